@@ -1,0 +1,127 @@
+"""Fetch forum objects for a user, or refuse. Views never do their own permission arithmetic."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
+from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
+from forum.models import Group, Membership, Post, Topic
+
+
+def active_membership(user: AnyUser, group: Group) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(
+        group=group, user=user, state=Membership.State.ACTIVE
+    ).first()
+
+
+def is_group_organizer(user: AnyUser, group: Group) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(
+        group=group, user=user, state=Membership.State.ACTIVE, role=Membership.Role.ORGANIZER
+    ).exists()
+
+
+def can_read_group_topics(user: AnyUser, group: Group) -> bool:
+    if not can_read_forum(user):
+        return False
+    if not group.is_private:
+        return True
+    return moderates_group(user, group) or active_membership(user, group) is not None
+
+
+def group_for_visitor(slug: str) -> Group:
+    """Group descriptions are public: anyone may read a group's purpose and rules."""
+    try:
+        return Group.objects.get(slug=slug)
+    except Group.DoesNotExist as exc:
+        raise Http404("No such group.") from exc
+
+
+def group_for_organizer(user: AnyUser, slug: str) -> Group:
+    group = group_for_visitor(slug)
+    if not is_group_organizer(user, group):
+        raise PermissionDenied("Only this group's organizers can do that.")
+    return group
+
+
+def readable_groups_q(user: AnyUser, prefix: str = "") -> Q:
+    """Groups whose topics the user may read (for search and lists)."""
+    if not can_read_forum(user):
+        return Q(pk__in=[])
+    if is_moderator(user) and (user.is_staff or not _has_scope(user)):
+        return Q()
+    member_of = Membership.objects.filter(user=user, state=Membership.State.ACTIVE).values(
+        "group_id"
+    )
+    condition = Q(**{f"{prefix}is_private": False}) | Q(**{f"{prefix}pk__in": member_of})
+    return condition
+
+
+def _has_scope(user: AnyUser) -> bool:
+    return hasattr(user, "moderated_groups") and user.moderated_groups.exists()
+
+
+def visible_posts_q(user: AnyUser, topic_prefix: str = "topic__") -> Q:
+    """Posts a reader may see: public ones, their own, and everything for moderators."""
+    public = Q(status__in=PUBLIC_STATUSES)
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    own = Q(author=user, status__in=AUTHOR_VISIBLE_STATUSES)
+    if is_moderator(user) and not _has_scope(user):
+        return ~Q(status__in=[PostStatus.SCHEDULED, PostStatus.CANCELLED]) | own
+    return public | own
+
+
+def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
+    try:
+        topic = Topic.objects.select_related("group", "author").get(pk=topic_id)
+    except Topic.DoesNotExist as exc:
+        raise Http404("No such topic.") from exc
+    if not can_read_forum(user):
+        raise PermissionDenied("Sign in with a clinician account to read topics.")
+    if not can_read_group_topics(user, topic.group):
+        raise PermissionDenied("This group's topics are for its members.")
+    if not topic.is_visible and not (
+        topic.author_id == user.pk or moderates_group(user, topic.group)
+    ):
+        raise Http404("No such topic.")
+    return topic
+
+
+def post_for_reader(user: AnyUser, post_id: int) -> Post:
+    try:
+        post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
+    except Post.DoesNotExist as exc:
+        raise Http404("No such post.") from exc
+    topic_for_reader(user, post.topic_id)
+    if not Post.objects.filter(visible_posts_q(user), pk=post.pk).exists() and not moderates_group(
+        user, post.topic.group
+    ):
+        raise Http404("No such post.")
+    return post
+
+
+def post_for_editor(user: AnyUser, post_id: int) -> Post:
+    post = post_for_reader(user, post_id)
+    if post.author_id != user.pk:
+        raise PermissionDenied("Only the author can edit a post.")
+    if post.is_tombstone or post.status == PostStatus.CANCELLED:
+        raise PermissionDenied("This post can no longer be edited.")
+    return post
+
+
+def topic_for_helpful_mark(user: AnyUser, post_id: int) -> Post:
+    post = post_for_reader(user, post_id)
+    if post.topic.author_id != user.pk:
+        raise PermissionDenied("Only the topic's author can mark a reply as helpful.")
+    if post.is_first_post:
+        raise PermissionDenied("Only replies can be marked as helpful.")
+    return post

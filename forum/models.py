@@ -1,0 +1,294 @@
+"""Groups, topics, posts and their immutable revisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from forum.choices import (
+    Disclaimer,
+    GroupKind,
+    MembershipPolicy,
+    Modality,
+    NotificationKind,
+    PostStatus,
+    TopicPurpose,
+    TriggerWarning,
+)
+
+
+class Group(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    kind = models.CharField(max_length=16, choices=GroupKind.choices)
+    region = models.CharField(max_length=16, blank=True, help_text="State or country code")
+    modality = models.CharField(max_length=32, choices=Modality.choices, blank=True)
+    purpose = models.TextField(help_text="Why this group exists; shown at the top of its page.")
+    rules = models.TextField(blank=True)
+    membership_policy = models.CharField(
+        max_length=16, choices=MembershipPolicy.choices, default=MembershipPolicy.OPEN
+    )
+    requires_regional_license = models.BooleanField(default=False)
+    is_private = models.BooleanField(
+        default=False, help_text="Only members of the group can read its topics."
+    )
+    queue_first_posts = models.PositiveSmallIntegerField(
+        default=0, help_text="Queue this many first posts of each new member for review."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="groups_opened"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    topic_count = models.PositiveIntegerField(default=0)
+    member_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(purpose=""), name="group_purpose_required"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=GroupKind.MODALITY) | ~Q(region=""),
+                name="regional_group_has_region",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=GroupKind.REGIONAL) | ~Q(modality=""),
+                name="modality_group_has_modality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:group", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", "Requested"
+        ACTIVE = "active", "Member"
+        DECLINED = "declined", "Declined"
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        ORGANIZER = "organizer", "Organizer"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group"),
+        ]
+        indexes = [models.Index(fields=["group", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.group} ({self.state})"
+
+
+class Topic(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="topics")
+    title = models.CharField(max_length=200)
+    purpose = models.CharField(max_length=32, choices=TopicPurpose.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="topics"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped when a post becomes visible; orders the group's topic list.
+    last_activity_at = models.DateTimeField(auto_now_add=True)
+    reply_count = models.PositiveIntegerField(default=0)
+    is_pinned = models.BooleanField(default=False)
+    is_locked = models.BooleanField(default=False)
+    # Visible once its first post is published; a held first post hides the topic.
+    is_visible = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["group", "-is_pinned", "-last_activity_at", "-id"], name="topic_list_order"
+            ),
+            models.Index(fields=["-last_activity_at", "-id"], name="topic_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:topic", kwargs={"topic_id": self.pk})
+
+
+class Post(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
+    )
+    # 1 for the topic's first post; orders the thread and makes pages indexable.
+    number = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=16, choices=PostStatus.choices, default=PostStatus.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    # "Sleep on it": publish automatically at this time unless cancelled.
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    current_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revision_count = models.PositiveIntegerField(default=0)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
+    )
+    # The version of the post this reply answered (product brief: integrity).
+    answered_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="answers"
+    )
+    is_correction = models.BooleanField(default=False)
+    helpful_marked_at = models.DateTimeField(null=True, blank=True)
+    helpful_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # Plain text of the current revision (with the title for first posts), for search.
+    search_text = models.TextField(blank=True, default="")
+    search_vector = SearchVectorField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "number"], name="post_number_unique_in_topic"),
+        ]
+        indexes = [
+            models.Index(fields=["topic", "status", "number"], name="post_thread_order"),
+            models.Index(fields=["author", "-created_at"], name="post_by_author"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Post {self.pk} in topic {self.topic_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:post", kwargs={"post_id": self.pk})
+
+    @property
+    def is_first_post(self) -> bool:
+        return self.number == 1
+
+    @property
+    def is_edited(self) -> bool:
+        return self.revision_count > 1
+
+    @property
+    def is_tombstone(self) -> bool:
+        return self.status in (PostStatus.REMOVED, PostStatus.WITHDRAWN)
+
+
+class RevisionQuerySet(models.QuerySet["Revision"]):
+    """Revisions are immutable: bulk updates and deletes are refused."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableRevisionError("Revisions cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableRevisionError("Revisions cannot be deleted.")
+
+
+class ImmutableRevisionError(Exception):
+    pass
+
+
+class Revision(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    # Sanitized HTML rendered once when the revision is written, never per request.
+    body_html = models.TextField()
+    disclaimer = models.CharField(max_length=32, choices=Disclaimer.choices)
+    disclaimer_text = models.CharField(max_length=300, blank=True)
+    trigger_warnings = models.JSONField(default=list)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="revisions_written"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "number"], name="revision_number_unique"),
+            models.CheckConstraint(
+                condition=Q(number=1) | ~Q(reason=""), name="edit_reason_required"
+            ),
+        ]
+        ordering = ["post", "number"]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number} of post {self.post_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Integrity invariant, not business logic: a stored revision never changes.
+        if self.pk is not None and not self._state.adding:
+            raise ImmutableRevisionError("Revisions cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableRevisionError("Revisions cannot be deleted.")
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for w in self.trigger_warnings if w != TriggerWarning.NONE]
+
+    @property
+    def warning_labels(self) -> list[str]:
+        return [TriggerWarning(w).label for w in self.warnings if w in TriggerWarning.values]
+
+    @property
+    def disclaimer_display(self) -> str:
+        if self.disclaimer == Disclaimer.CUSTOM:
+            return self.disclaimer_text
+        return Disclaimer(self.disclaimer).label
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+        constraints = [
+            # One notice per recipient, kind and post: a retried delivery never duplicates.
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "post"],
+                condition=Q(post__isnull=False) & ~Q(kind="moderation") & ~Q(kind="license"),
+                name="one_notice_per_post_event",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,114 @@
+"""In-site notifications, written in the same transaction as the event; email follows."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from forum.choices import NotificationKind
+from forum.models import Notification, Post
+from forum.rendering import mentioned_handles
+
+
+def _notify(
+    *,
+    recipient: User,
+    kind: str,
+    message: str,
+    url: str,
+    actor: User | None = None,
+    post: Post | None = None,
+) -> Notification | None:
+    if actor is not None and recipient.pk == actor.pk:
+        return None
+    try:
+        # A savepoint so a duplicate (same recipient, kind and post) is skipped, not fatal.
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient, kind=kind, actor=actor, post=post, message=message[:300], url=url
+            )
+    except IntegrityError:
+        return None
+    transaction.on_commit(lambda: _send_email_later(notification.pk))
+    return notification
+
+
+def _send_email_later(notification_id: int) -> None:
+    from forum.tasks import email_notification
+
+    try:
+        email_notification.delay(notification_id)
+    except Exception:  # broker down: the in-site notice exists; email is best effort
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "could not enqueue email for notification %s", notification_id
+        )
+
+
+def notify(
+    *, recipient: User, kind: str, message: str, url: str = "", post: Post | None = None
+) -> Notification | None:
+    """For other apps (moderation outcomes, license status)."""
+    return _notify(recipient=recipient, kind=kind, message=message, url=url, post=post)
+
+
+def notify_post_published(post: Post) -> None:
+    author = post.author
+    topic = post.topic
+    url = post.get_absolute_url()
+    notified: set[int] = {author.pk}
+    if not post.is_first_post:
+        targets: list[User] = []
+        if post.reply_to_id is not None and post.reply_to is not None:
+            targets.append(post.reply_to.author)
+        targets.append(topic.author)
+        for target in targets:
+            if target.pk in notified:
+                continue
+            notified.add(target.pk)
+            _notify(
+                recipient=target,
+                kind=NotificationKind.REPLY,
+                actor=author,
+                post=post,
+                message=f"{author.public_name} replied in “{topic.title}”",
+                url=url,
+            )
+    body = post.current_revision.body if post.current_revision else ""
+    handles = mentioned_handles(body)
+    if handles:
+        for user in User.objects.filter(handle__in=handles, is_active=True):
+            if user.pk in notified:
+                continue
+            notified.add(user.pk)
+            _notify(
+                recipient=user,
+                kind=NotificationKind.MENTION,
+                actor=author,
+                post=post,
+                message=f"{author.public_name} mentioned you in “{topic.title}”",
+                url=url,
+            )
+
+
+def notify_helpful(*, post: Post, marked_by: User) -> None:
+    _notify(
+        recipient=post.author,
+        kind=NotificationKind.HELPFUL,
+        actor=marked_by,
+        post=post,
+        message=f"{marked_by.public_name} marked your reply in “{post.topic.title}” as helpful",
+        url=post.get_absolute_url(),
+    )
+
+
+def mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

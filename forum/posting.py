@@ -1,0 +1,319 @@
+"""Writes for topics and posts: create, edit, withdraw, publish, mark helpful.
+
+Every post body change is a new immutable Revision. Screening is enqueued only
+after the transaction commits (moderation.pipeline.enqueue_screening), and a
+post becomes visible to others only when screening publishes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.access import posting_block_reason
+from accounts.models import User
+from forum import notifications
+from forum.access import active_membership
+from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
+from forum.models import Group, Post, Revision, Topic
+from forum.rendering import plain_text, render_markdown
+from forum.search import index_post
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PostContent:
+    """What an author writes for one version of a post."""
+
+    body: str
+    disclaimer: str
+    trigger_warnings: Sequence[str]
+    disclaimer_text: str = ""
+
+
+def validate_content(content: PostContent, *, purpose: str) -> None:
+    """The product's integrity rules; forms call this too so messages match."""
+    errors: dict[str, list[str]] = {}
+    body = content.body
+    if not body.strip():
+        errors.setdefault("body", []).append("Write something before posting.")
+    elif len(body) > settings.FORUM_BODY_MAX:
+        errors.setdefault("body", []).append(
+            f"Posts are limited to {settings.FORUM_BODY_MAX:,} characters "
+            f"(this one has {len(body):,})."
+        )
+    if content.disclaimer not in Disclaimer.values:
+        errors.setdefault("disclaimer", []).append("Choose a disclaimer.")
+    elif content.disclaimer == Disclaimer.CUSTOM and not content.disclaimer_text.strip():
+        errors.setdefault("disclaimer_text", []).append("Write your own disclaimer text.")
+    elif (
+        purpose == TopicPurpose.PROMOTION and content.disclaimer != Disclaimer.FINANCIAL_INTEREST
+    ):
+        errors.setdefault("disclaimer", []).append(
+            "Practice promotion requires the financial-interest disclosure."
+        )
+    if len(content.disclaimer_text) > 300:
+        errors.setdefault("disclaimer_text", []).append("Keep the disclaimer under 300 characters.")
+    warnings = list(content.trigger_warnings)
+    if not warnings:
+        errors.setdefault("trigger_warnings", []).append(
+            'Declare the content warnings, or "None".'
+        )
+    elif any(w not in TriggerWarning.values for w in warnings):
+        errors.setdefault("trigger_warnings", []).append("Unknown content warning.")
+    elif TriggerWarning.NONE in warnings and len(warnings) > 1:
+        errors.setdefault("trigger_warnings", []).append(
+            '"None" cannot be combined with other warnings.'
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _require_poster(user: User) -> None:
+    reason = posting_block_reason(user)
+    if reason is not None:
+        raise PermissionDenied(reason)
+
+
+def _write_revision(
+    *, post: Post, editor: User, content: PostContent, reason: str, title: str
+) -> Revision:
+    number = post.revision_count + 1
+    disclaimer_text = content.disclaimer_text if content.disclaimer == Disclaimer.CUSTOM else ""
+    revision = Revision.objects.create(
+        post=post,
+        number=number,
+        body=content.body,
+        body_html=render_markdown(content.body),
+        disclaimer=content.disclaimer,
+        disclaimer_text=disclaimer_text.strip(),
+        trigger_warnings=sorted(set(content.trigger_warnings)),
+        editor=editor,
+        reason=reason,
+    )
+    post.current_revision = revision
+    post.revision_count = number
+    post.search_text = f"{title}\n{plain_text(content.body)}" if title else plain_text(content.body)
+    post.save(update_fields=["current_revision", "revision_count", "search_text"])
+    index_post(post)
+    _enqueue_screening_after_commit(revision.pk)
+    return revision
+
+
+def _enqueue_screening_after_commit(revision_id: int) -> None:
+    from moderation.pipeline import enqueue_screening
+
+    transaction.on_commit(lambda: enqueue_screening(revision_id))
+
+
+def _schedule_fields(schedule_at: datetime | None) -> dict[str, object]:
+    if schedule_at is None:
+        return {"status": PostStatus.PENDING}
+    if schedule_at <= timezone.now():
+        raise ValidationError({"schedule_at": "Pick a time in the future."})
+    return {"status": PostStatus.SCHEDULED, "scheduled_for": schedule_at}
+
+
+def _require_group_poster(user: User, group: Group) -> None:
+    _require_poster(user)
+    if active_membership(user, group) is None:
+        raise PermissionDenied("Join this group to post in it.")
+
+
+def topic_create(
+    *,
+    author: User,
+    group: Group,
+    title: str,
+    purpose: str,
+    content: PostContent,
+    schedule_at: datetime | None = None,
+) -> Topic:
+    _require_group_poster(author, group)
+    title = title.strip()
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors["title"] = ["Give the topic a title."]
+    elif len(title) > settings.FORUM_TITLE_MAX:
+        errors["title"] = [f"Titles are limited to {settings.FORUM_TITLE_MAX} characters."]
+    if purpose not in TopicPurpose.values:
+        errors["purpose"] = ["Declare the topic's purpose."]
+    if errors:
+        raise ValidationError(errors)
+    validate_content(content, purpose=purpose)
+    with transaction.atomic():
+        topic = Topic.objects.create(group=group, title=title, purpose=purpose, author=author)
+        post = Post.objects.create(
+            topic=topic, author=author, number=1, **_schedule_fields(schedule_at)
+        )
+        _write_revision(post=post, editor=author, content=content, reason="", title=title)
+        Group.objects.filter(pk=group.pk).update(topic_count=F("topic_count") + 1)
+    return topic
+
+
+def reply_create(
+    *,
+    author: User,
+    topic: Topic,
+    content: PostContent,
+    reply_to: Post | None = None,
+    is_correction: bool = False,
+    schedule_at: datetime | None = None,
+) -> Post:
+    _require_group_poster(author, topic.group)
+    if topic.is_locked:
+        raise PermissionDenied("This topic is locked; it takes no new replies.")
+    if reply_to is not None and reply_to.topic_id != topic.pk:
+        raise ValidationError({"reply_to": "That post is in another topic."})
+    validate_content(content, purpose=topic.purpose)
+    answered = reply_to or topic.posts.get(number=1)
+    with transaction.atomic():
+        # Lock the topic row so concurrent replies get distinct numbers.
+        locked_topic = Topic.objects.select_for_update().get(pk=topic.pk)
+        last = locked_topic.posts.order_by("-number").values_list("number", flat=True).first()
+        post = Post.objects.create(
+            topic=locked_topic,
+            author=author,
+            number=(last or 0) + 1,
+            reply_to=reply_to,
+            answered_revision_id=answered.current_revision_id,
+            is_correction=is_correction,
+            **_schedule_fields(schedule_at),
+        )
+        _write_revision(post=post, editor=author, content=content, reason="", title="")
+    return post
+
+
+def post_edit(*, editor: User, post: Post, content: PostContent, reason: str) -> Revision:
+    if post.author_id != editor.pk:
+        raise PermissionDenied("Only the author can edit a post.")
+    if post.is_tombstone or post.status == PostStatus.CANCELLED:
+        raise PermissionDenied("This post can no longer be edited.")
+    _require_poster(editor)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say briefly why you are editing."})
+    if len(reason) > settings.FORUM_REASON_MAX:
+        raise ValidationError(
+            {"reason": f"Keep the reason under {settings.FORUM_REASON_MAX} characters."}
+        )
+    validate_content(content, purpose=post.topic.purpose)
+    with transaction.atomic():
+        locked = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
+        current = locked.current_revision
+        if (
+            current is not None
+            and current.body == content.body
+            and current.disclaimer == content.disclaimer
+            and current.disclaimer_text == content.disclaimer_text.strip()
+            and sorted(current.trigger_warnings) == sorted(set(content.trigger_warnings))
+        ):
+            raise ValidationError("Nothing changed: the post is the same as its current version.")
+        title = locked.topic.title if locked.is_first_post else ""
+        revision = _write_revision(
+            post=locked, editor=editor, content=content, reason=reason, title=title
+        )
+    post.refresh_from_db()
+    return revision
+
+
+def post_withdraw(*, author: User, post: Post) -> Post:
+    """An author removes their post; with replies it stays as a visible tombstone."""
+    if post.author_id != author.pk:
+        raise PermissionDenied("Only the author can withdraw a post.")
+    if post.is_tombstone:
+        raise ValidationError("This post is already withdrawn.")
+    with transaction.atomic():
+        locked = Post.objects.select_for_update().get(pk=post.pk)
+        was_visible = locked.status == PostStatus.PUBLISHED
+        if locked.status == PostStatus.SCHEDULED:
+            locked.status = PostStatus.CANCELLED
+        else:
+            locked.status = PostStatus.WITHDRAWN
+            locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["status", "withdrawn_at"])
+        if was_visible and not locked.is_first_post:
+            Topic.objects.filter(pk=locked.topic_id, reply_count__gt=0).update(
+                reply_count=F("reply_count") - 1
+            )
+    return locked
+
+
+def post_publish(*, post_id: int) -> bool:
+    """Make a screened post visible. Safe to call twice: only the first call publishes."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Post.objects.filter(
+            pk=post_id, status__in=[PostStatus.PENDING, PostStatus.NEEDS_EDIT, PostStatus.HELD]
+        ).update(status=PostStatus.PUBLISHED, published_at=now)
+        if not changed:
+            return False
+        post = Post.objects.select_related("topic", "current_revision").get(pk=post_id)
+        topic_updates: dict[str, object] = {"last_activity_at": now}
+        if post.is_first_post:
+            topic_updates["is_visible"] = True
+        else:
+            topic_updates["reply_count"] = F("reply_count") + 1
+        Topic.objects.filter(pk=post.topic_id).update(**topic_updates)
+        notifications.notify_post_published(post)
+    return True
+
+
+def post_set_status(*, post_id: int, status: PostStatus) -> bool:
+    """Moderation outcomes that take a post out of view (hold, hide, remove, needs edit)."""
+    with transaction.atomic():
+        post = Post.objects.select_for_update().get(pk=post_id)
+        if post.status == status:
+            return False
+        was_published = post.status == PostStatus.PUBLISHED
+        post.status = status
+        post.save(update_fields=["status"])
+        if was_published and status != PostStatus.PUBLISHED and not post.is_first_post:
+            Topic.objects.filter(pk=post.topic_id, reply_count__gt=0).update(
+                reply_count=F("reply_count") - 1
+            )
+        if post.is_first_post and status in (PostStatus.HELD, PostStatus.HIDDEN):
+            Topic.objects.filter(pk=post.topic_id).update(is_visible=False)
+    return True
+
+
+def mark_helpful(*, user: User, post: Post, helpful: bool = True) -> Post:
+    if post.topic.author_id != user.pk:
+        raise PermissionDenied("Only the topic's author can mark a reply as helpful.")
+    if post.is_first_post:
+        raise ValidationError("Only replies can be marked as helpful.")
+    if helpful:
+        post.helpful_marked_at = timezone.now()
+        post.helpful_marked_by = user
+    else:
+        post.helpful_marked_at = None
+        post.helpful_marked_by = None
+    with transaction.atomic():
+        post.save(update_fields=["helpful_marked_at", "helpful_marked_by"])
+        if helpful and post.author_id != user.pk:
+            notifications.notify_helpful(post=post, marked_by=user)
+    return post
+
+
+def topic_set_flags(
+    *, topic: Topic, pinned: bool | None = None, locked: bool | None = None
+) -> Topic:
+    fields = []
+    if pinned is not None:
+        topic.is_pinned = pinned
+        fields.append("is_pinned")
+    if locked is not None:
+        topic.is_locked = locked
+        fields.append("is_locked")
+    if fields:
+        topic.save(update_fields=fields)
+    return topic

@@ -1,0 +1,47 @@
+"""Markdown to safe HTML, rendered once per revision.
+
+markdown-it-py renders CommonMark with raw HTML disabled; nh3 then cleans the
+output against an allowlist, so no script, event handler, style or
+`javascript:` URL survives whatever the input is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_markdown.enable(["table", "strikethrough"])
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
+    "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+_MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9][A-Za-z0-9_.-]{1,39})")
+
+
+def render_markdown(body: str) -> str:
+    html = _markdown.render(body)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="nofollow noopener noreferrer ugc",
+        strip_comments=True,
+    )
+
+
+def plain_text(body: str) -> str:
+    """The text a reader sees, for search and screening (markup removed)."""
+    return nh3.clean(_markdown.render(body), tags=set()).replace("&amp;", "&")
+
+
+def mentioned_handles(body: str) -> set[str]:
+    return {match.rstrip(".-").lower() for match in _MENTION.findall(body)}

@@ -1,0 +1,20 @@
+"""Enqueueing screening work. Posting calls enqueue_screening after commit.
+
+If the broker is down the post is already saved (pending); the periodic sweep
+enqueues every revision left unscreened, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_screening(revision_id: int) -> None:
+    from moderation.tasks import screen_revision
+
+    try:
+        screen_revision.delay(revision_id)
+    except Exception:  # broker unreachable: the sweep will pick this revision up
+        logger.warning("broker unavailable; revision %s left for the sweep", revision_id)
