@@ -22,7 +22,7 @@ def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(GIN_INDEX)
-    schema_editor.execute(APPEND_ONLY)
+    schema_editor.execute(APPEND_ONLY, params=None)
 
 
 def backwards(apps, schema_editor):
