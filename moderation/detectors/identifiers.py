@@ -1,0 +1,809 @@
+"""Patient identifiers (HIPAA Safe Harbor kinds) as character spans.
+
+Pure Python, no model: pre-compiled regular expressions for the structured
+kinds (dates, phone numbers, record numbers, ...) and, for names, context cues
+("my client Maria", "her daughter Keisha", "Mr. Alvarez", "Keisha's mother")
+plus a first-name gazetteer generated from Faker's person lists (see
+names_data/). The screening policy holds a post when anything is found, so
+the detector leans towards recall on clinical shapes while keeping
+de-identified phrasing ("a client in her 30s", "last spring", "in 2019",
+"my client (16F)") and a clinician's own practice contact details clean.
+
+Everything heavy happens at import; `find_identifiers` only runs compiled
+patterns and set look-ups, so it screens thousands of posts per second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "GENERALISE_HINTS",
+    "KIND_LABELS",
+    "IdentifierSpan",
+    "find_identifiers",
+]
+
+
+@dataclass(frozen=True)
+class IdentifierSpan:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+KIND_LABELS: dict[str, str] = {
+    "name": "Name of a client or relative",
+    "date": "Specific date",
+    "age": "Age over 89",
+    "phone": "Phone or fax number",
+    "email": "Email address",
+    "address": "Street address",
+    "zip": "ZIP code",
+    "record_number": "Record, account, plan or ID number",
+    "ssn": "Social Security number",
+    "url": "Web address or handle pointing to a person",
+    "ip": "IP address",
+    "license_plate": "Vehicle licence plate",
+    "device_id": "Device identifier or serial number",
+}
+
+GENERALISE_HINTS: dict[str, str] = {
+    "name": 'Use a role instead of a name: "a client", "her daughter", "the client\'s mother".',
+    "date": 'Use a season or relative time: "last spring", "a few weeks later", "in 2019".',
+    "age": 'Ages over 89 identify people: write "a client in their 90s" or "an older adult".',
+    "phone": 'Remove the number; describe the contact instead ("she called the clinic").',
+    "email": 'Remove the address; say "she emailed me" without it.',
+    "address": 'Name the kind of place, not the address: "an apartment downtown".',
+    "zip": 'Use the region or state instead: "a rural county in Oregon".',
+    "record_number": "Remove record, account and plan numbers entirely.",
+    "ssn": "Remove the Social Security number entirely.",
+    "url": 'Remove links and handles that lead to the client ("her social media").',
+    "ip": "Remove the IP address.",
+    "license_plate": 'Remove the plate number ("his car").',
+    "device_id": 'Remove serial numbers and device IDs ("her insulin pump").',
+}
+
+# Higher wins when two candidate spans overlap: a specific structured match
+# (an SSN, an email) beats a looser one that happens to cover the same digits.
+_PRIORITY: dict[str, int] = {
+    "email": 90,
+    "url": 85,
+    "ssn": 80,
+    "ip": 78,
+    "record_number": 75,
+    "device_id": 74,
+    "license_plate": 73,
+    "date": 70,
+    "phone": 65,
+    "age": 60,
+    "address": 55,
+    "zip": 50,
+    "name": 40,
+}
+
+_DATA_DIR = Path(__file__).with_name("names_data")
+
+
+def _load_names(filename: str) -> frozenset[str]:
+    try:
+        lines = (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        # A missing gazetteer must not take screening down; context cues still work.
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that are names but also everyday words, places or brands.
+# They count as names only with a strong cue ("my client Hope", "Mr. Rich").
+_AMBIGUOUS_FIRST = _words(
+    """
+    Will May June April August Hope Grace Faith Joy Dawn Rich Bill Mark Frank Art Don Guy Pat Sue
+    Summer Autumn Winter Spring Destiny Harmony Trinity Chance Hunter Chase Miles Cash Sage Star
+    Sky River Rose Iris Ivy Lily Daisy Violet Holly Hazel Olive Ruby Amber Crystal Pearl Jade
+    Jewel Ginger Candy Brandy Misty Sandy Rusty Penny Precious Princess King Prince Duke Earl Baron
+    Major Justice Royal Rebel Bliss Blessing Gift Patience Prudence Charity Mercy Unity Honor Heaven
+    Angel Christian Carol Noel Jean Gene Buck Bud Sonny Skip Lane Dale Glen Heath Forest Clay Cliff
+    Rock Stone Storm Reed Wade Drew Dean Chuck Bob Jack Ray Max Lee Kay Jay Case Page Price Long Rod
+    Norm Sterling Tucker Young Paris Florence Georgia Virginia Carolina Dakota Austin Dallas Houston
+    Jackson Charlotte Madison Phoenix Denver Lincoln Savannah Sydney Brooklyn Chelsea Jordan Israel
+    India Asia Africa Eugene Mercedes Dolores Luz Paz Sol Rosario Trinidad Guadalupe Santiago
+    Victoria Regina Florida Nevada Montana Indiana Alabama Arizona Kansas Kentucky Tennessee Texas
+    Vermont Washington Wyoming Boston Aurora Salem Augusta Raleigh Orlando Cleveland Tyler Camden
+    Dayton Dover Beverly Shelby Marion Columbia Jesus Christ God Lord Allah Buddha Karma Lucky Fancy
+    Diamond Comfort Innocent Peace Roman German Urban Valentine Wolf Harm Lady Queen Grant Hardy
+    Sunny Happy Honey Sugar Cherry Berry Apple Bunny Coco Kitty Bambi Brandy Whiskey Champagne
+    Tuesday Wednesday Thursday Friday Saturday Sunday Monday Britain France Kenya Ghana Nigeria
+    Egypt Jersey Lourdes Fatima Mecca Medina Santa Domingo Angeles Carmen Amparo Socorro Consuelo
+    Milagros Soledad Esperanza Pilar Paloma Cielo Estrella Luna Alma Dulce Rocio Bonita Linda
+    Nova Journey Legend Saint Messiah Genesis Eden Haven Ocean Rain Cloud Snow Nature Echo Serenity
+    Lyric Melody Rhythm Harley Porsche Lexus Tesla Bentley Kia Nike Apollo Atlas Zeus Memory
+    Ever Else Edit Floor Forum Among Jail Job Kick Lot Mad Man Nail Peer Sad Said Sole Tan Ties
+    Till Toy Wage Yoga Theres Sayin Hatin Hella Dodo Albino Che Cord Jet Una Ole Ina Lan Henny Mick
+    Ebony Kike Nazi Harsh Ibn Hari Avi Cyrus Bishop Deacon Pastor Colby Cameo Reading Worth Mason
+    Carter Cooper Fisher Baker Porter Parker Tanner Taylor Spencer Sawyer Mercer Butler Walker
+    Bailey Brooks Ward Marshall Gray Grey Green Brown Black White Church House Bell Hill Wood
+    Banks Cross Hall Bond Moody Lovely Sincere Marvel Loyal Sonic Pepper Cinnamon Maple Willow
+    Aspen Cedar Birch Oakley Ash Rowan Clover Poppy Lotus Jasmine Magnolia Dahlia Tulip Camellia
+    Evangeline Angelica Constance Temperance Verity Felicity Serena Bella Belle Hero Ace Blaze
+    Blue Golden Silver Sterling Ivory Onyx Scarlett Rusty Dusty Sandy Stormy Breezy Windy Misty
+    Vanity Hazard Trace Tracy Dash Bolt Rush Cannon Gunner Ranger Trooper Sargent Judge Sheriff
+    Mayor Pope Bishop Abbott Nun Chaplain Cardinal Lottie Dot
+    """
+)
+
+# Capitalised words that are never names here: function words that start
+# sentences, months and weekdays, roles, payers, modalities, drugs.
+_NEVER_NAME = _words(
+    """
+    I A An The This That These Those There Then Than Their They Them He She His Her Hers Him It Its
+    We Our Ours Us You Your Yours My Mine Me Who What When Where Why How Which Whose Whom If And
+    But Or Nor So Yet For In On At By Of To From With Without Into Onto Over Under After Before
+    During Since Until Per Via As Is Was Were Are Be Been Being Has Had Have Do Does Did Not No
+    Yes Any Some All Each Every Both Either Neither Most Many Much More Less Few Several One Two
+    Three Four Five Six Seven Eight Nine Ten First Second Third Last Next Other Another Also Just
+    Only Still Even However Although Though Because While Whether Also Again Today Tonight
+    Yesterday Tomorrow Now Later Soon Recently Currently Initially Finally Overall Anyway Hi Hello
+    Hey Dear Thanks Thank Best Regards Cheers Sincerely Warmly Please Sorry Ok Okay Update Edit
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Spring Summer Fall Autumn Winter
+    Christmas Thanksgiving Easter Halloween Hanukkah Ramadan Passover Eid Diwali Kwanzaa
+    Client Clients Patient Patients Pt Member Members Therapist Therapists Counselor Clinician
+    Doctor Dr Nurse Psychiatrist Psychologist Social Worker Provider Providers Supervisor Intern
+    Mom Dad Mother Father Mum Mama Papa Grandma Grandpa Grandmother Grandfather Aunt Uncle Sister
+    Brother Son Daughter Husband Wife Partner Baby Boy Girl Man Woman Teen Kid Kids Child Family
+    Medicaid Medicare Tricare Aetna Cigna Humana Optum Kaiser Anthem Magellan Beacon Carelon
+    Blue Cross Shield United Healthcare Insurance Medi Cal
+    Therapy Therapies Cognitive Behavioral Behavioural Dialectical Behavior Behaviour Exposure
+    Prolonged Processing Motivational Interviewing Internal Systems Acceptance Commitment Schema
+    Emotionally Focused Gottman Method Narrative Solution Focused Brief Play Sandtray Somatic
+    Experiencing Sensorimotor Seeking Safety Trauma Informed Mindfulness Based Stress Reduction
+    Eye Movement Desensitization Reprocessing Family Couples Group Individual Psychodynamic
+    Psychoanalytic Humanistic Person Centered Gestalt Existential Adlerian Jungian Rogerian
+    Zoloft Prozac Lexapro Celexa Paxil Effexor Cymbalta Wellbutrin Abilify Seroquel Risperdal
+    Zyprexa Lamictal Lithium Depakote Xanax Ativan Klonopin Valium Adderall Ritalin Vyvanse
+    Concerta Strattera Suboxone Vivitrol Narcan Ambien Trazodone Buspar Hydroxyzine Prazosin
+    Naltrexone Methadone Clozapine Clozaril Latuda Rexulti Vraylar Spravato Ketamine Auvelity
+    Zurzuvae Caplyta Ingrezza Austedo Invega Haldol Geodon
+    Board State County City Department Health Services Center Hospital Clinic Practice Office
+    Association Society Institute University College School Court Act Bill Law Senate House
+    Congress Governor Legislature Commission Committee Council Agency Federal National American
+    Psychological Psychiatric Counseling Licensed Professional Clinical Marriage Certified
+    Disorder Syndrome Depression Anxiety Bipolar Schizophrenia Autism Asperger Aspergers Tourette
+    Alzheimer Alzheimers Parkinson Parkinsons Huntington Crohn Down Borderline Narcissistic
+    Zoom Teams Google Facebook Instagram Twitter TikTok Snapchat Reddit LinkedIn YouTube Apple
+    Microsoft Amazon Netflix Uber Lyft Walmart Target Costco Starbucks Psychology Today
+    English Spanish Latino Latina Latinx Hispanic Black White Asian Native Indigenous African
+    Christian Catholic Jewish Muslim Buddhist Hindu Mormon Baptist Methodist Protestant
+    North South East West Northern Southern Eastern Western Central Downtown Street Avenue Road
+    Rd St Ave Blvd Lane Drive Suite Apt Unit Floor PO Box Zip Code Phone Fax Email Cell Tel
+    ID MRN DOB SSN Chart Record Account Plan Policy Case Claim Note Notes Session Sessions Intake
+    Assessment Diagnosis Dx Rx Hx Tx Plan Goals Treatment Discharge Referral Referrals Consult
+    Consultation Question Questions Answer Resource Resources Training Webinar Workshop
+    Conference Course Certificate Certification Book Article Study Research Paper Journal Review
+    Note Tip Tips Reminder Disclaimer Warning Content Trigger TW CW Re Fwd Subject Topic Post
+    Reply Thread Group Groups Chapter Part Step Level Phase Stage Week Weeks Month Months Year
+    Years Day Days Morning Afternoon Evening Night Hour Hours Time Times Ago
+    Oregon California Washington Idaho Utah Colorado Ohio Michigan Illinois Iowa Missouri
+    Minnesota Wisconsin Maine Massachusetts Connecticut Delaware Maryland Pennsylvania Alaska
+    Hawaii Louisiana Mississippi Arkansas Oklahoma Nebraska Texas New York Jersey Mexico Canada
+    Portland Seattle Chicago Atlanta Miami Baltimore Philadelphia Pittsburgh Detroit Minneapolis
+    Sacramento Oakland Fresno Tucson Albuquerque Spokane Tacoma Bend Boise Reno Vegas Omaha
+    Memphis Nashville Louisville Milwaukee Columbus Cincinnati Indianapolis Richmond Norfolk
+    Brooklyn Bronx Queens Manhattan Harlem Oahu Anchorage Juneau Honolulu London Toronto Ontario
+    Vancouver Quebec Alberta Dublin Sydney Melbourne Mexico Puerto Rico Guam Europe Asia Africa
+    """
+)
+
+_FIRST_NAMES: frozenset[str] = _load_names("first_names.txt") - _AMBIGUOUS_FIRST - _NEVER_NAME
+_LAST_NAMES: frozenset[str] = _load_names("last_names.txt") - _NEVER_NAME
+
+# Famous clinicians and theorists: their names turn up in training posts and
+# are not anyone's patient.
+_PUBLIC_FIGURES = frozenset(
+    name.lower()
+    for name in (
+        "Marsha Linehan",
+        "Aaron Beck",
+        "Judith Beck",
+        "Carl Rogers",
+        "Sue Johnson",
+        "Francine Shapiro",
+        "John Gottman",
+        "Julie Gottman",
+        "Irvin Yalom",
+        "Bessel van der Kolk",
+        "Peter Levine",
+        "Dan Siegel",
+        "Daniel Siegel",
+        "Stephen Porges",
+        "Judith Herman",
+        "Richard Schwartz",
+        "Dick Schwartz",
+        "Brené Brown",
+        "Brene Brown",
+        "Kristin Neff",
+        "Steven Hayes",
+        "Pat Ogden",
+        "Edna Foa",
+        "Patricia Resick",
+        "William Miller",
+        "Stephen Rollnick",
+        "Tara Brach",
+        "Jon Kabat-Zinn",
+        "Albert Ellis",
+        "Viktor Frankl",
+        "Virginia Satir",
+        "Murray Bowen",
+        "Salvador Minuchin",
+        "Sigmund Freud",
+        "Carl Jung",
+        "Alfred Adler",
+        "Karen Horney",
+        "Melanie Klein",
+        "Donald Winnicott",
+        "John Bowlby",
+        "Mary Ainsworth",
+        "Heinz Kohut",
+        "Otto Kernberg",
+        "Abraham Maslow",
+        "Erik Erikson",
+        "Jean Piaget",
+        "Albert Bandura",
+        "Martin Seligman",
+        "Paul Gilbert",
+        "Lisa Najavits",
+        "Kelly Wilson",
+        "Russ Harris",
+        "Gabor Mate",
+        "Gabor Maté",
+        "Deb Dana",
+        "Janina Fisher",
+        "Bruce Perry",
+        "Dan Hughes",
+        "Ross Greene",
+        "Alan Marlatt",
+        "Christine Courtois",
+        "Nancy McWilliams",
+        "Esther Perel",
+        "Lori Gottlieb",
+        "Fred Rogers",
+    )
+)
+
+# --- shared pieces ---------------------------------------------------------
+
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = (
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|"
+    r"Sat(?:urday)?|Sun(?:day)?)"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON_NUM = r"(?:0?[1-9]|1[0-2])"
+_ORD = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:19\d\d|20\d\d|'\d\d)"
+
+# A capitalised name token: Maria, O'Brien, McKenzie, DeShawn, Mary-Kate, José.
+_NAME_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Z][a-zß-öø-ÿ]+)?"
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
+)
+_URL_RE = re.compile(
+    r"(?i)\b(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
+    r"(?<![@\w.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|co|us|info|me|"
+    r"biz|ly|app|health|care|site|page|blog|ca|uk)(?:/[^\s<>\"')\]]*)?)(?<![.,;:!?])"
+)
+_SOCIAL_URL_RE = re.compile(
+    r"(?i)(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube|"
+    r"reddit|tumblr|pinterest|onlyfans|venmo|cash\.app|gofundme|threads|bsky|myspace|github)"
+    r"\.(?:com|me|net|app|social)/"
+)
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
+_IPV4_RE = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.]\d)"
+)
+_IPV6_RE = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+_SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!0000)\d{4}(?![\d-])")
+_SSN_CUE_RE = re.compile(
+    r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|number)?\s*[:#]?\s*"
+    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}-?\d{2}-?\d{4}|\d{9}|\d{4})\b"
+)
+_PHONE_US_RE = re.compile(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/-])"
+)
+_PHONE_INTL_RE = re.compile(
+    r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}|"
+    r"\(0\d{1,4}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3})(?:\s?x\d{1,5})?(?![\w/-])"
+)
+# Bare digit groups count as a phone number only right after a phone word.
+_PHONE_CUE_RE = re.compile(
+    r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|fax|number|no\.|#|text(?:ed)?|call(?:ed)?|"
+    r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
+    r"(\d{3,5}(?:[\s.-]\d{2,5}){1,3}|\d{7,11})\b"
+)
+_TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
+_DIGITS_RE = re.compile(r"\d")
+
+_DATE_FULL_RE = re.compile(
+    rf"(?<![\w/.-])(?:{_MON_NUM}[/.-]{_DAY}[/.-](?:19|20)?\d\d|(?:19|20)\d\d[/.-]{_MON_NUM}[/.-]{_DAY}|"
+    rf"{_DAY}[/.-]{_MON_NUM}[/.-](?:19|20)\d\d)(?![\w/-]|\.\d)"
+)
+_DATE_MD_RE = re.compile(
+    rf"(?<![\w/.-]){_MON_NUM}/{_DAY}(?![\w/]|\.\d|\s*(?:scale|pain|score|ratio))"
+)
+# A month/day without a year is a date only after a date word ("seen 3/14",
+# "on 3/14"); bare "7/10" is usually a rating and "24/7" a figure of speech.
+_DATE_MD_CUE_RE = re.compile(
+    r"(?i)(?:\b(?:on|seen|since|from|until|til|till|through|thru|by|dob|d\.o\.b\.?|dated|admitted|"
+    r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|ended|"
+    r"as of|before|after|effective|between|and|to|of|last|next|date|dos|on or about|week of|"
+    r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
+    r"emailed|texted|signed|due)\W{0,3}|[-–]\s*)$"
+)
+_DATE_WORDS_RE = re.compile(
+    rf"\b(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+{_DAY}{_ORD}?\b(?:,?\s+{_YEAR}\b)?|"
+    rf"(?:the\s+)?{_DAY}{_ORD}?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+{_YEAR}\b)?|"
+    rf"{_MONTHS}\s+(?:of\s+)?(?:19\d\d|20\d\d)\b)"
+)
+_DATE_ORDINAL_RE = re.compile(
+    rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|when\b))"
+)
+_DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
+
+_AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
+_AGE_WORDS = (
+    r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?: and \w+)?)"
+)
+_AGE_RE = re.compile(
+    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*{_AGE_NUM}\b(?!\s*(?:%|percent|mg|lbs?|kg|minutes|min|days|sessions|points))|"
+    rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
+    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
+)
+
+_RECORD_RE = re.compile(
+    r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #| num)|"
+    r"chart(?: number| no\.?| #| num)?|acct|account|a/c|member(?: id| number| no\.?| #)?|"
+    r"subscriber(?: id| number| no\.?| #)?|policy(?: number| no\.?| #| id)?|plan(?: number| no\.?| #| id)|"
+    r"group(?: number| no\.?| #)|insurance(?: id| number| #| no\.?)|medicaid(?: id| number| #| no\.?)?|"
+    r"medicare(?: id| number| #| no\.?)?|mbi|hicn|beneficiary(?: id| number| #)?|case(?: number| no\.?| #| id)|"
+    r"claim(?: number| no\.?| #| id)?|patient(?: id| number| #| no\.?)|pt(?: id| #)|client(?: id| #| number)|"
+    r"encounter(?: id| number| #)?|fin|csn|visit(?: id| number| #)|ID(?:\s?#| number| no\.?)|"
+    r"driver'?s? licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?|passport(?: number| no\.?| #)?|"
+    r"certificate(?: number| no\.?| #)|student(?: id| number| #)|inmate(?: id| number| #)|"
+    r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file)"
+    r"\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
+    r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
+)
+_RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
+_PLATE_RE = re.compile(
+    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|number)?\s*[:#]?\s*"
+    r"(?=[A-Z0-9 -]*\d)([A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+)
+_DEVICE_RE = re.compile(
+    r"(?i)\b(?:serial(?: number| no\.?| #)?|s/n|device(?: id| number| #)|imei|mac address|udi)\s*"
+    r"(?:is|was|:|#)?\s*[:#]?\s*(?=[A-Z0-9:-]*\d)([A-Z0-9][A-Z0-9:-]{4,30}[A-Z0-9])\b"
+)
+
+_STREET_SUFFIX = (
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|"
+    r"Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Sq|Square|Loop|Row|Pike|Plz|Plaza|"
+    r"Aly|Alley|Cres|Crescent|Run|Path|Walk|Close|Grove|Gardens)"
+)
+_US_STATE_ABBR = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)"
+)
+_US_STATE_NAMES = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    r"Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    r"New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    r"Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    r"West Virginia|Wisconsin|Wyoming)"
+)
+_ADDRESS_RE = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
+    rf"(?:[A-Z0-9][A-Za-z0-9'’.-]*\s+){{1,4}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?"
+    rf"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#|Fl|Floor|Rm|Room)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
+    rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
+    rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
+)
+_ADDRESS_PO_RE = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
+_ADDRESS_CUE_RE = re.compile(
+    r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
+    r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[A-Za-z0-9'’. -]{3,40}?)(?=[,.;\n]|$)"
+)
+_ZIP_RE = re.compile(
+    rf"(?:\b{_US_STATE_ABBR}\.?,?\s+|(?i:\bzip(?:\s?code)?|\bpostal code)\s*(?:is|was|:|#)?\s*)"
+    rf"(\d{{5}}(?:-\d{{4}})?)\b"
+)
+
+# A clinician's own contact details in a referral or training post. The cue
+# must come shortly before (or just after) the identifier.
+_PRACTICE_CUE_RE = re.compile(
+    r"(?i)\b(?:my|our) (?:office|practice|clinic|group practice|agency|center|centre|program|"
+    r"website|site|web ?site|email|e-mail|number|direct line|line|cell|phone|fax|intake|contact|"
+    r"address|location|page|profile|newsletter|team|front desk|practice manager|scheduler)\b|"
+    r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
+    r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
+    r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
+    r"enroll|tickets|details|more info|info(?:rmation)?|learn more|apply|flyer|zoom link|join)\b|"
+    r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
+    r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
+    r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|\bmy licen[cs]e\b"
+)
+_PATIENT_CUE_RE = re.compile(
+    r"(?i)\b(?:her|his|their|client'?s?|patient'?s?|pt'?s?|mother'?s|father'?s|mom'?s|dad'?s|"
+    r"daughter'?s|son'?s|husband'?s|wife'?s|partner'?s|she|he|they)\b"
+)
+# A URL is a patient identifier only when it leads to a person: a social
+# profile, or a link introduced as the client's ("her blog", "his GoFundMe").
+_URL_PERSON_CUE_RE = re.compile(
+    r"(?i)\b(?:her|his|their|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
+    r"husband|wife|partner|sister|brother)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
+    r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
+    r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit)\b|"
+    r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|uploaded)\b"
+)
+_HANDLE_CUE_RE = re.compile(
+    r"(?i)\b(?:instagram|insta|ig|tiktok|twitter|snapchat|snap|handle|username|user name|venmo|"
+    r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account)\b"
+)
+
+# Name cues ------------------------------------------------------------------
+_RELATION_WORDS = (
+    r"client|patient|pt\.?|clt|consumer|resident|youth|student|veteran|kiddo|teen|teenager|"
+    r"adolescent|mom|mother|dad|father|husband|wife|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|"
+    r"son|daughter|stepson|stepdaughter|stepmom|stepdad|stepmother|stepfather|step-?son|step-?daughter|"
+    r"child|sister|brother|sibling|half-?brother|half-?sister|stepbrother|stepsister|grandmother|"
+    r"grandfather|grandma|grandpa|granny|grandson|granddaughter|grandchild|aunt|auntie|uncle|cousin|"
+    r"niece|nephew|roommate|coworker|co-worker|boss|ex|ex-husband|ex-wife|ex-boyfriend|"
+    r"ex-girlfriend|baby|infant|toddler|twin|caregiver|guardian|godmother|godfather|"
+    r"foster (?:mom|dad|mother|father|parent|child|son|daughter)|mother-in-law|father-in-law|"
+    r"sister-in-law|brother-in-law|best friend|friend|classmate|fiance|bf|gf|"
+    r"older brother|younger brother|older sister|younger sister|little brother|little sister|"
+    r"big brother|big sister|oldest|youngest|eldest"
+)
+_STRONG_CUE_RE = re.compile(
+    rf"(?i:\b(?:{_RELATION_WORDS})\b,?\s+|\b(?:named|called|name is|name was|goes by|went by|"
+    rf"known as|nicknamed|pseudonym)\s+[\"“']?)(?-i:(?P<name>{_NAME_TOKEN}))"
+)
+_TITLE_RE = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Mister|Mrs|Sr|Sra|Srta)\.?\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+)
+_INITIALS_CUE_RE = re.compile(
+    r"(?i:\b(?:client|patient|pt\.?|clt|my kiddo|resident)\s+)(?P<name>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.(?=\s))"
+)
+_POSSESSIVE_RE = re.compile(
+    rf"(?P<name>{_NAME_TOKEN})['’]s\s+(?i:(?:{_RELATION_WORDS}|parents|family|kids|children|"
+    rf"therapist|psychiatrist|teacher|school|doctor|pcp|case|diagnosis|dx|mood|symptoms|"
+    rf"behaviou?r|anxiety|depression|trauma|safety plan|treatment|medication|meds|history|"
+    rf"progress|caseworker|case manager|probation|attorney|lawyer|ex|death|funeral|suicide|"
+    rf"overdose|birthday|birth|custody|bedroom|house|apartment|home|phone|car|job|boss|"
+    rf"employer|iep|grades|room|grandmother|grandfather)\b)"
+)
+_NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
+_INITIAL_AFTER_RE = re.compile(r"\s([A-Z])\.")
+_NEXT_TOKEN_RE = re.compile(
+    rf"[ \t]+(?:(?:de|del|de la|van|von|van der|da|di|le|la|bin|al)\s+)?({_NAME_TOKEN})"
+)
+_PERSON_VERB_RE = re.compile(
+    r"\s+(?:said|says|reported|reports|told|tells|stated|states|denied|denies|endorsed|endorses|"
+    r"disclosed|discloses|presented|presents|admitted|admits|shared|shares|cried|asked|asks|"
+    r"came|comes|arrived|mentioned|mentions|explained|described|describes|revealed|was admitted|"
+    r"was hospitalized|was referred|was diagnosed|has been|had been|attended|missed|started|"
+    r"stopped|relapsed|lives|lived|works|worked|feels|felt)\b"
+)
+_CREDENTIAL_AFTER_RE = re.compile(
+    r"^\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
+    r"Ph\.D\.|MD|M\.D\.|DO|PMHNP|APRN|NP|RN|MA|MS|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
+    r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b"
+)
+_SELF_OR_COLLEAGUE_BEFORE_RE = re.compile(
+    r"(?i)(?:\bI'?m|\bI am|\bmy name is|\bthis is|\bname'?s|\bhi|\bhello|\bhey|\bdear|\bthanks?|"
+    r"\bthank you|\bcheers|\bbest|\bregards|\bsincerely|\bwarmly|\bwarm regards|\bkind regards|"
+    r"\bbest wishes|\bwith gratitude|\bin gratitude|\bthx|\bty|\bgreat (?:point|question|post)|"
+    r"\bagree with|\bagreed|\bcc|\b(?:dr|prof|professor|rev|father|sister|pastor)\.?|"
+    r"[—–]|--|^\s*-|@)\s*,?\s*$"
+)
+_PLACE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:in|from|near|outside|around|across|visiting|moved to|drove to|flew to|at|downtown|"
+    r"county|city of|town of|north|south|east|west|of)\s+$"
+)
+_PLACE_AFTER_RE = re.compile(
+    rf"^(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|Hospital|"
+    rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|Institute|"
+    rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
+    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+
+
+def _line_start(text: str, pos: int) -> int:
+    return max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, 0)
+
+
+def _practice_exempt(text: str, start: int, end: int) -> bool:
+    """True when the clinician is giving their own or a public contact detail.
+
+    The cue must sit in the same stretch of text (80 characters back, or a
+    short parenthesis after) and must come after any mention of the client,
+    so "her mother called my office" does not exempt the mother's number.
+    """
+    window_start = max(0, start - 80)
+    before = text[window_start:start]
+    last_practice = -1
+    for match in _PRACTICE_CUE_RE.finditer(before):
+        last_practice = match.start()
+    if last_practice < 0:
+        after = text[end : end + 30]
+        return bool(_PRACTICE_CUE_RE.search(after)) and not _PATIENT_CUE_RE.search(after)
+    last_patient = -1
+    for match in _PATIENT_CUE_RE.finditer(before):
+        last_patient = match.start()
+    return last_practice > last_patient
+
+
+def _structured_candidates(text: str) -> Iterable[_Candidate]:
+    has_digit = _DIGITS_RE.search(text) is not None
+    if "@" in text:
+        for m in _EMAIL_RE.finditer(text):
+            local = m.group().split("@", 1)[0].lower()
+            # Role addresses (intake@, info@) belong to a practice, not a person.
+            if local in _ROLE_MAILBOXES or _practice_exempt(text, m.start(), m.end()):
+                continue
+            yield _Candidate("email", m.start(), m.end())
+        for m in _HANDLE_RE.finditer(text):
+            if _HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+                yield _Candidate("url", m.start(), m.end())
+    if "." in text:
+        for m in _URL_RE.finditer(text):
+            value = m.group()
+            if "@" in text[max(0, m.start() - 1) : m.start()]:
+                continue
+            personal = bool(_SOCIAL_URL_RE.search(value)) or bool(
+                _URL_PERSON_CUE_RE.search(text, max(0, m.start() - 60), m.start())
+            )
+            if personal and not _practice_exempt(text, m.start(), m.end()):
+                yield _Candidate("url", m.start(), m.end())
+    if not has_digit:
+        return
+    for regex, kind in ((_IPV4_RE, "ip"), (_IPV6_RE, "ip")):
+        for m in regex.finditer(text):
+            if kind == "ip" and regex is _IPV4_RE and _looks_like_version(text, m.start()):
+                continue
+            if not _practice_exempt(text, m.start(), m.end()):
+                yield _Candidate(kind, m.start(), m.end())
+    for m in _SSN_RE.finditer(text):
+        yield _Candidate("ssn", m.start(), m.end())
+    for m in _SSN_CUE_RE.finditer(text):
+        yield _Candidate("ssn", m.start(1), m.end(1))
+    for regex in (_PHONE_US_RE, _PHONE_INTL_RE):
+        for m in regex.finditer(text):
+            value = m.group()
+            if _TOLL_FREE_RE.match(value) or _practice_exempt(text, m.start(), m.end()):
+                continue
+            yield _Candidate("phone", m.start(), m.end())
+    for m in _PHONE_CUE_RE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group(1))
+        if 7 <= digits <= 15 and not _practice_exempt(text, m.start(1), m.end(1)):
+            yield _Candidate("phone", m.start(1), m.end(1))
+    for m in _DATE_FULL_RE.finditer(text):
+        yield _Candidate("date", m.start(), m.end())
+    for m in _DATE_ISO_TIME_RE.finditer(text):
+        yield _Candidate("date", m.start(), m.end())
+    for m in _DATE_MD_RE.finditer(text):
+        if _DATE_MD_CUE_RE.search(text, max(0, m.start() - 25), m.start()):
+            yield _Candidate("date", m.start(), m.end())
+    for m in _DATE_ORDINAL_RE.finditer(text):
+        yield _Candidate("date", m.start(), m.end())
+    for m in _AGE_RE.finditer(text):
+        yield _Candidate("age", m.start(), m.end())
+    for m in _RECORD_RE.finditer(text):
+        if not _practice_exempt(text, m.start(), m.end()):
+            yield _Candidate("record_number", m.start(1), m.end(1))
+    for m in _RECORD_SHAPE_RE.finditer(text):
+        yield _Candidate("record_number", m.start(), m.end())
+    for m in _PLATE_RE.finditer(text):
+        yield _Candidate("license_plate", m.start(1), m.end(1))
+    for m in _DEVICE_RE.finditer(text):
+        yield _Candidate("device_id", m.start(1), m.end(1))
+    for regex in (_ADDRESS_RE, _ADDRESS_PO_RE):
+        for m in regex.finditer(text):
+            if not _practice_exempt(text, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
+    for m in _ADDRESS_CUE_RE.finditer(text):
+        if not _practice_exempt(text, m.start(1), m.end(1)):
+            yield _Candidate("address", m.start(1), m.end(1))
+    for m in _ZIP_RE.finditer(text):
+        if not _practice_exempt(text, m.start(1), m.end(1)):
+            yield _Candidate("zip", m.start(1), m.end(1))
+
+
+def _date_word_candidates(text: str) -> Iterable[_Candidate]:
+    for m in _DATE_WORDS_RE.finditer(text):
+        value = m.group()
+        # "May 5" at a sentence start can be the verb ("May 5 sessions be
+        # enough?"); a lower-case "may" never reaches here.
+        if value.startswith("May ") and re.match(
+            r"May \d+\s+(?:[a-z]|sessions)", text[m.start() :]
+        ):
+            continue
+        yield _Candidate("date", m.start(), m.end())
+
+
+_ROLE_MAILBOXES = frozenset(
+    "info intake admin office contact hello support frontdesk front.desk scheduling billing noreply "
+    "no-reply referrals referral team help events training trainings register registration "
+    "newsletter membership members webmaster press media careers jobs hr".split()
+)
+
+
+def _looks_like_version(text: str, start: int) -> bool:
+    # "version 1.2.3.4", "v10.0.0.1": software versions are not addresses.
+    return bool(re.search(r"(?i)(?:\bv|version\s?)$", text[max(0, start - 8) : start]))
+
+
+def _extend_surname(text: str, end: int) -> int:
+    """Grow a first-name span over a following surname or initial ("John S.")."""
+    m = _INITIAL_AFTER_RE.match(text, end)
+    if m:
+        return m.end()
+    m = _NEXT_TOKEN_RE.match(text, end)
+    if m:
+        token = m.group(1)
+        if token in _LAST_NAMES or (
+            token not in _NEVER_NAME and token not in _AMBIGUOUS_FIRST and token in _FIRST_NAMES
+        ):
+            return m.end()
+    return end
+
+
+def _name_exempt(text: str, start: int, end: int) -> bool:
+    """Clinicians' own names, colleagues addressed in a reply, theorists, places."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 16]
+    if _CREDENTIAL_AFTER_RE.match(after):
+        return True
+    if _SELF_OR_COLLEAGUE_BEFORE_RE.search(before):
+        return True
+    span = text[start:end]
+    if span.lower() in _PUBLIC_FIGURES:
+        return True
+    ext = _NEXT_TOKEN_RE.match(text, end)
+    if ext and f"{span} {ext.group(1)}".lower() in _PUBLIC_FIGURES:
+        return True
+    # A signature on the last line: "Sarah" or "— Sarah K." alone at the end.
+    tail = text[end:].strip()
+    if (not tail or tail in {".", "!"}) and _line_start(text, start) >= start - 2:
+        return "\n" in text[:start]
+    return False
+
+
+def _name_candidates(text: str) -> Iterable[_Candidate]:
+    strong: list[tuple[int, int]] = []
+    for regex in (_STRONG_CUE_RE, _TITLE_RE, _POSSESSIVE_RE):
+        for m in regex.finditer(text):
+            token = m.group("name")
+            first_token = token.split()[0]
+            if first_token in _NEVER_NAME:
+                continue
+            if regex is _STRONG_CUE_RE and _PLACE_AFTER_RE.match(text, m.end("name")):
+                continue
+            if regex is _POSSESSIVE_RE and first_token not in _FIRST_NAMES:
+                # "Linehan's model" is not a person cue; relation words are.
+                # Possessive on an unknown capitalised word needs a family word.
+                after = text[m.end("name") :][:30].lower()
+                if not re.match(
+                    r"['’]s\s+(?:mom|mother|dad|father|husband|wife|partner|son|daughter|"
+                    r"sister|brother|parents|family|boyfriend|girlfriend|grand|aunt|uncle|kids|children|"
+                    r"teacher|therapist|school|safety plan)",
+                    after,
+                ):
+                    continue
+            start, end = m.start("name"), m.end("name")
+            if " " not in token:
+                end = _extend_surname(text, end)
+            if regex is not _TITLE_RE and _name_exempt(text, start, end):
+                continue
+            strong.append((start, end))
+            yield _Candidate("name", start, end)
+    for m in _INITIALS_CUE_RE.finditer(text):
+        yield _Candidate("name", m.start("name"), m.end("name"))
+    for m in _NAME_TOKEN_RE.finditer(text):
+        token = m.group()
+        start, end = m.span()
+        if token in _FIRST_NAMES:
+            pass
+        elif token in _AMBIGUOUS_FIRST and token not in _NEVER_NAME:
+            # "Hope reported ..." or "Grace Thompson": a verb or surname settles it.
+            nxt = _NEXT_TOKEN_RE.match(text, end)
+            if not (
+                _PERSON_VERB_RE.match(text, end)
+                or (nxt and nxt.group(1) in _LAST_NAMES and nxt.group(1) not in _AMBIGUOUS_FIRST)
+            ):
+                continue
+        else:
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\"):
+            continue
+        if any(s <= start < e for s, e in strong):
+            continue
+        before = text[max(0, start - 20) : start]
+        if _PLACE_BEFORE_RE.search(before) and token in _PLACE_LIKE_NAMES:
+            continue
+        if _PLACE_AFTER_RE.match(text, end):
+            continue
+        end = _extend_surname(text, end)
+        if _name_exempt(text, start, end):
+            continue
+        yield _Candidate("name", start, end)
+
+
+# First names that are also towns; after "in"/"from" they are the place.
+_PLACE_LIKE_NAMES = _words(
+    "Eugene Jackson Austin Dallas Charlotte Madison Lincoln Tyler Florence Savannah Marion Shelby "
+    "Beverly Camden Dayton Helena Jordan Chester Clifton Franklin Warren Monroe Douglas Salem "
+    "Milton Carson Lafayette Laurel Raleigh Augusta Columbia Alexandria Victoria Aurora Mesa "
+    "Orlando Cleveland Stanley Sherman Homer Kent Lowell Lawrence Troy Vernon Clinton Chandler "
+    "Irving Arlington Quincy Jasper Hudson Logan Layton Clayton Preston Norman Olympia Regina "
+    "Sydney Adelaide Georgetown Kingston Nelson Hamilton Florence Valencia Santiago Lima Paris "
+    "Nancy Lorraine Dakota Virginia Georgia Carolina Chelsea Brooklyn Phoenix Denver"
+)
+
+
+def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping spans, preferring specific kinds, then longer spans."""
+    ordered = sorted(
+        (c for c in candidates if c.end > c.start),
+        key=lambda c: (-_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start),
+    )
+    chosen: list[_Candidate] = []
+    for cand in ordered:
+        if all(cand.end <= other.start or cand.start >= other.end for other in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def find_identifiers(text: str) -> list[IdentifierSpan]:
+    """Patient identifiers in `text`, sorted by position and non-overlapping."""
+    if not text or not isinstance(text, str):
+        return []
+    candidates: list[_Candidate] = []
+    candidates.extend(_structured_candidates(text))
+    candidates.extend(_date_word_candidates(text))
+    candidates.extend(_name_candidates(text))
+    spans = []
+    for cand in _resolve(candidates):
+        start, end = cand.start, cand.end
+        # Trim whitespace and trailing punctuation the patterns may have taken.
+        while end > start and text[end - 1] in " \t\n\r,;:":
+            end -= 1
+        while start < end and text[start] in " \t\n\r":
+            start += 1
+        if end > start:
+            spans.append(IdentifierSpan(cand.kind, start, end, text[start:end]))
+    return spans
