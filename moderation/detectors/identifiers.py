@@ -206,6 +206,7 @@ _NEVER_NAME = _words(
 
 _FIRST_NAMES: frozenset[str] = _load_names("first_names.txt") - _AMBIGUOUS_FIRST - _NEVER_NAME
 _LAST_NAMES: frozenset[str] = _load_names("last_names.txt") - _NEVER_NAME
+_COMMON_WORDS: frozenset[str] = _load_names("common_words.txt")
 
 # Famous clinicians and theorists: their names turn up in training posts and
 # are not anyone's patient.
@@ -350,9 +351,18 @@ _DATE_MD_RE = re.compile(
 _DATE_MD_CUE_RE = re.compile(
     r"(?i)(?:\b(?:on|seen|since|from|until|til|till|through|thru|by|dob|d\.o\.b\.?|dated|admitted|"
     r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|ended|"
-    r"as of|before|after|effective|between|and|to|of|last|next|date|dos|on or about|week of|"
+    r"as of|before|after|between|last|next|date|dos|on or about|week of|"
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
-    r"emailed|texted|signed|due)\W{0,3}|[-–]\s*)$"
+    r"emailed|texted|signed|due)\W{0,3}|"
+    # A list or range of dates: "9/4, 9/28 and 5/7", "3/14-3/20".
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
+)
+# Dates of laws, trainings and holidays are not about a client.
+_EVENT_CUE_RE = re.compile(
+    r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
+    r"workshop|summit|registration|register|rule|law|bill|statute|legislat\w*|regulation|"
+    r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|meeting|cohort|class(?:es)? "
+    r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
 )
 _DATE_WORDS_RE = re.compile(
     rf"\b(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+{_DAY}{_ORD}?\b(?:,?\s+{_YEAR}\b)?|"
@@ -386,7 +396,7 @@ _RECORD_RE = re.compile(
     r"driver'?s? licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?|passport(?: number| no\.?| #)?|"
     r"certificate(?: number| no\.?| #)|student(?: id| number| #)|inmate(?: id| number| #)|"
     r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file)"
-    r"\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
+    r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
     r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
 )
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
@@ -480,25 +490,102 @@ _RELATION_WORDS = (
     r"older brother|younger brother|older sister|younger sister|little brother|little sister|"
     r"big brother|big sister|oldest|youngest|eldest"
 )
-_STRONG_CUE_RE = re.compile(
-    rf"(?i:\b(?:{_RELATION_WORDS})\b,?\s+|\b(?:named|called|name is|name was|goes by|went by|"
-    rf"known as|nicknamed|pseudonym)\s+[\"“']?)(?-i:(?P<name>{_NAME_TOKEN}))"
+_RELATION_SET = frozenset(
+    w.replace("\\", "") for w in re.sub(r"\(\?:[^)]*\)", "", _RELATION_WORDS).split("|") if w
+) | frozenset(
+    "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
+    "halfsister half-brother half-sister step-son step-daughter named called nicknamed pseudonym "
+    "aka a.k.a. dubbed".split()
 )
-_TITLE_RE = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Mister|Mrs|Sr|Sra|Srta)\.?\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+_RELATION_PAIRS = frozenset(
+    (
+        "foster mom",
+        "foster dad",
+        "foster mother",
+        "foster father",
+        "foster parent",
+        "foster child",
+        "foster son",
+        "foster daughter",
+        "best friend",
+        "older brother",
+        "younger brother",
+        "older sister",
+        "younger sister",
+        "little brother",
+        "little sister",
+        "big brother",
+        "big sister",
+        "name is",
+        "name was",
+        "goes by",
+        "went by",
+        "known as",
+    )
 )
-_INITIALS_CUE_RE = re.compile(
-    r"(?i:\b(?:client|patient|pt\.?|clt|my kiddo|resident)\s+)(?P<name>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.(?=\s))"
+_TITLES = frozenset("Mr. Mrs. Ms. Mx. Miss Mr Mrs Ms Mx Mister Sr. Sra. Srta. Mme. M.".split())
+_POSSESSIVE_WORDS = frozenset(
+    (
+        "mom mother dad father husband wife partner spouse son daughter sister brother parents "
+        "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
+        "uncle cousin stepdad stepmom stepfather stepmother teacher therapist psychiatrist school "
+        "pcp doctor case diagnosis dx mood symptoms behavior behaviour anxiety depression trauma "
+        "safety treatment medication meds history progress caseworker probation attorney ex "
+        "death funeral suicide overdose birthday custody bedroom house apartment home phone car "
+        "job boss employer iep grades room baby infant twin roommate guardian caregiver "
+        "foster nephew niece fiance fiancé"
+    ).split()
 )
-_POSSESSIVE_RE = re.compile(
-    rf"(?P<name>{_NAME_TOKEN})['’]s\s+(?i:(?:{_RELATION_WORDS}|parents|family|kids|children|"
-    rf"therapist|psychiatrist|teacher|school|doctor|pcp|case|diagnosis|dx|mood|symptoms|"
-    rf"behaviou?r|anxiety|depression|trauma|safety plan|treatment|medication|meds|history|"
-    rf"progress|caseworker|case manager|probation|attorney|lawyer|ex|death|funeral|suicide|"
-    rf"overdose|birthday|birth|custody|bedroom|house|apartment|home|phone|car|job|boss|"
-    rf"employer|iep|grades|room|grandmother|grandfather)\b)"
+# Unknown capitalised words ("Linehan's model") need a family word to count.
+_POSSESSIVE_FAMILY = frozenset(
+    (
+        "mom mother dad father husband wife partner spouse son daughter sister brother parents "
+        "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
+        "uncle cousin stepdad stepmom stepfather stepmother teacher therapist school baby "
+        "caseworker guardian caregiver foster fiance fiancé"
+    ).split()
 )
+_SELF_WORDS = frozenset(
+    "i'm im hi hello hey dear thanks thank thx ty cheers best regards sincerely warmly cc dr dr. "
+    "doctor prof prof. professor rev rev. pastor love xo xoxo gratefully respectfully "
+    "-- — – - ~".split()
+)
+_SELF_PAIRS = frozenset(
+    (
+        "i am",
+        "name is",
+        "name's",
+        "this is",
+        "thank you",
+        "agree with",
+        "agreed with",
+        "kind regards",
+        "warm regards",
+        "best wishes",
+        "with gratitude",
+        "many thanks",
+        "great point",
+        "great question",
+        "great post",
+        "replying to",
+        "reply to",
+        "responding to",
+        "sorry,",
+    )
+)
+_PLACE_PREPOSITIONS = frozenset(
+    "in from near outside around across visiting to at downtown of north south east west".split()
+)
+_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?(?=[\s,;:)]|$)")
+_INITIALS_CUE_WORDS = frozenset("client patient pt pt. clt resident kiddo youth teen".split())
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
+_AGE_AFTER_RE = re.compile(
+    r"\s*(?:\(\s*(?:\d{1,3}\s*[MFmf]?|[MFmf]\s*,?\s*\d{1,3}|client|pt|patient|age \d{1,3})\s*\)|"
+    r",\s*(?:age\s*)?\d{1,3}\s*(?:[MFmf]\b|y/?o\b|years?\b|,)|,\s*(?:a|an)\s+\d{1,3}[- ]year|"
+    r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|sessions|days|weeks|months|points)))"
+)
+_COORD_AFTER_RE = re.compile(r"\s*(?:and|&|or|,)\s*")
+_COORD_BEFORE_RE = re.compile(r"\s*(?:and|&|or|,)\s*$")
 _INITIAL_AFTER_RE = re.compile(r"\s([A-Z])\.")
 _NEXT_TOKEN_RE = re.compile(
     rf"[ \t]+(?:(?:de|del|de la|van|von|van der|da|di|le|la|bin|al)\s+)?({_NAME_TOKEN})"
@@ -514,17 +601,6 @@ _CREDENTIAL_AFTER_RE = re.compile(
     r"^\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
     r"Ph\.D\.|MD|M\.D\.|DO|PMHNP|APRN|NP|RN|MA|MS|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
     r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b"
-)
-_SELF_OR_COLLEAGUE_BEFORE_RE = re.compile(
-    r"(?i)(?:\bI'?m|\bI am|\bmy name is|\bthis is|\bname'?s|\bhi|\bhello|\bhey|\bdear|\bthanks?|"
-    r"\bthank you|\bcheers|\bbest|\bregards|\bsincerely|\bwarmly|\bwarm regards|\bkind regards|"
-    r"\bbest wishes|\bwith gratitude|\bin gratitude|\bthx|\bty|\bgreat (?:point|question|post)|"
-    r"\bagree with|\bagreed|\bcc|\b(?:dr|prof|professor|rev|father|sister|pastor)\.?|"
-    r"[—–]|--|^\s*-|@)\s*,?\s*$"
-)
-_PLACE_BEFORE_RE = re.compile(
-    r"(?i)\b(?:in|from|near|outside|around|across|visiting|moved to|drove to|flew to|at|downtown|"
-    r"county|city of|town of|north|south|east|west|of)\s+$"
 )
 _PLACE_AFTER_RE = re.compile(
     rf"^(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|Hospital|"
@@ -555,19 +631,24 @@ def _practice_exempt(text: str, start: int, end: int) -> bool:
     window_start = max(0, start - 80)
     before = text[window_start:start]
     last_practice = -1
+    practice_end = 0
     for match in _PRACTICE_CUE_RE.finditer(before):
-        last_practice = match.start()
+        last_practice, practice_end = match.start(), match.end()
     if last_practice < 0:
         after = text[end : end + 30]
         return bool(_PRACTICE_CUE_RE.search(after)) and not _PATIENT_CUE_RE.search(after)
     last_patient = -1
     for match in _PATIENT_CUE_RE.finditer(before):
         last_patient = match.start()
+    # "she called my cell from 503-..." gives her number, not mine.
+    if re.search(r"\bfrom\b", before[practice_end:]):
+        return False
     return last_practice > last_patient
 
 
 def _structured_candidates(text: str) -> Iterable[_Candidate]:
-    has_digit = _DIGITS_RE.search(text) is not None
+    # Cheap gates first: most posts have few digits and no "@", and a
+    # C-level substring count is far cheaper than running every pattern.
     if "@" in text:
         for m in _EMAIL_RE.finditer(text):
             local = m.group().split("@", 1)[0].lower()
@@ -578,7 +659,10 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
         for m in _HANDLE_RE.finditer(text):
             if _HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
                 yield _Candidate("url", m.start(), m.end())
-    if "." in text:
+    lower = text.lower()
+    if "." in text and (
+        "www." in lower or "://" in lower or _TLD_HINT_RE.search(lower) is not None
+    ):
         for m in _URL_RE.finditer(text):
             value = m.group()
             if "@" in text[max(0, m.start() - 1) : m.start()]:
@@ -588,63 +672,115 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
             )
             if personal and not _practice_exempt(text, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())
-    if not has_digit:
+    digits = sum(map(text.count, "0123456789"))
+    if not digits:
         return
-    for regex, kind in ((_IPV4_RE, "ip"), (_IPV6_RE, "ip")):
-        for m in regex.finditer(text):
-            if kind == "ip" and regex is _IPV4_RE and _looks_like_version(text, m.start()):
+    if digits >= 4 and text.count(".") >= 3:
+        for m in _IPV4_RE.finditer(text):
+            if not _looks_like_version(text, m.start()) and not _practice_exempt(
+                text, m.start(), m.end()
+            ):
+                yield _Candidate("ip", m.start(), m.end())
+    if text.count(":") >= 7:
+        for m in _IPV6_RE.finditer(text):
+            yield _Candidate("ip", m.start(), m.end())
+    if digits >= 9:
+        for m in _SSN_RE.finditer(text):
+            yield _Candidate("ssn", m.start(), m.end())
+    if digits >= 4 and ("ss" in lower or "social" in lower):
+        for m in _SSN_CUE_RE.finditer(text):
+            yield _Candidate("ssn", m.start(1), m.end(1))
+    if digits >= 7:
+        for regex in (_PHONE_US_RE, _PHONE_INTL_RE):
+            for m in regex.finditer(text):
+                value = m.group()
+                if _TOLL_FREE_RE.match(value) or _practice_exempt(text, m.start(), m.end()):
+                    continue
+                yield _Candidate("phone", m.start(), m.end())
+        for m in _PHONE_CUE_RE.finditer(text):
+            digit_count = sum(ch.isdigit() for ch in m.group(1))
+            if 7 <= digit_count <= 15 and not _practice_exempt(text, m.start(1), m.end(1)):
+                yield _Candidate("phone", m.start(1), m.end(1))
+    if digits >= 2 and ("/" in text or "-" in text or "." in text):
+        for m in _DATE_FULL_RE.finditer(text):
+            if not _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+                yield _Candidate("date", m.start(), m.end())
+        if "/" in text:
+            for m in _DATE_MD_RE.finditer(text):
+                if _DATE_MD_CUE_RE.search(
+                    text, max(0, m.start() - 25), m.start()
+                ) and not _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+                    yield _Candidate("date", m.start(), m.end())
+        if digits >= 10 and ":" in text:
+            for m in _DATE_ISO_TIME_RE.finditer(text):
+                yield _Candidate("date", m.start(), m.end())
+    if _ORDINAL_HINT_RE.search(text):
+        for m in _DATE_ORDINAL_RE.finditer(text):
+            yield _Candidate("date", m.start(), m.end())
+    if _AGE_HINT_RE.search(text) or "ninety" in lower or "hundred" in lower:
+        for m in _AGE_RE.finditer(text):
+            yield _Candidate("age", m.start(), m.end())
+    if digits >= 3 and _RUN3_RE.search(text):
+        for m in _RECORD_RE.finditer(text):
+            # "on Medicaid since 2019" gives a year, not a member number.
+            if _YEAR_ONLY_RE.match(m.group(1)):
                 continue
             if not _practice_exempt(text, m.start(), m.end()):
-                yield _Candidate(kind, m.start(), m.end())
-    for m in _SSN_RE.finditer(text):
-        yield _Candidate("ssn", m.start(), m.end())
-    for m in _SSN_CUE_RE.finditer(text):
-        yield _Candidate("ssn", m.start(1), m.end(1))
-    for regex in (_PHONE_US_RE, _PHONE_INTL_RE):
-        for m in regex.finditer(text):
-            value = m.group()
-            if _TOLL_FREE_RE.match(value) or _practice_exempt(text, m.start(), m.end()):
-                continue
-            yield _Candidate("phone", m.start(), m.end())
-    for m in _PHONE_CUE_RE.finditer(text):
-        digits = sum(ch.isdigit() for ch in m.group(1))
-        if 7 <= digits <= 15 and not _practice_exempt(text, m.start(1), m.end(1)):
-            yield _Candidate("phone", m.start(1), m.end(1))
-    for m in _DATE_FULL_RE.finditer(text):
-        yield _Candidate("date", m.start(), m.end())
-    for m in _DATE_ISO_TIME_RE.finditer(text):
-        yield _Candidate("date", m.start(), m.end())
-    for m in _DATE_MD_RE.finditer(text):
-        if _DATE_MD_CUE_RE.search(text, max(0, m.start() - 25), m.start()):
-            yield _Candidate("date", m.start(), m.end())
-    for m in _DATE_ORDINAL_RE.finditer(text):
-        yield _Candidate("date", m.start(), m.end())
-    for m in _AGE_RE.finditer(text):
-        yield _Candidate("age", m.start(), m.end())
-    for m in _RECORD_RE.finditer(text):
+                yield _Candidate("record_number", m.start(1), m.end(1))
+        for m in _RECORD_SHAPE_RE.finditer(text):
+            yield _Candidate("record_number", m.start(), m.end())
+        if "plate" in lower or "tag" in lower:
+            for m in _PLATE_RE.finditer(text):
+                yield _Candidate("license_plate", m.start(1), m.end(1))
+        if any(cue in lower for cue in _DEVICE_HINTS):
+            for m in _DEVICE_RE.finditer(text):
+                yield _Candidate("device_id", m.start(1), m.end(1))
+    for m in _ADDRESS_RE.finditer(text):
         if not _practice_exempt(text, m.start(), m.end()):
-            yield _Candidate("record_number", m.start(1), m.end(1))
-    for m in _RECORD_SHAPE_RE.finditer(text):
-        yield _Candidate("record_number", m.start(), m.end())
-    for m in _PLATE_RE.finditer(text):
-        yield _Candidate("license_plate", m.start(1), m.end(1))
-    for m in _DEVICE_RE.finditer(text):
-        yield _Candidate("device_id", m.start(1), m.end(1))
-    for regex in (_ADDRESS_RE, _ADDRESS_PO_RE):
-        for m in regex.finditer(text):
+            yield _Candidate("address", m.start(), m.end())
+    if "box" in lower:
+        for m in _ADDRESS_PO_RE.finditer(text):
             if not _practice_exempt(text, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
-    for m in _ADDRESS_CUE_RE.finditer(text):
-        if not _practice_exempt(text, m.start(1), m.end(1)):
-            yield _Candidate("address", m.start(1), m.end(1))
-    for m in _ZIP_RE.finditer(text):
-        if not _practice_exempt(text, m.start(1), m.end(1)):
-            yield _Candidate("zip", m.start(1), m.end(1))
+    if any(cue in lower for cue in _ADDRESS_HINTS):
+        for m in _ADDRESS_CUE_RE.finditer(text):
+            if not _practice_exempt(text, m.start(1), m.end(1)):
+                yield _Candidate("address", m.start(1), m.end(1))
+    if digits >= 5 and _RUN5_RE.search(text):
+        for m in _ZIP_RE.finditer(text):
+            if not _practice_exempt(text, m.start(1), m.end(1)):
+                yield _Candidate("zip", m.start(1), m.end(1))
+
+
+_TLD_HINT_RE = re.compile(
+    r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|uk)\b"
+)
+_YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
+_RUN3_RE = re.compile(r"\d{3}")
+_RUN5_RE = re.compile(r"\d{5}")
+_ORDINAL_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+_AGE_HINT_RE = re.compile(r"(?<!\d)(?:9\d|1[0-2]\d)(?!\d)")
+_DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
+_ADDRESS_HINTS = (
+    "lives at",
+    "living at",
+    "lived at",
+    "address",
+    "resides",
+    "residing",
+    "moved to",
+    "staying at",
+    "home at",
+    "house at",
+    "apartment at",
+)
 
 
 def _date_word_candidates(text: str) -> Iterable[_Candidate]:
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
+        if _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
         # enough?"); a lower-case "may" never reaches here.
         if value.startswith("May ") and re.match(
@@ -681,85 +817,197 @@ def _extend_surname(text: str, end: int) -> int:
     return end
 
 
-def _name_exempt(text: str, start: int, end: int) -> bool:
-    """Clinicians' own names, colleagues addressed in a reply, theorists, places."""
-    before = text[max(0, start - 40) : start]
-    after = text[end : end + 16]
-    if _CREDENTIAL_AFTER_RE.match(after):
+def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
+    """The (up to three) lower-cased words before `start`, and whether a sentence ended.
+
+    Word look-ups in sets are far cheaper than running cue regexes over the
+    whole post, which is what keeps the detector at thousands of posts/s.
+    """
+    raw = text[max(0, start - 40) : start].split()[-3:]
+    if not raw:
+        return [], False
+    last = raw[-1]
+    sentence_ended = (
+        last[-1] in ".!?" and last not in _TITLES and last.lower() not in {"pt.", "dr."}
+    )
+    return [w.strip(',:;("“”').lower() for w in raw], sentence_ended
+
+
+def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
+    """Clinicians' own names, colleagues addressed in a reply, theorists."""
+    if _CREDENTIAL_AFTER_RE.match(text, end):
         return True
-    if _SELF_OR_COLLEAGUE_BEFORE_RE.search(before):
-        return True
-    span = text[start:end]
-    if span.lower() in _PUBLIC_FIGURES:
+    if prev:
+        if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
+            return True
+        if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
+            # "her name is Maria" is a client; "my name is Sarah" is the author.
+            if prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"):
+                return False
+            return True
+    span = text[start:end].lower()
+    if span in _PUBLIC_FIGURES:
         return True
     ext = _NEXT_TOKEN_RE.match(text, end)
-    if ext and f"{span} {ext.group(1)}".lower() in _PUBLIC_FIGURES:
+    if ext and f"{span} {ext.group(1).lower()}" in _PUBLIC_FIGURES:
         return True
-    # A signature on the last line: "Sarah" or "— Sarah K." alone at the end.
-    tail = text[end:].strip()
-    if (not tail or tail in {".", "!"}) and _line_start(text, start) >= start - 2:
-        return "\n" in text[:start]
+    # A sign-off alone on the last line ("\nSarah" or "\n— Sarah K.").
+    if "\n" in text[:start] and not text[end:].strip(" .!\n\t"):
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip(" -—–~")
     return False
 
 
-def _name_candidates(text: str) -> Iterable[_Candidate]:
-    strong: list[tuple[int, int]] = []
-    for regex in (_STRONG_CUE_RE, _TITLE_RE, _POSSESSIVE_RE):
-        for m in regex.finditer(text):
-            token = m.group("name")
-            first_token = token.split()[0]
-            if first_token in _NEVER_NAME:
-                continue
-            if regex is _STRONG_CUE_RE and _PLACE_AFTER_RE.match(text, m.end("name")):
-                continue
-            if regex is _POSSESSIVE_RE and first_token not in _FIRST_NAMES:
-                # "Linehan's model" is not a person cue; relation words are.
-                # Possessive on an unknown capitalised word needs a family word.
-                after = text[m.end("name") :][:30].lower()
-                if not re.match(
-                    r"['’]s\s+(?:mom|mother|dad|father|husband|wife|partner|son|daughter|"
-                    r"sister|brother|parents|family|boyfriend|girlfriend|grand|aunt|uncle|kids|children|"
-                    r"teacher|therapist|school|safety plan)",
-                    after,
-                ):
-                    continue
-            start, end = m.start("name"), m.end("name")
-            if " " not in token:
-                end = _extend_surname(text, end)
-            if regex is not _TITLE_RE and _name_exempt(text, start, end):
-                continue
-            strong.append((start, end))
-            yield _Candidate("name", start, end)
-    for m in _INITIALS_CUE_RE.finditer(text):
-        yield _Candidate("name", m.start("name"), m.end("name"))
+def _strong_cue(prev: list[str], sentence_ended: bool) -> bool:
+    if not prev or sentence_ended:
+        return False
+    if prev[-1] in _RELATION_SET:
+        return True
+    return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _RELATION_PAIRS
+
+
+def _possessive_word(text: str, end: int) -> str:
+    if text[end : end + 2] not in ("'s", "’s"):
+        return ""
+    rest = text[end + 2 : end + 30].split(None, 1)
+    return rest[0].strip(",.;:").lower() if rest else ""
+
+
+_ROLE_SUFFIXES = (
+    "ee",
+    "ist",
+    "ian",
+    "er",
+    "or",
+    "ers",
+    "ors",
+    "ists",
+    "ians",
+    "ees",
+    "ment",
+    "tion",
+)
+
+
+def _unknown_word(token: str) -> bool:
+    """A capitalised word that is neither a known name nor an everyday word.
+
+    Role nouns ("Supervisee", "Prescriber", "Pediatrician") look like unknown
+    names; real names with those endings are in the gazetteer already.
+    """
+    return (
+        len(token) >= 3
+        and not token.endswith(_ROLE_SUFFIXES)
+        and token not in _NEVER_NAME
+        and token not in _AMBIGUOUS_FIRST
+        and token.lower() not in _COMMON_WORDS
+    )
+
+
+def _name_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    taken_until = -1
     for m in _NAME_TOKEN_RE.finditer(text):
         token = m.group()
         start, end = m.span()
-        if token in _FIRST_NAMES:
-            pass
-        elif token in _AMBIGUOUS_FIRST and token not in _NEVER_NAME:
-            # "Hope reported ..." or "Grace Thompson": a verb or surname settles it.
-            nxt = _NEXT_TOKEN_RE.match(text, end)
-            if not (
-                _PERSON_VERB_RE.match(text, end)
-                or (nxt and nxt.group(1) in _LAST_NAMES and nxt.group(1) not in _AMBIGUOUS_FIRST)
-            ):
+        if start < taken_until or token in _NEVER_NAME:
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
+            continue
+        prev, sentence_ended = _previous_words(text, start)
+        raw_prev = text[max(0, start - 8) : start].split()
+        titled = bool(raw_prev) and raw_prev[-1] in _TITLES
+        if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):
+            continue  # Mister Rogers, quoted in grief and child work
+        strong = titled or _strong_cue(prev, sentence_ended)
+        possessive = _possessive_word(text, end)
+        if possessive in _POSSESSIVE_FAMILY or (
+            token in _FIRST_NAMES and possessive in _POSSESSIVE_WORDS
+        ):
+            strong = True
+        if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
+            # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
+            # right after a capitalised word marks a person.
+            strong = _AGE_AFTER_RE.match(text, end) is not None
+        if not strong:
+            if token in _FIRST_NAMES:
+                pass
+            elif token in _AMBIGUOUS_FIRST:
+                # "Hope reported ..." or "Grace Thompson": a verb or surname settles it.
+                nxt = _NEXT_TOKEN_RE.match(text, end)
+                if not (
+                    _PERSON_VERB_RE.match(text, end)
+                    or (
+                        nxt and nxt.group(1) in _LAST_NAMES and nxt.group(1) not in _AMBIGUOUS_FIRST
+                    )
+                ):
+                    continue
+            elif _unknown_word(token):
+                # Unknown word + known surname ("DeShawn Savage"), or + a verb
+                # of reporting ("Lupe disclosed"). Plurals ("Parents said") are not people.
+                nxt = _NEXT_TOKEN_RE.match(text, end)
+                if not (
+                    (
+                        nxt
+                        and nxt.group(1) in _LAST_NAMES
+                        and nxt.group(1).lower() not in _COMMON_WORDS
+                        and nxt.group(1) not in _AMBIGUOUS_FIRST
+                    )
+                    or (_PERSON_VERB_RE.match(text, end) and not token.endswith("s"))
+                ):
+                    continue
+            else:
                 continue
-        else:
-            continue
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\"):
-            continue
-        if any(s <= start < e for s, e in strong):
-            continue
-        before = text[max(0, start - 20) : start]
-        if _PLACE_BEFORE_RE.search(before) and token in _PLACE_LIKE_NAMES:
-            continue
+            if prev and prev[-1] in _PLACE_PREPOSITIONS and token in _PLACE_LIKE_NAMES:
+                continue
         if _PLACE_AFTER_RE.match(text, end):
             continue
-        end = _extend_surname(text, end)
-        if _name_exempt(text, start, end):
+        if not possessive:
+            end = _extend_surname(text, end)
+        if not titled and _name_exempt(text, start, end, prev):
             continue
-        yield _Candidate("name", start, end)
+        taken_until = end
+        found.append(_Candidate("name", start, end))
+    if "." in text:
+        for m in _INITIALS_RE.finditer(text):
+            prev, _ = _previous_words(text, m.start())
+            if prev and prev[-1] in _INITIALS_CUE_WORDS:
+                found.append(_Candidate("name", m.start(), m.end()))
+    if found:
+        found.extend(_name_followups(text, found))
+    return found
+
+
+def _name_followups(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Later mentions of a detected name, and names coordinated with one.
+
+    Write-ups introduce a client once with a cue ("my client Thanh") and then
+    use the bare name ("Thanh said ..."); "Bao and Lupe" pairs an unknown
+    name with a known one.
+    """
+    covered = [(c.start, c.end) for c in found]
+    known = {text[c.start : c.end].split()[0] for c in found if text[c.start : c.end][:1].isupper()}
+    extra: list[_Candidate] = []
+    for m in _NAME_TOKEN_RE.finditer(text):
+        start, end = m.span()
+        if any(s <= start < e for s, e in covered):
+            continue
+        token = m.group()
+        if token in known and token not in _NEVER_NAME:
+            extra.append(_Candidate("name", start, end))
+            covered.append((start, end))
+            continue
+        if not _unknown_word(token):
+            continue
+        after = text[end : end + 6]
+        before = text[max(0, start - 6) : start]
+        joined_after = _COORD_AFTER_RE.match(after)
+        joined_before = _COORD_BEFORE_RE.search(before)
+        if joined_after and any(s == end + joined_after.end() for s, _ in covered):
+            extra.append(_Candidate("name", start, end))
+        elif joined_before and any(e == start - len(joined_before.group()) for _, e in covered):
+            extra.append(_Candidate("name", start, end))
+    return extra
 
 
 # First names that are also towns; after "in"/"from" they are the place.
