@@ -8,17 +8,18 @@ PORT ?= 8000
 
 .PHONY: run test lint format check stack stack-stop bench bench-large train clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt ".[dev]"
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; else echo "npm not found: htmx enhancements are off (pages work without them)"; fi
 	touch $(STAMP)
 
 ## make run: SQLite, tasks in-process, demo data, http://127.0.0.1:8000
 run: $(STAMP)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true EMAIL_URL=dummymail:// $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: lint, format check, then the whole suite
 test: $(STAMP)

@@ -6,11 +6,29 @@ from accounts.models import User
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ("email", "display_name", "is_organizer", "is_moderator", "is_staff", "is_active")
+    list_display = (
+        "email",
+        "display_name",
+        "is_organizer",
+        "is_moderator",
+        "is_staff",
+        "is_active",
+    )
     list_filter = ("is_organizer", "is_moderator", "is_staff", "is_active")
     search_fields = ("email", "display_name")
     ordering = ("email",)
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        ("Clinician Commons", {"fields": ("display_name", "is_organizer", "is_moderator", "time_zone", "deactivated_at")}),
+        (
+            "Clinician Commons",
+            {
+                "fields": (
+                    "display_name",
+                    "is_organizer",
+                    "is_moderator",
+                    "time_zone",
+                    "deactivated_at",
+                )
+            },
+        ),
     )

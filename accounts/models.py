@@ -14,7 +14,9 @@ class ClinicianManager(UserManager["User"]):
 
     def create_user(self, username=None, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def]
         email = self.normalize_email(email or "")
-        return super().create_user(username or self._make_username(email), email, password, **extra_fields)
+        return super().create_user(
+            username or self._make_username(email), email, password, **extra_fields
+        )
 
     def create_superuser(self, username=None, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def]
         email = self.normalize_email(email or "")

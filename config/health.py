@@ -23,7 +23,9 @@ def _broker_state() -> dict[str, str]:
     import redis
 
     try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
         client.ping()
     except redis.RedisError as exc:
         return {"status": "down", "error": type(exc).__name__}

@@ -165,7 +165,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS: list[object] = [BASE_DIR / "static"]
+# htmx comes from the npm registry (package.json), served from node_modules, never copied in.
+if (BASE_DIR / "node_modules" / "htmx.org" / "dist").is_dir():
+    STATICFILES_DIRS.append(("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -186,7 +189,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Clinician Commons <n
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: without REDIS_URL, tasks run in-process (eagerly) so a first run needs no services.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)
@@ -220,7 +223,9 @@ CELERY_BEAT_SCHEDULE = {
 # Screening policy thresholds (see moderation/policy.py). Unset: the model artifact's own.
 MODERATION_QUEUE_THRESHOLD = env.float("MODERATION_QUEUE_THRESHOLD", default=None)
 MODERATION_HOLD_THRESHOLD = env.float("MODERATION_HOLD_THRESHOLD", default=None)
-MODERATION_DATA_DIR = Path(env.str("MODERATION_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data")))
+MODERATION_DATA_DIR = Path(
+    env.str("MODERATION_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data"))
+)
 
 # Forum limits: bad input gets a clear message, never a 500.
 FORUM_TITLE_MAX = 200
@@ -249,5 +254,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Per-task success lines drown everything else when tasks run in-process.
+        "celery.app.trace": {"level": env.str("CELERY_TRACE_LOG_LEVEL", default="WARNING")},
+    },
 }

@@ -10,13 +10,19 @@ from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_gro
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Topic
 
+MAX_ID = 2**63 - 1
+
+
+def _check_id(object_id: int) -> None:
+    # Path converters accept any digits; ids past bigint would be a database error.
+    if not 0 < object_id <= MAX_ID:
+        raise Http404("No such item.")
+
 
 def active_membership(user: AnyUser, group: Group) -> Membership | None:
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(
-        group=group, user=user, state=Membership.State.ACTIVE
-    ).first()
+    return Membership.objects.filter(group=group, user=user, state=Membership.State.ACTIVE).first()
 
 
 def is_group_organizer(user: AnyUser, group: Group) -> bool:
@@ -81,6 +87,7 @@ def visible_posts_q(user: AnyUser, topic_prefix: str = "topic__") -> Q:
 
 
 def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
+    _check_id(topic_id)
     try:
         topic = Topic.objects.select_related("group", "author").get(pk=topic_id)
     except Topic.DoesNotExist as exc:
@@ -97,6 +104,7 @@ def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
 
 
 def post_for_reader(user: AnyUser, post_id: int) -> Post:
+    _check_id(post_id)
     try:
         post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
     except Post.DoesNotExist as exc:

@@ -155,8 +155,10 @@ def group_leave(*, user: User, group: Group) -> None:
 
 def membership_decide(*, organizer: User, membership: Membership, approve: bool) -> Membership:
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().select_related("group", "user").get(
-            pk=membership.pk
+        locked = (
+            Membership.objects.select_for_update()
+            .select_related("group", "user")
+            .get(pk=membership.pk)
         )
         if locked.state != Membership.State.PENDING:
             raise ValidationError("This request was already decided.")

@@ -50,9 +50,7 @@ class Group(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(purpose=""), name="group_purpose_required"
-            ),
+            models.CheckConstraint(condition=~Q(purpose=""), name="group_purpose_required"),
             models.CheckConstraint(
                 condition=Q(kind=GroupKind.MODALITY) | ~Q(region=""),
                 name="regional_group_has_region",
@@ -271,7 +269,9 @@ class Notification(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -26,7 +26,12 @@ def _notify(
         # A savepoint so a duplicate (same recipient, kind and post) is skipped, not fatal.
         with transaction.atomic():
             notification = Notification.objects.create(
-                recipient=recipient, kind=kind, actor=actor, post=post, message=message[:300], url=url
+                recipient=recipient,
+                kind=kind,
+                actor=actor,
+                post=post,
+                message=message[:300],
+                url=url,
             )
     except IntegrityError:
         return None

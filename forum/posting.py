@@ -55,9 +55,7 @@ def validate_content(content: PostContent, *, purpose: str) -> None:
         errors.setdefault("disclaimer", []).append("Choose a disclaimer.")
     elif content.disclaimer == Disclaimer.CUSTOM and not content.disclaimer_text.strip():
         errors.setdefault("disclaimer_text", []).append("Write your own disclaimer text.")
-    elif (
-        purpose == TopicPurpose.PROMOTION and content.disclaimer != Disclaimer.FINANCIAL_INTEREST
-    ):
+    elif purpose == TopicPurpose.PROMOTION and content.disclaimer != Disclaimer.FINANCIAL_INTEREST:
         errors.setdefault("disclaimer", []).append(
             "Practice promotion requires the financial-interest disclosure."
         )
@@ -65,9 +63,7 @@ def validate_content(content: PostContent, *, purpose: str) -> None:
         errors.setdefault("disclaimer_text", []).append("Keep the disclaimer under 300 characters.")
     warnings = list(content.trigger_warnings)
     if not warnings:
-        errors.setdefault("trigger_warnings", []).append(
-            'Declare the content warnings, or "None".'
-        )
+        errors.setdefault("trigger_warnings", []).append('Declare the content warnings, or "None".')
     elif any(w not in TriggerWarning.values for w in warnings):
         errors.setdefault("trigger_warnings", []).append("Unknown content warning.")
     elif TriggerWarning.NONE in warnings and len(warnings) > 1:

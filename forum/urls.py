@@ -1,4 +1,33 @@
 from django.urls import path
 
+from forum import views
+
 app_name = "forum"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("groups/", views.directory, name="directory"),
+    path("groups/new/", views.group_create, name="group_create"),
+    path("groups/<slug:slug>/", views.group_detail, name="group"),
+    path("groups/<slug:slug>/join/", views.group_join, name="group_join"),
+    path("groups/<slug:slug>/leave/", views.group_leave, name="group_leave"),
+    path("groups/<slug:slug>/members/", views.group_members, name="group_members"),
+    path(
+        "groups/<slug:slug>/members/<int:membership_id>/decide/",
+        views.membership_decide,
+        name="membership_decide",
+    ),
+    path("groups/<slug:slug>/new-topic/", views.topic_create, name="topic_create"),
+    path("topics/<int:topic_id>/", views.topic_detail, name="topic"),
+    path("topics/<int:topic_id>/reply/", views.reply_create, name="reply"),
+    path("topics/<int:topic_id>/settings/", views.topic_flags, name="topic_flags"),
+    path("posts/<int:post_id>/", views.post_detail, name="post"),
+    path("posts/<int:post_id>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:post_id>/history/", views.post_history, name="post_history"),
+    path("posts/<int:post_id>/revisions/<int:number>/", views.revision_detail, name="revision"),
+    path("posts/<int:post_id>/withdraw/", views.post_withdraw, name="post_withdraw"),
+    path("posts/<int:post_id>/helpful/", views.post_helpful, name="post_helpful"),
+    path("search/", views.search, name="search"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+]

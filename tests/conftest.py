@@ -47,7 +47,9 @@ def unverified_user(db: None) -> User:
 
 @pytest.fixture
 def organizer(db: None) -> User:
-    return make_verified_clinician(display_name="Olive Organizer", handle="olive", is_organizer=True)
+    return make_verified_clinician(
+        display_name="Olive Organizer", handle="olive", is_organizer=True
+    )
 
 
 @pytest.fixture

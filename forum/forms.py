@@ -1,0 +1,146 @@
+"""Forms for the forum. Validation rules live in the domain (forum/posting.py); forms reuse them."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from forum.choices import (
+    REGIONS,
+    Disclaimer,
+    GroupKind,
+    MembershipPolicy,
+    Modality,
+    TopicPurpose,
+    TriggerWarning,
+)
+from forum.posting import PostContent, validate_content
+
+WARNING_HELP = (
+    'Declare every content warning that applies, or "None". Readers see them before '
+    "the body, which stays collapsed until they open it."
+)
+
+
+def apply_domain_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a domain ValidationError on the form, on its fields where it names them."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+class PostContentForm(forms.Form):
+    body = forms.CharField(
+        # The length limit is the domain's (validate_content), so the message matches.
+        widget=forms.Textarea(attrs={"rows": 10}),
+        strip=False,
+        help_text="Markdown. Keep case details de-identified: no names, dates or places.",
+    )
+    trigger_warnings = forms.MultipleChoiceField(
+        choices=TriggerWarning.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Content warnings",
+        help_text=WARNING_HELP,
+        error_messages={"required": 'Declare the content warnings, or "None".'},
+    )
+    disclaimer = forms.ChoiceField(
+        choices=Disclaimer.choices, widget=forms.RadioSelect, initial=Disclaimer.NOT_CLINICAL_ADVICE
+    )
+    disclaimer_text = forms.CharField(
+        required=False, max_length=300, label="Your own disclaimer (if chosen above)"
+    )
+
+    purpose_for_validation: str = TopicPurpose.OTHER
+
+    def post_content(self) -> PostContent:
+        data = self.cleaned_data
+        return PostContent(
+            body=data["body"],
+            disclaimer=data["disclaimer"],
+            trigger_warnings=list(data["trigger_warnings"]),
+            disclaimer_text=data.get("disclaimer_text", ""),
+        )
+
+    def _purpose(self) -> str:
+        return self.purpose_for_validation
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if {"body", "disclaimer", "trigger_warnings"} <= cleaned.keys():
+            try:
+                validate_content(self.post_content(), purpose=self._purpose())
+            except ValidationError as error:
+                apply_domain_errors(self, error)
+        return cleaned
+
+
+class TopicForm(PostContentForm):
+    title = forms.CharField(max_length=settings.FORUM_TITLE_MAX)
+    purpose = forms.ChoiceField(
+        choices=[("", "Choose the topic's purpose")] + TopicPurpose.choices,
+        help_text="Posting with a purpose: readers see it beside the title.",
+    )
+    field_order = ["title", "purpose", "body", "trigger_warnings", "disclaimer", "disclaimer_text"]
+
+    def _purpose(self) -> str:
+        return str(self.cleaned_data.get("purpose") or TopicPurpose.OTHER)
+
+
+class ReplyForm(PostContentForm):
+    is_correction = forms.BooleanField(
+        required=False,
+        label="This reply corrects someone",
+        help_text="Shows a short guide: lead with empathy, own your perspective, "
+        "state the purpose.",
+    )
+    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class EditForm(PostContentForm):
+    reason = forms.CharField(
+        max_length=settings.FORUM_REASON_MAX,
+        help_text="Readers see this reason in the post's history.",
+        label="Reason for the edit",
+    )
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    kind = forms.ChoiceField(choices=GroupKind.choices, widget=forms.RadioSelect)
+    region = forms.ChoiceField(
+        choices=[("", "—")] + REGIONS, required=False, help_text="For regional groups."
+    )
+    modality = forms.ChoiceField(
+        choices=[("", "—")] + Modality.choices, required=False, help_text="For modality groups."
+    )
+    purpose = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Why the group exists. Shown at the top of the group page.",
+    )
+    rules = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=10_000
+    )
+    membership_policy = forms.ChoiceField(
+        choices=MembershipPolicy.choices, widget=forms.RadioSelect, initial=MembershipPolicy.OPEN
+    )
+    requires_regional_license = forms.BooleanField(
+        required=False, label="Members must hold a license in this region"
+    )
+    is_private = forms.BooleanField(
+        required=False, label="Only members can read this group's topics"
+    )
+
+
+class DirectoryFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("", "All kinds")] + GroupKind.choices, required=False)
+    region = forms.ChoiceField(choices=[("", "Any region")] + REGIONS, required=False)
+    modality = forms.ChoiceField(choices=[("", "Any modality")] + Modality.choices, required=False)
+    q = forms.CharField(required=False, max_length=100, label="Name contains")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=200, label="Search posts")

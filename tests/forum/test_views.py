@@ -1,0 +1,309 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from forum.choices import GroupKind, MembershipPolicy, PostStatus, TopicPurpose
+from forum.models import Group, Membership, Notification, Post, Topic
+from forum.posting import post_edit, reply_create
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def topic_form(**overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "title": "Supervision hours for associates",
+        "purpose": TopicPurpose.REGULATION,
+        "body": "What counts toward **supervision** hours under the new rule?",
+        "trigger_warnings": ["none"],
+        "disclaimer": "not_clinical_advice",
+        "disclaimer_text": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_organizer_opens_a_group_and_its_purpose_is_shown(client, organizer):
+    client.force_login(organizer)
+    response = client.post(
+        reverse("forum:group_create"),
+        {
+            "name": "EMDR Northwest",
+            "kind": GroupKind.MODALITY,
+            "modality": "emdr",
+            "purpose": "Consultation for EMDR clinicians in the Northwest.",
+            "membership_policy": MembershipPolicy.APPROVAL,
+        },
+    )
+    group = Group.objects.get(name="EMDR Northwest")
+    assert response.status_code == 302
+    page = client.get(group.get_absolute_url())
+    assert "Consultation for EMDR clinicians in the Northwest." in page.content.decode()
+    assert Membership.objects.get(group=group, user=organizer).role == Membership.Role.ORGANIZER
+
+
+def test_a_group_needs_a_declared_purpose(client, organizer):
+    client.force_login(organizer)
+    response = client.post(
+        reverse("forum:group_create"),
+        {"name": "No purpose", "kind": "modality", "modality": "cbt", "purpose": "   "},
+    )
+    assert response.status_code == 200
+    assert "purpose" in response.content.decode().lower()
+    assert not Group.objects.filter(name="No purpose").exists()
+
+
+def test_a_member_cannot_open_a_group(client, clinician):
+    client.force_login(clinician)
+    assert client.get(reverse("forum:group_create")).status_code == 403
+
+
+def test_joining_an_open_group_is_immediate(client, outsider, group):
+    client.force_login(outsider)
+    client.post(reverse("forum:group_join", args=[group.slug]))
+    assert Membership.objects.get(group=group, user=outsider).state == Membership.State.ACTIVE
+
+
+def test_an_approval_group_waits_for_the_organizer(client, outsider, organizer, group):
+    group.membership_policy = MembershipPolicy.APPROVAL
+    group.save()
+    client.force_login(outsider)
+    client.post(reverse("forum:group_join", args=[group.slug]))
+    membership = Membership.objects.get(group=group, user=outsider)
+    assert membership.state == Membership.State.PENDING
+    client.force_login(organizer)
+    client.post(
+        reverse("forum:membership_decide", args=[group.slug, membership.pk]), {"approve": "1"}
+    )
+    membership.refresh_from_db()
+    assert membership.state == Membership.State.ACTIVE
+    assert Notification.objects.filter(recipient=outsider, kind="membership").exists()
+
+
+def test_the_directory_filters_by_kind_and_region(client, group):
+    factories.RegionalGroupFactory(name="Oregon", slug="oregon", region="US-OR")
+    factories.RegionalGroupFactory(name="Texas", slug="texas", region="US-TX")
+    page = client.get(reverse("forum:directory"), {"kind": "regional", "region": "US-OR"})
+    html = page.content.decode()
+    assert ">Oregon</a>" in html
+    assert ">Texas</a>" not in html and ">CBT Consultation</a>" not in html
+
+
+def test_a_member_starts_a_topic_through_the_form(client, clinician, group):
+    client.force_login(clinician)
+    response = client.post(reverse("forum:topic_create", args=[group.slug]), topic_form())
+    topic = Topic.objects.get(title="Supervision hours for associates")
+    assert response.status_code == 302
+    first = topic.posts.get()
+    assert first.current_revision.body_html.count("<strong>") == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "", "required"),
+        ("body", "", "required"),
+        ("trigger_warnings", [], "Declare the content warnings"),
+        ("purpose", "", "required"),
+        ("body", "x" * 20_001, "20,000"),
+        ("purpose", TopicPurpose.PROMOTION, "financial-interest"),
+        ("disclaimer", "custom", "own disclaimer"),
+    ],
+)
+def test_a_topic_form_with_bad_input_explains_and_saves_nothing(
+    client, clinician, group, field, value, message
+):
+    client.force_login(clinician)
+    response = client.post(
+        reverse("forum:topic_create", args=[group.slug]), topic_form(**{field: value})
+    )
+    assert response.status_code == 200
+    assert message.lower() in response.content.decode().lower()
+    assert not Topic.objects.exists()
+
+
+def test_a_reply_through_the_form_records_what_it_answered(client, other_clinician, topic):
+    client.force_login(other_clinician)
+    first = topic.posts.get(number=1)
+    response = client.post(
+        reverse("forum:reply", args=[topic.pk]),
+        {
+            "body": "Slow the hierarchy down.",
+            "trigger_warnings": ["none"],
+            "disclaimer": "not_clinical_advice",
+            "reply_to": first.pk,
+        },
+    )
+    assert response.status_code == 302
+    reply = Post.objects.get(topic=topic, number=2)
+    assert reply.reply_to_id == first.pk
+    assert reply.answered_revision_id == first.current_revision_id
+
+
+def test_warned_content_is_collapsed_behind_its_warning(
+    client, clinician, group, django_capture_on_commit_callbacks
+):
+    client.force_login(clinician)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("forum:topic_create", args=[group.slug]),
+            topic_form(body="A client disclosed an overdose.", trigger_warnings=["substance_use"]),
+        )
+    topic = Topic.objects.get()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    warning_at = html.index("Content warning:")
+    assert '<details class="warned">' in html
+    assert warning_at < html.index("A client disclosed an overdose.")
+
+
+def test_the_history_page_shows_every_version_and_a_diff(client, clinician, topic):
+    first = topic.posts.get(number=1)
+    post_edit(
+        editor=clinician,
+        post=first,
+        content=factories.content("A question about pacing exposure work with a teen."),
+        reason="shorter",
+    )
+    client.force_login(clinician)
+    html = client.get(reverse("forum:post_history", args=[first.pk])).content.decode()
+    assert "Version 1" in html and "Version 2" in html and "shorter" in html
+    assert 'class="diff-delete"' in html and 'class="diff-insert"' in html
+
+
+def test_a_reply_to_an_edited_post_says_it_answered_an_earlier_version(
+    client, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    first = topic.posts.get(number=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(author=other_clinician, topic=topic, content=factories.content("Answer"))
+    post_edit(editor=clinician, post=first, content=factories.content("Changed"), reason="fix")
+    client.force_login(other_clinician)
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "an earlier version" in html
+    assert reverse("forum:revision", args=[first.pk, 1]) in html
+
+
+def test_withdrawing_through_the_site_leaves_a_tombstone(
+    client, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    first = topic.posts.get(number=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(author=other_clinician, topic=topic, content=factories.content("Answer"))
+    client.force_login(clinician)
+    client.post(reverse("forum:post_withdraw", args=[first.pk]))
+    client.force_login(other_clinician)
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "Withdrawn by the author" in html
+    assert "A question about pacing" not in html
+
+
+def test_the_topic_author_marks_a_reply_helpful(
+    client, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = reply_create(author=other_clinician, topic=topic, content=factories.content("Try"))
+    client.force_login(other_clinician)
+    assert client.post(reverse("forum:post_helpful", args=[reply.pk])).status_code == 403
+    client.force_login(clinician)
+    client.post(reverse("forum:post_helpful", args=[reply.pk]))
+    reply.refresh_from_db()
+    assert reply.helpful_marked_at is not None
+    assert "Marked helpful" in client.get(topic.get_absolute_url()).content.decode()
+    assert Notification.objects.filter(recipient=other_clinician, kind="helpful").exists()
+
+
+def test_replies_and_mentions_notify(
+    client, clinician, other_clinician, outsider, topic, django_capture_on_commit_callbacks
+):
+    outsider.handle = "owen"
+    outsider.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(
+            author=other_clinician, topic=topic, content=factories.content("Agree, cc @owen.")
+        )
+    assert Notification.objects.filter(recipient=clinician, kind="reply").count() == 1
+    assert Notification.objects.filter(recipient=outsider, kind="mention").count() == 1
+    client.force_login(outsider)
+    html = client.get(reverse("forum:notifications")).content.decode()
+    assert "mentioned you" in html
+
+
+def test_visitors_read_group_descriptions_but_no_posts(client, topic):
+    group_page = client.get(topic.group.get_absolute_url())
+    assert topic.group.purpose in group_page.content.decode()
+    assert topic.title not in group_page.content.decode()
+    assert client.get(topic.get_absolute_url()).status_code == 302
+
+
+def test_private_group_topics_are_refused_to_outsiders(client, outsider, topic):
+    Group.objects.filter(pk=topic.group_id).update(is_private=True)
+    client.force_login(outsider)
+    response = client.get(topic.get_absolute_url())
+    assert response.status_code == 403
+    assert "for its members" in response.content.decode()
+
+
+def test_unknown_ids_are_404(client, clinician):
+    client.force_login(clinician)
+    assert client.get(reverse("forum:topic", args=[999999])).status_code == 404
+    assert client.get(reverse("forum:post_history", args=[2**70])).status_code == 404
+    assert client.get(reverse("forum:group", args=["nope"])).status_code == 404
+
+
+def test_a_held_post_is_visible_only_to_its_author(client, clinician, other_clinician, topic):
+    reply = reply_create(author=other_clinician, topic=topic, content=factories.content("Held"))
+    Post.objects.filter(pk=reply.pk).update(status=PostStatus.HELD)
+    client.force_login(other_clinician)
+    assert "Awaiting review" in client.get(topic.get_absolute_url()).content.decode()
+    client.force_login(clinician)
+    assert "Held" not in client.get(topic.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("replies", [3, 19])
+def test_the_thread_page_query_count_does_not_grow_with_posts(
+    client,
+    clinician,
+    other_clinician,
+    topic,
+    replies,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(replies):
+            reply_create(
+                author=other_clinician if n % 2 else clinician,
+                topic=topic,
+                content=factories.content(f"Reply {n}"),
+            )
+    client.force_login(clinician)
+    with django_assert_max_num_queries(14):
+        response = client.get(topic.get_absolute_url())
+    assert response.content.decode().count('class="post card') == replies + 1
+
+
+@pytest.mark.parametrize("topics", [2, 25])
+def test_the_group_page_query_count_does_not_grow_with_topics(
+    client,
+    clinician,
+    group,
+    topics,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from forum.posting import topic_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(topics):
+            topic_create(
+                author=clinician,
+                group=group,
+                title=f"Topic {n}",
+                purpose=TopicPurpose.OTHER,
+                content=factories.content(),
+            )
+    client.force_login(clinician)
+    with django_assert_max_num_queries(12):
+        response = client.get(group.get_absolute_url())
+    assert response.content.decode().count('class="topic-row') == topics
