@@ -336,6 +336,12 @@ _PHONE_CUE_RE = re.compile(
     r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
     r"(\d{3,5}(?:[\s.-]\d{2,5}){1,3}|\d{7,11})\b"
 )
+# Digit groups in the shapes phone numbers take outside the US ("0489 25 37
+# 29", "01.84.17.61.18"): one separator throughout, 8 to 13 digits.
+_PHONE_GROUPS_RE = re.compile(
+    r"(?<![\w.,/+-])(?:\d{2,4}(?: \d{2,4}){2,4}|\d{2,4}(?:\.\d{2,4}){2,4}|\d{2,4}(?:-\d{2,4}){3,4})"
+    r"(?![\w,/-]|\.\d)"
+)
 _TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
 _DIGITS_RE = re.compile(r"\d")
 
@@ -399,6 +405,9 @@ _RECORD_RE = re.compile(
     r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
     r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
 )
+# Payment card and IBAN account numbers are account numbers under Safe Harbor.
+_CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
 _PLATE_RE = re.compile(
     r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|number)?\s*[:#]?\s*"
@@ -453,7 +462,7 @@ _PRACTICE_CUE_RE = re.compile(
     r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
     r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
     r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
-    r"enroll|tickets|details|more info|info(?:rmation)?|learn more|apply|flyer|zoom link|join)\b|"
+    r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
     r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|\bmy licen[cs]e\b"
@@ -584,6 +593,7 @@ _AGE_AFTER_RE = re.compile(
     r",\s*(?:age\s*)?\d{1,3}\s*(?:[MFmf]\b|y/?o\b|years?\b|,)|,\s*(?:a|an)\s+\d{1,3}[- ]year|"
     r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|sessions|days|weeks|months|points)))"
 )
+_SPEECH_BEFORE = frozenset("says said asked asks told tells wrote replied thanked".split())
 _COORD_AFTER_RE = re.compile(r"\s*(?:and|&|or|,)\s*")
 _COORD_BEFORE_RE = re.compile(r"\s*(?:and|&|or|,)\s*$")
 _INITIAL_AFTER_RE = re.compile(r"\s([A-Z])\.")
@@ -697,6 +707,15 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
                 if _TOLL_FREE_RE.match(value) or _practice_exempt(text, m.start(), m.end()):
                     continue
                 yield _Candidate("phone", m.start(), m.end())
+        for m in _PHONE_GROUPS_RE.finditer(text):
+            value = m.group()
+            digit_count = sum(ch.isdigit() for ch in value)
+            groups = re.split(r"[ .-]", value)
+            if not 8 <= digit_count <= 13 or all(_YEAR_ONLY_RE.match(g) for g in groups):
+                continue
+            if _practice_exempt(text, m.start(), m.end()):
+                continue
+            yield _Candidate("phone", m.start(), m.end())
         for m in _PHONE_CUE_RE.finditer(text):
             digit_count = sum(ch.isdigit() for ch in m.group(1))
             if 7 <= digit_count <= 15 and not _practice_exempt(text, m.start(1), m.end(1)):
@@ -729,6 +748,13 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
                 yield _Candidate("record_number", m.start(1), m.end(1))
         for m in _RECORD_SHAPE_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
+        if digits >= 13:
+            for m in _CARD_RE.finditer(text):
+                if _luhn_ok(m.group()):
+                    yield _Candidate("record_number", m.start(), m.end())
+        if digits >= 10:
+            for m in _IBAN_RE.finditer(text):
+                yield _Candidate("record_number", m.start(), m.end())
         if "plate" in lower or "tag" in lower:
             for m in _PLATE_RE.finditer(text):
                 yield _Candidate("license_plate", m.start(1), m.end(1))
@@ -795,6 +821,18 @@ _ROLE_MAILBOXES = frozenset(
     "no-reply referrals referral team help events training trainings register registration "
     "newsletter membership members webmaster press media careers jobs hr".split()
 )
+
+
+def _luhn_ok(value: str) -> bool:
+    numbers = [int(ch) for ch in value if ch.isdigit()]
+    checksum = 0
+    for index, digit in enumerate(reversed(numbers)):
+        if index % 2:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        checksum += digit
+    return checksum % 10 == 0
 
 
 def _looks_like_version(text: str, start: int) -> bool:
@@ -925,6 +963,9 @@ def _name_candidates(text: str) -> list[_Candidate]:
             token in _FIRST_NAMES and possessive in _POSSESSIVE_WORDS
         ):
             strong = True
+        if not strong and prev and prev[-1] in _SPEECH_BEFORE and not sentence_ended:
+            # "says Becker", "according to Okafor": a speaker is a person.
+            strong = token in _LAST_NAMES or _unknown_word(token)
         if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
             # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
             # right after a capitalised word marks a person.
