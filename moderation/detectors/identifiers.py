@@ -608,12 +608,12 @@ _PERSON_VERB_RE = re.compile(
     r"stopped|relapsed|lives|lived|works|worked|feels|felt)\b"
 )
 _CREDENTIAL_AFTER_RE = re.compile(
-    r"^\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
+    r"\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
     r"Ph\.D\.|MD|M\.D\.|DO|PMHNP|APRN|NP|RN|MA|MS|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
     r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b"
 )
 _PLACE_AFTER_RE = re.compile(
-    rf"^(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|Hospital|"
+    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|Hospital|"
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
     rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award))"

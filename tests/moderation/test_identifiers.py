@@ -1,0 +1,307 @@
+"""The patient-identifier detector on clinical shapes, de-identified phrasing and odd input.
+
+Plain functions, no database: the detector is pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.detectors.identifiers import (
+    GENERALISE_HINTS,
+    KIND_LABELS,
+    IdentifierSpan,
+    find_identifiers,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL_FILES = sorted((REPO / "moderation" / "data").glob("phi_eval*.jsonl"))
+BLNS = Path(__file__).resolve().parents[3] / "shared" / "data" / "naughty-strings" / "blns.txt"
+
+
+def kinds_found(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for span in find_identifiers(text):
+        found.setdefault(span.kind, []).append(span.text)
+    return found
+
+
+def assert_well_formed(text: str, spans: list[IdentifierSpan]) -> None:
+    previous_end = 0
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end, "spans overlap or are out of order"
+        assert span.text == text[span.start : span.end]
+        assert span.kind in KIND_LABELS
+        previous_end = span.end
+
+
+# --- clinical identifier shapes --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Pt seen 3/14 for a follow-up.", "date", "3/14"),
+        ("DOB 04/02/1961, lives alone.", "date", "04/02/1961"),
+        ("She was admitted on March 3rd after the overdose.", "date", "March 3rd"),
+        ("Last visit 3/14/22, no show since.", "date", "3/14/22"),
+        ("Discharged 2023-11-05 to home.", "date", "2023-11-05"),
+        ("Intake on the 14th of March went well.", "date", "14th of March"),
+        ("He was first hospitalized in June 2021.", "date", "June 2021"),
+        ("A 92-year-old widow referred by her PCP.", "age", "92-year-old"),
+        ("Client is age 91 and still drives.", "age", "age 91"),
+        ("Consult on a 95 y/o man with new psychosis.", "age", "95 y/o"),
+        ("Referred for grief counseling (94F).", "age", "(94F)"),
+        ("MRN 448812 was on the fax.", "record_number", "448812"),
+        ("Her chart #88231 has the wrong diagnosis.", "record_number", "88231"),
+        ("Medicaid ID 99887766A keeps getting rejected.", "record_number", "99887766A"),
+        ("Member ID XJH449102883 on the card.", "record_number", "XJH449102883"),
+        ("Account number 2019-JV-3538 is overdue.", "record_number", "2019-JV-3538"),
+        ("Her mother called from 503-555-1234 twice.", "phone", "503-555-1234"),
+        ("Fax the release to (971) 555-0101 please.", "phone", "(971) 555-0101"),
+        ("His cell 5035550199 was in the note.", "phone", "5035550199"),
+        ("She emailed from keisha.m@gmail.com last night.", "email", "keisha.m@gmail.com"),
+        ("She lives at 1420 Alder Ave with her aunt.", "address", "1420 Alder Ave"),
+        ("Moved to 55 W 3rd St, Apt 4B last month.", "address", "55 W 3rd St, Apt 4B"),
+        ("They live in zip code 97214, near the school.", "zip", "97214"),
+        ("SSN 123-45-6789 was on the intake form.", "ssn", "123-45-6789"),
+        (
+            "Her public page is facebook.com/keisha.m.92 and it worries me.",
+            "url",
+            "facebook.com/keisha.m.92",
+        ),
+        (
+            "His blog at jaylensrecovery.blogspot.com describes the relapse.",
+            "url",
+            "jaylensrecovery.blogspot.com",
+        ),
+        ("Portal logins came from 73.158.22.41 overnight.", "ip", "73.158.22.41"),
+        ("Her ex's plate is 7XYZ123 and he parks outside.", "license_plate", "7XYZ123"),
+        ("Her insulin pump serial PM4471X9 shows disconnections.", "device_id", "PM4471X9"),
+    ],
+)
+def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: str) -> None:
+    assert any(expected in found for found in kinds_found(text).get(kind, [])), kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My client Maria has been missing sessions.", "Maria"),
+        ("Her daughter Keisha called the front desk.", "Keisha"),
+        ("Mr. Alvarez is worried about his son.", "Alvarez"),
+        ("pt John S. reported better sleep.", "John S."),
+        ("A client named Oluwaseun started group today.", "Oluwaseun"),
+        ("Keisha's mother wants to join the session.", "Keisha"),
+        ("Working with a couple, Bao and Lupe, married 12 years.", "Bao"),
+        ("Khalil was 16 when the abuse started.", "Khalil"),
+        ("Hope reported feeling better this week.", "Hope"),
+        ("Her son Will is refusing school.", "Will"),
+        ("I work in hospice. DeShawn Savage asked me to help write letters.", "DeShawn Savage"),
+        ("Client J.S. asked about records.", "J.S."),
+    ],
+)
+def test_a_client_or_relative_name_is_found(text: str, expected: str) -> None:
+    assert any(expected in found for found in kinds_found(text).get("name", [])), kinds_found(text)
+
+
+def test_later_bare_mentions_of_a_cued_name_are_found() -> None:
+    text = "My client Thanh started EMDR. Thanh said the first session felt like too much."
+    names = [span for span in find_identifiers(text) if span.kind == "name"]
+    assert [span.text for span in names] == ["Thanh", "Thanh"]
+
+
+def test_a_full_intake_line_finds_every_identifier() -> None:
+    text = (
+        "Client Maria Lopez, DOB 04/02/1961, MRN 448812, seen 3/14. Her daughter Keisha "
+        "(503-555-1234) lives at 1420 Alder Ave, Portland, OR 97214."
+    )
+    found = kinds_found(text)
+    assert set(found) >= {"name", "date", "record_number", "phone", "address"}
+    assert "Maria Lopez" in found["name"] and "Keisha" in found["name"]
+
+
+# --- de-identified phrasing and other hard negatives --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a client in her 30s presenting with panic after a car accident last spring",
+        "a teenage boy with school refusal",
+        "my client (16F) disclosed vaping daily",
+        "In 2019 I moved to telehealth only.",
+        "the patient's mother calls after every session",
+        "a client in their 90s still drives to sessions",
+        "Rated her anxiety 7/10 at intake and 3/10 by session 8.",
+        "Crisis support is available 24/7 through the county line.",
+        "PHQ-9 went from 18 to 9; sertraline 100 mg daily.",
+        "Will she benefit from group skills alone? Hope so.",
+        "Grace period question: her insurance lapsed in May.",
+        "Joy was the word she used for her first sober day.",
+        "DBT, EMDR and CPT are all on the table. Lexapro 10mg was started.",
+        "Looking for a DBT therapist in Portland who takes Medicaid.",
+        "She moved to Eugene last year; he grew up in Jackson County.",
+        "Marsha Linehan's manual is still the place to start.",
+        "Mr. Rogers said look for the helpers.",
+        "Thanks Priya, that's a great point about pacing.",
+        "I'm Sarah, a therapist in Bend looking for a consult group.",
+        "Warmly,\nDana R., LCSW",
+        "Sarah Lee, LMFT",
+        "The new rule takes effect on January 1st of next year.",
+        "Our webinar is on March 14 at noon Pacific.",
+        "Supervisee asked whether a $20 gift card is ok.",
+        "Billing 90837 vs 90834 with Aetna for 53-minute sessions.",
+        "She has been on Medicaid since 2019.",
+        "The 988 Suicide and Crisis Lifeline has a Spanish text option.",
+    ],
+)
+def test_de_identified_phrasing_passes(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call my office at 503-555-0199 for referrals.",
+        "My practice website www.example-therapy.com has the forms.",
+        "Email me at dr.lee@clinic.org for the handout.",
+        "Our clinic is at 12 Main St, with parking in back.",
+        "I can be reached at 971-555-0110 most afternoons.",
+        "Referrals to intake@example-practice.com please.",
+        "Our agency's fax is 503-555-0176 for referrals.",
+        "Our clinic is located at 4400 NE Broadway Ste 200.",
+        "Register at www.example-training.org for the CE webinar.",
+        "Share the lifeline, 1-800-273-8255, with clients.",
+    ],
+)
+def test_a_clinicians_own_practice_contact_details_are_not_patient_identifiers(
+    text: str,
+) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_clients_number_near_the_office_is_still_flagged() -> None:
+    text = "She called my cell at 2am from 503-555-0142 asking for a session."
+    assert kinds_found(text).get("phone") == ["503-555-0142"]
+
+
+def test_a_plain_resource_link_is_not_a_patient_identifier() -> None:
+    assert find_identifiers("The APA guidance is at https://www.apa.org/ethics/code.") == []
+
+
+# --- the shape of the result --------------------------------------------------
+
+
+def test_spans_are_sorted_non_overlapping_and_match_the_source() -> None:
+    text = "Mr. Alvarez (DOB 1/2/1950, MRN 448812) called 503-555-1234 on March 3rd."
+    spans = find_identifiers(text)
+    assert_well_formed(text, spans)
+    assert [span.kind for span in spans] == ["name", "date", "record_number", "phone", "date"]
+
+
+def test_every_kind_has_a_label_and_a_generalisation_hint() -> None:
+    assert set(KIND_LABELS) == set(GENERALISE_HINTS)
+    assert "a client" in GENERALISE_HINTS["name"]
+    assert "last spring" in GENERALISE_HINTS["date"]
+    assert "in their 90s" in GENERALISE_HINTS["age"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "0", "@", "...", "Mr.", "Mr. ", "'s"])
+def test_trivial_input_gives_no_spans(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+# --- measured against the project's own vignettes ------------------------------
+
+
+def _load_eval() -> list[dict]:
+    rows: list[dict] = []
+    for path in EVAL_FILES:
+        with path.open(encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh if line.strip())
+    return rows
+
+
+def test_the_eval_set_is_large_enough_and_labelled_consistently() -> None:
+    rows = _load_eval()
+    with_ids = [r for r in rows if not r["deidentified"]]
+    clean = [r for r in rows if r["deidentified"]]
+    assert len(with_ids) >= 150 and len(clean) >= 150
+    for row in rows:
+        for span in row["spans"]:
+            assert row["text"][span["start"] : span["end"]] == span["text"]
+            assert span["kind"] in KIND_LABELS
+
+
+def test_recall_on_vignettes_is_at_least_95_percent_and_false_flags_under_5_percent() -> None:
+    rows = _load_eval()
+    found = total = flagged = clean = 0
+    for row in rows:
+        spans = find_identifiers(row["text"])
+        if row["deidentified"]:
+            clean += 1
+            flagged += bool(spans)
+            continue
+        for gold in row["spans"]:
+            total += 1
+            found += any(s.start < gold["end"] and gold["start"] < s.end for s in spans)
+    recall, false_flag_rate = found / total, flagged / clean
+    assert recall >= 0.95, f"recall {recall:.3f}"
+    assert false_flag_rate < 0.05, f"false-flag rate {false_flag_rate:.3f}"
+
+
+# --- never crash ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not BLNS.exists(), reason="shared naughty-strings data not present")
+def test_naughty_strings_never_crash_and_give_well_formed_spans() -> None:
+    # Split on "\n" only: some strings hold U+2028 and friends on purpose.
+    for line in BLNS.read_text(encoding="utf-8").split("\n"):
+        spans = find_identifiers(line)
+        assert_well_formed(line, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_well_formed_spans(text: str) -> None:
+    assert_well_formed(text, find_identifiers(text))
+
+
+_CLINICAL_PIECES = st.sampled_from(
+    [
+        "my client ",
+        "Maria",
+        "Mr. ",
+        "Keisha's mother ",
+        "seen 3/14",
+        " DOB 04/02/1961 ",
+        "MRN 448812",
+        "503-555-1234",
+        "a@b.co",
+        "12 Main St",
+        "call my office at ",
+        "(92F)",
+        ", ",
+        ". ",
+        "\n",
+        "é",
+        "’s",
+        "and ",
+        "1/2/3/4",
+        "www.",
+        "@",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLINICAL_PIECES, max_size=25).map("".join))
+def test_clinical_fragments_in_any_order_give_well_formed_spans(text: str) -> None:
+    assert_well_formed(text, find_identifiers(text))
