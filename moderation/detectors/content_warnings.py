@@ -1,0 +1,276 @@
+"""Which content-warning categories a post calls for, and which the author left out.
+
+A lexicon of stems and phrases per category, compiled into one regular
+expression. Idioms and other senses that merely share a word ("deadline",
+"kill time", "panic attack", "abuse of discretion", "flu shot") are listed as
+terms that map to no category: the alternation consumes them before the
+looser stem can match. Negation is kept simple on purpose: a cue preceded in
+the same clause, within a few words, by "no", "denies", "never", "without",
+"negative for", "ruled out" does not count ("denies SI/HI", "no history of
+abuse"). "No longer" is not a negation: the topic is still in the post.
+
+Decisions worth knowing:
+
+- "overdose" is substance use; an "intentional overdose" is also suicide.
+- Legal "abuse of discretion/power/process/authority" is not abuse.
+- Names of crisis lines ("988 Suicide and Crisis Lifeline", "National Suicide
+  Prevention Lifeline") do not call for a warning on their own; any other
+  mention of suicide does, including in training announcements, because a
+  reader who needs the warning needs it whatever the purpose of the post.
+- Sexual abuse is both "abuse" and "sexual_violence"; domestic and intimate
+  partner violence are both "abuse" and "violence"; "killed" is "violence"
+  and "death_grief".
+- "relapse" counts as substance use: in this forum it nearly always is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "WarningMatch",
+    "find_warning_cues",
+    "missing_warnings",
+    "warnings_called_for",
+]
+
+CATEGORY_LABELS: dict[str, str] = {
+    "suicide_self_harm": "Suicide and self-harm",
+    "abuse": "Abuse",
+    "sexual_violence": "Sexual violence",
+    "substance_use": "Substance use",
+    "eating_disorders": "Eating disorders",
+    "violence": "Violence",
+    "death_grief": "Death and grief",
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
+
+# The author's explicit "no warnings" declaration (see DESIGN.md, posts).
+NONE_DECLARED = "none"
+
+
+@dataclass(frozen=True)
+class WarningMatch:
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+_SUI = "suicide_self_harm"
+_ABU = "abuse"
+_SEX = "sexual_violence"
+_SUB = "substance_use"
+_EAT = "eating_disorders"
+_VIO = "violence"
+_DTH = "death_grief"
+
+_PRONOUN_OBJ = r"(?:her|him|them|me|you|us|his|their|my)"
+_REFLEXIVE = r"(?:herself|himself|themselves|themself|myself|yourself|ourselves)"
+_POSSESSIVE = r"(?:my|her|his|their|your|our)"
+_RELATIVE = (
+    r"(?:mother|father|mom|dad|husband|wife|partner|spouse|son|daughter|child|baby|brother|"
+    r"sister|grandmother|grandfather|grandma|grandpa|best friend|friend|fianc[eé]e?|twin|"
+    r"boyfriend|girlfriend|parents?|sibling|infant|uncle|aunt|cousin)"
+)
+
+# Order matters only among terms that can start at the same position: the
+# exclusions and the longer phrases come first. (?-i:...) marks the
+# abbreviations that only mean the clinical thing in capitals.
+_TERMS: list[tuple[str, tuple[str, ...]]] = [
+    # --- senses that share a word with a cue, and mean nothing here --------
+    (
+        r"dead ?lines?|dead[- ](?:tired|serious|wrong|set|end|ends|zone|giveaway|on|weight|heat|"
+        r"battery|link|links|air|slow|quiet|silent|last|cent(?:er|re)|even|easy|simple|ahead|asleep|"
+        r"broke|beat|stop|right|straight)|drop[- ]dead(?: gorgeous)?",
+        (),
+    ),
+    (
+        r"kill(?:ing|s|ed)? (?:time|the (?:mood|vibe|lights|engine|process)|it|two birds)|"
+        r"killing (?:me|us) (?:with|softly)|killer (?:app|deal|feature|workout)|painkillers?",
+        (),
+    ),
+    (
+        r"suicide squad|suicide (?:and|&) crisis lifeline|(?:national )?suicide prevention lifeline|"
+        r"suicide hotline number",
+        (),
+    ),
+    (
+        r"(?:panic|heart|anxiety|asthma|migraine) attacks?|attack(?:ed|ing|s)? (?:the|this|that) "
+        r"(?:problem|question|issue|task)",
+        (),
+    ),
+    (r"abuse of (?:discretion|power|process|authority|the system)", ()),
+    (
+        r"(?:flu|covid|booster|b12|allergy|cortisone|botox|vaccine|insulin) shots?|"
+        r"shot (?:glass|clock|caller)|(?:digital|social media|juice|dopamine) detox|shoot(?:ing)? for|"
+        r"shot (?:glass|clock|caller)|(?:long|big|screen|mug) ?shots?|shoot(?:ing)? (?:me|us) an? "
+        r"(?:email|message|note|dm|text)|shoot for|photo ?shoots?|trouble ?shoot\w*",
+        (),
+    ),
+    (
+        r"neglect(?:ed|s)? to\b|grievances?|non-?violent\w*|assault on (?:the|our) (?:profession|field|"
+        r"rights|license|licensure)|high school|beat (?:the|my|our|their) (?:record|odds|deadline|"
+        r"traffic|rush)|purge (?:the|old|my) (?:files|records|inbox)",
+        (),
+    ),
+    (
+        r"death by (?:a thousand cuts|powerpoint|paperwork)|sudden death overtime|dying to "
+        r"(?:know|see|try|hear)|bored to death|scared to death|to die for",
+        (),
+    ),
+    # --- several categories at once ------------------------------------------
+    (r"(?:childhood |child )?sexual(?:ly)? abus\w*|molest\w*|incest\w*", (_ABU, _SEX)),
+    (
+        r"domestic (?:violence|abuse)|intimate partner (?:violence|abuse)|(?-i:IPV|DV)\b|"
+        r"batter(?:ed|er|ers|ing)\b",
+        (_ABU, _VIO),
+    ),
+    (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
+    (r"intentional(?:ly)? overdos\w*|(?:suicide|suicidal) (?:attempt )?by overdose", (_SUI, _SUB)),
+    (r"(?-i:SI/HI|SI/II|HI/SI)\b", (_SUI, _VIO)),
+    (r"(?:self[- ]?)?abus\w* laxatives|laxative (?:abuse|misuse|use)", (_EAT,)),
+    (r"self[- ]abus\w*", (_SUI,)),
+    (
+        r"(?:substance|drug|alcohol|opioid|opiate|cocaine|cannabis|marijuana|stimulant|"
+        r"prescription|benzo\w*|polysubstance|meth|inhalant|heroin) (?:abuse|misuse|use disorder|"
+        r"use|dependence)\w*",
+        (_SUB,),
+    ),
+    (
+        r"sexual violence|sexual(?:ly)? assault\w*|rap(?:e|ed|es|ing|ist|ists)\b|date rape|"
+        r"statutory rape|sexual(?:ly)? exploit\w*|sex(?:ual)? trafficking|trafficked for sex|"
+        r"grop(?:ed|ing)\b|non-?consensual|child (?:pornography|sexual abuse material)|(?-i:CSAM)\b|"
+        r"revenge porn|indecent exposure|inappropriately touch\w*|touched (?:her|him|them) "
+        r"(?:inappropriately|sexually)|sexual(?:ly)? (?:coerc\w*|violat\w*)",
+        (_SEX,),
+    ),
+    # --- suicide and self-harm -----------------------------------------------
+    (
+        r"suicid\w*|(?-i:SI|NSSI|KMS)\b|self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?mutilat\w*|"
+        rf"cutting (?:{_REFLEXIVE}|on (?:her|his|their|my) \w+)|cut {_REFLEXIVE}|burn(?:ed|ing|s)? "
+        rf"{_REFLEXIVE}|kill(?:ed|ing|s)? {_REFLEXIVE}|hang(?:ed|ing|s)? {_REFLEXIVE}|"
+        rf"end(?:ed|ing|s)? {_POSSESSIVE} (?:own )?life|t(?:ake|ook|aking) {_POSSESSIVE} own life|"
+        r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|I) (?:was|were) dead|"
+        r"better off dead|death wish|unalive\w*|lethal means|means restriction|jump(?:ed|ing)? off "
+        r"(?:a|the) (?:bridge|roof|building)",
+        (_SUI,),
+    ),
+    # --- abuse -------------------------------------------------------------------
+    (
+        r"abus(?:e|ed|es|ing|ive|er|ers)\b|maltreat\w*|neglect(?:ed|ful|ing)?\b|coercive control|"
+        r"child protective services|adult protective services|(?-i:CPS|APS|DCFS|DHS) "
+        r"(?:report|call|case|investigation|referral|involvement|was called|got involved)|"
+        r"mandated report\w*|human trafficking|trafficked|grooming by|groomed by|"
+        r"emotional(?:ly)? abus\w*|verbal(?:ly)? abus\w*",
+        (_ABU,),
+    ),
+    # --- substance use -------------------------------------------------------
+    (
+        r"overdos\w*|(?-i:OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU)\b|alcohol\w*|drunk\w*|intoxicat\w*|"
+        r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
+        r"relaps\w*|sober\b|sobriety|addict\w*|opioids?|opiates?|heroin|fentanyl|"
+        r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|ing) (?:weed|pot|crack|meth)|"
+        r"(?:got|getting|gets|was|were) high\b|stoned|blacked out|blackout drunk|detox\w*|"
+        r"(?:drug|alcohol|inpatient) rehab|went to rehab|in rehab|drug use|using drugs|"
+        r"(?:injecting|injection) drugs|withdrawal (?:from|symptoms)|suboxone|buprenorphine|"
+        r"methadone|naloxone|narcan|vivitrol|naltrexone|vap(?:e|es|ing)\b|marijuana|cannabis|"
+        r"kratom|xanax bars|pills? (?:mill|seeking)|drug[- ]seeking",
+        (_SUB,),
+    ),
+    # --- eating disorders ----------------------------------------------------
+    (
+        r"eating disorder\w*|anorexi\w*|bulimi\w*|binge[- ]?eat\w*|binge(?:ing|d)? and purg\w*|"
+        r"purg(?:e|ed|es|ing)\b|(?-i:ARFID|OSFED|EDNOS)\b|orthorexi\w*|restrict(?:s|ed|ing)? "
+        r"(?:her |his |their |my )?(?:food|eating|intake|calories|meals)|food restriction|"
+        r"diet pills|self-induced vomiting|mak(?:e|es|ing) (?:herself|himself|themselves|myself) "
+        r"(?:throw up|vomit|sick)|pro-?ana\b|thinspo\w*|body checking|compensatory behaviou?rs?|"
+        r"(?-i:BMI) (?:of|is|was|around|under) \d+",
+        (_EAT,),
+    ),
+    # --- violence ------------------------------------------------------------
+    (r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed", (_VIO, _DTH)),
+    (
+        r"violen(?:ce|t|tly)\b|homicid\w*|murder\w*|kill(?:s|ing)?\b|shoot(?:ing|ings|er|s)?\b|"
+        rf"shot (?:{_PRONOUN_OBJ}|at|dead|{_REFLEXIVE})\b|(?:was|were|got|been) shot\b|gunshot\w*|"
+        r"gunpoint|gunfire|firearms?|guns?\b|stab(?:bed|bing|s)?\b|knife ?point|pulled a knife|"
+        rf"assault\w*|attack(?:ed|ing|s)? (?:{_PRONOUN_OBJ}|by)\b|punch(?:ed|es|ing)\b|strangl\w*|"
+        rf"chok(?:ed|ing) (?:{_PRONOUN_OBJ})|beat(?:s|ing|en)? (?:{_PRONOUN_OBJ})(?: up)?\b|"
+        r"beat(?:en|ing)? up|threat(?:en|ened|ening|ens)? to (?:kill|hurt|harm|shoot|stab|beat)|"
+        r"weapons?\b|tortur\w*|bomb(?:ing|ings)?\b|bomb threats?|terroris\w*|massacre\w*|genocid\w*|"
+        r"(?-i:HI)\b(?=\s*(?:with|without|w/|denied|present|\())|lynch\w*|war crimes?",
+        (_VIO,),
+    ),
+    # --- death and grief -----------------------------------------------------
+    (
+        r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|griev(?:e|ed|es|ing)\b|grief|"
+        r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|stillb(?:irth|orn)\w*|"
+        r"miscarr\w*|pregnancy loss|infant loss|(?-i:SIDS)\b|terminal(?:ly)? ill\w*|hospice|"
+        r"end[- ]of[- ]life|obituar\w*|cemetery|burial|cremat\w*|"
+        rf"lost {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b|loss of {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b",
+        (_DTH,),
+    ),
+]
+
+_GROUP_CATEGORIES: dict[str, tuple[str, ...]] = {}
+_alternatives: list[str] = []
+for _index, (_fragment, _categories) in enumerate(_TERMS):
+    _GROUP_CATEGORIES[f"t{_index}"] = _categories
+    _alternatives.append(f"(?P<t{_index}>{_fragment})")
+_CUE_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_alternatives) + r")(?![\w])")
+
+# A negation in the same clause, at most about four words before the cue.
+_NEGATION_RE = re.compile(
+    r"(?i)\b(?:no|denie[sd]|denying|den(?:y|ial of)|without|not|never|negative for|"
+    r"rule[sd] out|r/o|nor|absence of|free (?:of|from))\b"
+    r"(?:(?!\b(?:but|and|although|though|however|except|yet)\b)[^,;.!?\n]){0,32}$"
+)
+_NOT_NEGATION_RE = re.compile(
+    r"(?i)\b(?:no longer|not only|never again|not sure|not just|no one|no matter|no doubt|"
+    r"not because|not until)\b"
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    window = text[max(0, start - 40) : start]
+    match = _NEGATION_RE.search(window)
+    if match is None:
+        return False
+    # "no longer cutting" and "not only relapsed" still discuss the topic.
+    return _NOT_NEGATION_RE.search(window, match.start(), match.start() + 12) is None
+
+
+def find_warning_cues(text: str) -> list[WarningMatch]:
+    """Every cue in `text` with its category, sorted by position then category."""
+    if not text or not isinstance(text, str):
+        return []
+    found: list[WarningMatch] = []
+    for match in _CUE_RE.finditer(text):
+        categories = _GROUP_CATEGORIES[match.lastgroup or ""]
+        if not categories or _negated(text, match.start()):
+            continue
+        for category in categories:
+            found.append(WarningMatch(category, match.start(), match.end(), match.group()))
+    found.sort(key=lambda cue: (cue.start, cue.category))
+    return found
+
+
+def warnings_called_for(text: str) -> list[str]:
+    """The sorted, unique categories the text calls for."""
+    return sorted({cue.category for cue in find_warning_cues(text)})
+
+
+def missing_warnings(text: str, declared: list[str] | None) -> list[str]:
+    """Categories the text calls for that the author did not declare.
+
+    `None` means no declaration is on record, so the rule does not apply and
+    nothing is reported; `["none"]` is an explicit "no warnings", so every
+    called-for category is missing.
+    """
+    if declared is None:
+        return []
+    declared_set = {value for value in declared if value != NONE_DECLARED}
+    return [category for category in warnings_called_for(text) if category not in declared_set]
