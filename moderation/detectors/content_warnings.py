@@ -84,7 +84,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- senses that share a word with a cue, and mean nothing here --------
     (
         r"dead ?lines?|dead[- ](?:tired|serious|wrong|set|end|ends|zone|giveaway|on|weight|heat|"
-        r"battery|link|links|air|slow|quiet|silent|last|cent(?:er|re)|even|easy|simple|ahead|asleep|"
+        r"battery|link|links|air|slow|quiet|silent|last|cent(?:er|re)|even|easy|simple|ahead|"
+        r"asleep|"
         r"broke|beat|stop|right|straight)|drop[- ]dead(?: gorgeous)?",
         (),
     ),
@@ -94,7 +95,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (),
     ),
     (
-        r"suicide squad|suicide (?:and|&) crisis lifeline|(?:national )?suicide prevention lifeline|"
+        r"suicide squad|suicide (?:and|&) crisis lifeline|"
+        r"(?:national )?suicide prevention lifeline|"
         r"suicide hotline number",
         (),
     ),
@@ -106,13 +108,15 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (r"abuse of (?:discretion|power|process|authority|the system)", ()),
     (
         r"(?:flu|covid|booster|b12|allergy|cortisone|botox|vaccine|insulin) shots?|"
-        r"shot (?:glass|clock|caller)|(?:digital|social media|juice|dopamine) detox|shoot(?:ing)? for|"
+        r"shot (?:glass|clock|caller)|(?:digital|social media|juice|dopamine) detox|"
+        r"shoot(?:ing)? for|"
         r"shot (?:glass|clock|caller)|(?:long|big|screen|mug) ?shots?|shoot(?:ing)? (?:me|us) an? "
         r"(?:email|message|note|dm|text)|shoot for|photo ?shoots?|trouble ?shoot\w*",
         (),
     ),
     (
-        r"neglect(?:ed|s)? to\b|grievances?|non-?violent\w*|assault on (?:the|our) (?:profession|field|"
+        r"neglect(?:ed|s)? to\b|grievances?|non-?violent\w*|assault on (?:the|our) (?:profession|"
+        r"field|"
         r"rights|license|licensure)|high school|beat (?:the|my|our|their) (?:record|odds|deadline|"
         r"traffic|rush)|purge (?:the|old|my) (?:files|records|inbox)",
         (),
@@ -143,7 +147,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"sexual violence|sexual(?:ly)? assault\w*|rap(?:e|ed|es|ing|ist|ists)\b|date rape|"
         r"statutory rape|sexual(?:ly)? exploit\w*|sex(?:ual)? trafficking|trafficked for sex|"
-        r"grop(?:ed|ing)\b|non-?consensual|child (?:pornography|sexual abuse material)|(?-i:CSAM)\b|"
+        r"grop(?:ed|ing)\b|non-?consensual|child (?:pornography|sexual abuse material)|"
+        r"(?-i:CSAM)\b|"
         r"revenge porn|indecent exposure|inappropriately touch\w*|touched (?:her|him|them) "
         r"(?:inappropriately|sexually)|sexual(?:ly)? (?:coerc\w*|violat\w*)",
         (_SEX,),
@@ -173,7 +178,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"overdos\w*|(?-i:OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU)\b|alcohol\w*|drunk\w*|intoxicat\w*|"
         r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
         r"relaps\w*|sober\b|sobriety|addict\w*|opioids?|opiates?|heroin|fentanyl|"
-        r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|ing) (?:weed|pot|crack|meth)|"
+        r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|"
+        r"ing) (?:weed|pot|crack|meth)|"
         r"(?:got|getting|gets|was|were) high\b|stoned|blacked out|blackout drunk|detox\w*|"
         r"(?:drug|alcohol|inpatient) rehab|went to rehab|in rehab|drug use|using drugs|"
         r"(?:injecting|injection) drugs|withdrawal (?:from|symptoms)|suboxone|buprenorphine|"
@@ -200,14 +206,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         rf"assault\w*|attack(?:ed|ing|s)? (?:{_PRONOUN_OBJ}|by)\b|punch(?:ed|es|ing)\b|strangl\w*|"
         rf"chok(?:ed|ing) (?:{_PRONOUN_OBJ})|beat(?:s|ing|en)? (?:{_PRONOUN_OBJ})(?: up)?\b|"
         r"beat(?:en|ing)? up|threat(?:en|ened|ening|ens)? to (?:kill|hurt|harm|shoot|stab|beat)|"
-        r"weapons?\b|tortur\w*|bomb(?:ing|ings)?\b|bomb threats?|terroris\w*|massacre\w*|genocid\w*|"
+        r"weapons?\b|tortur\w*|bomb(?:ing|ings)?\b|bomb threats?|terroris\w*|massacre\w*|"
+        r"genocid\w*|"
         r"(?-i:HI)\b(?=\s*(?:with|without|w/|denied|present|\())|lynch\w*|war crimes?",
         (_VIO,),
     ),
     # --- death and grief -----------------------------------------------------
     (
         r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|griev(?:e|ed|es|ing)\b|grief|"
-        r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|stillb(?:irth|orn)\w*|"
+        r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|"
+        r"stillb(?:irth|orn)\w*|"
         r"miscarr\w*|pregnancy loss|infant loss|(?-i:SIDS)\b|terminal(?:ly)? ill\w*|hospice|"
         r"end[- ]of[- ]life|obituar\w*|cemetery|burial|cremat\w*|"
         rf"lost {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b|loss of {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b",

@@ -297,7 +297,7 @@ _ORD = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:19\d\d|20\d\d|'\d\d)"
 
 # A capitalised name token: Maria, O'Brien, McKenzie, DeShawn, Mary-Kate, José.
-_NAME_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Z][a-zß-öø-ÿ]+)?"
+_NAME_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Z][a-zß-öø-ÿ]+)?"  # noqa: S105 (a pattern, not a secret)
 
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
@@ -314,13 +314,16 @@ _SOCIAL_URL_RE = re.compile(
 )
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
 _IPV4_RE = re.compile(
-    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.]\d)"
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|"
+    r"[1-9]?\d)(?![\d.]\d)"
 )
 _IPV6_RE = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
 _SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!0000)\d{4}(?![\d-])")
 _SSN_CUE_RE = re.compile(
-    r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|number)?\s*[:#]?\s*"
-    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}-?\d{2}-?\d{4}|\d{9}|\d{4})\b"
+    r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|"
+    r"number)?\s*[:#]?\s*"
+    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}-?\d{2}-?\d{4}|\d{9}|"
+    r"\d{4})\b"
 )
 _PHONE_US_RE = re.compile(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -332,7 +335,8 @@ _PHONE_INTL_RE = re.compile(
 )
 # Bare digit groups count as a phone number only right after a phone word.
 _PHONE_CUE_RE = re.compile(
-    r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|fax|number|no\.|#|text(?:ed)?|call(?:ed)?|"
+    r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|fax|number|no\.|#|text(?:ed)?|"
+    r"call(?:ed)?|"
     r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
     r"(\d{3,5}(?:[\s.-]\d{2,5}){1,3}|\d{7,11})\b"
 )
@@ -346,7 +350,8 @@ _TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
 _DIGITS_RE = re.compile(r"\d")
 
 _DATE_FULL_RE = re.compile(
-    rf"(?<![\w/.-])(?:{_MON_NUM}[/.-]{_DAY}[/.-](?:19|20)?\d\d|(?:19|20)\d\d[/.-]{_MON_NUM}[/.-]{_DAY}|"
+    rf"(?<![\w/.-])(?:{_MON_NUM}[/.-]{_DAY}[/.-](?:19|20)?\d\d|(?:19|"
+    rf"20)\d\d[/.-]{_MON_NUM}[/.-]{_DAY}|"
     rf"{_DAY}[/.-]{_MON_NUM}[/.-](?:19|20)\d\d)(?![\w/-]|\.\d)"
 )
 _DATE_MD_RE = re.compile(
@@ -356,7 +361,8 @@ _DATE_MD_RE = re.compile(
 # "on 3/14"); bare "7/10" is usually a rating and "24/7" a figure of speech.
 _DATE_MD_CUE_RE = re.compile(
     r"(?i)(?:\b(?:on|seen|since|from|until|til|till|through|thru|by|dob|d\.o\.b\.?|dated|admitted|"
-    r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|ended|"
+    r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|"
+    r"ended|"
     r"as of|before|after|between|last|next|date|dos|on or about|week of|"
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
     r"emailed|texted|signed|due)\W{0,3}|"
@@ -376,7 +382,8 @@ _DATE_WORDS_RE = re.compile(
     rf"{_MONTHS}\s+(?:of\s+)?(?:19\d\d|20\d\d)\b)"
 )
 _DATE_ORDINAL_RE = re.compile(
-    rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|when\b))"
+    rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
+    rf"when\b))"
 )
 _DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
 
@@ -386,20 +393,27 @@ _AGE_WORDS = (
 )
 _AGE_RE = re.compile(
     rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
-    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*{_AGE_NUM}\b(?!\s*(?:%|percent|mg|lbs?|kg|minutes|min|days|sessions|points))|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*{_AGE_NUM}\b(?!\s*(?:%|percent|mg|"
+    rf"lbs?|kg|minutes|min|days|sessions|points))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
 )
 
 _RECORD_RE = re.compile(
-    r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #| num)|"
+    r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #|"
+    r" num)|"
     r"chart(?: number| no\.?| #| num)?|acct|account|a/c|member(?: id| number| no\.?| #)?|"
-    r"subscriber(?: id| number| no\.?| #)?|policy(?: number| no\.?| #| id)?|plan(?: number| no\.?| #| id)|"
-    r"group(?: number| no\.?| #)|insurance(?: id| number| #| no\.?)|medicaid(?: id| number| #| no\.?)?|"
-    r"medicare(?: id| number| #| no\.?)?|mbi|hicn|beneficiary(?: id| number| #)?|case(?: number| no\.?| #| id)|"
-    r"claim(?: number| no\.?| #| id)?|patient(?: id| number| #| no\.?)|pt(?: id| #)|client(?: id| #| number)|"
+    r"subscriber(?: id| number| no\.?| #)?|policy(?: number| no\.?| #| id)?|plan(?: number| no\.?|"
+    r" #| id)|"
+    r"group(?: number| no\.?| #)|insurance(?: id| number| #| no\.?)|medicaid(?: id| number| #|"
+    r" no\.?)?|"
+    r"medicare(?: id| number| #| no\.?)?|mbi|hicn|beneficiary(?: id| number| #)?|case(?: number|"
+    r" no\.?| #| id)|"
+    r"claim(?: number| no\.?| #| id)?|patient(?: id| number| #| no\.?)|pt(?: id| #)|client(?: id|"
+    r" #| number)|"
     r"encounter(?: id| number| #)?|fin|csn|visit(?: id| number| #)|ID(?:\s?#| number| no\.?)|"
-    r"driver'?s? licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?|passport(?: number| no\.?| #)?|"
+    r"driver'?s? licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?|passport(?: number|"
+    r" no\.?| #)?|"
     r"certificate(?: number| no\.?| #)|student(?: id| number| #)|inmate(?: id| number| #)|"
     r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file)"
     r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
@@ -410,7 +424,8 @@ _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
 _PLATE_RE = re.compile(
-    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|number)?\s*[:#]?\s*"
+    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|"
+    r"number)?\s*[:#]?\s*"
     r"(?=[A-Z0-9 -]*\d)([A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
 )
 _DEVICE_RE = re.compile(
@@ -439,7 +454,8 @@ _ADDRESS_RE = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
     rf"(?:[A-Z0-9][A-Za-z0-9'’.-]*\s+){{1,4}}{_STREET_SUFFIX}\b\.?"
     rf"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?"
-    rf"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#|Fl|Floor|Rm|Room)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
+    rf"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#|Fl|Floor|Rm|"
+    rf"Room)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
     rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
     rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
 )
@@ -465,7 +481,8 @@ _PRACTICE_CUE_RE = re.compile(
     r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
-    r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|\bmy licen[cs]e\b"
+    r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
+    r"\bmy licen[cs]e\b"
 )
 _PATIENT_CUE_RE = re.compile(
     r"(?i)\b(?:her|his|their|client'?s?|patient'?s?|pt'?s?|mother'?s|father'?s|mom'?s|dad'?s|"
@@ -488,10 +505,13 @@ _HANDLE_CUE_RE = re.compile(
 # Name cues ------------------------------------------------------------------
 _RELATION_WORDS = (
     r"client|patient|pt\.?|clt|consumer|resident|youth|student|veteran|kiddo|teen|teenager|"
-    r"adolescent|mom|mother|dad|father|husband|wife|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|"
-    r"son|daughter|stepson|stepdaughter|stepmom|stepdad|stepmother|stepfather|step-?son|step-?daughter|"
+    r"adolescent|mom|mother|dad|father|husband|wife|partner|spouse|fianc[eé]e?|boyfriend|"
+    r"girlfriend|"
+    r"son|daughter|stepson|stepdaughter|stepmom|stepdad|stepmother|stepfather|step-?son|"
+    r"step-?daughter|"
     r"child|sister|brother|sibling|half-?brother|half-?sister|stepbrother|stepsister|grandmother|"
-    r"grandfather|grandma|grandpa|granny|grandson|granddaughter|grandchild|aunt|auntie|uncle|cousin|"
+    r"grandfather|grandma|grandpa|granny|grandson|granddaughter|grandchild|aunt|auntie|uncle|"
+    r"cousin|"
     r"niece|nephew|roommate|coworker|co-worker|boss|ex|ex-husband|ex-wife|ex-boyfriend|"
     r"ex-girlfriend|baby|infant|toddler|twin|caregiver|guardian|godmother|godfather|"
     r"foster (?:mom|dad|mother|father|parent|child|son|daughter)|mother-in-law|father-in-law|"
@@ -501,10 +521,10 @@ _RELATION_WORDS = (
 )
 _RELATION_SET = frozenset(
     w.replace("\\", "") for w in re.sub(r"\(\?:[^)]*\)", "", _RELATION_WORDS).split("|") if w
-) | frozenset(
+) | _words(
     "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
     "halfsister half-brother half-sister step-son step-daughter named called nicknamed pseudonym "
-    "aka a.k.a. dubbed".split()
+    "aka a.k.a. dubbed"
 )
 _RELATION_PAIRS = frozenset(
     (
@@ -532,32 +552,28 @@ _RELATION_PAIRS = frozenset(
         "known as",
     )
 )
-_TITLES = frozenset("Mr. Mrs. Ms. Mx. Miss Mr Mrs Ms Mx Mister Sr. Sra. Srta. Mme. M.".split())
-_POSSESSIVE_WORDS = frozenset(
-    (
-        "mom mother dad father husband wife partner spouse son daughter sister brother parents "
-        "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
-        "uncle cousin stepdad stepmom stepfather stepmother teacher therapist psychiatrist school "
-        "pcp doctor case diagnosis dx mood symptoms behavior behaviour anxiety depression trauma "
-        "safety treatment medication meds history progress caseworker probation attorney ex "
-        "death funeral suicide overdose birthday custody bedroom house apartment home phone car "
-        "job boss employer iep grades room baby infant twin roommate guardian caregiver "
-        "foster nephew niece fiance fiancé"
-    ).split()
+_TITLES = _words("Mr. Mrs. Ms. Mx. Miss Mr Mrs Ms Mx Mister Sr. Sra. Srta. Mme. M.")
+_POSSESSIVE_WORDS = _words(
+    "mom mother dad father husband wife partner spouse son daughter sister brother parents "
+    "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
+    "uncle cousin stepdad stepmom stepfather stepmother teacher therapist psychiatrist school "
+    "pcp doctor case diagnosis dx mood symptoms behavior behaviour anxiety depression trauma "
+    "safety treatment medication meds history progress caseworker probation attorney ex "
+    "death funeral suicide overdose birthday custody bedroom house apartment home phone car "
+    "job boss employer iep grades room baby infant twin roommate guardian caregiver "
+    "foster nephew niece fiance fiancé"
 )
 # Unknown capitalised words ("Linehan's model") need a family word to count.
-_POSSESSIVE_FAMILY = frozenset(
-    (
-        "mom mother dad father husband wife partner spouse son daughter sister brother parents "
-        "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
-        "uncle cousin stepdad stepmom stepfather stepmother teacher therapist school baby "
-        "caseworker guardian caregiver foster fiance fiancé"
-    ).split()
+_POSSESSIVE_FAMILY = _words(
+    "mom mother dad father husband wife partner spouse son daughter sister brother parents "
+    "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "
+    "uncle cousin stepdad stepmom stepfather stepmother teacher therapist school baby "
+    "caseworker guardian caregiver foster fiance fiancé"
 )
-_SELF_WORDS = frozenset(
+_SELF_WORDS = _words(
     "i'm im hi hello hey dear thanks thank thx ty cheers best regards sincerely warmly cc dr dr. "
     "doctor prof prof. professor rev rev. pastor love xo xoxo gratefully respectfully "
-    "-- — – - ~".split()
+    "-- — – - ~"
 )
 _SELF_PAIRS = frozenset(
     (
@@ -582,18 +598,19 @@ _SELF_PAIRS = frozenset(
         "sorry,",
     )
 )
-_PLACE_PREPOSITIONS = frozenset(
-    "in from near outside around across visiting to at downtown of north south east west".split()
+_PLACE_PREPOSITIONS = _words(
+    "in from near outside around across visiting to at downtown of north south east west"
 )
 _INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?(?=[\s,;:)]|$)")
-_INITIALS_CUE_WORDS = frozenset("client patient pt pt. clt resident kiddo youth teen".split())
+_INITIALS_CUE_WORDS = _words("client patient pt pt. clt resident kiddo youth teen")
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 _AGE_AFTER_RE = re.compile(
     r"\s*(?:\(\s*(?:\d{1,3}\s*[MFmf]?|[MFmf]\s*,?\s*\d{1,3}|client|pt|patient|age \d{1,3})\s*\)|"
     r",\s*(?:age\s*)?\d{1,3}\s*(?:[MFmf]\b|y/?o\b|years?\b|,)|,\s*(?:a|an)\s+\d{1,3}[- ]year|"
-    r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|sessions|days|weeks|months|points)))"
+    r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|"
+    r"sessions|days|weeks|months|points)))"
 )
-_SPEECH_BEFORE = frozenset("says said asked asks told tells wrote replied thanked".split())
+_SPEECH_BEFORE = _words("says said asked asks told tells wrote replied thanked")
 _COORD_AFTER_RE = re.compile(r"\s*(?:and|&|or|,)\s*")
 _COORD_BEFORE_RE = re.compile(r"\s*(?:and|&|or|,)\s*$")
 _INITIAL_AFTER_RE = re.compile(r"\s([A-Z])\.")
@@ -613,8 +630,10 @@ _CREDENTIAL_AFTER_RE = re.compile(
     r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b"
 )
 _PLACE_AFTER_RE = re.compile(
-    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|Hospital|"
-    rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|Institute|"
+    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|"
+    rf"Hospital|"
+    rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"
+    rf"Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
     rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award))"
 )
@@ -779,7 +798,8 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
 
 
 _TLD_HINT_RE = re.compile(
-    r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|uk)\b"
+    r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|"
+    r"uk)\b"
 )
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
 _RUN3_RE = re.compile(r"\d{3}")
@@ -816,10 +836,11 @@ def _date_word_candidates(text: str) -> Iterable[_Candidate]:
         yield _Candidate("date", m.start(), m.end())
 
 
-_ROLE_MAILBOXES = frozenset(
-    "info intake admin office contact hello support frontdesk front.desk scheduling billing noreply "
+_ROLE_MAILBOXES = _words(
+    "info intake admin office contact hello support frontdesk front.desk scheduling billing "
+    "noreply "
     "no-reply referrals referral team help events training trainings register registration "
-    "newsletter membership members webmaster press media careers jobs hr".split()
+    "newsletter membership members webmaster press media careers jobs hr"
 )
 
 
@@ -880,9 +901,7 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             return True
         if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
-            if prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"):
-                return False
-            return True
+            return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
     span = text[start:end].lower()
     if span in _PUBLIC_FIGURES:
         return True
@@ -955,7 +974,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
         prev, sentence_ended = _previous_words(text, start)
         raw_prev = text[max(0, start - 8) : start].split()
         titled = bool(raw_prev) and raw_prev[-1] in _TITLES
-        if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):
+        if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         strong = titled or _strong_cue(prev, sentence_ended)
         possessive = _possessive_word(text, end)
@@ -1044,9 +1063,11 @@ def _name_followups(text: str, found: list[_Candidate]) -> list[_Candidate]:
         before = text[max(0, start - 6) : start]
         joined_after = _COORD_AFTER_RE.match(after)
         joined_before = _COORD_BEFORE_RE.search(before)
-        if joined_after and any(s == end + joined_after.end() for s, _ in covered):
-            extra.append(_Candidate("name", start, end))
-        elif joined_before and any(e == start - len(joined_before.group()) for _, e in covered):
+        after_known = joined_after and any(s == end + joined_after.end() for s, _ in covered)
+        before_known = joined_before and any(
+            e == start - len(joined_before.group()) for _, e in covered
+        )
+        if after_known or before_known:
             extra.append(_Candidate("name", start, end))
     return extra
 
