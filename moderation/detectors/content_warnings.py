@@ -78,7 +78,7 @@ _RELATIVE = (
 )
 
 # Order matters only among terms that can start at the same position: the
-# exclusions and the longer phrases come first. (?-i:...) marks the
+# exclusions and the longer phrases come first. _ABBREVIATIONS holds the
 # abbreviations that only mean the clinical thing in capitals.
 _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- senses that share a word with a cue, and mean nothing here --------
@@ -129,13 +129,12 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- several categories at once ------------------------------------------
     (r"(?:childhood |child )?sexual(?:ly)? abus\w*|molest\w*|incest\w*", (_ABU, _SEX)),
     (
-        r"domestic (?:violence|abuse)|intimate partner (?:violence|abuse)|(?-i:IPV|DV)\b|"
+        r"domestic (?:violence|abuse)|intimate partner (?:violence|abuse)|"
         r"batter(?:ed|er|ers|ing)\b",
         (_ABU, _VIO),
     ),
     (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
     (r"intentional(?:ly)? overdos\w*|(?:suicide|suicidal) (?:attempt )?by overdose", (_SUI, _SUB)),
-    (r"(?-i:SI/HI|SI/II|HI/SI)\b", (_SUI, _VIO)),
     (r"(?:self[- ]?)?abus\w* laxatives|laxative (?:abuse|misuse|use)", (_EAT,)),
     (r"self[- ]abus\w*", (_SUI,)),
     (
@@ -148,18 +147,17 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"sexual violence|sexual(?:ly)? assault\w*|rap(?:e|ed|es|ing|ist|ists)\b|date rape|"
         r"statutory rape|sexual(?:ly)? exploit\w*|sex(?:ual)? trafficking|trafficked for sex|"
         r"grop(?:ed|ing)\b|non-?consensual|child (?:pornography|sexual abuse material)|"
-        r"(?-i:CSAM)\b|"
         r"revenge porn|indecent exposure|inappropriately touch\w*|touched (?:her|him|them) "
         r"(?:inappropriately|sexually)|sexual(?:ly)? (?:coerc\w*|violat\w*)",
         (_SEX,),
     ),
     # --- suicide and self-harm -----------------------------------------------
     (
-        r"suicid\w*|(?-i:SI|NSSI|KMS)\b|self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?mutilat\w*|"
+        r"suicid\w*|self[- ]?harm\w*|self[- ]?injur\w*|self[- ]?mutilat\w*|"
         rf"cutting (?:{_REFLEXIVE}|on (?:her|his|their|my) \w+)|cut {_REFLEXIVE}|burn(?:ed|ing|s)? "
         rf"{_REFLEXIVE}|kill(?:ed|ing|s)? {_REFLEXIVE}|hang(?:ed|ing|s)? {_REFLEXIVE}|"
         rf"end(?:ed|ing|s)? {_POSSESSIVE} (?:own )?life|t(?:ake|ook|aking) {_POSSESSIVE} own life|"
-        r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|I) (?:was|were) dead|"
+        r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|i) (?:was|were) dead|"
         r"better off dead|death wish|unalive\w*|lethal means|means restriction|jump(?:ed|ing)? off "
         r"(?:a|the) (?:bridge|roof|building)",
         (_SUI,),
@@ -167,15 +165,14 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- abuse -------------------------------------------------------------------
     (
         r"abus(?:e|ed|es|ing|ive|er|ers)\b|maltreat\w*|neglect(?:ed|ful|ing)?\b|coercive control|"
-        r"child protective services|adult protective services|(?-i:CPS|APS|DCFS|DHS) "
-        r"(?:report|call|case|investigation|referral|involvement|was called|got involved)|"
+        r"child protective services|adult protective services|"
         r"mandated report\w*|human trafficking|trafficked|grooming by|groomed by|"
         r"emotional(?:ly)? abus\w*|verbal(?:ly)? abus\w*",
         (_ABU,),
     ),
     # --- substance use -------------------------------------------------------
     (
-        r"overdos\w*|(?-i:OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU)\b|alcohol\w*|drunk\w*|intoxicat\w*|"
+        r"overdos\w*|alcohol\w*|drunk\w*|intoxicat\w*|"
         r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
         r"relaps\w*|sober\b|sobriety|addict\w*|opioids?|opiates?|heroin|fentanyl|"
         r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|"
@@ -190,11 +187,10 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- eating disorders ----------------------------------------------------
     (
         r"eating disorder\w*|anorexi\w*|bulimi\w*|binge[- ]?eat\w*|binge(?:ing|d)? and purg\w*|"
-        r"purg(?:e|ed|es|ing)\b|(?-i:ARFID|OSFED|EDNOS)\b|orthorexi\w*|restrict(?:s|ed|ing)? "
+        r"purg(?:e|ed|es|ing)\b|orthorexi\w*|restrict(?:s|ed|ing)? "
         r"(?:her |his |their |my )?(?:food|eating|intake|calories|meals)|food restriction|"
         r"diet pills|self-induced vomiting|mak(?:e|es|ing) (?:herself|himself|themselves|myself) "
-        r"(?:throw up|vomit|sick)|pro-?ana\b|thinspo\w*|body checking|compensatory behaviou?rs?|"
-        r"(?-i:BMI) (?:of|is|was|around|under) \d+",
+        r"(?:throw up|vomit|sick)|pro-?ana\b|thinspo\w*|body checking|compensatory behaviou?rs?",
         (_EAT,),
     ),
     # --- violence ------------------------------------------------------------
@@ -208,7 +204,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"beat(?:en|ing)? up|threat(?:en|ened|ening|ens)? to (?:kill|hurt|harm|shoot|stab|beat)|"
         r"weapons?\b|tortur\w*|bomb(?:ing|ings)?\b|bomb threats?|terroris\w*|massacre\w*|"
         r"genocid\w*|"
-        r"(?-i:HI)\b(?=\s*(?:with|without|w/|denied|present|\())|lynch\w*|war crimes?",
+        r"lynch\w*|war crimes?",
         (_VIO,),
     ),
     # --- death and grief -----------------------------------------------------
@@ -216,34 +212,64 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|griev(?:e|ed|es|ing)\b|grief|"
         r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|"
         r"stillb(?:irth|orn)\w*|"
-        r"miscarr\w*|pregnancy loss|infant loss|(?-i:SIDS)\b|terminal(?:ly)? ill\w*|hospice|"
+        r"miscarr\w*|pregnancy loss|infant loss|terminal(?:ly)? ill\w*|hospice|"
         r"end[- ]of[- ]life|obituar\w*|cemetery|burial|cremat\w*|"
         rf"lost {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b|loss of {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b",
         (_DTH,),
     ),
 ]
 
-_GROUP_CATEGORIES: dict[str, tuple[str, ...]] = {}
-_alternatives: list[str] = []
-for _index, (_fragment, _categories) in enumerate(_TERMS):
-    _GROUP_CATEGORIES[f"t{_index}"] = _categories
-    _alternatives.append(f"(?P<t{_index}>{_fragment})")
-_CUE_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_alternatives) + r")(?![\w])")
+# Capitalised abbreviations: "SI" is suicidal ideation, "si" is Spanish for yes.
+_ABBREVIATIONS: list[tuple[str, tuple[str, ...]]] = [
+    (r"SI/HI|SI/II|HI/SI", (_SUI, _VIO)),
+    (r"IPV|DV", (_ABU, _VIO)),
+    (r"CSAM", (_SEX,)),
+    (r"SI|NSSI|KMS", (_SUI,)),
+    (
+        r"(?:CPS|APS|DCFS|DHS) (?:report|call|case|investigation|referral|involvement|"
+        r"was called|got involved)",
+        (_ABU,),
+    ),
+    (r"OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU", (_SUB,)),
+    (r"ARFID|OSFED|EDNOS|BMI (?:of|is|was|around|under) \d+", (_EAT,)),
+    (r"HI(?=\s*(?:with|without|w/|denied|present|\())", (_VIO,)),
+    (r"SIDS", (_DTH,)),
+]
+
+
+def _compile(terms: list[tuple[str, tuple[str, ...]]], flags: int = 0) -> re.Pattern[str]:
+    alternatives = [f"(?P<t{index}>{fragment})" for index, (fragment, _) in enumerate(terms)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?!\w)", flags)
+
+
+def _group_categories(terms: list[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    return {f"t{index}": categories for index, (_, categories) in enumerate(terms)}
+
+
+# The lexicon is written in lower case and run on the lower-cased post: a
+# case-sensitive scan is several times faster than re.IGNORECASE. Posts whose
+# length changes when lower-cased (a handful of Unicode letters) take the
+# IGNORECASE path so that offsets stay true.
+_CUE_RE = _compile(_TERMS)
+_CUE_RE_IGNORECASE = _compile(_TERMS, re.IGNORECASE)
+_CUE_CATEGORIES = _group_categories(_TERMS)
+_ABBREVIATION_RE = _compile(_ABBREVIATIONS)
+_ABBREVIATION_CATEGORIES = _group_categories(_ABBREVIATIONS)
 
 # A negation in the same clause, at most about four words before the cue.
 _NEGATION_RE = re.compile(
-    r"(?i)\b(?:no|denie[sd]|denying|den(?:y|ial of)|without|not|never|negative for|"
+    r"\b(?:no|denie[sd]|denying|den(?:y|ial of)|without|not|never|negative for|"
     r"rule[sd] out|r/o|nor|absence of|free (?:of|from))\b"
     r"(?:(?!\b(?:but|and|although|though|however|except|yet)\b)[^,;.!?\n]){0,32}$"
 )
 _NOT_NEGATION_RE = re.compile(
-    r"(?i)\b(?:no longer|not only|never again|not sure|not just|no one|no matter|no doubt|"
+    r"\b(?:no longer|not only|never again|not sure|not just|no one|no matter|no doubt|"
     r"not because|not until)\b"
 )
 
 
-def _negated(text: str, start: int) -> bool:
-    window = text[max(0, start - 40) : start]
+def _negated(lower: str, start: int) -> bool:
+    window = lower[max(0, start - 40) : start]
     match = _NEGATION_RE.search(window)
     if match is None:
         return False
@@ -255,13 +281,27 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
     """Every cue in `text` with its category, sorted by position then category."""
     if not text or not isinstance(text, str):
         return []
+    lower = text.lower()
+    if len(lower) == len(text):
+        matches = _CUE_RE.finditer(lower)
+    else:
+        matches = _CUE_RE_IGNORECASE.finditer(text)
+        lower = text.casefold() if len(text.casefold()) == len(text) else text
     found: list[WarningMatch] = []
-    for match in _CUE_RE.finditer(text):
-        categories = _GROUP_CATEGORIES[match.lastgroup or ""]
-        if not categories or _negated(text, match.start()):
-            continue
-        for category in categories:
-            found.append(WarningMatch(category, match.start(), match.end(), match.group()))
+    for regex_matches, categories_of in (
+        (matches, _CUE_CATEGORIES),
+        (_ABBREVIATION_RE.finditer(text), _ABBREVIATION_CATEGORIES),
+    ):
+        for match in regex_matches:
+            categories = categories_of[match.lastgroup or ""]
+            if not categories or _negated(lower, match.start()):
+                continue
+            for category in categories:
+                found.append(
+                    WarningMatch(
+                        category, match.start(), match.end(), text[match.start() : match.end()]
+                    )
+                )
     found.sort(key=lambda cue: (cue.start, cue.category))
     return found
 
