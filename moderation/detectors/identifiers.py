@@ -16,7 +16,7 @@ patterns and set look-ups, so it screens thousands of posts per second.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +85,52 @@ _PRIORITY: dict[str, int] = {
     "zip": 50,
     "name": 40,
 }
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a regex's literals, leaving escapes (\\W, \\S, \\D, \\B) alone."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+class _CaseFree:
+    """A case-insensitive pattern, run case-sensitively on the lower-cased post.
+
+    Python's re is several times slower with IGNORECASE; lower-casing the post
+    once and matching a lower-cased pattern gives the same offsets whenever
+    lower-casing keeps the length, which `_Doc` checks.
+    """
+
+    __slots__ = ("fast", "slow")
+
+    def __init__(self, pattern: str) -> None:
+        body = pattern.removeprefix("(?i)")
+        self.fast = re.compile(_lower_pattern(body))
+        self.slow = re.compile(body, re.IGNORECASE)
+
+    def finditer(
+        self, doc: _Doc, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
+        return regex.finditer(hay, pos, len(hay) if endpos is None else endpos)
+
+    def search(self, doc: _Doc, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
+        return regex.search(hay, pos, len(hay) if endpos is None else endpos)
+
+
+class _Doc:
+    __slots__ = ("lower", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lower = text.lower()
+        self.lower: str | None = lower if len(lower) == len(text) else None
+
 
 _DATA_DIR = Path(__file__).with_name("names_data")
 
@@ -302,12 +348,12 @@ _NAME_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-ö
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
 )
-_URL_RE = re.compile(
+_URL_RE = _CaseFree(
     r"(?i)\b(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
     r"(?<![@\w.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|co|us|info|me|"
     r"biz|ly|app|health|care|site|page|blog|ca|uk)(?:/[^\s<>\"')\]]*)?)(?<![.,;:!?])"
 )
-_SOCIAL_URL_RE = re.compile(
+_SOCIAL_URL_RE = _CaseFree(
     r"(?i)(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube|"
     r"reddit|tumblr|pinterest|onlyfans|venmo|cash\.app|gofundme|threads|bsky|myspace|github)"
     r"\.(?:com|me|net|app|social)/"
@@ -317,9 +363,9 @@ _IPV4_RE = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|"
     r"[1-9]?\d)(?![\d.]\d)"
 )
-_IPV6_RE = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+_IPV6_RE = _CaseFree(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
 _SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!0000)\d{4}(?![\d-])")
-_SSN_CUE_RE = re.compile(
+_SSN_CUE_RE = _CaseFree(
     r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|"
     r"number)?\s*[:#]?\s*"
     r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}-?\d{2}-?\d{4}|\d{9}|"
@@ -334,7 +380,7 @@ _PHONE_INTL_RE = re.compile(
     r"\(0\d{1,4}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3})(?:\s?x\d{1,5})?(?![\w/-])"
 )
 # Bare digit groups count as a phone number only right after a phone word.
-_PHONE_CUE_RE = re.compile(
+_PHONE_CUE_RE = _CaseFree(
     r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|fax|number|no\.|#|text(?:ed)?|"
     r"call(?:ed)?|"
     r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
@@ -359,7 +405,7 @@ _DATE_MD_RE = re.compile(
 )
 # A month/day without a year is a date only after a date word ("seen 3/14",
 # "on 3/14"); bare "7/10" is usually a rating and "24/7" a figure of speech.
-_DATE_MD_CUE_RE = re.compile(
+_DATE_MD_CUE_RE = _CaseFree(
     r"(?i)(?:\b(?:on|seen|since|from|until|til|till|through|thru|by|dob|d\.o\.b\.?|dated|admitted|"
     r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|"
     r"ended|"
@@ -370,7 +416,7 @@ _DATE_MD_CUE_RE = re.compile(
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
 )
 # Dates of laws, trainings and holidays are not about a client.
-_EVENT_CUE_RE = re.compile(
+_EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
     r"workshop|summit|registration|register|rule|law|bill|statute|legislat\w*|regulation|"
     r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|meeting|cohort|class(?:es)? "
@@ -381,7 +427,7 @@ _DATE_WORDS_RE = re.compile(
     rf"(?:the\s+)?{_DAY}{_ORD}?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+{_YEAR}\b)?|"
     rf"{_MONTHS}\s+(?:of\s+)?(?:19\d\d|20\d\d)\b)"
 )
-_DATE_ORDINAL_RE = re.compile(
+_DATE_ORDINAL_RE = _CaseFree(
     rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
     rf"when\b))"
 )
@@ -391,7 +437,7 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _AGE_WORDS = (
     r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?: and \w+)?)"
 )
-_AGE_RE = re.compile(
+_AGE_RE = _CaseFree(
     rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
     rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*{_AGE_NUM}\b(?!\s*(?:%|percent|mg|"
     rf"lbs?|kg|minutes|min|days|sessions|points))|"
@@ -399,7 +445,7 @@ _AGE_RE = re.compile(
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
 )
 
-_RECORD_RE = re.compile(
+_RECORD_RE = _CaseFree(
     r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #|"
     r" num)|"
     r"chart(?: number| no\.?| #| num)?|acct|account|a/c|member(?: id| number| no\.?| #)?|"
@@ -423,12 +469,12 @@ _RECORD_RE = re.compile(
 _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
-_PLATE_RE = re.compile(
+_PLATE_RE = _CaseFree(
     r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|"
     r"number)?\s*[:#]?\s*"
     r"(?=[A-Z0-9 -]*\d)([A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
 )
-_DEVICE_RE = re.compile(
+_DEVICE_RE = _CaseFree(
     r"(?i)\b(?:serial(?: number| no\.?| #)?|s/n|device(?: id| number| #)|imei|mac address|udi)\s*"
     r"(?:is|was|:|#)?\s*[:#]?\s*(?=[A-Z0-9:-]*\d)([A-Z0-9][A-Z0-9:-]{4,30}[A-Z0-9])\b"
 )
@@ -459,8 +505,8 @@ _ADDRESS_RE = re.compile(
     rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
     rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
 )
-_ADDRESS_PO_RE = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
-_ADDRESS_CUE_RE = re.compile(
+_ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
+_ADDRESS_CUE_RE = _CaseFree(
     r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
     r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[A-Za-z0-9'’. -]{3,40}?)(?=[,.;\n]|$)"
 )
@@ -471,7 +517,7 @@ _ZIP_RE = re.compile(
 
 # A clinician's own contact details in a referral or training post. The cue
 # must come shortly before (or just after) the identifier.
-_PRACTICE_CUE_RE = re.compile(
+_PRACTICE_CUE_RE = _CaseFree(
     r"(?i)\b(?:my|our) (?:office|practice|clinic|group practice|agency|center|centre|program|"
     r"website|site|web ?site|email|e-mail|number|direct line|line|cell|phone|fax|intake|contact|"
     r"address|location|page|profile|newsletter|team|front desk|practice manager|scheduler)\b|"
@@ -484,20 +530,20 @@ _PRACTICE_CUE_RE = re.compile(
     r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
     r"\bmy licen[cs]e\b"
 )
-_PATIENT_CUE_RE = re.compile(
+_PATIENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:her|his|their|client'?s?|patient'?s?|pt'?s?|mother'?s|father'?s|mom'?s|dad'?s|"
     r"daughter'?s|son'?s|husband'?s|wife'?s|partner'?s|she|he|they)\b"
 )
 # A URL is a patient identifier only when it leads to a person: a social
 # profile, or a link introduced as the client's ("her blog", "his GoFundMe").
-_URL_PERSON_CUE_RE = re.compile(
+_URL_PERSON_CUE_RE = _CaseFree(
     r"(?i)\b(?:her|his|their|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
     r"husband|wife|partner|sister|brother)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
     r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
     r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit)\b|"
     r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|uploaded)\b"
 )
-_HANDLE_CUE_RE = re.compile(
+_HANDLE_CUE_RE = _CaseFree(
     r"(?i)\b(?:instagram|insta|ig|tiktok|twitter|snapchat|snap|handle|username|user name|venmo|"
     r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account)\b"
 )
@@ -650,7 +696,7 @@ def _line_start(text: str, pos: int) -> int:
     return max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, 0)
 
 
-def _practice_exempt(text: str, start: int, end: int) -> bool:
+def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
     """True when the clinician is giving their own or a public contact detail.
 
     The cue must sit in the same stretch of text (80 characters back, or a
@@ -658,48 +704,53 @@ def _practice_exempt(text: str, start: int, end: int) -> bool:
     so "her mother called my office" does not exempt the mother's number.
     """
     window_start = max(0, start - 80)
-    before = text[window_start:start]
     last_practice = -1
     practice_end = 0
-    for match in _PRACTICE_CUE_RE.finditer(before):
+    for match in _PRACTICE_CUE_RE.finditer(doc, window_start, start):
         last_practice, practice_end = match.start(), match.end()
     if last_practice < 0:
-        after = text[end : end + 30]
-        return bool(_PRACTICE_CUE_RE.search(after)) and not _PATIENT_CUE_RE.search(after)
+        after_end = min(len(doc.text), end + 30)
+        return bool(_PRACTICE_CUE_RE.search(doc, end, after_end)) and not _PATIENT_CUE_RE.search(
+            doc, end, after_end
+        )
     last_patient = -1
-    for match in _PATIENT_CUE_RE.finditer(before):
+    for match in _PATIENT_CUE_RE.finditer(doc, window_start, start):
         last_patient = match.start()
     # "she called my cell from 503-..." gives her number, not mine.
-    if re.search(r"\bfrom\b", before[practice_end:]):
+    if _FROM_RE.search(doc.text, practice_end, start):
         return False
     return last_practice > last_patient
 
 
-def _structured_candidates(text: str) -> Iterable[_Candidate]:
+_FROM_RE = re.compile(r"\b[Ff]rom\b")
+
+
+def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
+    text = doc.text
     # Cheap gates first: most posts have few digits and no "@", and a
     # C-level substring count is far cheaper than running every pattern.
     if "@" in text:
         for m in _EMAIL_RE.finditer(text):
             local = m.group().split("@", 1)[0].lower()
             # Role addresses (intake@, info@) belong to a practice, not a person.
-            if local in _ROLE_MAILBOXES or _practice_exempt(text, m.start(), m.end()):
+            if local in _ROLE_MAILBOXES or _practice_exempt(doc, m.start(), m.end()):
                 continue
             yield _Candidate("email", m.start(), m.end())
         for m in _HANDLE_RE.finditer(text):
-            if _HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+            if _HANDLE_CUE_RE.search(doc, max(0, m.start() - 40), m.start()):
                 yield _Candidate("url", m.start(), m.end())
-    lower = text.lower()
+    lower = doc.lower if doc.lower is not None else text.lower()
     if "." in text and (
         "www." in lower or "://" in lower or _TLD_HINT_RE.search(lower) is not None
     ):
-        for m in _URL_RE.finditer(text):
+        for m in _URL_RE.finditer(doc):
             value = m.group()
             if "@" in text[max(0, m.start() - 1) : m.start()]:
                 continue
-            personal = bool(_SOCIAL_URL_RE.search(value)) or bool(
-                _URL_PERSON_CUE_RE.search(text, max(0, m.start() - 60), m.start())
+            personal = bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end())) or bool(
+                _URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
             )
-            if personal and not _practice_exempt(text, m.start(), m.end()):
+            if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())
     digits = sum(map(text.count, "0123456789"))
     if not digits:
@@ -707,23 +758,23 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
     if digits >= 4 and text.count(".") >= 3:
         for m in _IPV4_RE.finditer(text):
             if not _looks_like_version(text, m.start()) and not _practice_exempt(
-                text, m.start(), m.end()
+                doc, m.start(), m.end()
             ):
                 yield _Candidate("ip", m.start(), m.end())
     if text.count(":") >= 7:
-        for m in _IPV6_RE.finditer(text):
+        for m in _IPV6_RE.finditer(doc):
             yield _Candidate("ip", m.start(), m.end())
     if digits >= 9:
         for m in _SSN_RE.finditer(text):
             yield _Candidate("ssn", m.start(), m.end())
     if digits >= 4 and ("ss" in lower or "social" in lower):
-        for m in _SSN_CUE_RE.finditer(text):
+        for m in _SSN_CUE_RE.finditer(doc):
             yield _Candidate("ssn", m.start(1), m.end(1))
     if digits >= 7:
         for regex in (_PHONE_US_RE, _PHONE_INTL_RE):
             for m in regex.finditer(text):
                 value = m.group()
-                if _TOLL_FREE_RE.match(value) or _practice_exempt(text, m.start(), m.end()):
+                if _TOLL_FREE_RE.match(value) or _practice_exempt(doc, m.start(), m.end()):
                     continue
                 yield _Candidate("phone", m.start(), m.end())
         for m in _PHONE_GROUPS_RE.finditer(text):
@@ -732,38 +783,38 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
             groups = re.split(r"[ .-]", value)
             if not 8 <= digit_count <= 13 or all(_YEAR_ONLY_RE.match(g) for g in groups):
                 continue
-            if _practice_exempt(text, m.start(), m.end()):
+            if _practice_exempt(doc, m.start(), m.end()):
                 continue
             yield _Candidate("phone", m.start(), m.end())
-        for m in _PHONE_CUE_RE.finditer(text):
+        for m in _PHONE_CUE_RE.finditer(doc):
             digit_count = sum(ch.isdigit() for ch in m.group(1))
-            if 7 <= digit_count <= 15 and not _practice_exempt(text, m.start(1), m.end(1)):
+            if 7 <= digit_count <= 15 and not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("phone", m.start(1), m.end(1))
     if digits >= 2 and ("/" in text or "-" in text or "." in text):
         for m in _DATE_FULL_RE.finditer(text):
-            if not _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                 yield _Candidate("date", m.start(), m.end())
         if "/" in text:
             for m in _DATE_MD_RE.finditer(text):
                 if _DATE_MD_CUE_RE.search(
-                    text, max(0, m.start() - 25), m.start()
-                ) and not _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+                    doc, max(0, m.start() - 25), m.start()
+                ) and not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                     yield _Candidate("date", m.start(), m.end())
         if digits >= 10 and ":" in text:
             for m in _DATE_ISO_TIME_RE.finditer(text):
                 yield _Candidate("date", m.start(), m.end())
     if _ORDINAL_HINT_RE.search(text):
-        for m in _DATE_ORDINAL_RE.finditer(text):
+        for m in _DATE_ORDINAL_RE.finditer(doc):
             yield _Candidate("date", m.start(), m.end())
     if _AGE_HINT_RE.search(text) or "ninety" in lower or "hundred" in lower:
-        for m in _AGE_RE.finditer(text):
+        for m in _AGE_RE.finditer(doc):
             yield _Candidate("age", m.start(), m.end())
     if digits >= 3 and _RUN3_RE.search(text):
-        for m in _RECORD_RE.finditer(text):
+        for m in _RECORD_RE.finditer(doc):
             # "on Medicaid since 2019" gives a year, not a member number.
             if _YEAR_ONLY_RE.match(m.group(1)):
                 continue
-            if not _practice_exempt(text, m.start(), m.end()):
+            if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("record_number", m.start(1), m.end(1))
         for m in _RECORD_SHAPE_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
@@ -775,25 +826,25 @@ def _structured_candidates(text: str) -> Iterable[_Candidate]:
             for m in _IBAN_RE.finditer(text):
                 yield _Candidate("record_number", m.start(), m.end())
         if "plate" in lower or "tag" in lower:
-            for m in _PLATE_RE.finditer(text):
+            for m in _PLATE_RE.finditer(doc):
                 yield _Candidate("license_plate", m.start(1), m.end(1))
         if any(cue in lower for cue in _DEVICE_HINTS):
-            for m in _DEVICE_RE.finditer(text):
+            for m in _DEVICE_RE.finditer(doc):
                 yield _Candidate("device_id", m.start(1), m.end(1))
     for m in _ADDRESS_RE.finditer(text):
-        if not _practice_exempt(text, m.start(), m.end()):
+        if not _practice_exempt(doc, m.start(), m.end()):
             yield _Candidate("address", m.start(), m.end())
     if "box" in lower:
-        for m in _ADDRESS_PO_RE.finditer(text):
-            if not _practice_exempt(text, m.start(), m.end()):
+        for m in _ADDRESS_PO_RE.finditer(doc):
+            if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if any(cue in lower for cue in _ADDRESS_HINTS):
-        for m in _ADDRESS_CUE_RE.finditer(text):
-            if not _practice_exempt(text, m.start(1), m.end(1)):
+        for m in _ADDRESS_CUE_RE.finditer(doc):
+            if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
     if digits >= 5 and _RUN5_RE.search(text):
         for m in _ZIP_RE.finditer(text):
-            if not _practice_exempt(text, m.start(1), m.end(1)):
+            if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("zip", m.start(1), m.end(1))
 
 
@@ -822,10 +873,11 @@ _ADDRESS_HINTS = (
 )
 
 
-def _date_word_candidates(text: str) -> Iterable[_Candidate]:
+def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
+    text = doc.text
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
-        if _EVENT_CUE_RE.search(text, max(0, m.start() - 60), m.start()):
+        if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
             continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
         # enough?"); a lower-case "may" never reaches here.
@@ -1103,8 +1155,9 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     if not text or not isinstance(text, str):
         return []
     candidates: list[_Candidate] = []
-    candidates.extend(_structured_candidates(text))
-    candidates.extend(_date_word_candidates(text))
+    doc = _Doc(text)
+    candidates.extend(_structured_candidates(doc))
+    candidates.extend(_date_word_candidates(doc))
     candidates.extend(_name_candidates(text))
     spans = []
     for cand in _resolve(candidates):
