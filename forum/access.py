@@ -75,13 +75,20 @@ def _has_scope(user: AnyUser) -> bool:
     return hasattr(user, "moderated_groups") and user.moderated_groups.exists()
 
 
-def visible_posts_q(user: AnyUser, topic_prefix: str = "topic__") -> Q:
-    """Posts a reader may see: public ones, their own, and everything for moderators."""
-    public = Q(status__in=PUBLIC_STATUSES)
+def visible_posts_q(user: AnyUser, *, moderating: bool | None = None) -> Q:
+    """Posts a reader may see: public ones, their own, and (moderating) all but drafts.
+
+    `moderating` says whether the user moderates the group at hand; None means
+    "decide from the user alone" (global moderators), for cross-group reads.
+    """
     if not user.is_authenticated:
         return Q(pk__in=[])
+    public = Q(status__in=PUBLIC_STATUSES)
     own = Q(author=user, status__in=AUTHOR_VISIBLE_STATUSES)
-    if is_moderator(user) and not _has_scope(user):
+    if moderating is None:
+        moderating = is_moderator(user) and not _has_scope(user)
+    if moderating:
+        # Scheduled and cancelled posts are still the author's private drafts.
         return ~Q(status__in=[PostStatus.SCHEDULED, PostStatus.CANCELLED]) | own
     return public | own
 
@@ -110,9 +117,8 @@ def post_for_reader(user: AnyUser, post_id: int) -> Post:
     except Post.DoesNotExist as exc:
         raise Http404("No such post.") from exc
     topic_for_reader(user, post.topic_id)
-    if not Post.objects.filter(visible_posts_q(user), pk=post.pk).exists() and not moderates_group(
-        user, post.topic.group
-    ):
+    moderating = moderates_group(user, post.topic.group)
+    if not Post.objects.filter(visible_posts_q(user, moderating=moderating), pk=post.pk).exists():
         raise Http404("No such post.")
     return post
 

@@ -67,7 +67,7 @@ class ThreadPage:
 def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> ThreadPage:
     posts = (
         Post.objects.filter(topic=topic)
-        .filter(visible_posts_q(user) if not moderates_group(user, topic.group) else _all())
+        .filter(visible_posts_q(user, moderating=moderates_group(user, topic.group)))
         .select_related(
             "author",
             "current_revision",
@@ -84,16 +84,10 @@ def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> Threa
     return ThreadPage(topic=topic, page=current, badges=credential_badges(author_ids))
 
 
-def _all():  # type: ignore[no-untyped-def]
-    from django.db.models import Q
-
-    return Q()
-
-
 def page_of_post(*, user: AnyUser, post: Post) -> int:
     earlier = (
         Post.objects.filter(topic_id=post.topic_id, number__lt=post.number)
-        .filter(visible_posts_q(user))
+        .filter(visible_posts_q(user, moderating=moderates_group(user, post.topic.group)))
         .count()
     )
     return earlier // settings.FORUM_PAGE_SIZE + 1

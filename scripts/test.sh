@@ -12,7 +12,9 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinician_commons}"
+# A database name per run: concurrent runs on one machine must not drop each other's
+# test database (pytest-django creates test_<name> and removes it at the end).
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cc_run_$$}"
 if $PY scripts/wait_for.py postgres "$PG_URL" 3; then
   export DATABASE_URL="$PG_URL"
   echo "== database: PostgreSQL"
