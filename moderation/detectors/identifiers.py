@@ -647,7 +647,7 @@ _SELF_PAIRS = frozenset(
 _PLACE_PREPOSITIONS = _words(
     "in from near outside around across visiting to at downtown of north south east west"
 )
-_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?(?=[\s,;:)]|$)")
+_INITIALS_RE = re.compile(r"\s+([A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?)(?=[\s,;:)]|$)")
 _INITIALS_CUE_WORDS = _words("client patient pt pt. clt resident kiddo youth teen")
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 _AGE_AFTER_RE = re.compile(
@@ -771,7 +771,7 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     if digits >= 9 and ("000-00-0000" in shape or "000 00 0000" in shape):
         for m in _SSN_RE.finditer(text):
             yield _Candidate("ssn", m.start(), m.end())
-    if digits >= 4 and ("ss" in lower or "social" in lower):
+    if digits >= 4 and ("ssn" in lower or "ss#" in lower or "social" in lower):
         for m in _SSN_CUE_RE.finditer(doc):
             yield _Candidate("ssn", m.start(1), m.end(1))
     if digits >= 7:
@@ -822,9 +822,11 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     elif "00" in shape:
         # Ages over 89 only: look around each 90-129 number, not the whole post.
         seen_ages: set[tuple[int, int]] = set()
-        for hint in _AGE_HINT_RE.finditer(text):
-            window_end = min(len(text), hint.end() + 16)
-            for m in _AGE_RE.finditer(doc, max(0, hint.start() - 10), window_end):
+        for run_start, run_end in _digit_runs(shape, 2):
+            if run_end - run_start > 3 or not 90 <= int(text[run_start:run_end]) <= 129:
+                continue
+            window_end = min(len(text), run_end + 16)
+            for m in _AGE_RE.finditer(doc, max(0, run_start - 10), window_end):
                 if m.span() not in seen_ages:
                     seen_ages.add(m.span())
                     yield _Candidate("age", m.start(), m.end())
@@ -843,13 +845,14 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
                 if _YEAR_ONLY_RE.match(m.group(1)) or _practice_exempt(doc, m.start(), m.end()):
                     continue
                 yield _Candidate("record_number", span[0], span[1])
-        for m in _RECORD_SHAPE_RE.finditer(text):
-            yield _Candidate("record_number", m.start(), m.end())
-        if digits >= 13:
+        if any(prefix in text for prefix in ("MRN", "ACC", "CSN", "FIN")):
+            for m in _RECORD_SHAPE_RE.finditer(text):
+                yield _Candidate("record_number", m.start(), m.end())
+        if digits >= 13 and "0000" in shape:
             for m in _CARD_RE.finditer(text):
                 if _luhn_ok(m.group()):
                     yield _Candidate("record_number", m.start(), m.end())
-        if digits >= 10:
+        if digits >= 10 and "0000" in shape:
             for m in _IBAN_RE.finditer(text):
                 yield _Candidate("record_number", m.start(), m.end())
         if "plate" in lower or "tag" in lower:
@@ -881,6 +884,7 @@ _TLD_HINT_RE = re.compile(
 )
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
 _SHAPE_TABLE = str.maketrans("123456789", "000000000")
+_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AGE_HINT_RE = re.compile(r"(?<!\d)(?:9\d|1[0-2]\d)(?!\d)")
 _DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
 _ADDRESS_HINTS = (
@@ -900,6 +904,12 @@ _ADDRESS_HINTS = (
 
 def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
     text = doc.text
+    lower = doc.lower if doc.lower is not None else text.lower()
+    # Every shape needs a digit and a month name; most posts have neither pair.
+    if not any(digit in text for digit in "0123456789") or not any(
+        month in lower for month in _MONTH_HINTS
+    ):
+        return
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
         if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
@@ -1053,7 +1063,8 @@ def _unknown_word(token: str) -> bool:
 def _name_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken_until = -1
-    for m in _NAME_TOKEN_RE.finditer(text):
+    tokens = list(_NAME_TOKEN_RE.finditer(text))
+    for m in tokens:
         token = m.group()
         start, end = m.span()
         if start < taken_until or token in _NEVER_NAME:
@@ -1118,16 +1129,31 @@ def _name_candidates(text: str) -> list[_Candidate]:
         taken_until = end
         found.append(_Candidate("name", start, end))
     if "." in text:
-        for m in _INITIALS_RE.finditer(text):
-            prev, _ = _previous_words(text, m.start())
-            if prev and prev[-1] in _INITIALS_CUE_WORDS:
-                found.append(_Candidate("name", m.start(), m.end()))
+        found.extend(_initials_candidates(text))
     if found:
-        found.extend(_name_followups(text, found))
+        found.extend(_name_followups(text, found, tokens))
     return found
 
 
-def _name_followups(text: str, found: list[_Candidate]) -> list[_Candidate]:
+def _initials_candidates(text: str) -> Iterator[_Candidate]:
+    """Initials after a client word ("client J.S.", "pt M."), found from the cue word."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return
+    for cue in _INITIALS_CUE_WORDS:
+        pos = lower.find(cue)
+        while pos >= 0:
+            end = pos + len(cue)
+            if pos == 0 or not lower[pos - 1].isalnum():
+                m = _INITIALS_RE.match(text, end)
+                if m:
+                    yield _Candidate("name", m.start(1), m.end(1))
+            pos = lower.find(cue, end)
+
+
+def _name_followups(
+    text: str, found: list[_Candidate], tokens: list[re.Match[str]]
+) -> list[_Candidate]:
     """Later mentions of a detected name, and names coordinated with one.
 
     Write-ups introduce a client once with a cue ("my client Thanh") and then
@@ -1137,7 +1163,7 @@ def _name_followups(text: str, found: list[_Candidate]) -> list[_Candidate]:
     covered = [(c.start, c.end) for c in found]
     known = {text[c.start : c.end].split()[0] for c in found if text[c.start : c.end][:1].isupper()}
     extra: list[_Candidate] = []
-    for m in _NAME_TOKEN_RE.finditer(text):
+    for m in tokens:
         start, end = m.span()
         if any(s <= start < e for s, e in covered):
             continue
