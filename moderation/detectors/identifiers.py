@@ -167,7 +167,7 @@ _AMBIGUOUS_FIRST = _words(
     Dayton Dover Beverly Shelby Marion Columbia Jesus Christ God Lord Allah Buddha Karma Lucky Fancy
     Diamond Comfort Innocent Peace Roman German Urban Valentine Wolf Harm Lady Queen Grant Hardy
     Sunny Happy Honey Sugar Cherry Berry Apple Bunny Coco Kitty Bambi Brandy Whiskey Champagne
-    Tuesday Wednesday Thursday Friday Saturday Sunday Monday Britain France Kenya Ghana Nigeria
+    Britain France Kenya Ghana Nigeria
     Egypt Jersey Lourdes Fatima Mecca Medina Santa Domingo Angeles Carmen Amparo Socorro Consuelo
     Milagros Soledad Esperanza Pilar Paloma Cielo Estrella Luna Alma Dulce Rocio Bonita Linda
     Nova Journey Legend Saint Messiah Genesis Eden Haven Ocean Rain Cloud Snow Nature Echo Serenity
@@ -419,7 +419,7 @@ _DATE_MD_CUE_RE = _CaseFree(
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
     r"workshop|summit|registration|register|rule|law|bill|statute|legislat\w*|regulation|"
-    r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|meeting|cohort|class(?:es)? "
+    r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
 )
 _DATE_WORDS_RE = re.compile(
@@ -470,7 +470,7 @@ _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
 _PLATE_RE = _CaseFree(
-    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|:|#|"
+    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|as|of|:|#|"
     r"number)?\s*[:#]?\s*"
     r"(?=[A-Z0-9 -]*\d)([A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
 )
@@ -654,7 +654,17 @@ _AGE_AFTER_RE = re.compile(
     r"\s*(?:\(\s*(?:\d{1,3}\s*[MFmf]?|[MFmf]\s*,?\s*\d{1,3}|client|pt|patient|age \d{1,3})\s*\)|"
     r",\s*(?:age\s*)?\d{1,3}\s*(?:[MFmf]\b|y/?o\b|years?\b|,)|,\s*(?:a|an)\s+\d{1,3}[- ]year|"
     r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|"
-    r"sessions|days|weeks|months|points)))"
+    r"sessions|days|weeks|months|points))|"
+    # "Sunita and her husband", "Hector, who is": a person's relations and clauses.
+    r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:husband|wife|partner|mom|mother|dad|father|son|"
+    r"daughter|sister|brother|kids|children|boyfriend|girlfriend|fianc[eé]e?|parents|family)\b|"
+    r",\s+who\s+(?:is|was|has|had|lives|lived|works)\b|s?\s+family\b(?<=[a-z] family))"
+)
+_THANKS_WORDS = _words("thanks thank thx kudos shoutout")
+_COLLEAGUE_WORDS = _words(
+    "colleague colleagues supervisor co-therapist cotherapist co-leader coleader cofacilitator "
+    "co-facilitator mentor consultant supervisee intern trainee associate psychiatrist prescriber "
+    "officemate co-author coauthor"
 )
 _SPEECH_BEFORE = _words("says said asked asks told tells wrote replied thanked")
 _COORD_AFTER_RE = re.compile(r"\s*(?:and|&|or|,)\s*")
@@ -1002,7 +1012,12 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
     span = text[start:end].lower()
-    if span in _PUBLIC_FIGURES:
+    if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
+        return True
+    # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
+    if any(word in _THANKS_WORDS for word in prev):
+        return True
+    if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
         return True
     ext = _NEXT_TOKEN_RE.match(text, end)
     if ext and f"{span} {ext.group(1).lower()}" in _PUBLIC_FIGURES:
@@ -1067,8 +1082,11 @@ def _name_candidates(text: str) -> list[_Candidate]:
     for m in tokens:
         token = m.group()
         start, end = m.span()
-        if start < taken_until or token in _NEVER_NAME:
+        if start < taken_until:
             continue
+        # Words that are never names here, except a name-like word after a
+        # strong cue ("her husband Bill", "her daughter April").
+        never = token in _NEVER_NAME
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
             continue
         prev, sentence_ended = _previous_words(text, start)
@@ -1077,6 +1095,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         strong = titled or _strong_cue(prev, sentence_ended)
+        if never and not (strong and token in _AMBIGUOUS_FIRST):
+            continue
         possessive = _possessive_word(text, end)
         if possessive in _POSSESSIVE_FAMILY or (
             token in _FIRST_NAMES and possessive in _POSSESSIVE_WORDS

@@ -83,6 +83,8 @@ def assert_well_formed(text: str, spans: list[IdentifierSpan]) -> None:
         ),
         ("Portal logins came from 73.158.22.41 overnight.", "ip", "73.158.22.41"),
         ("Her ex's plate is 7XYZ123 and he parks outside.", "license_plate", "7XYZ123"),
+        ("The police report lists his plate as 8KLM204.", "license_plate", "8KLM204"),
+        ("Her son's IEP meeting on 10/3 went badly.", "date", "10/3"),
         ("Her insulin pump serial PM4471X9 shows disconnections.", "device_id", "PM4471X9"),
     ],
 )
@@ -105,6 +107,9 @@ def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: st
         ("Her son Will is refusing school.", "Will"),
         ("I work in hospice. DeShawn Savage asked me to help write letters.", "DeShawn Savage"),
         ("Client J.S. asked about records.", "J.S."),
+        ("Client's husband Bill Hargrove called the front desk.", "Bill"),
+        ("Sunita and her husband Raj want couples work.", "Sunita"),
+        ("Family session with the Alvarado family went badly.", "Alvarado"),
     ],
 )
 def test_a_client_or_relative_name_is_found(text: str, expected: str) -> None:
@@ -151,6 +156,10 @@ def test_a_full_intake_line_finds_every_identifier() -> None:
         "Marsha Linehan's manual is still the place to start.",
         "Mr. Rogers said look for the helpers.",
         "Thanks Priya, that's a great point about pacing.",
+        "Thanks for sharing, Marcus. That reframe is helpful.",
+        "My colleague Dana and I are co-leading a grief group this fall.",
+        'Book recommendation: "Maybe You Should Talk to Someone" by Lori Gottlieb.',
+        "She has a standing Monday slot and an IEP meeting next week.",
         "I'm Sarah, a therapist in Bend looking for a consult group.",
         "Warmly,\nDana R., LCSW",
         "Sarah Lee, LMFT",
