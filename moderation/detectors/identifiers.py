@@ -751,7 +751,9 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
                 yield _Candidate("url", m.start(), m.end())
     lower = doc.lower if doc.lower is not None else text.lower()
     if "." in text and (
-        "www." in lower or "://" in lower or _TLD_HINT_RE.search(lower) is not None
+        "www." in lower
+        or "://" in lower
+        or (any(tld in lower for tld in _TLD_HINTS) and _TLD_HINT_RE.search(lower) is not None)
     ):
         for m in _URL_RE.finditer(doc):
             value = m.group()
@@ -871,7 +873,7 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
         if any(cue in lower for cue in _DEVICE_HINTS):
             for m in _DEVICE_RE.finditer(doc):
                 yield _Candidate("device_id", m.start(1), m.end(1))
-    for m in _ADDRESS_RE.finditer(text) if "0 " in shape else ():
+    for m in _ADDRESS_RE.finditer(text) if _house_number_possible(text, shape) else ():
         if not _practice_exempt(doc, m.start(), m.end()):
             yield _Candidate("address", m.start(), m.end())
     if "box" in lower:
@@ -894,7 +896,42 @@ _TLD_HINT_RE = re.compile(
 )
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
 _SHAPE_TABLE = str.maketrans("123456789", "000000000")
-_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Month names are matched capitalised, so the gate can be case-sensitive.
+_MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_TLD_HINTS = (
+    ".co",
+    ".org",
+    ".net",
+    ".edu",
+    ".gov",
+    ".io",
+    ".us",
+    ".info",
+    ".me",
+    ".biz",
+    ".ly",
+    ".app",
+    ".health",
+    ".care",
+    ".site",
+    ".page",
+    ".blog",
+    ".ca",
+    ".uk",
+)
+
+
+def _house_number_possible(text: str, shape: str) -> bool:
+    """A digit, a space and a capital or compass letter: the start of "12 Main St"."""
+    pos = shape.find("0 ")
+    while pos >= 0:
+        following = text[pos + 2 : pos + 3]
+        if following.isupper() or following.isdigit():
+            return True
+        pos = shape.find("0 ", pos + 2)
+    return False
+
+
 _AGE_HINT_RE = re.compile(r"(?<!\d)(?:9\d|1[0-2]\d)(?!\d)")
 _DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
 _ADDRESS_HINTS = (
@@ -914,10 +951,9 @@ _ADDRESS_HINTS = (
 
 def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
     text = doc.text
-    lower = doc.lower if doc.lower is not None else text.lower()
     # Every shape needs a digit and a month name; most posts have neither pair.
     if not any(digit in text for digit in "0123456789") or not any(
-        month in lower for month in _MONTH_HINTS
+        month in text for month in _MONTH_HINTS
     ):
         return
     for m in _DATE_WORDS_RE.finditer(text):
@@ -1084,6 +1120,12 @@ def _name_candidates(text: str) -> list[_Candidate]:
         start, end = m.span()
         if start < taken_until:
             continue
+        if (
+            token not in _FIRST_NAMES
+            and token not in _AMBIGUOUS_FIRST
+            and (token in _NEVER_NAME or token.lower() in _COMMON_WORDS)
+        ):
+            continue  # "The", "Would", "Therapy": no cue makes these a name
         # Words that are never names here, except a name-like word after a
         # strong cue ("her husband Bill", "her daughter April").
         never = token in _NEVER_NAME
