@@ -106,9 +106,9 @@ def presidio_scores() -> dict[str, dict] | None:
             entity = gold["entity_type"]
             if entity not in PRESIDIO_KINDS:
                 continue
-            if entity == "AGE" and gold["entity_value"].strip().isdigit():
-                if int(gold["entity_value"]) < 90:
-                    continue
+            value = gold["entity_value"].strip()
+            if entity == "AGE" and value.isdigit() and int(value) < 90:
+                continue
             total[entity] += 1
             hits = [
                 s
