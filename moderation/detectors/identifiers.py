@@ -401,7 +401,8 @@ _DATE_FULL_RE = re.compile(
     rf"{_DAY}[/.-]{_MON_NUM}[/.-](?:19|20)\d\d)(?![\w/-]|\.\d)"
 )
 _DATE_MD_RE = re.compile(
-    rf"(?<![\w/.-]){_MON_NUM}/{_DAY}(?![\w/]|\.\d|\s*(?:scale|pain|score|ratio))"
+    rf"(?<![\w/.-])(?:{_MON_NUM}/{_DAY}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    r"(?![\w/-]|\.\d|\s*(?:scale|pain|score|ratio))"
 )
 # A month/day without a year is a date only after a date word ("seen 3/14",
 # "on 3/14"); bare "7/10" is usually a rating and "24/7" a figure of speech.
@@ -510,6 +511,12 @@ _ADDRESS_CUE_RE = _CaseFree(
     r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
     r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[A-Za-z0-9'’. -]{3,40}?)(?=[,.;\n]|$)"
 )
+# A street named without a house number, after a word about where someone lives.
+_STREET_NAME_CUE_RE = re.compile(
+    r"\b(?:[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Hh]ouse|[Hh]ome|[Aa]partment|[Aa]pt|[Gg]rew up)"
+    rf"\s+(?:on|off|at)\s+((?:[A-Z][a-z]+\s+){{1,3}}{_STREET_SUFFIX})\b"
+)
+_STREET_NAME_HINTS = ("live", "living", "moved", "house", "home", "apartment", "apt", "grew up")
 _ZIP_RE = re.compile(
     rf"(?:\b{_US_STATE_ABBR}\.?,?\s+|(?i:\bzip(?:\s?code)?|\bpostal code)\s*(?:is|was|:|#)?\s*)"
     rf"(\d{{5}}(?:-\d{{4}})?)\b"
@@ -648,7 +655,7 @@ _PLACE_PREPOSITIONS = _words(
     "in from near outside around across visiting to at downtown of north south east west"
 )
 _INITIALS_RE = re.compile(r"\s+([A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?)(?=[\s,;:)]|$)")
-_INITIALS_CUE_WORDS = _words("client patient pt pt. clt resident kiddo youth teen")
+_INITIALS_CUE_WORDS = _words("client patient pt pt. clt resident kiddo youth teen initials")
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 _AGE_AFTER_RE = re.compile(
     r"\s*(?:\(\s*(?:\d{1,3}\s*[MFmf]?|[MFmf]\s*,?\s*\d{1,3}|client|pt|patient|age \d{1,3})\s*\)|"
@@ -764,6 +771,10 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
             )
             if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())
+    if any(cue in lower for cue in _STREET_NAME_HINTS):
+        for m in _STREET_NAME_CUE_RE.finditer(text):
+            if not _practice_exempt(doc, m.start(1), m.end(1)):
+                yield _Candidate("address", m.start(1), m.end(1))
     # The post's shape, every digit written as "0": substring tests on it
     # ("000-0000" in shape) gate each numeric pattern at C speed, because a
     # regex scan costs ~10 µs per post even when it finds nothing.
@@ -816,7 +827,7 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
         for m in _DATE_FULL_RE.finditer(text):
             if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                 yield _Candidate("date", m.start(), m.end())
-        if "0/0" in shape:
+        if "0/0" in shape or "00-00" in shape:
             for m in _DATE_MD_RE.finditer(text):
                 if _DATE_MD_CUE_RE.search(
                     doc, max(0, m.start() - 25), m.start()
@@ -1034,7 +1045,8 @@ def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
     sentence_ended = (
         last[-1] in ".!?" and last not in _TITLES and last.lower() not in {"pt.", "dr."}
     )
-    return [w.strip(',:;("“”').lower() for w in raw], sentence_ended
+    words = [w.strip(',:;("“”[').lower() for w in raw]
+    return [w for w in words if w], sentence_ended
 
 
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:

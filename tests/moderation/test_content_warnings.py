@@ -31,6 +31,8 @@ BLNS = Path(__file__).resolve().parents[3] / "shared" / "data" / "naughty-string
         ("He attempted suicide two years ago and still has passive thoughts.", "suicide_self_harm"),
         ("She told me she wants to die and has been giving things away.", "suicide_self_harm"),
         ("Teen client with NSSI, mostly burning himself with a lighter.", "suicide_self_harm"),
+        ("Chronic pain client says he'd rather be dead than live like this.", "suicide_self_harm"),
+        ("She said her family would be better off without her.", "suicide_self_harm"),
         ("Her stepfather was emotionally abusive and she was neglected as a child.", "abuse"),
         ("I filed a CPS report after the disclosure on Friday.", "abuse"),
         ("Client is leaving a relationship with coercive control and DV.", "abuse"),
