@@ -158,9 +158,10 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         rf"{_REFLEXIVE}|kill(?:ed|ing|s)? {_REFLEXIVE}|hang(?:ed|ing|s)? {_REFLEXIVE}|"
         rf"end(?:ed|ing|s)? {_POSSESSIVE} (?:own )?life|t(?:ake|ook|aking) {_POSSESSIVE} own life|"
         r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|i) (?:was|were) dead|"
-        r"better off dead|(?:would|'d) rather be dead|better off without (?:me|her|him|them)|"
+        r"better off dead|rather be dead|better off without (?:me|her|him|them)|"
         r"(?:not|never) wake up|(?:don't|doesn't|didn't) want to (?:be here|live|be alive) anymore|"
-        r"no reason to live|death wish|unalive\w*|lethal means|means restriction|jump(?:ed|ing)? off "
+        r"no reason to live|death wish|unalive\w*|lethal means|means restriction|jump(?:ed|"
+        r"ing)? off "
         r"(?:a|the) (?:bridge|roof|building)",
         (_SUI,),
     ),
