@@ -412,14 +412,15 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"ended|"
     r"as of|before|after|between|last|next|date|dos|on or about|week of|"
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
-    r"emailed|texted|signed|due)\W{0,3}|"
+    r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W{0,3}|"
     # A list or range of dates: "9/4, 9/28 and 5/7", "3/14-3/20".
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
 )
 # Dates of laws, trainings and holidays are not about a client.
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
-    r"workshop|summit|registration|register|rule|law|bill|statute|legislat\w*|regulation|"
+    r"workshop|summit|registration|register|rule|(?<!-)law|bill|statute|legislat\w*|regulation|"
     r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
 )
@@ -626,7 +627,7 @@ _POSSESSIVE_FAMILY = _words(
 _SELF_WORDS = _words(
     "i'm im hi hello hey dear thanks thank thx ty cheers best regards sincerely warmly cc dr dr. "
     "doctor prof prof. professor rev rev. pastor love xo xoxo gratefully respectfully "
-    "-- — – - ~"
+    "~"
 )
 _SELF_PAIRS = frozenset(
     (
@@ -665,7 +666,31 @@ _AGE_AFTER_RE = re.compile(
     # "Sunita and her husband", "Hector, who is": a person's relations and clauses.
     r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:husband|wife|partner|mom|mother|dad|father|son|"
     r"daughter|sister|brother|kids|children|boyfriend|girlfriend|fianc[eé]e?|parents|family)\b|"
-    r",\s+who\s+(?:is|was|has|had|lives|lived|works)\b|s?\s+family\b(?<=[a-z] family))"
+    r",\s+who\s+(?:is|was|has|had|lives|lived|works)\b|"
+    r"[\"”']?\s*\((?:not (?:her|his|their) real name|name changed|pseudonym|alias)|"
+    r"s?\s+family\b(?<=[a-z] family))"
+)
+_SELF_INTRO_AFTER_RE = re.compile(r",?\s+here\s*[,.!(—–-]")
+_AUTHOR_CUES = frozenset(
+    (
+        "book by",
+        "books by",
+        "article by",
+        "paper by",
+        "chapter by",
+        "podcast with",
+        "talk by",
+        "webinar with",
+        "training with",
+        "readings from",
+        "reading from",
+        "work of",
+        "written by",
+        "edited by",
+        "developed by",
+        "created by",
+        "according to",
+    )
 )
 _THANKS_WORDS = _words("thanks thank thx kudos shoutout")
 _COLLEAGUE_WORDS = _words(
@@ -823,7 +848,7 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
             digit_count = sum(ch.isdigit() for ch in m.group(1))
             if 7 <= digit_count <= 15 and not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("phone", m.start(1), m.end(1))
-    if digits >= 3 and ("0/0" in shape or "0-0" in shape or "0.0" in shape):
+    if digits >= 2 and ("0/0" in shape or "0-0" in shape or "0.0" in shape):
         for m in _DATE_FULL_RE.finditer(text):
             if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                 yield _Candidate("date", m.start(), m.end())
@@ -969,7 +994,9 @@ def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
         return
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
-        if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+        if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()) or _EVENT_CUE_RE.search(
+            doc, m.end(), min(len(text), m.end() + 30)
+        ):
             continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
         # enough?"); a lower-case "may" never reaches here.
@@ -1051,11 +1078,21 @@ def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
 
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     """Clinicians' own names, colleagues addressed in a reply, theorists."""
-    if _CREDENTIAL_AFTER_RE.match(text, end):
+    if _CREDENTIAL_AFTER_RE.match(text, end) or _SELF_INTRO_AFTER_RE.match(text, end):
         return True
     if prev:
+        if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
+            return False  # "her father, Dr. Levy": a relative who happens to be a doctor
         if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
             return True
+        # A dash that opens a line is a sign-off ("— Sarah K."); mid-line it is punctuation.
+        line_before = text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if line_before in {"-", "--", "—", "–", "~"}:
+            return True
+        if prev[-1] in _AUTHOR_CUES or (
+            len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES
+        ):
+            return True  # "a book by Lori Gottlieb", "readings from Thema Bryant"
         if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))

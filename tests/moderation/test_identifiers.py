@@ -85,6 +85,10 @@ def assert_well_formed(text: str, spans: list[IdentifierSpan]) -> None:
         ("Her ex's plate is 7XYZ123 and he parks outside.", "license_plate", "7XYZ123"),
         ("The police report lists his plate as 8KLM204.", "license_plate", "8KLM204"),
         ("Her son's IEP meeting on 10/3 went badly.", "date", "10/3"),
+        ("P: f/u 11/21 with psychiatry.", "date", "11/21"),
+        ("Her son was arrested last Friday, 9/13.", "date", "9/13"),
+        ("Her mother-in-law has stayed with them since Aug 3.", "date", "Aug 3"),
+        ("She brought her mother to session on 3/2.", "date", "3/2"),
         ("Her insulin pump serial PM4471X9 shows disconnections.", "device_id", "PM4471X9"),
     ],
 )
@@ -110,6 +114,9 @@ def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: st
         ("Client's husband Bill Hargrove called the front desk.", "Bill"),
         ("Sunita and her husband Raj want couples work.", "Sunita"),
         ("Family session with the Alvarado family went badly.", "Alvarado"),
+        ("Received records for the wrong pt — Connor Walsh, no idea why.", "Connor Walsh"),
+        ("Her father, Dr. Samuel Levy, calls me weekly.", "Samuel Levy"),
+        ('"Becca" (not her real name, but close) has been cutting again.', "Becca"),
     ],
 )
 def test_a_client_or_relative_name_is_found(text: str, expected: str) -> None:
@@ -160,6 +167,10 @@ def test_a_full_intake_line_finds_every_identifier() -> None:
         "My colleague Dana and I are co-leading a grief group this fall.",
         'Book recommendation: "Maybe You Should Talk to Someone" by Lori Gottlieb.',
         "She has a standing Monday slot and an IEP meeting next week.",
+        "May 2024 CE deadline reminder: renew by the end of the month.",
+        "Any recommended readings from Thema Bryant on this?",
+        "Hi all, Brandon here, an LPC in Tacoma. Looking for a peer consult group.",
+        "Her mother-in-law has lived with them for years.",
         "I'm Sarah, a therapist in Bend looking for a consult group.",
         "Warmly,\nDana R., LCSW",
         "Sarah Lee, LMFT",
