@@ -421,9 +421,11 @@ _DATE_MD_CUE_RE = _CaseFree(
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
     r"workshop|summit|registration|register|rule|(?<!-)law|bill|statute|legislat\w*|regulation|"
-    r"ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
+    r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
 )
+# The first of a list of dates ("12/3, 12/10 and 12/17") needs no cue of its own.
+_MD_LIST_AFTER_RE = re.compile(r"\s*(?:,|and|&|-|–|to|through|or)\s*(?:and\s+)?\d{1,2}/\d{1,2}\b")
 _DATE_WORDS_RE = re.compile(
     rf"\b(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+{_DAY}{_ORD}?\b(?:,?\s+{_YEAR}\b)?|"
     rf"(?:the\s+)?{_DAY}{_ORD}?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+{_YEAR}\b)?|"
@@ -441,7 +443,7 @@ _AGE_WORDS = (
 )
 _AGE_RE = _CaseFree(
     rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
-    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*{_AGE_NUM}\b(?!\s*(?:%|percent|mg|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*(?:{_AGE_NUM}|{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
     rf"lbs?|kg|minutes|min|days|sessions|points))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
@@ -692,7 +694,9 @@ _AUTHOR_CUES = frozenset(
         "according to",
     )
 )
-_THANKS_WORDS = _words("thanks thank thx kudos shoutout")
+_THANKS_RE = re.compile(
+    r"(?i)\b(?:thanks|thank you|thx|kudos|shout-?outs?|props|congrat\w*|grateful to|welcome)\b"
+)
 _COLLEAGUE_WORDS = _words(
     "colleague colleagues supervisor co-therapist cotherapist co-leader coleader cofacilitator "
     "co-facilitator mentor consultant supervisee intern trainee associate psychiatrist prescriber "
@@ -710,7 +714,9 @@ _PERSON_VERB_RE = re.compile(
     r"disclosed|discloses|presented|presents|admitted|admits|shared|shares|cried|asked|asks|"
     r"came|comes|arrived|mentioned|mentions|explained|described|describes|revealed|was admitted|"
     r"was hospitalized|was referred|was diagnosed|has been|had been|attended|missed|started|"
-    r"stopped|relapsed|lives|lived|works|worked|feels|felt)\b"
+    r"stopped|relapsed|lives|lived|works|worked|feels|felt|moved|left|texted|called|emailed|"
+    r"yelled|screamed|refused|refuses|wants|wanted|needs|needed|thinks|thought|believes|died|"
+    r"passed|drinks|drank|threatened|attempted|showed up|shows up|hit|hits|cheated|lost)\b"
 )
 _CREDENTIAL_AFTER_RE = re.compile(
     r"\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
@@ -805,6 +811,11 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     # regex scan costs ~10 µs per post even when it finds nothing.
     shape = text.translate(_SHAPE_TABLE)
     digits = shape.count("0")
+    # Ages in words ("aged ninety-three") need no digit at all.
+    words_age = "ninety" in lower or "hundred" in lower
+    if words_age:
+        for m in _AGE_RE.finditer(doc):
+            yield _Candidate("age", m.start(), m.end())
     if not digits:
         return
     if digits >= 4 and "0.0" in shape and text.count(".") >= 3:
@@ -854,8 +865,9 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
                 yield _Candidate("date", m.start(), m.end())
         if "0/0" in shape or "00-00" in shape:
             for m in _DATE_MD_RE.finditer(text):
-                if _DATE_MD_CUE_RE.search(
-                    doc, max(0, m.start() - 25), m.start()
+                if (
+                    _DATE_MD_CUE_RE.search(doc, max(0, m.start() - 25), m.start())
+                    or _MD_LIST_AFTER_RE.match(text, m.end())
                 ) and not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                     yield _Candidate("date", m.start(), m.end())
         if digits >= 10 and "00:00" in shape:
@@ -864,10 +876,7 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     if any(piece in shape for piece in ("0st", "0nd", "0rd", "0th")):
         for m in _DATE_ORDINAL_RE.finditer(doc):
             yield _Candidate("date", m.start(), m.end())
-    if "ninety" in lower or "hundred" in lower:
-        for m in _AGE_RE.finditer(doc):
-            yield _Candidate("age", m.start(), m.end())
-    elif "00" in shape:
+    if "00" in shape and not words_age:
         # Ages over 89 only: look around each 90-129 number, not the whole post.
         seen_ages: set[tuple[int, int]] = set()
         for run_start, run_end in _digit_runs(shape, 2):
@@ -1100,7 +1109,13 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
         return True
     # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
-    if any(word in _THANKS_WORDS for word in prev):
+    sentence_start = max(
+        text.rfind(". ", 0, start),
+        text.rfind("\n", 0, start),
+        text.rfind("? ", 0, start),
+        start - 100,
+    )
+    if _THANKS_RE.search(text, max(0, sentence_start), start):
         return True
     if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
         return True
@@ -1279,6 +1294,9 @@ def _name_followups(
         if any(s <= start < e for s, e in covered):
             continue
         token = m.group()
+        prev, _ = _previous_words(text, start)
+        if _name_exempt(text, start, end, prev):
+            continue
         if token in known and token not in _NEVER_NAME:
             extra.append(_Candidate("name", start, end))
             covered.append((start, end))
