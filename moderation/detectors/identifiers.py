@@ -15,6 +15,7 @@ patterns and set look-ups, so it screens thousands of posts per second.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -672,6 +673,11 @@ _AGE_AFTER_RE = re.compile(
     r"[\"”']?\s*\((?:not (?:her|his|their) real name|name changed|pseudonym|alias)|"
     r"s?\s+family\b(?<=[a-z] family))"
 )
+_LOWER_NAME_AFTER_CUE_RE = re.compile(
+    r"\b(?:client|patient|pt|son|daughter|husband|wife|mom|dad|mother|father|brother|sister|"
+    r"boyfriend|girlfriend|partner|grandmother|grandfather|grandma|grandpa|named|called)"
+    r",?\s+(?=([a-z][a-z'-]{2,})\b)"
+)
 _SELF_INTRO_AFTER_RE = re.compile(r",?\s+here\s*[,.!(—–-]")
 _AUTHOR_CUES = frozenset(
     (
@@ -876,6 +882,11 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     if any(piece in shape for piece in ("0st", "0nd", "0rd", "0th")):
         for m in _DATE_ORDINAL_RE.finditer(doc):
             yield _Candidate("date", m.start(), m.end())
+    if "born" in lower and "00" in shape:
+        for m in _BORN_YEAR_RE.finditer(text):
+            # Safe Harbor: a birth year that puts someone over 89 is an age identifier.
+            if _CURRENT_YEAR - int(m.group(1)) > 89:
+                yield _Candidate("age", m.start(1), m.end(1))
     if "00" in shape and not words_age:
         # Ages over 89 only: look around each 90-129 number, not the whole post.
         seen_ages: set[tuple[int, int]] = set()
@@ -940,6 +951,8 @@ _TLD_HINT_RE = re.compile(
     r"uk)\b"
 )
 _YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
+_BORN_YEAR_RE = re.compile(r"\b[Bb]orn\s+(?:in\s+)?(?:\w+\s+)?(1[89]\d\d)\b")
+_CURRENT_YEAR = datetime.date.today().year
 _SHAPE_TABLE = str.maketrans("123456789", "000000000")
 # Month names are matched capitalised, so the gate can be case-sensitive.
 _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -1254,6 +1267,18 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         taken_until = end
         found.append(_Candidate("name", start, end))
+    for m in _LOWER_NAME_AFTER_CUE_RE.finditer(text):
+        # Casual posts drop capitals ("my client maria"); only a known first
+        # name that is not also a word counts here.
+        word = m.group(1)
+        name = word.capitalize()
+        if (
+            name in _FIRST_NAMES
+            and word not in _COMMON_WORDS
+            and name not in _NEVER_NAME
+            and not any(c.start <= m.start(1) < c.end for c in found)
+        ):
+            found.append(_Candidate("name", m.start(1), m.end(1)))
     if "." in text:
         found.extend(_initials_candidates(text))
     if found:
