@@ -673,11 +673,31 @@ _AGE_AFTER_RE = re.compile(
     r"[\"”']?\s*\((?:not (?:her|his|their) real name|name changed|pseudonym|alias)|"
     r"s?\s+family\b(?<=[a-z] family))"
 )
-_LOWER_NAME_AFTER_CUE_RE = re.compile(
-    r"\b(?:client|patient|pt|son|daughter|husband|wife|mom|dad|mother|father|brother|sister|"
-    r"boyfriend|girlfriend|partner|grandmother|grandfather|grandma|grandpa|named|called)"
-    r",?\s+(?=([a-z][a-z'-]{2,})\b)"
+_LOWER_NAME_CUES = (
+    "client",
+    "patient",
+    "pt",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+    "named",
+    "called",
 )
+_LOWER_WORD_AFTER_RE = re.compile(r",?\s+([a-z][a-z'-]{2,})\b")
 _SELF_INTRO_AFTER_RE = re.compile(r",?\s+here\s*[,.!(—–-]")
 _AUTHOR_CUES = frozenset(
     (
@@ -700,8 +720,17 @@ _AUTHOR_CUES = frozenset(
         "according to",
     )
 )
-_THANKS_RE = re.compile(
-    r"(?i)\b(?:thanks|thank you|thx|kudos|shout-?outs?|props|congrat\w*|grateful to|welcome)\b"
+_THANKS_HINTS = (
+    "thank",
+    "thx",
+    "kudos",
+    "shoutout",
+    "shout-out",
+    "shout out",
+    "props to",
+    "congrat",
+    "grateful to",
+    "welcome",
 )
 _COLLEAGUE_WORDS = _words(
     "colleague colleagues supervisor co-therapist cotherapist co-leader coleader cofacilitator "
@@ -1128,7 +1157,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         text.rfind("? ", 0, start),
         start - 100,
     )
-    if _THANKS_RE.search(text, max(0, sentence_start), start):
+    sentence_before = text[max(0, sentence_start) : start].lower()
+    if any(word in sentence_before for word in _THANKS_HINTS):
         return True
     if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
         return True
@@ -1267,23 +1297,34 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         taken_until = end
         found.append(_Candidate("name", start, end))
-    for m in _LOWER_NAME_AFTER_CUE_RE.finditer(text):
-        # Casual posts drop capitals ("my client maria"); only a known first
-        # name that is not also a word counts here.
-        word = m.group(1)
-        name = word.capitalize()
-        if (
-            name in _FIRST_NAMES
-            and word not in _COMMON_WORDS
-            and name not in _NEVER_NAME
-            and not any(c.start <= m.start(1) < c.end for c in found)
-        ):
-            found.append(_Candidate("name", m.start(1), m.end(1)))
+    found.extend(_lower_case_names(text, found))
     if "." in text:
         found.extend(_initials_candidates(text))
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found
+
+
+def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:
+    """Casual posts drop capitals ("my client maria"): a known first name that is
+    not also a word, right after a client or family word, still counts."""
+    for cue in _LOWER_NAME_CUES:
+        pos = text.find(cue)
+        while pos >= 0:
+            end = pos + len(cue)
+            if pos == 0 or not text[pos - 1].isalpha():
+                m = _LOWER_WORD_AFTER_RE.match(text, end)
+                if m:
+                    word = m.group(1)
+                    name = word.capitalize()
+                    if (
+                        name in _FIRST_NAMES
+                        and word not in _COMMON_WORDS
+                        and name not in _NEVER_NAME
+                        and not any(c.start <= m.start(1) < c.end for c in found)
+                    ):
+                        yield _Candidate("name", m.start(1), m.end(1))
+            pos = text.find(cue, end)
 
 
 def _initials_candidates(text: str) -> Iterator[_Candidate]:
@@ -1319,12 +1360,10 @@ def _name_followups(
         if any(s <= start < e for s, e in covered):
             continue
         token = m.group()
-        prev, _ = _previous_words(text, start)
-        if _name_exempt(text, start, end, prev):
-            continue
         if token in known and token not in _NEVER_NAME:
-            extra.append(_Candidate("name", start, end))
-            covered.append((start, end))
+            if not _name_exempt(text, start, end, _previous_words(text, start)[0]):
+                extra.append(_Candidate("name", start, end))
+                covered.append((start, end))
             continue
         if not _unknown_word(token):
             continue
@@ -1336,7 +1375,9 @@ def _name_followups(
         before_known = joined_before and any(
             e == start - len(joined_before.group()) for _, e in covered
         )
-        if after_known or before_known:
+        if (after_known or before_known) and not _name_exempt(
+            text, start, end, _previous_words(text, start)[0]
+        ):
             extra.append(_Candidate("name", start, end))
     return extra
 
