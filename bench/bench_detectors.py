@@ -142,16 +142,24 @@ def bench_posts(rows: list[dict], target_chars: int = 300) -> list[str]:
     return posts
 
 
-def throughput(func, posts: list[str], seconds: float = 2.0) -> float:
+def throughput(func, posts: list[str], seconds: float = 2.0, rounds: int = 5) -> float:
+    """Posts per second on one core: the best of several rounds, in CPU time.
+
+    CPU time and best-of-rounds keep other processes on a shared machine from
+    dragging the figure down; it is the speed the code can reach, not a mean.
+    """
     for post in posts[:50]:
         func(post)  # warm up
-    done = 0
-    started = time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        for post in posts:
-            func(post)
-        done += len(posts)
-    return done / (time.perf_counter() - started)
+    best = 0.0
+    for _ in range(rounds):
+        done = 0
+        started = time.process_time()
+        while time.process_time() - started < seconds / rounds:
+            for post in posts:
+                func(post)
+            done += len(posts)
+        best = max(best, done / (time.process_time() - started))
+    return best
 
 
 def main() -> None:
@@ -167,6 +175,9 @@ def main() -> None:
         "posts": len(posts),
         "mean_chars": sum(map(len, posts)) / max(1, len(posts)),
         "identifiers_posts_per_second": throughput(find_identifiers, posts, args.seconds),
+        "identifiers_posts_per_second_deidentified_only": throughput(
+            find_identifiers, bench_posts([r for r in rows if r["deidentified"]]), args.seconds
+        ),
         "content_warnings_posts_per_second": throughput(find_warning_cues, posts, args.seconds),
         "phi_eval": eval_scores(rows),
         "presidio": presidio_scores(),
@@ -180,6 +191,10 @@ def main() -> None:
         return
     print(f"posts: {report['posts']} of ~{report['mean_chars']:.0f} chars, one core")
     print(f"find_identifiers   {report['identifiers_posts_per_second']:>10,.0f} posts/s")
+    print(
+        f"  (de-identified posts only: "
+        f"{report['identifiers_posts_per_second_deidentified_only']:,.0f} posts/s)"
+    )
     print(f"find_warning_cues  {report['content_warnings_posts_per_second']:>10,.0f} posts/s")
     for name, scores in report["phi_eval"].items():
         print(
