@@ -81,6 +81,9 @@ def test_a_clinical_cue_calls_for_its_category(text: str, category: str) -> None
         "Client denies SI/HI, no history of abuse, no substance use. Mood 6/10.",
         "The 988 Suicide and Crisis Lifeline now has a Spanish text option.",
         "She neglected to mention the appointment change, so we rescheduled.",
+        "You beat me to it! I'm sticking to my guns on the sliding scale, good grief.",
+        "Her scores were high on the reading test; I'll take a stab at the IEP letter.",
+        "We violently agree here. Alcohol wipes are in the supply closet.",
     ],
 )
 def test_a_clean_post_calls_for_no_warning(text: str) -> None:
