@@ -424,6 +424,8 @@ _DATE_MD_CUE_RE = _CaseFree(
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
     r"workshop|summit|registration|register|rule|(?<!-)law|bill|statute|legislat\w*|regulation|"
+    r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
+    r"beginning|kicks off|meets|runs)|"
     r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
 )
@@ -446,10 +448,13 @@ _AGE_WORDS = (
 )
 _AGE_RE = _CaseFree(
     rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
-    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*(?:{_AGE_NUM}|{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*(?:{_AGE_NUM}|"
+    rf"{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
     rf"lbs?|kg|minutes|min|days|sessions|points))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
-    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
+    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b|"
+    # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
+    rf"(?<=[a-z], ){_AGE_NUM}(?=\s*,)"
 )
 
 _RECORD_RE = _CaseFree(
@@ -564,7 +569,8 @@ _HANDLE_CUE_RE = _CaseFree(
 # Name cues ------------------------------------------------------------------
 _RELATION_WORDS = (
     r"client|patient|pt\.?|clt|consumer|resident|youth|student|veteran|kiddo|teen|teenager|"
-    r"adolescent|mom|mother|dad|father|husband|wife|partner|spouse|fianc[eé]e?|boyfriend|"
+    r"adolescent|mom|mother|dad|father|husband|wife|widow|widower|partner|spouse|fianc[eé]e?|"
+    r"boyfriend|"
     r"girlfriend|"
     r"son|daughter|stepson|stepdaughter|stepmom|stepdad|stepmother|stepfather|step-?son|"
     r"step-?daughter|"
@@ -700,6 +706,29 @@ _LOWER_NAME_CUES = (
     "called",
 )
 _LOWER_WORD_AFTER_RE = re.compile(r",?\s+([a-z][a-z'-]{2,})\b")
+# Verbs a clinician uses for the person in front of them.
+_TREATING_WORDS = _words(
+    "seeing saw treating treated counseling counselled counseled evaluated assessed"
+)
+_TREATING_PAIRS = frozenset(
+    (
+        "working with",
+        "work with",
+        "worked with",
+        "met with",
+        "meet with",
+        "meeting with",
+        "session with",
+        "sessions with",
+        "intake with",
+        "call with",
+        "i see",
+        "we see",
+        "to see",
+        "i treat",
+        "i treated",
+    )
+)
 _SELF_INTRO_AFTER_RE = re.compile(r",?\s+here\s*[,.!(—–-]")
 _AUTHOR_CUES = frozenset(
     (
@@ -1172,6 +1201,12 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     return False
 
 
+def _treating_cue(prev: list[str]) -> bool:
+    if prev[-1] in _TREATING_WORDS:
+        return True
+    return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TREATING_PAIRS
+
+
 def _strong_cue(prev: list[str], sentence_ended: bool) -> bool:
     if not prev or sentence_ended:
         return False
@@ -1244,8 +1279,13 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         strong = titled or _strong_cue(prev, sentence_ended)
-        if never and not (strong and token in _AMBIGUOUS_FIRST):
-            continue
+        if never and not (
+            token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
+        ):
+            continue  # "in May" is a month; "her widow June", "June asked" are people
+        if not strong and prev and not sentence_ended and _treating_cue(prev):
+            # "I've been seeing Janelle", "working with Tomas": the clinician's client.
+            strong = not token.endswith("s") or token in _FIRST_NAMES
         possessive = _possessive_word(text, end)
         if possessive in _POSSESSIVE_FAMILY or (
             token in _FIRST_NAMES and possessive in _POSSESSIVE_WORDS
