@@ -517,10 +517,12 @@ _ADDRESS_RE = re.compile(
     rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
     rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
 )
+# A unit on its own ("Apt. 4B", "Suite 292") is part of someone's address.
+_UNIT_RE = re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 _ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
 _ADDRESS_CUE_RE = _CaseFree(
     r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
-    r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[A-Za-z0-9'’. -]{3,40}?)(?=[,.;\n]|$)"
+    r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[\w'’. -]{3,40}?)(?=[,.;\n]|$)"
 )
 # A street named without a house number, after a word about where someone lives.
 _STREET_NAME_CUE_RE = re.compile(
@@ -992,6 +994,10 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     for m in _ADDRESS_RE.finditer(text) if _house_number_possible(text, shape) else ():
         if not _practice_exempt(doc, m.start(), m.end()):
             yield _Candidate("address", m.start(), m.end())
+    if "Apt" in text or "Suite" in text or "Ste" in text or "Unit" in text:
+        for m in _UNIT_RE.finditer(text):
+            if not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
     if "box" in lower:
         for m in _ADDRESS_PO_RE.finditer(doc):
             if not _practice_exempt(doc, m.start(), m.end()):
