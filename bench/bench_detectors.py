@@ -21,6 +21,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -155,7 +156,9 @@ def bench_posts(rows: list[dict], target_chars: int = 300) -> list[str]:
     return posts
 
 
-def throughput(func, posts: list[str], seconds: float = 2.0, rounds: int = 5) -> float:
+def throughput(
+    func: Callable[[str], object], posts: list[str], seconds: float = 2.0, rounds: int = 5
+) -> float:
     """Posts per second on one core: the best of several rounds, in CPU time.
 
     CPU time and best-of-rounds keep other processes on a shared machine from

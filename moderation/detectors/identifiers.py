@@ -11,6 +11,29 @@ de-identified phrasing ("a client in her 30s", "last spring", "in 2019",
 
 Everything heavy happens at import; `find_identifiers` only runs compiled
 patterns and set look-ups, so it screens thousands of posts per second.
+
+Decisions worth knowing:
+
+- A year alone is not a date; a month with a year ("June 2021") is. A bare
+  month/day ("3/14") is a date only after a date word ("seen", "on", "DOB",
+  "f/u") or in a list of dates, because "7/10" is usually a rating.
+- Dates of laws, trainings and groups ("takes effect January 1st", "webinar on
+  March 14") are not about a client and are not flagged.
+- Ages count only above 89, in any shape ("92-year-old", "age 91", "(94F)",
+  "aged ninety-three", a birth year more than 89 years ago). "In their 90s" is
+  the recommended generalisation and passes.
+- Names of clinicians are not patient identifiers: "Dr."/"Prof." names, names
+  with a credential ("Sarah Lee, LCSW"), sign-offs, self-introductions ("I'm
+  Sarah", "Brandon here"), colleagues addressed or thanked ("Thanks Priya",
+  "my colleague Dana") and well-known theorists and authors. A relative who is
+  a doctor ("her father, Dr. Levy") still counts.
+- Organisations (schools, hospitals, agencies) and cities are not flagged.
+- A URL counts only when it leads to a person: a social-media profile, or a
+  link introduced as the client's ("her blog", "his GoFundMe"). Links to
+  articles and trainings pass.
+- Contact details count unless the post gives them as the clinician's own or a
+  public service: "call my office at ...", "email me at ...", "our clinic is
+  at ...", role mailboxes (intake@, info@), toll-free and crisis lines.
 """
 
 from __future__ import annotations

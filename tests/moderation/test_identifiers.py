@@ -249,6 +249,14 @@ def test_every_kind_has_a_label_and_a_generalisation_hint() -> None:
     assert "in their 90s" in GENERALISE_HINTS["age"]
 
 
+def test_text_whose_length_changes_when_lower_cased_keeps_true_offsets() -> None:
+    # "İ" lower-cases to two code points; the detector must not shift spans.
+    text = "İİİ my client Maria was seen 3/14, MRN 448812, call 503-555-1234."
+    spans = find_identifiers(text)
+    assert_well_formed(text, spans)
+    assert {span.kind for span in spans} >= {"name", "date", "record_number", "phone"}
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "0", "@", "...", "Mr.", "Mr. ", "'s"])
 def test_trivial_input_gives_no_spans(text: str) -> None:
     assert find_identifiers(text) == []
