@@ -38,6 +38,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterable, Iterator
@@ -1195,8 +1196,11 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
             return True
         # A dash that opens a line is a sign-off ("— Sarah K."); mid-line it is punctuation.
-        line_before = text[text.rfind("\n", 0, start) + 1 : start].strip()
-        if line_before in {"-", "--", "—", "–", "~"}:
+        window_start = max(0, start - 8)
+        line_before = text[text.rfind("\n", window_start, start) + 1 : start].strip()
+        if line_before in {"-", "--", "—", "–", "~"} and (
+            window_start == 0 or "\n" in text[window_start:start]
+        ):
             return True
         if prev[-1] in _AUTHOR_CUES or (
             len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES
@@ -1209,11 +1213,12 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
         return True
     # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
+    window_start = max(0, start - 100)
     sentence_start = max(
-        text.rfind(". ", 0, start),
-        text.rfind("\n", 0, start),
-        text.rfind("? ", 0, start),
-        start - 100,
+        text.rfind(". ", window_start, start),
+        text.rfind("\n", window_start, start),
+        text.rfind("? ", window_start, start),
+        window_start,
     )
     sentence_before = text[max(0, sentence_start) : start].lower()
     if any(word in sentence_before for word in _THANKS_HINTS):
@@ -1224,9 +1229,9 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if ext and f"{span} {ext.group(1).lower()}" in _PUBLIC_FIGURES:
         return True
     # A sign-off alone on the last line ("\nSarah" or "\n— Sarah K.").
-    if "\n" in text[:start] and not text[end:].strip(" .!\n\t"):
-        line_start = text.rfind("\n", 0, start) + 1
-        return not text[line_start:start].strip(" -—–~")
+    if len(text) - end <= 8 and not text[end:].strip(" .!\n\t"):
+        line_start = text.rfind("\n", max(0, start - 8), start)
+        return line_start >= 0 and not text[line_start + 1 : start].strip(" -—–~")
     return False
 
 
@@ -1377,6 +1382,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
 def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:
     """Casual posts drop capitals ("my client maria"): a known first name that is
     not also a word, right after a client or family word, still counts."""
+    taken = {c.start for c in found}
     for cue in _LOWER_NAME_CUES:
         pos = text.find(cue)
         while pos >= 0:
@@ -1390,7 +1396,7 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
                         name in _FIRST_NAMES
                         and word not in _COMMON_WORDS
                         and name not in _NEVER_NAME
-                        and not any(c.start <= m.start(1) < c.end for c in found)
+                        and m.start(1) not in taken
                     ):
                         yield _Candidate("name", m.start(1), m.end(1))
             pos = text.find(cue, end)
@@ -1421,18 +1427,24 @@ def _name_followups(
     use the bare name ("Thanh said ..."); "Bao and Lupe" pairs an unknown
     name with a known one.
     """
-    covered = [(c.start, c.end) for c in found]
+    covered = bytearray(len(text) + 1)
+    span_starts: set[int] = set()
+    span_ends: set[int] = set()
+    for c in found:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        span_starts.add(c.start)
+        span_ends.add(c.end)
     known = {text[c.start : c.end].split()[0] for c in found if text[c.start : c.end][:1].isupper()}
     extra: list[_Candidate] = []
     for m in tokens:
         start, end = m.span()
-        if any(s <= start < e for s, e in covered):
+        if covered[start]:
             continue
         token = m.group()
         if token in known and token not in _NEVER_NAME:
             if not _name_exempt(text, start, end, _previous_words(text, start)[0]):
                 extra.append(_Candidate("name", start, end))
-                covered.append((start, end))
+                covered[start:end] = b"\x01" * (end - start)
             continue
         if not _unknown_word(token):
             continue
@@ -1440,10 +1452,8 @@ def _name_followups(
         before = text[max(0, start - 6) : start]
         joined_after = _COORD_AFTER_RE.match(after)
         joined_before = _COORD_BEFORE_RE.search(before)
-        after_known = joined_after and any(s == end + joined_after.end() for s, _ in covered)
-        before_known = joined_before and any(
-            e == start - len(joined_before.group()) for _, e in covered
-        )
+        after_known = joined_after and end + joined_after.end() in span_starts
+        before_known = joined_before and start - len(joined_before.group()) in span_ends
         if (after_known or before_known) and not _name_exempt(
             text, start, end, _previous_words(text, start)[0]
         ):
@@ -1469,11 +1479,18 @@ def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
         (c for c in candidates if c.end > c.start),
         key=lambda c: (-_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start),
     )
+    # Chosen spans kept sorted by start: each candidate only needs comparing
+    # with its two neighbours, so a post with thousands of spans stays fast.
+    starts: list[int] = []
     chosen: list[_Candidate] = []
     for cand in ordered:
-        if all(cand.end <= other.start or cand.start >= other.end for other in chosen):
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
+        index = bisect.bisect_left(starts, cand.start)
+        if index > 0 and chosen[index - 1].end > cand.start:
+            continue
+        if index < len(chosen) and chosen[index].start < cand.end:
+            continue
+        starts.insert(index, cand.start)
+        chosen.insert(index, cand)
     return chosen
 
 
