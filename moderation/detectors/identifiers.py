@@ -257,6 +257,10 @@ _NEVER_NAME = _words(
     Microsoft Amazon Netflix Uber Lyft Walmart Target Costco Starbucks Psychology Today
     English Spanish Latino Latina Latinx Hispanic Black White Asian Native Indigenous African
     Christian Catholic Jewish Muslim Buddhist Hindu Mormon Baptist Methodist Protestant
+    God Lord Jesus Christ Allah Satan Buddha Christianity Judaism Islam Jew Jews Arab Arabs Arabic
+    Polish Irish Italian French Chinese Japanese Korean Vietnamese Filipino Filipina Mexican Cuban
+    Haitian Somali Ethiopian Russian Ukrainian Indian Pakistani Nigerian Ghanaian Samoan Tongan
+    Wikipedia Reddit Prof Professor Pope Saint Bible Quran Torah Scripture Heaven Hell Church
     North South East West Northern Southern Eastern Western Central Downtown Street Avenue Road
     Rd St Ave Blvd Lane Drive Suite Apt Unit Floor PO Box Zip Code Phone Fax Email Cell Tel
     ID MRN DOB SSN Chart Record Account Plan Policy Case Claim Note Notes Session Sessions Intake
@@ -1257,6 +1261,13 @@ def _possessive_word(text: str, end: int) -> str:
 
 
 _ROLE_SUFFIXES = (
+    "ism",
+    "isms",
+    "ity",
+    "ese",
+    "ish",
+    "ic",
+    "ics",
     "ee",
     "ist",
     "ian",

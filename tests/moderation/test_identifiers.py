@@ -6,6 +6,7 @@ Plain functions, no database: the detector is pure Python.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -310,6 +311,23 @@ def test_naughty_strings_never_crash_and_give_well_formed_spans() -> None:
     for line in BLNS.read_text(encoding="utf-8").split("\n"):
         spans = find_identifiers(line)
         assert_well_formed(line, spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria " * 20000,
+        "my client Maria, seen 3/14, call 503-555-1234. " * 2000,
+        "1" * 100000,
+        "0." * 50000,
+    ],
+)
+def test_a_very_long_post_is_screened_in_near_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    spans = find_identifiers(text)
+    # Generous: the point is no quadratic blow-up in a worker, not a benchmark.
+    assert time.perf_counter() - started < 10
+    assert_well_formed(text, spans)
 
 
 @settings(max_examples=300, deadline=None)
