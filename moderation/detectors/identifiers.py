@@ -27,6 +27,9 @@ Decisions worth knowing:
   Sarah", "Brandon here"), colleagues addressed or thanked ("Thanks Priya",
   "my colleague Dana") and well-known theorists and authors. A relative who is
   a doctor ("her father, Dr. Levy") still counts.
+- A name the author marks as made up is not an identifier: "Anna (pseudonym)",
+  "I'll call her Anna", "names have been changed" (which clears every name in
+  the post, not other kinds), and placeholders such as "Jane Doe".
 - Organisations (schools, hospitals, agencies) and cities are not flagged.
 - A URL counts only when it leads to a person: a social-media profile, or a
   link introduced as the client's ("her blog", "his GoFundMe"). Links to
@@ -618,7 +621,7 @@ _RELATION_SET = frozenset(
     w.replace("\\", "") for w in re.sub(r"\(\?:[^)]*\)", "", _RELATION_WORDS).split("|") if w
 ) | _words(
     "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
-    "halfsister half-brother half-sister step-son step-daughter named called nicknamed pseudonym "
+    "halfsister half-brother half-sister step-son step-daughter named called nicknamed "
     "aka a.k.a. dubbed"
 )
 _RELATION_PAIRS = frozenset(
@@ -708,7 +711,6 @@ _AGE_AFTER_RE = re.compile(
     r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:husband|wife|partner|mom|mother|dad|father|son|"
     r"daughter|sister|brother|kids|children|boyfriend|girlfriend|fianc[eé]e?|parents|family)\b|"
     r",\s+who\s+(?:is|was|has|had|lives|lived|works)\b|"
-    r"[\"”']?\s*\((?:not (?:her|his|their) real name|name changed|pseudonym|alias)|"
     r"s?\s+family\b(?<=[a-z] family))"
 )
 _LOWER_NAME_CUES = (
@@ -1517,6 +1519,48 @@ _DEVICE_GATE_RE = _literal_gate(_DEVICE_HINTS)
 _ADDRESS_GATE_RE = _literal_gate(_ADDRESS_HINTS)
 
 
+# A name the author marks as made up is not a patient identifier: "Anna
+# (pseudonym)", "I'll call her Anna", "names have been changed", "Jane Doe".
+_PSEUDONYM_AFTER_RE = re.compile(
+    r"[\"”']?\s*\((?:a |her |his |their )?(?:pseudonym|not (?:her|his|their|the) real name|"
+    r"names? (?:has been |have been )?changed|alias|fictional|made[- ]up|fake name)",
+    re.IGNORECASE,
+)
+_PSEUDONYM_BEFORE_RE = re.compile(
+    r"(?i)(?:\b(?:pseudonym|call (?:her|him|them)|calling (?:her|him|them)|refer to (?:her|him|"
+    r"them) "
+    r"as)\s*[:,]?\s*[\"“']?)$"
+)
+_NAMES_CHANGED_RE = re.compile(
+    r"(?i)\bnames?(?: and (?:identifying )?details)? (?:have been |has been |were |are )?"
+    r"(?:changed|altered|fictional|made up)|\bpseudonyms?\b|\bfictional names?\b|"
+    r"\bnot (?:their|her|his) real names?\b|\bidentifying details (?:have been |were )?changed"
+)
+_PLACEHOLDER_NAMES = frozenset(("john doe", "jane doe", "baby doe", "john smith", "jane smith"))
+
+
+def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
+    if not names:
+        return names
+    lower = text.lower()
+    if ("name" in lower or "pseudonym" in lower or "fictional" in lower) and (
+        _NAMES_CHANGED_RE.search(text)
+    ):
+        return []  # the author says every name in the post is made up
+    made_up: set[str] = set()
+    for cand in names:
+        if _PSEUDONYM_AFTER_RE.match(text, cand.end) or _PSEUDONYM_BEFORE_RE.search(
+            text, max(0, cand.start - 30), cand.start
+        ):
+            made_up.add(text[cand.start : cand.end].split()[0])
+    return [
+        cand
+        for cand in names
+        if text[cand.start : cand.end].split()[0] not in made_up
+        and text[cand.start : cand.end].lower() not in _PLACEHOLDER_NAMES
+    ]
+
+
 def find_identifiers(text: str) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping."""
     if not text or not isinstance(text, str):
@@ -1525,7 +1569,7 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     doc = _Doc(text)
     candidates.extend(_structured_candidates(doc))
     candidates.extend(_date_word_candidates(doc))
-    candidates.extend(_name_candidates(text))
+    candidates.extend(_without_pseudonyms(text, _name_candidates(text)))
     spans = []
     for cand in _resolve(candidates):
         start, end = cand.start, cand.end

@@ -126,7 +126,6 @@ def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: st
         ("Family session with the Alvarado family went badly.", "Alvarado"),
         ("Received records for the wrong pt — Connor Walsh, no idea why.", "Connor Walsh"),
         ("Her father, Dr. Samuel Levy, calls me weekly.", "Samuel Levy"),
-        ('"Becca" (not her real name, but close) has been cutting again.', "Becca"),
     ],
 )
 def test_a_client_or_relative_name_is_found(text: str, expected: str) -> None:
@@ -187,6 +186,10 @@ def test_a_full_intake_line_finds_every_identifier() -> None:
         "PSA: a free skills group starting September 9; referrals through the intake line.",
         "I've been working with Veterans for years and seeing Medicaid clients too.",
         "Scores: 88, 96, 99 on the three subtests.",
+        "Anna (pseudonym) is 34. Anna reported panic at work.",
+        "I'll call her Anna. Anna is in her 30s and works nights.",
+        "Names and details have been changed. My client Maria said she felt stuck.",
+        "Patient Jane Doe is a placeholder in our EHR training module.",
         "her son will be fine, the patient has improved",
         "I'm Sarah, a therapist in Bend looking for a consult group.",
         "Warmly,\nDana R., LCSW",
