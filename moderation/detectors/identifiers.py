@@ -263,7 +263,8 @@ _NEVER_NAME = _words(
     God Lord Jesus Christ Allah Satan Buddha Christianity Judaism Islam Jew Jews Arab Arabs Arabic
     Polish Irish Italian French Chinese Japanese Korean Vietnamese Filipino Filipina Mexican Cuban
     Haitian Somali Ethiopian Russian Ukrainian Indian Pakistani Nigerian Ghanaian Samoan Tongan
-    Wikipedia Reddit Prof Professor Pope Saint Bible Quran Torah Scripture Heaven Hell Church
+    Wikipedia Reddit Meta Server Prof Professor Pope Saint Bible Quran Torah Scripture Heaven
+    Hell Church
     North South East West Northern Southern Eastern Western Central Downtown Street Avenue Road
     Rd St Ave Blvd Lane Drive Suite Apt Unit Floor PO Box Zip Code Phone Fax Email Cell Tel
     ID MRN DOB SSN Chart Record Account Plan Policy Case Claim Note Notes Session Sessions Intake
@@ -1330,6 +1331,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
             token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
         ):
             continue  # "in May" is a month; "her widow June", "June asked" are people
+        if (
+            not strong
+            and prev
+            and prev[-1] == "the"
+            and token.endswith("s")
+            and token[:-1] in _LAST_NAMES
+            and token[:-1].lower() not in _COMMON_WORDS
+        ):
+            strong = True  # "the Garcias", "the Nguyens": a family by surname
         if not strong and prev and not sentence_ended and _treating_cue(prev):
             # "I've been seeing Janelle", "working with Tomas": the clinician's client.
             strong = not token.endswith("s") or token in _FIRST_NAMES

@@ -124,6 +124,7 @@ def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: st
         ("Client's husband Bill Hargrove called the front desk.", "Bill"),
         ("Sunita and her husband Raj want couples work.", "Sunita"),
         ("Family session with the Alvarado family went badly.", "Alvarado"),
+        ("I met with the Garcias about their son's school refusal.", "Garcias"),
         ("Received records for the wrong pt — Connor Walsh, no idea why.", "Connor Walsh"),
         ("Her father, Dr. Samuel Levy, calls me weekly.", "Samuel Levy"),
     ],
