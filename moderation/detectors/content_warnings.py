@@ -278,8 +278,10 @@ _NOT_NEGATION_RE = re.compile(
 )
 
 
-def _negated(lower: str, start: int) -> bool:
-    window = lower[max(0, start - 40) : start]
+def _negated(source: str, start: int) -> bool:
+    # Lower-casing a 40-character window is cheap and keeps the rare posts
+    # that could not be lower-cased as a whole on the same rule.
+    window = source[max(0, start - 40) : start].lower()
     match = _NEGATION_RE.search(window)
     if match is None:
         return False
@@ -296,7 +298,7 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
         matches = _CUE_RE.finditer(lower)
     else:
         matches = _CUE_RE_IGNORECASE.finditer(text)
-        lower = text.casefold() if len(text.casefold()) == len(text) else text
+        lower = text
     found: list[WarningMatch] = []
     for regex_matches, categories_of in (
         (matches, _CUE_CATEGORIES),

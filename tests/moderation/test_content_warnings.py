@@ -110,6 +110,14 @@ def test_no_longer_is_not_a_negation() -> None:
     ]
 
 
+def test_a_post_that_changes_length_when_lower_cased_keeps_true_offsets() -> None:
+    text = "İİİ Denies SI. Her brother died by suicide in 2019."
+    cues = find_warning_cues(text)
+    assert {cue.category for cue in cues} == {"death_grief", "suicide_self_harm"}
+    assert all(text[cue.start : cue.end] == cue.text for cue in cues)
+    assert "SI" not in [cue.text for cue in cues]
+
+
 def test_cues_carry_their_position_and_text() -> None:
     text = "Pt denies SI but reports her brother died in May."
     cues = find_warning_cues(text)
