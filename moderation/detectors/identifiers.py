@@ -198,8 +198,7 @@ _AMBIGUOUS_FIRST = _words(
     Diamond Comfort Innocent Peace Roman German Urban Valentine Wolf Harm Lady Queen Grant Hardy
     Sunny Happy Honey Sugar Cherry Berry Apple Bunny Coco Kitty Bambi Brandy Whiskey Champagne
     Britain France Kenya Ghana Nigeria
-    Egypt Jersey Lourdes Fatima Mecca Medina Santa Domingo Angeles Carmen Amparo Socorro Consuelo
-    Milagros Soledad Esperanza Pilar Paloma Cielo Estrella Luna Alma Dulce Rocio Bonita Linda
+    Egypt Jersey Mecca Medina Santa Domingo Angeles Cielo Luna Alma Bonita
     Nova Journey Legend Saint Messiah Genesis Eden Haven Ocean Rain Cloud Snow Nature Echo Serenity
     Lyric Melody Rhythm Harley Porsche Lexus Tesla Bentley Kia Nike Apollo Atlas Zeus Memory
     Ever Else Edit Floor Forum Among Jail Job Kick Lot Mad Man Nail Peer Sad Said Sole Tan Ties
@@ -470,7 +469,7 @@ _DATE_WORDS_RE = re.compile(
 )
 _DATE_ORDINAL_RE = _CaseFree(
     rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
-    rf"when\b))"
+    rf"when\b|and\b|to\b|through\b|-|–))"
 )
 _DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
 
@@ -486,7 +485,7 @@ _AGE_RE = _CaseFree(
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
-    rf"(?<=[a-z], ){_AGE_NUM}(?=\s*,)"
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*,)"
 )
 
 _RECORD_RE = _CaseFree(
@@ -551,6 +550,10 @@ _ADDRESS_RE = re.compile(
 )
 # A unit on its own ("Apt. 4B", "Suite 292") is part of someone's address.
 _UNIT_RE = re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
+# A house number and a compass direction name a street even without "St".
+_DIRECTIONAL_ADDRESS_RE = re.compile(
+    r"\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
+)
 _ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
 _ADDRESS_CUE_RE = _CaseFree(
     r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
@@ -597,7 +600,8 @@ _URL_PERSON_CUE_RE = _CaseFree(
 )
 _HANDLE_CUE_RE = _CaseFree(
     r"(?i)\b(?:instagram|insta|ig|tiktok|twitter|snapchat|snap|handle|username|user name|venmo|"
-    r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account)\b"
+    r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account|onlyfans|twitch|youtube|"
+    r"facebook|fb|kik|telegram|whatsapp|grindr|tinder|bumble|hinge|account|page|profile)\b"
 )
 
 # Name cues ------------------------------------------------------------------
@@ -802,8 +806,8 @@ _COLLEAGUE_WORDS = _words(
     "officemate co-author coauthor"
 )
 _SPEECH_BEFORE = _words("says said asked asks told tells wrote replied thanked")
-_COORD_AFTER_RE = re.compile(r"\s*(?:and|&|or|,)\s*")
-_COORD_BEFORE_RE = re.compile(r"\s*(?:and|&|or|,)\s*$")
+_COORD_AFTER_RE = re.compile(r"\s*(?:,\s*(?:and|&|or)?|and|&|or)\s*")
+_COORD_BEFORE_RE = re.compile(r"(?:,\s*(?:and|&|or)?|\s(?:and|&|or))\s*$")
 _INITIAL_AFTER_RE = re.compile(r"\s([A-Z])\.")
 _NEXT_TOKEN_RE = re.compile(
     rf"[ \t]+(?:(?:de|del|de la|van|von|van der|da|di|le|la|bin|al)\s+)?({_NAME_TOKEN})"
@@ -1023,6 +1027,9 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
             for m in _DEVICE_RE.finditer(doc):
                 yield _Candidate("device_id", m.start(1), m.end(1))
     for m in _ADDRESS_RE.finditer(text) if _house_number_possible(text, shape) else ():
+        if not _practice_exempt(doc, m.start(), m.end()):
+            yield _Candidate("address", m.start(), m.end())
+    for m in _DIRECTIONAL_ADDRESS_RE.finditer(text) if _house_number_possible(text, shape) else ():
         if not _practice_exempt(doc, m.start(), m.end()):
             yield _Candidate("address", m.start(), m.end())
     if "Apt" in text or "Suite" in text or "Ste" in text or "Unit" in text:
@@ -1345,7 +1352,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             strong = not token.endswith("s") or token in _FIRST_NAMES
         possessive = _possessive_word(text, end)
         if possessive in _POSSESSIVE_FAMILY or (
-            token in _FIRST_NAMES and possessive in _POSSESSIVE_WORDS
+            (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST) and possessive in _POSSESSIVE_WORDS
         ):
             strong = True
         if not strong and prev and prev[-1] in _SPEECH_BEFORE and not sentence_ended:
@@ -1459,6 +1466,7 @@ def _name_followups(
         span_ends.add(c.end)
     known = {text[c.start : c.end].split()[0] for c in found if text[c.start : c.end][:1].isupper()}
     extra: list[_Candidate] = []
+    coordinated: set[str] = set()
     for m in tokens:
         start, end = m.span()
         if covered[start]:
@@ -1481,6 +1489,13 @@ def _name_followups(
             text, start, end, _previous_words(text, start)[0]
         ):
             extra.append(_Candidate("name", start, end))
+            covered[start:end] = b"\x01" * (end - start)
+            coordinated.add(token)
+    if coordinated:
+        # Later mentions of a name first met in a list ("Keisha, Tamara, and Lou ... Lou").
+        for m in tokens:
+            if m.group() in coordinated and not covered[m.start()]:
+                extra.append(_Candidate("name", m.start(), m.end()))
     return extra
 
 

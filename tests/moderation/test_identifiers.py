@@ -94,6 +94,14 @@ def assert_well_formed(text: str, spans: list[IdentifierSpan]) -> None:
         ("She's aged ninety-three and still does her own taxes.", "age", "aged ninety-three"),
         ("She was born in 1931 and lives alone.", "age", "1931"),
         ("Quick consult: Ruth, 96, lost her last sibling this month.", "age", "96"),
+        ("Pt Ms. Fontaine, ninety-one, wants to go home.", "age", "ninety-one"),
+        ("He was discharged on the 3rd and readmitted on the 9th.", "date", "the 3rd"),
+        (
+            "The landlord is evicting her from 1400 W Burnside next week.",
+            "address",
+            "1400 W Burnside",
+        ),
+        ("Her OnlyFans (@sweetpea_rae) pays the rent.", "url", "@sweetpea_rae"),
         ("Her insulin pump serial PM4471X9 shows disconnections.", "device_id", "PM4471X9"),
     ],
 )
@@ -125,6 +133,8 @@ def test_a_clinical_identifier_shape_is_found(text: str, kind: str, expected: st
         ("Sunita and her husband Raj want couples work.", "Sunita"),
         ("Family session with the Alvarado family went badly.", "Alvarado"),
         ("I met with the Garcias about their son's school refusal.", "Garcias"),
+        ("I've been texting with Carmen's case manager about housing.", "Carmen"),
+        ("Keisha, Tamara, and Lou are in my skills group. Lou keeps dominating.", "Lou"),
         ("Received records for the wrong pt — Connor Walsh, no idea why.", "Connor Walsh"),
         ("Her father, Dr. Samuel Levy, calls me weekly.", "Samuel Levy"),
     ],
