@@ -248,7 +248,17 @@ _NEVER_NAME = _words(
     Zyprexa Lamictal Lithium Depakote Xanax Ativan Klonopin Valium Adderall Ritalin Vyvanse
     Concerta Strattera Suboxone Vivitrol Narcan Ambien Trazodone Buspar Hydroxyzine Prazosin
     Naltrexone Methadone Clozapine Clozaril Latuda Rexulti Vraylar Spravato Ketamine Auvelity
-    Zurzuvae Caplyta Ingrezza Austedo Invega Haldol Geodon
+    Zurzuvae Caplyta Ingrezza Austedo Invega Haldol Geodon Ozempic Wegovy Mounjaro Zepbound
+    SimplePractice TherapyNotes TheraNest Headway Rula Sondermind Zencare Valant Epic Cerner
+    Athena Spruce Doxy Teladoc Talkspace BetterHelp Lyra Headspace Calm Cerebral Brightline
+    Ehlers Danlos Lyme Graves Hashimoto Klinefelter Marfan Cushing Addison Raynaud Sjogren
+    Guillain Barre Korsakoff Wernicke Munchausen Capgras Cotard Stockholm Prader Willi Angelman
+    Protocol Model Method Approach Framework Intervention Medication Skills Module Workbook Manual
+    Curriculum Checklist Screener Worksheet Handout Guide Toolkit Supervision Telehealth Coverage
+    Billing Documentation Safety Crisis Recovery Wellness Resilience Attachment Grief Psychosis
+    Mania Insomnia Sleep Pain Addiction Sobriety Relapse Boundaries Ethics Confidentiality Consent
+    Privacy Termination Transference Countertransference Unified Trauma-Focused Evidence Outcome
+    Rett Kawasaki Meniere Tibetan Hmong Somali Burmese Karen Navajo Lakota Cherokee Ojibwe
     Board State County City Department Health Services Center Hospital Clinic Practice Office
     Association Society Institute University College School Court Act Bill Law Senate House
     Congress Governor Legislature Commission Committee Council Agency Federal National American
@@ -359,6 +369,10 @@ _PUBLIC_FIGURES = frozenset(
         "Lori Gottlieb",
         "Fred Rogers",
     )
+)
+
+_PUBLIC_SURNAMES = frozenset(name.split()[-1] for name in _PUBLIC_FIGURES) | frozenset(
+    ("kolk", "van der kolk", "kabat-zinn", "mate", "maté", "brené")
 )
 
 # --- shared pieces ---------------------------------------------------------
@@ -485,7 +499,7 @@ _AGE_RE = _CaseFree(
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
-    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*,)"
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])"
 )
 
 _RECORD_RE = _CaseFree(
@@ -716,6 +730,9 @@ _AGE_AFTER_RE = re.compile(
     r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:husband|wife|partner|mom|mother|dad|father|son|"
     r"daughter|sister|brother|kids|children|boyfriend|girlfriend|fianc[eé]e?|parents|family)\b|"
     r",\s+who\s+(?:is|was|has|had|lives|lived|works)\b|"
+    # "Tenzin is a Tibetan monk", "Odessa, a nurse,": a person introduced by what they are.
+    r"\s+(?:is|was)\s+(?:a|an)\s+\w|,\s+(?:a|an)\s+[a-z]+(?:[- ][a-z]+)?\s+(?:who|with|"
+    r"in|from|whose|,)|"
     r"s?\s+family\b(?<=[a-z] family))"
 )
 _LOWER_NAME_CUES = (
@@ -745,7 +762,16 @@ _LOWER_NAME_CUES = (
 _LOWER_WORD_AFTER_RE = re.compile(r",?\s+([a-z][a-z'-]{2,})\b")
 # Verbs a clinician uses for the person in front of them.
 _TREATING_WORDS = _words(
-    "seeing saw treating treated counseling counselled counseled evaluated assessed"
+    "seeing saw treating treated counseling counselled counseled evaluated assessed "
+    # Verbs whose object is a person: "I told Simone", "help Trinh explain".
+    "told tell tells asked ask asks helped help helping encouraged encourage reminded remind "
+    "invited referred discharged admitted texted emailed warned thanked hugged validated "
+    "challenged praised supported support coached reassured comforted"
+)
+_WITH_CONTEXT = _words(
+    "therapy session sessions emdr dbt cbt act cpt pe ifs work working worked meeting met "
+    "talked talking spoke speaking consult intake appointment appt visit call check-in "
+    "telehealth exposure processing play sandtray rapport progress"
 )
 _TREATING_PAIRS = frozenset(
     (
@@ -765,6 +791,10 @@ _TREATING_PAIRS = frozenset(
         "i treat",
         "i treated",
     )
+)
+_COLLEAGUE_AFTER_RE = re.compile(
+    r",?\s+(?:a|an|my|our)\s+(?:colleague|supervisor|fellow|co-?worker of mine|therapist|counselor|"
+    r"psychologist|psychiatrist|social worker|clinician|intern|lcsw|lpc|lmft|mentor|consultant)\b"
 )
 _SELF_INTRO_AFTER_RE = re.compile(r",?\s+here\s*[,.!(—–-]")
 _AUTHOR_CUES = frozenset(
@@ -832,7 +862,9 @@ _PLACE_AFTER_RE = re.compile(
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"
     rf"Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
-    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award))"
+    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award)|"
+    # Eponymous conditions: "Graves' disease", "Turner syndrome", "Bell's palsy".
+    rf"['’]?s?['’]?\s+(?:[Dd]isease|[Ss]yndrome|[Pp]alsy|[Dd]isorder|[Cc]horea|[Aa]taxia))"
 )
 
 
@@ -1202,7 +1234,11 @@ def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
 
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     """Clinicians' own names, colleagues addressed in a reply, theorists."""
-    if _CREDENTIAL_AFTER_RE.match(text, end) or _SELF_INTRO_AFTER_RE.match(text, end):
+    if (
+        _CREDENTIAL_AFTER_RE.match(text, end)
+        or _SELF_INTRO_AFTER_RE.match(text, end)
+        or _COLLEAGUE_AFTER_RE.match(text, end)
+    ):
         return True
     if prev:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
@@ -1224,6 +1260,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
     span = text[start:end].lower()
+    if span in _PUBLIC_SURNAMES:
+        return True  # "Linehan is a genius", "as Yalom says"
     if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
         return True
     # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
@@ -1252,6 +1290,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
 def _treating_cue(prev: list[str]) -> bool:
     if prev[-1] in _TREATING_WORDS:
         return True
+    if prev[-1] == "with" and len(prev) >= 2 and prev[-2] in _WITH_CONTEXT:
+        return True  # "therapy with Maddie", "EMDR with Giselle", "talked with Sam"
     return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TREATING_PAIRS
 
 
@@ -1271,6 +1311,21 @@ def _possessive_word(text: str, end: int) -> str:
 
 
 _ROLE_SUFFIXES = (
+    # Generic drug names ("Olanzapine", "Lorazepam", "Aripiprazole", "Naloxone").
+    "ine",
+    "pam",
+    "lam",
+    "done",
+    "zole",
+    "pram",
+    "xone",
+    "mide",
+    "pril",
+    "olol",
+    "statin",
+    "profen",
+    "cillin",
+    "mycin",
     "ism",
     "isms",
     "ity",
