@@ -258,6 +258,7 @@ _NEVER_NAME = _words(
     Billing Documentation Safety Crisis Recovery Wellness Resilience Attachment Grief Psychosis
     Mania Insomnia Sleep Pain Addiction Sobriety Relapse Boundaries Ethics Confidentiality Consent
     Privacy Termination Transference Countertransference Unified Trauma-Focused Evidence Outcome
+    Marine Marines Army Navy Airman Soldier Sailor Veteran Veterans Reserve Corps Guard
     Rett Kawasaki Meniere Tibetan Hmong Somali Burmese Karen Navajo Lakota Cherokee Ojibwe
     Board State County City Department Health Services Center Hospital Clinic Practice Office
     Association Society Institute University College School Court Act Bill Law Senate House
@@ -641,7 +642,8 @@ _RELATION_SET = frozenset(
 ) | _words(
     "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
     "halfsister half-brother half-sister step-son step-daughter named called nicknamed "
-    "aka a.k.a. dubbed"
+    "aka a.k.a. dubbed abuela abuelo tia tio tía tío nana nonna mama papa auntie granny gran "
+    "gramps grandad granddad grammy poppy"
 )
 _RELATION_PAIRS = frozenset(
     (
@@ -690,6 +692,8 @@ _POSSESSIVE_FAMILY = _words(
 _SELF_WORDS = _words(
     "i'm im hi hello hey dear thanks thank thx ty cheers best regards sincerely warmly cc dr dr. "
     "doctor prof prof. professor rev rev. pastor love xo xoxo gratefully respectfully "
+    # Place and church names: "St. Mary's", "Fort Lewis", "Mount Hood".
+    "st st. saint san santa fort mount mt mt. lake port "
     "~"
 )
 _SELF_PAIRS = frozenset(
@@ -791,6 +795,15 @@ _TREATING_PAIRS = frozenset(
         "i treat",
         "i treated",
     )
+)
+_READING_RE = re.compile(
+    r"(?i)\b(?:read|reading|reads|book|books|article|paper|podcast|author|written|wrote|published|"
+    r"memoir|novel|chapter|workbook)\b"
+)
+# "Taylor Swift lyrics", "a Brené Brown talk": a public figure's work, not a client.
+_CULTURE_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:lyrics|songs?|album|concerts?|tour|movies?|films?|show|series|podcast|books?|"
+    r"novel|memoir|quotes?|videos?|fans?|music|talk|ted talk|interview|documentary|biography)\b"
 )
 _COLLEAGUE_AFTER_RE = re.compile(
     r",?\s+(?:a|an|my|our)\s+(?:colleague|supervisor|fellow|co-?worker of mine|therapist|counselor|"
@@ -1238,7 +1251,10 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         _CREDENTIAL_AFTER_RE.match(text, end)
         or _SELF_INTRO_AFTER_RE.match(text, end)
         or _COLLEAGUE_AFTER_RE.match(text, end)
+        or _CULTURE_AFTER_RE.match(text, end)
     ):
+        return True
+    if _in_proper_noun_chain(text, start):
         return True
     if prev:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
@@ -1256,6 +1272,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES
         ):
             return True  # "a book by Lori Gottlieb", "readings from Thema Bryant"
+        if prev[-1] == "by" and _READING_RE.search(text, max(0, start - 120), start):
+            return True  # "She's reading <title> by Lindsay Gibson"
         if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
@@ -1285,6 +1303,32 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         line_start = text.rfind("\n", max(0, start - 8), start)
         return line_start >= 0 and not text[line_start + 1 : start].strip(" -—–~")
     return False
+
+
+def _in_proper_noun_chain(text: str, start: int) -> bool:
+    """True when the word before is part of a longer proper noun ("Hazelden Betty
+    Ford", "VA Roseburg", "Hurricane Helene"): an organisation, place or event.
+
+    Only a capitalised word in mid-sentence counts, so "Yesterday Maria called"
+    and "Client Maria" are not chains.
+    """
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if word in _NEVER_NAME or word.lower() in _RELATION_SET or word in _TITLES:
+        return False
+    if word in _FIRST_NAMES or word in _AMBIGUOUS_FIRST:
+        return False  # "Mary Ann", "Anna Maria": a double first name
+    if len(words) < 2:
+        return False  # the first word of the post starts a sentence
+    previous = words[-2]
+    return previous[-1:] not in '.!?:"“' and previous.lower() not in {"-", "—", "–"}
 
 
 def _treating_cue(prev: list[str]) -> bool:
@@ -1453,6 +1497,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not possessive:
             end = _extend_surname(text, end)
         if not titled and _name_exempt(text, start, end, prev):
+            taken_until = end  # the surname of an exempt name is exempt too
             continue
         taken_until = end
         found.append(_Candidate("name", start, end))
