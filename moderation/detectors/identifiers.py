@@ -562,6 +562,8 @@ _ADDRESS_RE = re.compile(
     rf"Room)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
     rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
     rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
+    # A ZIP right after the street ("17 Riverview Ct, 97005").
+    rf"(?:,?\s*\d{{5}}(?:-\d{{4}})?\b)?"
 )
 # A unit on its own ("Apt. 4B", "Suite 292") is part of someone's address.
 _UNIT_RE = re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
@@ -1040,6 +1042,13 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
                 if m.span() not in seen_ages:
                     seen_ages.add(m.span())
                     yield _Candidate("age", m.start(), m.end())
+    if "000" not in shape and digits >= 3 and _RECORD_GATE_RE.search(lower):
+        # IDs with digits spread out ("1EG4-TE5-MK73"): scan the whole post.
+        for m in _RECORD_RE.finditer(doc):
+            if not _YEAR_ONLY_RE.match(m.group(1)) and not _practice_exempt(
+                doc, m.start(), m.end()
+            ):
+                yield _Candidate("record_number", m.start(1), m.end(1))
     if "000" in shape:
         # Record numbers: look back from each run of 3+ digits for the cue.
         seen_records: set[tuple[int, int]] = set()
@@ -1638,6 +1647,29 @@ def _literal_gate(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _TLD_GATE_RE = _literal_gate(_TLD_HINTS)
+_RECORD_GATE_RE = _literal_gate(
+    (
+        "mrn",
+        "mbi",
+        "hicn",
+        " id",
+        "#",
+        "member",
+        "policy",
+        "account",
+        "acct",
+        "claim",
+        "case",
+        "chart",
+        "record",
+        "medicaid",
+        "medicare",
+        "licen",
+        "passport",
+        "subscriber",
+        "beneficiary",
+    )
+)
 _MONTH_GATE_RE = _literal_gate(_MONTH_HINTS)
 _STREET_NAME_GATE_RE = _literal_gate(_STREET_NAME_HINTS)
 _DEVICE_GATE_RE = _literal_gate(_DEVICE_HINTS)
