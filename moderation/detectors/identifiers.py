@@ -1006,11 +1006,19 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
             if _practice_exempt(doc, m.start(), m.end()):
                 continue
             yield _Candidate("phone", m.start(), m.end())
-        for m in _PHONE_CUE_RE.finditer(doc) if "000" in shape else ():
+        bare_number = (
+            "0000000" in shape or "000-0000" in shape or "000 0000" in shape or "000.0000" in shape
+        )
+        for m in _PHONE_CUE_RE.finditer(doc) if bare_number else ():
             digit_count = sum(ch.isdigit() for ch in m.group(1))
             if 7 <= digit_count <= 15 and not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("phone", m.start(1), m.end(1))
-    if digits >= 2 and ("0/0" in shape or "0-0" in shape or "0.0" in shape):
+    # A full date has two separators; "6-8 beers" and "2.5 mg" have one.
+    if digits >= 2 and (
+        "0/0" in shape
+        or ("0-0" in shape and shape.count("-") >= 2)
+        or ("0.0" in shape and shape.count(".") >= 2)
+    ):
         for m in _DATE_FULL_RE.finditer(text):
             if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                 yield _Candidate("date", m.start(), m.end())
@@ -1524,22 +1532,23 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
     not also a word, right after a client or family word, still counts."""
     taken = {c.start for c in found}
     for cue in _LOWER_NAME_CUES:
-        pos = text.find(cue)
+        # " son " with its spaces: "person" and "session" do not even stop the scan.
+        needle = f" {cue} "
+        pos = text.find(needle)
         while pos >= 0:
-            end = pos + len(cue)
-            if pos == 0 or not text[pos - 1].isalpha():
-                m = _LOWER_WORD_AFTER_RE.match(text, end)
-                if m:
-                    word = m.group(1)
-                    name = word.capitalize()
-                    if (
-                        name in _FIRST_NAMES
-                        and word not in _COMMON_WORDS
-                        and name not in _NEVER_NAME
-                        and m.start(1) not in taken
-                    ):
-                        yield _Candidate("name", m.start(1), m.end(1))
-            pos = text.find(cue, end)
+            end = pos + len(needle) - 1
+            m = _LOWER_WORD_AFTER_RE.match(text, end)
+            if m:
+                word = m.group(1)
+                name = word.capitalize()
+                if (
+                    name in _FIRST_NAMES
+                    and word not in _COMMON_WORDS
+                    and name not in _NEVER_NAME
+                    and m.start(1) not in taken
+                ):
+                    yield _Candidate("name", m.start(1), m.end(1))
+            pos = text.find(needle, end)
 
 
 def _initials_candidates(text: str) -> Iterator[_Candidate]:
@@ -1682,6 +1691,7 @@ _NAMES_CHANGED_RE = re.compile(
     r"(?:changed|altered|fictional|made up)|\bpseudonyms?\b|\bfictional names?\b|"
     r"\bnot (?:their|her|his) real names?\b|\bidentifying details (?:have been |were )?changed"
 )
+_NAMES_CHANGED_HINTS = ("changed", "altered", "fictional", "pseudonym", "made up", "real name")
 _PLACEHOLDER_NAMES = frozenset(("john doe", "jane doe", "baby doe", "john smith", "jane smith"))
 
 
@@ -1689,14 +1699,14 @@ def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
     if not names:
         return names
     lower = text.lower()
-    if ("name" in lower or "pseudonym" in lower or "fictional" in lower) and (
-        _NAMES_CHANGED_RE.search(text)
-    ):
+    if any(map(lower.__contains__, _NAMES_CHANGED_HINTS)) and _NAMES_CHANGED_RE.search(text):
         return []  # the author says every name in the post is made up
     made_up: set[str] = set()
     for cand in names:
-        if _PSEUDONYM_AFTER_RE.match(text, cand.end) or _PSEUDONYM_BEFORE_RE.search(
-            text, max(0, cand.start - 30), cand.start
+        window = lower[max(0, cand.start - 30) : cand.start]
+        if _PSEUDONYM_AFTER_RE.match(text, cand.end) or (
+            ("call" in window or "pseudonym" in window or "refer" in window)
+            and _PSEUDONYM_BEFORE_RE.search(text, max(0, cand.start - 30), cand.start)
         ):
             made_up.add(text[cand.start : cand.end].split()[0])
     return [
