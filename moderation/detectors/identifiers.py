@@ -1061,12 +1061,11 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
     if "000" in shape:
         # Record numbers: look back from each run of 3+ digits for the cue.
         seen_records: set[tuple[int, int]] = set()
-        for run_start, run_end in _digit_runs(shape, 3):
-            window_start = max(0, run_start - 50)
-            window_end = min(len(text), run_end + 25)
+        runs = list(_digit_runs(shape, 3))
+        for window_start, window_end in _merged_windows(runs, 50, 25, len(text)):
             for m in _RECORD_RE.finditer(doc, window_start, window_end):
                 span = m.span(1)
-                if span in seen_records or not span[0] <= run_start < span[1]:
+                if span in seen_records or not any(span[0] <= rs < span[1] for rs, _ in runs):
                     continue
                 seen_records.add(span)
                 # "on Medicaid since 2019" gives a year, not a member number.
@@ -1108,9 +1107,13 @@ def _structured_candidates(doc: _Doc) -> Iterable[_Candidate]:
             if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
     if "00000" in shape:
-        for m in _ZIP_RE.finditer(text):
-            if not _practice_exempt(doc, m.start(1), m.end(1)):
-                yield _Candidate("zip", m.start(1), m.end(1))
+        # Each five-digit run, with a look back for a state or a "zip" cue.
+        for window_start, window_end in _merged_windows(
+            list(_digit_runs(shape, 5)), 24, 6, len(text)
+        ):
+            for m in _ZIP_RE.finditer(text, window_start, window_end):
+                if not _practice_exempt(doc, m.start(1), m.end(1)):
+                    yield _Candidate("zip", m.start(1), m.end(1))
 
 
 _TLD_HINT_RE = re.compile(
@@ -1200,6 +1203,21 @@ _ROLE_MAILBOXES = _words(
     "no-reply referrals referral team help events training trainings register registration "
     "newsletter membership members webmaster press media careers jobs hr"
 )
+
+
+def _merged_windows(
+    runs: list[tuple[int, int]], before: int, after: int, length: int
+) -> list[tuple[int, int]]:
+    """Windows around digit runs, merged where they overlap, so each part of
+    the post is scanned once however many numbers it holds."""
+    windows: list[tuple[int, int]] = []
+    for run_start, run_end in runs:
+        start, end = max(0, run_start - before), min(length, run_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _digit_runs(shape: str, min_length: int) -> Iterator[tuple[int, int]]:
