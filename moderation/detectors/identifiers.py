@@ -295,7 +295,9 @@ _NEVER_NAME = _words(
     """
 )
 
-_FIRST_NAMES: frozenset[str] = _load_names("first_names.txt") - _AMBIGUOUS_FIRST - _NEVER_NAME
+_FIRST_NAMES: frozenset[str] = (
+    _load_names("first_names.txt") | _load_names("extra_first_names.txt")
+) - (_AMBIGUOUS_FIRST | _NEVER_NAME)
 _LAST_NAMES: frozenset[str] = _load_names("last_names.txt") - _NEVER_NAME
 _COMMON_WORDS: frozenset[str] = _load_names("common_words.txt")
 
@@ -645,7 +647,9 @@ _RELATION_SET = frozenset(
 ) | _words(
     "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
     "halfsister half-brother half-sister step-son step-daughter named called nicknamed "
-    "aka a.k.a. dubbed abuela abuelo tia tio tía tío nana nonna mama papa auntie granny gran "
+    "aka a.k.a. dubbed sponsor neighbor neighbour landlord landlady coach teacher employer nanny "
+    "babysitter tutor twins kids children sons daughters siblings grandkids grandchildren "
+    "abuela abuelo tia tio tía tío nana nonna mama papa auntie granny gran "
     "gramps grandad granddad grammy poppy"
 )
 _RELATION_PAIRS = frozenset(
@@ -865,7 +869,11 @@ _PERSON_VERB_RE = re.compile(
     r"was hospitalized|was referred|was diagnosed|has been|had been|attended|missed|started|"
     r"stopped|relapsed|lives|lived|works|worked|feels|felt|moved|left|texted|called|emailed|"
     r"yelled|screamed|refused|refuses|wants|wanted|needs|needed|thinks|thought|believes|died|"
-    r"passed|drinks|drank|threatened|attempted|showed up|shows up|hit|hits|cheated|lost)\b"
+    r"passed|drinks|drank|threatened|attempted|showed up|shows up|hit|hits|cheated|lost|"
+    r"is gone|was adopted|was born|was raised|grew up|was placed|was removed|was arrested|"
+    r"was assaulted|was abused|was bullied|was discharged|was released|was incarcerated|"
+    r"was deported|was evicted|was fired|was laid off|was suspended|was expelled|married|"
+    r"divorced|separated)\b"
 )
 _CREDENTIAL_AFTER_RE = re.compile(
     r"\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
