@@ -259,6 +259,7 @@ _NEVER_NAME = _words(
     Mania Insomnia Sleep Pain Addiction Sobriety Relapse Boundaries Ethics Confidentiality Consent
     Privacy Termination Transference Countertransference Unified Trauma-Focused Evidence Outcome
     Marine Marines Army Navy Airman Soldier Sailor Veteran Veterans Reserve Corps Guard
+    Mr Mrs Ms Mx Mister Sgt Capt Lt Col Cpl Pvt Dr Drs
     Rett Kawasaki Meniere Tibetan Hmong Somali Burmese Karen Navajo Lakota Cherokee Ojibwe
     Board State County City Department Health Services Center Hospital Clinic Practice Office
     Association Society Institute University College School Court Act Bill Law Senate House
@@ -371,6 +372,34 @@ _PUBLIC_FIGURES = frozenset(
         "Esther Perel",
         "Lori Gottlieb",
         "Fred Rogers",
+        # People clients and clinicians quote or mention as public figures.
+        "Maya Angelou",
+        "Mary Oliver",
+        "Thich Nhat Hanh",
+        "Pema Chödrön",
+        "Pema Chodron",
+        "Eckhart Tolle",
+        "Glennon Doyle",
+        "Oprah Winfrey",
+        "Michelle Obama",
+        "Barack Obama",
+        "Taylor Swift",
+        "Simone Biles",
+        "Michael Phelps",
+        "Demi Lovato",
+        "Selena Gomez",
+        "Lady Gaga",
+        "Kurt Cobain",
+        "Robin Williams",
+        "Anthony Bourdain",
+        "Carrie Fisher",
+        "Martin Luther King",
+        "Nelson Mandela",
+        "Mother Teresa",
+        "Harry Potter",
+        "Winnie the Pooh",
+        "Jane Austen",
+        "Charles Dickens",
     )
 )
 
@@ -836,6 +865,10 @@ _AUTHOR_CUES = frozenset(
         "developed by",
         "created by",
         "according to",
+        "quoted",
+        "quoting",
+        "quotes from",
+        "quote from",
     )
 )
 _THANKS_HINTS = (
