@@ -110,11 +110,20 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:flu|covid|booster|b12|allergy|cortisone|botox|vaccine|insulin) shots?|"
         r"shot (?:glass|clock|caller)|(?:digital|social media|juice|dopamine) detox|"
         r"shoot(?:ing)? for|"
-        r"shot (?:glass|clock|caller)|(?:long|big|screen|mug) ?shots?|shoot(?:ing)? (?:me|us) an? "
-        r"(?:email|message|note|dm|text)|shoot for|photo ?shoots?|trouble ?shoot\w*",
+        r"shot (?:glass|clock|caller)|(?:long|big|screen|mug) ?shots?|(?:shoot|shoots|shooting|"
+        r"shot) (?:me|us|you|him|her|them) an? "
+        r"(?:quick )?(?:email|message|note|dm|text|line)|shoot for|photo ?shoots?|"
+        r"trouble ?shoot\w*",
         (),
     ),
     (
+        r"(?:is|are|was|were) killing me|killing (?:our|the|my|their|your) (?:claims?|budget|"
+        r"momentum|"
+        r"vibe|mood|productivity|schedule)|(?:the|be the) death of (?:me|us)|"
+        r"griev\w* the loss of (?:a|her|his|their|my|our|the) "
+        r"(?:old |former )?(?:job|career|role|house|home|team|office|position|routine)|"
+        r"passed (?:the|her|his|their|my|a|an) (?:bar|exam|test|boards?|bill|class|course|"
+        r"licensing|law|motion|vote|inspection|audit)|"
         r"beat (?:me|you|us|them|him|her) to (?:it|the punch)|stick(?:ing)? to (?:my|your|our|"
         r"their) "
         r"guns|big guns|top gun|violently agree\w*|rubbing alcohol|alcohol(?:-based)? "
@@ -129,7 +138,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"death by (?:a thousand cuts|powerpoint|paperwork)|sudden death overtime|dying to "
-        r"(?:know|see|try|hear)|bored to death|scared to death|to die for",
+        r"(?:know|see|try|hear|read|meet)|bored to death|scared to death|to die for",
         (),
     ),
     # --- several categories at once ------------------------------------------
@@ -141,6 +150,27 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
     (r"intentional(?:ly)? overdos\w*|(?:suicide|suicidal) (?:attempt )?by overdose", (_SUI, _SUB)),
+    (
+        r"took (?:a handful|\d+|all) (?:of )?(?:her|his|their|my)? ?(?:\w+ )?(?:pills|tablets|"
+        r"meds)|"
+        r"took \d+ of (?:her|his|their|my) \w+|stockpil\w*(?: (?:pills|meds|medications?))?",
+        (_SUI, _SUB),
+    ),
+    (
+        r"(?:wife|husband|partner|boyfriend|girlfriend|mother|father|mom|dad|stepfather|stepmother|"
+        r"stepdad|stepmom|parents?) (?:hits|hit|beats|beat|slaps|slapped|kicks|kicked|punches|"
+        r"punched|chokes|choked|shoves|shoved) (?:her|him|them|me)",
+        (_ABU, _VIO),
+    ),
+    (
+        r"drugged and (?:assaulted|raped|abused)|exposed (?:himself|herself|themselves)|"
+        r"woke up with (?:a stranger|someone|him|her|a man|a woman) on top of|coerced (?:her |"
+        r"him |them |me )?into (?:sex|"
+        r"sexual)|"
+        r"forced (?:her |him |them |me )?(?:into|to have) sex|forced sex|unwanted (?:sex|touching|"
+        r"sexual \w+)",
+        (_SEX,),
+    ),
     (r"(?:self[- ]?)?abus\w* laxatives|laxative (?:abuse|misuse|use)", (_EAT,)),
     (r"self[- ]abus\w*", (_SUI,)),
     (
@@ -164,6 +194,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         rf"{_REFLEXIVE}|kill(?:ed|ing|s)? {_REFLEXIVE}|hang(?:ed|ing|s)? {_REFLEXIVE}|"
         rf"end(?:ed|ing|s)? {_POSSESSIVE} (?:own )?life|t(?:ake|ook|aking) {_POSSESSIVE} own life|"
         r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|i) (?:was|were) dead|"
+        r"goodbye (?:letters?|notes?)|suicide notes?|scratch(?:es|ed|ing)? (?:her|his|their|my) "
+        r"(?:arms?|forearms?|legs?|wrists?|skin)|until (?:they|it|she|he) bleeds?|(?:world|"
+        r"everyone|"
+        r"family) (?:would be|is|will be) better (?:off )?without (?:me|her|him|them)|"
+        r"(?:trying|tried|try) to (?:jump|hang|drown)|jump(?:ed|ing)? (?:from|off) (?:a|an|the) "
+        r"(?:bridge|overpass|roof|building|balcony)|end it(?: all)?\b|ways to (?:die|end it|kill)|"
+        r"(?:made|makes) an attempt|(?:prior|"
+        r"previous|"
+        r"past|recent|last) attempts?|attempt(?:ed)? (?:by|to kill|to end|to take)|by hanging|"
+        r"(?:didn't|don't|wouldn't|won't|never|not) wake up|gun to (?:my|his|her|their) head|"
         r"better off dead|rather be dead|better off without (?:me|her|him|them)|"
         r"(?:not|never) wake up|(?:don't|doesn't|didn't) want to (?:be here|live|be alive) anymore|"
         r"no reason to live|death wish|unalive\w*|lethal means|means restriction|jump(?:ed|"
@@ -174,6 +214,14 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- abuse -------------------------------------------------------------------
     (
         r"abus(?:e|ed|es|ing|ive|er|ers)\b|maltreat\w*|neglect(?:ed|ful|ing)?\b|coercive control|"
+        r"lock(?:s|ed)? (?:her|him|them|me) in (?:a|the) (?:closet|room|basement|car)|"
+        r"call(?:s|ed|ing)? (?:her|him|them|me) (?:worthless|stupid|useless|fat|ugly|a whore|a "
+        r"slut)|scream(?:s|ed|ing)? at (?:her|him|them|me) for hours|taking (?:her|his|their) "
+        r"(?:social security|checks|money|benefits|pension)|tracks? (?:her|his|their) (?:phone|"
+        r"location)|won't let (?:her|him|them) (?:see|leave|work|have|go)|isolat\w* (?:her|him|"
+        r"them) from|"
+        r"controls? all (?:the|of the|her|his) money|financial(?:ly)? (?:abuse|exploit\w*)|"
+        r"removed (?:the kids|the children|them|her|him) from|living in filth|"
         r"child protective services|adult protective services|"
         r"mandated report\w*|human trafficking|trafficked|grooming by|groomed by|"
         r"emotional(?:ly)? abus\w*|verbal(?:ly)? abus\w*",
@@ -182,6 +230,11 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- substance use -------------------------------------------------------
     (
         r"overdos\w*|alcohol\w*|drunk\w*|intoxicat\w*|"
+        r"(?:drinks|drank|drinking) (?:a bottle|a fifth|a six-pack|a case|\d+ (?:beers|drinks|"
+        r"shots)|"
+        r"every (?:night|day))|bottles? of (?:wine|vodka|whiskey|liquor|tequila|rum|gin)|"
+        r"fifth of \w+|snort(?:s|ed|ing)?\b|(?:days|weeks|months|years) clean\b|clean (?:from|off) "
+        r"(?:heroin|meth|opioids|alcohol|drugs|pills|cocaine|fentanyl)|"
         r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
         r"relaps\w*|sober\b|sobriety|addict\w*|opioids?|opiates?|heroin|fentanyl|"
         r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|"
@@ -197,6 +250,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- eating disorders ----------------------------------------------------
     (
         r"eating disorder\w*|anorexi\w*|bulimi\w*|binge[- ]?eat\w*|binge(?:ing|d)? and purg\w*|"
+        r"weighs (?:herself|himself|themselves|myself)|chew(?:s|ing|ed)? (?:food )?and spit\w*|"
+        r"spits? (?:it|food) out|(?:hasn't had|missed|lost) (?:her )?periods?|won't gain weight|"
+        r"(?:hides?|hoards?|hiding|hoarding) food|eats? (?:almost )?nothing|barely eat\w*|"
+        r"stopped eating|binges? at night|vomit\w* after "
+        r"(?:meals|eating|dinner|lunch)|then vomits|counts? every calorie|counting calories|"
+        r"compensat\w* for (?:anything|what|everything) (?:she|he|they|i) eats?|fear of "
+        r"(?:gaining weight|weight gain)|exercis\w* (?:compulsively|excessively)|"
         r"purg(?:e|ed|es|ing)\b|orthorexi\w*|restrict(?:s|ed|ing)? "
         r"(?:her |his |their |my )?(?:food|eating|intake|calories|meals)|food restriction|"
         r"diet pills|self-induced vomiting|mak(?:e|es|ing) (?:herself|himself|themselves|myself) "
@@ -205,6 +265,17 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     # --- violence ------------------------------------------------------------
     (r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed", (_VIO, _DTH)),
+    (
+        r"(?:get|gets|getting) shot|put (?:her|him|them|me) in the hospital|broken (?:jaw|nose|"
+        r"ribs?|"
+        r"arm|orbital)|broke (?:her|his|their|my|a man's|a woman's|someone's) (?:nose|jaw|ribs?|"
+        r"arm)|fist ?fights?|brawl\w*|got into a (?:physical )?fight|physical (?:fight|"
+        r"altercation)|"
+        r"(?:fantasi[sz]\w*|thoughts? of|"
+        r"urges? to) (?:about )?(?:hurting|"
+        r"killing|harming|hurt|kill|harm)",
+        (_VIO,),
+    ),
     (
         r"violen(?:ce|t|tly)\b|homicid\w*|murder\w*|kill(?:s|ing)?\b|shoot(?:ing|ings|er|s)?\b|"
         rf"shot (?:{_PRONOUN_OBJ}|at|dead|{_REFLEXIVE})\b|(?:was|were|got|been) shot\b|gunshot\w*|"
@@ -219,7 +290,11 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     # --- death and grief -----------------------------------------------------
     (
-        r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|griev(?:e|ed|es|ing)\b|grief|"
+        r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|passed (?:on\b|last|"
+        r"recently|suddenly|this (?:week|month|year)|in (?:her|his|their) sleep)|\w+(?:'s|s'|"
+        r"’s) grave\b|"
+        r"grave(?:side|site|stone)s?|at the grave|(?:her|his|their|the) ashes|urn\b|griev(?:e|ed|"
+        r"es|ing)\b|grief|"
         r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|"
         r"stillb(?:irth|orn)\w*|"
         r"miscarr\w*|pregnancy loss|infant loss|terminal(?:ly)? ill\w*|hospice|"

@@ -90,6 +90,129 @@ def test_a_clean_post_calls_for_no_warning(text: str) -> None:
     assert warnings_called_for(text) == []
 
 
+# Paraphrases written without looking at the lexicon, then used to widen it.
+PARAPHRASES: list[tuple[str, list[str]]] = [
+    (
+        "She told me she's been researching ways to end it and has a stockpile of pills.",
+        ["suicide_self_harm"],
+    ),
+    ("Teen client burns herself with a lighter when overwhelmed.", ["suicide_self_harm"]),
+    ("He made an attempt last year by hanging; the rope broke.", ["suicide_self_harm"]),
+    ("Passive ideation: \"I wouldn't mind if I didn't wake up.\"", ["suicide_self_harm"]),
+    (
+        "He took 40 of his sertraline on purpose and then called his sister.",
+        ["suicide_self_harm", "substance_use"],
+    ),
+    ("Her father used to lock her in a closet for hours as punishment.", ["abuse"]),
+    ("He disclosed that his wife hits him and controls all the money.", ["abuse"]),
+    ("The kids were found living in filth with no food; CPS removed them.", ["abuse"]),
+    ("She was sexually abused by her stepfather from ages 7 to 12.", ["abuse", "sexual_violence"]),
+    ("She was drugged and assaulted at a party freshman year.", ["sexual_violence"]),
+    ("Her boss coerced her into sex to keep her job.", ["sexual_violence"]),
+    ("He was raped in prison and has never told anyone.", ["sexual_violence"]),
+    ("He's been using meth daily and hasn't slept in four days.", ["substance_use"]),
+    ("She drinks a bottle of wine every night to fall asleep.", ["substance_use"]),
+    ("He's on methadone maintenance and doing well.", ["substance_use"]),
+    ("She started smoking weed again after the breakup.", ["substance_use"]),
+    (
+        "She eats almost nothing during the day and binges at night, then vomits.",
+        ["eating_disorders"],
+    ),
+    ("Her daughter has lost 20 pounds and counts every calorie.", ["eating_disorders"]),
+    ("He exercises four hours a day to compensate for anything he eats.", ["eating_disorders"]),
+    ("Client with bulimia asked about dental damage.", ["eating_disorders"]),
+    ("Her partner strangled her last week and she's still with him.", ["violence"]),
+    ("He witnessed his brother get shot outside their apartment.", ["violence"]),
+    ("Client fantasizes about hurting his coworker and has a gun at home.", ["violence"]),
+    ("The family fled the war in Ukraine and saw bombings.", ["violence"]),
+    ("Her newborn died in the NICU after three days.", ["death_grief"]),
+    ("He's been numb since his wife's funeral.", ["death_grief"]),
+    ("The client's best friend passed last month from cancer.", ["death_grief"]),
+    ("She visits her son's grave every Sunday.", ["death_grief"]),
+    (
+        "Her brother died by suicide in March and she found him.",
+        ["suicide_self_harm", "death_grief"],
+    ),
+    ("His father was murdered when he was six.", ["violence", "death_grief"]),
+    ("He wrote goodbye letters to his kids last weekend.", ["suicide_self_harm"]),
+    ("She scratches her forearms until they bleed when she's anxious.", ["suicide_self_harm"]),
+    ("Client says the world would be better without him in it.", ["suicide_self_harm"]),
+    ("She was hospitalized after trying to jump from an overpass.", ["suicide_self_harm"]),
+    ("His mother would scream at him for hours and call him worthless.", ["abuse"]),
+    ("The elder client's son has been taking her Social Security checks.", ["abuse"]),
+    ("Her husband tracks her phone and won't let her see her friends.", ["abuse"]),
+    ("He was molested by a priest as an altar boy.", ["abuse", "sexual_violence"]),
+    ("She woke up with a stranger on top of her after drinking.", ["sexual_violence"]),
+    ("He exposed himself to her on the bus and now she won't ride it.", ["sexual_violence"]),
+    ("He's been snorting pills he buys from a friend.", ["substance_use"]),
+    ("She gets blackout drunk most weekends.", ["substance_use"]),
+    ("Client is 90 days clean from heroin.", ["substance_use"]),
+    ("He smokes crack when he gets paid.", ["substance_use"]),
+    (
+        "She hasn't had her period in six months and weighs herself five times a day.",
+        ["eating_disorders"],
+    ),
+    ("He chews food and spits it out so he won't gain weight.", ["eating_disorders"]),
+    ("The teen hides food in her room and purges after dinner.", ["eating_disorders"]),
+    ("Her ex put her in the hospital with a broken jaw.", ["violence"]),
+    ("He got into a fistfight at work and broke a man's nose.", ["violence"]),
+    ("The client witnessed a stabbing at a bus stop.", ["violence"]),
+    ("There was a school shooting in her town last year.", ["violence"]),
+    ("Her father passed in his sleep two weeks ago.", ["death_grief"]),
+    ("He's struggling with the loss of his twin.", ["death_grief"]),
+    ("They scattered her ashes at the beach on her birthday.", ["death_grief"]),
+    ("The client had a stillbirth at 38 weeks.", ["death_grief"]),
+]
+
+CLEAN_PARAPHRASES: list[str] = [
+    "Looking for a therapist in Bend who takes Pacific Source for a 10-year-old with ADHD.",
+    "Reminder: the board meeting about the compact is on Friday; public comment is open.",
+    "Has anyone used the Unified Protocol with adolescents? Interested in outcomes.",
+    "My fee is $140; I offer a sliding scale for students.",
+    "CE opportunity: free webinar on motivational interviewing next Tuesday.",
+    "How do you structure the first session with a couple?",
+    "Client is making great progress on her anxiety; exposure hierarchy is working.",
+    "Any tips for documenting telehealth sessions across state lines?",
+    "That deadline is killing me, but I'll get my notes done tonight.",
+    "The new EHR update is a disaster; dead links everywhere.",
+    "She finally nailed her job interview and was over the moon.",
+    "My supervisor shot down my idea for a DBT group, so I'm pitching it again.",
+    "We had a blast at the state conference; the keynote was to die for.",
+    "Our practice is hiring an LCSW for evening hours.",
+    "Legislators debated the mental health parity bill for hours today.",
+    "Teen client wants to quit soccer and try theater instead.",
+    "She's grieving the loss of her old job a bit but excited about the new one.",
+    "He's anxious about his daughter's wedding speech.",
+    "Client reports improved sleep after CBT-I.",
+    "Anyone know a good book on attachment for new therapists?",
+    "Anyone have a good intake form template for couples?",
+    "I'm presenting on ethics at the spring conference.",
+    "Our group practice is moving offices next month.",
+    "How do you handle clients who want to text between sessions?",
+    "She's crushing it at her new job and feels confident.",
+    "This paperwork is going to be the death of me.",
+    "I'm dying to try the new ACT workbook.",
+    "The new parity rule is a big win for clinicians.",
+    "Client wants to reduce sessions to every other week.",
+    "He shot me an email asking to reschedule.",
+    "The insurance company keeps killing our claims on technicalities.",
+    "My client nailed her presentation despite her social anxiety.",
+    "Does anyone have experience with walk-and-talk therapy?",
+    "Looking for a Spanish-speaking family therapist in Salem.",
+    "The webinar on sleep hygiene was excellent.",
+]
+
+
+@pytest.mark.parametrize(("text", "categories"), PARAPHRASES)
+def test_a_paraphrased_cue_calls_for_its_categories(text: str, categories: list[str]) -> None:
+    assert set(categories) <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize("text", CLEAN_PARAPHRASES)
+def test_an_everyday_post_with_violent_idioms_calls_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
 def test_sexual_abuse_counts_as_abuse_and_sexual_violence() -> None:
     assert warnings_called_for("Disclosed sexual abuse by a stepparent.") == [
         "abuse",
