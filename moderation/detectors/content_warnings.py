@@ -117,6 +117,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (),
     ),
     (
+        r"dead in the water|(?:almost |nearly )?died (?:laughing|of (?:embarrassment|laughter|"
+        r"boredom))|beat (?:his|her|their|my|your) (?:personal best|record|time|score)|"
         r"(?:is|are|was|were) killing me|killing (?:our|the|my|their|your) (?:claims?|budget|"
         r"momentum|"
         r"vibe|mood|productivity|schedule)|(?:the|be the) death of (?:me|us)|"
@@ -163,7 +165,10 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_ABU, _VIO),
     ),
     (
-        r"drugged and (?:assaulted|raped|abused)|exposed (?:himself|herself|themselves)|"
+        r"made (?:her|him|them|me) watch porn\w*|too drunk to consent|(?:couldn't|could not|"
+        r"unable to) consent|without (?:her |his |their |my )?consent|(?:pressured|manipulated|"
+        r"guilted) into (?:sex|sexual)|drugged and (?:assaulted|raped|abused)|exposed (?:himself|"
+        r"herself|themselves)|"
         r"woke up with (?:a stranger|someone|him|her|a man|a woman) on top of|coerced (?:her |"
         r"him |them |me )?into (?:sex|"
         r"sexual)|"
@@ -194,6 +199,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         rf"{_REFLEXIVE}|kill(?:ed|ing|s)? {_REFLEXIVE}|hang(?:ed|ing|s)? {_REFLEXIVE}|"
         rf"end(?:ed|ing|s)? {_POSSESSIVE} (?:own )?life|t(?:ake|ook|aking) {_POSSESSIVE} own life|"
         r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|i) (?:was|were) dead|"
+        r"driv\w* (?:her|his|their|my) car (?:into|off)|keeps? a rope|hit(?:s|ting)? "
+        r"(?:herself|himself|themselves|myself)|bang(?:s|ed|ing)? (?:her|his|their|my) head|"
         r"goodbye (?:letters?|notes?)|suicide notes?|scratch(?:es|ed|ing)? (?:her|his|their|my) "
         r"(?:arms?|forearms?|legs?|wrists?|skin)|until (?:they|it|she|he) bleeds?|(?:world|"
         r"everyone|"
@@ -215,6 +222,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"abus(?:e|ed|es|ing|ive|er|ers)\b|maltreat\w*|neglect(?:ed|ful|ing)?\b|coercive control|"
         r"lock(?:s|ed)? (?:her|him|them|me) in (?:a|the) (?:closet|room|basement|car)|"
+        r"kneel(?:ing)? on rice|soiled (?:sheets|clothes|diapers|bedding)|threat\w* to take the "
+        r"(?:kids|children|baby)|"
         r"call(?:s|ed|ing)? (?:her|him|them|me) (?:worthless|stupid|useless|fat|ugly|a whore|a "
         r"slut)|scream(?:s|ed|ing)? at (?:her|him|them|me) for hours|taking (?:her|his|their) "
         r"(?:social security|checks|money|benefits|pension)|tracks? (?:her|his|their) (?:phone|"
@@ -233,7 +242,11 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:drinks|drank|drinking) (?:a bottle|a fifth|a six-pack|a case|\d+ (?:beers|drinks|"
         r"shots)|"
         r"every (?:night|day))|bottles? of (?:wine|vodka|whiskey|liquor|tequila|rum|gin)|"
-        r"fifth of \w+|snort(?:s|ed|ing)?\b|(?:days|weeks|months|years) clean\b|clean (?:from|off) "
+        r"fifth of \w+|using (?:her|his|their|my|a friend's|someone's) (?:\w+'s )?(?:adderall|"
+        r"xanax|oxy\w*|percocet|vicodin|klonopin|pills|meds)|(?:xanax|benzos|pills|oxy\w*|percocet|"
+        r"opioids) (?:and|with) (?:alcohol|booze|drinking)|mixing (?:xanax|benzos|pills|"
+        r"medications?) (?:and|with)|snort(?:s|ed|ing)?\b|(?:days|weeks|months|years) clean\b|"
+        r"clean (?:from|off) "
         r"(?:heroin|meth|opioids|alcohol|drugs|pills|cocaine|fentanyl)|"
         r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
         r"relaps\w*|sober\b|sobriety|addict\w*|opioids?|opiates?|heroin|fentanyl|"
@@ -250,7 +263,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- eating disorders ----------------------------------------------------
     (
         r"eating disorder\w*|anorexi\w*|bulimi\w*|binge[- ]?eat\w*|binge(?:ing|d)? and purg\w*|"
-        r"weighs (?:herself|himself|themselves|myself)|chew(?:s|ing|ed)? (?:food )?and spit\w*|"
+        r"allows? (?:herself|himself|themselves|myself) (?:only )?\d+ calories|\d+ calories a day|"
+        r"takes? laxatives|laxatives after|weighs (?:herself|himself|themselves|myself)|chew(?:s|"
+        r"ing|ed)? (?:food )?and spit\w*|"
         r"spits? (?:it|food) out|(?:hasn't had|missed|lost) (?:her )?periods?|won't gain weight|"
         r"(?:hides?|hoards?|hiding|hoarding) food|eats? (?:almost )?nothing|barely eat\w*|"
         r"stopped eating|binges? at night|vomit\w* after "
@@ -266,7 +281,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- violence ------------------------------------------------------------
     (r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed", (_VIO, _DTH)),
     (
-        r"(?:get|gets|getting) shot|put (?:her|him|them|me) in the hospital|broken (?:jaw|nose|"
+        r"threaten\w* (?:her|him|them|me) with (?:a|an) (?:knife|gun|bat|weapon|hammer|machete)|"
+        r"beaten (?:to death|badly|unconscious|severely)|(?:get|gets|getting) shot|put (?:her|him|"
+        r"them|me) in the hospital|broken (?:jaw|nose|"
         r"ribs?|"
         r"arm|orbital)|broke (?:her|his|their|my|a man's|a woman's|someone's) (?:nose|jaw|ribs?|"
         r"arm)|fist ?fights?|brawl\w*|got into a (?:physical )?fight|physical (?:fight|"
@@ -293,7 +310,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"deaths?\b|died|dies\b|dying\b|dead\b|passed away|passing of|passed (?:on\b|last|"
         r"recently|suddenly|this (?:week|month|year)|in (?:her|his|their) sleep)|\w+(?:'s|s'|"
         r"’s) grave\b|"
-        r"grave(?:side|site|stone)s?|at the grave|(?:her|his|their|the) ashes|urn\b|griev(?:e|ed|"
+        r"grave(?:side|site|stone)s?|at the grave|(?:her|his|their|my) late (?:wife|husband|mother|"
+        r"father|son|daughter|partner|brother|sister|mom|dad|spouse|friend)|(?:her|his|their|"
+        r"the) ashes|urn\b|griev(?:e|ed|"
         r"es|ing)\b|grief|"
         r"bereave\w*|mourn\w*|funerals?|memorial (?:service|for)|widow(?:ed|er|s)?\b|"
         r"stillb(?:irth|orn)\w*|"

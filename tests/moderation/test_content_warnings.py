@@ -162,6 +162,29 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     ("He's struggling with the loss of his twin.", ["death_grief"]),
     ("They scattered her ashes at the beach on her birthday.", ["death_grief"]),
     ("The client had a stillbirth at 38 weeks.", ["death_grief"]),
+    ("She has thought about driving her car into a tree.", ["suicide_self_harm"]),
+    ('He keeps a rope in his closet "just in case."', ["suicide_self_harm"]),
+    (
+        "Her safety plan includes removing the firearms from the home because of her suicidal thoughts.",
+        ["suicide_self_harm"],
+    ),
+    ("Teen has been hitting herself in the head when she fails a test.", ["suicide_self_harm"]),
+    ("Her grandmother made her kneel on rice as punishment.", ["abuse"]),
+    ("The caregiver has been leaving the client in soiled sheets for days.", ["abuse"]),
+    ("He threatens to take the kids if she ever leaves.", ["abuse"]),
+    ("Her uncle made her watch pornography when she was eight.", ["sexual_violence"]),
+    ("She was pressured into sex while too drunk to consent.", ["sexual_violence"]),
+    ("He's been mixing Xanax and alcohol on weekends.", ["substance_use"]),
+    ("She's using her son's Adderall to stay awake.", ["substance_use"]),
+    ("He was arrested for a DUI last month and is in a diversion program.", ["substance_use"]),
+    ("She only allows herself 500 calories a day.", ["eating_disorders"]),
+    ("He takes laxatives after every meal.", ["eating_disorders"]),
+    ("Her brother threatened her with a knife.", ["violence"]),
+    ("The client's neighbor was beaten to death last year.", ["violence"]),
+    ("He punched a hole in the wall during an argument.", ["violence"]),
+    ("Her mother's death anniversary is next week.", ["death_grief"]),
+    ("The family is preparing for hospice after a terminal diagnosis.", ["death_grief"]),
+    ("He still sets a place at the table for his late wife.", ["death_grief"]),
 ]
 
 CLEAN_PARAPHRASES: list[str] = [
@@ -200,6 +223,16 @@ CLEAN_PARAPHRASES: list[str] = [
     "Does anyone have experience with walk-and-talk therapy?",
     "Looking for a Spanish-speaking family therapist in Salem.",
     "The webinar on sleep hygiene was excellent.",
+    "Can anyone recommend a good supervision model for new LPCs?",
+    "Our office manager is leaving; we're interviewing replacements.",
+    "She's killing it in her graduate program.",
+    "We need to kill two birds with one stone and combine the trainings.",
+    "The old policy is dead in the water after the legislature's vote.",
+    "My client is shooting for a promotion this year.",
+    "He beat his personal best in the marathon.",
+    "The billing software crashed and burned again.",
+    "I almost died laughing at the training icebreaker.",
+    "Her tone was a bit aggressive in the email, but we worked it out.",
 ]
 
 
