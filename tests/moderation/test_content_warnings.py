@@ -165,7 +165,8 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     ("She has thought about driving her car into a tree.", ["suicide_self_harm"]),
     ('He keeps a rope in his closet "just in case."', ["suicide_self_harm"]),
     (
-        "Her safety plan includes removing the firearms from the home because of her suicidal thoughts.",
+        "Her safety plan includes removing the firearms from the home "
+        "because of her suicidal thoughts.",
         ["suicide_self_harm"],
     ),
     ("Teen has been hitting herself in the head when she fails a test.", ["suicide_self_harm"]),
