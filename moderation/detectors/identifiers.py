@@ -501,7 +501,8 @@ _DATE_MD_CUE_RE = _CaseFree(
 # Dates of laws, trainings and holidays are not about a client.
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
-    r"workshop|summit|registration|register|rule|(?<!-)law|bill|statute|legislat\w*|regulation|"
+    r"workshop|summit|registration|register|rule|(?:new|the|state|federal) law|bill|statute|"
+    r"legislat\w*|regulation|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
     r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
@@ -676,7 +677,8 @@ _RELATION_SET = frozenset(
 ) | _words(
     "client patient pt pt. clt fiance fiancee fiancé fiancée stepson stepdaughter halfbrother "
     "halfsister half-brother half-sister step-son step-daughter named called nicknamed "
-    "aka a.k.a. dubbed sponsor neighbor neighbour landlord landlady coach teacher employer nanny "
+    "aka a.k.a. dubbed man woman boy girl gentleman lady sponsor neighbor neighbour landlord "
+    "landlady coach teacher employer nanny "
     "babysitter tutor twins kids children sons daughters siblings grandkids grandchildren "
     "abuela abuelo tia tio tía tío nana nonna mama papa auntie granny gran "
     "gramps grandad granddad grammy poppy"
@@ -1218,6 +1220,11 @@ _ADDRESS_HINTS = (
 )
 
 
+_MAY_VERB_RE = re.compile(
+    r"May \d+\s+(?:sessions|clients|people|minutes|hours|days|weeks|months|more|of)\b"
+)
+
+
 def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
     text = doc.text
     # Every shape needs a digit and a month name; most posts have neither pair.
@@ -1231,8 +1238,10 @@ def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
             continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
         # enough?"); a lower-case "may" never reaches here.
-        if value.startswith("May ") and re.match(
-            r"May \d+\s+(?:[a-z]|sessions)", text[m.start() :]
+        if (
+            value.startswith("May ")
+            and not text[max(0, m.start() - 2) : m.start()].strip(" ")
+            and _MAY_VERB_RE.match(text, m.start())
         ):
             continue
         yield _Candidate("date", m.start(), m.end())
