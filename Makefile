@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check stack stack-stop bench bench-large train clean
+.PHONY: run test lint format check stack stack-stop bench bench-large train clean browser e2e
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,23 @@ run: $(STAMP)
 ## make test: lint, format check, then the whole suite
 test: $(STAMP)
 	bash scripts/test.sh
+
+## make browser: Debian's Chromium (and npm, for axe-core) for the browser journeys, if missing.
+## A test tool's own browser download does not work on our machines: never `playwright install`.
+browser:
+	@SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	missing=""; \
+	[ -x /usr/bin/chromium ] || missing="chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi; \
+	/usr/bin/chromium --version 2>/dev/null || true
+
+## make e2e: only the browser journeys (tests/e2e); screenshots in test-artifacts/e2e/
+e2e: $(STAMP) browser
+	bash scripts/test.sh tests/e2e
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

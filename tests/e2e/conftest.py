@@ -1,0 +1,355 @@
+"""Browser journeys: Debian's Chromium driven by Playwright against a real stack.
+
+One gunicorn server and one Celery worker (solo pool, Redis broker) run as
+subprocesses against the pytest-django test database on PostgreSQL for the
+whole session. Journeys use a transactional database, so rows the test writes
+are committed and the server sees them; the database is emptied after each
+test.
+
+Without Chromium, PostgreSQL or Redis the journeys are skipped with a message,
+except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+REQUIRE = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+BIN = Path(sys.executable).parent
+
+
+def _unavailable(message: str) -> None:
+    if REQUIRE:
+        pytest.fail(f"CI=true but {message}")
+    pytest.skip(f"{message}; browser journeys skipped")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 30, interval: float = 0.2) -> Any:
+    """Poll until predicate returns something truthy; return it, or fail after timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up after {timeout}s waiting for {predicate!r}")
+        time.sleep(interval)
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    user = quote(s.get("USER") or "")
+    password = f":{quote(s['PASSWORD'])}" if s.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    return f"postgres://{auth}{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
+
+
+@dataclass
+class Stack:
+    """The live server and its worker, and where they write mail and logs."""
+
+    base_url: str
+    mail_dir: Path
+    log_dir: Path
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def mails(self) -> list[str]:
+        """Every mail the server sent this session, oldest first."""
+        files = sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime)
+        return [p.read_text(errors="replace") for p in files]
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}"
+            for p in sorted(self.log_dir.glob("*.log"))
+        )
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def _redis_url() -> str:
+    # A database of its own; keys also carry a per-run prefix (tests/e2e/settings.py).
+    return os.environ.get("E2E_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(
+            f"Chromium is not installed at {CHROMIUM} (apt-get install chromium, or `make browser`)"
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def stack(
+    chromium: str, django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[Stack]:
+    if connection.vendor != "postgresql":
+        _unavailable("the suite is not running on PostgreSQL (set DATABASE_URL)")
+    import redis
+
+    try:
+        redis.Redis.from_url(_redis_url(), socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        _unavailable(f"Redis at {_redis_url()} does not answer")
+
+    with django_db_blocker.unblock():
+        database_url = _database_url()
+    work = tmp_path_factory.mktemp("e2e")
+    mail_dir, log_dir = work / "mail", work / "logs"
+    mail_dir.mkdir()
+    log_dir.mkdir()
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": _redis_url(),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "TESTING": "1",
+        "DEBUG": "false",
+        "E2E_RUN_ID": uuid.uuid4().hex[:12],
+        "E2E_MAIL_DIR": str(mail_dir),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+    result = Stack(base_url=f"http://127.0.0.1:{port}", mail_dir=mail_dir, log_dir=log_dir)
+    commands = {
+        "server": [
+            str(BIN / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        "worker": [
+            str(BIN / "celery"),
+            "-A",
+            "config",
+            "worker",
+            "-Q",
+            "screening,default",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "INFO",
+        ],
+    }
+    for name, command in commands.items():
+        log = (log_dir / f"{name}.log").open("ab")
+        result.processes.append(
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        )
+
+    def server_answers() -> bool:
+        for process in result.processes:
+            if process.poll() is not None:
+                raise AssertionError(f"a stack process exited early:\n{result.logs()}")
+        try:
+            with urllib.request.urlopen(result.url("/healthz"), timeout=2):  # noqa: S310
+                return True
+        except urllib.error.HTTPError:
+            return True  # it answers; the broker's state is not our concern here
+        except OSError:
+            return False
+
+    def worker_ready() -> bool:
+        return " ready." in (log_dir / "worker.log").read_text(errors="replace")
+
+    try:
+        wait_until(server_answers, timeout=60)
+        wait_until(worker_ready, timeout=90)
+    except AssertionError:
+        result.stop()
+        raise
+    yield result
+    result.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; the test's own
+    # ORM calls are ordinary blocking calls, which Django refuses there unless told.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+class Journey:
+    """One test's browser sessions, screenshots and accessibility checks."""
+
+    def __init__(self, browser: Any, stack: Stack, name: str) -> None:
+        self.browser = browser
+        self.stack = stack
+        self.dir = ARTIFACTS / _slug(name)
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.contexts: list[Any] = []
+        self.shots = 0
+
+    def new_page(self, user: Any = None, *, javascript: bool = True) -> Any:
+        """A fresh browser (own cookies); signed in as `user` when given."""
+        context = self.browser.new_context(
+            base_url=self.stack.base_url,
+            viewport=DESKTOP,
+            bypass_csp=True,
+            locale="en-US",
+            java_script_enabled=javascript,
+        )
+        context.set_default_timeout(15_000)
+        self.contexts.append(context)
+        if user is not None:
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": session_for(user),
+                        "url": self.stack.base_url,
+                    }
+                ]
+            )
+        return context.new_page()
+
+    def shoot(self, page: Any, step: str) -> None:
+        """Screenshots of the current page at desktop and phone widths."""
+        self.shots += 1
+        stem = self.dir / f"{self.shots:02d}-{_slug(step)}"
+        page.screenshot(path=f"{stem}-desktop.png", full_page=True)
+        page.set_viewport_size(PHONE)
+        page.screenshot(path=f"{stem}-phone.png", full_page=True)
+        page.set_viewport_size(DESKTOP)
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+def session_for(user: Any) -> str:
+    """A signed-in session for `user`, written to the database the server reads."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return str(session.session_key)
+
+
+def axe_violations(page: Any, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """Run axe-core on the page; describe each violation of the given impacts."""
+    if not AXE_JS.is_file():
+        _unavailable(f"axe-core is not installed at {AXE_JS} (run `npm ci`)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] in impacts:
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+            found.append(
+                f"{violation['impact']}: {violation['id']} ({violation['help']}) at {targets}"
+            )
+    return found
+
+
+def assert_accessible(journey: Journey, page: Any, name: str) -> None:
+    problems = axe_violations(page)
+    report = journey.dir / f"axe-{_slug(name)}.json"
+    report.write_text(json.dumps({"url": page.url, "violations": problems}, indent=2))
+    assert not problems, f"axe found serious or critical problems on {name}:\n" + "\n".join(
+        problems
+    )
+
+
+@pytest.fixture
+def live(stack: Stack, transactional_db: None) -> Stack:
+    """The running stack, with a committed (transactional) test database."""
+    return stack
+
+
+@pytest.fixture
+def journey(browser: Any, live: Stack, request: pytest.FixtureRequest) -> Iterator[Journey]:
+    trip = Journey(browser, live, request.node.name)
+    yield trip
+    trip.close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if ARTIFACTS.is_dir() and any(ARTIFACTS.iterdir()):
+        terminalreporter.write_line(f"Browser journey screenshots: {ARTIFACTS}")

@@ -1,0 +1,111 @@
+"""Data and waiting helpers shared by the browser journeys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from accounts.models import User
+from forum.choices import Disclaimer, TopicPurpose, TriggerWarning
+from forum.models import Group, Membership, Post, Topic
+from forum.posting import PostContent, post_edit, reply_create, topic_create
+from tests import factories
+from tests.e2e.conftest import wait_until
+
+
+def expect(locator: Any) -> Any:
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def status_of(post_id: int) -> str:
+    return str(Post.objects.values_list("status", flat=True).get(pk=post_id))
+
+
+def wait_for_status(post_id: int, *statuses: str, timeout: float = 60) -> str:
+    """The worker screens each revision; wait until the post reaches one of `statuses`."""
+    return wait_until(
+        lambda: (status := status_of(post_id)) in statuses and status,
+        timeout=timeout,
+    )
+
+
+def cbt_group(organizer: User, *members: User) -> Group:
+    group = factories.GroupFactory(
+        created_by=organizer,
+        name="CBT Consultation",
+        slug="cbt",
+        purpose="Peer consultation on CBT practice: formulation, exposure work and homework.",
+        rules="De-identify every case. Disagree with the idea, not the person.",
+    )
+    factories.MembershipFactory(group=group, user=organizer, role=Membership.Role.ORGANIZER)
+    for member in members:
+        factories.MembershipFactory(group=group, user=member)
+    Group.objects.filter(pk=group.pk).update(member_count=1 + len(members))
+    return group
+
+
+def content(
+    body: str, *warnings: str, disclaimer: str = Disclaimer.NOT_CLINICAL_ADVICE
+) -> PostContent:
+    return PostContent(
+        body=body,
+        disclaimer=disclaimer,
+        trigger_warnings=list(warnings) or [TriggerWarning.NONE],
+    )
+
+
+def published_thread(group: Group, author: User, replier: User) -> tuple[Topic, Post]:
+    """A topic and a reply to its first version, screened in this process and published."""
+    with transaction.atomic():
+        topic = topic_create(
+            author=author,
+            group=group,
+            title="Homework compliance in CBT for insomnia",
+            purpose=TopicPurpose.CASE_CONSULTATION,
+            content=content(
+                "Sleep diaries come back half empty.\nHow do you keep clients logging?"
+            ),
+        )
+    with transaction.atomic():
+        reply = reply_create(
+            author=replier,
+            topic=topic,
+            content=content(
+                "A paper diary on the nightstand works better than an app for many people."
+            ),
+        )
+    return topic, reply
+
+
+def edit_first_post(topic: Topic) -> None:
+    first = topic.posts.get(number=1)
+    with transaction.atomic():
+        post_edit(
+            editor=first.author,
+            post=first,
+            content=content(
+                "Sleep diaries come back half empty.\n"
+                "I now ask for three nights a week instead of seven.\n"
+                "How do you keep clients logging?"
+            ),
+            reason="Added what I changed",
+        )
+
+
+def warned_topic(group: Group, author: User) -> Topic:
+    with transaction.atomic():
+        return topic_create(
+            author=author,
+            group=group,
+            title="Safety planning after a hospital discharge",
+            purpose=TopicPurpose.CASE_CONSULTATION,
+            content=content(
+                "A client recently discharged after a suicide attempt asks to space sessions "
+                "out. How do you weigh autonomy against the first weeks' risk?",
+                TriggerWarning.SUICIDE_SELF_HARM,
+                disclaimer=Disclaimer.DEIDENTIFIED,
+            ),
+        )
