@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - long lines are hand-written example posts
 """Build curated_incivility.csv from the hand-written posts and hand-written fragments.
 
 Run: .venv/bin/python moderation/data/compose_curated.py
@@ -204,7 +205,10 @@ SITUATIONS = [
     ("substance", "overdosed on fentanyl and was revived with naloxone"),
     ("eating_disorder", "has been purging several times a day and fainted at work"),
     ("eating_disorder", "with anorexia has lost more weight and her labs are concerning"),
-    ("violent_ideation", "has intrusive thoughts about stabbing his partner and is terrified of them"),
+    (
+        "violent_ideation",
+        "has intrusive thoughts about stabbing his partner and is terrified of them",
+    ),
     ("violent_ideation", "described homicidal thoughts toward an abusive ex but denies a plan"),
     ("violent_ideation", "talked about wanting to hurt the man who assaulted her sister"),
 ]
@@ -294,10 +298,10 @@ RECEIVED_ATTACKS = [
 ]
 
 RECEIVED_FRAMES = [
-    "Someone in another forum told me \"{q}\" after I asked for consultation. It stung. How do you let comments like that go?",
-    "A colleague once wrote \"{q}\" under my case post. I almost stopped asking for help. I'm grateful this group is kinder.",
-    "In my first year a supervisor said \"{q}\" to me in front of the team. I now supervise, and I try hard never to do that to anyone.",
-    "I'm writing a CE talk on incivility in professional groups. Examples like \"{q}\" are exactly what we want to stop. Suggestions welcome.",
+    'Someone in another forum told me "{q}" after I asked for consultation. It stung. How do you let comments like that go?',
+    'A colleague once wrote "{q}" under my case post. I almost stopped asking for help. I\'m grateful this group is kinder.',
+    'In my first year a supervisor said "{q}" to me in front of the team. I now supervise, and I try hard never to do that to anyone.',
+    'I\'m writing a CE talk on incivility in professional groups. Examples like "{q}" are exactly what we want to stop. Suggestions welcome.',
 ]
 
 DISAGREE_OPENERS = [
@@ -421,22 +425,37 @@ def _positives(rng: random.Random, n: int) -> list[tuple[str, str]]:
 
 def _negatives(rng: random.Random, n: int) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    kinds = ["case", "case", "case", "quote", "quote", "disagree", "correction", "mandated",
-             "news", "received"]
+    kinds = [
+        "case",
+        "case",
+        "case",
+        "quote",
+        "quote",
+        "disagree",
+        "correction",
+        "mandated",
+        "news",
+        "received",
+    ]
     while len(rows) < n:
         kind = rng.choice(kinds)
         if kind == "case":
             category, situation = rng.choice(SITUATIONS)
-            text = (f"{rng.choice(CLIENTS)} {situation}. {rng.choice(ACTIONS)} "
-                    f"{rng.choice(QUESTIONS)}")
+            text = (
+                f"{rng.choice(CLIENTS)} {situation}. {rng.choice(ACTIONS)} {rng.choice(QUESTIONS)}"
+            )
         elif kind == "quote":
             category = "client_quote"
-            text = (f"{rng.choice(QUOTE_SPEAKERS)} \"{rng.choice(QUOTES)}.\" "
-                    f"{rng.choice(QUOTE_FOLLOWUPS)}")
+            text = (
+                f'{rng.choice(QUOTE_SPEAKERS)} "{rng.choice(QUOTES)}." '
+                f"{rng.choice(QUOTE_FOLLOWUPS)}"
+            )
         elif kind == "disagree":
             category = "disagreement"
-            text = (f"{rng.choice(DISAGREE_OPENERS)} {rng.choice(DISAGREE_POINTS)} "
-                    f"{rng.choice(DISAGREE_CLOSERS)}")
+            text = (
+                f"{rng.choice(DISAGREE_OPENERS)} {rng.choice(DISAGREE_POINTS)} "
+                f"{rng.choice(DISAGREE_CLOSERS)}"
+            )
         elif kind == "correction":
             category = "correction"
             text = rng.choice(CORRECTION).format(c=rng.choice(CORRECTION_FACTS))

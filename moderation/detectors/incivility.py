@@ -1,0 +1,191 @@
+"""Incivility detector: the deployed model's probability and the words that drove it.
+
+Loads the versioned skops artifact named by ``moderation/artifacts/CURRENT``
+once per process (workers score many posts; loading takes ~100 ms). Pure
+Python, no database, safe to call from Celery tasks, views and commands.
+
+Public API::
+
+    score(text) -> IncivilityResult(probability, drivers, spans)
+    score_many(texts) -> list[float]
+    model_version() -> str
+    thresholds() -> (queue, hold)
+    load_model(version=None) -> LoadedModel
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.pipeline import Pipeline
+from sklearn.utils import murmurhash3_32
+
+ARTIFACT_DIR = Path(__file__).resolve().parent.parent / "artifacts"
+
+# Bounded cost per post: scoring beyond this many characters adds latency, not
+# signal. Keep the head and tail so padding a post cannot bury an attack at the end.
+MAX_CHARS = 20_000
+
+# The only types the artifact may contain. skops refuses anything else, so a
+# tampered artifact cannot make load() execute arbitrary code.
+TRUSTED_TYPES: list[str] = [
+    "sklearn.pipeline.Pipeline",
+    "sklearn.pipeline.FeatureUnion",
+    "sklearn.feature_extraction.text.HashingVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "numpy.float32",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.ndarray",
+    "numpy.dtype",
+    "builtins.slice",
+]
+
+TOP_DRIVERS = 8
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ModelNotFoundError(RuntimeError):
+    """No artifact for the requested version (or no CURRENT file)."""
+
+
+@dataclass(frozen=True)
+class IncivilityResult:
+    probability: float
+    # Word n-grams pushing toward incivility, largest contribution first:
+    # (n-gram, tfidf value x coefficient). Shown to moderators and authors.
+    drivers: list[tuple[str, float]] = field(default_factory=list)
+    # Character spans (start, end) of the drivers in the original text.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    version: str
+    pipeline: Pipeline
+    metadata: dict[str, Any]
+    word_coef: np.ndarray
+    word_features: int
+
+    @property
+    def word_pipeline(self) -> Pipeline:
+        return self.pipeline.named_steps["features"].transformer_list[0][1]
+
+
+def _current_version(directory: Path) -> str:
+    current = directory / "CURRENT"
+    if not current.is_file():
+        raise ModelNotFoundError(f"{current} does not exist; train a model first")
+    return current.read_text(encoding="utf-8").strip()
+
+
+def load_artifact(directory: Path, version: str | None = None) -> LoadedModel:
+    """Load one artifact from a directory (uncached; tests and commands use it)."""
+    import skops.io as sio
+
+    version = version or _current_version(directory)
+    model_path = directory / f"incivility-{version}.skops"
+    meta_path = directory / f"incivility-{version}.json"
+    if not model_path.is_file() or not meta_path.is_file():
+        raise ModelNotFoundError(f"no artifact {model_path.name} with its .json in {directory}")
+    untrusted = [t for t in sio.get_untrusted_types(file=model_path) if t not in TRUSTED_TYPES]
+    if untrusted:
+        raise ModelNotFoundError(f"{model_path.name} holds untrusted types: {untrusted}")
+    pipeline = sio.load(model_path, trusted=TRUSTED_TYPES)
+    metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    word = pipeline.named_steps["features"].transformer_list[0][1]
+    n_word = word.named_steps["hash"].n_features
+    coef = pipeline.named_steps["clf"].coef_[0]
+    return LoadedModel(version, pipeline, metadata, coef[:n_word].astype(np.float64), n_word)
+
+
+@lru_cache(maxsize=4)
+def load_model(version: str | None = None) -> LoadedModel:
+    """The deployed model (or a named version), loaded once per process."""
+    return load_artifact(ARTIFACT_DIR, version)
+
+
+def model_version() -> str:
+    return load_model().version
+
+
+def thresholds() -> tuple[float, float]:
+    """(queue, hold) from the artifact, overridable by settings."""
+    meta = load_model().metadata["thresholds"]
+    queue, hold = float(meta["queue"]), float(meta["hold"])
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            override_queue = getattr(settings, "MODERATION_QUEUE_THRESHOLD", None)
+            override_hold = getattr(settings, "MODERATION_HOLD_THRESHOLD", None)
+            queue = float(override_queue) if override_queue is not None else queue
+            hold = float(override_hold) if override_hold is not None else hold
+    except ImportError:  # pragma: no cover
+        pass
+    return queue, hold
+
+
+def clean_text(text: object) -> str:
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if len(text) > MAX_CHARS:
+        half = MAX_CHARS // 2
+        text = text[:half] + " " + text[-half:]
+    # Lone surrogates (from bad decoding upstream) are legal in str but break
+    # encoders further down; control characters carry no meaning for tone.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub(" ", text)
+
+
+def score_many(texts: list[str]) -> list[float]:
+    """Probabilities for many posts in one vectorised pass (fast path for workers)."""
+    if not texts:
+        return []
+    model = load_model()
+    cleaned = [clean_text(t) for t in texts]
+    return [float(p) for p in model.pipeline.predict_proba(cleaned)[:, 1]]
+
+
+def _word_index(term: str, n_features: int) -> int:
+    # Same mapping as sklearn's FeatureHasher (murmurhash3, seed 0, abs mod n).
+    return abs(murmurhash3_32(term, seed=0)) % n_features
+
+
+def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        words = [re.escape(w) for w in term.split()]
+        pattern = r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            spans.append((match.start(), match.end()))
+    return sorted(set(spans))
+
+
+def score(text: str) -> IncivilityResult:
+    """Probability of incivility with the word n-grams that drove it."""
+    model = load_model()
+    cleaned = clean_text(text)
+    probability = float(model.pipeline.predict_proba([cleaned])[0, 1])
+    word_pipeline = model.word_pipeline
+    vector = word_pipeline.transform([cleaned])
+    analyzer = word_pipeline.named_steps["hash"].build_analyzer()
+    values = dict(zip(vector.indices.tolist(), vector.data.tolist(), strict=True))
+    contributions: dict[str, float] = {}
+    for term in set(analyzer(cleaned)):
+        index = _word_index(term, model.word_features)
+        contribution = values.get(index, 0.0) * float(model.word_coef[index])
+        if contribution > 0:
+            contributions[term] = contribution
+    drivers = sorted(contributions.items(), key=lambda item: -item[1])[:TOP_DRIVERS]
+    drivers = [(term, round(value, 4)) for term, value in drivers]
+    spans = _spans_for(cleaned, [term for term, _ in drivers]) if len(cleaned) == len(text) else []
+    return IncivilityResult(probability=probability, drivers=drivers, spans=spans)

@@ -1,0 +1,61 @@
+"""Train the incivility model and write a new versioned artifact (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from moderation import training
+
+
+class Command(BaseCommand):
+    help = "Train the incivility model from the curated examples and the public corpora."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--data-dir", type=Path, help="public corpora (MODERATION_DATA_DIR)")
+        parser.add_argument("--curated", type=Path, help="curated CSV (text,label[,category])")
+        parser.add_argument("--eval", type=Path, default=training.EVAL_PATH, dest="eval_path")
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--folds", type=int, default=5)
+        parser.add_argument("--output-dir", type=Path, default=training.ARTIFACT_DIR)
+        parser.add_argument(
+            "--no-activate", action="store_true", help="write the artifact without updating CURRENT"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # Steps: load, one per CV fold, thresholds, split fit, refit, write.
+        bar = tqdm(total=options["folds"] + 5, desc="training", unit="step")
+
+        def progress(message: str) -> None:
+            bar.set_postfix_str(message)
+            bar.update(1)
+
+        try:
+            result = training.train(
+                data_dir=options["data_dir"],
+                curated_path=options["curated"],
+                eval_path=options["eval_path"],
+                seed=options["seed"],
+                folds=options["folds"],
+                progress=progress,
+            )
+            version, path = training.save_artifact(
+                result,
+                output_dir=options["output_dir"],
+                activate=not options["no_activate"],
+                seed=options["seed"],
+            )
+            progress("written")
+        except training.TrainingDataError as error:
+            raise CommandError(str(error)) from error
+        finally:
+            bar.close()
+        self.stdout.write(training.format_metrics_table(result.metrics))
+        queue, hold = result.thresholds
+        self.stdout.write(f"rows by source: {result.rows}")
+        self.stdout.write(f"thresholds: queue={queue:.4f} hold={hold:.4f}")
+        state = "not activated" if options["no_activate"] else "activated (CURRENT)"
+        self.stdout.write(self.style.SUCCESS(f"wrote {path} version {version}, {state}"))
