@@ -74,10 +74,25 @@ class LoadedModel:
     metadata: dict[str, Any]
     word_coef: np.ndarray
     word_features: int
+    char_coef: np.ndarray
+    intercept: float
 
     @property
     def word_pipeline(self) -> Pipeline:
         return self.pipeline.named_steps["features"].transformer_list[0][1]
+
+    @property
+    def char_pipeline(self) -> Pipeline:
+        return self.pipeline.named_steps["features"].transformer_list[1][1]
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Same numbers as pipeline.predict_proba, without FeatureUnion's hstack copy."""
+        return self._probabilities(self.word_pipeline.transform(texts), texts)
+
+    def _probabilities(self, word_matrix: Any, texts: list[str]) -> np.ndarray:
+        char_matrix = self.char_pipeline.transform(texts)
+        logits = word_matrix @ self.word_coef + char_matrix @ self.char_coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.asarray(logits, dtype=np.float64)))
 
 
 def _current_version(directory: Path) -> str:
@@ -103,8 +118,17 @@ def load_artifact(directory: Path, version: str | None = None) -> LoadedModel:
     metadata = json.loads(meta_path.read_text(encoding="utf-8"))
     word = pipeline.named_steps["features"].transformer_list[0][1]
     n_word = word.named_steps["hash"].n_features
-    coef = pipeline.named_steps["clf"].coef_[0]
-    return LoadedModel(version, pipeline, metadata, coef[:n_word].astype(np.float64), n_word)
+    classifier = pipeline.named_steps["clf"]
+    coef = classifier.coef_[0].astype(np.float64)
+    return LoadedModel(
+        version=version,
+        pipeline=pipeline,
+        metadata=metadata,
+        word_coef=coef[:n_word],
+        word_features=n_word,
+        char_coef=coef[n_word:],
+        intercept=float(classifier.intercept_[0]),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -152,7 +176,7 @@ def score_many(texts: list[str]) -> list[float]:
         return []
     model = load_model()
     cleaned = [clean_text(t) for t in texts]
-    return [float(p) for p in model.pipeline.predict_proba(cleaned)[:, 1]]
+    return [float(p) for p in model.probabilities(cleaned)]
 
 
 def _word_index(term: str, n_features: int) -> int:
@@ -174,9 +198,10 @@ def score(text: str) -> IncivilityResult:
     """Probability of incivility with the word n-grams that drove it."""
     model = load_model()
     cleaned = clean_text(text)
-    probability = float(model.pipeline.predict_proba([cleaned])[0, 1])
     word_pipeline = model.word_pipeline
+    # One word transform serves both the probability and the drivers.
     vector = word_pipeline.transform([cleaned])
+    probability = float(model._probabilities(vector, [cleaned])[0])
     analyzer = word_pipeline.named_steps["hash"].build_analyzer()
     values = dict(zip(vector.indices.tolist(), vector.data.tolist(), strict=True))
     contributions: dict[str, float] = {}

@@ -15,6 +15,11 @@ from moderation.detectors import incivility
 class Command(BaseCommand):
     help = "Print ROC-AUC, AP and precision/recall/FPR at the deployed thresholds."
 
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        # The interface is `--version V` (a model version), which clashes
+        # with Django's built-in --version flag: let ours replace it.
+        return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--data", type=Path, required=True, help="CSV with text,label columns")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -39,7 +44,7 @@ class Command(BaseCommand):
         if model.version == incivility.model_version():
             thresholds = incivility.thresholds()  # honour settings overrides when deployed
         cleaned = [incivility.clean_text(t) for t in texts]
-        probabilities = model.pipeline.predict_proba(cleaned)[:, 1]
+        probabilities = model.probabilities(cleaned)
         metrics = training.binary_metrics(labels, probabilities, thresholds)
         metrics["model_version"] = model.version
         metrics["data"] = str(options["data"])

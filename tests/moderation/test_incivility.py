@@ -1,0 +1,121 @@
+"""The deployed incivility model on clinician-register text (issue 4).
+
+These load the committed artifact named by moderation/artifacts/CURRENT and
+need no database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sklearn.metrics import roc_auc_score
+
+from moderation import training
+from moderation.detectors import incivility
+
+BLNS = Path(training.default_data_dir()) / "naughty-strings" / "blns.txt"
+
+HARD_NEGATIVES = [
+    "Consultation request: my client disclosed suicidal ideation with a plan last night. "
+    "We completed a safety plan and removed access to the medication. What would you add?",
+    'My client said "I\'ll kill him if he touches her again" about her ex. She was shaking. '
+    "I did a violence risk assessment and we talked about protective orders.",
+    "I filed a mandated report with CPS this morning after a child disclosed abuse in session. "
+    "How do you keep working with the family afterward?",
+    "An adolescent client has been cutting daily and her parents just found out. "
+    "We're starting DBT skills and a chain analysis.",
+    "I respectfully disagree with recommending couples therapy while there's ongoing violence. "
+    "I would refer for individual work first.",
+]
+
+ATTACKS = [
+    "You clearly have no business practicing. Did you even finish your degree?",
+    "I'm reporting you to the board. Enjoy the investigation, you incompetent hack.",
+    "Sweetie, this is basic stuff. Maybe leave the hard cases to real clinicians.",
+    "You're an idiot and a danger to every client on your caseload.",
+]
+
+
+def test_the_model_separates_uncivil_from_civil_posts_on_the_held_out_eval_file() -> None:
+    texts, labels = training.read_labelled_csv(training.EVAL_PATH)
+    auc = roc_auc_score(labels, incivility.score_many(texts))
+    assert auc >= 0.9, f"ROC-AUC on the held-out eval file is {auc:.3f}"
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_clinical_hard_negatives_stay_below_the_queue_threshold(text: str) -> None:
+    queue, _hold = incivility.thresholds()
+    assert incivility.score(text).probability < queue
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_personal_attacks_score_above_the_queue_threshold(text: str) -> None:
+    queue, _hold = incivility.thresholds()
+    assert incivility.score(text).probability >= queue
+
+
+def test_attacks_outrank_every_hard_negative() -> None:
+    attack_scores = incivility.score_many(ATTACKS)
+    civil_scores = incivility.score_many(HARD_NEGATIVES)
+    assert min(attack_scores) > max(civil_scores)
+
+
+def test_drivers_name_the_offending_words_with_their_spans() -> None:
+    text = "Honestly, you're an idiot and your clinical judgment is negligent."
+    result = incivility.score(text)
+    terms = [term for term, _ in result.drivers]
+    assert any("idiot" in term for term in terms)
+    assert all(weight > 0 for _, weight in result.drivers)
+    start = text.index("idiot")
+    assert (start, start + len("idiot")) in result.spans
+
+
+def test_score_many_agrees_with_score() -> None:
+    texts = [*ATTACKS[:2], *HARD_NEGATIVES[:2]]
+    batched = incivility.score_many(texts)
+    single = [incivility.score(t).probability for t in texts]
+    assert batched == pytest.approx(single)
+    assert incivility.score_many([]) == []
+
+
+def test_thresholds_come_from_the_artifact_and_settings_can_override_them(settings) -> None:
+    meta = incivility.load_model().metadata["thresholds"]
+    settings.MODERATION_QUEUE_THRESHOLD = None
+    settings.MODERATION_HOLD_THRESHOLD = None
+    assert incivility.thresholds() == (meta["queue"], meta["hold"])
+    assert 0 < meta["queue"] < meta["hold"] < 1
+    settings.MODERATION_QUEUE_THRESHOLD = 0.4
+    settings.MODERATION_HOLD_THRESHOLD = 0.6
+    assert incivility.thresholds() == (0.4, 0.6)
+
+
+def test_model_version_matches_current() -> None:
+    current = (incivility.ARTIFACT_DIR / "CURRENT").read_text().strip()
+    assert incivility.model_version() == current
+    assert incivility.load_model() is incivility.load_model()  # cached per process
+
+
+@pytest.mark.skipif(not BLNS.is_file(), reason="shared naughty-strings corpus not present")
+def test_naughty_strings_never_raise() -> None:
+    strings = BLNS.read_text(encoding="utf-8").split("\n")
+    for text in strings:
+        result = incivility.score(text)
+        assert 0.0 <= result.probability <= 1.0
+    assert len(incivility.score_many(strings)) == len(strings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\x01\x1b[31m",
+        "\u202e\u200f\u200bmirrored",
+        "\ud800 lone surrogate",
+        "a" * 500_000,
+    ],
+)
+def test_edge_case_strings_score_without_errors(text: str) -> None:
+    assert 0.0 <= incivility.score(text).probability <= 1.0
+    assert len(incivility.score_many([text])) == 1
