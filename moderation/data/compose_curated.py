@@ -397,6 +397,38 @@ NEWS_ITEMS = [
 ]
 
 
+# Civil posts addressed to "you": advice, support and thanks. Second-person
+# address is common in kind replies too, so the model must not learn "you" alone.
+YOU_CIVIL = [
+    "You might consider {a}. It helped me with a similar client.",
+    "Have you tried {a}? No pressure, just something that worked for me.",
+    "If it helps, you could {a} before the next session.",
+    "You're doing the right thing by asking. I'd {a}.",
+    "I think you handled it well. Next time you could also {a}.",
+    "Your instinct is good. You may also want to {a}.",
+    "You're not alone with this. When it happened to me, I chose to {a}.",
+    "Thank you for sharing this case. In your place I would {a}, but you know your client best.",
+]
+
+YOU_ACTIONS = [
+    "ask directly about suicidal thoughts, plan and access to means",
+    "call the child abuse hotline for a consultation",
+    "review the safety plan with her partner out of the room",
+    "bring the case to supervision before deciding about the report",
+    "screen for coercive control in an individual session",
+    "refer for a medical evaluation given the purging",
+    "talk with him about locking up the firearm",
+    "explore what the self-harm does for her emotionally",
+    "document the threat and your risk assessment carefully",
+    "get a release so you can coordinate with the psychiatrist",
+    "offer the client a warm handoff to the DV advocate",
+    "name the rupture out loud and ask how she heard you",
+    "check your state's duty-to-warn statute",
+    "connect him with a naloxone program",
+    "slow down the trauma processing and focus on stabilization",
+]
+
+
 def _positives(rng: random.Random, n: int) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     makers = ["competence", "threat", "condescension", "sarcasm", "pileon"]
@@ -436,6 +468,8 @@ def _negatives(rng: random.Random, n: int) -> list[tuple[str, str]]:
         "mandated",
         "news",
         "received",
+        "you",
+        "you",
     ]
     while len(rows) < n:
         kind = rng.choice(kinds)
@@ -467,6 +501,9 @@ def _negatives(rng: random.Random, n: int) -> list[tuple[str, str]]:
         elif kind == "news":
             category = "legislation"
             text = rng.choice(NEWS).format(n=rng.choice(NEWS_ITEMS))
+        elif kind == "you":
+            category = "second_person"
+            text = rng.choice(YOU_CIVIL).format(a=rng.choice(YOU_ACTIONS))
         else:
             category = "peer_support"
             text = rng.choice(RECEIVED_FRAMES).format(q=rng.choice(RECEIVED_ATTACKS))
@@ -489,15 +526,15 @@ def build(out: Path = HERE / "curated_incivility.csv") -> int:
     positives = _read_handwritten(HERE / "curated_positive.txt")
     negatives = _read_handwritten(HERE / "curated_negative.txt")
     seen = {t for t, _ in positives + negatives}
-    # Target about 40% positive over ~1,000 rows; dedupe composed rows.
+    # Target about 40% positive over ~1,100 rows; dedupe composed rows.
     for text, category in _positives(rng, 900):
-        if len(positives) >= 400:
+        if len(positives) >= 440:
             break
         if text not in seen:
             seen.add(text)
             positives.append((text, category))
     for text, category in _negatives(rng, 2000):
-        if len(negatives) >= 600:
+        if len(negatives) >= 680:
             break
         if text not in seen:
             seen.add(text)
