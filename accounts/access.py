@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from accounts.models import User
+from accounts.choices import JURISDICTION_LABELS, LicenseState
+from accounts.models import License, User
 
 AnyUser = User | AnonymousUser
+
+
+def _link(text: str, url_name: str, anchor: str = "") -> SafeString:
+    return format_html('<a href="{}{}">{}</a>', reverse(url_name), anchor, text)
 
 
 def has_verified_email(user: AnyUser) -> bool:
@@ -17,15 +26,73 @@ def has_verified_email(user: AnyUser) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def is_active_member(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.deactivated_at is None)
+
+
+def license_block_reason(user: User) -> str | None:
+    """Why the user's licenses do not let them post yet (what is missing, how to fix it)."""
+    today = timezone.localdate()
+    licenses = list(
+        License.objects.filter(user=user)
+        .order_by("-created_at")
+        .only("state", "expires_on", "license_type", "license_type_other", "jurisdiction")
+    )
+    if any(lic.state == LicenseState.VERIFIED and lic.expires_on >= today for lic in licenses):
+        return None
+    add_link = _link("Declare your license", "accounts:license_add")
+    if any(lic.state == LicenseState.PENDING for lic in licenses):
+        return format_html(
+            "Your license is awaiting verification (by the NPI registry or a moderator); "
+            "you can post once it is verified, and we will tell you. {}.",
+            _link("See its status", "accounts:profile", "#licenses"),
+        )
+    if any(lic.state == LicenseState.UNVERIFIED for lic in licenses):
+        return format_html(
+            "Your license needs evidence before it can be verified: {} (a PDF, PNG or JPEG).",
+            _link("upload a scan or photo of it", "accounts:profile", "#licenses"),
+        )
+    if any(lic.state in (LicenseState.EXPIRED, LicenseState.VERIFIED) for lic in licenses):
+        return format_html(
+            "Your verified license has expired. {} with its new expiry date to post again.",
+            _link("Declare your renewed license", "accounts:license_add"),
+        )
+    if any(lic.state in (LicenseState.REJECTED, LicenseState.REVOKED) for lic in licenses):
+        return format_html(
+            "Your license could not be verified (see the reason on {}). {} with evidence.",
+            _link("your profile", "accounts:profile", "#licenses"),
+            add_link,
+        )
+    return format_html(
+        "Only clinicians with a verified license can post. {}: with a US NPI it is checked "
+        "against the NPI registry; otherwise a moderator reviews a scan of it.",
+        add_link,
+    )
+
+
+def _suspension_block_reason(user: User) -> str | None:
+    try:  # imported here: moderation.access imports this module
+        from moderation.access import suspension_block_reason
+    except ImportError:  # moderation without suspensions
+        return None
+    return suspension_block_reason(user)
+
+
 def posting_block_reason(user: AnyUser) -> str | None:
-    """Why this person may not post, or None when they may."""
+    """Why this person may not post, reply, flag or join, or None when they may."""
     if not user.is_authenticated:
         return "Sign in to post."
     if not user.is_active or user.deactivated_at is not None:
         return "This account is deactivated."
     if not has_verified_email(user):
-        return "Verify your email address before posting."
-    return None
+        return format_html(
+            "Verify your email address before posting: {}.",
+            _link("resend the confirmation email", "account_email"),
+        )
+    suspended = _suspension_block_reason(user)
+    if suspended is not None:
+        return suspended
+    return license_block_reason(user)
 
 
 def can_post(user: AnyUser) -> bool:
@@ -33,12 +100,25 @@ def can_post(user: AnyUser) -> bool:
 
 
 def is_moderator(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and (user.is_staff or user.is_moderator))
+    return bool(is_active_member(user) and (user.is_staff or user.is_moderator))
+
+
+def needs_mfa(user: AnyUser) -> bool:
+    """Moderators and staff must use MFA (product brief)."""
+    return bool(user.is_authenticated and (user.is_staff or user.is_superuser or user.is_moderator))
+
+
+def has_mfa(user: AnyUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 def can_read_forum(user: AnyUser) -> bool:
     """Visitors read group descriptions only; posts are for signed-in members."""
-    return bool(user.is_authenticated and user.is_active)
+    return is_active_member(user)
 
 
 def moderates_group(user: AnyUser, group: object) -> bool:
@@ -47,18 +127,63 @@ def moderates_group(user: AnyUser, group: object) -> bool:
         return False
     if user.is_staff:
         return True
-    scoped = getattr(user, "moderated_groups", None)
-    if scoped is None or not scoped.exists():
+    scoped = user.moderated_groups.all()
+    if not scoped.exists():
         return True
     return scoped.filter(pk=getattr(group, "pk", None)).exists()
 
 
 def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
-    """Why the user cannot join a group that requires a license in `region`, or None.
-
-    Licenses arrive with the license-verification work; until then no
-    member holds one, so such groups refuse everyone but staff.
-    """
-    if user.is_authenticated and user.is_staff:
+    """Why the user cannot join a group that requires a license in `region`, or None."""
+    label = JURISDICTION_LABELS.get(region, region)
+    if not user.is_authenticated:
+        return f"This group requires a verified license in {label}. Sign in first."
+    if user.is_staff:
         return None
-    return f"This group requires a verified license in {region}."
+    holds = License.objects.filter(
+        user=user,
+        state=LicenseState.VERIFIED,
+        expires_on__gte=timezone.localdate(),
+        jurisdiction=region,
+    ).exists()
+    if holds:
+        return None
+    return format_html(
+        "This group is for clinicians licensed in {}, and you have no verified, current "
+        "license there. {} to join.",
+        label,
+        _link(f"Declare your {label} license", "accounts:license_add"),
+    )
+
+
+def license_for_evidence(user: AnyUser, license_id: int) -> License:
+    """The license whose evidence this user may open: their own, or any for a reviewer."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from accounts.verification import can_review_licenses
+
+    if not 0 < license_id < 2**63:
+        raise Http404("No such license.")
+    license = License.objects.filter(pk=license_id).first()
+    if license is None or not user.is_authenticated:
+        raise Http404("No such license.")
+    if license.user_id == user.pk:
+        return license
+    if not can_review_licenses(user):
+        # Not a 403 that confirms the license exists: evidence is private.
+        raise Http404("No such license.")
+    if not has_mfa(user):
+        raise PermissionDenied("Set up two-factor authentication before opening evidence.")
+    return license
+
+
+def license_for_owner(user: AnyUser, license_id: int) -> License:
+    from django.http import Http404
+
+    if not user.is_authenticated or not 0 < license_id < 2**63:
+        raise Http404("No such license.")
+    license = License.objects.filter(pk=license_id, user_id=user.pk).first()
+    if license is None:
+        raise Http404("No such license.")
+    return license

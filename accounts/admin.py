@@ -1,7 +1,25 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+"""Users and roles (staff only), and the license review queue (moderators)."""
 
-from accounts.models import User
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from accounts import verification
+from accounts.choices import LicenseState
+from accounts.forms import ReviewForm, RevokeForm
+from accounts.models import License, LicenseStatusChange, User
 
 
 @admin.register(User)
@@ -13,22 +31,241 @@ class UserAdmin(DjangoUserAdmin):
         "is_moderator",
         "is_staff",
         "is_active",
+        "deactivated_at",
     )
     list_filter = ("is_organizer", "is_moderator", "is_staff", "is_active")
-    search_fields = ("email", "display_name")
+    search_fields = ("email", "display_name", "handle")
     ordering = ("email",)
+    filter_horizontal = ("groups", "user_permissions", "moderated_groups")
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (
-            "Clinician Commons",
+            "Clinician Commons roles",
             {
+                "description": "Staff grant the organizer and moderator roles. A moderator "
+                "with no moderated groups is global; otherwise they moderate only those groups.",
                 "fields": (
                     "display_name",
+                    "handle",
                     "is_organizer",
                     "is_moderator",
+                    "moderated_groups",
                     "time_zone",
                     "deactivated_at",
-                )
+                ),
             },
         ),
     )
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The queue opens on licenses awaiting review; "All" shows every state."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("all", "All licenses")]
+
+    def choices(self, changelist: Any):  # type: ignore[no-untyped-def]
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Awaiting review",
+        }
+        yield {
+            "selected": self.value() == "all",
+            "query_string": changelist.get_query_string({self.parameter_name: "all"}),
+            "display": "All licenses",
+        }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[License]) -> QuerySet[License]:
+        if self.value() == "all" or "state__exact" in request.GET:
+            return queryset
+        return queryset.filter(state=LicenseState.PENDING)
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = LicenseStatusChange
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "from_state", "to_state", "actor", "method", "reason")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return verification.can_review_licenses(request.user)
+
+
+@admin.register(License)
+class LicenseAdmin(admin.ModelAdmin):
+    list_display = (
+        "holder_name",
+        "license_label",
+        "jurisdiction",
+        "number",
+        "state",
+        "registry_status",
+        "has_evidence",
+        "age",
+        "review_link",
+    )
+    list_filter = (
+        ReviewQueueFilter,
+        "state",
+        "registry_status",
+        "verification_method",
+        "license_type",
+        "jurisdiction",
+    )
+    search_fields = ("holder_name", "number", "npi", "user__email", "user__display_name")
+    ordering = ("created_at", "id")
+    list_select_related = ("user",)
+    inlines = [StatusChangeInline]
+    readonly_fields = (
+        "user",
+        "license_type",
+        "license_type_other",
+        "jurisdiction",
+        "number",
+        "holder_name",
+        "npi",
+        "expires_on",
+        "state",
+        "verification_method",
+        "verified_at",
+        "evidence_link",
+        "registry_status",
+        "registry_checked_at",
+        "registry_notes",
+        "registry_answer",
+        "created_at",
+    )
+    exclude = ("evidence", "registry_response", "registry_claimed_at", "evidence_content_type")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return verification.can_review_licenses(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return verification.can_review_licenses(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="type")
+    def license_label(self, obj: License) -> str:
+        return obj.type_short
+
+    @admin.display(boolean=True, description="evidence")
+    def has_evidence(self, obj: License) -> bool:
+        return bool(obj.evidence)
+
+    @admin.display(description="waiting", ordering="created_at")
+    def age(self, obj: License) -> str:
+        days = (timezone.now() - obj.created_at).days
+        return "today" if days == 0 else f"{days} d"
+
+    @admin.display(description="")
+    def review_link(self, obj: License) -> str:
+        url = reverse("admin:accounts_license_review", args=[obj.pk])
+        label = "Review" if obj.state == LicenseState.PENDING else "Open"
+        return format_html('<a class="button" href="{}">{}</a>', url, label)
+
+    @admin.display(description="evidence")
+    def evidence_link(self, obj: License) -> str:
+        if not obj.evidence:
+            return "none uploaded"
+        url = reverse("accounts:evidence_file", args=[obj.pk])
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Open evidence ({})</a>',
+            url,
+            obj.evidence_content_type,
+        )
+
+    @admin.display(description="registry answer")
+    def registry_answer(self, obj: License) -> str:
+        if obj.registry_response is None:
+            return "—"
+        return format_html(
+            "<pre>{}</pre>",
+            json.dumps(obj.registry_response, indent=2)[:20_000],
+        )
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path(
+                "<int:license_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="accounts_license_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request: HttpRequest, license_id: int) -> HttpResponse:
+        if not verification.can_review_licenses(request.user):
+            raise PermissionDenied("Only moderators review licenses.")
+        license = get_object_or_404(License.objects.select_related("user"), pk=license_id)
+        review_form = ReviewForm(prefix="review")
+        revoke_form = RevokeForm(prefix="revoke")
+        if request.method == "POST":
+            try:
+                if "revoke" in request.POST:
+                    revoke_form = RevokeForm(request.POST, prefix="revoke")
+                    if revoke_form.is_valid():
+                        verification.license_revoke(
+                            moderator=request.user,
+                            license=license,
+                            reason=revoke_form.cleaned_data["reason"],
+                        )
+                        messages.success(request, f"{license} is revoked.")
+                        return redirect("admin:accounts_license_changelist")
+                else:
+                    review_form = ReviewForm(request.POST, prefix="review")
+                    if review_form.is_valid():
+                        decide = (
+                            verification.license_approve
+                            if review_form.cleaned_data["decision"] == "approve"
+                            else verification.license_reject
+                        )
+                        decide(
+                            moderator=request.user,
+                            license=license,
+                            reason=review_form.cleaned_data["reason"],
+                        )
+                        messages.success(request, f"{license} is {license.state}.")
+                        return redirect("admin:accounts_license_changelist")
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Review {license}",
+            "license": license,
+            "history": license.history.select_related("actor"),
+            "review_form": review_form,
+            "revoke_form": revoke_form,
+            "registry_answer": (
+                json.dumps(license.registry_response, indent=2)[:20_000]
+                if license.registry_response is not None
+                else ""
+            ),
+            "can_decide": license.state == LicenseState.PENDING
+            and license.user_id != request.user.pk,
+            "can_revoke": license.state == LicenseState.VERIFIED
+            and license.user_id != request.user.pk,
+            "other_licenses": License.objects.filter(user=license.user).exclude(pk=license.pk),
+        }
+        return TemplateResponse(request, "admin/accounts/license/review.html", context)

@@ -1,13 +1,34 @@
-"""Verified credentials shown next to members' names.
-
-Until licenses exist (license-verification work) nobody has a credential.
-"""
+"""Verified credentials shown next to members' names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils import timezone
+
+from accounts.choices import LicenseState
+from accounts.models import License
+
 
 def credential_badges(user_ids: Iterable[int]) -> dict[int, str]:
-    """One query at most: user id -> "LCSW · Oregon · verified" for verified licenses."""
-    return {}
+    """One query: user id -> "LCSW · Oregon · verified" for verified, current licenses.
+
+    A member with several verified licenses shows them all, oldest verification first.
+    """
+    ids = {user_id for user_id in user_ids if user_id is not None}
+    if not ids:
+        return {}
+    licenses = (
+        License.objects.filter(
+            user_id__in=ids, state=LicenseState.VERIFIED, expires_on__gte=timezone.localdate()
+        )
+        .only("user_id", "license_type", "license_type_other", "jurisdiction")
+        .order_by("user_id", "verified_at", "id")
+    )
+    parts: dict[int, list[str]] = {}
+    for license in licenses:
+        text = license.badge
+        seen = parts.setdefault(license.user_id, [])
+        if text not in seen:
+            seen.append(text)
+    return {user_id: "; ".join(texts) for user_id, texts in parts.items()}

@@ -1,9 +1,27 @@
-"""Clinician accounts. License verification lives beside this (see verification.py)."""
+"""Clinician accounts and their licenses. The workflow lives in verification.py."""
 
 from __future__ import annotations
 
+import datetime
+import uuid
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.choices import (
+    JURISDICTION_LABELS,
+    LICENSE_TYPE_SHORT,
+    LIVE_STATES,
+    LicenseState,
+    LicenseType,
+    RegistryStatus,
+    VerificationMethod,
+)
 
 
 class ClinicianManager(UserManager["User"]):
@@ -37,6 +55,13 @@ class User(AbstractUser):
         default=False, help_text="May triage the moderation and license queues."
     )
     time_zone = models.CharField(max_length=64, default="UTC")
+    # Blank means a global moderator; otherwise the moderator covers only these groups.
+    moderated_groups = models.ManyToManyField(
+        "forum.Group",
+        blank=True,
+        related_name="scoped_moderators",
+        help_text="Leave empty for a global moderator.",
+    )
     deactivated_at = models.DateTimeField(null=True, blank=True)
 
     objects = ClinicianManager()
@@ -52,3 +77,173 @@ class User(AbstractUser):
         if self.deactivated_at is not None:
             return "Former member"
         return self.display_name or self.email.split("@", 1)[0]
+
+
+class PrivateStorage(FileSystemStorage):
+    """Evidence files live outside any public URL; a checked view serves them."""
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Evidence files have no public URL; use accounts:evidence_file.")
+
+
+def private_storage() -> FileSystemStorage:
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def evidence_path(instance: License, filename: str) -> str:
+    # The stored name never uses the uploader's filename: the type comes from the content.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class License(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="licenses"
+    )
+    license_type = models.CharField(max_length=16, choices=LicenseType.choices)
+    license_type_other = models.CharField(max_length=80, blank=True)
+    jurisdiction = models.CharField(max_length=8)
+    # Normalised: upper case, no spaces; the form keeps what the board prints otherwise.
+    number = models.CharField(max_length=32)
+    holder_name = models.CharField(max_length=150, help_text="Your name as on the license.")
+    npi = models.CharField(max_length=10, blank=True)
+    expires_on = models.DateField()
+    state = models.CharField(
+        max_length=16, choices=LicenseState.choices, default=LicenseState.UNVERIFIED
+    )
+    verification_method = models.CharField(
+        max_length=16, choices=VerificationMethod.choices, blank=True, default=""
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    evidence = models.FileField(
+        storage=private_storage, upload_to=evidence_path, blank=True, max_length=200
+    )
+    evidence_content_type = models.CharField(max_length=40, blank=True)
+    registry_status = models.CharField(
+        max_length=16, choices=RegistryStatus.choices, blank=True, default=""
+    )
+    registry_claimed_at = models.DateTimeField(null=True, blank=True)
+    registry_checked_at = models.DateTimeField(null=True, blank=True)
+    # What the registry answered (or why it could not), kept for the reviewer.
+    registry_response = models.JSONField(null=True, blank=True)
+    registry_notes = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One live claim per license number: a duplicate is refused, a renewal is a new row.
+            models.UniqueConstraint(
+                fields=["license_type", "jurisdiction", "number"],
+                condition=Q(state__in=LIVE_STATES),
+                name="one_live_license_per_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=LicenseState.values), name="license_state_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=LicenseState.VERIFIED) | Q(verified_at__isnull=False),
+                name="verified_license_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "created_at"], name="license_queue"),
+            models.Index(fields=["user", "state", "expires_on"], name="license_standing"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type_short} {self.number} ({self.jurisdiction_label})"
+
+    @property
+    def type_short(self) -> str:
+        if self.license_type == LicenseType.OTHER and self.license_type_other:
+            return self.license_type_other
+        return LICENSE_TYPE_SHORT.get(self.license_type, self.license_type)
+
+    @property
+    def jurisdiction_label(self) -> str:
+        return JURISDICTION_LABELS.get(self.jurisdiction, self.jurisdiction)
+
+    @property
+    def badge(self) -> str:
+        return f"{self.type_short} · {self.jurisdiction_label} · verified"
+
+    @property
+    def last_change(self) -> LicenseStatusChange | None:
+        """The latest history row (uses prefetched history when present)."""
+        changes = list(self.history.all())
+        return changes[-1] if changes else None
+
+    def is_in_good_standing(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.state == LicenseState.VERIFIED and self.expires_on >= today
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class StatusChangeQuerySet(models.QuerySet["LicenseStatusChange"]):
+    """The history of a license is append-only: bulk updates and deletes are refused."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("License history cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("License history cannot be deleted.")
+
+
+class LicenseStatusChange(models.Model):
+    # PROTECT: a license with history is never deleted from under it.
+    license = models.ForeignKey(License, on_delete=models.PROTECT, related_name="history")
+    from_state = models.CharField(max_length=16, choices=LicenseState.choices, blank=True)
+    to_state = models.CharField(max_length=16, choices=LicenseState.choices)
+    # Null actor: the system (registry check, expiry job).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="license_decisions",
+    )
+    method = models.CharField(max_length=16, choices=VerificationMethod.choices, blank=True)
+    reason = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="status_change_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.license_id}: {self.from_state or '-'} -> {self.to_state}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("License history cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("License history cannot be deleted.")
+
+
+class ExpiryReminder(models.Model):
+    """One row per reminder sent: the unique key makes the daily job safe to run twice."""
+
+    license = models.ForeignKey(License, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField()
+    expires_on = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["license", "days_before", "expires_on"], name="one_reminder_per_window"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.days_before}-day reminder for license {self.license_id}"

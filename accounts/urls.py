@@ -6,4 +6,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("licenses/new/", views.license_add, name="license_add"),
+    path("licenses/<int:license_id>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("licenses/<int:license_id>/evidence/file", views.evidence_file, name="evidence_file"),
+    path("export.json", views.export, name="export"),
+    path("deactivate/", views.deactivate, name="deactivate"),
 ]

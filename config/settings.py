@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Moderators and staff must set up MFA before the admin and moderation pages.
+    "accounts.middleware.RequireMFAForModeratorsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -157,6 +159,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Clinician Commons] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Clinician Commons"
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# NPPES NPI registry (license verification). Tests point it at a local fake server.
+NPPES_API_URL = env.str("NPPES_API_URL", default="https://npiregistry.cms.hhs.gov/api/")
+NPPES_TIMEOUT_SECONDS = env.float("NPPES_TIMEOUT_SECONDS", default=5.0)
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
@@ -219,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-licenses-daily": {
         "task": "accounts.tasks.expire_licenses",
         "schedule": crontab(hour=6, minute=0),
+    },
+    "sweep-registry-checks": {
+        "task": "accounts.tasks.sweep_registry_checks",
+        "schedule": timedelta(minutes=10),
     },
 }
 
