@@ -17,7 +17,13 @@ class AccountAdapter(DefaultAccountAdapter):
         from accounts.access import can_post
 
         user = request.user
-        if user.is_authenticated and not can_post(user) and not user.licenses.exists():
+        # A new member goes straight to declaring a license; staff need none.
+        if (
+            user.is_authenticated
+            and not user.is_staff
+            and not can_post(user)
+            and not user.licenses.exists()
+        ):
             from django.urls import reverse
 
             return reverse("accounts:license_add")

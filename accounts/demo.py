@@ -190,7 +190,8 @@ def _grant(user: User, spec: DemoLicense, moderator: User | None) -> License:
             else []
         ),
     )
-    if not spec.npi or spec.state in (LicenseState.PENDING, LicenseState.REJECTED):
+    wants_evidence = not spec.npi or spec.state in (LicenseState.PENDING, LicenseState.REJECTED)
+    if wants_evidence and spec.state != LicenseState.UNVERIFIED:
         license.evidence.save("evidence.png", _demo_scan(license.holder_name), save=False)
         license.evidence_content_type = "image/png"
     license.save()
