@@ -15,6 +15,12 @@ def enqueue_screening(revision_id: int) -> None:
     from moderation.tasks import screen_revision
 
     try:
-        screen_revision.delay(revision_id)
-    except Exception:  # broker unreachable: the sweep will pick this revision up
-        logger.warning("broker unavailable; revision %s left for the sweep", revision_id)
+        # No publish retries: a web request must not wait on a dead broker; the sweep retries.
+        screen_revision.apply_async((revision_id,), retry=False)
+    except Exception as exc:  # broker unreachable: the sweep will pick this revision up
+        logger.warning(
+            "broker unavailable (%s: %s); revision %s left for the sweep",
+            type(exc).__name__,
+            exc,
+            revision_id,
+        )

@@ -1,0 +1,58 @@
+"""Who may see and act on moderation cases, and whether a suspension blocks posting."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.access import AnyUser, is_moderator, moderates_group
+from moderation.models import Case, Suspension
+
+
+def _scoped_group_ids(user: AnyUser) -> list[int] | None:
+    """The groups a scoped moderator covers, or None for a global moderator or staff."""
+    if user.is_staff:
+        return None
+    scoped = getattr(user, "moderated_groups", None)
+    if scoped is None:
+        return None
+    ids = list(scoped.values_list("pk", flat=True))
+    return ids or None
+
+
+def cases_for_moderator(user: AnyUser) -> QuerySet[Case]:
+    """Every case a moderator may see: all of them, or only their groups' when scoped."""
+    if not is_moderator(user):
+        return Case.objects.none()
+    cases = Case.objects.all()
+    group_ids = _scoped_group_ids(user)
+    if group_ids is not None:
+        cases = cases.filter(group_id__in=group_ids)
+    return cases
+
+
+def can_act_on_case(user: AnyUser, case: Case) -> bool:
+    return moderates_group(user, case.group)
+
+
+def is_staff_moderator(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def active_suspension(user: AnyUser) -> Suspension | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Suspension.objects.filter(user=user, until__gt=timezone.now(), lifted_at__isnull=True)
+        .order_by("-until")
+        .first()
+    )
+
+
+def suspension_block_reason(user: AnyUser) -> str | None:
+    """For accounts.access.posting_block_reason: why a suspended author may not post."""
+    suspension = active_suspension(user)
+    if suspension is None:
+        return None
+    until = timezone.localtime(suspension.until).strftime("%b %-d, %Y %H:%M %Z")
+    return f"Your posting is suspended by the moderators until {until}."

@@ -1,0 +1,364 @@
+"""The moderation queue in the Django admin: thin callers of moderation.cases."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from accounts.access import is_moderator
+from moderation import cases, overview
+from moderation.access import cases_for_moderator, is_staff_moderator
+from moderation.models import (
+    ACTIVE_CASE_STATES,
+    RESOLVING_ACTIONS,
+    ActionKind,
+    Appeal,
+    Case,
+    CaseState,
+    Flag,
+    ModerationAction,
+    ScreeningFailure,
+    ScreeningResult,
+    Suspension,
+)
+from moderation.triage import case_detail_context
+
+
+class ModeratorPermissions:
+    """Moderators (staff or not) may view; nobody adds or deletes through the admin."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_moderator(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_moderator(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class QueueFilter(admin.SimpleListFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("active", "Needs a decision"),
+            ("escalated", "Escalated"),
+            ("resolved", "Resolved"),
+        ]
+
+    def choices(self, changelist: Any) -> Any:
+        # "Needs a decision" is the default view, so "All" gets an explicit value.
+        for lookup, title in [("all", "All"), *self.lookup_choices]:
+            selected = self.value() == lookup or (self.value() is None and lookup == "active")
+            yield {
+                "selected": selected,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> QuerySet[Case]:
+        value = self.value() or "active"
+        if value == "active":
+            return queryset.filter(state__in=ACTIVE_CASE_STATES)
+        if value == "escalated":
+            return queryset.filter(state__in=ACTIVE_CASE_STATES, escalated_at__isnull=False)
+        if value == "resolved":
+            return queryset.filter(state=CaseState.RESOLVED)
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = "age"
+    parameter_name = "age"
+    BANDS = {
+        "1h": (None, timedelta(hours=1)),
+        "1d": (timedelta(hours=1), timedelta(days=1)),
+        "7d": (timedelta(days=1), timedelta(days=7)),
+        "older": (timedelta(days=7), None),
+    }
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("1h", "Under an hour"),
+            ("1d", "1 to 24 hours"),
+            ("7d", "1 to 7 days"),
+            ("older", "Over a week"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> QuerySet[Case]:
+        band = self.BANDS.get(self.value() or "")
+        if band is None:
+            return queryset
+        now = timezone.now()
+        younger_than, older_than = band[1], band[0]
+        if younger_than is not None:
+            queryset = queryset.filter(opened_at__gt=now - younger_than)
+        if older_than is not None:
+            queryset = queryset.filter(opened_at__lte=now - older_than)
+        return queryset
+
+
+class GroupFilter(admin.SimpleListFilter):
+    """Only the groups this moderator covers."""
+
+    title = "group"
+    parameter_name = "group"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        visible = cases_for_moderator(request.user).values_list("group_id", "group__name")
+        return sorted({(str(pk), name) for pk, name in visible}, key=lambda item: item[1])
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> QuerySet[Case]:
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(group_id=int(value))
+        return queryset
+
+
+class ResolveForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[(a.value, a.label) for a in RESOLVING_ACTIONS], widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Required. The author sees the outcome and the rule; this reason is logged "
+        "and shown to them on their case page.",
+    )
+    suspend_days = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=cases.MAX_SUSPENSION_DAYS,
+        help_text="Only for “Suspend the author”.",
+    )
+
+
+@admin.register(Case)
+class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = (
+        "id",
+        "post_summary",
+        "group",
+        "reason",
+        "state_label",
+        "priority",
+        "incivility_display",
+        "flag_count",
+        "age",
+        "claimed_by",
+    )
+    list_display_links = ("id", "post_summary")
+    list_filter = (QueueFilter, "reason", GroupFilter, "state", AgeFilter)
+    ordering = ("-priority", "opened_at")
+    list_per_page = 50
+    list_select_related = ("group", "claimed_by", "post__topic", "post__author")
+    search_fields = ("post__topic__title", "post__author__display_name", "post__author__email")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
+        return cases_for_moderator(request.user).select_related(
+            "group", "claimed_by", "post__topic", "post__author"
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The triage page is the change view; acting goes through moderation.cases.
+        return is_moderator(request.user)
+
+    @admin.display(description="post")
+    def post_summary(self, case: Case) -> str:
+        return format_html(
+            "#{} in “{}” by {}", case.post.number, case.post.topic.title, case.post.author
+        )
+
+    @admin.display(description="state")
+    def state_label(self, case: Case) -> str:
+        label = case.get_state_display()
+        if case.escalated_at and case.is_active:
+            label += " · escalated"
+        return label
+
+    @admin.display(description="incivility", ordering="incivility")
+    def incivility_display(self, case: Case) -> str:
+        return f"{case.incivility:.2f}"
+
+    @admin.display(description="age", ordering="opened_at")
+    def age(self, case: Case) -> str:
+        delta = timezone.now() - case.opened_at
+        hours = int(delta.total_seconds() // 3600)
+        return f"{hours // 24}d {hours % 24}h" if hours >= 24 else f"{hours}h"
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "overview/",
+                self.admin_site.admin_view(self.overview_view),
+                name="moderation_case_overview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def overview_view(self, request: HttpRequest) -> HttpResponse:
+        if not is_moderator(request.user):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Moderation overview, last 30 days",
+            "opts": self.model._meta,
+            "stats": overview.last_30_days(cases_for_moderator(request.user)),
+        }
+        return TemplateResponse(request, "admin/moderation/overview.html", context)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        extra_context = {
+            **(extra_context or {}),
+            "overview_url": reverse("admin:moderation_case_overview"),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if not object_id.isdigit():
+            raise Http404("No such case.")
+        case = self.get_queryset(request).filter(pk=int(object_id)).first()
+        if case is None:
+            raise Http404("No such case, or not in your groups.")
+        form = ResolveForm()
+        if request.method == "POST":
+            response = self._act(request, case)
+            if response is not None:
+                return response
+            form = ResolveForm(request.POST)
+            form.is_valid()
+        context = {
+            **self.admin_site.each_context(request),
+            **case_detail_context(case, viewer=request.user),
+            "title": f"Case {case.pk}",
+            "opts": self.model._meta,
+            "original": case,
+            "form": form,
+            "can_resolve": case.is_active
+            and case.excluded_moderator_id != request.user.pk
+            and (case.escalated_at is None or is_staff_moderator(request.user))
+            and case.claimed_by_id in (None, request.user.pk),
+            "can_claim": case.is_active
+            and case.claimed_by_id is None
+            and case.excluded_moderator_id != request.user.pk,
+            "can_reopen": not case.is_active and is_staff_moderator(request.user),
+        }
+        return TemplateResponse(request, "admin/moderation/case/triage.html", context)
+
+    def _act(self, request: HttpRequest, case: Case) -> HttpResponse | None:
+        """Handle claim / resolve / reopen; None to re-render the page with form errors."""
+        here = HttpResponseRedirect(request.path)
+        try:
+            if "claim" in request.POST:
+                cases.claim_case(case_id=case.pk, moderator=request.user)
+                messages.success(request, "You claimed this case.")
+                return here
+            if "reopen" in request.POST:
+                cases.reopen_case(
+                    case_id=case.pk, staff=request.user, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, "Case reopened.")
+                return here
+            form = ResolveForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, "Choose one action and give a reason.")
+                return None
+            action = form.cleaned_data["action"]
+            cases.resolve_case(
+                case_id=case.pk,
+                moderator=request.user,
+                action=action,
+                reason=form.cleaned_data["reason"],
+                suspend_days=form.cleaned_data.get("suspend_days"),
+            )
+        except PermissionDenied as exc:
+            messages.error(request, str(exc) or "You cannot act on this case.")
+            return here
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return None if "claim" not in request.POST else here
+        label = ActionKind(action).label
+        if action == ActionKind.ESCALATE:
+            messages.success(request, "Escalated to staff.")
+            return here
+        messages.success(request, f"Case {case.pk} resolved: {label}. The author has been told.")
+        return HttpResponseRedirect(reverse("admin:moderation_case_changelist"))
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("created_at", "case", "action", "actor", "post_status_after", "reason")
+    list_filter = ("action",)
+    ordering = ("-created_at",)
+    list_select_related = ("case", "actor")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ModerationAction]:
+        return ModerationAction.objects.filter(case__in=cases_for_moderator(request.user))
+
+
+@admin.register(Flag)
+class FlagAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("created_at", "post", "member", "reason", "text", "case")
+    list_filter = ("reason",)
+    list_select_related = ("post", "member", "case")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Flag]:
+        return Flag.objects.filter(case__in=cases_for_moderator(request.user))
+
+
+@admin.register(Appeal)
+class AppealAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("created_at", "case", "author", "text")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Appeal]:
+        return Appeal.objects.filter(case__in=cases_for_moderator(request.user))
+
+
+@admin.register(ScreeningResult)
+class ScreeningResultAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("created_at", "revision", "model_version", "incivility", "decision")
+    list_filter = ("decision", "model_version")
+    ordering = ("-created_at",)
+
+
+@admin.register(ScreeningFailure)
+class ScreeningFailureAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("created_at", "revision", "attempts", "error", "resolved_at")
+    ordering = ("-created_at",)
+
+
+@admin.register(Suspension)
+class SuspensionAdmin(ModeratorPermissions, admin.ModelAdmin):
+    list_display = ("user", "until", "reason", "created_by", "lifted_at")
+    fields = ("user", "until", "reason", "case", "created_by", "lifted_at")
+    readonly_fields = ("user", "until", "reason", "case", "created_by")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Staff may lift a suspension early (set lifted_at); the record stays.
+        return is_staff_moderator(request.user)

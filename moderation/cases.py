@@ -1,0 +1,453 @@
+"""Moderation cases: open or merge signals, claim, resolve, flag, appeal.
+
+Every signal about one post (screening, member flags, an appeal) lands in the
+post's one active case (a conditional unique constraint holds that). Every
+thing a person does to a case is an append-only ModerationAction, written in
+the same transaction as its effect on the post and the notice to the author.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from forum import notifications
+from forum.choices import NotificationKind, PostStatus
+from forum.models import Post
+from forum.posting import post_publish, post_set_status
+from moderation.access import can_act_on_case, is_staff_moderator
+from moderation.models import (
+    ACTIVE_CASE_STATES,
+    RESOLVING_ACTIONS,
+    ActionKind,
+    Appeal,
+    Case,
+    CaseReason,
+    CaseState,
+    Flag,
+    FlagReason,
+    ModerationAction,
+    ScreeningResult,
+    Suspension,
+)
+
+logger = logging.getLogger(__name__)
+
+FLAGS_PER_HOUR = 10
+MAX_SUSPENSION_DAYS = 365
+
+# Strongest first: the first code present names the case in the queue.
+REASON_RANK = [
+    CaseReason.IDENTIFIERS,
+    CaseReason.FLAG_PRIVACY,
+    CaseReason.INCIVILITY,
+    CaseReason.FLAG_INCIVILITY,
+    CaseReason.APPEAL,
+    CaseReason.FLAG_MISINFORMATION,
+    CaseReason.FLAG_PROMOTION,
+    CaseReason.MISSING_WARNING,
+    CaseReason.FLAG_OTHER,
+    CaseReason.FIRST_POST,
+]
+
+# The community rule each reason points the author to.
+RULES = {
+    CaseReason.IDENTIFIERS: "No patient identifiers: case details must be de-identified "
+    "(HIPAA Safe Harbor).",
+    CaseReason.FLAG_PRIVACY: "No patient identifiers: case details must be de-identified "
+    "(HIPAA Safe Harbor).",
+    CaseReason.INCIVILITY: "Correct with care: disagree with ideas, never attack a colleague.",
+    CaseReason.FLAG_INCIVILITY: "Correct with care: disagree with ideas, never attack a colleague.",
+    CaseReason.MISSING_WARNING: "Declare the content warnings a post calls for.",
+    CaseReason.FLAG_MISINFORMATION: "Keep clinical claims sound and sourced.",
+    CaseReason.FLAG_PROMOTION: "Disclose any financial interest in what you describe.",
+    CaseReason.FLAG_OTHER: "Post with a purpose and follow the group's rules.",
+    CaseReason.FIRST_POST: "New members' first posts are reviewed in this group.",
+    CaseReason.APPEAL: "Your appeal was reviewed by a different moderator.",
+}
+
+OUTCOMES = {
+    ActionKind.APPROVE: "approved your post; it is visible",
+    ActionKind.HIDE: "hid your post",
+    ActionKind.REMOVE: "removed your post",
+    ActionKind.ASK_EDIT: "ask you to edit your post; it stays hidden until an edit passes "
+    "screening",
+    ActionKind.WARN: "sent you a warning about your post",
+    ActionKind.SUSPEND: "suspended your posting",
+}
+
+# What each resolving action does to the post (None: leaves it as it is).
+POST_STATUS_FOR_ACTION: dict[str, PostStatus | None] = {
+    ActionKind.APPROVE: PostStatus.PUBLISHED,
+    ActionKind.HIDE: PostStatus.HIDDEN,
+    ActionKind.REMOVE: PostStatus.REMOVED,
+    ActionKind.ASK_EDIT: PostStatus.NEEDS_EDIT,
+    ActionKind.WARN: None,
+    ActionKind.SUSPEND: None,
+    ActionKind.ESCALATE: None,
+}
+
+_FLAG_CASE_REASON = {
+    FlagReason.INCIVILITY: CaseReason.FLAG_INCIVILITY,
+    FlagReason.PRIVACY: CaseReason.FLAG_PRIVACY,
+    FlagReason.MISINFORMATION: CaseReason.FLAG_MISINFORMATION,
+    FlagReason.PROMOTION: CaseReason.FLAG_PROMOTION,
+    FlagReason.OTHER: CaseReason.FLAG_OTHER,
+}
+
+# Policy reason codes (moderation.policy) to case reasons.
+_POLICY_CASE_REASON = {
+    "identifiers": CaseReason.IDENTIFIERS,
+    "incivility": CaseReason.INCIVILITY,
+    "missing_warning": CaseReason.MISSING_WARNING,
+    "first_post": CaseReason.FIRST_POST,
+    "member_flag": CaseReason.FLAG_OTHER,
+}
+
+
+def reason_code(reason: str) -> str:
+    return reason.split(":", 1)[0].strip()
+
+
+def case_reason_for_policy_code(code: str) -> str:
+    return _POLICY_CASE_REASON.get(code, CaseReason.FLAG_OTHER)
+
+
+def primary_reason(codes: list[str]) -> str:
+    for candidate in REASON_RANK:
+        if candidate in codes:
+            return candidate
+    return CaseReason.FLAG_OTHER
+
+
+def priority_for(*, has_identifiers: bool, incivility: float, flag_count: int) -> int:
+    """Identifiers first, then the incivility score and the number of flags; age breaks ties
+    (Case.Meta.ordering puts older cases first among equals)."""
+    score = round(max(0.0, min(incivility, 1.0)) * 1000)
+    flags = min(flag_count, 10) * 150
+    return (1_000_000 if has_identifiers else 0) + score + flags
+
+
+def _recompute(case: Case) -> None:
+    codes = [reason_code(r) for r in case.reasons]
+    case.reason = primary_reason(codes)
+    case.priority = priority_for(
+        has_identifiers=case.has_identifiers, incivility=case.incivility, flag_count=case.flag_count
+    )
+
+
+def open_or_merge_case(
+    *,
+    post: Post,
+    reasons: list[str],
+    screening_result: ScreeningResult | None = None,
+    flagged: bool = False,
+) -> Case:
+    """The post's active case with these reasons merged in; opened if there is none.
+
+    `reasons` are "<case reason>: detail" strings. Call inside a transaction.
+    """
+    for _attempt in range(3):
+        case = (
+            Case.objects.select_for_update().filter(post=post, state__in=ACTIVE_CASE_STATES).first()
+        )
+        if case is None:
+            case = Case(post=post, group_id=post.topic.group_id, reasons=[])
+            try:
+                # A savepoint: a concurrent opener wins the unique constraint, then we merge.
+                with transaction.atomic():
+                    _merge_into(case, reasons, screening_result, flagged)
+                    case.save()
+            except IntegrityError:
+                continue
+            return case
+        _merge_into(case, reasons, screening_result, flagged)
+        case.save()
+        return case
+    raise RuntimeError(f"could not open or merge a case for post {post.pk}")
+
+
+def _merge_into(
+    case: Case, reasons: list[str], screening_result: ScreeningResult | None, flagged: bool
+) -> None:
+    for reason in reasons:
+        if reason not in case.reasons:
+            case.reasons.append(reason)
+    if screening_result is not None:
+        case.screening_result = screening_result
+        case.incivility = max(case.incivility, screening_result.incivility)
+        case.has_identifiers = case.has_identifiers or bool(screening_result.identifiers)
+    if flagged:
+        case.flag_count += 1
+    _recompute(case)
+
+
+def _log(
+    *,
+    case: Case,
+    actor: User,
+    action: str,
+    reason: str,
+    before: str = "",
+    after: str = "",
+    suspended_until: object = None,
+) -> ModerationAction:
+    return ModerationAction.objects.create(
+        case=case,
+        actor=actor,
+        action=action,
+        reason=reason,
+        post_status_before=before,
+        post_status_after=after,
+        suspended_until=suspended_until,
+    )
+
+
+def _active_case_for_moderator(case_id: int, moderator: User) -> Case:
+    case = Case.objects.select_for_update().select_related("group").filter(pk=case_id).first()
+    if case is None or not can_act_on_case(moderator, case):
+        raise PermissionDenied("You do not moderate this case's group.")
+    if case.state == CaseState.RESOLVED:
+        raise ValidationError("This case is already resolved.")
+    if case.excluded_moderator_id == moderator.pk:
+        raise PermissionDenied("An appeal is decided by a different moderator.")
+    return case
+
+
+def claim_case(*, case_id: int, moderator: User) -> Case:
+    with transaction.atomic():
+        case = _active_case_for_moderator(case_id, moderator)
+        if case.claimed_by_id not in (None, moderator.pk):
+            raise ValidationError(f"{case.claimed_by} has already claimed this case.")
+        if case.claimed_by_id == moderator.pk:
+            return case
+        case.claimed_by = moderator
+        case.claimed_at = timezone.now()
+        if case.state == CaseState.OPEN:
+            case.state = CaseState.CLAIMED
+        case.save(update_fields=["claimed_by", "claimed_at", "state", "updated_at"])
+        _log(case=case, actor=moderator, action=ActionKind.CLAIM, reason="Claimed for review")
+    return case
+
+
+def _apply_post_effect(post_id: int, action: str) -> tuple[str, str]:
+    post = Post.objects.select_for_update().get(pk=post_id)
+    before = post.status
+    target = POST_STATUS_FOR_ACTION.get(action)
+    # An author's own withdrawal stands: moderation never brings such a post back.
+    if target is None or before in (PostStatus.WITHDRAWN, PostStatus.CANCELLED):
+        return before, before
+    if target == PostStatus.PUBLISHED:
+        if before in (PostStatus.HIDDEN, PostStatus.REMOVED):
+            # post_publish only lifts review states; pass through "held" to restore.
+            post_set_status(post_id=post_id, status=PostStatus.HELD)
+        post_publish(post_id=post_id)
+    else:
+        post_set_status(post_id=post_id, status=target)
+    return before, Post.objects.values_list("status", flat=True).get(pk=post_id)
+
+
+def _appeal_url(case: Case) -> str:
+    return reverse("moderation:case", kwargs={"case_id": case.pk})
+
+
+def _notify_outcome(case: Case, action: str, suspended_until: object = None) -> None:
+    outcome = OUTCOMES.get(action)
+    if outcome is None:
+        return
+    if action == ActionKind.SUSPEND and suspended_until is not None:
+        outcome = f"{outcome} until {timezone.localtime(suspended_until):%b %-d, %Y}"
+    rule = RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
+    title = case.post.topic.title
+    message = f"Moderators {outcome} (“{title[:80]}”). Rule: {rule} See why, or appeal."
+    notifications.notify(
+        recipient=case.post.author,
+        kind=NotificationKind.MODERATION,
+        message=message,
+        url=_appeal_url(case),
+        post=case.post,
+    )
+
+
+def resolve_case(
+    *,
+    case_id: int,
+    moderator: User,
+    action: str,
+    reason: str,
+    suspend_days: int | None = None,
+) -> ModerationAction:
+    """Resolve a case with exactly one action and a reason; escalating keeps it open for staff."""
+    if action not in RESOLVING_ACTIONS:
+        raise ValidationError({"action": "Choose one action."})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason for this action."})
+    suspended_until = None
+    if action == ActionKind.SUSPEND:
+        if not suspend_days or not 1 <= suspend_days <= MAX_SUSPENSION_DAYS:
+            raise ValidationError({"suspend_days": f"Suspend for 1 to {MAX_SUSPENSION_DAYS} days."})
+        suspended_until = timezone.now() + timedelta(days=suspend_days)
+    with transaction.atomic():
+        case = _active_case_for_moderator(case_id, moderator)
+        if case.escalated_at is not None and not is_staff_moderator(moderator):
+            raise PermissionDenied("This case was escalated: staff decide it.")
+        if case.claimed_by_id not in (None, moderator.pk):
+            raise ValidationError(f"{case.claimed_by} has claimed this case.")
+        now = timezone.now()
+        before, after = _apply_post_effect(case.post_id, action)
+        logged = _log(
+            case=case,
+            actor=moderator,
+            action=action,
+            reason=reason,
+            before=before,
+            after=after,
+            suspended_until=suspended_until,
+        )
+        if case.first_action_at is None:
+            case.first_action_at = now
+        if action == ActionKind.ESCALATE:
+            case.escalated_at = now
+            case.claimed_by = None
+            case.state = CaseState.OPEN
+        else:
+            case.state = CaseState.RESOLVED
+            case.resolved_at = now
+            case.resolved_by = moderator
+            case.resolution = action
+        case.save()
+        if action == ActionKind.SUSPEND:
+            Suspension.objects.create(
+                user=case.post.author,
+                until=suspended_until,
+                reason=reason,
+                case=case,
+                created_by=moderator,
+            )
+        _notify_outcome(case, action, suspended_until)
+    logger.info("case %s: %s by moderator %s", case.pk, action, moderator.pk)
+    return logged
+
+
+def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
+    """A member's flag: one per member per post, at most FLAGS_PER_HOUR an hour."""
+    text = text.strip()
+    if reason not in FlagReason.values:
+        raise ValidationError({"reason": "Choose why you are flagging this post."})
+    if reason == FlagReason.OTHER and not text:
+        raise ValidationError({"text": "Say briefly what is wrong."})
+    if len(text) > 500:
+        raise ValidationError({"text": "Keep it under 500 characters."})
+    if post.author_id == member.pk:
+        raise ValidationError("You cannot flag your own post; edit or withdraw it instead.")
+    if post.is_tombstone:
+        raise ValidationError("This post is already removed.")
+    since = timezone.now() - timedelta(hours=1)
+    if Flag.objects.filter(member=member, created_at__gte=since).count() >= FLAGS_PER_HOUR:
+        raise ValidationError(
+            f"You can flag at most {FLAGS_PER_HOUR} posts an hour. Moderators will see the "
+            "flags you have already raised."
+        )
+    case_reason = _FLAG_CASE_REASON[FlagReason(reason)]
+    detail = FlagReason(reason).label + (f" — {text}" if text else "")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                flag = Flag.objects.create(post=post, member=member, reason=reason, text=text)
+        except IntegrityError as exc:
+            raise ValidationError("You have already flagged this post.") from exc
+        locked_post = Post.objects.select_related("topic").get(pk=post.pk)
+        case = open_or_merge_case(
+            post=locked_post, reasons=[f"{case_reason}: {detail}"], flagged=True
+        )
+        Flag.objects.filter(pk=flag.pk).update(case=case)
+        flag.case = case
+    return flag
+
+
+def latest_outcome(case: Case) -> ModerationAction | None:
+    return (
+        case.actions.filter(action__in=RESOLVING_ACTIONS)
+        .exclude(action=ActionKind.ESCALATE)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def appeal_case(*, author: User, case_id: int, text: str) -> Appeal:
+    """The author asks for another look; the case reopens for a different moderator."""
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Say why the decision should change."})
+    if len(text) > 2000:
+        raise ValidationError({"text": "Keep the appeal under 2,000 characters."})
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("post").filter(pk=case_id).first()
+        if case is None or case.post.author_id != author.pk:
+            raise PermissionDenied("Only the post's author can appeal.")
+        if case.state != CaseState.RESOLVED:
+            raise ValidationError("This case is still under review.")
+        outcome = latest_outcome(case)
+        if outcome is None:
+            raise ValidationError("There is no decision to appeal.")
+        if outcome.action == ActionKind.APPROVE:
+            raise ValidationError("Your post was approved: there is nothing to appeal.")
+        # One appeal per case: the appeal's decision, by a second moderator, is final.
+        if case.appeals.exists():
+            raise ValidationError("You have already appealed this decision.")
+        if (
+            Case.objects.filter(post_id=case.post_id, state__in=ACTIVE_CASE_STATES)
+            .exclude(pk=case.pk)
+            .exists()
+        ):
+            raise ValidationError("This post is already under review again; wait for that.")
+        appeal = Appeal.objects.create(case=case, author=author, action=outcome, text=text)
+        case.state = CaseState.APPEALED
+        case.excluded_moderator_id = outcome.actor_id
+        case.claimed_by = None
+        case.claimed_at = None
+        case.resolved_at = None
+        case.resolution = ""
+        if f"{CaseReason.APPEAL}: {text[:200]}" not in case.reasons:
+            case.reasons.append(f"{CaseReason.APPEAL}: {text[:200]}")
+        _recompute(case)
+        case.save()
+        _log(case=case, actor=author, action=ActionKind.APPEAL, reason=text)
+    return appeal
+
+
+def reopen_case(*, case_id: int, staff: User, reason: str) -> Case:
+    """Staff reopen a resolved case (for example after a complaint)."""
+    if not is_staff_moderator(staff):
+        raise PermissionDenied("Only staff reopen cases.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason for reopening."})
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case_id)
+        if case.state != CaseState.RESOLVED:
+            raise ValidationError("This case is not resolved.")
+        if Case.objects.filter(post_id=case.post_id, state__in=ACTIVE_CASE_STATES).exists():
+            raise ValidationError("The post already has an open case.")
+        case.state = CaseState.OPEN
+        case.resolved_at = None
+        case.resolution = ""
+        case.claimed_by = None
+        case.save()
+        _log(case=case, actor=staff, action=ActionKind.REOPEN, reason=reason)
+    return case
+
+
+def note_edit_passed(*, case: Case, revision_number: int) -> None:
+    """An edit of a post under review passed screening: say so in the case."""
+    note = f"edited: revision {revision_number} passed screening"
+    if note not in case.reasons:
+        case.reasons.append(note)
+        case.save(update_fields=["reasons", "updated_at"])

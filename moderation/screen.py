@@ -1,0 +1,74 @@
+"""Run the three detectors over one text: pure, fast, no database.
+
+Reused by the draft check (author nudges), by screening workers and by
+`manage.py score_posts`, so all three see exactly the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from forum.choices import TriggerWarning
+from moderation.detectors import content_warnings, identifiers, incivility
+from moderation.detectors.identifiers import IdentifierSpan
+
+
+@dataclass(frozen=True)
+class ScreenReport:
+    incivility: float
+    model_version: str
+    identifiers: list[IdentifierSpan] = field(default_factory=list)
+    warnings_called_for: list[str] = field(default_factory=list)
+    # None when the author declared nothing: the missing-warning rule does not apply.
+    missing_warnings: list[str] | None = None
+    # (word, weight) pairs that drove the incivility score; empty for batch scoring.
+    drivers: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def identifier_kinds(self) -> list[str]:
+        return sorted({span.kind for span in self.identifiers})
+
+
+def _declared(declared_warnings: Sequence[str] | None) -> list[str] | None:
+    if declared_warnings is None:
+        return None
+    # "none" is a declaration of no warnings, not a category.
+    return [w for w in declared_warnings if w != TriggerWarning.NONE]
+
+
+def _report(
+    text: str, declared: list[str] | None, probability: float, drivers: list[tuple[str, float]]
+) -> ScreenReport:
+    called_for = content_warnings.warnings_called_for(text)
+    missing: list[str] | None = None
+    if declared is not None:
+        # Nothing called for means nothing missing; skip the second pass over the text.
+        missing = content_warnings.missing_warnings(text, declared) if called_for else []
+    return ScreenReport(
+        incivility=float(probability),
+        model_version=incivility.model_version(),
+        identifiers=identifiers.find_identifiers(text),
+        warnings_called_for=called_for,
+        missing_warnings=missing,
+        drivers=[(str(word), float(weight)) for word, weight in drivers],
+    )
+
+
+def screen_text(text: str, declared_warnings: Sequence[str] | None) -> ScreenReport:
+    """All detector results for one text, with the words that drove the incivility score."""
+    result = incivility.score(text)
+    return _report(text, _declared(declared_warnings), result.probability, list(result.drivers))
+
+
+def screen_many(
+    items: Sequence[tuple[str, Sequence[str] | None]],
+) -> list[ScreenReport]:
+    """Batch form for throughput: one vectorised incivility call, no drivers."""
+    if not items:
+        return []
+    probabilities = incivility.score_many([text for text, _ in items])
+    return [
+        _report(text, _declared(declared), probability, [])
+        for (text, declared), probability in zip(items, probabilities, strict=True)
+    ]

@@ -1,0 +1,102 @@
+"""What a moderator sees on a case page: the post, its revisions and diffs, detector
+results with highlights, flags, the action log and the author's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.safestring import SafeString
+
+from accounts.models import User
+from forum.diffing import DiffLine, diff_lines
+from forum.models import Revision
+from moderation.detectors.identifiers import KIND_LABELS
+from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
+from moderation.models import Case, ModerationAction, ScreeningResult, Suspension
+from moderation.screening import screened_text
+
+
+@dataclass
+class RevisionView:
+    revision: Revision
+    diff: list[DiffLine]
+    results: list[ScreeningResult]
+    highlighted: SafeString | None
+    drivers: SafeString | None
+    identifier_rows: list[dict[str, Any]]
+
+
+def _revision_views(case: Case) -> list[RevisionView]:
+    post = case.post
+    revisions = list(Revision.objects.filter(post=post).select_related("editor").order_by("number"))
+    results: dict[int, list[ScreeningResult]] = {}
+    for result in ScreeningResult.objects.filter(revision__post=post).order_by("-created_at"):
+        results.setdefault(result.revision_id, []).append(result)
+    title = post.topic.title if post.is_first_post else ""
+    views = []
+    previous = ""
+    for revision in revisions:
+        text = screened_text(revision, title)
+        latest = (results.get(revision.pk) or [None])[0]
+        highlighted = drivers = None
+        identifier_rows: list[dict[str, Any]] = []
+        if latest is not None:
+            marks = identifier_marks(latest.identifiers, KIND_LABELS) + driver_marks(
+                text, latest.drivers
+            )
+            highlighted = highlight(text, marks)
+            drivers = driver_list(latest.drivers)
+            identifier_rows = [
+                {
+                    "label": KIND_LABELS.get(str(span["kind"]), span["kind"]),
+                    "text": text[int(span["start"]) : int(span["end"])],
+                }
+                for span in latest.identifiers
+            ]
+        views.append(
+            RevisionView(
+                revision=revision,
+                diff=diff_lines(previous, revision.body) if revision.number > 1 else [],
+                results=results.get(revision.pk, []),
+                highlighted=highlighted,
+                drivers=drivers,
+                identifier_rows=identifier_rows,
+            )
+        )
+        previous = revision.body
+    return list(reversed(views))
+
+
+def author_history(author: User, *, exclude_case: Case | None = None) -> dict[str, Any]:
+    earlier = Case.objects.filter(post__author=author).select_related("post__topic", "group")
+    if exclude_case is not None:
+        earlier = earlier.exclude(pk=exclude_case.pk)
+    actions = (
+        ModerationAction.objects.filter(case__post__author=author)
+        .exclude(actor=author)
+        .select_related("actor", "case")
+        .order_by("-created_at")[:20]
+    )
+    return {
+        "cases": list(earlier.order_by("-opened_at")[:20]),
+        "actions": list(actions),
+        "suspensions": list(Suspension.objects.filter(user=author).order_by("-created_at")[:10]),
+        "post_count": author.posts.count(),
+    }
+
+
+def case_detail_context(case: Case, *, viewer: User) -> dict[str, Any]:
+    case = Case.objects.select_related(
+        "post__topic__group", "post__author", "claimed_by", "screening_result"
+    ).get(pk=case.pk)
+    return {
+        "case": case,
+        "post": case.post,
+        "revisions": _revision_views(case),
+        "flags": list(case.post.flags.select_related("member").order_by("created_at")),
+        "actions": list(case.actions.select_related("actor").order_by("created_at", "id")),
+        "appeals": list(case.appeals.order_by("created_at")),
+        "history": author_history(case.post.author, exclude_case=case),
+        "viewer_is_excluded": case.excluded_moderator_id == viewer.pk,
+    }

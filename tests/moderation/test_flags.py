@@ -1,0 +1,100 @@
+"""Member flags: one per member per post, rate-limited, merged into the post's one case."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from moderation import cases
+from moderation.models import Case, CaseReason, Flag, FlagReason
+from tests.conftest import make_verified_clinician
+from tests.moderation.helpers import UNWARNED, first_post, new_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post(group, clinician, django_capture_on_commit_callbacks):
+    return first_post(new_topic(django_capture_on_commit_callbacks, author=clinician, group=group))
+
+
+def test_a_member_flags_a_post_through_the_form(client, post, other_clinician):
+    client.force_login(other_clinician)
+    url = reverse("moderation:flag", args=[post.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reason": FlagReason.INCIVILITY})
+    assert response.status_code == 302
+    case = Case.objects.get(post=post)
+    assert case.reason == CaseReason.FLAG_INCIVILITY
+    assert case.flag_count == 1
+    assert Flag.objects.get(post=post).case == case
+
+
+def test_flags_and_screening_merge_into_one_case(
+    group, clinician, other_clinician, organizer, django_capture_on_commit_callbacks
+):
+    post = first_post(
+        new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, body=UNWARNED)
+    )
+    cases.flag_post(member=other_clinician, post=post, reason=FlagReason.PRIVACY)
+    cases.flag_post(member=organizer, post=post, reason=FlagReason.OTHER, text="Off topic")
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 2
+    assert case.reason == CaseReason.FLAG_PRIVACY  # outranks the missing warning
+    codes = {cases.reason_code(r) for r in case.reasons}
+    assert codes == {"missing_warning", "flag_privacy", "flag_other"}
+
+
+def test_more_flags_raise_the_priority(post, other_clinician, organizer):
+    cases.flag_post(member=other_clinician, post=post, reason=FlagReason.INCIVILITY)
+    first = Case.objects.get(post=post).priority
+    cases.flag_post(member=organizer, post=post, reason=FlagReason.INCIVILITY)
+    assert Case.objects.get(post=post).priority > first
+
+
+def test_one_flag_per_member_per_post(client, post, other_clinician):
+    cases.flag_post(member=other_clinician, post=post, reason=FlagReason.INCIVILITY)
+    with pytest.raises(ValidationError, match="already flagged"):
+        cases.flag_post(member=other_clinician, post=post, reason=FlagReason.PRIVACY)
+    client.force_login(other_clinician)
+    response = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
+    assert response.status_code == 400
+    assert "already flagged" in response.content.decode()
+
+
+def test_other_needs_text(post, other_clinician):
+    with pytest.raises(ValidationError):
+        cases.flag_post(member=other_clinician, post=post, reason=FlagReason.OTHER)
+
+
+def test_flags_are_rate_limited(
+    group, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    posts = [
+        first_post(
+            new_topic(
+                django_capture_on_commit_callbacks, author=clinician, group=group, title=f"T{i}"
+            )
+        )
+        for i in range(cases.FLAGS_PER_HOUR + 1)
+    ]
+    for post in posts[:-1]:
+        cases.flag_post(member=other_clinician, post=post, reason=FlagReason.MISINFORMATION)
+    with pytest.raises(ValidationError, match="at most"):
+        cases.flag_post(member=other_clinician, post=posts[-1], reason=FlagReason.MISINFORMATION)
+
+
+def test_an_author_cannot_flag_their_own_post(post, clinician):
+    with pytest.raises(ValidationError):
+        cases.flag_post(member=clinician, post=post, reason=FlagReason.INCIVILITY)
+
+
+def test_a_reader_who_cannot_see_the_post_cannot_flag_it(client, post):
+    stranger = make_verified_clinician()
+    post.topic.group.is_private = True
+    post.topic.group.save()
+    client.force_login(stranger)
+    response = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
+    assert response.status_code in (403, 404)
+    assert not Flag.objects.exists()

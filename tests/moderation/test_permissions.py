@@ -1,0 +1,90 @@
+"""Who sees what: members never see held posts or the queue; scoped moderators see their groups."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from forum.choices import PostStatus
+from moderation.models import ActionKind, Case, CaseState
+from tests import factories
+from tests.conftest import make_verified_clinician
+from tests.moderation.helpers import IDENTIFYING, first_post, new_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def held_post(group, clinician, django_capture_on_commit_callbacks):
+    return first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+        )
+    )
+
+
+def test_members_cannot_see_a_held_post(client, held_post, other_clinician):
+    assert held_post.status == PostStatus.HELD
+    client.force_login(other_clinician)
+    assert client.get(held_post.get_absolute_url()).status_code == 404
+    assert client.get(held_post.topic.get_absolute_url()).status_code == 404
+
+
+def test_the_author_sees_their_held_post_awaiting_review(client, held_post, clinician):
+    client.force_login(clinician)
+    response = client.get(held_post.get_absolute_url(), follow=True)
+    assert response.status_code == 200
+    assert "Awaiting review" in response.content.decode()
+
+
+def test_members_cannot_open_the_queue(client, held_post, other_clinician):
+    client.force_login(other_clinician)
+    case = Case.objects.get(post=held_post)
+    response = client.get(reverse("admin:moderation_case_change", args=[case.pk]))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert client.get(reverse("admin:moderation_case_changelist")).status_code == 302
+
+
+def test_a_moderator_who_is_not_staff_reaches_only_the_moderation_admin(client, moderator):
+    client.force_login(moderator)
+    assert client.get(reverse("admin:moderation_case_changelist")).status_code == 200
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
+
+
+def _scoped_moderator(group) -> User:
+    if not hasattr(User, "moderated_groups"):
+        pytest.skip("User.moderated_groups arrives with the accounts work")
+    scoped = make_verified_clinician(is_moderator=True)
+    scoped.moderated_groups.add(group)
+    return scoped
+
+
+def test_a_scoped_moderator_sees_only_their_groups_cases(
+    client, group, held_post, organizer, django_capture_on_commit_callbacks
+):
+    other_group = factories.GroupFactory(created_by=organizer, name="EMDR", slug="emdr")
+    elsewhere_author = make_verified_clinician()
+    factories.MembershipFactory(group=other_group, user=elsewhere_author)
+    elsewhere = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=elsewhere_author,
+            group=other_group,
+            body=IDENTIFYING,
+        )
+    )
+    mine, theirs = Case.objects.get(post=held_post), Case.objects.get(post=elsewhere)
+    scoped = _scoped_moderator(group)
+    client.force_login(scoped)
+    listing = client.get(reverse("admin:moderation_case_changelist")).content.decode()
+    assert f"/{mine.pk}/change/" in listing
+    assert f"/{theirs.pk}/change/" not in listing
+    assert client.get(reverse("admin:moderation_case_change", args=[theirs.pk])).status_code == 404
+    client.post(
+        reverse("admin:moderation_case_change", args=[theirs.pk]),
+        {"action": ActionKind.REMOVE, "reason": "no"},
+    )
+    theirs.refresh_from_db()
+    assert theirs.state == CaseState.OPEN

@@ -1,0 +1,217 @@
+"""Screening a revision: the decision reaches the post and the queue, exactly once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from forum.choices import NotificationKind, PostStatus, TriggerWarning
+from forum.models import Notification, Post
+from forum.posting import post_edit
+from forum.scheduling import publish_due
+from moderation import screening
+from moderation.models import Case, CaseReason, CaseState, ScreeningResult
+from tests import factories
+from tests.moderation.helpers import CLEAN, IDENTIFYING, UNWARNED, first_post, new_reply, new_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_clean_post_is_published_with_one_result_and_no_case(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    post = first_post(new_topic(django_capture_on_commit_callbacks, author=clinician, group=group))
+    assert post.status == PostStatus.PUBLISHED
+    result = ScreeningResult.objects.get(revision=post.current_revision)
+    assert result.decision == "publish"
+    assert not Case.objects.exists()
+
+
+def test_a_post_with_patient_identifiers_is_held_and_queued_first(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+    )
+    post = first_post(topic)
+    assert post.status == PostStatus.HELD
+    topic.refresh_from_db()
+    assert not topic.is_visible
+    case = Case.objects.get(post=post)
+    assert case.reason == CaseReason.IDENTIFIERS
+    assert case.has_identifiers
+    assert case.priority >= 1_000_000
+    result = ScreeningResult.objects.get(revision=post.current_revision)
+    kinds = {span["kind"] for span in result.identifiers}
+    assert {"date", "record_number"} <= kinds
+    notice = Notification.objects.get(recipient=clinician, kind=NotificationKind.MODERATION)
+    assert "awaiting review" in notice.message
+
+
+def test_a_missing_content_warning_publishes_and_queues(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    post = first_post(
+        new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, body=UNWARNED)
+    )
+    assert post.status == PostStatus.PUBLISHED
+    case = Case.objects.get(post=post)
+    assert case.reason == CaseReason.MISSING_WARNING
+    assert case.state == CaseState.OPEN
+
+
+def test_a_declared_warning_is_not_missing(group, clinician, django_capture_on_commit_callbacks):
+    post = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=clinician,
+            group=group,
+            body=UNWARNED,
+            warnings=[TriggerWarning.SUICIDE_SELF_HARM],
+        )
+    )
+    assert post.status == PostStatus.PUBLISHED
+    assert not Case.objects.filter(post=post).exists()
+
+
+@override_settings(MODERATION_QUEUE_THRESHOLD=0.0, MODERATION_HOLD_THRESHOLD=0.0)
+def test_incivility_over_the_hold_threshold_holds(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    post = first_post(new_topic(django_capture_on_commit_callbacks, author=clinician, group=group))
+    assert post.status == PostStatus.HELD
+    assert Case.objects.get(post=post).reason == CaseReason.INCIVILITY
+
+
+def test_screening_twice_screens_once(group, clinician, django_capture_on_commit_callbacks):
+    post = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+        )
+    )
+    assert screening.screen_revision(revision_id=post.current_revision_id) == "duplicate"
+    assert screening.screen_revision(revision_id=post.current_revision_id) == "duplicate"
+    assert ScreeningResult.objects.filter(revision=post.current_revision).count() == 1
+    assert Case.objects.filter(post=post).count() == 1
+    assert Notification.objects.filter(recipient=clinician, kind="moderation").count() == 1
+
+
+def test_a_superseded_revision_is_not_screened(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )
+    post = first_post(topic)
+    old = post.current_revision_id
+    with django_capture_on_commit_callbacks(execute=False):
+        post_edit(
+            editor=clinician, post=post, content=factories.content(CLEAN + " More."), reason="typo"
+        )
+    assert screening.screen_revision(revision_id=old) == "superseded"
+    assert not ScreeningResult.objects.filter(revision_id=old).exists()
+
+
+def test_a_scheduled_post_is_screened_when_released_not_before(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    from forum.posting import topic_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        topic = topic_create(
+            author=clinician,
+            group=group,
+            title="Later",
+            purpose=factories.DEFAULT_PURPOSE,
+            content=factories.content(),
+            schedule_at=timezone.now() + timedelta(minutes=5),
+        )
+    post = first_post(topic)
+    assert post.status == PostStatus.SCHEDULED
+    assert not ScreeningResult.objects.exists()
+    Post.objects.filter(pk=post.pk).update(scheduled_for=timezone.now() - timedelta(seconds=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_due() == 1
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+    assert ScreeningResult.objects.filter(revision=post.current_revision).count() == 1
+
+
+def test_the_sweep_screens_what_the_broker_never_received(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )
+    post = first_post(topic)
+    assert post.status == PostStatus.PENDING
+    assert screening.unscreened_revision_ids() == [post.current_revision_id]
+    assert screening.sweep_unscreened() == 1
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+    assert screening.unscreened_revision_ids() == []
+    assert screening.sweep_unscreened() == 0
+
+
+def test_a_group_can_queue_a_new_members_first_posts(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    group.queue_first_posts = 1
+    group.save()
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+    first = first_post(topic)
+    assert first.status == PostStatus.PUBLISHED
+    assert Case.objects.get(post=first).reason == CaseReason.FIRST_POST
+    second = new_reply(django_capture_on_commit_callbacks, author=clinician, topic=topic)
+    assert not Case.objects.filter(post=second).exists()
+
+
+def test_an_edit_that_removes_the_identifiers_publishes_a_held_post(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    post = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+        )
+    )
+    assert post.status == PostStatus.HELD
+    with django_capture_on_commit_callbacks(execute=True):
+        post_edit(
+            editor=clinician,
+            post=post,
+            content=factories.content("A client in her 60s came in for an intake last spring."),
+            reason="De-identified",
+        )
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+    case = Case.objects.get(post=post)
+    assert any(r.startswith("edited:") for r in case.reasons)
+
+
+def test_an_edit_that_adds_identifiers_takes_a_published_post_out_of_view(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+    reply = new_reply(django_capture_on_commit_callbacks, author=clinician, topic=topic)
+    reply.refresh_from_db()
+    assert reply.status == PostStatus.PUBLISHED
+    with django_capture_on_commit_callbacks(execute=True):
+        post_edit(editor=clinician, post=reply, content=factories.content(IDENTIFYING), reason="x")
+    reply.refresh_from_db()
+    assert reply.status == PostStatus.HELD
+    assert ScreeningResult.objects.filter(revision__post=reply).count() == 2
+
+
+def test_a_final_failure_is_recorded(group, clinician, django_capture_on_commit_callbacks):
+    from moderation.models import ScreeningFailure
+
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )
+    revision_id = first_post(topic).current_revision_id
+    screening.record_failure(revision_id=revision_id, task_id="t-1", attempts=7, error="boom")
+    failure = ScreeningFailure.objects.get()
+    assert failure.revision_id == revision_id and failure.attempts == 7

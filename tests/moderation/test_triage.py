@@ -1,0 +1,228 @@
+"""Triage in the Django admin: claim, see the evidence, resolve with one action and a reason."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from forum.choices import NotificationKind, PostStatus
+from forum.models import Notification
+from moderation.access import suspension_block_reason
+from moderation.models import ActionKind, Case, CaseState, ModerationAction, Suspension
+from tests.conftest import make_verified_clinician
+from tests.moderation.helpers import IDENTIFYING, UNWARNED, first_post, new_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def held_case(group, clinician, django_capture_on_commit_callbacks) -> Case:
+    post = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+        )
+    )
+    return Case.objects.get(post=post)
+
+
+@pytest.fixture
+def queued_case(group, clinician, django_capture_on_commit_callbacks) -> Case:
+    post = first_post(
+        new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, body=UNWARNED)
+    )
+    return Case.objects.get(post=post)
+
+
+def case_url(case: Case) -> str:
+    return reverse("admin:moderation_case_change", args=[case.pk])
+
+
+def resolve(client, case: Case, action: str, reason: str = "Per the rules", **extra):
+    return client.post(case_url(case), {"action": action, "reason": reason, **extra})
+
+
+def test_a_moderator_sees_the_queue_ordered_identifiers_first(
+    client, moderator, held_case, queued_case
+):
+    client.force_login(moderator)
+    response = client.get(reverse("admin:moderation_case_changelist"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.index(f"/{held_case.pk}/change/") < page.index(f"/{queued_case.pk}/change/")
+
+
+def test_the_queue_filters_by_reason_group_state_and_age(client, moderator, held_case, queued_case):
+    client.force_login(moderator)
+    url = reverse("admin:moderation_case_changelist")
+    for query in (
+        "?reason=identifiers",
+        f"?group={held_case.group_id}",
+        "?state=open",
+        "?age=1h",
+        "?queue=all",
+    ):
+        response = client.get(url + query)
+        assert response.status_code == 200, query
+        assert f"/{held_case.pk}/change/" in response.content.decode(), query
+    assert f"/{held_case.pk}/change/" not in client.get(url + "?age=older").content.decode()
+
+
+def test_the_case_page_highlights_identifiers_and_escapes_the_post(
+    client, moderator, group, clinician, django_capture_on_commit_callbacks
+):
+    body = "<script>alert(1)</script> DOB 04/02/1961 & MRN 448812"
+    post = first_post(
+        new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, body=body)
+    )
+    case = Case.objects.get(post=post)
+    client.force_login(moderator)
+    page = client.get(case_url(case)).content.decode()
+    assert '<mark class="mod-identifier" title="Specific date">04/02/1961</mark>' in page
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Author&#x27;s history" in page or "Author's history" in page
+
+
+def test_a_moderator_claims_a_case(client, moderator, held_case):
+    client.force_login(moderator)
+    response = client.post(case_url(held_case), {"claim": "1"})
+    assert response.status_code == 302
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.CLAIMED
+    assert held_case.claimed_by == moderator
+    other = make_verified_clinician(is_moderator=True)
+    client.force_login(other)
+    resolve(client, held_case, ActionKind.APPROVE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.CLAIMED  # someone else's claim stands
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        (ActionKind.APPROVE, PostStatus.PUBLISHED),
+        (ActionKind.HIDE, PostStatus.HIDDEN),
+        (ActionKind.REMOVE, PostStatus.REMOVED),
+        (ActionKind.ASK_EDIT, PostStatus.NEEDS_EDIT),
+        (ActionKind.WARN, PostStatus.HELD),
+        (ActionKind.SUSPEND, PostStatus.HELD),
+    ],
+)
+def test_each_action_resolves_the_case_logs_it_and_tells_the_author(
+    client, moderator, held_case, clinician, action, status
+):
+    client.force_login(moderator)
+    response = resolve(client, held_case, action, suspend_days="7")
+    assert response.status_code == 302
+    held_case.refresh_from_db()
+    held_case.post.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED
+    assert held_case.resolution == action
+    assert held_case.post.status == status
+    logged = ModerationAction.objects.get(case=held_case, action=action)
+    assert logged.actor == moderator and logged.reason == "Per the rules"
+    notice = Notification.objects.filter(recipient=clinician, kind=NotificationKind.MODERATION)
+    latest = notice.order_by("-id").first()
+    assert "Rule:" in latest.message and "appeal" in latest.message
+    assert latest.url == reverse("moderation:case", args=[held_case.pk])
+    if action == ActionKind.SUSPEND:
+        assert Suspension.objects.filter(user=clinician).exists()
+        assert "suspended" in suspension_block_reason(clinician)
+    else:
+        assert suspension_block_reason(clinician) is None
+
+
+def test_a_reason_is_required(client, moderator, held_case):
+    client.force_login(moderator)
+    response = resolve(client, held_case, ActionKind.REMOVE, reason="")
+    assert response.status_code == 200
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.OPEN
+    assert not ModerationAction.objects.filter(case=held_case).exists()
+
+
+def test_escalation_keeps_the_case_open_for_staff(client, moderator, held_case):
+    client.force_login(moderator)
+    resolve(client, held_case, ActionKind.ESCALATE, reason="Needs legal view")
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.OPEN and held_case.escalated_at is not None
+    resolve(client, held_case, ActionKind.REMOVE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.OPEN  # a moderator cannot decide an escalated case
+    staff = make_verified_clinician(is_staff=True)
+    client.force_login(staff)
+    resolve(client, held_case, ActionKind.REMOVE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED
+
+
+def test_asked_to_edit_the_post_returns_once_an_edit_passes(
+    client, moderator, held_case, clinician, django_capture_on_commit_callbacks
+):
+    from forum.posting import post_edit
+    from tests import factories
+
+    client.force_login(moderator)
+    resolve(client, held_case, ActionKind.ASK_EDIT)
+    post = held_case.post
+    post.refresh_from_db()
+    assert post.status == PostStatus.NEEDS_EDIT
+    with django_capture_on_commit_callbacks(execute=True):
+        post_edit(
+            editor=clinician,
+            post=post,
+            content=factories.content("A client in her 60s came in for intake last spring."),
+            reason="Removed details",
+        )
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+
+
+def test_an_appeal_reopens_the_case_for_a_different_moderator(
+    client, moderator, held_case, clinician
+):
+    client.force_login(moderator)
+    resolve(client, held_case, ActionKind.REMOVE)
+    client.force_login(clinician)
+    page = client.get(reverse("moderation:case", args=[held_case.pk]))
+    assert page.status_code == 200
+    assert "Per the rules" in page.content.decode()
+    response = client.post(
+        reverse("moderation:case", args=[held_case.pk]), {"text": "These were invented details."}
+    )
+    assert response.status_code == 302
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.APPEALED
+    assert held_case.excluded_moderator == moderator
+    client.force_login(moderator)
+    resolve(client, held_case, ActionKind.APPROVE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.APPEALED
+    second = make_verified_clinician(is_moderator=True)
+    client.force_login(second)
+    resolve(client, held_case, ActionKind.APPROVE, reason="Details were invented")
+    held_case.refresh_from_db()
+    held_case.post.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED
+    assert held_case.post.status == PostStatus.PUBLISHED
+    assert list(
+        ModerationAction.objects.filter(case=held_case).values_list("action", flat=True)
+    ) == [ActionKind.REMOVE, ActionKind.APPEAL, ActionKind.APPROVE]
+    client.force_login(clinician)
+    response = client.post(reverse("moderation:case", args=[held_case.pk]), {"text": "Again"})
+    assert response.status_code in (200, 400)  # approval is not appealable by its author
+
+
+def test_only_the_author_sees_their_case_page(client, other_clinician, held_case):
+    client.force_login(other_clinician)
+    assert client.get(reverse("moderation:case", args=[held_case.pk])).status_code == 404
+
+
+def test_the_overview_shows_the_last_30_days(client, moderator, held_case, queued_case):
+    client.force_login(moderator)
+    resolve(client, held_case, ActionKind.REMOVE)
+    response = client.get(reverse("admin:moderation_case_overview"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<svg" in page and "median time to first action" in page
+    assert "Patient identifiers" in page
