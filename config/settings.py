@@ -121,7 +121,13 @@ else:
             "LOCATION": "clinician-commons",
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions stay in the database (durable); with Redis they are read through the cache,
+# which takes a query off every signed-in page.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -246,6 +252,10 @@ FORUM_BODY_MAX = 20_000
 FORUM_REASON_MAX = 300
 FORUM_PAGE_SIZE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Read pages cache the "before you can post" notice this long (0: off; tests read it fresh).
+FORUM_POSTING_NOTICE_CACHE_SECONDS = env.int(
+    "FORUM_POSTING_NOTICE_CACHE_SECONDS", default=0 if TESTING else 30
+)
 
 # Security headers. Production-only hardening switches on when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
