@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 
-from accounts.access import AnyUser, moderates_group
+from accounts.access import AnyUser, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
 from forum.access import readable_groups_q, visible_posts_q
 from forum.models import Group, Membership, Notification, Post, Revision, Topic
@@ -35,6 +36,48 @@ def membership_states(user: AnyUser) -> dict[int, Membership]:
     return {m.group_id: m for m in Membership.objects.filter(user=user)}
 
 
+@dataclass(frozen=True)
+class GroupStanding:
+    """The reader's place in one group, read with one query."""
+
+    is_member: bool
+    is_organizer: bool
+
+
+def group_standing(*, user: AnyUser, group: Group) -> GroupStanding:
+    """Same rules as access.active_membership and access.is_group_organizer, one query."""
+    if not user.is_authenticated:
+        return GroupStanding(is_member=False, is_organizer=False)
+    role = (
+        Membership.objects.filter(group=group, user=user, state=Membership.State.ACTIVE)
+        .values_list("role", flat=True)
+        .first()
+    )
+    return GroupStanding(
+        is_member=role is not None,
+        is_organizer=bool(user.is_staff or role == Membership.Role.ORGANIZER),
+    )
+
+
+def posting_block_notice(user: AnyUser) -> str | None:
+    """posting_block_reason for display on read pages, cached per member briefly.
+
+    Display only: the composer and the domain write functions check
+    posting_block_reason afresh, so a stale notice never lets anyone post. It takes
+    the email, suspension and license queries off every thread page view.
+    """
+    seconds = settings.FORUM_POSTING_NOTICE_CACHE_SECONDS
+    if not user.is_authenticated or not seconds:
+        return posting_block_reason(user)
+    key = f"posting-block:{user.pk}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    reason = posting_block_reason(user)
+    cache.set(key, reason or "", seconds)
+    return reason
+
+
 def visible_topics(user: AnyUser, group: Group) -> QuerySet[Topic]:
     topics = Topic.objects.filter(group=group)
     if not moderates_group(user, group):
@@ -57,40 +100,134 @@ def recent_topics(*, user: AnyUser, limit: int = 20) -> list[Topic]:
     )
 
 
+class NumberRangePage:
+    """Page N of a thread holds the posts numbered (N-1)*size+1 .. N*size that the reader sees.
+
+    Post numbers are dense per topic, so a page is a range scan on the
+    (topic, status, number) index wherever it is in the thread: no OFFSET over
+    the earlier posts and no COUNT(*) of the topic. A page shows fewer posts when
+    some in its range are hidden from the reader. Same attributes as Django's Page.
+    """
+
+    def __init__(self, object_list: list[Post], number: int, num_pages: int) -> None:
+        self.object_list = object_list
+        self.number = number
+        self.num_pages = num_pages
+        self.paginator = self
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
 @dataclass
 class ThreadPage:
     topic: Topic
-    page: Page
+    page: NumberRangePage
     badges: dict[int, str]
 
 
+def _page_number(page: str | int | None) -> int:
+    try:
+        number = int(page or 1)
+    except (TypeError, ValueError):
+        return 1
+    return number if 0 < number < 2**31 else 1
+
+
+# Columns a thread page never shows: the Markdown source and the search index.
+_THREAD_DEFERRED = (
+    "search_text",
+    "search_vector",
+    "current_revision__body",
+    "answered_revision__body",
+    "answered_revision__body_html",
+)
+
+
 def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> ThreadPage:
-    posts = (
-        Post.objects.filter(topic=topic)
-        .filter(visible_posts_q(user, moderating=moderates_group(user, topic.group)))
-        .select_related(
-            "author",
-            "current_revision",
-            "answered_revision",
-            "answered_revision__post",
-            "reply_to__author",
-            "helpful_marked_by",
+    size = settings.FORUM_PAGE_SIZE
+    visible = visible_posts_q(user, moderating=moderates_group(user, topic.group))
+    last_number = Post.objects.filter(topic=topic).order_by("-number").values("number")[:1]
+    number = _page_number(page)
+
+    def fetch(number: int) -> list[Post]:
+        return list(
+            Post.objects.filter(topic=topic, number__gt=(number - 1) * size)
+            .filter(number__lte=number * size)
+            .filter(visible)
+            # One query for the page and the topic's last post number (an index lookup).
+            .annotate(last_number=Subquery(last_number))
+            .select_related("author", "current_revision", "answered_revision")
+            .defer(*_THREAD_DEFERRED)
+            .order_by("number")
         )
-        .order_by("number")
+
+    posts = fetch(number)
+    last = posts[0].last_number if posts else (last_number.first() or {}).get("number", 0)
+    num_pages = max(1, -(-last // size))
+    if number > num_pages:
+        number = num_pages
+        posts = fetch(number)
+    _attach_referenced_posts(posts)
+    author_ids = {post.author_id for post in posts}
+    return ThreadPage(
+        topic=topic,
+        page=NumberRangePage(posts, number, num_pages),
+        badges=credential_badges(author_ids),
     )
-    paginator = Paginator(posts, settings.FORUM_PAGE_SIZE)
-    current = paginator.get_page(page)
-    author_ids = {post.author_id for post in current.object_list}
-    return ThreadPage(topic=topic, page=current, badges=credential_badges(author_ids))
+
+
+def _attach_referenced_posts(posts: list[Post]) -> None:
+    """The posts replied to and answered, with their authors, in one query.
+
+    Kept out of the page query: nine joined tables cost PostgreSQL more to plan
+    than the whole page costs to run.
+    """
+    wanted = {post.reply_to_id for post in posts if post.reply_to_id}
+    wanted |= {post.answered_revision.post_id for post in posts if post.answered_revision_id}
+    if not wanted:
+        return
+    referenced = {
+        post.pk: post
+        for post in Post.objects.filter(pk__in=wanted)
+        .select_related("author")
+        .only(
+            "id",
+            "number",
+            "topic_id",
+            "current_revision_id",
+            "author__display_name",
+            "author__email",
+            "author__deactivated_at",
+        )
+    }
+    for post in posts:
+        if post.reply_to_id in referenced:
+            post.reply_to = referenced[post.reply_to_id]
+        if post.answered_revision_id and post.answered_revision.post_id in referenced:
+            post.answered_revision.post = referenced[post.answered_revision.post_id]
 
 
 def page_of_post(*, user: AnyUser, post: Post) -> int:
-    earlier = (
-        Post.objects.filter(topic_id=post.topic_id, number__lt=post.number)
-        .filter(visible_posts_q(user, moderating=moderates_group(user, post.topic.group)))
-        .count()
-    )
-    return earlier // settings.FORUM_PAGE_SIZE + 1
+    return (post.number - 1) // settings.FORUM_PAGE_SIZE + 1
 
 
 def post_revisions(post: Post) -> list[Revision]:

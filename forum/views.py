@@ -22,6 +22,7 @@ from forum.forms import (
     TopicForm,
     apply_domain_errors,
 )
+from forum.fragments import post_fragments
 from forum.models import Membership
 from forum.search import search_posts
 
@@ -46,8 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "forum/home.html",
         {
             "topics": queries.recent_topics(user=request.user),
-            "memberships": queries.membership_states(request.user),
-            "posting_block_reason": posting_block_reason(request.user),
+            "posting_block_reason": queries.posting_block_notice(request.user),
         },
     )
 
@@ -192,6 +192,8 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
 def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic = access.topic_for_reader(request.user, topic_id)
     thread = queries.thread_page(user=request.user, topic=topic, page=request.GET.get("page"))
+    standing = queries.group_standing(user=request.user, group=topic.group)
+    moderates = moderates_group(request.user, topic.group)
     return render(
         request,
         "forum/topic.html",
@@ -200,11 +202,14 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
             "thread": thread,
             "page": thread.page,
             "badges": thread.badges,
-            "is_organizer": access.is_group_organizer(request.user, topic.group),
-            "is_member": access.active_membership(request.user, topic.group) is not None,
-            "moderates": moderates_group(request.user, topic.group),
+            "is_organizer": standing.is_organizer,
+            "is_member": standing.is_member,
+            "moderates": moderates,
+            "post_fragments": post_fragments(
+                thread.page.object_list, badges=thread.badges, moderates=moderates
+            ),
             "reply_form": ReplyForm(),
-            "posting_block_reason": posting_block_reason(request.user),
+            "posting_block_reason": queries.posting_block_notice(request.user),
         },
     )
 
