@@ -1,0 +1,485 @@
+"""`make bench`: load the data set, serve with gunicorn, measure pages and screening.
+
+    .venv/bin/python bench/run.py                 # default data set
+    .venv/bin/python bench/run.py --large         # 100,000 topics, 1,000,000 posts
+    .venv/bin/python bench/run.py --duration 5 --rounds 2 --skip-screening
+
+Pages are measured as a logged-in member with `wrk -t1 -c8` against gunicorn
+(2 sync workers, DEBUG off), in interleaved rounds so machine noise spreads over every
+page; the hello-world view of the same project is the ceiling. SQL queries and time in
+the Django process per request are measured in this process with the test client.
+Results go to bench/results/latest.json and latest.md (or latest-large.*), and the
+README's Performance section between <!-- bench:start --> and <!-- bench:end -->.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+RESULTS = REPO / "bench" / "results"
+VENV_BIN = Path(sys.executable).parent
+
+from bench.load_data import BENCH_EMAIL, DEFAULT_URL  # noqa: E402
+
+PAGES: list[tuple[str, str]] = [
+    ("hello world (ceiling)", "/bench/hello"),
+    ("thread page 1 (20 posts)", "/topics/1/"),
+    ("thread middle page", "/topics/1/?page=25"),
+    ("group topic list", "/groups/group-1/"),
+    ("home", "/"),
+    ("search", "/search/?q=exposure+avoidance"),
+]
+CEILING = PAGES[0][0]
+
+
+def bench_env(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings_bench",
+            "DATABASE_URL": args.database_url,
+            "REDIS_URL": args.redis_url,
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnop",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "CONN_MAX_AGE": "60",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "EMAIL_URL": "dummymail://",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    env.pop("TESTING", None)
+    return env
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    sys.exit("wrk is not installed (scripts/bench.sh installs it with apt-get)")
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def session_cookie() -> str:
+    """A real login session for the benchmark member, stored by the configured engine."""
+    from django.test import Client
+
+    from accounts.models import User
+
+    user = User.objects.get(email=BENCH_EMAIL)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def in_process(cookie: str, *, requests: int) -> dict[str, dict[str, float]]:
+    """SQL queries and time in the Django process (median of `requests`) per page."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = cookie
+    figures: dict[str, dict[str, float]] = {}
+    for name, url in PAGES:
+        for _ in range(10):
+            response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        queries: list[str] = []
+
+        def count(execute, sql, params, many, context, log=queries):  # type: ignore[no-untyped-def]
+            log.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            client.get(url)
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        figures[name] = {
+            "queries": len(queries),
+            "process_ms_p50": round(statistics.median(timings), 2),
+            "process_ms_p90": round(timings[int(len(timings) * 0.9)], 2),
+            "bytes": len(response.content),
+        }
+    return figures
+
+
+def profile_page(cookie: str, url: str, path: Path) -> None:
+    """A cProfile of 200 requests to one page, top functions by cumulative time."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies["sessionid"] = cookie
+    for _ in range(20):
+        client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(200):
+        client.get(url)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+    path.write_text(out.getvalue())
+
+
+# --------------------------------------------------------------------------- wrk
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    if not match:
+        return float("nan")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def run_wrk(wrk: str, url: str, cookie: str, duration: int) -> dict[str, float]:
+    output = subprocess.run(
+        [wrk, "-t1", "-c8", f"-d{duration}s", "--latency"]
+        + ["-H", f"Cookie: sessionid={cookie}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 60,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors:.*", output)
+    return {
+        "rps": rps,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "non_2xx": int(bad.group(1)) if bad else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
+
+
+class Gunicorn:
+    def __init__(self, env: dict[str, str], port: int) -> None:
+        self.port = port
+        self.log = open(RESULTS / "gunicorn.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "config.wsgi:application",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/hello", timeout=2)
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise SystemExit("gunicorn exited; see bench/results/gunicorn.log") from None
+                time.sleep(0.2)
+        self.stop()
+        raise SystemExit("gunicorn did not answer; see bench/results/gunicorn.log")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
+
+
+def drain(base: str) -> None:
+    """Wait until both workers are idle: wrk stops sending, not the server working
+    through requests already queued, which would otherwise count against the next page."""
+    quick = 0
+    deadline = time.monotonic() + 60
+    while quick < 4 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        try:
+            urllib.request.urlopen(f"{base}/bench/hello", timeout=30).read()
+        except OSError:
+            time.sleep(0.2)
+            continue
+        quick = quick + 1 if time.perf_counter() - started < 0.05 else 0
+
+
+def measure_pages(args: argparse.Namespace, env: dict[str, str], cookie: str) -> dict[str, Any]:
+    wrk = ensure_wrk()
+    server = Gunicorn(env, args.port)
+    rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _ in PAGES}
+    try:
+        base = f"http://127.0.0.1:{args.port}"
+        for _name, url in PAGES:  # warm both workers' caches and connections
+            run_wrk(wrk, base + url, cookie, 1)
+            drain(base)
+        for round_number in range(args.rounds):
+            order = PAGES if round_number % 2 == 0 else list(reversed(PAGES))
+            for name, url in order:
+                result = run_wrk(wrk, base + url, cookie, args.duration)
+                rounds[name].append(result)
+                drain(base)
+                print(
+                    f"  round {round_number + 1} {name:28} {result['rps']:8.1f} req/s"
+                    f"  p50 {result['p50_ms']:.2f} ms  p99 {result['p99_ms']:.2f} ms",
+                    flush=True,
+                )
+    finally:
+        server.stop()
+    summary: dict[str, Any] = {}
+    for name, results in rounds.items():
+        summary[name] = {
+            "rps": round(statistics.median(r["rps"] for r in results), 1),
+            "p50_ms": round(statistics.median(r["p50_ms"] for r in results), 2),
+            "p99_ms": round(statistics.median(r["p99_ms"] for r in results), 2),
+            "non_2xx": sum(int(r["non_2xx"]) for r in results),
+            "rounds_rps": [r["rps"] for r in results],
+        }
+    ceiling = summary[CEILING]["rps"]
+    for figures in summary.values():
+        figures["ratio"] = round(figures["rps"] / ceiling, 3) if ceiling else None
+    return summary
+
+
+# --------------------------------------------------------------------------- screening
+
+
+def measure_screening(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    """Delegated to bench/screening.py in a subprocess, so a moderation module that is
+    still being written cannot break the page figures."""
+    figures: dict[str, Any] = {}
+    script = REPO / "bench" / "screening.py"
+    out = RESULTS / "screening.json"
+    out.unlink(missing_ok=True)
+    completed = subprocess.run(
+        [sys.executable, str(script), "--out", str(out)]
+        + (["--quick"] if args.duration < 5 else []),
+        cwd=REPO,
+        env=env,
+        timeout=1200,
+    )
+    if out.exists():
+        figures.update(json.loads(out.read_text()))
+    else:
+        figures["error"] = f"bench/screening.py exited with {completed.returncode}"
+    draft = REPO / "bench" / "bench_draft_check.py"
+    if draft.exists():
+        done = subprocess.run(
+            [sys.executable, str(draft), "--json"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        try:
+            figures["draft_check"] = json.loads(done.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            figures["draft_check"] = {
+                "error": f"exit {done.returncode}: {(done.stderr or done.stdout)[-400:]}"
+            }
+    else:
+        figures["draft_check"] = {"error": "bench/bench_draft_check.py is not in the tree yet"}
+    return figures
+
+
+# --------------------------------------------------------------------------- report
+
+TARGETS = {
+    "thread page 1 (20 posts)": 0.15,
+    "thread middle page": 0.15,
+    "group topic list": 0.2,
+    "home": 0.2,
+}
+
+
+def markdown(result: dict[str, Any]) -> str:
+    pages = result["pages"]
+    lines = [
+        f"Measured {result['measured_at']} on {result['machine']}; data set "
+        f"`{result['dataset']}` ({result['data']}). gunicorn, 2 sync workers, DEBUG off, "
+        f"`wrk -t1 -c8`, {result['rounds']} interleaved rounds of {result['duration_s']} s, "
+        "logged-in member; median of rounds. Queries and in-process time from the test client.",
+        "",
+        "| page | req/s | share of ceiling | target | p50 ms | p99 ms | SQL queries "
+        "| ms in Django (p50) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, figures in pages.items():
+        process = result["in_process"].get(name, {})
+        target = TARGETS.get(name)
+        lines.append(
+            f"| {name} | {figures['rps']:.0f} | {figures['ratio'] or 0:.3f} | "
+            f"{'≥ ' + str(target) if target else ''} | {figures['p50_ms']:.2f} | "
+            f"{figures['p99_ms']:.2f} | {process.get('queries', '')} | "
+            f"{process.get('process_ms_p50', '')} |"
+        )
+    screening = result.get("screening")
+    if screening:
+        lines += ["", "| screening | figure | target |", "| --- | ---: | ---: |"]
+        lines += screening_rows(screening)
+    return "\n".join(lines) + "\n"
+
+
+def _fmt(value: Any, unit: str) -> str:
+    if isinstance(value, int | float):
+        return f"{value:,.1f} {unit}".strip()
+    return str(value)
+
+
+def screening_rows(screening: dict[str, Any]) -> list[str]:
+    rows = []
+    score = screening.get("score_posts", {})
+    rows.append(
+        "| `score_posts` throughput, one core | "
+        f"{_fmt(score.get('posts_per_s', score.get('error', 'not measured')), 'posts/s')}"
+        " | ≥ 2,000 posts/s |"
+    )
+    latency = screening.get("commit_to_result", {})
+    if "p50_ms" in latency:
+        rows.append(
+            f"| commit → screening result at {latency.get('rate_per_s', 20)} posts/s "
+            f"(p50 / p95) | {latency['p50_ms']:.0f} / {latency['p95_ms']:.0f} ms | p95 < 250 ms |"
+        )
+    else:
+        rows.append(
+            f"| commit → screening result | {latency.get('error', 'not measured')} | p95 < 250 ms |"
+        )
+    sustained = screening.get("worker_max_rate", {})
+    rows.append(
+        "| one worker process, sustained | "
+        f"{_fmt(sustained.get('posts_per_s', sustained.get('error', 'not measured')), 'posts/s')}"
+        " | ≥ 300 posts/s |"
+    )
+    draft = screening.get("draft_check", {})
+    if "p95_ms" in draft:
+        rows.append(
+            f"| draft check, 2,000 characters (p50 / p95) | {draft.get('p50_ms', 0):.1f} / "
+            f"{draft['p95_ms']:.1f} ms | p95 < 50 ms |"
+        )
+    else:
+        rows.append(f"| draft check | {draft.get('error', 'not measured')} | p95 < 50 ms |")
+    return rows
+
+
+def update_readme(table: str) -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    block = f"{start}\n{table}{end}"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
+    readme.write_text(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--large", action="store_true")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-screening", action="store_true")
+    parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+    )
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    env = bench_env(args)
+    if not args.skip_load:
+        subprocess.run(
+            [sys.executable, str(REPO / "bench" / "load_data.py")]
+            + ["--database-url", args.database_url]
+            + (["--large"] if args.large else []),
+            cwd=REPO,
+            env=env,
+            check=True,
+        )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.db import connection
+
+    cache.clear()
+    cookie = session_cookie()
+    print("in-process: queries and time per request", flush=True)
+    process = in_process(cookie, requests=200)
+    for name, figures in process.items():
+        print(f"  {name:28} {figures['queries']:3} queries  {figures['process_ms_p50']:6.2f} ms")
+    suffix = "-large" if args.large else ""
+    profile_page(cookie, "/topics/1/", RESULTS / f"profile-thread{suffix}.txt")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM forum_topic")
+        topics = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM forum_post")
+        posts = cursor.fetchone()[0]
+    connection.close()
+    print("wrk: gunicorn, 2 sync workers", flush=True)
+    pages = measure_pages(args, env, cookie)
+    result: dict[str, Any] = {
+        "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores",
+        "dataset": "large" if args.large else "default",
+        "data": f"{topics:,} topics, {posts:,} posts",
+        "duration_s": args.duration,
+        "rounds": args.rounds,
+        "pages": pages,
+        "in_process": process,
+    }
+    if not args.skip_screening:
+        print("screening", flush=True)
+        result["screening"] = measure_screening(args, env)
+    table = markdown(result)
+    (RESULTS / f"latest{suffix}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"latest{suffix}.md").write_text(table)
+    print(table)
+    if not args.no_readme and not args.large:
+        update_readme(table)
+
+
+if __name__ == "__main__":
+    main()
