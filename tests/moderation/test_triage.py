@@ -226,3 +226,25 @@ def test_the_overview_shows_the_last_30_days(client, moderator, held_case, queue
     page = response.content.decode()
     assert "<svg" in page and "median time to first action" in page
     assert "Patient identifiers" in page
+
+
+def test_the_queue_page_has_a_bounded_number_of_queries(
+    client,
+    moderator,
+    group,
+    other_clinician,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+):
+    for i in range(8):
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=other_clinician,
+            group=group,
+            body=IDENTIFYING,
+            title=f"Case {i}",
+        )
+    client.force_login(moderator)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("admin:moderation_case_changelist"))
+    assert response.status_code == 200
