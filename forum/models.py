@@ -162,6 +162,9 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # The author saw the privacy check flag this post and confirmed nothing in it identifies
+    # a patient: screening must hold it for a moderator whatever the detectors say.
+    identifiers_confirmed_by_author = models.BooleanField(default=False)
     # Plain text of the current revision (with the title for first posts), for search.
     search_text = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, blank=True)
@@ -292,3 +295,51 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class NudgeEvent(models.Model):
+    """One composer session in which the draft check showed its author something.
+
+    Records what was shown (finding codes, identifier kinds, never the draft text)
+    and what the author did next, for the share-revised figure in the moderation
+    overview. See forum/nudges.py.
+    """
+
+    class Composer(models.TextChoices):
+        TOPIC = "topic", "New topic"
+        REPLY = "reply", "Reply"
+        EDIT = "edit", "Edit"
+
+    class Outcome(models.TextChoices):
+        SHOWN = "shown", "Shown, no decision yet"
+        REVISED = "revised", "Revised"
+        POSTED_ANYWAY = "posted_anyway", "Posted anyway"
+        SCHEDULED = "scheduled", "Scheduled (slept on it)"
+        CANCELLED = "cancelled", "Cancelled before publishing"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nudge_events"
+    )
+    composer = models.CharField(max_length=8, choices=Composer.choices)
+    # Finding codes shown so far: "tone", "identifiers", "warning:<category>", "promotion".
+    shown = models.JSONField(default=list)
+    identifier_kinds = models.JSONField(default=list)
+    tone_probability = models.FloatField(null=True, blank=True)
+    # True once the author saw the submit-time interstitial or identifier gate.
+    interstitial_shown = models.BooleanField(default=False)
+    check_count = models.PositiveIntegerField(default=0)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.SHOWN)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="nudge_events"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["created_at"], name="nudge_created"),
+            models.Index(fields=["user", "outcome"], name="nudge_user_outcome"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Nudge {self.pk} ({self.composer}, {self.outcome})"
