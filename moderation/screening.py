@@ -21,7 +21,7 @@ from forum.models import Post, Revision
 from forum.posting import post_publish, post_set_status
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
-from moderation.policy import Decision, decide
+from moderation.policy import IDENTIFIERS, Decision, decide
 from moderation.screen import ScreenReport, screen_text
 
 logger = logging.getLogger(__name__)
@@ -83,6 +83,14 @@ def screen_revision(*, revision_id: int) -> str:
         report,
         first_posts_rule=revision.number == 1 and _first_posts_rule(post),
     )
+    if post.identifiers_confirmed_by_author and decision.action != "hold":
+        # The author's privacy check flagged this post and they confirmed it identifies no
+        # one (forum/nudges.py): a moderator decides, whatever this run of the detectors says.
+        decision = Decision(
+            "hold",
+            [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
+            + decision.reasons,
+        )
     duration_ms = (time.perf_counter() - started) * 1000
     with transaction.atomic():
         # Serialise with edits and moderator actions on the same post.
