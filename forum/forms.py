@@ -144,3 +144,30 @@ class DirectoryFilterForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=200, label="Search posts")
+
+
+class DraftCheckForm(forms.Form):
+    """The draft sent by the composer to the check endpoint. Nothing of it is stored."""
+
+    body = forms.CharField(
+        strip=False,
+        required=True,
+        error_messages={"required": "Write something first, then check it."},
+    )
+    title = forms.CharField(required=False, max_length=settings.FORUM_TITLE_MAX)
+    trigger_warnings = forms.MultipleChoiceField(choices=TriggerWarning.choices, required=False)
+    disclaimer = forms.CharField(required=False, max_length=32)
+    purpose = forms.CharField(required=False, max_length=32)
+    draft_purpose = forms.CharField(required=False, max_length=32)
+    composer = forms.CharField(required=False, max_length=8)
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"]
+        if not body.strip():
+            raise ValidationError("Write something first, then check it.")
+        if len(body) > settings.FORUM_BODY_MAX:
+            raise ValidationError(
+                f"Drafts are limited to {settings.FORUM_BODY_MAX:,} characters "
+                f"(this one has {len(body):,}); shorten it before checking."
+            )
+        return body

@@ -12,3 +12,49 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// Draft check ("check yourself before posting").
+document.addEventListener("DOMContentLoaded", () => {
+  // The check answers 400 (empty or too long) and 429 (rate limit) with a message to show.
+  document.body.addEventListener("htmx:beforeSwap", (event) => {
+    const status = event.detail.xhr.status;
+    if ((status === 400 || status === 429) && event.detail.target.id === "draft-check") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  // "Add this warning": tick the box and check again, instead of re-posting the form.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-add-warning]");
+    if (!button || !button.form || !window.htmx) return;
+    const form = button.form;
+    const box = form.querySelector(`input[name="trigger_warnings"][value="${button.dataset.addWarning}"]`);
+    if (!box) return;
+    event.preventDefault();
+    box.checked = true;
+    const none = form.querySelector('input[name="trigger_warnings"][value="none"]');
+    if (none) none.checked = false;
+    const check = form.querySelector("#draft-check-button");
+    if (check) check.click();
+  });
+
+  // Correction guide: open it when the reply is marked as a correction; offer the template.
+  const correction = document.querySelector('input[name="is_correction"]');
+  const guide = document.getElementById("correction-guide");
+  if (correction && guide) {
+    const sync = () => { guide.open = correction.checked; };
+    correction.addEventListener("change", sync);
+    const use = document.getElementById("use-correction-template");
+    const template = document.getElementById("correction-template");
+    const body = correction.form.querySelector('textarea[name="body"]');
+    if (use && template && body) {
+      use.hidden = false;
+      use.addEventListener("click", () => {
+        const text = template.textContent;
+        body.value = body.value.trim() ? `${body.value.trimEnd()}\n\n${text}` : text;
+        body.focus();
+      });
+    }
+  }
+});

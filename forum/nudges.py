@@ -1,0 +1,529 @@
+"""Author nudges: "check yourself before posting".
+
+The draft check runs the screening detectors (tone, patient identifiers,
+content warnings) on a draft the author has not posted yet and says what they
+found, with the words highlighted. It is pure and fast: no database, no
+storage of the draft text. On submit, `gate_submission` decides whether the
+draft goes through, needs the author's answer first (the tone interstitial,
+the identifier confirmation), or is scheduled ("sleep on it").
+
+What the author was shown and what they did next is a NudgeEvent: finding
+codes, identifier kinds and a probability, never the text. One event per
+composer session, carried by the hidden `nudge` field of the composer form.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from accounts.models import User
+from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
+from forum.models import NudgeEvent, Post
+from moderation.detectors import content_warnings, identifiers
+
+logger = logging.getLogger(__name__)
+
+TONE = "tone"
+IDENTIFIERS = "identifiers"
+PROMOTION = "promotion"
+WARNING_PREFIX = "warning:"
+
+TONE_SUGGESTION = (
+    "This reads as aimed at a person rather than at the idea. Try describing the "
+    "practice or the claim you disagree with, say what you have seen yourself, "
+    "and ask a question instead of drawing a conclusion about your colleague."
+)
+PROMOTION_REMINDER = (
+    "This topic promotes a practice or a product: choose the disclaimer "
+    "“I have a financial interest in what I describe”."
+)
+CORRECTION_GUIDE = (
+    ("Lead with empathy", "Acknowledge what the person is trying to do and why it matters."),
+    ("Own your perspective", "Say “in my experience” or “my reading of the evidence is”."),
+    ("State the purpose", "Say what the correction protects: a client, a colleague, the facts."),
+)
+CORRECTION_TEMPLATE = (
+    "I can see you're trying to [what they are working towards], and that matters.\n\n"
+    "In my experience, [what you have seen or read, with a source if you have one].\n\n"
+    "I'm raising it because [the purpose: client safety, accuracy, the law in our state]. "
+    "Happy to talk it through."
+)
+
+# "Sleep on it": the delays an author can pick on the tone interstitial.
+SLEEP_CHOICES: dict[str, str] = {
+    "30m": "In 30 minutes",
+    "2h": "In 2 hours",
+    "morning": "Tomorrow morning (8:00 in your time zone)",
+}
+MORNING = time(8, 0)
+
+# Per-user budget for the draft-check endpoint (the no-JS check button is a form post
+# the composer answers, and counts too).
+CHECKS_PER_MINUTE = getattr(settings, "NUDGE_CHECKS_PER_MINUTE", 30)
+# A nudge with no decision after this long counts as a draft withdrawn.
+ABANDONED_AFTER = timedelta(days=1)
+MAX_TONE_PHRASES = 6
+MAX_HIGHLIGHTS = 200
+
+PUBLISHED_FIGURES = (
+    ("Twitter reply prompts (2021): revised or deleted", 0.34),
+    ("OpenWeb and Perspective API test (2020): edited", 0.34),
+)
+
+
+@dataclass(frozen=True)
+class IdentifierFinding:
+    kind: str
+    label: str
+    text: str
+    hint: str
+    in_title: bool = False
+
+
+@dataclass(frozen=True)
+class WarningFinding:
+    value: str
+    label: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ToneFinding:
+    probability: float
+    threshold: float
+    phrases: tuple[str, ...]
+
+    @property
+    def fires(self) -> bool:
+        return self.probability >= self.threshold
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    # None when the tone model is not installed: the check says so instead of guessing.
+    tone: ToneFinding | None
+    identifiers: list[IdentifierFinding] = field(default_factory=list)
+    missing_warnings: list[WarningFinding] = field(default_factory=list)
+    promotion_reminder: bool = False
+    body_html: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
+
+    tone_suggestion: ClassVar[str] = TONE_SUGGESTION
+    promotion_text: ClassVar[str] = PROMOTION_REMINDER
+
+    @property
+    def tone_fires(self) -> bool:
+        return self.tone is not None and self.tone.fires
+
+    @property
+    def codes(self) -> list[str]:
+        codes = []
+        if self.tone_fires:
+            codes.append(TONE)
+        if self.identifiers:
+            codes.append(IDENTIFIERS)
+        codes += [f"{WARNING_PREFIX}{w.value}" for w in self.missing_warnings]
+        if self.promotion_reminder:
+            codes.append(PROMOTION)
+        return codes
+
+    @property
+    def has_findings(self) -> bool:
+        return bool(self.codes)
+
+    @property
+    def identifier_kinds(self) -> list[str]:
+        return sorted({finding.kind for finding in self.identifiers})
+
+
+# -- the check ---------------------------------------------------------------------------
+
+
+def tone_threshold() -> float:
+    """The draft nudge fires where moderators would start reviewing (the queue threshold)."""
+    try:
+        from moderation.policy import thresholds
+    except ImportError:
+        from moderation.detectors import incivility
+
+        return float(incivility.thresholds()[0])
+    return thresholds()[0]
+
+
+def score_tone(text: str) -> ToneFinding | None:
+    """The incivility model's view of the draft; None while no model is installed."""
+    try:
+        from moderation.detectors import incivility
+    except ImportError:
+        return None
+    try:
+        result = incivility.score(text)
+        threshold = tone_threshold()
+    except (RuntimeError, LookupError, OSError):  # no trained artifact (ModelNotFoundError)
+        logger.warning("draft check: the tone model is unavailable")
+        return None
+    phrases = [
+        str(word) for word, weight in sorted(result.drivers, key=lambda d: -d[1]) if weight > 0
+    ]
+    return ToneFinding(
+        probability=float(result.probability),
+        threshold=threshold,
+        phrases=tuple(phrases[:MAX_TONE_PHRASES]),
+    )
+
+
+def _declared(warnings: Sequence[str]) -> list[str]:
+    return [w for w in warnings if w in TriggerWarning.values]
+
+
+def check_draft(
+    *,
+    body: str,
+    title: str = "",
+    declared_warnings: Sequence[str] = (),
+    purpose: str = "",
+    disclaimer: str = "",
+) -> DraftCheck:
+    """What screening would see in this draft, for its author. Stores nothing."""
+    # The same text screening reads (moderation.screening.screened_text): title, blank line, body.
+    offset = len(title) + 2 if title else 0
+    text = f"{title}\n\n{body}" if title else body
+    tone = score_tone(text)
+    found = []
+    highlights: list[tuple[int, int, str, str]] = []
+    for span in identifiers.find_identifiers(text):
+        in_title = span.start < offset
+        found.append(
+            IdentifierFinding(
+                kind=span.kind,
+                label=identifiers.KIND_LABELS.get(span.kind, span.kind),
+                text=span.text,
+                hint=identifiers.GENERALISE_HINTS.get(span.kind, ""),
+                in_title=in_title,
+            )
+        )
+        if not in_title:
+            label = identifiers.KIND_LABELS.get(span.kind, span.kind)
+            highlights.append((span.start - offset, span.end - offset, "identifier", label))
+    declared = _declared(declared_warnings)
+    missing: list[WarningFinding] = []
+    if declared:
+        missing_values = content_warnings.missing_warnings(text, declared)
+        cues: dict[str, list[str]] = {value: [] for value in missing_values}
+        for cue in content_warnings.find_warning_cues(body):
+            if cue.category in cues:
+                if cue.text.lower() not in (c.lower() for c in cues[cue.category]):
+                    cues[cue.category].append(cue.text)
+                label = TriggerWarning(cue.category).label
+                highlights.append((cue.start, cue.end, "warning", f"Content warning: {label}"))
+        missing = [
+            WarningFinding(value=value, label=TriggerWarning(value).label, cues=tuple(cues[value]))
+            for value in missing_values
+            if value in TriggerWarning.values
+        ]
+    if tone is not None and tone.fires:
+        highlights += _phrase_spans(body, tone.phrases)
+    return DraftCheck(
+        tone=tone,
+        identifiers=found,
+        missing_warnings=missing,
+        promotion_reminder=purpose == TopicPurpose.PROMOTION
+        and disclaimer != Disclaimer.FINANCIAL_INTEREST,
+        body_html=highlight(body, highlights),
+    )
+
+
+def _phrase_spans(body: str, phrases: Sequence[str]) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for phrase in phrases:
+        # Drivers are word n-grams; match them across any run of non-word characters.
+        words = r"\W+".join(re.escape(word) for word in phrase.split())
+        if not words:
+            continue
+        pattern = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(body):
+            spans.append((match.start(), match.end(), "tone", "Drove the tone check"))
+            if len(spans) >= MAX_HIGHLIGHTS:
+                return spans
+    return spans
+
+
+_PRIORITY = {"identifier": 0, "tone": 1, "warning": 2}
+
+
+def highlight(body: str, spans: Sequence[tuple[int, int, str, str]]) -> SafeString:
+    """The draft, escaped, with each finding in a <mark>. Overlaps: the stronger finding wins."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (_PRIORITY[s[2]], s[0], -s[1])):
+        start, end = span[0], span[1]
+        if start >= end or any(start < c[1] and c[0] < end for c in chosen):
+            continue
+        chosen.append(span)
+        if len(chosen) >= MAX_HIGHLIGHTS:
+            break
+    parts: list[str] = []
+    position = 0
+    for start, end, kind, label in sorted(chosen):
+        parts.append(html.escape(body[position:start]))
+        parts.append(
+            f'<mark class="nudge-{kind}" title="{html.escape(label)}">'
+            f"{html.escape(body[start:end])}"
+            f'<span class="visually-hidden"> ({html.escape(label)})</span></mark>'
+        )
+        position = end
+    parts.append(html.escape(body[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 (every piece is escaped above)
+
+
+# -- rate limit --------------------------------------------------------------------------
+
+
+def allow_check(user: User) -> bool:
+    """Count one draft check against the user's per-minute budget."""
+    window = int(timezone.now().timestamp() // 60)
+    key = f"nudges:draft-check:{user.pk}:{window}"
+    cache.add(key, 0, timeout=90)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=90)
+        count = 1
+    return count <= CHECKS_PER_MINUTE
+
+
+# -- "sleep on it" ----------------------------------------------------------------------
+
+
+def author_zone(user: User) -> ZoneInfo:
+    try:
+        return ZoneInfo(user.time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def sleep_until(choice: str, *, user: User, now: datetime | None = None) -> datetime | None:
+    """When a post slept on with `choice` publishes; None for an unknown choice."""
+    now = now or timezone.now()
+    if choice == "30m":
+        return now + timedelta(minutes=30)
+    if choice == "2h":
+        return now + timedelta(hours=2)
+    if choice == "morning":
+        zone = author_zone(user)
+        tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+        return datetime.combine(tomorrow, MORNING, tzinfo=zone)
+    return None
+
+
+# -- the submit gate ---------------------------------------------------------------------
+
+
+@dataclass
+class Gate:
+    """What to do with a submitted draft."""
+
+    check: DraftCheck
+    event: NudgeEvent | None
+    proceed: bool = False
+    # The tone interstitial (edit, post anyway, sleep on it).
+    interstitial: bool = False
+    # The identifier confirmation on the form.
+    confirm_identifiers: bool = False
+    schedule_at: datetime | None = None
+    posted_anyway: bool = False
+    error: str = ""
+
+    @property
+    def nudge_id(self) -> int | None:
+        return self.event.pk if self.event is not None else None
+
+
+def gate_submission(
+    *,
+    user: User,
+    composer: str,
+    data: Mapping[str, object],
+    body: str,
+    title: str = "",
+    declared_warnings: Sequence[str] = (),
+    purpose: str = "",
+    disclaimer: str = "",
+    can_schedule: bool = True,
+) -> Gate:
+    """Decide a submit: post, show the check, ask about identifiers, or show the interstitial.
+
+    `data` is the submitted form: `check` (the no-JS check button), `nudge_choice`
+    (edit, post, sleep), `sleep_for`, `confirm_identifiers` and `nudge`.
+    """
+    check = check_draft(
+        body=body,
+        title=title,
+        declared_warnings=declared_warnings,
+        purpose=purpose,
+        disclaimer=disclaimer,
+    )
+    choice = str(data.get("nudge_choice") or "")
+    event = event_for(user, data.get("nudge"))
+    checking = bool(data.get("check")) or bool(data.get("add_warning")) or choice == "edit"
+    gate = Gate(check=check, event=event)
+    if checking:
+        gate.event = record_check(user=user, composer=composer, check=check, event=event)
+        return gate
+    if check.identifiers and not data.get("confirm_identifiers"):
+        gate.event = record_check(
+            user=user, composer=composer, check=check, event=event, at_submit=True
+        )
+        gate.confirm_identifiers = True
+        return gate
+    if check.tone_fires and choice not in ("post", "sleep"):
+        gate.event = record_check(
+            user=user, composer=composer, check=check, event=event, at_submit=True
+        )
+        gate.interstitial = True
+        return gate
+    if check.tone_fires and choice == "sleep":
+        when = sleep_until(str(data.get("sleep_for") or ""), user=user) if can_schedule else None
+        if when is None:
+            gate.interstitial = True
+            gate.error = "Choose when to publish: in 30 minutes, in 2 hours or tomorrow morning."
+            return gate
+        gate.schedule_at = when
+    gate.posted_anyway = (check.tone_fires and choice == "post") or bool(check.identifiers)
+    gate.proceed = True
+    return gate
+
+
+def after_post(*, gate: Gate, post: Post) -> None:
+    """Record the author's decision and the identifier confirmation, in the posting transaction.
+
+    Screening runs after commit and must hold a post its author confirmed (the field).
+    """
+    confirmed = bool(gate.check.identifiers)
+    if post.identifiers_confirmed_by_author != confirmed:
+        Post.objects.filter(pk=post.pk).update(identifiers_confirmed_by_author=confirmed)
+        post.identifiers_confirmed_by_author = confirmed
+    if gate.event is None:
+        return
+    event = gate.event
+    resolved = set(event.shown) - set(gate.check.codes)
+    if gate.schedule_at is not None:
+        outcome = NudgeEvent.Outcome.SCHEDULED
+    elif gate.posted_anyway:
+        outcome = NudgeEvent.Outcome.POSTED_ANYWAY
+    elif resolved:
+        outcome = NudgeEvent.Outcome.REVISED
+    else:
+        outcome = NudgeEvent.Outcome.POSTED_ANYWAY
+    NudgeEvent.objects.filter(pk=event.pk, outcome=NudgeEvent.Outcome.SHOWN).update(
+        outcome=outcome, post=post, decided_at=timezone.now()
+    )
+
+
+# -- nudge records -----------------------------------------------------------------------
+
+
+def event_for(user: User, raw_id: object) -> NudgeEvent | None:
+    """The author's undecided nudge named by the composer's hidden field, if it is theirs."""
+    try:
+        event_id = int(str(raw_id))
+    except (TypeError, ValueError):
+        return None
+    if not 0 < event_id < 2**62:
+        return None
+    return NudgeEvent.objects.filter(
+        pk=event_id, user=user, outcome=NudgeEvent.Outcome.SHOWN
+    ).first()
+
+
+def record_check(
+    *,
+    user: User,
+    composer: str,
+    check: DraftCheck,
+    event: NudgeEvent | None,
+    at_submit: bool = False,
+) -> NudgeEvent | None:
+    """Note what this check showed; the first finding of a session opens its event."""
+    if not check.has_findings:
+        return event
+    if event is None:
+        if composer not in NudgeEvent.Composer.values:
+            composer = NudgeEvent.Composer.TOPIC
+        event = NudgeEvent(user=user, composer=composer)
+    event.shown = sorted(set(event.shown) | set(check.codes))
+    event.identifier_kinds = sorted(set(event.identifier_kinds) | set(check.identifier_kinds))
+    if check.tone_fires and check.tone is not None:
+        event.tone_probability = max(event.tone_probability or 0.0, check.tone.probability)
+    event.interstitial_shown = event.interstitial_shown or at_submit
+    event.check_count += 1
+    event.save()
+    return event
+
+
+def record_cancelled(*, post_id: int) -> int:
+    return NudgeEvent.objects.filter(post_id=post_id, outcome=NudgeEvent.Outcome.SCHEDULED).update(
+        outcome=NudgeEvent.Outcome.CANCELLED, decided_at=timezone.now()
+    )
+
+
+def nudge_outcome_summary(days: int = 30) -> dict[str, object]:
+    """Nudged drafts of the last `days` and what their authors did, for the admin overview.
+
+    "Withdrawn" counts scheduled posts cancelled before publishing and nudged drafts
+    left without a decision for a day. The share is over decided drafts, to compare
+    with the published figures in PUBLISHED_FIGURES.
+    """
+    now = timezone.now()
+    events = NudgeEvent.objects.filter(created_at__gte=now - timedelta(days=days))
+    Outcome = NudgeEvent.Outcome
+    cancelled = Q(outcome=Outcome.CANCELLED) | Q(
+        outcome=Outcome.SCHEDULED, post__status=PostStatus.CANCELLED
+    )
+    stale = Q(outcome=Outcome.SHOWN, created_at__lt=now - ABANDONED_AFTER)
+
+    def counts(queryset: object) -> dict[str, object]:
+        figures = queryset.aggregate(  # type: ignore[attr-defined]
+            nudged=Count("pk"),
+            revised=Count("pk", filter=Q(outcome=Outcome.REVISED)),
+            posted_anyway=Count("pk", filter=Q(outcome=Outcome.POSTED_ANYWAY)),
+            scheduled=Count("pk", filter=Q(outcome=Outcome.SCHEDULED) & ~cancelled),
+            cancelled=Count("pk", filter=cancelled),
+            abandoned=Count("pk", filter=stale),
+            pending=Count("pk", filter=Q(outcome=Outcome.SHOWN) & ~stale),
+        )
+        decided = figures["nudged"] - figures["pending"]
+        withdrawn = figures["cancelled"] + figures["abandoned"]
+        figures["withdrawn"] = withdrawn
+        figures["decided"] = decided
+        figures["share_revised_or_withdrawn"] = (
+            round((figures["revised"] + withdrawn) / decided, 3) if decided else None
+        )
+        return figures
+
+    return {
+        "days": days,
+        **counts(events),
+        "tone": counts(events.filter(tone_probability__isnull=False)),
+        "published_figures": [
+            {"source": source, "share": share} for source, share in PUBLISHED_FIGURES
+        ],
+    }
+
+
+def describe_time(when: datetime, *, user: User) -> str:
+    """'on Sat 28 Nov at 08:00 (Europe/Paris)': a time in the author's own zone."""
+    zone = author_zone(user)
+    local = when.astimezone(zone)
+    return f"on {local:%a %d %b} at {local:%H:%M} ({zone.key})"
