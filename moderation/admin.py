@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.access import is_moderator
+from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
 from moderation.access import cases_for_moderator, is_staff_moderator
 from moderation.models import (
@@ -222,6 +223,8 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             "title": "Moderation overview, last 30 days",
             "opts": self.model._meta,
             "stats": overview.last_30_days(cases_for_moderator(request.user)),
+            # Author nudges (forum/nudges.py): share of nudged drafts revised or withdrawn.
+            "nudges": nudge_outcome_summary(days=overview.DAYS),
         }
         return TemplateResponse(request, "admin/moderation/overview.html", context)
 

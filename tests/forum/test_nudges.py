@@ -541,3 +541,11 @@ def test_screening_holds_a_confirmed_post_even_when_the_detectors_find_nothing(
         Post.objects.filter(topic=topic).update(identifiers_confirmed_by_author=True)
     post = topic.posts.get()
     assert post.status == PostStatus.HELD
+
+
+def test_the_admin_overview_shows_the_nudge_share(client, moderator, clinician):
+    NudgeEvent.objects.create(user=clinician, composer="topic", shown=["tone"], outcome="revised")
+    client.force_login(moderator)
+    page = client.get(reverse("admin:moderation_case_overview")).content.decode()
+    assert "Author nudges, last 30 days" in page
+    assert "100%" in page
