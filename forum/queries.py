@@ -78,6 +78,25 @@ def posting_block_notice(user: AnyUser) -> str | None:
     return reason
 
 
+def membership_and_organizer(*, user: AnyUser, group: Group) -> tuple[Membership | None, bool]:
+    """The reader's membership of one group (any state) and whether they organize it.
+
+    One query; same rules as access.is_group_organizer (staff, or an active organizer).
+    """
+    if not user.is_authenticated:
+        return None, False
+    membership = Membership.objects.filter(group=group, user=user).first()
+    is_organizer = bool(
+        user.is_staff
+        or (
+            membership is not None
+            and membership.state == Membership.State.ACTIVE
+            and membership.role == Membership.Role.ORGANIZER
+        )
+    )
+    return membership, is_organizer
+
+
 def visible_topics(user: AnyUser, group: Group) -> QuerySet[Topic]:
     topics = Topic.objects.filter(group=group)
     if not moderates_group(user, group):

@@ -97,7 +97,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     group = access.group_for_visitor(slug)
     user = request.user
     can_read = access.can_read_group_topics(user, group)
-    membership = queries.membership_states(user).get(group.pk)
+    membership, is_organizer = queries.membership_and_organizer(user=user, group=group)
     return render(
         request,
         "forum/group.html",
@@ -105,7 +105,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "group": group,
             "can_read": can_read,
             "membership": membership,
-            "is_organizer": access.is_group_organizer(user, group),
+            "is_organizer": is_organizer,
             "join_block_reason": groups.join_block_reason(user, group)
             if user.is_authenticated
             else "Sign in to join.",
