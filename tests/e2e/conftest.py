@@ -12,6 +12,7 @@ except under CI=true, where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -231,12 +232,9 @@ def stack(
 
 
 @pytest.fixture(scope="session")
-def browser(chromium: str) -> Iterator[Any]:
+def browser(chromium: str, stack: Stack) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop running in this thread; the test's own
-    # ORM calls are ordinary blocking calls, which Django refuses there unless told.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=chromium, args=CHROMIUM_ARGS, headless=True
@@ -338,15 +336,49 @@ def assert_accessible(journey: Journey, page: Any, name: str) -> None:
 
 
 @pytest.fixture
-def live(stack: Stack, transactional_db: None) -> Stack:
+def async_unsafe_orm() -> Iterator[None]:
+    """Let this test's own ORM calls run while Playwright's event loop runs in the thread.
+
+    Playwright's sync API keeps an event loop running in the main thread; Django refuses
+    blocking database calls there unless told. Set for the test only (it is torn down
+    after the database flush) so no later test or subprocess inherits it.
+    """
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture
+def live(async_unsafe_orm: None, stack: Stack, transactional_db: None) -> Stack:
     """The running stack, with a committed (transactional) test database."""
     return stack
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
+CALL_FAILED = pytest.StashKey[bool]()
 
 
 @pytest.fixture
 def journey(browser: Any, live: Stack, request: pytest.FixtureRequest) -> Iterator[Journey]:
     trip = Journey(browser, live, request.node.name)
     yield trip
+    if request.node.stash.get(CALL_FAILED, False):
+        # What each browser showed when the test failed, beside the step screenshots.
+        for number, context in enumerate(trip.contexts):
+            for page in context.pages:
+                with contextlib.suppress(Exception):  # a closed page has nothing to show
+                    page.screenshot(path=str(trip.dir / f"failed-browser-{number}.png"))
     trip.close()
 
 

@@ -109,3 +109,32 @@ def warned_topic(group: Group, author: User) -> Topic:
                 disclaimer=Disclaimer.DEIDENTIFIED,
             ),
         )
+
+
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's password
+
+
+def totp_code(secret: str) -> str:
+    """The current RFC 6238 code for `secret`, with allauth's own TOTP helpers."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+
+
+def sign_in(page: Any, email: str, *, password: str = PASSWORD, totp_secret: str = "") -> None:
+    """Sign in through allauth's pages, with the authenticator code when asked for one."""
+    page.goto("/accounts/login/")
+    form = page.locator("form", has=page.locator("input[name=login]"))
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    with page.expect_navigation():
+        form.locator("button[type=submit], input[type=submit]").last.click()
+    if page.locator("input[name=code]").count():
+        assert totp_secret, "this account asks for an authenticator code"
+        page.locator("input[name=code]").fill(totp_code(totp_secret))
+        # Enter submits the code's own form (the page's other button cancels the sign-in).
+        with page.expect_navigation():
+            page.locator("input[name=code]").press("Enter")
+    assert "/accounts/login" not in page.url, f"still on the sign-in page: {page.url}"
