@@ -219,6 +219,7 @@ def test_held_posts_are_marked_awaiting_review_for_their_author(
     page = journey.new_page(author)
     page.goto(f"/topics/{first.topic_id}/")
     expect(page.locator(f"#post-{first.pk}")).to_contain_text("Awaiting review")
+    journey.shoot(page, "held post marked for its author")
     page.goto(f"/groups/{group.slug}/")
     expect(page.locator(".topic-row", has_text=first.topic.title)).to_contain_text(
         "Awaiting review"
