@@ -241,6 +241,9 @@ def load_training_data(
 
 WORD_FEATURES = 2**17
 CHAR_FEATURES = 2**19
+# 3-5 grams: character bigrams cost a third of the scoring time and add little
+# beyond the word features (measured: same ROC-AUC on every held-out set).
+CHAR_NGRAMS = (3, 5)
 # Tokens keep inner apostrophes ("you're", "don't"): second-person contractions
 # are a large part of how an attack is aimed at a person.
 WORD_TOKEN_PATTERN = r"(?u)\b\w[\w']*\b"  # noqa: S105 - a regex, not a secret
@@ -275,7 +278,9 @@ def build_pipeline(*, seed: int = 0) -> Pipeline:
             ),
             (
                 "char",
-                _hashed_tfidf(analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES),
+                _hashed_tfidf(
+                    analyzer="char_wb", ngram_range=CHAR_NGRAMS, n_features=CHAR_FEATURES
+                ),
             ),
         ]
     )
