@@ -29,7 +29,7 @@ labels, so each one is mapped explicitly and weighted:
 Public text is lightly cleaned (retweet markers, @handles, URLs, HTML entities)
 so that the model does not learn Twitter artefacts as signals.
 
-Model: word 1-2gram TF-IDF + char_wb 2-5gram TF-IDF (FeatureUnion, sublinear
+Model: word 1-2gram TF-IDF + char_wb 3-5gram TF-IDF (FeatureUnion, sublinear
 tf) into a class-balanced LogisticRegression. Linear, so the words that drove a
 score can be shown to moderators and authors.
 
@@ -502,7 +502,7 @@ def save_artifact(
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": seed,
-        "model": "word 1-2gram + char_wb 2-5gram TF-IDF -> LogisticRegression",
+        "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> LogisticRegression",
         "source_weights": SOURCE_WEIGHTS,
         "training_data": [{**f, "path": Path(f["path"]).name} for f in result.files],
         "rows_by_source": result.rows,
