@@ -231,8 +231,10 @@ def stack(
     result.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium: str, stack: Stack) -> Iterator[Any]:
+    # Per module, not per session: while Playwright runs, its event loop runs in this
+    # thread, and later tests' ordinary database calls would be refused as "async".
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
