@@ -298,6 +298,24 @@ PERMISSIONS_POLICY = {
     )
 }  # fmt: skip
 
+# Abuse limits (config/ratelimit.py; allauth's own cover sign-up, login and password reset).
+# Counted in the cache: Redis when REDIS_URL is set, so every web process shares them.
+_LIMITS_ON = not TESTING
+FORUM_POSTING_RATE_LIMIT = env.str(
+    "FORUM_POSTING_RATE_LIMIT", default="8/m,60/h" if _LIMITS_ON else ""
+)
+FLAG_RATE_LIMIT = env.str("FLAG_RATE_LIMIT", default="10/m,50/d" if _LIMITS_ON else "")
+DRAFT_CHECK_RATE_LIMIT = env.str(
+    "DRAFT_CHECK_RATE_LIMIT", default="20/m,300/h" if _LIMITS_ON else ""
+)
+if REDIS_URL:
+    # A Redis outage must cost speed, not requests: sessions fall back to the database and
+    # rate limits fail open (config/cache.py; shown by tests/reliability/).
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+    )
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.access import posting_block_reason
 from accounts.models import User
+from config import ratelimit
 from forum import notifications
 from forum.access import active_membership
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
@@ -125,6 +126,15 @@ def _require_group_poster(user: User, group: Group) -> None:
         raise PermissionDenied("Join this group to post in it.")
 
 
+def _enforce_posting_rate(author: User) -> None:
+    """Counted after validation, so a refused draft costs nothing; the form keeps the draft."""
+    exceeded = ratelimit.hit("post", author.pk, settings.FORUM_POSTING_RATE_LIMIT)
+    if exceeded is not None:
+        raise ValidationError(
+            ratelimit.message(exceeded, doing="new post") + " Your draft is still here."
+        )
+
+
 def topic_create(
     *,
     author: User,
@@ -146,6 +156,7 @@ def topic_create(
     if errors:
         raise ValidationError(errors)
     validate_content(content, purpose=purpose)
+    _enforce_posting_rate(author)
     with transaction.atomic():
         topic = Topic.objects.create(group=group, title=title, purpose=purpose, author=author)
         post = Post.objects.create(
@@ -171,6 +182,7 @@ def reply_create(
     if reply_to is not None and reply_to.topic_id != topic.pk:
         raise ValidationError({"reply_to": "That post is in another topic."})
     validate_content(content, purpose=topic.purpose)
+    _enforce_posting_rate(author)
     answered = reply_to or topic.posts.get(number=1)
     with transaction.atomic():
         # Lock the topic row so concurrent replies get distinct numbers.

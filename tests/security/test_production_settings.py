@@ -31,6 +31,7 @@ _DROPPED = {
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
     "SECURE_HSTS_SECONDS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' Playwright; never in production
 }
 
 

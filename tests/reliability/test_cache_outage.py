@@ -1,0 +1,62 @@
+"""With the Redis cache unreachable, members still sign in, read and post (limits fail open)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import User
+from config import ratelimit
+from forum.choices import Disclaimer, TopicPurpose
+from forum.models import Group, Topic
+from tests.integration.conftest import free_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dead_redis_cache(settings: object) -> None:
+    port = free_port()  # nothing listens here
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # type: ignore[attr-defined]
+    settings.FORUM_POSTING_RATE_LIMIT = "1/m"  # type: ignore[attr-defined]
+    # pytest-django's settings fixture sends setting_changed: Django drops its cache handlers.
+
+
+def test_the_cache_answers_misses_while_redis_is_down(dead_redis_cache: None) -> None:
+    cache = caches["default"]
+    assert cache.get("k", "fallback") == "fallback"
+    assert cache.add("k", 1) is False
+    cache.set("k", 1)
+    assert cache.get_many(["k"]) == {}
+    assert ratelimit.hit("post", 1, "1/m") is None
+
+
+def test_members_sign_in_and_post_while_the_cache_is_down(
+    dead_redis_cache: None, clinician: User, group: Group
+) -> None:
+    client = Client()
+    client.force_login(clinician)
+    assert client.get(reverse("forum:home")).status_code == 200
+    url = reverse("forum:topic_create", args=[group.slug])
+    for n in range(2):  # the 1/m limit cannot count without a cache: it fails open
+        response = client.post(
+            url,
+            {
+                "title": f"Posted during a Redis outage {n}",
+                "purpose": TopicPurpose.OTHER,
+                "body": "Still works.",
+                "trigger_warnings": ["none"],
+                "disclaimer": Disclaimer.NOT_CLINICAL_ADVICE,
+            },
+        )
+        assert response.status_code == 302
+    assert Topic.objects.filter(title__startswith="Posted during a Redis outage").count() == 2

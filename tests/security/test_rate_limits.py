@@ -1,0 +1,153 @@
+"""Abuse limits: sign-up, login, password reset (allauth), posting (forum/posting.py).
+
+Each test drives the real view until the limit, then checks that the next attempt is
+refused, that nothing was stored for it, and that the person is told why in words.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import User
+from config import ratelimit
+from forum.choices import Disclaimer, TopicPurpose
+from forum.models import Group, Post, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counters(settings: object) -> None:
+    cache.clear()
+    # Failed logins still hash; a cheap hasher keeps these tests quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]  # noqa: E501
+
+
+def _topic_data(n: int) -> dict[str, object]:
+    return {
+        "title": f"Question {n} about supervision hours",
+        "purpose": TopicPurpose.REGULATION,
+        "body": f"Does supervision hour {n} count under the new rule?",
+        "trigger_warnings": ["none"],
+        "disclaimer": Disclaimer.NOT_CLINICAL_ADVICE,
+    }
+
+
+def test_the_production_settings_set_every_limit() -> None:
+    # The suite runs with the posting limit off (TESTING); production has it on.
+    for action in ("login", "login_failed", "signup", "reset_password"):
+        assert settings.ACCOUNT_RATE_LIMITS[action]
+    assert ratelimit.parse("8/m,60/h") == [
+        ratelimit.Window(8, 60, "minute"),
+        ratelimit.Window(60, 3600, "hour"),
+    ]
+
+
+def test_posting_stops_at_the_limit_with_a_clear_message(
+    client: Client, clinician: User, group: Group, settings: object
+) -> None:
+    settings.FORUM_POSTING_RATE_LIMIT = "3/m"  # type: ignore[attr-defined]
+    client.force_login(clinician)
+    url = reverse("forum:topic_create", args=[group.slug])
+    for n in range(3):
+        assert client.post(url, _topic_data(n)).status_code == 302
+    refused = client.post(url, _topic_data(99))
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "limit of 3 new posts per minute" in page
+    assert "Your draft is still here" in page
+    assert "Question 99 about supervision hours" in page  # the draft is kept in the form
+    assert not Topic.objects.filter(title="Question 99 about supervision hours").exists()
+
+
+def test_replies_count_toward_the_same_limit(
+    client: Client, other_clinician: User, topic: Topic, settings: object
+) -> None:
+    settings.FORUM_POSTING_RATE_LIMIT = "2/m"  # type: ignore[attr-defined]
+    client.force_login(other_clinician)
+    url = reverse("forum:reply", args=[topic.pk])
+    data = _topic_data(1)
+    for n in range(2):
+        data["body"] = f"Reply number {n}"
+        assert client.post(url, data).status_code == 302
+    before = Post.objects.count()
+    data["body"] = "One reply too many"
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "limit of 2 new posts per minute" in refused.content.decode()
+    assert Post.objects.count() == before
+
+
+def test_one_member_at_the_limit_does_not_stop_another(
+    client: Client, clinician: User, other_clinician: User, group: Group, settings: object
+) -> None:
+    settings.FORUM_POSTING_RATE_LIMIT = "1/m"  # type: ignore[attr-defined]
+    url = reverse("forum:topic_create", args=[group.slug])
+    client.force_login(clinician)
+    assert client.post(url, _topic_data(1)).status_code == 302
+    assert client.post(url, _topic_data(2)).status_code == 200
+    other = Client()
+    other.force_login(other_clinician)
+    assert other.post(url, _topic_data(3)).status_code == 302
+
+
+def test_a_refused_draft_does_not_use_up_the_limit(
+    client: Client, clinician: User, group: Group, settings: object
+) -> None:
+    settings.FORUM_POSTING_RATE_LIMIT = "1/m"  # type: ignore[attr-defined]
+    client.force_login(clinician)
+    url = reverse("forum:topic_create", args=[group.slug])
+    assert client.post(url, {**_topic_data(1), "body": "   "}).status_code == 200
+    assert client.post(url, _topic_data(1)).status_code == 302
+
+
+def test_login_failures_are_limited_with_a_clear_message(clinician: User) -> None:
+    client = Client()
+    url = reverse("account_login")
+    pages = [
+        client.post(url, {"login": clinician.email, "password": f"wrong-{n}"}).content.decode()
+        for n in range(6)
+    ]
+    assert "Too many failed login attempts" not in pages[0]
+    assert "Too many failed login attempts. Try again later." in pages[-1]
+    # The right password is refused too while the limit lasts (no guessing around it).
+    client.post(url, {"login": clinician.email, "password": "password"})
+    assert "_auth_user_id" not in client.session
+
+
+def test_logins_from_one_address_are_limited_with_a_clear_page(clinician: User) -> None:
+    client = Client()
+    url = reverse("account_login")
+    statuses = [
+        client.post(url, {"login": f"nobody{n}@example.org", "password": "x"}).status_code
+        for n in range(32)
+    ]
+    assert statuses[-1] == 429, statuses
+    page = client.post(url, {"login": "x@example.org", "password": "x"}).content.decode()
+    assert "Too many attempts" in page
+    assert "please wait a few minutes" in page
+
+
+def test_sign_up_is_limited_per_address() -> None:
+    client = Client()
+    url = reverse("account_signup")
+    statuses = []
+    for _ in range(25):
+        response = client.post(url, {"email": "bad-address", "password1": "x", "password2": "x"})
+        statuses.append(response.status_code)
+        client.logout()
+    assert statuses[-1] == 429, statuses
+    assert "Too many attempts" in client.post(url, {"email": "x"}).content.decode()
+
+
+def test_password_reset_is_limited_per_email(clinician: User) -> None:
+    client = Client()
+    url = reverse("account_reset_password")
+    statuses = [client.post(url, {"email": clinician.email}).status_code for _ in range(8)]
+    assert 429 in statuses, statuses
+    assert statuses.index(429) <= 6
+    assert "Too many attempts" in client.post(url, {"email": clinician.email}).content.decode()
