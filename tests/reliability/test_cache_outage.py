@@ -11,7 +11,7 @@ from accounts.models import User
 from config import ratelimit
 from forum.choices import Disclaimer, TopicPurpose
 from forum.models import Group, Topic
-from tests.integration.conftest import free_port
+from tests.reliability.services import free_port
 
 pytestmark = pytest.mark.django_db
 
