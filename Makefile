@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check stack stack-stop bench bench-large train clean browser e2e
+.PHONY: bandit audit security-full reliability run test lint format check stack stack-stop bench bench-large train clean browser e2e
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ run: $(STAMP)
 
 ## make test: lint, format check, then the whole suite
 test: $(STAMP)
+	$(MAKE) --no-print-directory bandit
 	bash scripts/test.sh
 
 ## make browser: Debian's Chromium (and npm, for axe-core) for the browser journeys, if missing.
@@ -68,3 +69,19 @@ train: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var staticfiles
+
+## make bandit: static security lint of our code; fails on any high-severity finding (offline)
+bandit: $(STAMP)
+	$(VENV)/bin/bandit -q -r accounts forum moderation config -lll -x "*/migrations/*"
+
+## make audit: pip-audit over the pinned dependencies (needs the PyPI/OSV advisory service)
+audit: $(STAMP)
+	$(VENV)/bin/pip-audit -r constraints.txt --no-deps --disable-pip --progress-spinner off
+
+## make security-full: every naughty string through every field (make test takes one in three)
+security-full: $(STAMP)
+	HOSTILE_FULL=1 bash scripts/test.sh tests/security
+
+## make reliability: faults with real services (worker SIGKILL, Redis restart, DB drop)
+reliability: $(STAMP)
+	RELIABILITY=1 bash scripts/test.sh -s tests/reliability
