@@ -304,10 +304,6 @@ _LIMITS_ON = not TESTING
 FORUM_POSTING_RATE_LIMIT = env.str(
     "FORUM_POSTING_RATE_LIMIT", default="8/m,60/h" if _LIMITS_ON else ""
 )
-FLAG_RATE_LIMIT = env.str("FLAG_RATE_LIMIT", default="10/m,50/d" if _LIMITS_ON else "")
-DRAFT_CHECK_RATE_LIMIT = env.str(
-    "DRAFT_CHECK_RATE_LIMIT", default="20/m,300/h" if _LIMITS_ON else ""
-)
 if REDIS_URL:
     # A Redis outage must cost speed, not requests: sessions fall back to the database and
     # rate limits fail open (config/cache.py; shown by tests/reliability/).
