@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bandit audit security-full reliability run test lint format check stack stack-stop bench bench-large train clean browser e2e
+.PHONY: bandit audit security-full reliability loadtest run test lint format check stack stack-stop bench bench-large train clean browser e2e
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -85,3 +85,7 @@ security-full: $(STAMP)
 ## make reliability: faults with real services (worker SIGKILL, Redis restart, DB drop)
 reliability: $(STAMP)
 	RELIABILITY=1 bash scripts/test.sh -s tests/reliability
+
+## make loadtest: 60 s of mixed reading, posting and flagging against gunicorn on loopback
+loadtest: $(STAMP)
+	LOADTEST=1 bash scripts/test.sh -s tests/load
