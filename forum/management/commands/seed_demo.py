@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from accounts import demo as account_demo
 from forum import demo
+from moderation import demo as moderation_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         # Licenses first: only verified clinicians may post the demo topics.
         applicants = account_demo.seed_accounts(people)
         demo.seed_forum(people)
+        # Open cases so the moderation queue is not empty on a first run.
+        moderation_demo.seed_moderation(people)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
         for person in demo.PEOPLE:
