@@ -396,32 +396,16 @@ def license_approve(*, moderator: User, license: License, reason: str) -> Licens
     return license
 
 
-def license_reject(*, moderator: User, license: License, reason: str) -> License:
+def _manual_decision(
+    *, moderator: User, license: License, reason: str, to_state: str, message: str
+) -> License:
+    """A reviewer's reject or revoke: a reason, a recorded transition, and a notice."""
     _require_reviewer(moderator, license)
     reason = _require_reason(reason)
     with transaction.atomic():
         _transition(
             license=license,
-            to_state=LicenseState.REJECTED,
-            actor=moderator,
-            reason=reason,
-            method=VerificationMethod.MANUAL,
-        )
-        _notify(
-            license=license,
-            message=f"Your {license.type_short} license ({license.jurisdiction_label}) could "
-            f"not be verified: {reason}",
-        )
-    return license
-
-
-def license_revoke(*, moderator: User, license: License, reason: str) -> License:
-    _require_reviewer(moderator, license)
-    reason = _require_reason(reason)
-    with transaction.atomic():
-        _transition(
-            license=license,
-            to_state=LicenseState.REVOKED,
+            to_state=to_state,
             actor=moderator,
             reason=reason,
             method=VerificationMethod.MANUAL,
@@ -429,9 +413,29 @@ def license_revoke(*, moderator: User, license: License, reason: str) -> License
         _notify(
             license=license,
             message=f"Your {license.type_short} license ({license.jurisdiction_label}) "
-            f"verification was revoked: {reason}",
+            f"{message}: {reason}",
         )
     return license
+
+
+def license_reject(*, moderator: User, license: License, reason: str) -> License:
+    return _manual_decision(
+        moderator=moderator,
+        license=license,
+        reason=reason,
+        to_state=LicenseState.REJECTED,
+        message="could not be verified",
+    )
+
+
+def license_revoke(*, moderator: User, license: License, reason: str) -> License:
+    return _manual_decision(
+        moderator=moderator,
+        license=license,
+        reason=reason,
+        to_state=LicenseState.REVOKED,
+        message="verification was revoked",
+    )
 
 
 def registry_check(
