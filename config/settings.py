@@ -252,6 +252,11 @@ FORUM_BODY_MAX = 20_000
 FORUM_REASON_MAX = 300
 FORUM_PAGE_SIZE = 20
 FORUM_TOPICS_PER_PAGE = 30
+# Cached topic-list HTML is keyed by each group's topics_version (bumped on every change);
+# the timeout only bounds how stale relative times ("5 minutes ago") can get.
+FORUM_TOPIC_LIST_CACHE_SECONDS = env.int("FORUM_TOPIC_LIST_CACHE_SECONDS", default=60)
+# Search ranks only the newest this many matches the reader may see (forum/search.py).
+FORUM_SEARCH_CANDIDATES = env.int("FORUM_SEARCH_CANDIDATES", default=200)
 # Read pages cache the "before you can post" notice this long (0: off; tests read it fresh).
 FORUM_POSTING_NOTICE_CACHE_SECONDS = env.int(
     "FORUM_POSTING_NOTICE_CACHE_SECONDS", default=0 if TESTING else 30

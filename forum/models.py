@@ -46,6 +46,9 @@ class Group(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     topic_count = models.PositiveIntegerField(default=0)
     member_count = models.PositiveIntegerField(default=0)
+    # Bumped in the same transaction as any change to the group's topic list (a new or
+    # held topic, a reply, a pin): the key of its cached list HTML (forum/topic_lists.py).
+    topics_version = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["name"]

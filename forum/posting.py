@@ -106,6 +106,11 @@ def _write_revision(
     return revision
 
 
+def _topic_list_changed(*, topic_id: int) -> None:
+    """A topic's row in its group's list changed: new cache key for the list (topic_lists)."""
+    Group.objects.filter(topics__id=topic_id).update(topics_version=F("topics_version") + 1)
+
+
 def _enqueue_screening_after_commit(revision_id: int) -> None:
     from moderation.pipeline import enqueue_screening
 
@@ -163,7 +168,9 @@ def topic_create(
             topic=topic, author=author, number=1, **_schedule_fields(schedule_at)
         )
         _write_revision(post=post, editor=author, content=content, reason="", title=title)
-        Group.objects.filter(pk=group.pk).update(topic_count=F("topic_count") + 1)
+        Group.objects.filter(pk=group.pk).update(
+            topic_count=F("topic_count") + 1, topics_version=F("topics_version") + 1
+        )
     return topic
 
 
@@ -253,6 +260,7 @@ def post_withdraw(*, author: User, post: Post) -> Post:
             Topic.objects.filter(pk=locked.topic_id, reply_count__gt=0).update(
                 reply_count=F("reply_count") - 1
             )
+            _topic_list_changed(topic_id=locked.topic_id)
     return locked
 
 
@@ -272,6 +280,7 @@ def post_publish(*, post_id: int) -> bool:
         else:
             topic_updates["reply_count"] = F("reply_count") + 1
         Topic.objects.filter(pk=post.topic_id).update(**topic_updates)
+        _topic_list_changed(topic_id=post.topic_id)
         notifications.notify_post_published(post)
     return True
 
@@ -285,12 +294,17 @@ def post_set_status(*, post_id: int, status: PostStatus) -> bool:
         was_published = post.status == PostStatus.PUBLISHED
         post.status = status
         post.save(update_fields=["status"])
+        list_changed = False
         if was_published and status != PostStatus.PUBLISHED and not post.is_first_post:
             Topic.objects.filter(pk=post.topic_id, reply_count__gt=0).update(
                 reply_count=F("reply_count") - 1
             )
+            list_changed = True
         if post.is_first_post and status in (PostStatus.HELD, PostStatus.HIDDEN):
             Topic.objects.filter(pk=post.topic_id).update(is_visible=False)
+            list_changed = True
+        if list_changed:
+            _topic_list_changed(topic_id=post.topic_id)
     return True
 
 
@@ -323,5 +337,7 @@ def topic_set_flags(
         topic.is_locked = locked
         fields.append("is_locked")
     if fields:
-        topic.save(update_fields=fields)
+        with transaction.atomic():
+            topic.save(update_fields=fields)
+            _topic_list_changed(topic_id=topic.pk)
     return topic

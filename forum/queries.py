@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Subquery
 
 from accounts.access import AnyUser, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
-from forum.access import readable_groups_q, visible_posts_q
+from forum.access import visible_posts_q
 from forum.models import Group, Membership, Notification, Post, Revision, Topic
 
 
@@ -76,47 +75,6 @@ def posting_block_notice(user: AnyUser) -> str | None:
     reason = posting_block_reason(user)
     cache.set(key, reason or "", seconds)
     return reason
-
-
-def membership_and_organizer(*, user: AnyUser, group: Group) -> tuple[Membership | None, bool]:
-    """The reader's membership of one group (any state) and whether they organize it.
-
-    One query; same rules as access.is_group_organizer (staff, or an active organizer).
-    """
-    if not user.is_authenticated:
-        return None, False
-    membership = Membership.objects.filter(group=group, user=user).first()
-    is_organizer = bool(
-        user.is_staff
-        or (
-            membership is not None
-            and membership.state == Membership.State.ACTIVE
-            and membership.role == Membership.Role.ORGANIZER
-        )
-    )
-    return membership, is_organizer
-
-
-def visible_topics(user: AnyUser, group: Group) -> QuerySet[Topic]:
-    topics = Topic.objects.filter(group=group)
-    if not moderates_group(user, group):
-        topics = topics.filter(is_visible=True) | topics.filter(author_id=user.pk)
-    return topics.select_related("author").order_by("-is_pinned", "-last_activity_at", "-id")
-
-
-def group_topics_page(*, user: AnyUser, group: Group, page: str | int | None) -> Page:
-    paginator = Paginator(visible_topics(user, group), settings.FORUM_TOPICS_PER_PAGE)
-    return paginator.get_page(page)
-
-
-def recent_topics(*, user: AnyUser, limit: int = 20) -> list[Topic]:
-    """Home page: the latest active topics across groups the reader may read."""
-    return list(
-        Topic.objects.filter(is_visible=True)
-        .filter(readable_groups_q(user, prefix="group__"))
-        .select_related("group", "author")
-        .order_by("-last_activity_at", "-id")[:limit]
-    )
 
 
 class NumberRangePage:

@@ -29,6 +29,7 @@ from forum.forms import (
 from forum.fragments import post_fragments
 from forum.models import Membership, NudgeEvent, Post
 from forum.search import search_posts
+from forum.topic_lists import group_page, home_page
 
 
 def _int_or_404(value: str | None) -> int | None:
@@ -46,13 +47,11 @@ def _int_or_404(value: str | None) -> int | None:
 def home(request: HttpRequest) -> HttpResponse:
     if not can_read_forum(request.user):
         return render(request, "forum/landing.html", {"groups": queries.group_directory()[:12]})
+    page = home_page(user=request.user)
     return render(
         request,
         "forum/home.html",
-        {
-            "topics": queries.recent_topics(user=request.user),
-            "posting_block_reason": queries.posting_block_notice(request.user),
-        },
+        {"topics_html": page.topics_html, "posting_block_reason": page.posting_block_reason},
     )
 
 
@@ -94,24 +93,22 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    group = access.group_for_visitor(slug)
-    user = request.user
-    can_read = access.can_read_group_topics(user, group)
-    membership, is_organizer = queries.membership_and_organizer(user=user, group=group)
+    page = group_page(
+        user=request.user,
+        slug=slug,
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+    )
     return render(
         request,
         "forum/group.html",
         {
-            "group": group,
-            "can_read": can_read,
-            "membership": membership,
-            "is_organizer": is_organizer,
-            "join_block_reason": groups.join_block_reason(user, group)
-            if user.is_authenticated
-            else "Sign in to join.",
-            "page": queries.group_topics_page(user=user, group=group, page=request.GET.get("page"))
-            if can_read
-            else None,
+            "group": page.group,
+            "can_read": page.can_read,
+            "membership": page.membership,
+            "is_organizer": page.is_organizer,
+            "join_block_reason": page.join_block_reason,
+            "topics_html": page.topics_html,
         },
     )
 

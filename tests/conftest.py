@@ -30,6 +30,15 @@ def make_verified_clinician(**kwargs: object) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: cached pages are keyed by row ids and versions,
+    which a later test's fresh rows can repeat (SQLite reuses ids after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def clinician(db: None) -> User:
     return make_verified_clinician(display_name="Dana Reyes", handle="dana")

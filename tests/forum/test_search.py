@@ -56,3 +56,79 @@ def test_withdrawn_posts_are_not_searchable(clinician, topic):
 
     post_withdraw(author=clinician, post=topic.posts.get())
     assert list(search_posts(user=clinician, query="exposure")) == []
+
+
+def test_removed_posts_and_hidden_topics_are_not_searchable(
+    clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    from forum.posting import post_set_status
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = reply_create(
+            author=other_clinician, topic=topic, content=factories.content("zebrafish protocol")
+        )
+    assert [p.pk for p in search_posts(user=clinician, query="zebrafish")] == [reply.pk]
+    post_set_status(post_id=reply.pk, status=PostStatus.REMOVED)
+    assert list(search_posts(user=clinician, query="zebrafish")) == []
+    post_set_status(post_id=topic.posts.get(number=1).pk, status=PostStatus.HELD)
+    assert list(search_posts(user=other_clinician, query="exposure")) == []
+
+
+def test_better_matches_rank_first_among_the_newest_matches(
+    require_postgres, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        passing = reply_create(
+            author=other_clinician,
+            topic=topic,
+            content=factories.content("Supervision came up once, among other things."),
+        )
+        focused = reply_create(
+            author=clinician,
+            topic=topic,
+            content=factories.content(
+                "Supervision, supervision, supervision: our supervision hours and supervision logs."
+            ),
+        )
+        newest = reply_create(
+            author=other_clinician, topic=topic, content=factories.content("Supervision again.")
+        )
+    ranked = [p.pk for p in search_posts(user=clinician, query="supervision")]
+    assert ranked[0] == focused.pk
+    assert set(ranked) == {passing.pk, focused.pk, newest.pk}
+
+
+def test_only_the_newest_matches_are_ranked(
+    require_postgres, clinician, topic, settings, django_capture_on_commit_callbacks
+):
+    settings.FORUM_SEARCH_CANDIDATES = 2
+    settings.FORUM_POSTING_RATE_LIMIT = None
+    with django_capture_on_commit_callbacks(execute=True):
+        replies = [
+            reply_create(author=clinician, topic=topic, content=factories.content(f"Ketamine {n}"))
+            for n in range(4)
+        ]
+    found = {p.pk for p in search_posts(user=clinician, query="ketamine")}
+    assert found == {replies[-1].pk, replies[-2].pk}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "exposure & | ! : * ( ) ' \" \\",
+        "-",
+        '"',
+        "or or or",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE forum_post; --",
+        "a" * 5000,
+        "exposure:*",
+        "!!!",
+        "\u202e\u0000\ufeff",
+    ],
+)
+def test_hostile_search_queries_answer_without_error(client, clinician, topic, query):
+    client.force_login(clinician)
+    response = client.get(reverse("forum:search"), {"q": query})
+    assert response.status_code in (200, 400)
+    assert "<script>alert(1)</script>" not in response.content.decode()

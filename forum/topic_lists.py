@@ -1,0 +1,312 @@
+"""The group topic list and the home page's recent topics: keyset pages and cached HTML.
+
+A group's list is ordered by (is_pinned, last_activity_at, id), newest first, and read
+one page at a time from the `topic_list_order` index: "older" starts after the last row
+shown, "newer" before the first one. No COUNT(*) and no OFFSET, so every page costs the
+same however large the group (pages have no numbers; "Newer" and "Older" links carry
+the position).
+
+The list rows are the same for every reader who sees only visible topics, so their HTML
+is cached under the group's `topics_version`, which forum/posting.py bumps in the same
+transaction as any change to a row (new topic, published reply, hold, withdrawal, pin or
+lock). Nothing is invalidated: a change makes a new key. The short timeout only bounds
+how stale "3 minutes ago" and an author's renamed display name can get. Moderators and
+readers with topics of their own still awaiting review see a different list, rendered
+afresh. Per-reader parts (membership, join button) stay out of the cached HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Q, QuerySet
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.http import Http404
+from django.template.loader import render_to_string
+
+from accounts.access import AnyUser, can_read_forum, moderates_group
+from forum import groups
+from forum.access import readable_groups_q
+from forum.models import Group, Membership, Topic
+from forum.queries import posting_block_notice
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_MICROSECONDS = 2**62
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in a group's list: the ordering key of one topic row."""
+
+    is_pinned: bool
+    last_activity_at: datetime
+    id: int
+
+    @classmethod
+    def of(cls, topic: Topic) -> Cursor:
+        return cls(topic.is_pinned, topic.last_activity_at, topic.pk)
+
+    def encode(self) -> str:
+        micros = (self.last_activity_at - _EPOCH) // timedelta(microseconds=1)
+        return f"{int(self.is_pinned)}-{micros}-{self.id}"
+
+    @classmethod
+    def decode(cls, value: str | None) -> Cursor | None:
+        """The cursor in a "newer"/"older" link, or None for anything malformed."""
+        if not value or len(value) > 64:
+            return None
+        parts = value.split("-")
+        if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+            return None
+        pinned, micros, topic_id = (int(p) for p in parts)
+        if pinned > 1 or micros >= _MAX_MICROSECONDS or not 0 < topic_id < 2**63:
+            return None
+        try:
+            moment = _EPOCH + timedelta(microseconds=micros)
+        except OverflowError:
+            return None
+        return cls(bool(pinned), moment, topic_id)
+
+    def values(self) -> tuple[bool, datetime, int]:
+        return (self.is_pinned, self.last_activity_at, self.id)
+
+
+_LIST_ORDER = ("-is_pinned", "-last_activity_at", "-id")
+
+
+def _list_key() -> Tuple:
+    # A row comparison, which PostgreSQL uses as a bound on the topic_list_order index scan.
+    return Tuple(F("is_pinned"), F("last_activity_at"), F("id"))
+
+
+_ROW_FIELDS = (
+    "id",
+    "group_id",
+    "title",
+    "purpose",
+    "author_id",
+    "last_activity_at",
+    "reply_count",
+    "is_pinned",
+    "is_locked",
+    "is_visible",
+    "author__display_name",
+    "author__email",
+    "author__deactivated_at",
+)
+
+
+@dataclass
+class TopicPage:
+    topics: list[Topic]
+    newer: str | None  # cursor for ?before=, None on the first page
+    older: str | None  # cursor for ?after=, None on the last page
+
+
+def _seek(
+    topics: QuerySet[Topic], size: int, *, after: Cursor | None, before: Cursor | None
+) -> TopicPage:
+    if before is not None:
+        rows = list(
+            topics.filter(TupleGreaterThan(_list_key(), before.values())).order_by(
+                "is_pinned", "last_activity_at", "id"
+            )[: size + 1]
+        )
+        if len(rows) > size:
+            shown = rows[:size][::-1]
+            return TopicPage(shown, Cursor.of(shown[0]).encode(), Cursor.of(shown[-1]).encode())
+        # Fewer than a page newer than the cursor: that is the top of the list.
+        after = None
+    rows_query = topics.order_by(*_LIST_ORDER)
+    if after is not None:
+        rows_query = rows_query.filter(TupleLessThan(_list_key(), after.values()))
+    rows = list(rows_query[: size + 1])
+    shown = rows[:size]
+    newer = Cursor.of(shown[0]).encode() if after is not None and shown else None
+    older = Cursor.of(shown[-1]).encode() if len(rows) > size else None
+    return TopicPage(shown, newer, older)
+
+
+def group_topics_page(
+    *,
+    group: Group,
+    reader_id: int | None,
+    everything: bool,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
+) -> TopicPage:
+    """One keyset page of the group's list: the visible topics and the reader's own, or
+    (moderating) all of them."""
+    topics = Topic.objects.filter(group=group)
+    if not everything:
+        visible = Q(is_visible=True)
+        if reader_id is not None:
+            visible |= Q(author_id=reader_id)
+        topics = topics.filter(visible)
+    topics = topics.select_related("author").only(*_ROW_FIELDS)
+    return _seek(topics, settings.FORUM_TOPICS_PER_PAGE, after=after, before=before)
+
+
+def _render_list(group: Group, page: TopicPage) -> str:
+    return render_to_string("forum/_group_topics.html", {"group": group, "page": page})
+
+
+def group_topics_html(
+    *,
+    group: Group,
+    reader_id: int | None,
+    shared: bool,
+    everything: bool,
+    after: Cursor | None,
+    before: Cursor | None,
+) -> str:
+    """The list's HTML; `shared` when the reader sees exactly the visible topics (cacheable)."""
+    if not shared:
+        return _render_list(
+            group,
+            group_topics_page(
+                group=group, reader_id=reader_id, everything=everything, after=after, before=before
+            ),
+        )
+    position = f"a{after.encode()}" if after else f"b{before.encode()}" if before else "top"
+    key = f"topic-list:{group.pk}:{group.topics_version}:{position}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_list(
+            group,
+            group_topics_page(
+                group=group, reader_id=None, everything=False, after=after, before=before
+            ),
+        )
+        cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
+    return html
+
+
+@dataclass
+class GroupPage:
+    group: Group
+    can_read: bool
+    membership: Membership | None
+    is_organizer: bool
+    join_block_reason: str | None
+    topics_html: str
+
+
+# One statement instead of the ORM's three subqueries: building the annotated query in
+# Python cost more than running it. Columns are the model's own plus the reader's standing.
+_GROUP_WITH_READER_SQL = """
+SELECT g.*, m.id AS reader_membership_id, m.state AS reader_state, m.role AS reader_role,
+       EXISTS (SELECT 1 FROM forum_topic t
+               WHERE t.author_id = %(user)s AND t.group_id = g.id AND NOT t.is_visible)
+         AS reader_has_hidden_topics
+FROM forum_group g
+LEFT JOIN forum_membership m ON m.group_id = g.id AND m.user_id = %(user)s
+WHERE g.slug = %(slug)s
+"""
+
+
+def _group_with_reader(slug: str, user: AnyUser) -> Group:
+    """The group, the reader's membership (state, role) and whether they have topics awaiting
+    review in it, in one query."""
+    if user.is_authenticated:
+        found = list(Group.objects.raw(_GROUP_WITH_READER_SQL, {"user": user.pk, "slug": slug}))
+    else:
+        found = list(Group.objects.filter(slug=slug))
+    if not found:
+        raise Http404("No such group.")
+    return found[0]
+
+
+def group_page(
+    *, user: AnyUser, slug: str, after: str | None = None, before: str | None = None
+) -> GroupPage:
+    """Everything the group page shows, in two queries and one cache read when cached.
+
+    Same rules as access.can_read_group_topics and access.is_group_organizer.
+    """
+    group = _group_with_reader(slug, user)
+    membership = None
+    if getattr(group, "reader_state", None) is not None:
+        membership = Membership(
+            pk=group.reader_membership_id,
+            group=group,
+            state=group.reader_state,
+            role=group.reader_role,
+        )
+    is_active = membership is not None and membership.state == Membership.State.ACTIVE
+    is_organizer = bool(
+        user.is_authenticated
+        and (user.is_staff or (is_active and membership.role == Membership.Role.ORGANIZER))
+    )
+    moderating = moderates_group(user, group)
+    can_read = can_read_forum(user) and (not group.is_private or moderating or is_active)
+    join_block_reason: str | None = None
+    if not user.is_authenticated:
+        join_block_reason = "Sign in to join."
+    elif membership is None:
+        join_block_reason = groups.join_block_reason(user, group)
+    topics_html = ""
+    if can_read:
+        own_hidden = bool(getattr(group, "reader_has_hidden_topics", False))
+        topics_html = group_topics_html(
+            group=group,
+            reader_id=user.pk,
+            shared=not moderating and not own_hidden,
+            everything=moderating,
+            after=Cursor.decode(after),
+            before=Cursor.decode(before),
+        )
+    return GroupPage(
+        group=group,
+        can_read=can_read,
+        membership=membership,
+        is_organizer=is_organizer,
+        join_block_reason=join_block_reason,
+        topics_html=topics_html,
+    )
+
+
+RECENT_TOPICS = 20
+
+
+def recent_topics(*, group_ids: list[int] | None, limit: int = RECENT_TOPICS) -> list[Topic]:
+    """The latest active visible topics in these groups (None: every group)."""
+    topics = Topic.objects.filter(is_visible=True)
+    if group_ids is not None:
+        topics = topics.filter(group_id__in=group_ids)
+    return list(
+        topics.select_related("group", "author")
+        .only(*_ROW_FIELDS, "group__name", "group__slug")
+        .order_by("-last_activity_at", "-id")[:limit]
+    )
+
+
+@dataclass
+class HomePage:
+    topics_html: str
+    posting_block_reason: str | None
+
+
+def home_page(*, user: AnyUser) -> HomePage:
+    """Recent topics in the groups the reader may read, cached per set of groups and versions.
+
+    One query reads the readable groups with their versions; readers who may read the same
+    groups share the cached HTML, and a change in any of them makes a new key.
+    """
+    readable = list(
+        Group.objects.filter(readable_groups_q(user))
+        .order_by("pk")
+        .values_list("pk", "topics_version")
+    )
+    digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
+    key = f"home-topics:{digest[:32]}"
+    html = cache.get(key)
+    if html is None:
+        topics = recent_topics(group_ids=[pk for pk, _ in readable])
+        html = render_to_string("forum/_home_topics.html", {"topics": topics})
+        cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
+    return HomePage(topics_html=html, posting_block_reason=posting_block_notice(user))
