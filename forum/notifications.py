@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from forum.access import can_read_group_topics
 from forum.choices import NotificationKind
 from forum.models import Notification, Post
 from forum.rendering import mentioned_handles
@@ -70,7 +71,7 @@ def notify_post_published(post: Post) -> None:
             targets.append(post.reply_to.author)
         targets.append(topic.author)
         for target in targets:
-            if target.pk in notified:
+            if target.pk in notified or not can_read_group_topics(target, topic.group):
                 continue
             notified.add(target.pk)
             _notify(
@@ -86,6 +87,9 @@ def notify_post_published(post: Post) -> None:
     if handles:
         for user in User.objects.filter(handle__in=handles, is_active=True):
             if user.pk in notified:
+                continue
+            if not can_read_group_topics(user, topic.group):
+                # A mention must not tell an outsider that a private group's topic exists.
                 continue
             notified.add(user.pk)
             _notify(
