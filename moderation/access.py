@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from accounts.access import AnyUser, is_moderator, moderates_group
 from moderation.models import Case, Suspension
+
+M = TypeVar("M", bound=Model)
 
 
 def _scoped_group_ids(user: AnyUser) -> list[int] | None:
@@ -29,6 +33,16 @@ def cases_for_moderator(user: AnyUser) -> QuerySet[Case]:
     if group_ids is not None:
         cases = cases.filter(group_id__in=group_ids)
     return cases
+
+
+def in_moderated_groups(user: AnyUser, rows: QuerySet[M], group_field: str) -> QuerySet[M]:
+    """The rows (reached through `group_field`) in groups this moderator covers."""
+    if not is_moderator(user):
+        return rows.none()
+    group_ids = _scoped_group_ids(user)
+    if group_ids is None:
+        return rows
+    return rows.filter(**{f"{group_field}__in": group_ids})
 
 
 def can_act_on_case(user: AnyUser, case: Case) -> bool:

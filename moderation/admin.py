@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from accounts.access import is_moderator
 from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
-from moderation.access import cases_for_moderator, is_staff_moderator
+from moderation.access import cases_for_moderator, in_moderated_groups, is_staff_moderator
 from moderation.models import (
     ACTIVE_CASE_STATES,
     RESOLVING_ACTIONS,
@@ -349,11 +349,22 @@ class ScreeningResultAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_filter = ("decision", "model_version")
     ordering = ("-created_at",)
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ScreeningResult]:
+        # Drivers and identifier spans quote the post: only the viewer's groups.
+        return in_moderated_groups(
+            request.user, super().get_queryset(request), "revision__post__topic__group"
+        )
+
 
 @admin.register(ScreeningFailure)
 class ScreeningFailureAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_display = ("created_at", "revision", "attempts", "error", "resolved_at")
     ordering = ("-created_at",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ScreeningFailure]:
+        return in_moderated_groups(
+            request.user, super().get_queryset(request), "revision__post__topic__group"
+        )
 
 
 @admin.register(Suspension)

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from accounts.models import User
 from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
+from moderation.access import cases_for_moderator
 from moderation.detectors.identifiers import KIND_LABELS
 from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
 from moderation.models import Case, ModerationAction, ScreeningResult, Suspension
@@ -68,12 +69,17 @@ def _revision_views(case: Case) -> list[RevisionView]:
     return list(reversed(views))
 
 
-def author_history(author: User, *, exclude_case: Case | None = None) -> dict[str, Any]:
-    earlier = Case.objects.filter(post__author=author).select_related("post__topic", "group")
+def author_history(
+    author: User, *, exclude_case: Case | None = None, viewer: User | None = None
+) -> dict[str, Any]:
+    """The author's earlier cases and the actions on them; for a `viewer`, only the cases
+    they may see (a scoped moderator never learns of cases in other groups)."""
+    visible = Case.objects.all() if viewer is None else cases_for_moderator(viewer)
+    earlier = visible.filter(post__author=author).select_related("post__topic", "group")
     if exclude_case is not None:
         earlier = earlier.exclude(pk=exclude_case.pk)
     actions = (
-        ModerationAction.objects.filter(case__post__author=author)
+        ModerationAction.objects.filter(case__post__author=author, case__in=visible)
         .exclude(actor=author)
         .select_related("actor", "case")
         .order_by("-created_at")[:20]
@@ -97,6 +103,6 @@ def case_detail_context(case: Case, *, viewer: User) -> dict[str, Any]:
         "flags": list(case.post.flags.select_related("member").order_by("created_at")),
         "actions": list(case.actions.select_related("actor").order_by("created_at", "id")),
         "appeals": list(case.appeals.order_by("created_at")),
-        "history": author_history(case.post.author, exclude_case=case),
+        "history": author_history(case.post.author, exclude_case=case, viewer=viewer),
         "viewer_is_excluded": case.excluded_moderator_id == viewer.pk,
     }
