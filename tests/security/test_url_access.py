@@ -1,66 +1,120 @@
-"""Every URL pattern in the URLconf has an expected answer for an anonymous visitor.
+"""The authorization matrix: every URL pattern × every persona × GET and POST.
 
-The test walks the whole URLconf: a new URL without an entry in EXPECTED fails the suite
-(admin and allauth URLs are covered by their families). This is the first column of the
-authorization matrix; the other personas are covered per feature (see SECURITY.md).
+The test walks the whole URLconf, so a new URL without a row in MATRIX fails the suite.
+The admin and allauth URLs are covered by family rules (ADMIN_ROWS pins the admin pages
+that matter). Each cell is "GET/POST", the expected answer:
+
+    200   the page           L    302 to the login page    302  a redirect elsewhere
+    400   form errors        403  refused                  404  refused, hiding existence
+    405   GET on a POST-only view
+
+The sample objects are in a *private* group whose member wrote the topic (see
+tests/security/personas.py), so the other-group personas must be refused its content.
+POSTs carry no data (the test client skips CSRF); each request runs in a transaction that
+is rolled back, so a POST that changes something (withdraw, leave, decide) does not
+change the world for the next cell.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from http.cookies import SimpleCookie
 
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RoutePattern
 
 from accounts.models import User
-from forum.models import Topic
+from forum.models import Group, Topic
+from tests.security.personas import PERSONAS, World, build_world
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = "public"  # anyone may read it
-SIGNED_IN = "signed_in"  # anonymous visitors are sent to log in (or refused)
+# Columns: anonymous, unverified, member, other_member, other_organizer,
+# scoped_moderator (of the other group), moderator (global), staff.
+MATRIX = """
+url name                 anon    unverif member  oth_mem oth_org scoped  mod     staff
+healthz                  200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:home               200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:directory          200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:group              200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:group_create       L/L     403/403 403/403 403/403 200/200 403/403 403/403 200/200
+forum:group_join         405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:group_leave        405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:group_members      L/L     403/403 403/403 403/403 403/403 403/403 403/403 200/200
+forum:membership_decide  405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302
+forum:topic_create       L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:topic              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
+forum:reply              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
+forum:topic_flags        405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302
+forum:post               L/L     403/403 302/302 403/403 403/403 403/403 302/302 302/302
+forum:post_edit          L/L     403/403 200/200 403/403 403/403 403/403 403/403 403/403
+forum:post_history       L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
+forum:revision           L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
+forum:post_withdraw      405/L   405/403 405/302 405/403 405/403 405/403 405/403 405/403
+forum:post_helpful       405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/403
+forum:draft_check        405/L   405/400 405/400 405/400 405/400 405/400 405/400 405/400
+forum:scheduled          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:scheduled_action   405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:search             L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:notifications      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:notifications_read 405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
+accounts:profile         L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:license_add     L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:evidence_upload L/L     405/404 405/302 405/404 405/404 405/404 405/404 405/404
+accounts:evidence_file   404/404 404/404 200/200 404/404 404/404 404/404 200/200 200/200
+accounts:export          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:deactivate      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
+moderation:flag          L/L     403/403 200/400 403/403 403/403 403/403 200/400 200/400
+moderation:case          L/L     404/404 200/200 404/404 404/404 404/404 404/404 404/404
+"""
 
-EXPECTED: dict[str, str] = {
-    "healthz": PUBLIC,
-    "forum:home": PUBLIC,
-    "forum:directory": PUBLIC,
-    "forum:group": PUBLIC,
-    "accounts:profile": SIGNED_IN,
-    "accounts:license_add": SIGNED_IN,
-    "accounts:evidence_upload": SIGNED_IN,
-    "accounts:evidence_file": SIGNED_IN,
-    "accounts:export": SIGNED_IN,
-    "accounts:deactivate": SIGNED_IN,
-    "moderation:flag": SIGNED_IN,
-    "moderation:case": SIGNED_IN,
-    "forum:group_create": SIGNED_IN,
-    "forum:group_join": SIGNED_IN,
-    "forum:group_leave": SIGNED_IN,
-    "forum:group_members": SIGNED_IN,
-    "forum:membership_decide": SIGNED_IN,
-    "forum:topic_create": SIGNED_IN,
-    "forum:topic": SIGNED_IN,
-    "forum:reply": SIGNED_IN,
-    "forum:topic_flags": SIGNED_IN,
-    "forum:post": SIGNED_IN,
-    "forum:post_edit": SIGNED_IN,
-    "forum:post_history": SIGNED_IN,
-    "forum:revision": SIGNED_IN,
-    "forum:post_withdraw": SIGNED_IN,
-    "forum:post_helpful": SIGNED_IN,
-    "forum:draft_check": SIGNED_IN,
-    "forum:scheduled": SIGNED_IN,
-    "forum:scheduled_action": SIGNED_IN,
-    "forum:search": SIGNED_IN,
-    "forum:notifications": SIGNED_IN,
-    "forum:notifications_read": SIGNED_IN,
-}
-FAMILIES = ("admin:", "account_", "mfa_")  # admin site; allauth account and MFA pages
-ADMIN_PUBLIC = {"admin:login", "admin:logout"}
+# The admin pages that matter, pinned cell by cell (object ids are the sample case,
+# license and member). Every other admin URL follows the family rule below.
+ADMIN_ROWS = """
+url name                          anon    unverif member  oth_mem oth_org scoped  mod     staff
+admin:index                       L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
+admin:moderation_case_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
+admin:moderation_case_change      L/L     L/L     L/L     L/L     L/L     404/404 200/200 200/200
+admin:moderation_case_overview    L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
+admin:moderation_flag_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
+admin:accounts_license_changelist L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200
+admin:accounts_license_review     L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200
+admin:accounts_user_changelist    L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403
+admin:accounts_user_change        L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403
+"""
+
+# The rest of the admin: anyone who is not a moderator or staff is sent to the admin's
+# login page (its login and logout pages excepted); moderators and staff get no 5xx.
+ADMIN_OPEN = {"admin:login", "admin:logout"}
+NOT_ADMITTED = ("anonymous", "unverified", "member", "other_member", "other_organizer")
+# allauth's account and MFA pages: its own login rules; no persona gets a 5xx.
+ALLAUTH_PREFIXES = ("account_", "mfa_")
+
+
+def _parse(table: str) -> dict[str, dict[str, tuple[str, str]]]:
+    rows: dict[str, dict[str, tuple[str, str]]] = {}
+    for line in table.strip().splitlines()[1:]:
+        name, *cells = line.split()
+        assert len(cells) == len(PERSONAS), f"row {name} needs {len(PERSONAS)} cells"
+        rows[name] = {
+            persona: tuple(cell.split("/"))  # type: ignore[misc]
+            for persona, cell in zip(PERSONAS, cells, strict=True)
+        }
+    return rows
+
+
+EXPECTED = _parse(MATRIX)
+ADMIN_EXPECTED = _parse(ADMIN_ROWS)
 
 
 def url_patterns() -> Iterator[tuple[str, str, URLPattern]]:
+    """(route, namespaced name, pattern) for every pattern in the URLconf."""
+
     def walk(patterns: list, prefix: str, namespace: str) -> Iterator:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
@@ -72,90 +126,132 @@ def url_patterns() -> Iterator[tuple[str, str, URLPattern]]:
     yield from walk(get_resolver().url_patterns, "", "")
 
 
-def _in_family(name: str, route: str) -> bool:
-    return name.startswith(FAMILIES) or route.startswith(("admin/", "accounts/"))
+def _family(name: str, route: str) -> str | None:
+    if name.startswith("admin:") or route.startswith("admin/"):
+        return "admin"
+    if name.startswith(ALLAUTH_PREFIXES) or route.startswith("accounts/"):
+        return "allauth"
+    return None
 
 
-def test_every_url_pattern_has_an_expected_answer() -> None:
+def test_every_url_pattern_has_a_row_in_the_matrix() -> None:
     missing = [
         f"{route} ({name or 'unnamed'})"
         for route, name, _ in url_patterns()
-        if not _in_family(name, route) and name not in EXPECTED
+        if _family(name, route) is None and name not in EXPECTED
     ]
     assert missing == [], (
-        "New URLs need an entry in tests/security/test_url_access.py EXPECTED: "
-        + ", ".join(missing)
+        "New URLs need a row in tests/security/test_url_access.py MATRIX: " + ", ".join(missing)
+    )
+    stale = set(EXPECTED) - {name for _, name, _ in url_patterns()}
+    assert stale == set(), f"MATRIX rows for URLs that no longer exist: {stale}"
+    admin_names = {name for _, name, _ in url_patterns() if name.startswith("admin:")}
+    assert set(ADMIN_EXPECTED) <= admin_names
+
+
+def _samples(world: World) -> dict[str, object]:
+    return {
+        "slug": world.group.slug,
+        "topic_id": world.topic.pk,
+        "post_id": world.post.pk,
+        "number": 1,
+        "membership_id": world.membership.pk,
+        "license_id": world.license.pk,
+        "case_id": world.case.pk,
+    }
+
+
+ADMIN_OBJECT_IDS = {
+    "admin:moderation_case_change": lambda w: w.case.pk,
+    "admin:accounts_license_change": lambda w: w.license.pk,
+    "admin:accounts_user_change": lambda w: w.users["member"].pk,
+}
+
+
+def _sample_url(route: str, name: str, pattern: URLPattern, world: World) -> str:
+    samples = _samples(world)
+    if name in ADMIN_OBJECT_IDS:
+        samples["object_id"] = ADMIN_OBJECT_IDS[name](world)
+    if isinstance(pattern.pattern, RoutePattern):
+
+        def value(match: re.Match[str]) -> str:
+            key = match.group(1)
+            return str(samples.get(key, "999999" if key.endswith("id") else "sample"))
+
+        return "/" + re.sub(r"<(?:\w+:)?(\w+)>", value, route)
+    if name == "admin:app_list":
+        return reverse(name, kwargs={"app_label": "moderation"})
+    if "(?P<url>" in route:  # the admin's catch-all
+        return "/admin/no-such-page/"
+    keys = pattern.pattern.regex.groupindex
+    return reverse(name, kwargs={key: "sample" for key in keys})
+
+
+def _answer(client: Client, method: str, url: str) -> str:
+    """One request in a rolled-back transaction, keeping the client's session cookie."""
+    cookies = SimpleCookie()
+    for key, morsel in client.cookies.items():
+        cookies[key] = morsel.value
+    cache.clear()  # rate limits and cached pages start afresh in every cell
+    with transaction.atomic():
+        response = getattr(client, method)(url, {})
+        transaction.set_rollback(True)
+    client.cookies = cookies  # a logout in the request must not sign out later cells
+    location = response.get("Location", "")
+    if response.status_code == 302 and "login" in location:
+        return "L"
+    return str(response.status_code)
+
+
+@pytest.fixture
+def world(
+    group: Group,
+    topic: Topic,
+    clinician: User,
+    other_clinician: User,
+    organizer: User,
+    moderator: User,
+    settings: object,
+    tmp_path: object,
+) -> World:
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    return build_world(
+        group=group,
+        topic=topic,
+        member=clinician,
+        fellow=other_clinician,
+        organizer=organizer,
+        moderator=moderator,
     )
 
 
-def _sample_url(name: str, pattern: URLPattern, topic: Topic) -> str | None:
-    post = topic.posts.get()
-    samples = {
-        "slug": topic.group.slug,
-        "topic_id": topic.pk,
-        "post_id": post.pk,
-        "number": 1,
-    }
-    kwargs = {key: samples.get(key, 999_999) for key in pattern.pattern.converters}
-    try:
-        return reverse(name, kwargs=kwargs) if name else None
-    except Exception:
-        return None
-
-
-def _answers(client: Client, url: str) -> list[tuple[str, int, str]]:
-    get = client.get(url)
-    post = client.post(url, {})
-    return [
-        ("GET", get.status_code, get.get("Location", "")),
-        ("POST", post.status_code, post.get("Location", "")),
-    ]
-
-
-def test_anonymous_visitors_reach_only_public_pages(topic: Topic) -> None:
-    client = Client()
+def test_every_persona_gets_the_declared_answer_on_every_url(world: World) -> None:
+    clients = dict(world.clients())
     problems: list[str] = []
-    for _route, name, pattern in url_patterns():
-        url = _sample_url(name, pattern, topic)
-        if url is None:
-            continue
-        expected = EXPECTED.get(name)
-        for method, status, location in _answers(client, url):
-            if status >= 500:
-                problems.append(f"{method} {url}: {status}")
-            elif name.startswith("admin:") and name not in ADMIN_PUBLIC:
-                if status == 200:
-                    problems.append(f"{method} {url}: admin page open to visitors")
-            elif expected == SIGNED_IN and status == 200:
-                problems.append(f"{method} {url}: open to anonymous visitors")
-            elif expected == SIGNED_IN and status == 302 and "login" not in location:
-                problems.append(f"{method} {url}: redirects to {location}, not to log in")
-    assert problems == []
-
-
-def test_a_member_of_no_group_cannot_reach_a_private_groups_topic(
-    topic: Topic, outsider: User
-) -> None:
-    group = topic.group
-    group.is_private = True
-    group.save(update_fields=["is_private"])
-    client = Client()
-    client.force_login(outsider)
-    post = topic.posts.get()
-    for url in [
-        reverse("forum:topic", args=[topic.pk]),
-        reverse("forum:post", args=[post.pk]),
-        reverse("forum:post_history", args=[post.pk]),
-        reverse("forum:revision", args=[post.pk, 1]),
-    ]:
-        assert client.get(url).status_code in (403, 404), url
-    results = client.get(reverse("forum:search"), {"q": "exposure"}).content.decode()
-    assert topic.title not in results
-
-
-def test_members_and_outsiders_never_reach_the_admin(clinician: User, outsider: User) -> None:
-    for user in (clinician, outsider):
-        client = Client()
-        client.force_login(user)
-        response = client.get(reverse("admin:index"))
-        assert response.status_code in (302, 403), response.status_code
+    checked = 0
+    for route, name, pattern in url_patterns():
+        url = _sample_url(route, name, pattern, world)
+        family = _family(name, route)
+        for persona in PERSONAS:
+            for index, method in enumerate(("get", "post")):
+                got = _answer(clients[persona], method, url)
+                checked += 1
+                where = f"{method.upper()} {url} ({name or 'unnamed'}) as {persona}"
+                if got.startswith("5"):
+                    problems.append(f"{where}: {got}")
+                    continue
+                expected_row = EXPECTED.get(name) or ADMIN_EXPECTED.get(name)
+                if expected_row is not None:
+                    expected = expected_row[persona][index]
+                    if got != expected:
+                        problems.append(f"{where}: got {got}, expected {expected}")
+                elif (
+                    family == "admin"
+                    and name not in ADMIN_OPEN
+                    and persona in NOT_ADMITTED
+                    and got != "L"
+                ):
+                    problems.append(f"{where}: got {got}, expected the admin login")
+    # 8 personas x 2 methods for every pattern in the URLconf.
+    assert checked == len(list(url_patterns())) * len(PERSONAS) * 2
+    assert problems == [], "\n".join(problems)
