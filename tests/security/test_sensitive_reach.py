@@ -271,3 +271,28 @@ def test_other_group_personas_are_refused_the_sample_groups_content(world: World
     member = world.client("member")
     assert all(member.get(url).status_code in (200, 302) for url in urls)
     assert Membership.objects.filter(group=world.group, user=world.users["member"]).exists()
+
+
+def test_a_scoped_moderator_reads_held_posts_in_their_own_group_only(
+    world: World, held_reply: Post, django_capture_on_commit_callbacks
+) -> None:
+    """Scope works both ways: their group's held post yes, the sample group's no."""
+    author = world.users["other_member"]
+    held_there = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=author,
+            group=world.other_group,
+            body=IDENTIFYING,
+            title="Held in the other group",
+        )
+    )
+    assert held_there.status == PostStatus.HELD
+    scoped = world.client("scoped_moderator")
+    assert HELD_MARKER in _text(scoped, reverse("forum:topic", args=[held_there.topic_id]))
+    case = Case.objects.get(post=held_there)
+    assert scoped.get(reverse("admin:moderation_case_change", args=[case.pk])).status_code == 200
+    assert scoped.get(reverse("forum:topic", args=[held_reply.topic_id])).status_code == 403
+    # A fellow member of that group (the organizer) does not see it.
+    organizer = world.client("other_organizer")
+    assert organizer.get(reverse("forum:topic", args=[held_there.topic_id])).status_code == 404
