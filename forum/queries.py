@@ -58,22 +58,30 @@ def group_standing(*, user: AnyUser, group: Group) -> GroupStanding:
     )
 
 
-def posting_block_notice(user: AnyUser) -> str | None:
+def posting_notice_key(user: AnyUser) -> str | None:
+    """The cache key of the reader's posting notice, or None when it is not cached."""
+    if not user.is_authenticated or not settings.FORUM_POSTING_NOTICE_CACHE_SECONDS:
+        return None
+    return f"posting-block:{user.pk}"
+
+
+def posting_block_notice(user: AnyUser, *, cached: str | None = None) -> str | None:
     """posting_block_reason for display on read pages, cached per member briefly.
 
     Display only: the composer and the domain write functions check
     posting_block_reason afresh, so a stale notice never lets anyone post. It takes
-    the email, suspension and license queries off every thread page view.
+    the email, suspension and license queries off every thread page view. `cached`:
+    the value already read under posting_notice_key (in a caller's get_many).
     """
-    seconds = settings.FORUM_POSTING_NOTICE_CACHE_SECONDS
-    if not user.is_authenticated or not seconds:
+    key = posting_notice_key(user)
+    if key is None:
         return posting_block_reason(user)
-    key = f"posting-block:{user.pk}"
-    cached = cache.get(key)
+    if cached is None:
+        cached = cache.get(key)
     if cached is not None:
         return cached or None
     reason = posting_block_reason(user)
-    cache.set(key, reason or "", seconds)
+    cache.set(key, reason or "", settings.FORUM_POSTING_NOTICE_CACHE_SECONDS)
     return reason
 
 

@@ -32,7 +32,7 @@ from accounts.access import AnyUser, can_read_forum, moderates_group
 from forum import groups
 from forum.access import readable_groups_q
 from forum.models import Group, Membership, Topic
-from forum.queries import posting_block_notice
+from forum.queries import posting_block_notice, posting_notice_key
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_MICROSECONDS = 2**62
@@ -304,9 +304,12 @@ def home_page(*, user: AnyUser) -> HomePage:
     )
     digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
     key = f"home-topics:{digest[:32]}"
-    html = cache.get(key)
+    notice_key = posting_notice_key(user)
+    found = cache.get_many([key, notice_key] if notice_key else [key])  # one round trip
+    html = found.get(key)
     if html is None:
         topics = recent_topics(group_ids=[pk for pk, _ in readable])
         html = render_to_string("forum/_home_topics.html", {"topics": topics})
         cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
-    return HomePage(topics_html=html, posting_block_reason=posting_block_notice(user))
+    notice = posting_block_notice(user, cached=found.get(notice_key) if notice_key else None)
+    return HomePage(topics_html=html, posting_block_reason=notice)
