@@ -73,6 +73,21 @@ def search_posts(*, user: AnyUser, query: str) -> QuerySet[Post]:
     return results.filter(pk__in=visible.filter(search_text__icontains=query)).order_by("-id")
 
 
+def search_results(*, user: AnyUser, query: str, limit: int = 50) -> list[Post]:
+    """The first `limit` results, each with `snippet` cut to SNIPPET_LENGTH characters.
+
+    Cut here rather than with |truncatechars, which walks every character through
+    unicodedata (half the page's time for 50 results).
+    """
+    results = list(search_posts(user=user, query=query)[:limit])
+    for post in results:
+        text = post.snippet
+        if len(text) > SNIPPET_LENGTH:
+            text = text[: SNIPPET_LENGTH - 1] + "…"
+        post.snippet = text
+    return results
+
+
 # What a result shows: the topic and group it is in, its author, its number and text.
 _RESULT_FIELDS = (
     "id",

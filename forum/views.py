@@ -28,7 +28,7 @@ from forum.forms import (
 )
 from forum.fragments import post_fragments
 from forum.models import Membership, NudgeEvent, Post
-from forum.search import search_posts
+from forum.search import search_results
 from forum.topic_lists import group_page, home_page
 
 
@@ -587,7 +587,7 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid():
-        results = list(search_posts(user=request.user, query=form.cleaned_data["q"])[:50])
+        results = search_results(user=request.user, query=form.cleaned_data["q"])
     return render(request, "forum/search.html", {"form": form, "results": results})
 
 

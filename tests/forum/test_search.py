@@ -132,3 +132,17 @@ def test_hostile_search_queries_answer_without_error(client, clinician, topic, q
     response = client.get(reverse("forum:search"), {"q": query})
     assert response.status_code in (200, 400)
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_long_match_shows_a_240_character_snippet(
+    clinician, topic, django_capture_on_commit_callbacks
+):
+    from forum.search import SNIPPET_LENGTH, search_results
+
+    body = "Ketamine " + "and maintenance sessions " * 40
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(author=clinician, topic=topic, content=factories.content(body))
+    [result] = search_results(user=clinician, query="ketamine")
+    assert len(result.snippet) == SNIPPET_LENGTH
+    assert result.snippet.endswith("…")
+    assert result.snippet.startswith("Ketamine and maintenance")
