@@ -44,7 +44,9 @@ def _report(
     missing: list[str] | None = None
     if declared is not None:
         # Nothing called for means nothing missing; skip the second pass over the text.
-        missing = content_warnings.missing_warnings(text, declared) if called_for else []
+        # Same as content_warnings.missing_warnings(text, declared) without a second pass.
+        declared_set = set(declared)
+        missing = [category for category in called_for if category not in declared_set]
     return ScreenReport(
         incivility=float(probability),
         model_version=incivility.model_version(),

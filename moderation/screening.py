@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Exists, OuterRef
 
 from forum import notifications
@@ -27,6 +27,7 @@ from moderation.screen import ScreenReport, screen_text
 logger = logging.getLogger(__name__)
 
 SWEEP_LIMIT = 2000
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
 
 # Posts whose new revision screening can make visible.
 _REVIEWABLE = (PostStatus.PENDING, PostStatus.HELD, PostStatus.NEEDS_EDIT)
@@ -63,57 +64,98 @@ def _identifier_rows(report: ScreenReport) -> list[dict[str, object]]:
 
 def screen_revision(*, revision_id: int) -> str:
     """Screen one revision once; returns what happened (for logs and tests)."""
-    revision = (
-        Revision.objects.select_related("post__topic__group", "post__author")
-        .filter(pk=revision_id)
-        .first()
-    )
-    if revision is None:
-        logger.warning("screening: revision %s does not exist", revision_id)
-        return "missing"
-    post = revision.post
-    if post.current_revision_id != revision.pk:
-        return "superseded"
-    if post.status in _SKIP:
-        return "skipped"
-    title = post.topic.title if post.is_first_post else ""
-    started = time.perf_counter()
-    report = screen_text(screened_text(revision, title), revision.trigger_warnings)
-    decision = decide(
-        report,
-        first_posts_rule=revision.number == 1 and _first_posts_rule(post),
-    )
-    if post.identifiers_confirmed_by_author and decision.action != "hold":
-        # The author's privacy check flagged this post and they confirmed it identifies no
-        # one (forum/nudges.py): a moderator decides, whatever this run of the detectors says.
-        decision = Decision(
-            "hold",
-            [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
-            + decision.reasons,
+    return screen_revisions([revision_id])[revision_id]
+
+
+def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict[int, str]:
+    """Screen many revisions with one fetch and one commit; returns what happened to each.
+
+    Each revision gets its own savepoint, so one revision's non-transient error does not
+    sink the batch (it is left unscreened for its own task, or raised when it is `own`,
+    the revision the running task was sent for). Transient errors roll the batch back and
+    propagate, so the task retries; nothing is half-applied.
+    """
+    ids = list(dict.fromkeys(int(r) for r in revision_ids))
+    outcomes: dict[int, str] = {}
+    revisions = {
+        r.pk: r
+        for r in Revision.objects.select_related("post__topic__group", "post__author").filter(
+            pk__in=ids
         )
-    duration_ms = (time.perf_counter() - started) * 1000
+    }
+    prepared: list[tuple[Revision, ScreenReport, Decision, float]] = []
+    for revision_id in ids:
+        revision = revisions.get(revision_id)
+        if revision is None:
+            logger.warning("screening: revision %s does not exist", revision_id)
+            outcomes[revision_id] = "missing"
+            continue
+        post = revision.post
+        if post.current_revision_id != revision.pk:
+            outcomes[revision_id] = "superseded"
+            continue
+        if post.status in _SKIP:
+            outcomes[revision_id] = "skipped"
+            continue
+        title = post.topic.title if post.is_first_post else ""
+        started = time.perf_counter()
+        report = screen_text(screened_text(revision, title), revision.trigger_warnings)
+        decision = decide(
+            report,
+            first_posts_rule=revision.number == 1 and _first_posts_rule(post),
+        )
+        if post.identifiers_confirmed_by_author and decision.action != "hold":
+            # The author's privacy check flagged this post and they confirmed it identifies
+            # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
+            decision = Decision(
+                "hold",
+                [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
+                + decision.reasons,
+            )
+        prepared.append((revision, report, decision, (time.perf_counter() - started) * 1000))
+    if not prepared:
+        return outcomes
+    single = len(prepared) == 1
     with transaction.atomic():
-        # Serialise with edits and moderator actions on the same post.
-        locked = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
-        if locked.current_revision_id != revision.pk:
-            return "superseded"
-        result, created = ScreeningResult.objects.get_or_create(
-            revision=revision,
-            model_version=report.model_version,
-            defaults={
-                "incivility": report.incivility,
-                "drivers": [[word, weight] for word, weight in report.drivers],
-                "identifiers": _identifier_rows(report),
-                "warnings_called_for": report.warnings_called_for,
-                "missing_warnings": report.missing_warnings or [],
-                "decision": decision.action,
-                "reasons": decision.reasons,
-                "duration_ms": duration_ms,
-            },
-        )
-        if not created:
-            return "duplicate"
-        _apply(locked, revision, result, decision)
+        for revision, report, decision, duration_ms in prepared:
+            if single:
+                outcomes[revision.pk] = _store(revision, report, decision, duration_ms)
+                continue
+            try:
+                with transaction.atomic():
+                    outcomes[revision.pk] = _store(revision, report, decision, duration_ms)
+            except TRANSIENT_DB_ERRORS:
+                raise
+            except Exception:
+                if revision.pk == own:
+                    raise
+                logger.exception("screening: revision %s left for its own task", revision.pk)
+                outcomes[revision.pk] = "deferred"
+    return outcomes
+
+
+def _store(revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float) -> str:
+    # Serialise with edits and moderator actions on the same post.
+    locked = Post.objects.select_for_update().select_related("topic").get(pk=revision.post_id)
+    if locked.current_revision_id != revision.pk:
+        return "superseded"
+    result, created = ScreeningResult.objects.get_or_create(
+        revision=revision,
+        model_version=report.model_version,
+        defaults={
+            "incivility": report.incivility,
+            "drivers": [[word, weight] for word, weight in report.drivers],
+            "identifiers": _identifier_rows(report),
+            "warnings_called_for": report.warnings_called_for,
+            "missing_warnings": report.missing_warnings or [],
+            "decision": decision.action,
+            "reasons": decision.reasons,
+            "duration_ms": duration_ms,
+        },
+    )
+    if not created:
+        return "duplicate"
+    _apply(locked, revision, result, decision)
     return decision.action
 
 

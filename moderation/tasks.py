@@ -9,6 +9,7 @@ globally, so a worker killed mid-task leaves the message for redelivery.
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -22,6 +23,14 @@ logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 MAX_RETRIES = 6
+BATCH_SIZE = 200
+# Revisions whose result this process committed (or found): their later messages are
+# acknowledged without a query. "skipped" is not final (a scheduled post is screened
+# when released), nor "deferred" (left for its own task).
+_FINAL = {"publish", "queue", "hold", "duplicate", "superseded", "missing"}
+_screened_here: set[int] = set()
+# Only in a worker process (set at worker start): one database for the process's life.
+_remember = False
 
 
 class ScreeningTask(Task):
@@ -52,9 +61,21 @@ class ScreeningTask(Task):
     max_retries=MAX_RETRIES,
 )
 def screen_revision(revision_id: int) -> str:
-    from moderation.screening import screen_revision as run
+    """Screen this revision, and in the same batch and commit up to BATCH_SIZE - 1 others
+    waiting in the pending set (their own messages then find them done)."""
+    from moderation.pipeline import take_pending
+    from moderation.screening import screen_revisions
 
-    return run(revision_id=revision_id)
+    revision_id = int(revision_id)
+    if _remember and revision_id in _screened_here:
+        return "duplicate"
+    ids = [revision_id] + [r for r in take_pending(BATCH_SIZE - 1) if r not in _screened_here]
+    outcomes = screen_revisions(ids, own=revision_id)
+    if _remember:
+        if len(_screened_here) > 200_000:
+            _screened_here.clear()
+        _screened_here.update(r for r, outcome in outcomes.items() if outcome in _FINAL)
+    return outcomes[revision_id]
 
 
 @shared_task(queue="screening")
@@ -72,9 +93,26 @@ def warm_detectors(**_: object) -> None:
     worker_init covers the solo pool (and lets prefork children inherit the loaded
     model); worker_process_init makes sure each prefork child has it.
     """
+    global _remember
+    _remember = True
+    try:
+        from django.conf import settings
+
+        database = settings.DATABASES["default"]
+        if not database.get("CONN_MAX_AGE"):
+            # Keep the worker's connection between tasks (checked before reuse): opening
+            # one per task was a large share of each task's time.
+            database["CONN_MAX_AGE"] = 300
+            database["CONN_HEALTH_CHECKS"] = True
+    except Exception:
+        logger.exception("could not keep the worker's database connection")
     try:
         from moderation.detectors import incivility
 
         incivility.score("warm up")
+        # The loaded model and Django are long-lived: move them out of the collector's
+        # generations, so a full collection does not walk them in the middle of a task.
+        gc.collect()
+        gc.freeze()
     except Exception:
         logger.exception("could not warm the incivility model")

@@ -90,9 +90,79 @@ class LoadedModel:
         return self._probabilities(self.word_pipeline.transform(texts), texts)
 
     def _probabilities(self, word_matrix: Any, texts: list[str]) -> np.ndarray:
-        char_matrix = self.char_pipeline.transform(texts)
+        steps = self.char_pipeline.named_steps
+        if _char_fast_path_applies(steps.get("hash")) and len(steps) == 2:
+            char_matrix = steps["tfidf"].transform(_char_counts(steps["hash"], texts))
+        else:
+            char_matrix = self.char_pipeline.transform(texts)
         logits = word_matrix @ self.word_coef + char_matrix @ self.char_coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.asarray(logits, dtype=np.float64)))
+
+
+# Character n-grams of one word, hashed: the char_wb analyzer makes each word's n-grams
+# independently of its neighbours, so they are computed once per distinct word.
+_WORD_FEATURES: dict[str, np.ndarray] = {}
+_WORD_FEATURES_LIMIT = 300_000
+
+
+def _char_fast_path_applies(hasher: Any) -> bool:
+    """The fast path reproduces exactly this HashingVectorizer configuration."""
+    if hasher is None or type(hasher).__name__ != "HashingVectorizer":
+        return False
+    params = hasher.get_params()
+    return (
+        params["analyzer"] == "char_wb"
+        and params["lowercase"] is True
+        and params["strip_accents"] is None
+        and params["preprocessor"] is None
+        and params["input"] == "content"
+        and params["alternate_sign"] is False
+        and params["binary"] is False
+        and params["norm"] is None
+    )
+
+
+def _hashed_index(term: str, n_features: int) -> int:
+    # As sklearn's _hashing_transform (murmurhash3 of the UTF-8 bytes, seed 0).
+    h = murmurhash3_32(term, seed=0)
+    if h == -2147483648:
+        return (2147483647 - (n_features - 1)) % n_features
+    return abs(h) % n_features
+
+
+def _char_counts(hasher: Any, texts: list[str]) -> Any:
+    """The same matrix as hasher.transform(texts), for the char_wb configuration above:
+    n-gram generation and hashing are done once per distinct word and cached."""
+    import scipy.sparse as sp
+
+    n_features = hasher.n_features
+    ngrams_of = hasher._char_wb_ngrams
+    cache = _WORD_FEATURES
+    if len(cache) > _WORD_FEATURES_LIMIT:
+        cache.clear()
+    pieces: list[np.ndarray] = []
+    indptr = [0]
+    total = 0
+    for text in texts:
+        for word in text.lower().split():
+            features = cache.get(word)
+            if features is None:
+                features = np.fromiter(
+                    (_hashed_index(gram, n_features) for gram in ngrams_of(word)),
+                    dtype=np.int32,
+                )
+                cache[word] = features
+            pieces.append(features)
+            total += len(features)
+        indptr.append(total)
+    indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
+    matrix = sp.csr_array(
+        (np.ones(len(indices), dtype=hasher.dtype), indices, np.asarray(indptr, dtype=np.int32)),
+        dtype=hasher.dtype,
+        shape=(len(texts), n_features),
+    )
+    matrix.sum_duplicates()  # also sorts the indices, as the hasher does
+    return matrix
 
 
 def _current_version(directory: Path) -> str:

@@ -215,3 +215,93 @@ def test_a_final_failure_is_recorded(group, clinician, django_capture_on_commit_
     screening.record_failure(revision_id=revision_id, task_id="t-1", attempts=7, error="boom")
     failure = ScreeningFailure.objects.get()
     assert failure.revision_id == revision_id and failure.attempts == 7
+
+
+def test_a_batch_screens_each_revision_once_with_the_same_outcomes_as_one_by_one(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    """screen_revisions (what one task does for the revisions waiting in the pending set)
+    fetches and commits once, and decides each revision as screen_revision would."""
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )
+    held = new_reply(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        topic=topic,
+        body=IDENTIFYING,
+        run_screening=False,
+    )
+    queued = new_reply(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        topic=topic,
+        body=UNWARNED,
+        warnings=[TriggerWarning.NONE],
+        run_screening=False,
+    )
+    superseded = new_reply(
+        django_capture_on_commit_callbacks, author=clinician, topic=topic, run_screening=False
+    )
+    old = superseded.current_revision_id
+    with django_capture_on_commit_callbacks(execute=False):
+        post_edit(
+            editor=clinician,
+            post=superseded,
+            content=factories.content(CLEAN + " More."),
+            reason="typo",
+        )
+    first = first_post(topic)
+    ids = [first.current_revision_id, held.current_revision_id, queued.current_revision_id, old]
+    outcomes = screening.screen_revisions(ids + [999_999_999], own=ids[0])
+    assert outcomes == {
+        ids[0]: "publish",
+        ids[1]: "hold",
+        ids[2]: "queue",
+        old: "superseded",
+        999_999_999: "missing",
+    }
+    assert Post.objects.get(pk=held.pk).status == PostStatus.HELD
+    assert Case.objects.filter(post=held).count() == 1
+    assert Case.objects.filter(post=queued).count() == 1
+    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 3
+    # Drivers are kept in a batch, as for a single revision.
+    assert ScreeningResult.objects.get(revision_id=ids[2]).drivers
+    # A second batch (a redelivered message, a sweep) changes nothing.
+    again = screening.screen_revisions(ids, own=ids[1])
+    assert again == {
+        ids[0]: "duplicate",
+        ids[1]: "duplicate",
+        ids[2]: "duplicate",
+        old: ("superseded"),
+    }
+    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 3
+    assert Case.objects.filter(post__in=[held, queued]).count() == 2
+
+
+def test_one_revision_failing_in_a_batch_leaves_it_for_its_own_task(
+    group, clinician, django_capture_on_commit_callbacks, monkeypatch
+):
+    topic = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )
+    other = new_reply(
+        django_capture_on_commit_callbacks, author=clinician, topic=topic, run_screening=False
+    )
+    own, bad = first_post(topic).current_revision_id, other.current_revision_id
+    real_store = screening._store
+
+    def store(revision, *args):
+        if revision.pk == bad:
+            raise ValueError("a bug in one revision's path")
+        return real_store(revision, *args)
+
+    monkeypatch.setattr(screening, "_store", store)
+    assert screening.screen_revisions([own, bad], own=own) == {own: "publish", bad: "deferred"}
+    assert not ScreeningResult.objects.filter(revision_id=bad).exists()
+    # The failing revision is the task's own: the error reaches the task (and its
+    # recorded failure), and nothing of the batch is half-applied.
+    with pytest.raises(ValueError):
+        screening.screen_revisions([bad, own], own=bad)
+    monkeypatch.setattr(screening, "_store", real_store)
+    assert screening.screen_revisions([bad], own=bad) == {bad: "publish"}

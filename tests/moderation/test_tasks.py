@@ -28,11 +28,11 @@ def test_a_screening_that_keeps_failing_is_recorded(
     revision_id = first_post(topic).current_revision_id
     calls = []
 
-    def failing(*, revision_id: int) -> str:
-        calls.append(revision_id)
+    def failing(revision_ids: list[int], *, own: int | None = None) -> dict[int, str]:
+        calls.append(own)
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(screening, "screen_revision", failing)
+    monkeypatch.setattr(screening, "screen_revisions", failing)
     result = tasks.screen_revision.apply(args=(revision_id,))
     assert result.failed()
     assert len(calls) == tasks.MAX_RETRIES + 1
