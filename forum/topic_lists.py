@@ -224,7 +224,7 @@ def _group_with_reader(slug: str, user: AnyUser) -> Group:
 def group_page(
     *, user: AnyUser, slug: str, after: str | None = None, before: str | None = None
 ) -> GroupPage:
-    """Everything the group page shows, in two queries and one cache read when cached.
+    """Everything the group page shows: one query and, for most readers, one cache read.
 
     Same rules as access.can_read_group_topics and access.is_group_organizer.
     """

@@ -32,11 +32,17 @@ def make_verified_clinician(**kwargs: object) -> User:
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    """Each test starts with an empty cache: cached pages are keyed by row ids and versions,
-    which a later test's fresh rows can repeat (SQLite reuses ids after a rollback)."""
-    from django.core.cache import cache
+    """Each test starts with an empty in-process cache: cached pages are keyed by row ids and
+    versions, which a later test's fresh rows can repeat (SQLite reuses ids after a rollback).
 
-    cache.clear()
+    Only the local-memory cache: clearing a Redis cache is FLUSHDB, which would also empty
+    what concurrent suites and a test's Celery broker keep in that database.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
 
 
 @pytest.fixture
