@@ -119,6 +119,8 @@ class DraftCheck:
     missing_warnings: list[WarningFinding] = field(default_factory=list)
     promotion_reminder: bool = False
     body_html: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
+    # Set instead of findings when the member has used up their draft checks this minute.
+    refused: str = ""
 
     tone_suggestion: ClassVar[str] = TONE_SUGGESTION
     promotion_text: ClassVar[str] = PROMOTION_REMINDER
@@ -290,6 +292,13 @@ def highlight(body: str, spans: Sequence[tuple[int, int, str, str]]) -> SafeStri
 # -- rate limit --------------------------------------------------------------------------
 
 
+def check_limit_message() -> str:
+    return (
+        f"You have run the check {CHECKS_PER_MINUTE} times in the last minute. "
+        "Wait a minute, then check again."
+    )
+
+
 def allow_check(user: User) -> bool:
     """Count one draft check against the user's per-minute budget."""
     window = int(timezone.now().timestamp() // 60)
@@ -367,6 +376,13 @@ def gate_submission(
     `data` is the submitted form: `check` (the no-JS check button), `nudge_choice`
     (edit, post, sleep), `sleep_for`, `confirm_identifiers` and `nudge`.
     """
+    choice = str(data.get("nudge_choice") or "")
+    event = event_for(user, data.get("nudge"))
+    checking = bool(data.get("check")) or bool(data.get("add_warning")) or choice == "edit"
+    # The no-JS "Check my post" submit costs the same check as the htmx one, so it
+    # counts against the same per-minute budget (before the check runs).
+    if checking and not allow_check(user):
+        return Gate(check=DraftCheck(tone=None, refused=check_limit_message()), event=event)
     check = check_draft(
         body=body,
         title=title,
@@ -374,9 +390,6 @@ def gate_submission(
         purpose=purpose,
         disclaimer=disclaimer,
     )
-    choice = str(data.get("nudge_choice") or "")
-    event = event_for(user, data.get("nudge"))
-    checking = bool(data.get("check")) or bool(data.get("add_warning")) or choice == "edit"
     gate = Gate(check=check, event=event)
     if checking:
         gate.event = record_check(user=user, composer=composer, check=check, event=event)

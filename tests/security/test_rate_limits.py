@@ -151,3 +151,57 @@ def test_password_reset_is_limited_per_email(clinician: User) -> None:
     assert 429 in statuses, statuses
     assert statuses.index(429) <= 6
     assert "Too many attempts" in client.post(url, {"email": clinician.email}).content.decode()
+
+
+def _check_submit(n: int) -> dict[str, object]:
+    # The composer's "Check my post" button submitted without htmx (no JavaScript).
+    return {**_topic_data(n), "check": "1", "composer": "topic"}
+
+
+def test_the_no_js_draft_check_is_limited_with_a_clear_message(
+    client: Client, clinician: User, group: Group, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forum import nudges
+    from forum.models import NudgeEvent
+
+    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 3)
+    client.force_login(clinician)
+    url = reverse("forum:topic_create", args=[group.slug])
+    for n in range(3):
+        answer = client.post(url, _check_submit(n))
+        assert answer.status_code == 200
+        assert "You have run the check" not in answer.content.decode()
+    checks_recorded = NudgeEvent.objects.count()
+    refused = client.post(url, _check_submit(99))
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "You have run the check 3 times in the last minute." in page
+    assert "Wait a minute, then check again." in page
+    assert "Question 99 about supervision hours" in page  # the draft stays in the form
+    assert NudgeEvent.objects.count() == checks_recorded  # the refused check did not run
+    assert not Topic.objects.exists()
+
+
+def test_the_htmx_and_no_js_draft_checks_share_one_budget(
+    client: Client, clinician: User, other_clinician: User, group: Group,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from forum import nudges
+
+    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 2)
+    client.force_login(clinician)
+    create_url = reverse("forum:topic_create", args=[group.slug])
+    check_url = reverse("forum:draft_check")
+    htmx = {"body": "Does supervision count?", "composer": "topic", "title": "Q"}
+    assert client.post(check_url, htmx, HTTP_HX_REQUEST="true").status_code == 200
+    assert client.post(create_url, _check_submit(1)).status_code == 200
+    limited = client.post(check_url, htmx, HTTP_HX_REQUEST="true")
+    assert limited.status_code == 429
+    assert "Wait a minute, then check again." in limited.content.decode()
+    page = client.post(create_url, _check_submit(2)).content.decode()
+    assert "You have run the check 2 times in the last minute." in page
+    # The budget is per member.
+    client.force_login(other_clinician)
+    assert (
+        "You have run the check" not in client.post(create_url, _check_submit(3)).content.decode()
+    )
