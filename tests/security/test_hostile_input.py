@@ -255,3 +255,80 @@ def test_groups_take_naughty_strings(strings: list[str], client: Client, organiz
     assert status == 200
     assert foreign_markup(html, baseline) == []
     assert failures == []
+
+
+@pytest.mark.parametrize("strings", CHUNKS, ids=CHUNK_IDS)
+def test_sign_up_license_flag_and_draft_check_take_naughty_strings(
+    strings: list[str], client: Client, other_clinician: User, topic: Topic,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from accounts.models import License
+    from forum import nudges
+    from moderation.models import Flag
+
+    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 10_000)  # the limit has its own test
+    post = topic.posts.get(number=1)
+    failures: list[str] = []
+    signup_baseline = Client().post(
+        reverse("account_signup"), {"email": "x", "password1": "x", "password2": "x"}
+    )
+    signup_baseline_html = signup_baseline.content.decode()
+    for text in strings:
+        anonymous = Client()
+        response = anonymous.post(
+            reverse("account_signup"), {"email": text, "password1": text, "password2": text}
+        )
+        if response.status_code >= 500:
+            failures.append(f"{text!r}: sign-up answered {response.status_code}")
+        elif found := foreign_markup(
+            response.content.decode("utf-8", errors="replace"), signup_baseline_html
+        ):
+            failures.append(f"{text!r}: sign-up page has {found}")
+
+    client.force_login(other_clinician)
+    check_baseline = client.post(
+        reverse("forum:draft_check"),
+        {"body": "Plain words", "title": "Plain", "composer": "topic"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    for text in strings:
+        before = License.objects.count()
+        response = client.post(
+            reverse("accounts:license_add"),
+            {
+                "license_type": "LPC",
+                "jurisdiction": "US-WA",
+                "number": text,
+                "holder_name": text,
+                "expires_on": text,
+                "npi": text,
+            },
+        )
+        if response.status_code >= 500:
+            failures.append(f"{text!r}: license form answered {response.status_code}")
+        elif response.status_code == 200 and License.objects.count() != before:
+            failures.append(f"{text!r}: license form refused but stored")
+
+        response = client.post(
+            reverse("moderation:flag", args=[post.pk]), {"reason": "other", "text": text}
+        )
+        if response.status_code >= 500:
+            failures.append(f"{text!r}: flag answered {response.status_code}")
+        flag = Flag.objects.filter(post=post, member=other_clinician).first()
+        if flag is not None:
+            if flag.text != text.strip():
+                failures.append(f"{text!r}: flag stored as {flag.text!r}")
+            flag.delete()
+
+        response = client.post(
+            reverse("forum:draft_check"),
+            {"body": text, "title": text, "composer": "topic"},
+            HTTP_HX_REQUEST="true",
+        )
+        if response.status_code >= 500:
+            failures.append(f"{text!r}: draft check answered {response.status_code}")
+        elif found := foreign_markup(
+            response.content.decode("utf-8", errors="replace"), check_baseline
+        ):
+            failures.append(f"{text!r}: draft check shows {found}")
+    assert failures == []
