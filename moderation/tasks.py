@@ -23,7 +23,9 @@ logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 MAX_RETRIES = 6
-BATCH_SIZE = 200
+# Small enough that a batch's post locks are held for well under a second and a worker
+# killed mid-batch rolls back little; per-revision queries, not commits, now dominate.
+BATCH_SIZE = 20
 # Revisions whose result this process committed (or found): their later messages are
 # acknowledged without a query. "skipped" is not final (a scheduled post is screened
 # when released), nor "deferred" (left for its own task).
