@@ -205,3 +205,28 @@ def test_the_htmx_and_no_js_draft_checks_share_one_budget(
     assert (
         "You have run the check" not in client.post(create_url, _check_submit(3)).content.decode()
     )
+
+
+def test_flagging_stops_at_the_hourly_limit_with_a_clear_message(
+    client: Client, clinician: User, other_clinician: User, group: Group,
+    django_capture_on_commit_callbacks: object,
+) -> None:  # fmt: skip
+    from moderation import cases
+    from moderation.models import Flag
+
+    client.force_login(clinician)
+    create_url = reverse("forum:topic_create", args=[group.slug])
+    # Screening runs after commit; until then a post is not shown to other members.
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        for n in range(cases.FLAGS_PER_HOUR + 1):
+            assert client.post(create_url, _topic_data(n)).status_code == 302
+    posts = list(Post.objects.filter(topic__group=group).order_by("pk"))
+    client.force_login(other_clinician)
+    for post in posts[: cases.FLAGS_PER_HOUR]:
+        answer = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
+        assert answer.status_code == 302
+    refused = client.post(reverse("moderation:flag", args=[posts[-1].pk]), {"reason": "privacy"})
+    assert refused.status_code in (200, 400, 429)
+    assert f"You can flag at most {cases.FLAGS_PER_HOUR} posts an hour." in refused.content.decode()
+    assert Flag.objects.filter(member=other_clinician).count() == cases.FLAGS_PER_HOUR
+    assert not Flag.objects.filter(post=posts[-1]).exists()
