@@ -361,6 +361,8 @@ def markdown(result: dict[str, Any]) -> str:
     if screening:
         lines += ["", "| screening | figure | target |", "| --- | ---: | ---: |"]
         lines += screening_rows(screening)
+        if result.get("screening_measured_at"):
+            lines += ["", f"Screening figures from the run of {result['screening_measured_at']}."]
     return "\n".join(lines) + "\n"
 
 
@@ -505,6 +507,16 @@ def main() -> None:
     if not args.skip_screening:
         print("screening", flush=True)
         result["screening"] = measure_screening(args, env)
+    else:
+        # Keep the last screening figures rather than dropping them from the results.
+        previous = RESULTS / f"latest{suffix}.json"
+        if previous.exists():
+            old = json.loads(previous.read_text())
+            if "screening" in old:
+                result["screening"] = old["screening"]
+                result["screening_measured_at"] = old.get(
+                    "screening_measured_at", old.get("measured_at")
+                )
     write_results(result, suffix, readme=not args.no_readme and not args.large)
 
 
