@@ -97,6 +97,16 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Parameters bound by the server rather than pasted into the SQL: psycopg then prepares a
+# statement the fifth time a connection runs it, and PostgreSQL stops planning it on every
+# request (planning was most of a short query's cost; bench/README.md). Pays off with
+# persistent connections (CONN_MAX_AGE > 0); turn it off behind a transaction-mode pooler.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -256,6 +266,11 @@ FORUM_TOPICS_PER_PAGE = 30
 # the timeout only bounds how stale relative times ("5 minutes ago") can get.
 FORUM_TOPIC_LIST_CACHE_SECONDS = env.int("FORUM_TOPIC_LIST_CACHE_SECONDS", default=60)
 # Search ranks only the newest this many matches the reader may see (forum/search.py).
+# Shared HTML of a thread page's posts (forum/thread_html.py); keys change with the content,
+# so this only bounds how long an unread page's HTML stays in the cache.
+FORUM_THREAD_CACHE_SECONDS = env.int("FORUM_THREAD_CACHE_SECONDS", default=3600)
+# The header's unread-notification count (forget on change; this bounds a racing read).
+FORUM_UNREAD_COUNT_CACHE_SECONDS = env.int("FORUM_UNREAD_COUNT_CACHE_SECONDS", default=30)
 FORUM_SEARCH_CANDIDATES = env.int("FORUM_SEARCH_CANDIDATES", default=200)
 # Read pages cache the "before you can post" notice this long (0: off; tests read it fresh).
 FORUM_POSTING_NOTICE_CACHE_SECONDS = env.int(
