@@ -120,7 +120,11 @@ MODALITIES = ["cbt", "dbt", "emdr", "act", "psychodynamic", "family_systems", "i
 
 
 def database_url(args: argparse.Namespace) -> str:
-    return args.database_url or os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
+    """The default set and the large one live in separate databases (as bench/run.py uses)."""
+    if args.database_url:
+        return args.database_url
+    url = os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
+    return url + "_large" if args.large else url
 
 
 def ensure_database(url: str, *, force: bool) -> None:
