@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 
 from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
@@ -94,14 +94,27 @@ def visible_posts_q(user: AnyUser, *, moderating: bool | None = None) -> Q:
 
 
 def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
+    """The topic, with `reader_role`: the reader's active membership role in its group, or None.
+
+    One query: the role comes with the topic (forum.queries.topic_standing reads it).
+    """
     _check_id(topic_id)
+    topics = Topic.objects.select_related("group", "author")
+    if user.is_authenticated:
+        role = Membership.objects.filter(
+            group=OuterRef("group"), user=user, state=Membership.State.ACTIVE
+        ).values("role")[:1]
+        topics = topics.annotate(reader_role=Subquery(role))
     try:
-        topic = Topic.objects.select_related("group", "author").get(pk=topic_id)
+        topic = topics.get(pk=topic_id)
     except Topic.DoesNotExist as exc:
         raise Http404("No such topic.") from exc
     if not can_read_forum(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
-    if not can_read_group_topics(user, topic.group):
+    # can_read_group_topics, with the membership already read.
+    if topic.group.is_private and not (
+        topic.reader_role is not None or moderates_group(user, topic.group)
+    ):
         raise PermissionDenied("This group's topics are for its members.")
     if not topic.is_visible and not (
         topic.author_id == user.pk or moderates_group(user, topic.group)

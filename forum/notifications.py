@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -37,6 +39,7 @@ def _notify(
     except IntegrityError:
         return None
     transaction.on_commit(lambda: _send_email_later(notification.pk))
+    _unread_changed(recipient.pk)
     return notification
 
 
@@ -114,10 +117,33 @@ def notify_helpful(*, post: Post, marked_by: User) -> None:
 
 
 def mark_all_read(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    _unread_changed(user.pk)
+    return marked
+
+
+def _unread_key(user_id: int) -> str:
+    return f"unread-notifications:{user_id}"
+
+
+def _unread_changed(user_id: int) -> None:
+    """Forget the cached count once the change is committed (and now, for this request)."""
+    key = _unread_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def unread_count(user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The header's unread count on every page, cached briefly per member.
+
+    Each new notification and "mark all read" forget it; the timeout bounds a count read
+    just before a change and stored just after it.
+    """
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, settings.FORUM_UNREAD_COUNT_CACHE_SECONDS)
+    return count

@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Subquery
 from accounts.access import AnyUser, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
 from forum.access import visible_posts_q
+from forum.choices import PUBLIC_STATUSES
 from forum.models import Group, Membership, Notification, Post, Revision, Topic
 
 
@@ -55,6 +56,15 @@ def group_standing(*, user: AnyUser, group: Group) -> GroupStanding:
     return GroupStanding(
         is_member=role is not None,
         is_organizer=bool(user.is_staff or role == Membership.Role.ORGANIZER),
+    )
+
+
+def topic_standing(*, user: AnyUser, topic: Topic) -> GroupStanding:
+    """group_standing from the role access.topic_for_reader read with the topic: no query."""
+    role = getattr(topic, "reader_role", None)
+    organizer = user.is_staff or role == Membership.Role.ORGANIZER
+    return GroupStanding(
+        is_member=role is not None, is_organizer=bool(user.is_authenticated and organizer)
     )
 
 
@@ -129,7 +139,7 @@ class ThreadPage:
     badges: dict[int, str]
 
 
-def _page_number(page: str | int | None) -> int:
+def page_number(page: str | int | None) -> int:
     try:
         number = int(page or 1)
     except (TypeError, ValueError):
@@ -147,11 +157,16 @@ _THREAD_DEFERRED = (
 )
 
 
-def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> ThreadPage:
+def thread_page(
+    *, user: AnyUser, topic: Topic, page: str | int | None, moderates: bool | None = None
+) -> ThreadPage:
+    """`moderates`: whether the reader moderates the topic's group, when already known."""
     size = settings.FORUM_PAGE_SIZE
-    visible = visible_posts_q(user, moderating=moderates_group(user, topic.group))
+    if moderates is None:
+        moderates = moderates_group(user, topic.group)
+    visible = visible_posts_q(user, moderating=moderates)
     last_number = Post.objects.filter(topic=topic).order_by("-number").values("number")[:1]
-    number = _page_number(page)
+    number = page_number(page)
 
     def fetch(number: int) -> list[Post]:
         return list(
@@ -171,7 +186,7 @@ def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> Threa
     if number > num_pages:
         number = num_pages
         posts = fetch(number)
-    _attach_referenced_posts(posts)
+    _attach_referenced_posts(posts, moderates=moderates)
     author_ids = {post.author_id for post in posts}
     return ThreadPage(
         topic=topic,
@@ -180,11 +195,15 @@ def thread_page(*, user: AnyUser, topic: Topic, page: str | int | None) -> Threa
     )
 
 
-def _attach_referenced_posts(posts: list[Post]) -> None:
+def _attach_referenced_posts(posts: list[Post], *, moderates: bool) -> None:
     """The posts replied to and answered, with their authors, in one query.
 
     Kept out of the page query: nine joined tables cost PostgreSQL more to plan
-    than the whole page costs to run.
+    than the whole page costs to run. A reference to a post the public cannot see
+    (held, awaiting screening, hidden) is dropped unless the reader moderates the group:
+    "In reply to" would otherwise name its author and number. Its own author is not
+    told either, so the page looks the same to every reader who wrote nothing on it
+    (forum/thread_html.py shares it).
     """
     wanted = {post.reply_to_id for post in posts if post.reply_to_id}
     wanted |= {post.answered_revision.post_id for post in posts if post.answered_revision_id}
@@ -198,17 +217,24 @@ def _attach_referenced_posts(posts: list[Post]) -> None:
             "id",
             "number",
             "topic_id",
+            "status",
             "current_revision_id",
             "author__display_name",
             "author__email",
             "author__deactivated_at",
         )
     }
+    if not moderates:
+        referenced = {pk: p for pk, p in referenced.items() if p.status in PUBLIC_STATUSES}
     for post in posts:
-        if post.reply_to_id in referenced:
-            post.reply_to = referenced[post.reply_to_id]
-        if post.answered_revision_id and post.answered_revision.post_id in referenced:
-            post.answered_revision.post = referenced[post.answered_revision.post_id]
+        if post.reply_to_id:
+            post.reply_to = referenced.get(post.reply_to_id)  # None: no "In reply to"
+        if post.answered_revision_id:
+            answered = post.answered_revision
+            if answered.post_id in referenced:
+                answered.post = referenced[answered.post_id]
+            else:
+                post.answered_revision = None  # its post is not shown: no "earlier version" note
 
 
 def page_of_post(*, user: AnyUser, post: Post) -> int:

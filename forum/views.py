@@ -12,7 +12,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import can_read_forum, moderates_group, posting_block_reason
-from forum import access, groups, notifications, nudges, posting, queries, scheduling
+from forum import (
+    access,
+    groups,
+    notifications,
+    nudges,
+    posting,
+    queries,
+    scheduling,
+    thread_html,
+)
 from forum.choices import PostStatus, TriggerWarning
 from forum.diffing import diff_lines
 from forum.forms import (
@@ -289,27 +298,38 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic = access.topic_for_reader(request.user, topic_id)
-    thread = queries.thread_page(user=request.user, topic=topic, page=request.GET.get("page"))
-    standing = queries.group_standing(user=request.user, group=topic.group)
+    standing = queries.topic_standing(user=request.user, topic=topic)
     moderates = moderates_group(request.user, topic.group)
-    return render(
-        request,
-        "forum/topic.html",
-        {
-            "topic": topic,
-            "thread": thread,
-            "page": thread.page,
-            "badges": thread.badges,
-            "is_organizer": standing.is_organizer,
-            "is_member": standing.is_member,
-            "moderates": moderates,
-            "post_fragments": post_fragments(
+    number = queries.page_number(request.GET.get("page"))
+    reader = thread_html.Reader(
+        user=request.user, is_member=standing.is_member, moderates=moderates
+    )
+    shared = thread_html.shared_page(reader=reader, topic=topic, number=number)
+    context: dict[str, object] = {
+        "topic": topic,
+        "is_organizer": standing.is_organizer,
+        "is_member": standing.is_member,
+        "moderates": moderates,
+        "posting_block_reason": queries.posting_block_notice(request.user),
+    }
+    if shared is not None and shared.html is not None:
+        context["posts_html"] = shared.html
+    else:
+        thread = queries.thread_page(
+            user=request.user, topic=topic, page=number, moderates=moderates
+        )
+        context.update(
+            page=thread.page,
+            badges=thread.badges,
+            post_fragments=post_fragments(
                 thread.page.object_list, badges=thread.badges, moderates=moderates
             ),
-            "reply_form": ReplyForm(),
-            "posting_block_reason": queries.posting_block_notice(request.user),
-        },
-    )
+        )
+        if shared is not None:
+            html = thread_html.render({**context, "user": request.user})
+            thread_html.store(shared, html, reader=reader, topic=topic, number=number)
+            context["posts_html"] = html
+    return render(request, "forum/topic.html", context)
 
 
 @login_required

@@ -100,3 +100,178 @@ def test_the_thread_page_takes_at_most_eight_queries(
         # Test settings: database sessions and a fresh posting notice (3 queries the
         # production configuration serves from Redis), so 8 + 4 at most here.
         client.get(long_topic.get_absolute_url(), {"page": 2})
+
+
+# --- Shared page HTML (forum/thread_html.py) -------------------------------------------
+
+
+def _posts_section(html):
+    return html.split('aria-label="Posts"', 1)[1].split("</section>", 1)[0]
+
+
+def _shared_html(reader, topic, number, *, is_member=True, moderates=False):
+    from forum import thread_html
+
+    shared = thread_html.shared_page(
+        reader=thread_html.Reader(user=reader, is_member=is_member, moderates=moderates),
+        topic=topic,
+        number=number,
+    )
+    return None if shared is None else shared.html
+
+
+def test_readers_with_nothing_on_a_page_share_its_html_and_skip_the_post_queries(
+    client, organizer, long_topic
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(organizer)
+    assert _shared_html(organizer, long_topic, 2) is None
+    first = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert _shared_html(organizer, long_topic, 2) is not None
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert _posts_section(second) == _posts_section(first)
+    assert "Reply number 21" in second and second.count('class="post card') == 20
+    # Served from the cache: no revision (post body) was read.
+    assert not any("forum_revision" in q["sql"].split("WHERE")[0] for q in queries)
+
+
+def test_readers_with_posts_on_the_page_get_their_own_rendering(
+    client, clinician, organizer, long_topic
+):
+    client.force_login(organizer)
+    client.get(long_topic.get_absolute_url(), {"page": 2})
+    # Dana wrote posts on page 2: her page is hers alone, with her edit links.
+    assert _shared_html(clinician, long_topic, 2) is None
+    client.force_login(clinician)
+    own = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    dana_post = Post.objects.get(topic=long_topic, number=22, author=clinician)
+    assert f"/posts/{dana_post.pk}/edit/" in own
+    client.force_login(organizer)
+    shared = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    section = _posts_section(shared)
+    assert "/edit/" not in section and "Withdraw" not in section
+    assert "csrfmiddlewaretoken" not in section
+
+
+def test_a_hold_or_removal_shows_at_once_on_a_cached_page(client, organizer, moderator, long_topic):
+    client.force_login(organizer)
+    client.get(long_topic.get_absolute_url(), {"page": 2})
+    held = Post.objects.get(topic=long_topic, number=25)
+    removed = Post.objects.get(topic=long_topic, number=26)
+    # Straight SQL-level updates, as a worker or the admin would make them: no hook runs.
+    Post.objects.filter(pk=held.pk).update(status=PostStatus.HELD)
+    Post.objects.filter(pk=removed.pk).update(status=PostStatus.REMOVED)
+    html = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Reply number 25" not in html and html.count('class="post card') == 19
+    assert "Reply number 26" not in html and "Removed by a moderator." in html
+    client.force_login(moderator)
+    html = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Reply number 25" in html and "Awaiting review" in html
+
+
+def test_a_renamed_author_or_a_revoked_license_shows_at_once_on_a_cached_page(
+    client, organizer, other_clinician, long_topic
+):
+    from accounts.choices import LicenseState
+    from accounts.models import License, User
+
+    client.force_login(organizer)
+    before = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Sam Ortiz" in before
+    badges_before = before.count('class="credential"')
+    User.objects.filter(pk=other_clinician.pk).update(display_name="Samuel Ortiz-Lee")
+    License.objects.filter(user=other_clinician).update(state=LicenseState.REVOKED)
+    after = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Samuel Ortiz-Lee" in after and "Sam Ortiz<" not in after
+    assert after.count('class="credential"') == badges_before - 10
+
+
+def test_members_outsiders_and_moderators_do_not_share_a_page(
+    client, organizer, outsider, moderator, long_topic
+):
+    Post.objects.filter(topic=long_topic, number=30).update(status=PostStatus.HELD)
+    client.force_login(organizer)
+    member = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    client.force_login(outsider)
+    visitor = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    client.force_login(moderator)
+    moderating = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert "?to=" in member and "?to=" not in visitor
+    assert "Reply number 30" not in member and "Reply number 30" not in visitor
+    assert "Reply number 30" in moderating
+
+
+def test_a_reply_does_not_name_the_held_post_it_answers(
+    client, organizer, moderator, clinician, other_clinician, topic,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        question = reply_create(
+            author=other_clinician, topic=topic, content=factories.content("A question")
+        )
+        reply_create(
+            author=clinician,
+            topic=topic,
+            reply_to=question,
+            content=factories.content("An answer to it"),
+        )
+    Post.objects.filter(pk=question.pk).update(status=PostStatus.HELD)
+    client.force_login(organizer)
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "An answer to it" in html
+    assert "In reply to" not in html and f"#{question.number}" not in html
+    client.force_login(moderator)
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "In reply to" in html and f"Sam Ortiz (#{question.number})" in html
+
+
+def test_html_rendered_from_a_changed_page_is_not_filed_under_the_old_state(organizer, long_topic):
+    from forum import thread_html
+
+    reader = thread_html.Reader(user=organizer, is_member=True, moderates=False)
+    shared = thread_html.shared_page(reader=reader, topic=long_topic, number=2)
+    assert shared is not None and shared.html is None
+    Post.objects.filter(topic=long_topic, number=27).update(status=PostStatus.HELD)
+    thread_html.store(shared, "<p>stale</p>", reader=reader, topic=long_topic, number=2)
+    assert cache.get(shared.key) is None
+    fresh = thread_html.shared_page(reader=reader, topic=long_topic, number=2)
+    thread_html.store(fresh, "<p>current</p>", reader=reader, topic=long_topic, number=2)
+    assert cache.get(fresh.key) == "<p>current</p>"
+
+
+def test_the_precompiled_rows_query_reads_what_the_orm_would(long_topic):
+    from django.db import connection
+    from django.db.models import Subquery
+
+    from forum import thread_html
+
+    raw = thread_html._rows(long_topic, 2)
+    last = Post.objects.filter(topic=long_topic).order_by("-number").values("number")[:1]
+    orm = list(
+        Post.objects.filter(topic=long_topic, number__gt=20, number__lte=40)
+        .annotate(last_number=Subquery(last))
+        .order_by("number")
+        .values_list(*thread_html._ROW)
+    )
+    assert len(raw) == 20 and raw[0][thread_html._LAST] == 45
+    width = len(thread_html._ROW)
+    if connection.vendor == "postgresql":  # SQLite hands back dates as text, unconverted
+        assert [row[:width] for row in raw] == orm
+        # Then the author's badge source: every fixture author holds one verified license.
+        assert all(row[width].count(":") == 3 for row in raw)
+    else:
+        assert [row[:4] for row in raw] == [row[:4] for row in orm]
+
+
+def test_the_cached_unread_count_follows_new_notifications_and_mark_read(client, organizer, topic):
+    from forum import notifications
+
+    client.force_login(organizer)
+    assert 'aria-label="1 unread"' not in client.get(topic.get_absolute_url()).content.decode()
+    notifications.notify(recipient=organizer, kind="mention", message="You were mentioned")
+    assert 'aria-label="1 unread"' in client.get(topic.get_absolute_url()).content.decode()
+    client.post("/notifications/read/")
+    assert 'aria-label="1 unread"' not in client.get(topic.get_absolute_url()).content.decode()
