@@ -1,10 +1,14 @@
 """The thread page's list of posts as cached HTML, shared by readers it looks the same to.
 
-A page of a thread looks the same to every reader who wrote none of its posts and not
-the topic itself (those readers get edit, withdraw and "helpful" forms with their own
-CSRF tokens), given whether they are a member of the group (the Reply links) and
-whether they moderate it (held posts). For them the rendered posts and pagination are
-cached under a key that is a digest of everything the HTML is made from:
+A page of a thread looks the same to every reader, given whether they are a member of
+the group (the Reply links) and whether they moderate it (held posts), except for the
+controls in the footers of their own posts (edit, withdraw) and, for the topic's author,
+the "helpful" forms on replies, which carry the reader's CSRF token. So the rendered
+posts and pagination are cached as a reader who wrote none of them sees them, and a
+reader's own controls are rendered alone and put in their posts' footers. Only a reader
+with a post on the page that others cannot see (held, awaiting screening, scheduled)
+gets the page rendered for them alone. The cache key is a digest of everything the HTML
+is made from:
 
 - one row per post numbered in the page's range, whatever its status: the post's
   state, current revision (revisions are append-only, so the id stands for its body
@@ -20,14 +24,15 @@ These rows are read in one query of plain values (no model instances, and SQL co
 once per process), so a page whose HTML is cached costs that one query, and a change to
 anything on the page is a new key: nothing is ever invalidated and no reader can be
 shown HTML made from other inputs, such as a post held or removed since. The rows also
-say who wrote the posts in the range, which is how a reader's own posts send them to the
-per-reader rendering (forum.views.topic_detail) without another query.
+say who wrote the posts in the range and in what state, which is how a reader's own
+posts are found without another query.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +43,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,13 +51,16 @@ from accounts.access import AnyUser
 from accounts.choices import LicenseState
 from accounts.credentials import credential_badges
 from accounts.models import License
+from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic
 
 TEMPLATE = "forum/_thread_posts.html"
+FOOTER_TEMPLATE = "forum/_post_footer.html"
 _SOURCES = (
     "templates/forum/_thread_posts.html",
     "templates/forum/_post.html",
     "templates/forum/_post_main.html",
+    "templates/forum/_post_footer.html",
     "templates/forum/_pagination.html",
     "forum/choices.py",
     "accounts/choices.py",  # license type and jurisdiction labels in the badges
@@ -92,7 +100,12 @@ _ROW = (
     "last_number",
 )
 _AUTHOR = _ROW.index("author_id")
+_STATUS = _ROW.index("status")
 _LAST = _ROW.index("last_number")
+_FOOTER_COLUMNS = tuple(
+    _ROW.index(name)
+    for name in ("id", "number", "author_id", "status", "revision_count", "helpful_marked_at")
+)
 
 
 # Stand-ins for the statement's parameters while it is compiled, distinct from each other
@@ -173,11 +186,40 @@ def _rows(topic: Topic, number: int) -> list[tuple[object, ...]]:
 
 
 @dataclass(frozen=True)
+class FooterPost:
+    """What forum/_post_footer.html reads of a post, taken from its row."""
+
+    pk: int
+    number: int
+    author_id: int
+    status: str
+    revision_count: int
+    helpful_marked_at: object
+
+    @property
+    def is_tombstone(self) -> bool:
+        return self.status in TOMBSTONE_STATUSES
+
+
+class _AnyReader:
+    """Who the shared HTML is rendered for: signed in, and the author of nothing on it."""
+
+    pk = None
+    is_authenticated = True
+
+
+ANY_READER = _AnyReader()
+
+
+@dataclass(frozen=True)
 class SharedPage:
-    """A page of posts that looks the same to this reader as to others like them."""
+    """A page of posts as every reader of its kind sees it, plus this reader's own controls."""
 
     key: str
     html: SafeString | None  # None: not cached yet; render it, then store(key, html)
+    # Posts whose controls are this reader's (their own; every post, for the topic's
+    # author): with_reader_controls renders those footers and puts them in place.
+    own: tuple[FooterPost, ...] = ()
 
 
 def page_range(number: int) -> tuple[int, int]:
@@ -195,15 +237,13 @@ class Reader:
     moderates: bool
 
 
-def _key(*, reader: Reader, topic: Topic, number: int) -> str | None:
-    """The cache key of this page for this reader, or None when the page is theirs alone.
+def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]] | None:
+    """The cache key of this page for readers like this one, and the page's rows.
 
-    Two queries: the rows of the posts in the page's range, and their authors' badges.
+    One query (two on SQLite: the badges). None when the page has no posts.
     """
-    if topic.author_id == reader.user.pk:
-        return None
     rows = _rows(topic, number)
-    if not rows or any(row[_AUTHOR] == reader.user.pk for row in rows):
+    if not rows:
         return None
     # On PostgreSQL each row carries its author's badge source; elsewhere, one more query.
     badges = {}
@@ -220,16 +260,33 @@ def _key(*, reader: Reader, topic: Topic, number: int) -> str | None:
         rows,
         sorted(badges.items()),
     )
-    return "thread-html:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    return "thread-html:" + digest, rows
 
 
 def shared_page(*, reader: Reader, topic: Topic, number: int) -> SharedPage | None:
-    """Page `number` as shared HTML, or None when it is this reader's alone or out of range."""
-    key = _key(reader=reader, topic=topic, number=number)
-    if key is None:
+    """Page `number` as shared HTML, or None when this reader sees posts others do not.
+
+    That is when the page holds a post of theirs that only they (and moderators) can
+    see: held, awaiting screening, scheduled. Their published, withdrawn or removed
+    posts are in the shared HTML, and only those posts' controls differ.
+    """
+    found = _key(reader=reader, topic=topic, number=number)
+    if found is None:
         return None
+    key, rows = found
+    user_id = reader.user.pk
+    own = [row for row in rows if row[_AUTHOR] == user_id]
+    if any(row[_STATUS] not in PUBLIC_STATUSES for row in own):
+        return None
+    if topic.author_id == user_id:
+        own = rows  # the "helpful" controls on every reply
     html = cache.get(key)
-    return SharedPage(key=key, html=None if html is None else mark_safe(html))  # noqa: S308
+    return SharedPage(
+        key=key,
+        html=None if html is None else mark_safe(html),  # noqa: S308 -- rendered by render()
+        own=tuple(FooterPost(*(row[index] for index in _FOOTER_COLUMNS)) for row in own),
+    )
 
 
 def render(context: dict[str, object]) -> SafeString:
@@ -245,5 +302,33 @@ def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number
     state's key, to be shown again if that state came back. Reading the key again costs
     two queries, on a miss only.
     """
-    if _key(reader=reader, topic=topic, number=number) == shared.key:
+    again = _key(reader=reader, topic=topic, number=number)
+    if again is not None and again[0] == shared.key:
         cache.set(shared.key, str(html), settings.FORUM_THREAD_CACHE_SECONDS)
+
+
+_FOOTER = re.compile(r"<!--footer:(\d+)-->.*?<!--/footer-->", re.DOTALL)
+
+
+def with_reader_controls(
+    html: str, shared: SharedPage, *, context: dict[str, object]
+) -> SafeString:
+    """The shared HTML with this reader's own controls in their posts' footers.
+
+    Footers sit between markers that no post can forge (bodies are sanitized with
+    comments stripped, names are escaped). `context`: the reader's user, csrf_token,
+    topic, is_member and reply_url.
+    """
+    if not shared.own:
+        return mark_safe(html)  # noqa: S308 -- rendered by render()
+    posts = {post.pk: post for post in shared.own}
+    footer = get_template(FOOTER_TEMPLATE)
+
+    def controls(match: re.Match[str]) -> str:
+        post = posts.get(int(match.group(1)))
+        if post is None:
+            return match.group(0)
+        rendered = footer.render({**context, "post": post})
+        return f"<!--footer:{post.pk}-->{rendered}<!--/footer-->"
+
+    return mark_safe(_FOOTER.sub(controls, html))  # noqa: S308 -- our templates only

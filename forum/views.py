@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -313,7 +314,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         "posting_block_reason": queries.posting_block_notice(request.user),
     }
     if shared is not None and shared.html is not None:
-        context["posts_html"] = shared.html
+        html = shared.html
     else:
         thread = queries.thread_page(
             user=request.user, topic=topic, page=number, moderates=moderates
@@ -325,10 +326,23 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
                 thread.page.object_list, badges=thread.badges, moderates=moderates
             ),
         )
-        if shared is not None:
-            html = thread_html.render({**context, "user": request.user})
-            thread_html.store(shared, html, reader=reader, topic=topic, number=number)
-            context["posts_html"] = html
+        if shared is None:  # the page holds posts only this reader sees: theirs alone
+            return render(request, "forum/topic.html", context)
+        html = thread_html.render({**context, "user": thread_html.ANY_READER})
+        thread_html.store(shared, html, reader=reader, topic=topic, number=number)
+    if shared.own:  # the reader's own posts (or, for the topic's author, every reply)
+        html = thread_html.with_reader_controls(
+            html,
+            shared,
+            context={
+                "user": request.user,
+                "csrf_token": get_token(request),
+                "topic": topic,
+                "is_member": standing.is_member,
+                "reply_url": reverse("forum:reply", args=[topic.pk]),
+            },
+        )
+    context["posts_html"] = html
     return render(request, "forum/topic.html", context)
 
 

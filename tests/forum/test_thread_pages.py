@@ -138,22 +138,69 @@ def test_readers_with_nothing_on_a_page_share_its_html_and_skip_the_post_queries
     assert not any("forum_revision" in q["sql"].split("WHERE")[0] for q in queries)
 
 
-def test_readers_with_posts_on_the_page_get_their_own_rendering(
-    client, clinician, organizer, long_topic
+def test_readers_with_posts_on_the_page_get_their_own_controls_in_the_shared_html(
+    client, clinician, other_clinician, organizer, long_topic
 ):
     client.force_login(organizer)
     client.get(long_topic.get_absolute_url(), {"page": 2})
-    # Dana wrote posts on page 2: her page is hers alone, with her edit links.
-    assert _shared_html(clinician, long_topic, 2) is None
-    client.force_login(clinician)
-    own = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
-    dana_post = Post.objects.get(topic=long_topic, number=22, author=clinician)
-    assert f"/posts/{dana_post.pk}/edit/" in own
+    shared = _shared_html(organizer, long_topic, 2)
+    # Sam wrote the odd-numbered posts on page 2, all published: the shared HTML serves him.
+    assert _shared_html(other_clinician, long_topic, 2) == shared is not None
+    client.force_login(other_clinician)
+    own = _posts_section(client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode())
+    sams = Post.objects.filter(topic=long_topic, number__in=[21, 23])
+    dana = Post.objects.get(topic=long_topic, number=22)
+    for post in sams:
+        assert f"/posts/{post.pk}/edit/" in own and f"/posts/{post.pk}/withdraw/" in own
+        assert f"/moderation/posts/{post.pk}/flag/" not in own
+    assert f"/posts/{dana.pk}/edit/" not in own and f"/moderation/posts/{dana.pk}/flag/" in own
+    assert own.count("csrfmiddlewaretoken") == 10  # his ten posts' withdraw forms
     client.force_login(organizer)
-    shared = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
-    section = _posts_section(shared)
+    page = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    section = _posts_section(page)
     assert "/edit/" not in section and "Withdraw" not in section
     assert "csrfmiddlewaretoken" not in section
+
+
+def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(rf, clinician, long_topic):
+    """The topic's author (helpful forms on every reply, edit forms on her own posts)."""
+    from django.template.loader import render_to_string
+
+    from forum import queries, thread_html
+    from forum.fragments import post_fragments
+
+    reader = thread_html.Reader(user=clinician, is_member=True, moderates=False)
+    shared = thread_html.shared_page(reader=reader, topic=long_topic, number=2)
+    assert shared is not None and len(shared.own) == 20
+    thread = queries.thread_page(user=clinician, topic=long_topic, page=2, moderates=False)
+    context = {
+        "topic": long_topic,
+        "page": thread.page,
+        "badges": thread.badges,
+        "is_member": True,
+        "moderates": False,
+        "post_fragments": post_fragments(
+            thread.page.object_list, badges=thread.badges, moderates=False
+        ),
+    }
+    token = "fixed-token-for-the-comparison"
+    alone = render_to_string(
+        thread_html.TEMPLATE, {**context, "user": clinician, "csrf_token": token}
+    )
+    anyone = thread_html.render({**context, "user": thread_html.ANY_READER})
+    spliced = thread_html.with_reader_controls(
+        anyone,
+        shared,
+        context={
+            "user": clinician,
+            "csrf_token": token,
+            "topic": long_topic,
+            "is_member": True,
+            "reply_url": f"/topics/{long_topic.pk}/reply/",
+        },
+    )
+    assert "Mark as helpful feedback" in alone and "Mark as helpful feedback" not in anyone
+    assert spliced == alone
 
 
 def test_a_hold_or_removal_shows_at_once_on_a_cached_page(client, organizer, moderator, long_topic):
