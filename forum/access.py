@@ -99,7 +99,7 @@ def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
     One query: the role comes with the topic (forum.queries.topic_standing reads it).
     """
     _check_id(topic_id)
-    topics = Topic.objects.select_related("group", "author")
+    topics = Topic.objects.select_related("group")
     if user.is_authenticated:
         role = Membership.objects.filter(
             group=OuterRef("group"), user=user, state=Membership.State.ACTIVE
