@@ -382,7 +382,7 @@ def screening_rows(screening: dict[str, Any]) -> list[str]:
     rows = []
     score = screening.get("score_posts", {})
     rows.append(
-        "| `score_posts` throughput, one core | "
+        "| `score_posts` throughput, one core (per CPU-second) | "
         f"{_fmt(score.get('posts_per_s', score.get('error', 'not measured')), 'posts/s')}"
         " | ≥ 2,000 posts/s |"
     )
