@@ -160,11 +160,13 @@ def group_members(request: HttpRequest, slug: str) -> HttpResponse:
 def membership_decide(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     group = access.group_for_organizer(request.user, slug)
     membership = get_object_or_404(Membership, pk=membership_id, group=group)
+    choice = request.POST.get("approve")
+    if choice not in ("1", "0"):  # anything else used to count as "decline"
+        messages.error(request, "Choose Approve or Decline.")
+        return redirect("forum:group_members", slug=group.slug)
     try:
         groups.membership_decide(
-            organizer=request.user,
-            membership=membership,
-            approve=request.POST.get("approve") == "1",
+            organizer=request.user, membership=membership, approve=choice == "1"
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -488,10 +490,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
 def draft_check(request: HttpRequest) -> HttpResponse:
     """htmx: check a draft and answer with the findings partial. Stores no draft text."""
     if not nudges.allow_check(request.user):
-        error = (
-            f"You have run the check {nudges.CHECKS_PER_MINUTE} times in the last minute. "
-            "Wait a minute, then check again."
-        )
+        error = nudges.check_limit_message()
         return render(request, "forum/_draft_check.html", {"error": error}, status=429)
     form = DraftCheckForm(request.POST)
     if not form.is_valid():

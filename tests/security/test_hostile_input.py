@@ -332,3 +332,63 @@ def test_sign_up_license_flag_and_draft_check_take_naughty_strings(
         ):
             failures.append(f"{text!r}: draft check shows {found}")
     assert failures == []
+
+
+def test_scheduled_actions_and_membership_decisions_take_naughty_strings(
+    client: Client, clinician: User, outsider: User, organizer: User, group: Group, topic: Topic
+) -> None:
+    """Unknown actions and decisions change nothing and say so; nothing foreign is shown."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum import nudges
+    from forum.choices import MembershipPolicy as Policy
+    from forum.choices import PostStatus
+    from forum.models import Membership
+    from forum.posting import reply_create
+    from tests import factories
+
+    scheduled = reply_create(
+        author=clinician,
+        topic=topic,
+        content=factories.content("A reply I slept on"),
+        schedule_at=timezone.now() + timedelta(hours=2),
+    )
+    when = Post.objects.get(pk=scheduled.pk).scheduled_for
+    group.membership_policy = Policy.APPROVAL
+    group.save()
+    pending = Membership.objects.create(group=group, user=outsider, state=Membership.State.PENDING)
+    known = {"cancel", "now", *nudges.SLEEP_CHOICES, "1", "0"}
+    strings = [text for text in NAUGHTY if text not in known]
+    client.force_login(clinician)
+    baseline = _page(client, reverse("forum:scheduled"))[1]
+    failures: list[str] = []
+    for text in strings:
+        response = client.post(
+            reverse("forum:scheduled_action", args=[scheduled.pk]), {"action": text}, follow=True
+        )
+        html = response.content.decode("utf-8", errors="replace")
+        if response.status_code != 200 or "Unknown action." not in html:
+            failures.append(f"scheduled {text!r}: {response.status_code}")
+        if found := foreign_markup(html, baseline):
+            failures.append(f"scheduled {text!r}: {found}")
+    post = Post.objects.get(pk=scheduled.pk)
+    assert (post.status, post.scheduled_for) == (PostStatus.SCHEDULED, when)
+    client.force_login(organizer)
+    members_url = reverse("forum:group_members", args=[group.slug])
+    baseline = _page(client, members_url)[1]
+    for text in strings:
+        response = client.post(
+            reverse("forum:membership_decide", args=[group.slug, pending.pk]),
+            {"approve": text},
+            follow=True,
+        )
+        html = response.content.decode("utf-8", errors="replace")
+        if response.status_code != 200 or "Choose Approve or Decline." not in html:
+            failures.append(f"decide {text!r}: {response.status_code}")
+        if found := foreign_markup(html, baseline):
+            failures.append(f"decide {text!r}: {found}")
+    pending.refresh_from_db()
+    assert pending.state == Membership.State.PENDING
+    assert failures == []
