@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.choices import LicenseState
 from accounts.models import License
+
+# The order a member's badges are shown in: oldest verification first.
+BADGE_ORDER = ("verified_at", "id")
+
+
+def badge_licenses(today: object = None) -> QuerySet[License]:
+    """The licenses badges show: verified and not expired on `today` (default: today)."""
+    return License.objects.filter(
+        state=LicenseState.VERIFIED, expires_on__gte=today or timezone.localdate()
+    )
 
 
 def credential_badges(user_ids: Iterable[int]) -> dict[int, str]:
@@ -19,11 +30,10 @@ def credential_badges(user_ids: Iterable[int]) -> dict[int, str]:
     if not ids:
         return {}
     licenses = (
-        License.objects.filter(
-            user_id__in=ids, state=LicenseState.VERIFIED, expires_on__gte=timezone.localdate()
-        )
+        badge_licenses()
+        .filter(user_id__in=ids)
         .only("user_id", "license_type", "license_type_other", "jurisdiction")
-        .order_by("user_id", "verified_at", "id")
+        .order_by("user_id", *BADGE_ORDER)
     )
     parts: dict[int, list[str]] = {}
     for license in licenses:

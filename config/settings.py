@@ -265,12 +265,12 @@ FORUM_TOPICS_PER_PAGE = 30
 # Cached topic-list HTML is keyed by each group's topics_version (bumped on every change);
 # the timeout only bounds how stale relative times ("5 minutes ago") can get.
 FORUM_TOPIC_LIST_CACHE_SECONDS = env.int("FORUM_TOPIC_LIST_CACHE_SECONDS", default=60)
-# Search ranks only the newest this many matches the reader may see (forum/search.py).
 # Shared HTML of a thread page's posts (forum/thread_html.py); keys change with the content,
 # so this only bounds how long an unread page's HTML stays in the cache.
 FORUM_THREAD_CACHE_SECONDS = env.int("FORUM_THREAD_CACHE_SECONDS", default=3600)
 # The header's unread-notification count (forget on change; this bounds a racing read).
 FORUM_UNREAD_COUNT_CACHE_SECONDS = env.int("FORUM_UNREAD_COUNT_CACHE_SECONDS", default=30)
+# Search ranks only the newest this many matches the reader may see (forum/search.py).
 FORUM_SEARCH_CANDIDATES = env.int("FORUM_SEARCH_CANDIDATES", default=200)
 # Read pages cache the "before you can post" notice this long (0: off; tests read it fresh).
 FORUM_POSTING_NOTICE_CACHE_SECONDS = env.int(

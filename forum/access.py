@@ -35,12 +35,15 @@ def is_group_organizer(user: AnyUser, group: Group) -> bool:
     ).exists()
 
 
-def can_read_group_topics(user: AnyUser, group: Group) -> bool:
+def can_read_group_topics(user: AnyUser, group: Group, *, is_member: bool | None = None) -> bool:
+    """`is_member`: whether the user is an active member, when already read (no query)."""
     if not can_read_forum(user):
         return False
     if not group.is_private:
         return True
-    return moderates_group(user, group) or active_membership(user, group) is not None
+    if is_member is None:
+        is_member = active_membership(user, group) is not None
+    return is_member or moderates_group(user, group)
 
 
 def group_for_visitor(slug: str) -> Group:
@@ -111,10 +114,8 @@ def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
         raise Http404("No such topic.") from exc
     if not can_read_forum(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
-    # can_read_group_topics, with the membership already read.
-    if topic.group.is_private and not (
-        topic.reader_role is not None or moderates_group(user, topic.group)
-    ):
+    is_member = getattr(topic, "reader_role", None) is not None
+    if not can_read_group_topics(user, topic.group, is_member=is_member):
         raise PermissionDenied("This group's topics are for its members.")
     if not topic.is_visible and not (
         topic.author_id == user.pk or moderates_group(user, topic.group)

@@ -6,7 +6,7 @@ author's public name, the credential badge, the post it replies to and whether
 the reader moderates the group. A change to any of them is a new key, so nothing
 needs invalidating and no reader can get a fragment rendered from other inputs.
 Per-reader parts (edit, withdraw, helpful forms with their CSRF tokens) stay
-outside, in `forum/_post.html`'s footer, rendered per request. One cache round
+outside, in `forum/_post_footer.html`, rendered per reader. One cache round
 trip (get_many) serves the whole page.
 """
 

@@ -129,9 +129,8 @@ def _unread_key(user_id: int) -> str:
 
 
 def _unread_changed(user_id: int) -> None:
-    """Forget the cached count once the change is committed (and now, for this request)."""
+    """Forget the cached count once the change is committed (at once outside a transaction)."""
     key = _unread_key(user_id)
-    cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
 
 

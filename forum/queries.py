@@ -38,29 +38,15 @@ def membership_states(user: AnyUser) -> dict[int, Membership]:
 
 @dataclass(frozen=True)
 class GroupStanding:
-    """The reader's place in one group, read with one query."""
+    """The reader's place in the group of a topic they read."""
 
     is_member: bool
     is_organizer: bool
 
 
-def group_standing(*, user: AnyUser, group: Group) -> GroupStanding:
-    """Same rules as access.active_membership and access.is_group_organizer, one query."""
-    if not user.is_authenticated:
-        return GroupStanding(is_member=False, is_organizer=False)
-    role = (
-        Membership.objects.filter(group=group, user=user, state=Membership.State.ACTIVE)
-        .values_list("role", flat=True)
-        .first()
-    )
-    return GroupStanding(
-        is_member=role is not None,
-        is_organizer=bool(user.is_staff or role == Membership.Role.ORGANIZER),
-    )
-
-
 def topic_standing(*, user: AnyUser, topic: Topic) -> GroupStanding:
-    """group_standing from the role access.topic_for_reader read with the topic: no query."""
+    """Same rules as access.active_membership and access.is_group_organizer, from the role
+    access.topic_for_reader read with the topic: no query."""
     role = getattr(topic, "reader_role", None)
     organizer = user.is_staff or role == Membership.Role.ORGANIZER
     return GroupStanding(
@@ -139,6 +125,12 @@ class ThreadPage:
     badges: dict[int, str]
 
 
+def page_range(number: int) -> tuple[int, int]:
+    """The post numbers on page `number` of a thread: (first - 1, last]."""
+    size = settings.FORUM_PAGE_SIZE
+    return (number - 1) * size, number * size
+
+
 def page_number(page: str | int | None) -> int:
     try:
         number = int(page or 1)
@@ -169,9 +161,9 @@ def thread_page(
     number = page_number(page)
 
     def fetch(number: int) -> list[Post]:
+        low, high = page_range(number)
         return list(
-            Post.objects.filter(topic=topic, number__gt=(number - 1) * size)
-            .filter(number__lte=number * size)
+            Post.objects.filter(topic=topic, number__gt=low, number__lte=high)
             .filter(visible)
             # One query for the page and the topic's last post number (an index lookup).
             .annotate(last_number=Subquery(last_number))

@@ -48,11 +48,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import AnyUser
-from accounts.choices import LicenseState
-from accounts.credentials import credential_badges
-from accounts.models import License
+from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic
+from forum.queries import page_range
 
 TEMPLATE = "forum/_thread_posts.html"
 FOOTER_TEMPLATE = "forum/_post_footer.html"
@@ -121,9 +120,9 @@ _PLACEHOLDERS: dict[str, object] = {
 def _badge_source(today: object) -> Subquery:
     """Per post, on PostgreSQL: what its author's credential badge is made of, as text.
 
-    The author's verified, current licenses (id, type, jurisdiction) in badge order, the
-    same selection as accounts.credentials.credential_badges; any change to them, or a
-    license passing its expiry date, changes the text and so the page's key.
+    The author's badge licenses (accounts.credentials.badge_licenses: id, type,
+    jurisdiction) in badge order; any change to them, or a license passing its expiry
+    date, changes the text and so the page's key.
     """
     text = Concat(
         Cast("id", TextField()),
@@ -136,11 +135,10 @@ def _badge_source(today: object) -> Subquery:
         output_field=TextField(),
     )
     licenses = (
-        License.objects.filter(
-            user=OuterRef("author"), state=LicenseState.VERIFIED, expires_on__gte=today
-        )
+        badge_licenses(today)
+        .filter(user=OuterRef("author"))
         .values("user")
-        .annotate(text=StringAgg(text, delimiter=";", order_by=("verified_at", "id")))
+        .annotate(text=StringAgg(text, delimiter=";", order_by=BADGE_ORDER))
         .values("text")
     )
     return Subquery(licenses, output_field=TextField())
@@ -222,12 +220,6 @@ class SharedPage:
     own: tuple[FooterPost, ...] = ()
 
 
-def page_range(number: int) -> tuple[int, int]:
-    """The post numbers on page `number`: (first - 1, last]."""
-    size = settings.FORUM_PAGE_SIZE
-    return (number - 1) * size, number * size
-
-
 @dataclass(frozen=True)
 class Reader:
     """What the shared HTML depends on about the reader."""
@@ -300,7 +292,7 @@ def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number
     The page was rendered from a read made after the key's: a change in between (a post
     published, held, marked helpful) would otherwise file the newer HTML under the older
     state's key, to be shown again if that state came back. Reading the key again costs
-    two queries, on a miss only.
+    the rows query once more (and the badges on SQLite), on a miss only.
     """
     again = _key(reader=reader, topic=topic, number=number)
     if again is not None and again[0] == shared.key:

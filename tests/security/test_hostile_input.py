@@ -7,13 +7,19 @@ refuses it, the page says why; and no page shows executable markup that came fro
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
-from forum.choices import Disclaimer, GroupKind, MembershipPolicy, TopicPurpose
-from forum.models import Group, Post, Topic
+from forum import nudges
+from forum.choices import Disclaimer, GroupKind, MembershipPolicy, PostStatus, TopicPurpose
+from forum.models import Group, Membership, Post, Topic
+from forum.posting import reply_create
+from tests import factories
 from tests.security.naughty import chunks, foreign_markup, naughty_strings
 
 pytestmark = pytest.mark.django_db
@@ -338,17 +344,6 @@ def test_scheduled_actions_and_membership_decisions_take_naughty_strings(
     client: Client, clinician: User, outsider: User, organizer: User, group: Group, topic: Topic
 ) -> None:
     """Unknown actions and decisions change nothing and say so; nothing foreign is shown."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from forum import nudges
-    from forum.choices import MembershipPolicy as Policy
-    from forum.choices import PostStatus
-    from forum.models import Membership
-    from forum.posting import reply_create
-    from tests import factories
-
     scheduled = reply_create(
         author=clinician,
         topic=topic,
@@ -356,7 +351,7 @@ def test_scheduled_actions_and_membership_decisions_take_naughty_strings(
         schedule_at=timezone.now() + timedelta(hours=2),
     )
     when = Post.objects.get(pk=scheduled.pk).scheduled_for
-    group.membership_policy = Policy.APPROVAL
+    group.membership_policy = MembershipPolicy.APPROVAL
     group.save()
     pending = Membership.objects.create(group=group, user=outsider, state=Membership.State.PENDING)
     known = {"cancel", "now", *nudges.SLEEP_CHOICES, "1", "0"}
