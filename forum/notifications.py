@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -43,6 +45,11 @@ def _notify(
     return notification
 
 
+def _send_emails_later(notification_ids: Sequence[int]) -> None:
+    for notification_id in notification_ids:
+        _send_email_later(notification_id)
+
+
 def _send_email_later(notification_id: int) -> None:
     from forum.tasks import email_notification
 
@@ -63,46 +70,75 @@ def notify(
     return _notify(recipient=recipient, kind=kind, message=message, url=url, post=post)
 
 
-def notify_post_published(post: Post) -> None:
-    author = post.author
-    topic = post.topic
-    url = post.get_absolute_url()
-    notified: set[int] = {author.pk}
+def notify_posts_published(posts: Sequence[Post]) -> None:
+    """Tell the replied-to author, the topic's author and those mentioned about newly
+    published posts: one query for everyone mentioned, one for notices already sent, one
+    insert. Called with the posts locked, which is what keeps two publishes of a post
+    from both passing the check for notices already sent."""
+    mentions = {post.pk: mentioned_handles(_body(post)) for post in posts}
+    handles = set().union(*mentions.values())
+    by_handle = (
+        {user.handle: user for user in User.objects.filter(handle__in=handles, is_active=True)}
+        if handles
+        else {}
+    )
+    wanted: list[Notification] = []
+    for post in posts:
+        notified: set[int] = {post.author_id}
+        for recipient, kind, message in _published_targets(post, mentions[post.pk], by_handle):
+            # A mention must not tell an outsider that a private group's topic exists.
+            if recipient.pk in notified or not can_read_group_topics(recipient, post.topic.group):
+                continue
+            notified.add(recipient.pk)
+            wanted.append(
+                Notification(
+                    recipient=recipient,
+                    kind=kind,
+                    actor=post.author,
+                    post=post,
+                    message=message[:300],
+                    url=post.get_absolute_url(),
+                )
+            )
+    if not wanted:
+        return
+    sent = set(
+        Notification.objects.filter(
+            post_id__in={n.post_id for n in wanted}, kind__in={n.kind for n in wanted}
+        ).values_list("recipient_id", "kind", "post_id")
+    )
+    created = Notification.objects.bulk_create(
+        [n for n in wanted if (n.recipient_id, n.kind, n.post_id) not in sent]
+    )
+    ids = [n.pk for n in created]
+    transaction.on_commit(lambda: _send_emails_later(ids))
+    for recipient_id in {n.recipient_id for n in created}:
+        _unread_changed(recipient_id)
+
+
+def _published_targets(
+    post: Post, handles: set[str], by_handle: dict[str, User]
+) -> list[tuple[User, str, str]]:
+    """(recipient, kind, message) in order of precedence: the replied-to author, the
+    topic's author, then those mentioned (each told once, by the first that applies)."""
+    author, topic = post.author, post.topic
+    targets: list[tuple[User, str, str]] = []
     if not post.is_first_post:
-        targets: list[User] = []
+        replied = f"{author.public_name} replied in “{topic.title}”"
         if post.reply_to_id is not None and post.reply_to is not None:
-            targets.append(post.reply_to.author)
-        targets.append(topic.author)
-        for target in targets:
-            if target.pk in notified or not can_read_group_topics(target, topic.group):
-                continue
-            notified.add(target.pk)
-            _notify(
-                recipient=target,
-                kind=NotificationKind.REPLY,
-                actor=author,
-                post=post,
-                message=f"{author.public_name} replied in “{topic.title}”",
-                url=url,
-            )
-    body = post.current_revision.body if post.current_revision else ""
-    handles = mentioned_handles(body)
-    if handles:
-        for user in User.objects.filter(handle__in=handles, is_active=True):
-            if user.pk in notified:
-                continue
-            if not can_read_group_topics(user, topic.group):
-                # A mention must not tell an outsider that a private group's topic exists.
-                continue
-            notified.add(user.pk)
-            _notify(
-                recipient=user,
-                kind=NotificationKind.MENTION,
-                actor=author,
-                post=post,
-                message=f"{author.public_name} mentioned you in “{topic.title}”",
-                url=url,
-            )
+            targets.append((post.reply_to.author, NotificationKind.REPLY, replied))
+        targets.append((topic.author, NotificationKind.REPLY, replied))
+    mentioned = f"{author.public_name} mentioned you in “{topic.title}”"
+    targets += [
+        (by_handle[handle], NotificationKind.MENTION, mentioned)
+        for handle in sorted(handles)
+        if handle in by_handle
+    ]
+    return targets
+
+
+def _body(post: Post) -> str:
+    return post.current_revision.body if post.current_revision else ""
 
 
 def notify_helpful(*, post: Post, marked_by: User) -> None:

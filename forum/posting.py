@@ -8,7 +8,8 @@ post becomes visible to others only when screening publishes it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +30,9 @@ from forum.rendering import plain_text, render_markdown
 from forum.search import index_post
 
 logger = logging.getLogger(__name__)
+
+# Statuses screening (or a moderator's approval) can publish a post from.
+_PUBLISHABLE = (PostStatus.PENDING, PostStatus.NEEDS_EDIT, PostStatus.HELD)
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,11 @@ def _write_revision(
 
 def _topic_list_changed(*, topic_id: int) -> None:
     """A topic's row in its group's list changed: new cache key for the list (topic_lists)."""
-    Group.objects.filter(topics__id=topic_id).update(topics_version=F("topics_version") + 1)
+    _topic_lists_changed(topic_ids=[topic_id])
+
+
+def _topic_lists_changed(*, topic_ids: Collection[int]) -> None:
+    Group.objects.filter(topics__id__in=topic_ids).update(topics_version=F("topics_version") + 1)
 
 
 def _enqueue_screening_after_commit(revision_id: int) -> None:
@@ -266,23 +274,45 @@ def post_withdraw(*, author: User, post: Post) -> Post:
 
 def post_publish(*, post_id: int) -> bool:
     """Make a screened post visible. Safe to call twice: only the first call publishes."""
+    return bool(posts_publish(post_ids=[post_id]))
+
+
+def posts_publish(*, post_ids: Collection[int]) -> list[int]:
+    """Make screened posts visible in a fixed number of statements however many there are
+    (the screening worker publishes a batch at once); returns the ids published now.
+
+    Safe to call twice: a post already published, or no longer under review, is skipped.
+    The posts are locked (in id order) for the rest of the caller's transaction.
+    """
     now = timezone.now()
-    with transaction.atomic():
-        changed = Post.objects.filter(
-            pk=post_id, status__in=[PostStatus.PENDING, PostStatus.NEEDS_EDIT, PostStatus.HELD]
-        ).update(status=PostStatus.PUBLISHED, published_at=now)
-        if not changed:
-            return False
-        post = Post.objects.select_related("topic", "current_revision").get(pk=post_id)
-        topic_updates: dict[str, object] = {"last_activity_at": now}
-        if post.is_first_post:
-            topic_updates["is_visible"] = True
-        else:
-            topic_updates["reply_count"] = F("reply_count") + 1
-        Topic.objects.filter(pk=post.topic_id).update(**topic_updates)
-        _topic_list_changed(topic_id=post.topic_id)
-        notifications.notify_post_published(post)
-    return True
+    # No savepoint of its own: a failure here fails the caller's whole transaction.
+    with transaction.atomic(savepoint=False):
+        posts = list(
+            Post.objects.select_for_update(of=("self",))
+            .filter(pk__in=post_ids, status__in=_PUBLISHABLE)
+            .select_related(
+                "author", "topic__author", "topic__group", "current_revision", "reply_to__author"
+            )
+            .order_by("pk")
+        )
+        if not posts:
+            return []
+        ids = [post.pk for post in posts]
+        Post.objects.filter(pk__in=ids).update(status=PostStatus.PUBLISHED, published_at=now)
+        first_topics = [post.topic_id for post in posts if post.is_first_post]
+        if first_topics:
+            Topic.objects.filter(pk__in=first_topics).update(is_visible=True, last_activity_at=now)
+        replies = Counter(post.topic_id for post in posts if not post.is_first_post)
+        for count in set(replies.values()):
+            Topic.objects.filter(
+                pk__in=[topic_id for topic_id, n in replies.items() if n == count]
+            ).update(reply_count=F("reply_count") + count, last_activity_at=now)
+        _topic_lists_changed(topic_ids={post.topic_id for post in posts})
+        for post in posts:
+            post.status = PostStatus.PUBLISHED
+            post.published_at = now
+        notifications.notify_posts_published(posts)
+    return ids
 
 
 def post_set_status(*, post_id: int, status: PostStatus) -> bool:

@@ -13,12 +13,13 @@ import logging
 import time
 
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Window
+from django.db.models.functions import RowNumber
 
 from forum import notifications
 from forum.choices import NotificationKind, PostStatus
 from forum.models import Post, Revision
-from forum.posting import post_publish, post_set_status
+from forum.posting import post_publish, post_set_status, posts_publish
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
 from moderation.policy import IDENTIFIERS, Decision, decide
@@ -36,6 +37,9 @@ _HOLDABLE = (PostStatus.PENDING, PostStatus.PUBLISHED, PostStatus.NEEDS_EDIT)
 # Not screened now: scheduled posts are screened when released; the rest are gone.
 _SKIP = (PostStatus.SCHEDULED, PostStatus.CANCELLED, PostStatus.WITHDRAWN, PostStatus.REMOVED)
 
+# A revision ready to store: its detectors' report, the decision, and their time in ms.
+Prepared = tuple[Revision, ScreenReport, Decision, float]
+
 
 def screened_text(revision: Revision, title: str = "") -> str:
     """What the detectors read: a first post's title, a blank line, then the body.
@@ -45,17 +49,38 @@ def screened_text(revision: Revision, title: str = "") -> str:
     return f"{title}\n\n{revision.body}" if title else revision.body
 
 
-def _first_posts_rule(post: Post) -> bool:
-    limit = post.topic.group.queue_first_posts
-    if not limit:
-        return False
-    earlier = (
-        Post.objects.filter(author_id=post.author_id, topic__group_id=post.topic.group_id)
-        .filter(pk__lt=post.pk)
+def _first_posts_held(posts: list[Post]) -> set[int]:
+    """The posts among these that their group's "hold the first N posts" rule applies to:
+    fewer than N earlier posts by the same author in the same group (scheduled and
+    cancelled ones do not count). One query for the whole batch."""
+    asked = [post for post in posts if post.topic.group.queue_first_posts]
+    if not asked:
+        return set()
+    most = max(post.topic.group.queue_first_posts for post in asked)
+    # The first `most` counted posts of each (author, group) pair, by id.
+    firsts = (
+        Post.objects.filter(
+            author_id__in={post.author_id for post in asked},
+            topic__group_id__in={post.topic.group_id for post in asked},
+        )
         .exclude(status__in=[PostStatus.SCHEDULED, PostStatus.CANCELLED])
-        .count()
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("author_id"), F("topic__group_id")], order_by="pk"
+            )
+        )
+        .filter(rank__lte=most)
+        .values_list("author_id", "topic__group_id", "pk")
     )
-    return earlier < limit
+    earlier: dict[tuple[int, int], list[int]] = {}
+    for author_id, group_id, pk in firsts:
+        earlier.setdefault((author_id, group_id), []).append(pk)
+    held = set()
+    for post in asked:
+        before = earlier.get((post.author_id, post.topic.group_id), [])
+        if sum(1 for pk in before if pk < post.pk) < post.topic.group.queue_first_posts:
+            held.add(post.pk)
+    return held
 
 
 def _identifier_rows(report: ScreenReport) -> list[dict[str, object]]:
@@ -70,60 +95,58 @@ def screen_revision(*, revision_id: int) -> str:
 def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict[int, str]:
     """Screen many revisions with one fetch and one commit; returns what happened to each.
 
-    Each revision gets its own savepoint, so one revision's non-transient error does not
-    sink the batch (it is left unscreened for its own task, or raised when it is `own`,
-    the revision the running task was sent for). Transient errors roll the batch back and
-    propagate, so the task retries; nothing is half-applied.
+    A batch is stored with set operations (one lock, one insert, one publish for all the
+    posts that simply pass). If that fails for a reason other than a lost connection,
+    it is rolled back and each revision gets its own savepoint, so one revision's error
+    does not sink the others (it is left unscreened for its own task, or raised when it
+    is `own`, the revision the running task was sent for). Transient errors roll the
+    batch back and propagate, so the task retries; nothing is half-applied.
     """
     ids = list(dict.fromkeys(int(r) for r in revision_ids))
     outcomes: dict[int, str] = {}
     revisions = {
         r.pk: r
-        for r in Revision.objects.select_related("post__topic__group", "post__author").filter(
-            pk__in=ids
-        )
+        for r in Revision.objects.select_related(
+            "post__topic__group",
+            "post__topic__author",
+            "post__author",
+            "post__reply_to__author",
+        ).filter(pk__in=ids)
     }
-    prepared: list[tuple[Revision, ScreenReport, Decision, float]] = []
+    waiting: list[Revision] = []
     for revision_id in ids:
         revision = revisions.get(revision_id)
         if revision is None:
             logger.warning("screening: revision %s does not exist", revision_id)
             outcomes[revision_id] = "missing"
-            continue
-        post = revision.post
-        if post.current_revision_id != revision.pk:
+        elif revision.post.current_revision_id != revision.pk:
             outcomes[revision_id] = "superseded"
-            continue
-        if post.status in _SKIP:
+        elif revision.post.status in _SKIP:
             outcomes[revision_id] = "skipped"
-            continue
-        title = post.topic.title if post.is_first_post else ""
-        started = time.perf_counter()
-        report = screen_text(screened_text(revision, title), revision.trigger_warnings)
-        decision = decide(
-            report,
-            first_posts_rule=revision.number == 1 and _first_posts_rule(post),
-        )
-        if post.identifiers_confirmed_by_author and decision.action != "hold":
-            # The author's privacy check flagged this post and they confirmed it identifies
-            # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
-            decision = Decision(
-                "hold",
-                [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
-                + decision.reasons,
-            )
-        prepared.append((revision, report, decision, (time.perf_counter() - started) * 1000))
+        else:
+            waiting.append(revision)
+    first_posts = _first_posts_held([r.post for r in waiting if r.number == 1])
+    prepared = [_prepare(revision, revision.post.pk in first_posts) for revision in waiting]
     if not prepared:
         return outcomes
-    single = len(prepared) == 1
     with transaction.atomic():
-        for revision, report, decision, duration_ms in prepared:
-            if single:
-                outcomes[revision.pk] = _store(revision, report, decision, duration_ms)
+        if len(prepared) > 1:
+            try:
+                with transaction.atomic():
+                    outcomes.update(_store_batch(prepared))
+                return outcomes
+            except TRANSIENT_DB_ERRORS:
+                raise
+            except Exception:
+                logger.exception("screening: batch failed; storing its revisions one by one")
+        for item in prepared:
+            revision = item[0]
+            if len(prepared) == 1:
+                outcomes[revision.pk] = _store(*item)
                 continue
             try:
                 with transaction.atomic():
-                    outcomes[revision.pk] = _store(revision, report, decision, duration_ms)
+                    outcomes[revision.pk] = _store(*item)
             except TRANSIENT_DB_ERRORS:
                 raise
             except Exception:
@@ -134,29 +157,101 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
     return outcomes
 
 
+def _prepare(revision: Revision, first_posts_rule: bool) -> Prepared:
+    """Run the detectors and the policy over one revision (no database)."""
+    post = revision.post
+    title = post.topic.title if post.is_first_post else ""
+    started = time.perf_counter()
+    report = screen_text(screened_text(revision, title), revision.trigger_warnings)
+    decision = decide(report, first_posts_rule=first_posts_rule)
+    if post.identifiers_confirmed_by_author and decision.action != "hold":
+        # The author's privacy check flagged this post and they confirmed it identifies
+        # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
+        decision = Decision(
+            "hold",
+            [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
+            + decision.reasons,
+        )
+    return revision, report, decision, (time.perf_counter() - started) * 1000
+
+
+def _result(
+    revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float
+) -> ScreeningResult:
+    return ScreeningResult(
+        revision=revision,
+        model_version=report.model_version,
+        incivility=report.incivility,
+        drivers=[[word, weight] for word, weight in report.drivers],
+        identifiers=_identifier_rows(report),
+        warnings_called_for=report.warnings_called_for,
+        missing_warnings=report.missing_warnings or [],
+        decision=decision.action,
+        reasons=decision.reasons,
+        duration_ms=duration_ms,
+    )
+
+
 def _store(revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float) -> str:
     # Serialise with edits and moderator actions on the same post.
     locked = Post.objects.select_for_update().select_related("topic").get(pk=revision.post_id)
     if locked.current_revision_id != revision.pk:
         return "superseded"
-    result, created = ScreeningResult.objects.get_or_create(
-        revision=revision,
-        model_version=report.model_version,
-        defaults={
-            "incivility": report.incivility,
-            "drivers": [[word, weight] for word, weight in report.drivers],
-            "identifiers": _identifier_rows(report),
-            "warnings_called_for": report.warnings_called_for,
-            "missing_warnings": report.missing_warnings or [],
-            "decision": decision.action,
-            "reasons": decision.reasons,
-            "duration_ms": duration_ms,
-        },
-    )
-    if not created:
+    if ScreeningResult.objects.filter(
+        revision=revision, model_version=report.model_version
+    ).exists():
         return "duplicate"
+    result = _result(revision, report, decision, duration_ms)
+    result.save(force_insert=True)
     _apply(locked, revision, result, decision)
     return decision.action
+
+
+def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
+    """_store for many revisions at once: lock their posts in one statement (in id order),
+    one query for results already stored, one insert, and one publish for every post that
+    simply passes. Holds, cases and edits of posts under review take _apply, one by one."""
+    outcomes: dict[int, str] = {}
+    locked = {
+        pk: (current, status)
+        for pk, current, status in Post.objects.select_for_update()
+        .filter(pk__in={item[0].post_id for item in prepared})
+        .order_by("pk")
+        .values_list("pk", "current_revision_id", "status")
+    }
+    live: list[Prepared] = []
+    for item in prepared:
+        revision = item[0]
+        current, status = locked.get(revision.post_id, (None, None))
+        if current != revision.pk:
+            outcomes[revision.pk] = "superseded"
+            continue
+        revision.post.status = status  # as locked, not as first read
+        live.append(item)
+    stored = set(
+        ScreeningResult.objects.filter(revision_id__in=[item[0].pk for item in live]).values_list(
+            "revision_id", "model_version"
+        )
+    )
+    fresh = [item for item in live if (item[0].pk, item[1].model_version) not in stored]
+    outcomes.update({item[0].pk: "duplicate" for item in live if item not in fresh})
+    results = ScreeningResult.objects.bulk_create([_result(*item) for item in fresh])
+    under_review = set(
+        Case.objects.filter(
+            post_id__in=[item[0].post_id for item in fresh], state__in=ACTIVE_CASE_STATES
+        ).values_list("post_id", flat=True)
+    )
+    to_publish: list[int] = []
+    for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
+        outcomes[revision.pk] = decision.action
+        post = revision.post
+        if decision.needs_review or (post.pk in under_review and revision.number > 1):
+            _apply(post, revision, result, decision)
+        elif post.status in _REVIEWABLE:
+            to_publish.append(post.pk)
+    if to_publish:
+        posts_publish(post_ids=to_publish)
+    return outcomes
 
 
 def _apply(post: Post, revision: Revision, result: ScreeningResult, decision: Decision) -> None:

@@ -9,8 +9,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from forum.choices import NotificationKind, PostStatus, TriggerWarning
-from forum.models import Notification, Post
-from forum.posting import post_edit
+from forum.models import Group, Notification, Post
+from forum.posting import post_edit, reply_create
 from forum.scheduling import publish_due
 from moderation import screening
 from moderation.models import Case, CaseReason, CaseState, ScreeningResult
@@ -289,19 +289,150 @@ def test_one_revision_failing_in_a_batch_leaves_it_for_its_own_task(
         django_capture_on_commit_callbacks, author=clinician, topic=topic, run_screening=False
     )
     own, bad = first_post(topic).current_revision_id, other.current_revision_id
-    real_store = screening._store
+    real_result = screening._result
 
-    def store(revision, *args):
+    def result(revision, *args):
         if revision.pk == bad:
             raise ValueError("a bug in one revision's path")
-        return real_store(revision, *args)
+        return real_result(revision, *args)
 
-    monkeypatch.setattr(screening, "_store", store)
+    # The batch fails as a whole and is rolled back; then each revision is tried alone.
+    monkeypatch.setattr(screening, "_result", result)
     assert screening.screen_revisions([own, bad], own=own) == {own: "publish", bad: "deferred"}
     assert not ScreeningResult.objects.filter(revision_id=bad).exists()
     # The failing revision is the task's own: the error reaches the task (and its
     # recorded failure), and nothing of the batch is half-applied.
     with pytest.raises(ValueError):
         screening.screen_revisions([bad, own], own=bad)
-    monkeypatch.setattr(screening, "_store", real_store)
+    monkeypatch.setattr(screening, "_result", real_result)
     assert screening.screen_revisions([bad], own=bad) == {bad: "publish"}
+
+
+def test_a_batch_publishes_with_set_operations_and_tells_each_reader_once(
+    group, organizer, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+    version = Group.objects.get(pk=group.pk).topics_version
+    pending = [
+        new_reply(
+            django_capture_on_commit_callbacks,
+            author=other_clinician,
+            topic=topic,
+            run_screening=False,
+        )
+    ]
+    with django_capture_on_commit_callbacks(execute=False):
+        pending.append(
+            reply_create(
+                author=organizer,
+                topic=topic,
+                content=factories.content(CLEAN + " @dana @sam what do you think?"),
+                reply_to=pending[0],
+            )
+        )
+    pending.append(
+        new_reply(
+            django_capture_on_commit_callbacks,
+            author=clinician,
+            topic=topic,
+            body=CLEAN + " Thanks @sam and @olive.",
+            run_screening=False,
+        )
+    )
+    second = new_topic(
+        django_capture_on_commit_callbacks,
+        author=other_clinician,
+        group=group,
+        title="Second",
+        run_screening=False,
+    )
+    pending.append(first_post(second))
+    ids = [post.current_revision_id for post in pending]
+
+    assert screening.screen_revisions(ids, own=ids[0]) == dict.fromkeys(ids, "publish")
+
+    assert all(
+        status == PostStatus.PUBLISHED
+        for status in Post.objects.filter(pk__in=[p.pk for p in pending]).values_list(
+            "status", flat=True
+        )
+    )
+    topic.refresh_from_db()
+    second.refresh_from_db()
+    assert topic.reply_count == 3
+    assert second.is_visible
+    assert Group.objects.get(pk=group.pk).topics_version > version
+    notices = set(
+        Notification.objects.filter(post__in=pending).values_list(
+            "recipient__handle", "kind", "post"
+        )
+    )
+    reply, mention = NotificationKind.REPLY, NotificationKind.MENTION
+    assert notices == {
+        ("dana", reply, pending[0].pk),
+        # A reply to Sam's post that also mentions Dana and Sam: each is told once.
+        ("sam", reply, pending[1].pk),
+        ("dana", reply, pending[1].pk),
+        # Dana's own reply: Sam and Olive are mentioned; Dana is not told of her own post.
+        ("sam", mention, pending[2].pk),
+        ("olive", mention, pending[2].pk),
+    }
+    # Redelivered: nothing is stored or sent twice.
+    assert screening.screen_revisions(ids) == dict.fromkeys(ids, "duplicate")
+    assert Notification.objects.filter(post__in=pending).count() == len(notices)
+    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == len(ids)
+
+
+def test_a_batch_costs_the_same_queries_whatever_its_size(
+    group, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+
+    def batch(size: int) -> int:
+        ids = [
+            new_reply(
+                django_capture_on_commit_callbacks,
+                author=other_clinician,
+                topic=topic,
+                run_screening=False,
+            ).current_revision_id
+            for _ in range(size)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            assert screening.screen_revisions(ids) == dict.fromkeys(ids, "publish")
+        return len(queries)
+
+    small, large = batch(3), batch(12)
+    assert small == large
+    # Fetch; lock, results already stored, insert, open cases; publish (lock, update,
+    # topics, group list version, notices already sent, notices); 4 for the savepoints
+    # (the test's transaction, and the batch's own, rolled back alone if it fails).
+    assert large <= 15
+    topic.refresh_from_db()
+    assert topic.reply_count == 15
+
+
+def test_a_batch_applies_the_first_posts_rule_to_each_post_in_order(
+    group, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+    group.queue_first_posts = 2
+    group.save()
+    replies = [
+        new_reply(
+            django_capture_on_commit_callbacks,
+            author=other_clinician,
+            topic=topic,
+            run_screening=False,
+        )
+        for _ in range(3)
+    ]
+    ids = [reply.current_revision_id for reply in replies]
+    assert screening.screen_revisions(ids) == {ids[0]: "queue", ids[1]: "queue", ids[2]: "publish"}
+    assert {case.post_id for case in Case.objects.filter(reason=CaseReason.FIRST_POST)} == {
+        replies[0].pk,
+        replies[1].pk,
+    }
