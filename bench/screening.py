@@ -125,16 +125,23 @@ def _setup_django() -> None:
 
 def _new_revisions(count: int, *, rate: float | None) -> list[tuple[int, float]]:
     """Commit `count` new replies (post + revision), enqueueing screening after commit
-    the way forum.posting does; returns (revision id, commit time) pairs."""
+    the way forum.posting does; returns (revision id, commit time) pairs. The replies'
+    authors rotate among the group's members, so publishing each one notifies the
+    topic's author (a notice and its email task) as a real reply does."""
     from django.db import transaction
     from django.db.models import Max
 
-    from forum.models import Post, Revision, Topic
+    from forum.models import Membership, Post, Revision, Topic
     from forum.rendering import render_markdown
     from moderation.pipeline import enqueue_screening
 
-    topic = Topic.objects.get(pk=2)
-    author_id = topic.author_id
+    topic = Topic.objects.select_related("group").get(pk=2)
+    authors = list(
+        Membership.objects.filter(group=topic.group, state=Membership.State.ACTIVE)
+        .exclude(user_id=topic.author_id)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)[:20]
+    ) or [topic.author_id]
     next_number = (Post.objects.filter(topic=topic).aggregate(m=Max("number"))["m"] or 0) + 1
     bodies = [item["text"] for item in sample_posts(50, seed=9)]
     made: list[tuple[int, float]] = []
@@ -145,6 +152,7 @@ def _new_revisions(count: int, *, rate: float | None) -> list[tuple[int, float]]
             if delay > 0:
                 time.sleep(delay)
         body = bodies[n % len(bodies)]
+        author_id = authors[n % len(authors)]
         with transaction.atomic():
             post = Post.objects.create(
                 topic=topic, author_id=author_id, number=next_number + n, status="pending"

@@ -45,9 +45,21 @@ def _notify(
     return notification
 
 
-def _send_emails_later(notification_ids: Sequence[int]) -> None:
-    for notification_id in notification_ids:
-        _send_email_later(notification_id)
+def _send_emails_later(notification_ids: list[int]) -> None:
+    """One task message for notices written together (a publish of many posts)."""
+    if len(notification_ids) == 1:
+        _send_email_later(notification_ids[0])
+        return
+    from forum.tasks import email_notifications
+
+    try:
+        email_notifications.delay(notification_ids)
+    except Exception:  # broker down: the in-site notices exist; email is best effort
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "could not enqueue email for notifications %s", notification_ids
+        )
 
 
 def _send_email_later(notification_id: int) -> None:

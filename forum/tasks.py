@@ -25,6 +25,26 @@ logger = logging.getLogger(__name__)
 )
 def email_notification(self, notification_id: int) -> bool:  # type: ignore[no-untyped-def]
     """Email one notification, once: the row is claimed before the mail is sent."""
+    return _email_once(notification_id)
+
+
+@shared_task(queue="default")
+def email_notifications(notification_ids: list[int]) -> int:
+    """Email the notices written together (a screening batch's replies) from one message;
+    one whose mail fails is handed to email_notification, which retries it alone."""
+    sent = 0
+    for notification_id in notification_ids:
+        try:
+            sent += _email_once(notification_id)
+        except OSError as exc:
+            logger.warning(
+                "email for notification %s failed (%s); retrying alone", notification_id, exc
+            )
+            email_notification.delay(notification_id)
+    return sent
+
+
+def _email_once(notification_id: int) -> bool:
     with transaction.atomic():
         claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
             emailed_at=timezone.now()

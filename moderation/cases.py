@@ -173,6 +173,19 @@ def open_or_merge_case(
     raise RuntimeError(f"could not open or merge a case for post {post.pk}")
 
 
+def open_cases(items: list[tuple[Post, list[str], ScreeningResult]]) -> list[Case]:
+    """New cases for posts the caller knows have no active case (their rows locked), in
+    one insert. A case opened meanwhile by someone else (a member's flag) breaks the
+    unique constraint and fails the caller's transaction; open_or_merge_case is then
+    the way, post by post."""
+    opened = []
+    for post, reasons, screening_result in items:
+        case = Case(post=post, group_id=post.topic.group_id, reasons=[])
+        _merge_into(case, reasons, screening_result, flagged=False)
+        opened.append(case)
+    return Case.objects.bulk_create(opened)
+
+
 def _merge_into(
     case: Case, reasons: list[str], screening_result: ScreeningResult | None, flagged: bool
 ) -> None:

@@ -209,8 +209,9 @@ def _store(revision: Revision, report: ScreenReport, decision: Decision, duratio
 
 def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
     """_store for many revisions at once: lock their posts in one statement (in id order),
-    one query for results already stored, one insert, and one publish for every post that
-    simply passes. Holds, cases and edits of posts under review take _apply, one by one."""
+    one query for results already stored, one insert, one for the new cases and one
+    publish for every post that passes or is queued. Holds, and posts that already have
+    an active case (their case is merged, an edit noted), take _apply, one by one."""
     outcomes: dict[int, str] = {}
     locked = {
         pk: (current, status)
@@ -242,13 +243,19 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
         ).values_list("post_id", flat=True)
     )
     to_publish: list[int] = []
+    to_open: list[tuple[Post, list[str], ScreeningResult]] = []
     for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
         outcomes[revision.pk] = decision.action
         post = revision.post
-        if decision.needs_review or (post.pk in under_review and revision.number > 1):
+        if decision.action == "hold" or post.pk in under_review:
             _apply(post, revision, result, decision)
-        elif post.status in _REVIEWABLE:
+            continue
+        if post.status in _REVIEWABLE:
             to_publish.append(post.pk)
+        if decision.needs_review:
+            to_open.append((post, _case_reasons(decision), result))
+    if to_open:
+        cases.open_cases(to_open)
     if to_publish:
         posts_publish(post_ids=to_publish)
     return outcomes
@@ -265,12 +272,18 @@ def _apply(post: Post, revision: Revision, result: ScreeningResult, decision: De
         if active_case is not None and revision.number > 1:
             cases.note_edit_passed(case=active_case, revision_number=revision.number)
     if decision.needs_review:
-        reasons = [
-            f"{cases.case_reason_for_policy_code(cases.reason_code(r))}: "
-            f"{r.split(':', 1)[1].strip() if ':' in r else r}"
-            for r in decision.reasons
-        ]
-        cases.open_or_merge_case(post=post, reasons=reasons, screening_result=result)
+        cases.open_or_merge_case(
+            post=post, reasons=_case_reasons(decision), screening_result=result
+        )
+
+
+def _case_reasons(decision: Decision) -> list[str]:
+    """The policy's reasons as the case's "<case reason>: detail" strings."""
+    return [
+        f"{cases.case_reason_for_policy_code(cases.reason_code(r))}: "
+        f"{r.split(':', 1)[1].strip() if ':' in r else r}"
+        for r in decision.reasons
+    ]
 
 
 def _tell_author_held(post: Post, decision: Decision) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
@@ -349,7 +350,8 @@ def test_a_batch_publishes_with_set_operations_and_tells_each_reader_once(
     pending.append(first_post(second))
     ids = [post.current_revision_id for post in pending]
 
-    assert screening.screen_revisions(ids, own=ids[0]) == dict.fromkeys(ids, "publish")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert screening.screen_revisions(ids, own=ids[0]) == dict.fromkeys(ids, "publish")
 
     assert all(
         status == PostStatus.PUBLISHED
@@ -377,9 +379,16 @@ def test_a_batch_publishes_with_set_operations_and_tells_each_reader_once(
         ("sam", mention, pending[2].pk),
         ("olive", mention, pending[2].pk),
     }
+    # One email task for the batch's notices: each is mailed once.
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        Notification.objects.filter(post__in=pending).values_list("recipient__email", flat=True)
+    )
+    assert not Notification.objects.filter(post__in=pending, emailed_at__isnull=True).exists()
     # Redelivered: nothing is stored or sent twice.
-    assert screening.screen_revisions(ids) == dict.fromkeys(ids, "duplicate")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert screening.screen_revisions(ids) == dict.fromkeys(ids, "duplicate")
     assert Notification.objects.filter(post__in=pending).count() == len(notices)
+    assert len(mail.outbox) == len(notices)
     assert ScreeningResult.objects.filter(revision_id__in=ids).count() == len(ids)
 
 
@@ -392,27 +401,36 @@ def test_a_batch_costs_the_same_queries_whatever_its_size(
     topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
 
     def batch(size: int) -> int:
-        ids = [
+        # Every other reply lacks a content warning: published, and queued in a new case.
+        posts = [
             new_reply(
                 django_capture_on_commit_callbacks,
                 author=other_clinician,
                 topic=topic,
+                body=UNWARNED if n % 2 else CLEAN,
+                warnings=[TriggerWarning.NONE],
                 run_screening=False,
-            ).current_revision_id
-            for _ in range(size)
+            )
+            for n in range(size)
         ]
+        ids = [post.current_revision_id for post in posts]
         with CaptureQueriesContext(connection) as queries:
-            assert screening.screen_revisions(ids) == dict.fromkeys(ids, "publish")
+            outcomes = screening.screen_revisions(ids)
+        assert outcomes == {rid: "queue" if n % 2 else "publish" for n, rid in enumerate(ids)}
+        assert Case.objects.filter(post__in=posts).count() == size // 2
         return len(queries)
 
-    small, large = batch(3), batch(12)
+    small, large = batch(4), batch(12)
     assert small == large
-    # Fetch; lock, results already stored, insert, open cases; publish (lock, update,
-    # topics, group list version, notices already sent, notices); 4 for the savepoints
-    # (the test's transaction, and the batch's own, rolled back alone if it fails).
-    assert large <= 15
+    # Fetch; lock, results already stored, insert, open cases, new cases; publish (lock,
+    # update, topics, group list version, notices already sent, notices); 4 for the
+    # savepoints (the test's transaction, and the batch's own, rolled back alone if it
+    # fails).
+    assert large <= 16
     topic.refresh_from_db()
-    assert topic.reply_count == 15
+    assert topic.reply_count == 16
+    last = topic.posts.order_by("number").last()
+    assert Case.objects.get(post=last).reason == CaseReason.MISSING_WARNING
 
 
 def test_a_batch_applies_the_first_posts_rule_to_each_post_in_order(
@@ -436,3 +454,35 @@ def test_a_batch_applies_the_first_posts_rule_to_each_post_in_order(
         replies[0].pk,
         replies[1].pk,
     }
+
+
+def test_a_batch_email_that_fails_is_retried_alone(clinician, other_clinician, monkeypatch):
+    from forum import tasks
+
+    notices = [
+        _notice(recipient, text) for recipient, text in ((clinician, "a"), (other_clinician, "b"))
+    ]
+    real_send = tasks.send_mail
+    failures = []
+
+    def send_mail(**kwargs):
+        if kwargs["recipient_list"] == [clinician.email] and not failures:
+            failures.append(kwargs)
+            raise OSError("mail server hung up")
+        return real_send(**kwargs)
+
+    monkeypatch.setattr(tasks, "send_mail", send_mail)
+    # The batch mails the second notice; the first fails, is un-claimed, and its own
+    # task (run at once here, tasks being eager in tests) sends it.
+    assert tasks.email_notifications([n.pk for n in notices]) == 1
+    assert len(failures) == 1
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [clinician.email, other_clinician.email]
+    )
+    assert not Notification.objects.filter(pk__in=[n.pk for n in notices], emailed_at=None).exists()
+
+
+def _notice(recipient, text):
+    return Notification.objects.create(
+        recipient=recipient, kind=NotificationKind.MODERATION, message=text, url="/"
+    )
