@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from moderation.detectors.lexicon_scan import WORD_START, LexiconScanner
+
 __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
@@ -341,9 +343,17 @@ _ABBREVIATIONS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+_WORD_END = r"(?!\w)"
+
+
 def _compile(terms: list[tuple[str, tuple[str, ...]]], flags: int = 0) -> re.Pattern[str]:
     alternatives = [f"(?P<t{index}>{fragment})" for index, (fragment, _) in enumerate(terms)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?!\w)", flags)
+    return re.compile(WORD_START + "(?:" + "|".join(alternatives) + ")" + _WORD_END, flags)
+
+
+def _scanner(terms: list[tuple[str, tuple[str, ...]]]) -> LexiconScanner:
+    """The same matches as _compile(terms), found faster (see lexicon_scan)."""
+    return LexiconScanner(WORD_START, [fragment for fragment, _ in terms], _WORD_END)
 
 
 def _group_categories(terms: list[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
@@ -354,10 +364,10 @@ def _group_categories(terms: list[tuple[str, tuple[str, ...]]]) -> dict[str, tup
 # case-sensitive scan is several times faster than re.IGNORECASE. Posts whose
 # length changes when lower-cased (a handful of Unicode letters) take the
 # IGNORECASE path so that offsets stay true.
-_CUE_RE = _compile(_TERMS)
+_CUE_SCANNER = _scanner(_TERMS)
 _CUE_RE_IGNORECASE = _compile(_TERMS, re.IGNORECASE)
 _CUE_CATEGORIES = _group_categories(_TERMS)
-_ABBREVIATION_RE = _compile(_ABBREVIATIONS)
+_ABBREVIATION_SCANNER = _scanner(_ABBREVIATIONS)
 _ABBREVIATION_CATEGORIES = _group_categories(_ABBREVIATIONS)
 
 # A negation in the same clause, at most about four words before the cue.
@@ -389,14 +399,14 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
         return []
     lower = text.lower()
     if len(lower) == len(text):
-        matches = _CUE_RE.finditer(lower)
+        matches = _CUE_SCANNER.finditer(lower)
     else:
         matches = _CUE_RE_IGNORECASE.finditer(text)
         lower = text
     found: list[WarningMatch] = []
     for regex_matches, categories_of in (
         (matches, _CUE_CATEGORIES),
-        (_ABBREVIATION_RE.finditer(text), _ABBREVIATION_CATEGORIES),
+        (_ABBREVIATION_SCANNER.finditer(text), _ABBREVIATION_CATEGORIES),
     ):
         for match in regex_matches:
             categories = categories_of[match.lastgroup or ""]

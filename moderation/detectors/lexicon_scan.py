@@ -1,0 +1,337 @@
+"""A large alternation of lexicon terms, tried only where a term can start.
+
+Python's re tries every alternative of a pattern like
+``(?<![\\w-])(?:(?P<t0>...)|(?P<t1>...)|...)(?!\\w)`` at every word start: with a
+lexicon of several hundred alternatives that is most of the cost of a scan.
+`LexiconScanner` finds the same matches. From the parsed pattern it works out how each
+alternative can begin (its possible first two characters, or failing that its
+possible first character); it visits only the positions where the zero-width prefix
+holds and some alternative can begin, and there tries a pattern made of just the
+alternatives that can begin with the text at that position, in their original order,
+under their original group names.
+
+Why the matches are the same: every alternative consumes at least one character, so
+one that cannot begin with the text at a position cannot match there, and leaving it
+out of the alternation changes neither which alternative matches first (re tries them
+in order, backtracking into later ones only when earlier ones fail) nor the group
+reported. After a match the scan goes on from its end, as `re.finditer` does (matches
+are never empty). What the analysis does not understand counts as "may begin with any
+text"; if that leaves some alternative unbounded, the scanner uses the whole pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+try:  # the parser behind re.compile; its layout is an implementation detail
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python versions use the whole pattern
+    _sre = None  # type: ignore[assignment]
+    _sre_parse = None  # type: ignore[assignment]
+
+# Lexicon terms start a word: not after a word character or a hyphen.
+WORD_START = r"(?<![\w-])"
+# How many characters of text choose the alternatives to try.
+KEY_LENGTH = 2
+# Bounds on the analysis: beyond them an alternative counts as unbounded.
+_MAX_PREFIXES = 4096
+_MAX_CLASS_SPAN = 64
+_MAX_REPEAT_MIN = 16
+# Cached dispatch entries per scanner (one per distinct key seen).
+_DISPATCH_LIMIT = 20_000
+
+
+class _Unbounded(Exception):
+    """The analysis cannot bound how a match begins."""
+
+
+def _category_source() -> dict[Any, str]:
+    if _sre is None:  # pragma: no cover
+        return {}
+    return {
+        _sre.CATEGORY_DIGIT: r"\d",
+        _sre.CATEGORY_NOT_DIGIT: r"\D",
+        _sre.CATEGORY_SPACE: r"\s",
+        _sre.CATEGORY_NOT_SPACE: r"\S",
+        _sre.CATEGORY_WORD: r"\w",
+        _sre.CATEGORY_NOT_WORD: r"\W",
+    }
+
+
+_CATEGORY_SOURCE = _category_source()
+
+
+# --------------------------------------------------------------------------- first character
+
+
+def _first_class_of_sequence(items: Any, body: list[str]) -> bool:
+    """Append to `body` (a character class body) what the sequence can begin with;
+    True if the sequence can match the empty string."""
+    return all(_first_class_of_item(op, av, body) for op, av in items)
+
+
+def _first_class_of_item(op: Any, av: Any, body: list[str]) -> bool:
+    if op is _sre.LITERAL:
+        body.append(re.escape(chr(av)))
+        return False
+    if op is _sre.IN:
+        for item_op, item_av in av:
+            if item_op is _sre.LITERAL:
+                body.append(re.escape(chr(item_av)))
+            elif item_op is _sre.RANGE:
+                body.append(f"{re.escape(chr(item_av[0]))}-{re.escape(chr(item_av[1]))}")
+            elif item_op is _sre.CATEGORY and item_av in _CATEGORY_SOURCE:
+                body.append(_CATEGORY_SOURCE[item_av])
+            else:  # NEGATE and anything else
+                raise _Unbounded
+        return False
+    if op is _sre.BRANCH:
+        nullable = False
+        for alternative in av[1]:
+            nullable |= _first_class_of_sequence(alternative.data, body)
+        return nullable
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = av
+        if add_flags or del_flags:  # an inline flag such as (?i:...) changes what matches
+            raise _Unbounded
+        return _first_class_of_sequence(pattern.data, body)
+    if op is _sre.ATOMIC_GROUP:
+        return _first_class_of_sequence(av.data, body)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        minimum, _maximum, pattern = av
+        return _first_class_of_sequence(pattern.data, body) or minimum == 0
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return True  # zero width: the next item supplies the character
+    raise _Unbounded  # ANY, NOT_LITERAL, group references, ...
+
+
+# --------------------------------------------------------------------------- literal prefixes
+
+
+def _concat(heads: set[str], tails: set[str], length: int) -> set[str]:
+    joined = {(head + tail)[:length] for head in heads for tail in tails}
+    if len(joined) > _MAX_PREFIXES:
+        raise _Unbounded
+    return joined
+
+
+def _prefixes_of_sequence(items: Any, length: int) -> set[str]:
+    """Every way the sequence can begin, cut to `length` characters; a shorter string
+    means the sequence can end after it."""
+    current = {""}
+    for op, av in items:
+        done = {text for text in current if len(text) >= length}
+        open_ = current - done
+        if not open_:
+            break
+        grown = set(done)
+        for remaining in {length - len(text) for text in open_}:
+            tails = _prefixes_of_item(op, av, remaining)
+            grown |= _concat({t for t in open_ if length - len(t) == remaining}, tails, length)
+        current = grown
+    return current
+
+
+def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is _sre.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is _sre.RANGE and item_av[1] - item_av[0] <= _MAX_CLASS_SPAN:
+                chars.update(chr(code) for code in range(item_av[0], item_av[1] + 1))
+            else:  # categories, NEGATE, wide ranges
+                raise _Unbounded
+        return chars
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            found |= _prefixes_of_sequence(alternative.data, length)
+        return found
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = av
+        if add_flags or del_flags:
+            raise _Unbounded
+        return _prefixes_of_sequence(pattern.data, length)
+    if op is _sre.ATOMIC_GROUP:
+        return _prefixes_of_sequence(av.data, length)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        minimum, maximum, pattern = av
+        once = _prefixes_of_sequence(pattern.data, length)
+        if "" in once or minimum > _MAX_REPEAT_MIN:
+            raise _Unbounded
+        # Each repetition adds at least one character: past max(minimum, length)
+        # repetitions every string is already cut to `length`.
+        found = set()
+        level = {""}
+        for count in range(min(maximum, max(minimum, length)) + 1):
+            if count >= minimum:
+                found |= level
+            level = _concat(level, once, length)
+        return found
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return {""}
+    raise _Unbounded
+
+
+# --------------------------------------------------------------------------- the scanner
+
+
+def _parse(pattern: str) -> Any:
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
+        raise _Unbounded  # a global inline flag such as (?i)
+    return parsed.data
+
+
+def split_alternatives(fragment: str) -> list[str]:
+    """`fragment` cut at its top-level "|" (outside groups and character classes)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    in_class = False
+    while index < len(fragment):
+        char = fragment[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            # "]" straight after "[" or "[^" is a literal.
+            if fragment.startswith("^", index):
+                index += 1
+            if fragment.startswith("]", index):
+                index += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(fragment[start:index])
+            start = index + 1
+        index += 1
+    parts.append(fragment[start:])
+    return parts
+
+
+class _Alternative:
+    __slots__ = ("first", "prefixes", "source")
+
+    def __init__(self, source: str, suffix: str) -> None:
+        self.source = source
+        data = _parse(f"(?:{source}){suffix}")
+        body: list[str] = []
+        if _first_class_of_sequence(data, body) or not body:
+            raise _Unbounded  # can match the empty string
+        self.first = re.compile("[" + "".join(body) + "]")
+        try:
+            self.prefixes: frozenset[str] | None = frozenset(
+                _prefixes_of_sequence(data, KEY_LENGTH)
+            )
+        except _Unbounded:
+            self.prefixes = None
+
+
+class LexiconScanner:
+    """`finditer` of ``prefix(?:(?P<t0>fragment0)|(?P<t1>fragment1)|...)suffix``.
+
+    `prefix` must be zero width (a lookbehind); `full` is that whole pattern.
+    """
+
+    def __init__(self, prefix: str, fragments: Sequence[str], suffix: str) -> None:
+        self._prefix = prefix
+        self._suffix = suffix
+        alternatives = [f"(?P<t{index}>{fragment})" for index, fragment in enumerate(fragments)]
+        self.full = re.compile(prefix + "(?:" + "|".join(alternatives) + ")" + suffix)
+        self._terms: list[list[_Alternative]] = []
+        # Literal beginning -> (term, alternative) pairs that can begin so.
+        self._by_prefix: dict[str, list[tuple[int, int]]] = {}
+        self._open: list[tuple[int, int]] = []  # alternatives known by first character only
+        self._dispatch: dict[str, re.Pattern[str] | None] = {}
+        self._patterns: dict[tuple[tuple[int, int], ...], re.Pattern[str] | None] = {}
+        self._candidates: re.Pattern[str] | None = None
+        if _sre_parse is None or self.full.groups != len(fragments):
+            return  # pragma: no cover
+        try:
+            if any(op not in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT) for op, _ in _parse(prefix)):
+                return
+            self._terms = [
+                [_Alternative(part, suffix) for part in split_alternatives(fragment)]
+                for fragment in fragments
+            ]
+        except (_Unbounded, re.error):
+            self._terms = []
+            return
+        for index, term in enumerate(self._terms):
+            for number, alternative in enumerate(term):
+                if alternative.prefixes is None:
+                    self._open.append((index, number))
+                    continue
+                for beginning in alternative.prefixes:
+                    self._by_prefix.setdefault(beginning, []).append((index, number))
+        starts = "|".join(alternative.first.pattern for term in self._terms for alternative in term)
+        # After a word character, the rest of a run of word characters and hyphens
+        # cannot hold a candidate under this prefix (each follows a word character or
+        # hyphen): consume it, so re does not restart at every character of a word.
+        rest_of_word = r"(?:(?<=\w)[\w-]*)?" if prefix == WORD_START else ""
+        self._candidates = re.compile(f"{prefix}(?:{starts}){rest_of_word}")
+
+    @property
+    def dispatches(self) -> bool:
+        """False when the scanner falls back to the whole pattern."""
+        return self._candidates is not None
+
+    def _pattern_for(self, key: str) -> re.Pattern[str] | None:
+        chosen = set()
+        for length in range(1, len(key) + 1):
+            chosen.update(self._by_prefix.get(key[:length], ()))
+        chosen.update(
+            (index, number)
+            for index, number in self._open
+            if self._terms[index][number].first.match(key)
+        )
+        ordered = tuple(sorted(chosen))
+        if ordered not in self._patterns:
+            groups: dict[int, list[str]] = {}
+            for index, number in ordered:
+                groups.setdefault(index, []).append(self._terms[index][number].source)
+            alternation = "|".join(
+                f"(?P<t{index}>{'|'.join(parts)})" for index, parts in groups.items()
+            )
+            self._patterns[ordered] = (
+                re.compile(f"{self._prefix}(?:{alternation}){self._suffix}") if groups else None
+            )
+        pattern = self._patterns[ordered]
+        if len(self._dispatch) >= _DISPATCH_LIMIT:
+            self._dispatch.clear()
+        self._dispatch[key] = pattern
+        return pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._candidates is None:
+            yield from self.full.finditer(text)
+            return
+        dispatch = self._dispatch
+        resume = 0
+        for candidate in self._candidates.finditer(text):
+            start = candidate.start()
+            if start < resume:
+                continue
+            key = text[start : start + KEY_LENGTH]
+            pattern = dispatch[key] if key in dispatch else self._pattern_for(key)
+            if pattern is None:
+                continue
+            match = pattern.match(text, start)
+            if match is not None:
+                resume = match.end()
+                yield match
