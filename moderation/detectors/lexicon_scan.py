@@ -4,11 +4,11 @@ Python's re tries every alternative of a pattern like
 ``(?<![\\w-])(?:(?P<t0>...)|(?P<t1>...)|...)(?!\\w)`` at every word start: with a
 lexicon of several hundred alternatives that is most of the cost of a scan.
 `LexiconScanner` finds the same matches. From the parsed pattern it works out how each
-alternative can begin (its possible first two characters, or failing that its
-possible first character); it visits only the positions where the zero-width prefix
-holds and some alternative can begin, and there tries a pattern made of just the
-alternatives that can begin with the text at that position, in their original order,
-under their original group names.
+alternative can begin (its possible first KEY_LENGTH characters as literal text, or
+failing that its possible first character); one pass of re finds the positions where
+the zero-width prefix holds and some alternative can begin, and at each of them the
+scanner tries a pattern made of just the alternatives that can begin with the text
+there, in their original order, under their original group names.
 
 Why the matches are the same: every alternative consumes at least one character, so
 one that cannot begin with the text at a position cannot match there, and leaving it
@@ -22,7 +22,7 @@ text"; if that leaves some alternative unbounded, the scanner uses the whole pat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 try:  # the parser behind re.compile; its layout is an implementation detail
@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - other Python versions use the whole pa
 # Lexicon terms start a word: not after a word character or a hyphen.
 WORD_START = r"(?<![\w-])"
 # How many characters of text choose the alternatives to try.
-KEY_LENGTH = 2
+KEY_LENGTH = 4
 # Bounds on the analysis: beyond them an alternative counts as unbounded.
 _MAX_PREFIXES = 4096
 _MAX_CLASS_SPAN = 64
@@ -110,33 +110,47 @@ def _first_class_of_item(op: Any, av: Any, body: list[str]) -> bool:
 
 # --------------------------------------------------------------------------- literal prefixes
 
+# Ends a prefix whose next character the analysis cannot bound ("anything may follow").
+# A pattern that names this character itself is not analysed.
+_WILD = "\U0010ffff"
+
+
+def _open_end(text: str, length: int) -> bool:
+    return len(text) >= length or text.endswith(_WILD)
+
 
 def _concat(heads: set[str], tails: set[str], length: int) -> set[str]:
-    joined = {(head + tail)[:length] for head in heads for tail in tails}
+    joined = {
+        head if _open_end(head, length) else (head + tail)[:length]
+        for head in heads
+        for tail in tails
+    }
     if len(joined) > _MAX_PREFIXES:
         raise _Unbounded
     return joined
 
 
 def _prefixes_of_sequence(items: Any, length: int) -> set[str]:
-    """Every way the sequence can begin, cut to `length` characters; a shorter string
-    means the sequence can end after it."""
+    """Every way the sequence can begin, cut to `length` characters. A string ending in
+    _WILD: anything may follow it; a shorter string: the sequence can end after it."""
     current = {""}
     for op, av in items:
-        done = {text for text in current if len(text) >= length}
-        open_ = current - done
-        if not open_:
+        done = {text for text in current if _open_end(text, length)}
+        growing = current - done
+        if not growing:
             break
         grown = set(done)
-        for remaining in {length - len(text) for text in open_}:
-            tails = _prefixes_of_item(op, av, remaining)
-            grown |= _concat({t for t in open_ if length - len(t) == remaining}, tails, length)
+        for remaining in {length - len(text) for text in growing}:
+            heads = {text for text in growing if length - len(text) == remaining}
+            grown |= _concat(heads, _prefixes_of_item(op, av, remaining), length)
         current = grown
     return current
 
 
 def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
     if op is _sre.LITERAL:
+        if chr(av) == _WILD:
+            raise _Unbounded
         return {chr(av)}
     if op is _sre.IN:
         chars: set[str] = set()
@@ -146,7 +160,9 @@ def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
             elif item_op is _sre.RANGE and item_av[1] - item_av[0] <= _MAX_CLASS_SPAN:
                 chars.update(chr(code) for code in range(item_av[0], item_av[1] + 1))
             else:  # categories, NEGATE, wide ranges
-                raise _Unbounded
+                return {_WILD}
+        if _WILD in chars:
+            raise _Unbounded
         return chars
     if op is _sre.BRANCH:
         found: set[str] = set()
@@ -155,8 +171,8 @@ def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
         return found
     if op is _sre.SUBPATTERN:
         _group, add_flags, del_flags, pattern = av
-        if add_flags or del_flags:
-            raise _Unbounded
+        if add_flags or del_flags:  # an inline flag such as (?i:...) changes what matches
+            return {_WILD}
         return _prefixes_of_sequence(pattern.data, length)
     if op is _sre.ATOMIC_GROUP:
         return _prefixes_of_sequence(av.data, length)
@@ -164,9 +180,9 @@ def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
         minimum, maximum, pattern = av
         once = _prefixes_of_sequence(pattern.data, length)
         if "" in once or minimum > _MAX_REPEAT_MIN:
-            raise _Unbounded
-        # Each repetition adds at least one character: past max(minimum, length)
-        # repetitions every string is already cut to `length`.
+            return {_WILD}
+        # Each repetition adds a character or ends in _WILD: past max(minimum, length)
+        # repetitions no string grows any more.
         found = set()
         level = {""}
         for count in range(min(maximum, max(minimum, length)) + 1):
@@ -176,7 +192,7 @@ def _prefixes_of_item(op: Any, av: Any, length: int) -> set[str]:
         return found
     if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
         return {""}
-    raise _Unbounded
+    return {_WILD}  # ANY, NOT_LITERAL, group references, ...
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -224,6 +240,23 @@ def split_alternatives(fragment: str) -> list[str]:
     return parts
 
 
+def _trie(texts: Iterable[str]) -> str:
+    """A pattern matching the beginning of any text that starts with one of `texts`."""
+    tree: dict[str, Any] = {}
+    for text in texts:
+        node = tree
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of one of `texts`: anything may follow
+
+    def pattern(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        return "(?:" + "|".join(re.escape(char) + pattern(node[char]) for char in node) + ")"
+
+    return pattern(tree)
+
+
 class _Alternative:
     __slots__ = ("first", "prefixes", "source")
 
@@ -234,12 +267,15 @@ class _Alternative:
         if _first_class_of_sequence(data, body) or not body:
             raise _Unbounded  # can match the empty string
         self.first = re.compile("[" + "".join(body) + "]")
+        # How it can begin, as literal text (anything may follow a string shorter than
+        # KEY_LENGTH); None if even its first character is known only as a class.
+        self.prefixes: frozenset[str] | None = None
         try:
-            self.prefixes: frozenset[str] | None = frozenset(
-                _prefixes_of_sequence(data, KEY_LENGTH)
-            )
+            prefixes = _prefixes_of_sequence(data, KEY_LENGTH)
         except _Unbounded:
-            self.prefixes = None
+            return
+        if "" not in prefixes and not any(text.startswith(_WILD) for text in prefixes):
+            self.prefixes = frozenset(text.removesuffix(_WILD) for text in prefixes)
 
 
 class LexiconScanner:
@@ -279,12 +315,17 @@ class LexiconScanner:
                     continue
                 for beginning in alternative.prefixes:
                     self._by_prefix.setdefault(beginning, []).append((index, number))
-        starts = "|".join(alternative.first.pattern for term in self._terms for alternative in term)
+        # A candidate: text that begins like some alternative, or where an alternative
+        # known only by its first character does match.
+        starts = [_trie(self._by_prefix)] if self._by_prefix else []
+        starts += [
+            f"(?:{self._terms[index][number].source}){suffix}" for index, number in self._open
+        ]
         # After a word character, the rest of a run of word characters and hyphens
         # cannot hold a candidate under this prefix (each follows a word character or
         # hyphen): consume it, so re does not restart at every character of a word.
-        rest_of_word = r"(?:(?<=\w)[\w-]*)?" if prefix == WORD_START else ""
-        self._candidates = re.compile(f"{prefix}(?:{starts}){rest_of_word}")
+        rest_of_word = r"(?:(?=\w)[\w-]*)?" if prefix == WORD_START else ""
+        self._candidates = re.compile(f"{prefix}(?=" + "|".join(starts) + f"){rest_of_word}")
 
     @property
     def dispatches(self) -> bool:

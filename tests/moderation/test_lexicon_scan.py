@@ -50,11 +50,14 @@ def test_the_scanner_finds_what_the_whole_pattern_finds(terms: list) -> None:
 
 
 def test_order_decides_between_alternatives_that_start_alike() -> None:
-    scanner = LexiconScanner(
-        WORD_START, ["dead ?lines?|dead[- ]tired", "dead", r"\w+ends"], r"(?!\w)"
-    )
+    fragments = ["dead ?lines?|dead[- ]tired", "dead", r"\w+ends", r"ox\w*|o\d+x|(?:a|b)?z"]
+    scanner = LexiconScanner(WORD_START, fragments, r"(?!\w)")
     assert scanner.dispatches
-    for text in ("deadline dead tired dead weekends", "dead-tired; dead.", "legends"):
+    for text in (
+        "deadline dead tired dead weekends",
+        "dead-tired; dead.",
+        "legends ox oxen oxycodone o12x z az bz cz",
+    ):
         assert _spans(scanner.finditer(text)) == _spans(scanner.full.finditer(text))
 
 
