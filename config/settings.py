@@ -153,9 +153,11 @@ PASSWORD_HASHERS = env.list(
     ],
 )
 
+# Django's and allauth's backends, reading the session's user through a precompiled
+# statement (accounts/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
 
 # django-allauth: email is the login, verification is mandatory.

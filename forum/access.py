@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
+from config.precompiled import Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Topic
 
@@ -96,22 +97,35 @@ def visible_posts_q(user: AnyUser, *, moderating: bool | None = None) -> Q:
     return public | own
 
 
+def _topic_with_role(*, topic: int, user: int) -> QuerySet[Topic]:
+    role = Membership.objects.filter(
+        group=OuterRef("group"), user_id=user, state=Membership.State.ACTIVE
+    ).values("role")[:1]
+    return (
+        Topic.objects.select_related("group")
+        .annotate(reader_role=Subquery(role))
+        .filter(pk=topic)[:1]
+    )
+
+
+# Compiled once per process (config.precompiled): every thread page reads it.
+_TOPIC_WITH_ROLE = Precompiled(
+    _topic_with_role, topic=9_000_000_000_000_000_011, user=9_000_000_000_000_000_012
+)
+
+
 def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
     """The topic, with `reader_role`: the reader's active membership role in its group, or None.
 
     One query: the role comes with the topic (forum.queries.topic_standing reads it).
     """
     _check_id(topic_id)
-    topics = Topic.objects.select_related("group")
     if user.is_authenticated:
-        role = Membership.objects.filter(
-            group=OuterRef("group"), user=user, state=Membership.State.ACTIVE
-        ).values("role")[:1]
-        topics = topics.annotate(reader_role=Subquery(role))
-    try:
-        topic = topics.get(pk=topic_id)
-    except Topic.DoesNotExist as exc:
-        raise Http404("No such topic.") from exc
+        topic = _TOPIC_WITH_ROLE.first(topic=topic_id, user=user.pk)
+    else:
+        topic = Topic.objects.select_related("group").filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404("No such topic.")
     if not can_read_forum(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
     is_member = getattr(topic, "reader_role", None) is not None

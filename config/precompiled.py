@@ -1,0 +1,94 @@
+"""Querysets compiled to SQL once per process, then run with new values on each call.
+
+On the hottest pages (every signed-in request reads its user; every thread page its
+topic) turning a small queryset into SQL took longer than PostgreSQL took to run the
+prepared statement. A `Precompiled` builds its queryset once, from sample values that
+stand in for the parameters, keeps the SQL and what the ORM needs to turn rows into
+model instances, and afterwards only binds the real values. The instances are the same
+the ORM builds (tests compare them field by field, with the related objects and
+annotations).
+
+Sample values must be distinct from each other and from any constant in the query, and
+in range for their columns; compiling checks that each appears exactly once among the
+statement's parameters, so a sample the ORM transformed or merged fails loudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.db import connections
+from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
+from django.db.models.sql.compiler import SQLCompiler
+
+M = TypeVar("M", bound=Model)
+
+
+class _Param(str):
+    """A sample's name among a compiled statement's parameters."""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple[object, ...]
+    compiler: SQLCompiler
+    model: type[Model]
+    init_list: list[str]
+    fields: slice
+    related: list[Any]
+    annotations: dict[str, int]
+
+
+class Precompiled(Generic[M]):
+    def __init__(self, build: Callable[..., QuerySet[M]], **samples: object) -> None:
+        self._build = build
+        self._samples = samples
+        self._compiled: dict[str, _Compiled] = {}
+
+    def first(self, using: str = "default", **values: object) -> M | None:
+        """The first instance the queryset yields for these values, or None."""
+        compiled = self._compiled.get(using) or self._compile(using)
+        bound = [values[p] if isinstance(p, _Param) else p for p in compiled.params]
+        with connections[using].cursor() as cursor:
+            cursor.execute(compiled.sql, bound)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        (row,) = compiled.compiler.results_iter([[row]])
+        instance = compiled.model.from_db(using, compiled.init_list, row[compiled.fields])
+        for populator in compiled.related:
+            populator.populate(row, instance)
+        for name, position in compiled.annotations.items():
+            setattr(instance, name, row[position])
+        return instance  # type: ignore[return-value]
+
+    def _compile(self, using: str) -> _Compiled:
+        queryset = self._build(**self._samples)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        names = {value: name for name, value in self._samples.items()}
+        found = [names[value] for value in params if value in names]
+        if sorted(found) != sorted(self._samples):
+            raise ValueError(
+                f"each sample must appear once among the parameters: {sorted(found)} "
+                f"for {sorted(self._samples)}"
+            )
+        klass_info = compiler.klass_info
+        select_fields = klass_info["select_fields"]
+        start, end = select_fields[0], select_fields[-1] + 1
+        compiled = _Compiled(
+            sql=sql,
+            params=tuple(_Param(names[v]) if v in names else v for v in params),
+            compiler=compiler,
+            model=klass_info["model"],
+            init_list=[column[0].target.attname for column in compiler.select[start:end]],
+            fields=slice(start, end),
+            related=get_related_populators(klass_info, compiler.select, using),
+            annotations=dict(compiler.annotation_col_map or {}),
+        )
+        self._compiled[using] = compiled
+        return compiled

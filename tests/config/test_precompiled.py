@@ -1,0 +1,81 @@
+"""Statements compiled once per process give the instances the ORM gives."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import Model
+from django.test import Client
+
+from accounts.backends import AuthenticationBackend, ModelBackend
+from accounts.models import User
+from config.precompiled import Precompiled
+from forum.access import _TOPIC_WITH_ROLE, topic_for_reader
+from forum.models import Membership, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def fields(instance: Model) -> dict[str, object]:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_the_topic_with_the_readers_role_is_the_one_the_orm_reads(
+    topic, clinician, organizer, outsider
+):
+    expected = Topic.objects.select_related("group").get(pk=topic.pk)
+    for reader, role in (
+        (clinician, Membership.Role.MEMBER),
+        (organizer, Membership.Role.ORGANIZER),
+        (outsider, None),
+    ):
+        read = _TOPIC_WITH_ROLE.first(topic=topic.pk, user=reader.pk)
+        assert fields(read) == fields(expected)
+        # The group came with the same query, whole.
+        assert Topic.group.is_cached(read)
+        assert fields(read.group) == fields(expected.group)
+        assert read.reader_role == role
+        assert not read._state.adding and read._state.db == "default"
+    assert topic_for_reader(clinician, topic.pk).reader_role == Membership.Role.MEMBER
+
+
+def test_a_missing_topic_is_none_and_values_are_bound_each_call(topic, clinician):
+    assert _TOPIC_WITH_ROLE.first(topic=topic.pk + 1000, user=clinician.pk) is None
+    assert _TOPIC_WITH_ROLE.first(topic=topic.pk, user=clinician.pk).pk == topic.pk
+
+
+def test_the_session_user_is_read_whole_and_refused_when_inactive(clinician):
+    for backend in (ModelBackend(), AuthenticationBackend()):
+        user = backend.get_user(clinician.pk)
+        assert fields(user) == fields(User.objects.get(pk=clinician.pk))
+        assert backend.get_user(clinician.pk + 1000) is None
+        assert backend.get_user(2**63) is None
+        assert backend.get_user("not a number") is None
+    User.objects.filter(pk=clinician.pk).update(is_active=False)
+    assert ModelBackend().get_user(clinician.pk) is None
+
+
+def test_a_signed_in_request_reads_its_user_through_the_backend(clinician):
+    client = Client()
+    client.force_login(clinician, backend="accounts.backends.AuthenticationBackend")
+    response = client.get("/notifications/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user.pk == clinician.pk
+    User.objects.filter(pk=clinician.pk).update(is_active=False)
+    assert not client.get("/notifications/").wsgi_request.user.is_authenticated
+
+
+def test_a_sample_that_does_not_reach_the_statement_fails_loudly(clinician):
+    # Two samples equal: the statement cannot tell them apart.
+    twins = Precompiled(
+        lambda *, a, b: User.objects.filter(pk=a).exclude(pk=b)[:1],
+        a=9_000_000_000_000_000_031,
+        b=9_000_000_000_000_000_031,
+    )
+    with pytest.raises(ValueError, match="each sample must appear once"):
+        twins.first(a=clinician.pk, b=0)
+    # A sample the queryset never uses.
+    unused = Precompiled(
+        lambda *, a, b: User.objects.filter(pk=a)[:1], a=9_000_000_000_000_000_032, b=7
+    )
+    with pytest.raises(ValueError, match="each sample must appear once"):
+        unused.first(a=clinician.pk, b=7)
