@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,12 @@ class LoadedModel:
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Same numbers as pipeline.predict_proba, without FeatureUnion's hstack copy."""
-        return self._probabilities(self.word_pipeline.transform(texts), texts)
+        steps = self.word_pipeline.named_steps
+        if _word_fast_path_applies(steps.get("hash")) and len(steps) == 2:
+            word_matrix = steps["tfidf"].transform(_word_counts(steps["hash"], texts))
+        else:
+            word_matrix = self.word_pipeline.transform(texts)
+        return self._probabilities(word_matrix, texts)
 
     def _probabilities(self, word_matrix: Any, texts: list[str]) -> np.ndarray:
         steps = self.char_pipeline.named_steps
@@ -120,6 +126,68 @@ def _char_fast_path_applies(hasher: Any) -> bool:
         and params["binary"] is False
         and params["norm"] is None
     )
+
+
+# Word unigrams and bigrams, hashed: each distinct term is hashed once per process.
+_TERM_FEATURES: dict[str, int] = {}
+_TERM_FEATURES_LIMIT = 500_000
+
+
+def _word_fast_path_applies(hasher: Any) -> bool:
+    """The fast path reproduces exactly this HashingVectorizer configuration."""
+    if hasher is None or type(hasher).__name__ != "HashingVectorizer":
+        return False
+    params = hasher.get_params()
+    return (
+        params["analyzer"] == "word"
+        and tuple(params["ngram_range"]) == (1, 2)
+        and params["lowercase"] is True
+        and params["strip_accents"] is None
+        and params["preprocessor"] is None
+        and params["tokenizer"] is None
+        and params["stop_words"] is None
+        and params["input"] == "content"
+        and params["alternate_sign"] is False
+        and params["binary"] is False
+        and params["norm"] is None
+        and re.compile(params["token_pattern"]).groups == 0
+    )
+
+
+def _word_counts(hasher: Any, texts: list[str]) -> Any:
+    """The same matrix as hasher.transform(texts), for the word configuration above:
+    lower-case, the token pattern, unigrams then "a b" bigrams, each term hashed once."""
+    import scipy.sparse as sp
+
+    n_features = hasher.n_features
+    tokens_of = re.compile(hasher.token_pattern).findall
+    cache = _TERM_FEATURES
+    if len(cache) > _TERM_FEATURES_LIMIT:
+        cache.clear()
+    indices: list[int] = []
+    indptr = [0]
+    for text in texts:
+        tokens = tokens_of(text.lower())
+        terms = tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+        try:
+            indices += [cache[term] for term in terms]
+        except KeyError:
+            for term in terms:
+                if term not in cache:
+                    cache[term] = _hashed_index(term, n_features)
+            indices += [cache[term] for term in terms]
+        indptr.append(len(indices))
+    matrix = sp.csr_array(
+        (
+            np.ones(len(indices), dtype=hasher.dtype),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int32),
+        ),
+        dtype=hasher.dtype,
+        shape=(len(texts), n_features),
+    )
+    matrix.sum_duplicates()  # also sorts the indices, as the hasher does
+    return matrix
 
 
 def _hashed_index(term: str, n_features: int) -> int:
