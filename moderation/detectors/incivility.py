@@ -157,7 +157,6 @@ def _word_fast_path_applies(hasher: Any) -> bool:
 def _word_counts(hasher: Any, texts: list[str]) -> Any:
     """The same matrix as hasher.transform(texts), for the word configuration above:
     lower-case, the token pattern, unigrams then "a b" bigrams, each term hashed once."""
-    import scipy.sparse as sp
 
     n_features = hasher.n_features
     tokens_of = re.compile(hasher.token_pattern).findall
@@ -177,17 +176,33 @@ def _word_counts(hasher: Any, texts: list[str]) -> Any:
                     cache[term] = _hashed_index(term, n_features)
             indices += [cache[term] for term in terms]
         indptr.append(len(indices))
-    matrix = sp.csr_array(
-        (
-            np.ones(len(indices), dtype=hasher.dtype),
-            np.asarray(indices, dtype=np.int32),
-            np.asarray(indptr, dtype=np.int32),
-        ),
-        dtype=hasher.dtype,
-        shape=(len(texts), n_features),
+    return _count_matrix(np.asarray(indices, dtype=np.int64), indptr, n_features, hasher.dtype)
+
+
+def _count_matrix(columns: np.ndarray, indptr: list[int], n_features: int, dtype: Any) -> Any:
+    """CSR counts of each row's columns (row r holds columns[indptr[r]:indptr[r + 1]]),
+    indices sorted and duplicates summed: the canonical matrix sum_duplicates() gives,
+    from one sort of (row, column) keys instead of a sort per row."""
+    import scipy.sparse as sp
+
+    rows = len(indptr) - 1
+    row_of = np.repeat(np.arange(rows, dtype=np.int64), np.diff(np.asarray(indptr, dtype=np.int64)))
+    keys = row_of * n_features + columns
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    unique = keys[starts]
+    counts = np.diff(np.append(starts, len(keys))).astype(dtype)
+    unique_rows = unique // n_features
+    row_ends = np.zeros(rows + 1, dtype=np.int32)
+    np.cumsum(np.bincount(unique_rows, minlength=rows), out=row_ends[1:])
+    return sp.csr_array(
+        (counts, (unique - unique_rows * n_features).astype(np.int32), row_ends),
+        dtype=dtype,
+        shape=(rows, n_features),
     )
-    matrix.sum_duplicates()  # also sorts the indices, as the hasher does
-    return matrix
 
 
 def _hashed_index(term: str, n_features: int) -> int:
@@ -201,7 +216,6 @@ def _hashed_index(term: str, n_features: int) -> int:
 def _char_counts(hasher: Any, texts: list[str]) -> Any:
     """The same matrix as hasher.transform(texts), for the char_wb configuration above:
     n-gram generation and hashing are done once per distinct word and cached."""
-    import scipy.sparse as sp
 
     n_features = hasher.n_features
     ngrams_of = hasher._char_wb_ngrams
@@ -212,25 +226,22 @@ def _char_counts(hasher: Any, texts: list[str]) -> Any:
     indptr = [0]
     total = 0
     for text in texts:
-        for word in text.lower().split():
-            features = cache.get(word)
-            if features is None:
-                features = np.fromiter(
-                    (_hashed_index(gram, n_features) for gram in ngrams_of(word)),
-                    dtype=np.int32,
-                )
-                cache[word] = features
-            pieces.append(features)
-            total += len(features)
+        words = text.lower().split()
+        try:
+            row = [cache[word] for word in words]
+        except KeyError:
+            for word in words:
+                if word not in cache:
+                    cache[word] = np.fromiter(
+                        (_hashed_index(gram, n_features) for gram in ngrams_of(word)),
+                        dtype=np.int32,
+                    )
+            row = [cache[word] for word in words]
+        pieces += row
+        total += sum(map(len, row))
         indptr.append(total)
-    indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
-    matrix = sp.csr_array(
-        (np.ones(len(indices), dtype=hasher.dtype), indices, np.asarray(indptr, dtype=np.int32)),
-        dtype=hasher.dtype,
-        shape=(len(texts), n_features),
-    )
-    matrix.sum_duplicates()  # also sorts the indices, as the hasher does
-    return matrix
+    columns = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
+    return _count_matrix(columns, indptr, n_features, hasher.dtype)
 
 
 def _current_version(directory: Path) -> str:
