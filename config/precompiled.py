@@ -9,8 +9,9 @@ the ORM builds (tests compare them field by field, with the related objects and
 annotations).
 
 Sample values must be distinct from each other and from any constant in the query, and
-in range for their columns; compiling checks that each appears exactly once among the
-statement's parameters, so a sample the ORM transformed or merged fails loudly.
+in range for their columns; compiling checks that they are distinct and that each is
+among the statement's parameters (as often as the query uses it), so a sample the ORM
+transformed fails loudly.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
@@ -36,7 +37,8 @@ class _Compiled:
     sql: str
     params: tuple[object, ...]
     compiler: SQLCompiler
-    model: type[Model]
+    # What turns a row into instances; None for a values()/values_list() queryset.
+    model: type[Model] | None
     init_list: list[str]
     fields: slice
     related: list[Any]
@@ -49,12 +51,20 @@ class Precompiled(Generic[M]):
         self._samples = samples
         self._compiled: dict[str, _Compiled] = {}
 
+    def rows(self, using: str = "default", **values: object) -> list[tuple[Any, ...]]:
+        """The statement's rows for these values, as the database driver returns them."""
+        compiled = self._compiled.get(using) or self._compile(using)
+        with connections[using].cursor() as cursor:
+            cursor.execute(compiled.sql, self._bind(compiled, values))
+            return cursor.fetchall()
+
     def first(self, using: str = "default", **values: object) -> M | None:
         """The first instance the queryset yields for these values, or None."""
         compiled = self._compiled.get(using) or self._compile(using)
-        bound = [values[p] if isinstance(p, _Param) else p for p in compiled.params]
+        if compiled.model is None:
+            raise TypeError("first() builds instances: use rows() for a values() queryset")
         with connections[using].cursor() as cursor:
-            cursor.execute(compiled.sql, bound)
+            cursor.execute(compiled.sql, self._bind(compiled, values))
             row = cursor.fetchone()
         if row is None:
             return None
@@ -66,29 +76,37 @@ class Precompiled(Generic[M]):
             setattr(instance, name, row[position])
         return instance  # type: ignore[return-value]
 
+    @staticmethod
+    def _bind(compiled: _Compiled, values: dict[str, object]) -> list[object]:
+        return [values[p] if isinstance(p, _Param) else p for p in compiled.params]
+
     def _compile(self, using: str) -> _Compiled:
         queryset = self._build(**self._samples)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         names = {value: name for name, value in self._samples.items()}
-        found = [names[value] for value in params if value in names]
-        if sorted(found) != sorted(self._samples):
+        found = {names[value] for value in params if value in names}
+        if len(names) != len(self._samples) or found != set(self._samples):
             raise ValueError(
-                f"each sample must appear once among the parameters: {sorted(found)} "
-                f"for {sorted(self._samples)}"
+                f"samples must be distinct and each among the parameters: {sorted(found)} "
+                f"found for {sorted(self._samples)}"
             )
+        params = tuple(_Param(names[v]) if v in names else v for v in params)
         klass_info = compiler.klass_info
-        select_fields = klass_info["select_fields"]
-        start, end = select_fields[0], select_fields[-1] + 1
-        compiled = _Compiled(
-            sql=sql,
-            params=tuple(_Param(names[v]) if v in names else v for v in params),
-            compiler=compiler,
-            model=klass_info["model"],
-            init_list=[column[0].target.attname for column in compiler.select[start:end]],
-            fields=slice(start, end),
-            related=get_related_populators(klass_info, compiler.select, using),
-            annotations=dict(compiler.annotation_col_map or {}),
-        )
+        if klass_info is None or queryset._iterable_class is not ModelIterable:  # values()
+            compiled = _Compiled(sql, params, compiler, None, [], slice(0), [], {})
+        else:
+            select_fields = klass_info["select_fields"]
+            start, end = select_fields[0], select_fields[-1] + 1
+            compiled = _Compiled(
+                sql=sql,
+                params=params,
+                compiler=compiler,
+                model=klass_info["model"],
+                init_list=[column[0].target.attname for column in compiler.select[start:end]],
+                fields=slice(start, end),
+                related=get_related_populators(klass_info, compiler.select, using),
+                annotations=dict(compiler.annotation_col_map or {}),
+            )
         self._compiled[using] = compiled
         return compiled

@@ -41,7 +41,7 @@ from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models import OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Cast, Concat
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -49,6 +49,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import AnyUser
 from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
+from config.precompiled import Precompiled
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic
 from forum.queries import page_range
@@ -107,16 +108,6 @@ _FOOTER_COLUMNS = tuple(
 )
 
 
-# Stand-ins for the statement's parameters while it is compiled, distinct from each other
-# and in range for their columns (the ORM refuses an out-of-range comparison).
-_PLACEHOLDERS: dict[str, object] = {
-    "topic": 9_000_000_000_000_000_001,
-    "low": 2_147_483_001,
-    "high": 2_147_483_002,
-    "today": date(2999, 12, 31),
-}
-
-
 def _badge_source(today: object) -> Subquery:
     """Per post, on PostgreSQL: what its author's credential badge is made of, as text.
 
@@ -144,43 +135,41 @@ def _badge_source(today: object) -> Subquery:
     return Subquery(licenses, output_field=TextField())
 
 
+def _rows_queryset(*, topic: int, low: int, high: int, today: date | None = None) -> QuerySet:
+    last_number = Post.objects.filter(topic_id=topic).order_by("-number").values("number")[:1]
+    queryset = Post.objects.filter(topic_id=topic, number__gt=low, number__lte=high).annotate(
+        last_number=Subquery(last_number)
+    )
+    fields = _ROW
+    if today is not None:
+        queryset = queryset.annotate(badges=_badge_source(today))
+        fields = (*_ROW, "badges")
+    return queryset.order_by("number").values_list(*fields)
+
+
 @functools.cache
-def _statement(vendor: str) -> tuple[str, tuple[object, ...]]:
-    """The rows query's SQL, compiled by the ORM once per process, and its parameters.
+def _statement(vendor: str) -> Precompiled[Post]:
+    """The rows query, compiled by the ORM once per process (config.precompiled).
 
     Compiling this six-table, 26-column query took longer than running it (and longer
     than PostgreSQL takes to plan it: settings.py has it prepared); a page view now only
-    binds the topic, the number range and the date. Parameters are the placeholders'
-    names, or constants of the query as they are.
+    binds the topic, the number range and, on PostgreSQL, the date the badges are for.
     """
-    names = {value: name for name, value in _PLACEHOLDERS.items()}
-    topic = _PLACEHOLDERS["topic"]
-    last_number = Post.objects.filter(topic_id=topic).order_by("-number").values("number")[:1]
-    queryset = Post.objects.filter(
-        topic_id=topic, number__gt=_PLACEHOLDERS["low"], number__lte=_PLACEHOLDERS["high"]
-    ).annotate(last_number=Subquery(last_number))
-    fields = _ROW
+    samples: dict[str, object] = {
+        "topic": 9_000_000_000_000_000_001,
+        "low": 2_147_483_001,
+        "high": 2_147_483_002,
+    }
     if vendor == "postgresql":
-        queryset = queryset.annotate(badges=_badge_source(_PLACEHOLDERS["today"]))
-        fields = (*_ROW, "badges")
-    sql, params = (
-        queryset.order_by("number").values_list(*fields).query.get_compiler(connection=connection)
-    ).as_sql()
-    return sql, tuple(_Param(names[value]) if value in names else value for value in params)
-
-
-class _Param(str):
-    """A placeholder's name in a compiled statement's parameters."""
+        samples["today"] = date(2999, 12, 31)
+    return Precompiled(_rows_queryset, **samples)
 
 
 def _rows(topic: Topic, number: int) -> list[tuple[object, ...]]:
     low, high = page_range(number)
-    values = {"topic": topic.pk, "low": low, "high": high, "today": timezone.localdate()}
-    sql, params = _statement(connection.vendor)
-    bound = [values[p] if isinstance(p, _Param) else p for p in params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, bound)
-        return cursor.fetchall()
+    return _statement(connection.vendor).rows(
+        topic=topic.pk, low=low, high=high, today=timezone.localdate()
+    )
 
 
 @dataclass(frozen=True)

@@ -71,11 +71,24 @@ def test_a_sample_that_does_not_reach_the_statement_fails_loudly(clinician):
         a=9_000_000_000_000_000_031,
         b=9_000_000_000_000_000_031,
     )
-    with pytest.raises(ValueError, match="each sample must appear once"):
+    with pytest.raises(ValueError, match="samples must be distinct and each among"):
         twins.first(a=clinician.pk, b=0)
     # A sample the queryset never uses.
     unused = Precompiled(
         lambda *, a, b: User.objects.filter(pk=a)[:1], a=9_000_000_000_000_000_032, b=7
     )
-    with pytest.raises(ValueError, match="each sample must appear once"):
+    with pytest.raises(ValueError, match="samples must be distinct and each among"):
         unused.first(a=clinician.pk, b=7)
+
+
+def test_a_values_statement_gives_the_rows_the_orm_gives(clinician, other_clinician):
+    handles = Precompiled(
+        lambda *, low: User.objects.filter(pk__gte=low).order_by("pk").values_list("pk", "handle"),
+        low=9_000_000_000_000_000_041,
+    )
+    assert handles.rows(low=clinician.pk) == list(
+        User.objects.filter(pk__gte=clinician.pk).order_by("pk").values_list("pk", "handle")
+    )
+    assert handles.rows(low=other_clinician.pk + 1) == []
+    with pytest.raises(TypeError, match="use rows"):
+        handles.first(low=clinician.pk)
