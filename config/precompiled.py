@@ -43,6 +43,7 @@ class _Compiled:
     fields: slice
     related: list[Any]
     annotations: dict[str, int]
+    converters: dict[int, Any]
 
 
 class Precompiled(Generic[M]):
@@ -68,7 +69,8 @@ class Precompiled(Generic[M]):
             row = cursor.fetchone()
         if row is None:
             return None
-        (row,) = compiled.compiler.results_iter([[row]])
+        if compiled.converters:
+            (row,) = compiled.compiler.apply_converters([row], compiled.converters)
         instance = compiled.model.from_db(using, compiled.init_list, row[compiled.fields])
         for populator in compiled.related:
             populator.populate(row, instance)
@@ -94,7 +96,7 @@ class Precompiled(Generic[M]):
         params = tuple(_Param(names[v]) if v in names else v for v in params)
         klass_info = compiler.klass_info
         if klass_info is None or queryset._iterable_class is not ModelIterable:  # values()
-            compiled = _Compiled(sql, params, compiler, None, [], slice(0), [], {})
+            compiled = _Compiled(sql, params, compiler, None, [], slice(0), [], {}, {})
         else:
             select_fields = klass_info["select_fields"]
             start, end = select_fields[0], select_fields[-1] + 1
@@ -107,6 +109,9 @@ class Precompiled(Generic[M]):
                 fields=slice(start, end),
                 related=get_related_populators(klass_info, compiler.select, using),
                 annotations=dict(compiler.annotation_col_map or {}),
+                converters=compiler.get_converters(
+                    [column[0] for column in compiler.select[: compiler.col_count]]
+                ),
             )
         self._compiled[using] = compiled
         return compiled

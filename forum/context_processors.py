@@ -1,17 +1,40 @@
 from __future__ import annotations
 
+import functools
+
 from django.http import HttpRequest
+from django.urls import get_script_prefix, reverse
 
 from accounts.access import is_moderator
 
+# The header's links, reversed once per script prefix rather than on every page.
+_NAV = {
+    "home": "forum:home",
+    "directory": "forum:directory",
+    "search": "forum:search",
+    "notifications": "forum:notifications",
+    "moderation": "admin:index",
+    "profile": "accounts:profile",
+    "logout": "account_logout",
+    "login": "account_login",
+    "signup": "account_signup",
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _nav(script_prefix: str) -> dict[str, str]:
+    return {name: reverse(view) for name, view in _NAV.items()}
+
 
 def site(request: HttpRequest) -> dict[str, object]:
+    nav = _nav(get_script_prefix())
     user = request.user
     if not user.is_authenticated:
-        return {"unread_notifications": 0, "is_moderator": False}
+        return {"unread_notifications": 0, "is_moderator": False, "nav": nav}
     from forum.notifications import unread_count
 
     return {
         "unread_notifications": unread_count(user),
         "is_moderator": is_moderator(user),
+        "nav": nav,
     }

@@ -307,3 +307,30 @@ def test_the_group_page_query_count_does_not_grow_with_topics(
     with django_assert_max_num_queries(12):
         response = client.get(group.get_absolute_url())
     assert response.content.decode().count('class="topic-row') == topics
+
+
+def test_the_header_links_to_each_place_for_members_and_visitors(client, clinician, moderator):
+    def links(response) -> set[str]:
+        html = response.content.decode()
+        return {name for name, view in HEADER.items() if f'"{reverse(view)}"' in html}
+
+    HEADER = {
+        "home": "forum:home",
+        "groups": "forum:directory",
+        "search": "forum:search",
+        "notifications": "forum:notifications",
+        "moderation": "admin:index",
+        "profile": "accounts:profile",
+        "logout": "account_logout",
+        "login": "account_login",
+        "signup": "account_signup",
+    }
+    visitor = links(client.get(reverse("forum:directory")))
+    assert {"home", "groups", "login", "signup"} <= visitor
+    assert not visitor & {"notifications", "profile", "logout", "moderation"}
+    client.force_login(clinician)
+    member = links(client.get(reverse("forum:home")))
+    assert {"home", "groups", "search", "notifications", "profile", "logout"} <= member
+    assert not member & {"moderation", "login", "signup"}
+    client.force_login(moderator)
+    assert "moderation" in links(client.get(reverse("forum:home")))
