@@ -66,13 +66,40 @@ def readable_groups_q(user: AnyUser, prefix: str = "") -> Q:
     """Groups whose topics the user may read (for search and lists)."""
     if not can_read_forum(user):
         return Q(pk__in=[])
-    if is_moderator(user) and (user.is_staff or not _has_scope(user)):
+    if _reads_every_group(user):
         return Q()
-    member_of = Membership.objects.filter(user=user, state=Membership.State.ACTIVE).values(
+    return _public_or_member_q(user.pk, prefix)
+
+
+def _reads_every_group(user: AnyUser) -> bool:
+    return is_moderator(user) and (user.is_staff or not _has_scope(user))
+
+
+def _public_or_member_q(user_id: int, prefix: str = "") -> Q:
+    member_of = Membership.objects.filter(user_id=user_id, state=Membership.State.ACTIVE).values(
         "group_id"
     )
-    condition = Q(**{f"{prefix}is_private": False}) | Q(**{f"{prefix}pk__in": member_of})
-    return condition
+    return Q(**{f"{prefix}is_private": False}) | Q(**{f"{prefix}pk__in": member_of})
+
+
+def _readable_versions(*, user: int) -> QuerySet[Group]:
+    return (
+        Group.objects.filter(_public_or_member_q(user))
+        .order_by("pk")
+        .values_list("pk", "topics_version")
+    )
+
+
+# Compiled once per process (config.precompiled): the home page reads it for every member.
+_READABLE_VERSIONS = Precompiled(_readable_versions, user=9_000_000_000_000_000_013)
+
+
+def readable_group_versions(user: AnyUser) -> list[tuple[int, int]]:
+    """(id, topics_version) of each group whose topics the user may read, by id."""
+    if can_read_forum(user) and not _reads_every_group(user):
+        return [tuple(row) for row in _READABLE_VERSIONS.rows(user=user.pk)]
+    groups = Group.objects.filter(readable_groups_q(user)).order_by("pk")
+    return list(groups.values_list("pk", "topics_version"))
 
 
 def _has_scope(user: AnyUser) -> bool:

@@ -30,7 +30,7 @@ from django.template.loader import render_to_string
 
 from accounts.access import AnyUser, can_read_forum, moderates_group
 from forum import groups
-from forum.access import readable_groups_q
+from forum.access import readable_group_versions
 from forum.models import Group, Membership, Topic
 from forum.queries import posting_block_notice, posting_notice_key
 
@@ -297,11 +297,7 @@ def home_page(*, user: AnyUser) -> HomePage:
     One query reads the readable groups with their versions; readers who may read the same
     groups share the cached HTML, and a change in any of them makes a new key.
     """
-    readable = list(
-        Group.objects.filter(readable_groups_q(user))
-        .order_by("pk")
-        .values_list("pk", "topics_version")
-    )
+    readable = readable_group_versions(user)
     digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
     key = f"home-topics:{digest[:32]}"
     notice_key = posting_notice_key(user)

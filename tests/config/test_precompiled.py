@@ -9,8 +9,14 @@ from django.test import Client
 from accounts.backends import AuthenticationBackend, ModelBackend
 from accounts.models import User
 from config.precompiled import Precompiled
-from forum.access import _TOPIC_WITH_ROLE, topic_for_reader
-from forum.models import Membership, Topic
+from forum.access import (
+    _TOPIC_WITH_ROLE,
+    readable_group_versions,
+    readable_groups_q,
+    topic_for_reader,
+)
+from forum.models import Group, Membership, Topic
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +98,19 @@ def test_a_values_statement_gives_the_rows_the_orm_gives(clinician, other_clinic
     assert handles.rows(low=other_clinician.pk + 1) == []
     with pytest.raises(TypeError, match="use rows"):
         handles.first(low=clinician.pk)
+
+
+def test_the_groups_a_reader_may_read_are_the_ones_the_rules_give(
+    group, clinician, outsider, moderator
+):
+    private = factories.GroupFactory(created_by=group.created_by, is_private=True, slug="closed")
+    factories.MembershipFactory(group=private, user=clinician)
+    for reader in (clinician, outsider, moderator):
+        expected = list(
+            Group.objects.filter(readable_groups_q(reader))
+            .order_by("pk")
+            .values_list("pk", "topics_version")
+        )
+        assert readable_group_versions(reader) == expected
+    assert private.pk in {pk for pk, _ in readable_group_versions(clinician)}
+    assert private.pk not in {pk for pk, _ in readable_group_versions(outsider)}
