@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 try:  # the parser behind re.compile; its layout is an implementation detail
@@ -240,6 +241,20 @@ def split_alternatives(fragment: str) -> list[str]:
     return parts
 
 
+def _required_text(source: str) -> str:
+    """The longest literal text every match of `source` contains ("" if none is known)."""
+    longest = ""
+    run: list[str] = []
+    for op, av in [*_parse(source), (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(longest):
+            longest = "".join(run)
+        run = []
+    return longest
+
+
 def _trie(texts: Iterable[str]) -> str:
     """A pattern matching the beginning of any text that starts with one of `texts`."""
     tree: dict[str, Any] = {}
@@ -295,7 +310,7 @@ class LexiconScanner:
         self._open: list[tuple[int, int]] = []  # alternatives known by first character only
         self._dispatch: dict[str, re.Pattern[str] | None] = {}
         self._patterns: dict[tuple[tuple[int, int], ...], re.Pattern[str] | None] = {}
-        self._candidates: re.Pattern[str] | None = None
+        self._dispatching = False
         if _sre_parse is None or self.full.groups != len(fragments):
             return  # pragma: no cover
         try:
@@ -316,21 +331,47 @@ class LexiconScanner:
                 for beginning in alternative.prefixes:
                     self._by_prefix.setdefault(beginning, []).append((index, number))
         # A candidate: text that begins like some alternative, or where an alternative
-        # known only by its first character does match.
-        starts = [_trie(self._by_prefix)] if self._by_prefix else []
-        starts += [
-            f"(?:{self._terms[index][number].source}){suffix}" for index, number in self._open
+        # known only by its first character does match. Such an alternative is left out
+        # of the test for a text that lacks the literal text it requires.
+        self._trie = _trie(self._by_prefix) if self._by_prefix else None
+        self._open_tests = [
+            (
+                f"(?:{self._terms[index][number].source}){suffix}",
+                _required_text(self._terms[index][number].source),
+            )
+            for index, number in self._open
         ]
-        # After a word character, the rest of a run of word characters and hyphens
-        # cannot hold a candidate under this prefix (each follows a word character or
-        # hyphen): consume it, so re does not restart at every character of a word.
-        rest_of_word = r"(?:(?=\w)[\w-]*)?" if prefix == WORD_START else ""
-        self._candidates = re.compile(f"{prefix}(?=" + "|".join(starts) + f"){rest_of_word}")
+        self._candidate_tests: dict[
+            tuple[bool, ...], tuple[re.Pattern[str], re.Pattern[str] | None] | None
+        ] = {}
+        self._dispatching = True
+
+    def _candidates_for(
+        self, active: tuple[bool, ...]
+    ) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+        """(candidate pattern, start-of-text pattern) with the open alternatives that
+        are `active`; None when nothing can match."""
+        if active not in self._candidate_tests:
+            starts = [self._trie] if self._trie is not None else []
+            starts += [test for (test, _), on in zip(self._open_tests, active, strict=True) if on]
+            begins = "(?=" + "|".join(starts) + ")"
+            if not starts:
+                self._candidate_tests[active] = None
+            elif self._prefix == WORD_START:
+                # A word start after the first character follows a character that is
+                # neither a word character nor a hyphen: matching that character first
+                # lets re skip through words with its fast scan for a character class,
+                # instead of starting a match at every character. A candidate is where
+                # such a match ends; the start of the text is checked on its own.
+                self._candidate_tests[active] = (re.compile(r"[^\w-]" + begins), re.compile(begins))
+            else:
+                self._candidate_tests[active] = (re.compile(self._prefix + begins), None)
+        return self._candidate_tests[active]
 
     @property
     def dispatches(self) -> bool:
         """False when the scanner falls back to the whole pattern."""
-        return self._candidates is not None
+        return self._dispatching
 
     def _pattern_for(self, key: str) -> re.Pattern[str] | None:
         chosen = set()
@@ -359,13 +400,23 @@ class LexiconScanner:
         return pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._candidates is None:
+        if not self._dispatching:
             yield from self.full.finditer(text)
             return
+        tests = self._candidates_for(tuple(required in text for _, required in self._open_tests))
+        if tests is None:
+            return
+        scan, at_start = tests
+        candidates: Iterable[re.Match[str]] = scan.finditer(text)
+        if at_start is not None:
+            first = at_start.match(text)
+            if first is not None:
+                candidates = chain((first,), candidates)
         dispatch = self._dispatch
         resume = 0
-        for candidate in self._candidates.finditer(text):
-            start = candidate.start()
+        for candidate in candidates:
+            # Where the candidate's beginning test stands (after the separator, if any).
+            start = candidate.end()
             if start < resume:
                 continue
             key = text[start : start + KEY_LENGTH]

@@ -74,3 +74,10 @@ def test_alternatives_are_cut_only_at_the_top_level() -> None:
     for fragment, _ in content_warnings._TERMS:
         for part in split_alternatives(fragment):
             re.compile(part)
+
+
+def test_an_alternative_known_by_its_first_character_is_tried_only_with_its_literal_text() -> None:
+    scanner = LexiconScanner(WORD_START, [r"\w+(?:'s|s') grave", r"\d+ kcal"], r"(?!\w)")
+    assert scanner.dispatches
+    for text in ("nothing here", "mom's grave, 12 kcal", "graves gravel grave", "12kcal 3 kcal"):
+        assert _spans(scanner.finditer(text)) == _spans(scanner.full.finditer(text))
