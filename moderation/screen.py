@@ -64,12 +64,21 @@ def screen_text(text: str, declared_warnings: Sequence[str] | None) -> ScreenRep
 
 
 def screen_many(
-    items: Sequence[tuple[str, Sequence[str] | None]],
+    items: Sequence[tuple[str, Sequence[str] | None]], *, drivers: bool = False
 ) -> list[ScreenReport]:
-    """Batch form for throughput: one vectorised incivility call, no drivers."""
+    """Batch form for throughput: one vectorised incivility call; with `drivers`, the
+    same reports screen_text gives each text (the screening worker), else none."""
     if not items:
         return []
-    probabilities = incivility.score_many([text for text, _ in items])
+    texts = [text for text, _ in items]
+    if drivers:
+        return [
+            _report(text, _declared(declared), result.probability, list(result.drivers))
+            for (text, declared), result in zip(
+                items, incivility.score_many_with_drivers(texts), strict=True
+            )
+        ]
+    probabilities = incivility.score_many(texts)
     return [
         _report(text, _declared(declared), probability, [])
         for (text, declared), probability in zip(items, probabilities, strict=True)

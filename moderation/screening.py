@@ -23,7 +23,7 @@ from forum.posting import post_publish, post_set_status, posts_publish
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
 from moderation.policy import IDENTIFIERS, Decision, decide
-from moderation.screen import ScreenReport, screen_text
+from moderation.screen import ScreenReport, screen_many
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
         else:
             waiting.append(revision)
     first_posts = _first_posts_held([r.post for r in waiting if r.number == 1])
-    prepared = [_prepare(revision, revision.post.pk in first_posts) for revision in waiting]
+    prepared = _prepare(waiting, first_posts)
     if not prepared:
         return outcomes
     with transaction.atomic():
@@ -157,22 +157,35 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
     return outcomes
 
 
-def _prepare(revision: Revision, first_posts_rule: bool) -> Prepared:
-    """Run the detectors and the policy over one revision (no database)."""
-    post = revision.post
-    title = post.topic.title if post.is_first_post else ""
+def _prepare(revisions: list[Revision], first_posts: set[int]) -> list[Prepared]:
+    """Run the detectors over the revisions in one vectorised pass, then the policy over
+    each (no database). Each revision is charged an equal share of the detectors' time."""
     started = time.perf_counter()
-    report = screen_text(screened_text(revision, title), revision.trigger_warnings)
-    decision = decide(report, first_posts_rule=first_posts_rule)
-    if post.identifiers_confirmed_by_author and decision.action != "hold":
-        # The author's privacy check flagged this post and they confirmed it identifies
-        # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
-        decision = Decision(
-            "hold",
-            [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
-            + decision.reasons,
-        )
-    return revision, report, decision, (time.perf_counter() - started) * 1000
+    reports = screen_many(
+        [
+            (
+                screened_text(r, r.post.topic.title if r.post.is_first_post else ""),
+                r.trigger_warnings,
+            )
+            for r in revisions
+        ],
+        drivers=True,
+    )
+    share_ms = (time.perf_counter() - started) * 1000 / max(len(revisions), 1)
+    prepared = []
+    for revision, report in zip(revisions, reports, strict=True):
+        post = revision.post
+        decision = decide(report, first_posts_rule=post.pk in first_posts)
+        if post.identifiers_confirmed_by_author and decision.action != "hold":
+            # The author's privacy check flagged this post and they confirmed it identifies
+            # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
+            decision = Decision(
+                "hold",
+                [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
+                + decision.reasons,
+            )
+        prepared.append((revision, report, decision, share_ms))
+    return prepared
 
 
 def _result(

@@ -88,12 +88,14 @@ class LoadedModel:
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Same numbers as pipeline.predict_proba, without FeatureUnion's hstack copy."""
+        return self._probabilities(self.word_matrix(texts), texts)
+
+    def word_matrix(self, texts: list[str]) -> Any:
+        """The word pipeline's output for these (cleaned) texts."""
         steps = self.word_pipeline.named_steps
         if _word_fast_path_applies(steps.get("hash")) and len(steps) == 2:
-            word_matrix = steps["tfidf"].transform(_word_counts(steps["hash"], texts))
-        else:
-            word_matrix = self.word_pipeline.transform(texts)
-        return self._probabilities(word_matrix, texts)
+            return steps["tfidf"].transform(_word_counts(steps["hash"], texts))
+        return self.word_pipeline.transform(texts)
 
     def _probabilities(self, word_matrix: Any, texts: list[str]) -> np.ndarray:
         steps = self.char_pipeline.named_steps
@@ -347,12 +349,49 @@ def score(text: str) -> IncivilityResult:
     """Probability of incivility with the word n-grams that drove it."""
     model = load_model()
     cleaned = clean_text(text)
-    word_pipeline = model.word_pipeline
     # One word transform serves both the probability and the drivers.
-    vector = word_pipeline.transform([cleaned])
+    vector = model.word_pipeline.transform([cleaned])
     probability = float(model._probabilities(vector, [cleaned])[0])
-    analyzer = word_pipeline.named_steps["hash"].build_analyzer()
-    values = dict(zip(vector.indices.tolist(), vector.data.tolist(), strict=True))
+    return _with_drivers(model, text, cleaned, probability, vector.indices, vector.data)
+
+
+def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
+    """score() for many posts: one vectorised pass (as score_many) for the probabilities
+    and the word features, then each post's drivers from its row. Same results as
+    score() on each text (the screening worker's batches use it)."""
+    if not texts:
+        return []
+    model = load_model()
+    cleaned = [clean_text(t) for t in texts]
+    word_matrix = model.word_matrix(cleaned).tocsr()
+    probabilities = model._probabilities(word_matrix, cleaned)
+    indptr, indices, data = word_matrix.indptr, word_matrix.indices, word_matrix.data
+    return [
+        _with_drivers(
+            model,
+            text,
+            clean,
+            float(probability),
+            indices[indptr[row] : indptr[row + 1]],
+            data[indptr[row] : indptr[row + 1]],
+        )
+        for row, (text, clean, probability) in enumerate(
+            zip(texts, cleaned, probabilities, strict=True)
+        )
+    ]
+
+
+def _with_drivers(
+    model: LoadedModel,
+    text: str,
+    cleaned: str,
+    probability: float,
+    indices: np.ndarray,
+    data: np.ndarray,
+) -> IncivilityResult:
+    """The result for one post, given its row of word features (hashed column, value)."""
+    analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
+    values = dict(zip(indices.tolist(), data.tolist(), strict=True))
     contributions: dict[str, float] = {}
     for term in set(analyzer(cleaned)):
         index = _word_index(term, model.word_features)

@@ -79,6 +79,21 @@ def test_score_many_agrees_with_score() -> None:
     assert incivility.score_many([]) == []
 
 
+def test_the_worker_batch_gives_each_post_what_score_gives_it() -> None:
+    # Probabilities within float rounding of the one-post path; drivers and their spans
+    # the same, on real posts and on hostile strings.
+    texts = [*ATTACKS, *HARD_NEGATIVES, "", "\x00\x01 idiot", "a" * 500_000]
+    texts += BLNS.read_text(encoding="utf-8").split("\n")[:300]
+    batched = incivility.score_many_with_drivers(texts)
+    for text, result in zip(texts, batched, strict=True):
+        single = incivility.score(text)
+        assert result.probability == pytest.approx(single.probability, abs=1e-12)
+        assert result.drivers == single.drivers
+        assert result.spans == single.spans
+    assert any(result.drivers for result in batched[: len(ATTACKS)])
+    assert incivility.score_many_with_drivers([]) == []
+
+
 def test_thresholds_come_from_the_artifact_and_settings_can_override_them(settings) -> None:
     meta = incivility.load_model().metadata["thresholds"]
     settings.MODERATION_QUEUE_THRESHOLD = None
