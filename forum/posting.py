@@ -278,40 +278,55 @@ def post_publish(*, post_id: int) -> bool:
 
 
 def posts_publish(*, post_ids: Collection[int]) -> list[int]:
-    """Make screened posts visible in a fixed number of statements however many there are
-    (the screening worker publishes a batch at once); returns the ids published now.
+    """Make screened posts visible in a fixed number of statements however many there are;
+    returns the ids published now.
 
     Safe to call twice: a post already published, or no longer under review, is skipped.
     The posts are locked (in id order) for the rest of the caller's transaction.
     """
-    now = timezone.now()
     # No savepoint of its own: a failure here fails the caller's whole transaction.
     with transaction.atomic(savepoint=False):
         posts = list(
             Post.objects.select_for_update(of=("self",))
             .filter(pk__in=post_ids, status__in=_PUBLISHABLE)
-            .select_related(
-                "author", "topic__author", "topic__group", "current_revision", "reply_to__author"
-            )
+            .select_related(*_PUBLISH_RELATED)
             .order_by("pk")
         )
-        if not posts:
-            return []
-        ids = [post.pk for post in posts]
-        Post.objects.filter(pk__in=ids).update(status=PostStatus.PUBLISHED, published_at=now)
-        first_topics = [post.topic_id for post in posts if post.is_first_post]
-        if first_topics:
-            Topic.objects.filter(pk__in=first_topics).update(is_visible=True, last_activity_at=now)
-        replies = Counter(post.topic_id for post in posts if not post.is_first_post)
-        for count in set(replies.values()):
-            Topic.objects.filter(
-                pk__in=[topic_id for topic_id, n in replies.items() if n == count]
-            ).update(reply_count=F("reply_count") + count, last_activity_at=now)
-        _topic_lists_changed(topic_ids={post.topic_id for post in posts})
-        for post in posts:
-            post.status = PostStatus.PUBLISHED
-            post.published_at = now
-        notifications.notify_posts_published(posts)
+        return publish_locked_posts(posts)
+
+
+# What publishing reads of a post: the notices name the author and the topic, and tell
+# the topic's author, the replied-to author and those the current revision mentions.
+_PUBLISH_RELATED = ("author", "topic__author", "topic__group", "current_revision", "reply_to__author")
+
+
+def publish_locked_posts(posts: Sequence[Post]) -> list[int]:
+    """posts_publish for posts the caller has already locked in its running transaction
+    and whose status it read under that lock (the screening worker's batch), with what
+    _PUBLISH_RELATED names loaded. Posts no longer under review are skipped."""
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "publish_locked_posts needs the transaction that locked the posts"
+        )
+    posts = sorted((post for post in posts if post.status in _PUBLISHABLE), key=lambda p: p.pk)
+    if not posts:
+        return []
+    now = timezone.now()
+    ids = [post.pk for post in posts]
+    Post.objects.filter(pk__in=ids).update(status=PostStatus.PUBLISHED, published_at=now)
+    first_topics = [post.topic_id for post in posts if post.is_first_post]
+    if first_topics:
+        Topic.objects.filter(pk__in=first_topics).update(is_visible=True, last_activity_at=now)
+    replies = Counter(post.topic_id for post in posts if not post.is_first_post)
+    for count in set(replies.values()):
+        Topic.objects.filter(
+            pk__in=[topic_id for topic_id, n in replies.items() if n == count]
+        ).update(reply_count=F("reply_count") + count, last_activity_at=now)
+    _topic_lists_changed(topic_ids={post.topic_id for post in posts})
+    for post in posts:
+        post.status = PostStatus.PUBLISHED
+        post.published_at = now
+    notifications.notify_posts_published(posts)
     return ids
 
 

@@ -19,7 +19,7 @@ from django.db.models.functions import RowNumber
 from forum import notifications
 from forum.choices import NotificationKind, PostStatus
 from forum.models import Post, Revision
-from forum.posting import post_publish, post_set_status, posts_publish
+from forum.posting import post_publish, post_set_status, publish_locked_posts
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
 from moderation.policy import IDENTIFIERS, Decision, decide
@@ -111,7 +111,11 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
             "post__topic__author",
             "post__author",
             "post__reply_to__author",
-        ).filter(pk__in=ids)
+        )
+        # Read by neither the detectors nor publishing: the rendered body and the post's
+        # search columns are most of each row's bytes.
+        .defer("body_html", "post__search_text", "post__search_vector")
+        .filter(pk__in=ids)
     }
     waiting: list[Revision] = []
     for revision_id in ids:
@@ -255,7 +259,7 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
             post_id__in=[item[0].post_id for item in fresh], state__in=ACTIVE_CASE_STATES
         ).values_list("post_id", flat=True)
     )
-    to_publish: list[int] = []
+    to_publish: list[Post] = []
     to_open: list[tuple[Post, list[str], ScreeningResult]] = []
     for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
         outcomes[revision.pk] = decision.action
@@ -264,13 +268,16 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
             _apply(post, revision, result, decision)
             continue
         if post.status in _REVIEWABLE:
-            to_publish.append(post.pk)
+            post.current_revision = revision  # as locked
+            to_publish.append(post)
         if decision.needs_review:
             to_open.append((post, _case_reasons(decision), result))
     if to_open:
         cases.open_cases(to_open)
     if to_publish:
-        posts_publish(post_ids=to_publish)
+        # Locked above, their status read under the lock, and loaded with what publishing
+        # reads: no second fetch.
+        publish_locked_posts(to_publish)
     return outcomes
 
 

@@ -330,9 +330,14 @@ def score_many(texts: list[str]) -> list[float]:
     return [float(p) for p in model.probabilities(cleaned)]
 
 
-def _word_index(term: str, n_features: int) -> int:
-    # Same mapping as sklearn's FeatureHasher (murmurhash3, seed 0, abs mod n).
-    return abs(murmurhash3_32(term, seed=0)) % n_features
+def _term_column(term: str, n_features: int) -> int:
+    """The hashed column of a word term, as the word features use it (cached per process)."""
+    column = _TERM_FEATURES.get(term)
+    if column is None:
+        if len(_TERM_FEATURES) > _TERM_FEATURES_LIMIT:
+            _TERM_FEATURES.clear()
+        column = _TERM_FEATURES[term] = _hashed_index(term, n_features)
+    return column
 
 
 def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -390,14 +395,18 @@ def _with_drivers(
     data: np.ndarray,
 ) -> IncivilityResult:
     """The result for one post, given its row of word features (hashed column, value)."""
-    analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
-    values = dict(zip(indices.tolist(), data.tolist(), strict=True))
+    # Each feature's contribution to the logit, kept where it pushes towards incivility;
+    # then the terms of the post that hash to those columns.
+    weighted = np.asarray(data, dtype=np.float64) * model.word_coef[indices]
+    pushing = weighted > 0
+    positive = dict(zip(indices[pushing].tolist(), weighted[pushing].tolist(), strict=True))
     contributions: dict[str, float] = {}
-    for term in set(analyzer(cleaned)):
-        index = _word_index(term, model.word_features)
-        contribution = values.get(index, 0.0) * float(model.word_coef[index])
-        if contribution > 0:
-            contributions[term] = contribution
+    if positive:
+        analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
+        for term in set(analyzer(cleaned)):
+            contribution = positive.get(_term_column(term, model.word_features))
+            if contribution is not None:
+                contributions[term] = contribution
     drivers = sorted(contributions.items(), key=lambda item: -item[1])[:TOP_DRIVERS]
     drivers = [(term, round(value, 4)) for term, value in drivers]
     spans = _spans_for(cleaned, [term for term, _ in drivers]) if len(cleaned) == len(text) else []

@@ -112,3 +112,48 @@ def test_an_unverified_member_cannot_post(group, unverified_user):
             purpose=TopicPurpose.OTHER,
             content=factories.content(),
         )
+
+
+def test_publishing_locked_posts_skips_those_no_longer_under_review(topic, other_clinician):
+    from django.db import transaction
+
+    from forum.posting import publish_locked_posts
+
+    replies = [
+        reply_create(author=other_clinician, topic=topic, content=factories.content(f"Reply {n}"))
+        for n in range(3)
+    ]
+    Post.objects.filter(pk__in=[replies[0].pk, replies[1].pk]).update(status=PostStatus.PENDING)
+    Post.objects.filter(pk=replies[2].pk).update(status=PostStatus.REMOVED)
+    topic.refresh_from_db()
+    before = topic.reply_count
+    with transaction.atomic():
+        locked = list(
+            Post.objects.select_for_update(of=("self",))
+            .select_related("author", "topic__author", "topic__group", "current_revision")
+            .filter(pk__in=[reply.pk for reply in replies])
+        )
+        published = publish_locked_posts(locked)
+    assert published == [replies[0].pk, replies[1].pk]
+    assert dict(Post.objects.filter(pk__in=[r.pk for r in replies]).values_list("pk", "status")) == {
+        replies[0].pk: PostStatus.PUBLISHED,
+        replies[1].pk: PostStatus.PUBLISHED,
+        replies[2].pk: PostStatus.REMOVED,
+    }
+    topic.refresh_from_db()
+    assert topic.reply_count == before + 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_locked_posts_needs_the_transaction_that_locked_them(topic, other_clinician):
+    from django.db.transaction import TransactionManagementError
+
+    from forum.posting import publish_locked_posts
+
+    reply = reply_create(author=other_clinician, topic=topic, content=factories.content("Reply"))
+    Post.objects.filter(pk=reply.pk).update(status=PostStatus.PENDING)
+    reply.refresh_from_db()
+    with pytest.raises(TransactionManagementError):
+        publish_locked_posts([reply])
+    reply.refresh_from_db()
+    assert reply.status == PostStatus.PENDING
