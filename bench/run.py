@@ -83,8 +83,12 @@ def ensure_wrk() -> str:
 # --------------------------------------------------------------------------- in-process
 
 
-def session_cookie() -> str:
-    """A real login session for the benchmark member, stored by the configured engine."""
+def browser_cookies() -> dict[str, str]:
+    """The cookies a signed-in browser sends: a real login session for the benchmark member
+    (stored by the configured engine) and the CSRF cookie its first page set (without it,
+    every page with a form would make a new CSRF secret and set the cookie again, which a
+    browser's later requests never cost)."""
+    from django.conf import settings
     from django.test import Client
 
     from accounts.models import User
@@ -92,16 +96,24 @@ def session_cookie() -> str:
     user = User.objects.get(email=BENCH_EMAIL)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
-    return client.cookies["sessionid"].value
+    client.get("/topics/1/")
+    return {
+        settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value,
+        settings.CSRF_COOKIE_NAME: client.cookies[settings.CSRF_COOKIE_NAME].value,
+    }
 
 
-def in_process(cookie: str, *, requests: int) -> dict[str, dict[str, float]]:
+def cookie_header(cookies: dict[str, str]) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def in_process(cookies: dict[str, str], *, requests: int) -> dict[str, dict[str, float]]:
     """SQL queries and time in the Django process (median of `requests`) per page."""
     from django.db import connection
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies["sessionid"] = cookie
+    client.cookies.load(cookies)
     figures: dict[str, dict[str, float]] = {}
     for name, url in PAGES:
         for _ in range(10):
@@ -132,7 +144,7 @@ def in_process(cookie: str, *, requests: int) -> dict[str, dict[str, float]]:
     return figures
 
 
-def profile_page(cookie: str, url: str, path: Path) -> None:
+def profile_page(cookies: dict[str, str], url: str, path: Path) -> None:
     """A cProfile of 200 requests to one page, top functions by cumulative time."""
     import cProfile
     import io
@@ -141,7 +153,7 @@ def profile_page(cookie: str, url: str, path: Path) -> None:
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
-    client.cookies["sessionid"] = cookie
+    client.cookies.load(cookies)
     for _ in range(20):
         client.get(url)
     profiler = cProfile.Profile()
@@ -166,10 +178,10 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-def run_wrk(wrk: str, url: str, cookie: str, duration: int) -> dict[str, float]:
+def run_wrk(wrk: str, url: str, cookies: dict[str, str], duration: int) -> dict[str, float]:
     output = subprocess.run(
         [wrk, "-t1", "-c8", f"-d{duration}s", "--latency"]
-        + ["-H", f"Cookie: sessionid={cookie}", url],
+        + ["-H", f"Cookie: {cookie_header(cookies)}", url],
         capture_output=True,
         text=True,
         check=True,
@@ -246,19 +258,21 @@ def drain(base: str) -> None:
         quick = quick + 1 if time.perf_counter() - started < 0.05 else 0
 
 
-def measure_pages(args: argparse.Namespace, env: dict[str, str], cookie: str) -> dict[str, Any]:
+def measure_pages(
+    args: argparse.Namespace, env: dict[str, str], cookies: dict[str, str]
+) -> dict[str, Any]:
     wrk = ensure_wrk()
     server = Gunicorn(env, args.port)
     rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _ in PAGES}
     try:
         base = f"http://127.0.0.1:{args.port}"
         for _name, url in PAGES:  # warm both workers' caches and connections
-            run_wrk(wrk, base + url, cookie, 1)
+            run_wrk(wrk, base + url, cookies, 1)
             drain(base)
         for round_number in range(args.rounds):
             order = PAGES if round_number % 2 == 0 else list(reversed(PAGES))
             for name, url in order:
-                result = run_wrk(wrk, base + url, cookie, args.duration)
+                result = run_wrk(wrk, base + url, cookies, args.duration)
                 rounds[name].append(result)
                 drain(base)
                 print(
@@ -486,13 +500,13 @@ def main() -> None:
     from django.db import connection
 
     cache.clear()
-    cookie = session_cookie()
+    cookies = browser_cookies()
     print("in-process: queries and time per request", flush=True)
-    process = in_process(cookie, requests=200)
+    process = in_process(cookies, requests=200)
     for name, figures in process.items():
         print(f"  {name:28} {figures['queries']:3} queries  {figures['process_ms_p50']:6.2f} ms")
-    profile_page(cookie, "/topics/1/?page=2", RESULTS / f"profile-thread{suffix}.txt")
-    profile_page(cookie, "/topics/1/", RESULTS / f"profile-thread-own{suffix}.txt")
+    profile_page(cookies, "/topics/1/?page=2", RESULTS / f"profile-thread{suffix}.txt")
+    profile_page(cookies, "/topics/1/", RESULTS / f"profile-thread-own{suffix}.txt")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM forum_topic")
         topics = cursor.fetchone()[0]
@@ -500,7 +514,7 @@ def main() -> None:
         posts = cursor.fetchone()[0]
     connection.close()
     print("wrk: gunicorn, 2 sync workers", flush=True)
-    pages = measure_pages(args, env, cookie)
+    pages = measure_pages(args, env, cookies)
     result: dict[str, Any] = {
         "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores",
