@@ -4,6 +4,7 @@ import functools
 
 from django.http import HttpRequest
 from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
 
 from accounts.access import is_moderator
 
@@ -34,7 +35,9 @@ def site(request: HttpRequest) -> dict[str, object]:
     from forum.notifications import unread_count
 
     return {
-        "unread_notifications": unread_count(user),
+        # Read only if the template shows it and the view did not already read it with its
+        # own keys (queries.reader_context): the view's context comes first.
+        "unread_notifications": SimpleLazyObject(lambda: unread_count(user)),
         "is_moderator": is_moderator(user),
         "nav": nav,
     }

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.access import AnyUser
 from accounts.models import User
 from forum.access import can_read_group_topics
 from forum.choices import NotificationKind
@@ -182,14 +183,20 @@ def _unread_changed(user_id: int) -> None:
     transaction.on_commit(lambda: cache.delete(key))
 
 
-def unread_count(user: User) -> int:
+def unread_count_key(user: AnyUser) -> str | None:
+    """The cache key of the header's unread count, for a page's own get_many."""
+    return _unread_key(user.pk) if user.is_authenticated else None
+
+
+def unread_count(user: User, *, cached: int | None = None) -> int:
     """The header's unread count on every page, cached briefly per member.
 
     Each new notification and "mark all read" forget it; the timeout bounds a count read
-    just before a change and stored just after it.
+    just before a change and stored just after it. `cached`: the value a caller already
+    read under unread_count_key (None: not read, or not in the cache).
     """
     key = _unread_key(user.pk)
-    count = cache.get(key)
+    count = cached if cached is not None else cache.get(key)
     if count is None:
         count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
         cache.set(key, count, settings.FORUM_UNREAD_COUNT_CACHE_SECONDS)

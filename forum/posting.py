@@ -297,7 +297,13 @@ def posts_publish(*, post_ids: Collection[int]) -> list[int]:
 
 # What publishing reads of a post: the notices name the author and the topic, and tell
 # the topic's author, the replied-to author and those the current revision mentions.
-_PUBLISH_RELATED = ("author", "topic__author", "topic__group", "current_revision", "reply_to__author")
+_PUBLISH_RELATED = (
+    "author",
+    "topic__author",
+    "topic__group",
+    "current_revision",
+    "reply_to__author",
+)
 
 
 def publish_locked_posts(posts: Sequence[Post]) -> list[int]:

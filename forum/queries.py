@@ -81,6 +81,33 @@ def posting_block_notice(user: AnyUser, *, cached: str | None = None) -> str | N
     return reason
 
 
+def reader_keys(user: AnyUser, *, notice: bool) -> list[str]:
+    """The cache keys of what a signed-in page shows about its reader: the header's unread
+    count and, with `notice`, the posting notice. A page reads them in its own get_many
+    and passes what it found to reader_context."""
+    from forum.notifications import unread_count_key
+
+    keys = [unread_count_key(user), posting_notice_key(user) if notice else None]
+    return [key for key in keys if key is not None]
+
+
+def reader_context(user: AnyUser, found: dict[str, object], *, notice: bool) -> dict[str, object]:
+    """Template context for the reader's header (and posting notice), from values already
+    read under reader_keys; what was not found is read (and cached) as usual."""
+    from forum.notifications import unread_count, unread_count_key
+
+    if not user.is_authenticated:
+        context: dict[str, object] = {"unread_notifications": 0}
+    else:
+        unread = found.get(unread_count_key(user) or "")
+        context = {"unread_notifications": unread_count(user, cached=unread)}  # type: ignore[arg-type]
+    if notice:
+        key = posting_notice_key(user)
+        cached = found.get(key) if key else None
+        context["posting_block_reason"] = posting_block_notice(user, cached=cached)  # type: ignore[arg-type]
+    return context
+
+
 class NumberRangePage:
     """Page N of a thread holds the posts numbered (N-1)*size+1 .. N*size that the reader sees.
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -204,6 +205,8 @@ class SharedPage:
 
     key: str
     html: SafeString | None  # None: not cached yet; render it, then store(key, html)
+    # The caller's other keys (`also`), read in the same round trip: those found.
+    also: dict[str, object]
     # Posts whose controls are this reader's (their own; every post, for the topic's
     # author): with_reader_controls renders those footers and puts them in place.
     own: tuple[FooterPost, ...] = ()
@@ -245,8 +248,11 @@ def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]
     return "thread-html:" + digest, rows
 
 
-def shared_page(*, reader: Reader, topic: Topic, number: int) -> SharedPage | None:
+def shared_page(
+    *, reader: Reader, topic: Topic, number: int, also: Sequence[str] = ()
+) -> SharedPage | None:
     """Page `number` as shared HTML, or None when this reader sees posts others do not.
+    The cache keys in `also` are read in the same round trip as the page.
 
     That is when the page holds a post of theirs that only they (and moderators) can
     see: held, awaiting screening, scheduled. Their published, withdrawn or removed
@@ -262,10 +268,12 @@ def shared_page(*, reader: Reader, topic: Topic, number: int) -> SharedPage | No
         return None
     if topic.author_id == user_id:
         own = rows  # the "helpful" controls on every reply
-    html = cache.get(key)
+    found = cache.get_many([key, *also])
+    html = found.pop(key, None)
     return SharedPage(
         key=key,
         html=None if html is None else mark_safe(html),  # noqa: S308 -- rendered by render()
+        also=found,
         own=tuple(FooterPost(*(row[index] for index in _FOOTER_COLUMNS)) for row in own),
     )
 

@@ -18,21 +18,23 @@ afresh. Per-reader parts (membership, join button) stay out of the cached HTML.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.http import Http404
 from django.template.loader import render_to_string
 
 from accounts.access import AnyUser, can_read_forum, moderates_group
+from config.precompiled import Precompiled
 from forum import groups
 from forum.access import readable_group_versions
 from forum.models import Group, Membership, Topic
-from forum.queries import posting_block_notice, posting_notice_key
+from forum.queries import reader_context, reader_keys
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_MICROSECONDS = 2**62
@@ -163,18 +165,23 @@ def group_topics_html(
     everything: bool,
     after: Cursor | None,
     before: Cursor | None,
-) -> str:
-    """The list's HTML; `shared` when the reader sees exactly the visible topics (cacheable)."""
+    also: Sequence[str] = (),
+) -> tuple[str, dict[str, object]]:
+    """The list's HTML; `shared` when the reader sees exactly the visible topics (cacheable).
+    With it, the values found under the cache keys in `also`, read in the same round trip
+    as a shared list (nothing is read for the others)."""
     if not shared:
-        return _render_list(
+        html = _render_list(
             group,
             group_topics_page(
                 group=group, reader_id=reader_id, everything=everything, after=after, before=before
             ),
         )
+        return html, {}
     position = f"a{after.encode()}" if after else f"b{before.encode()}" if before else "top"
     key = f"topic-list:{group.pk}:{group.topics_version}:{position}"
-    html = cache.get(key)
+    found = cache.get_many([key, *also])
+    html = found.pop(key, None)
     if html is None:
         html = _render_list(
             group,
@@ -183,7 +190,7 @@ def group_topics_html(
             ),
         )
         cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
-    return html
+    return html, found
 
 
 @dataclass
@@ -194,31 +201,39 @@ class GroupPage:
     is_organizer: bool
     join_block_reason: str | None
     topics_html: str
+    reader: dict[str, object]  # the header's unread count
 
 
-# One statement instead of the ORM's three subqueries: building the annotated query in
-# Python cost more than running it. Columns are the model's own plus the reader's standing.
-_GROUP_WITH_READER_SQL = """
-SELECT g.*, m.id AS reader_membership_id, m.state AS reader_state, m.role AS reader_role,
-       EXISTS (SELECT 1 FROM forum_topic t
-               WHERE t.author_id = %(user)s AND t.group_id = g.id AND NOT t.is_visible)
-         AS reader_has_hidden_topics
-FROM forum_group g
-LEFT JOIN forum_membership m ON m.group_id = g.id AND m.user_id = %(user)s
-WHERE g.slug = %(slug)s
-"""
+def _group_with_reader_queryset(slug: str, user: int) -> QuerySet[Group]:
+    """The group, the reader's membership (a LEFT JOIN) and whether they have topics
+    awaiting review in it: one statement."""
+    hidden = Topic.objects.filter(author_id=user, group_id=OuterRef("pk"), is_visible=False)
+    return Group.objects.filter(slug=slug).annotate(
+        reader=FilteredRelation("memberships", condition=Q(memberships__user_id=user)),
+        reader_membership_id=F("reader__id"),
+        reader_state=F("reader__state"),
+        reader_role=F("reader__role"),
+        reader_has_hidden_topics=Exists(hidden),
+    )
+
+
+# Compiled once per process (config.precompiled): building the annotated query in Python
+# cost more than running it.
+_GROUP_WITH_READER = Precompiled(
+    _group_with_reader_queryset, slug="precompiled-sample-slug", user=9_000_000_000_000_000_014
+)
 
 
 def _group_with_reader(slug: str, user: AnyUser) -> Group:
     """The group, the reader's membership (state, role) and whether they have topics awaiting
     review in it, in one query."""
     if user.is_authenticated:
-        found = list(Group.objects.raw(_GROUP_WITH_READER_SQL, {"user": user.pk, "slug": slug}))
+        found = _GROUP_WITH_READER.first(slug=slug, user=user.pk)
     else:
-        found = list(Group.objects.filter(slug=slug))
-    if not found:
+        found = Group.objects.filter(slug=slug).first()
+    if found is None:
         raise Http404("No such group.")
-    return found[0]
+    return found
 
 
 def group_page(
@@ -249,16 +264,17 @@ def group_page(
         join_block_reason = "Sign in to join."
     elif membership is None:
         join_block_reason = groups.join_block_reason(user, group)
-    topics_html = ""
+    topics_html, found = "", {}
     if can_read:
         own_hidden = bool(getattr(group, "reader_has_hidden_topics", False))
-        topics_html = group_topics_html(
+        topics_html, found = group_topics_html(
             group=group,
             reader_id=user.pk,
             shared=not moderating and not own_hidden,
             everything=moderating,
             after=Cursor.decode(after),
             before=Cursor.decode(before),
+            also=reader_keys(user, notice=False),
         )
     return GroupPage(
         group=group,
@@ -267,6 +283,7 @@ def group_page(
         is_organizer=is_organizer,
         join_block_reason=join_block_reason,
         topics_html=topics_html,
+        reader=reader_context(user, found, notice=False),
     )
 
 
@@ -288,7 +305,7 @@ def recent_topics(*, group_ids: list[int] | None, limit: int = RECENT_TOPICS) ->
 @dataclass
 class HomePage:
     topics_html: str
-    posting_block_reason: str | None
+    reader: dict[str, object]  # the header's unread count and the posting notice
 
 
 def home_page(*, user: AnyUser) -> HomePage:
@@ -300,12 +317,10 @@ def home_page(*, user: AnyUser) -> HomePage:
     readable = readable_group_versions(user)
     digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
     key = f"home-topics:{digest[:32]}"
-    notice_key = posting_notice_key(user)
-    found = cache.get_many([key, notice_key] if notice_key else [key])  # one round trip
-    html = found.get(key)
+    found = cache.get_many([key, *reader_keys(user, notice=True)])  # one round trip
+    html = found.pop(key, None)
     if html is None:
         topics = recent_topics(group_ids=[pk for pk, _ in readable])
         html = render_to_string("forum/_home_topics.html", {"topics": topics})
         cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
-    notice = posting_block_notice(user, cached=found.get(notice_key) if notice_key else None)
-    return HomePage(topics_html=html, posting_block_reason=notice)
+    return HomePage(topics_html=html, reader=reader_context(user, found, notice=True))

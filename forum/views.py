@@ -61,7 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "forum/home.html",
-        {"topics_html": page.topics_html, "posting_block_reason": page.posting_block_reason},
+        {"topics_html": page.topics_html, **page.reader},
     )
 
 
@@ -119,6 +119,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_organizer": page.is_organizer,
             "join_block_reason": page.join_block_reason,
             "topics_html": page.topics_html,
+            **page.reader,
         },
     )
 
@@ -307,13 +308,18 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     reader = thread_html.Reader(
         user=request.user, is_member=standing.is_member, moderates=moderates
     )
-    shared = thread_html.shared_page(reader=reader, topic=topic, number=number)
+    shared = thread_html.shared_page(
+        reader=reader,
+        topic=topic,
+        number=number,
+        also=queries.reader_keys(request.user, notice=True),
+    )
     context: dict[str, object] = {
         "topic": topic,
         "is_organizer": standing.is_organizer,
         "is_member": standing.is_member,
         "moderates": moderates,
-        "posting_block_reason": queries.posting_block_notice(request.user),
+        **queries.reader_context(request.user, shared.also if shared else {}, notice=True),
     }
     if shared is not None and shared.html is not None:
         html = shared.html

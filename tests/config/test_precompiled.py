@@ -114,3 +114,38 @@ def test_the_groups_a_reader_may_read_are_the_ones_the_rules_give(
         assert readable_group_versions(reader) == expected
     assert private.pk in {pk for pk, _ in readable_group_versions(clinician)}
     assert private.pk not in {pk for pk, _ in readable_group_versions(outsider)}
+
+
+def test_the_group_with_the_readers_standing_is_the_one_the_rules_give(
+    group, clinician, organizer, outsider, django_capture_on_commit_callbacks
+):
+    from forum.choices import PostStatus, TopicPurpose
+    from forum.models import Post
+    from forum.posting import post_set_status, topic_create
+    from forum.topic_lists import _GROUP_WITH_READER
+
+    pending = factories.UserFactory(handle="pending-reader")
+    factories.MembershipFactory(group=group, user=pending, state=Membership.State.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        held = topic_create(
+            author=clinician,
+            group=group,
+            title="Awaiting review",
+            purpose=TopicPurpose.OTHER,
+            content=factories.content(),
+        )
+    post_set_status(post_id=Post.objects.get(topic=held, number=1).pk, status=PostStatus.HELD)
+    expected = Group.objects.get(pk=group.pk)
+    for reader, state, role, hidden in (
+        (clinician, Membership.State.ACTIVE, Membership.Role.MEMBER, True),
+        (organizer, Membership.State.ACTIVE, Membership.Role.ORGANIZER, False),
+        (pending, Membership.State.PENDING, Membership.Role.MEMBER, False),
+        (outsider, None, None, False),
+    ):
+        read = _GROUP_WITH_READER.first(slug=group.slug, user=reader.pk)
+        assert fields(read) == fields(expected)
+        membership = Membership.objects.filter(group=group, user=reader).first()
+        assert read.reader_membership_id == (membership.pk if membership else None)
+        assert (read.reader_state, read.reader_role) == (state, role)
+        assert read.reader_has_hidden_topics is hidden
+    assert _GROUP_WITH_READER.first(slug="no-such-group", user=clinician.pk) is None

@@ -135,7 +135,8 @@ def test_publishing_locked_posts_skips_those_no_longer_under_review(topic, other
         )
         published = publish_locked_posts(locked)
     assert published == [replies[0].pk, replies[1].pk]
-    assert dict(Post.objects.filter(pk__in=[r.pk for r in replies]).values_list("pk", "status")) == {
+    statuses = Post.objects.filter(pk__in=[r.pk for r in replies]).values_list("pk", "status")
+    assert dict(statuses) == {
         replies[0].pk: PostStatus.PUBLISHED,
         replies[1].pk: PostStatus.PUBLISHED,
         replies[2].pk: PostStatus.REMOVED,

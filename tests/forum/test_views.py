@@ -334,3 +334,48 @@ def test_the_header_links_to_each_place_for_members_and_visitors(client, clinici
     assert not member & {"moderation", "login", "signup"}
     client.force_login(moderator)
     assert "moderation" in links(client.get(reverse("forum:home")))
+
+
+def test_the_unread_count_comes_with_each_page_s_own_cache_read(
+    client, clinician, other_clinician, topic, group, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    from forum.notifications import mark_all_read
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(author=other_clinician, topic=topic, content=factories.content("A reply"))
+    client.force_login(clinician)
+    backend = caches["default"]
+    reads: list[str] = []
+    inside: list[str] = []  # a backend's get_many may call its own get: one read
+    for name in ("get", "get_many"):
+        real = getattr(backend, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            if not inside:
+                reads.append(_name)
+            inside.append(_name)
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(backend, name, counted)
+    pages = [
+        reverse("forum:home"),
+        group.get_absolute_url(),
+        topic.get_absolute_url(),
+        reverse("forum:directory"),  # no cache read of its own: the header reads the count
+    ]
+    for url in pages:
+        for _ in range(2):  # the second time, everything the page reads is cached
+            reads.clear()
+            html = client.get(url).content.decode()
+            assert 'aria-label="1 unread"' in html, url
+        if url != reverse("forum:directory"):
+            assert reads == ["get_many"], (url, reads)
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_all_read(user=clinician)
+    for url in pages:
+        assert "unread" not in client.get(url).content.decode().split("</nav>")[0], url
