@@ -196,7 +196,9 @@ def thread_page(
             .annotate(last_number=Subquery(last_number))
             .select_related("author", "current_revision", "answered_revision")
             .defer(*_THREAD_DEFERRED)
-            .order_by("number")
+            # No more rows than the range holds; the limit lets the planner know (see
+            # thread_html._rows_queryset).
+            .order_by("number")[: high - low]
         )
 
     posts = fetch(number)

@@ -38,6 +38,19 @@ def test_a_thread_page_holds_its_range_of_post_numbers(client, clinician, long_t
     )
 
 
+@pytest.mark.parametrize("size", [7, 30])
+def test_each_page_size_shows_its_whole_range(client, clinician, long_topic, settings, size):
+    # The rows statement is compiled once per page size, with that size as its limit.
+    settings.FORUM_PAGE_SIZE = size
+    client.force_login(clinician)
+    html = client.get(long_topic.get_absolute_url()).content.decode()
+    assert html.count('class="post card') == size
+    assert f"Reply number {size}<" in html and f"Reply number {size + 1}<" not in html
+    html = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
+    assert html.count('class="post card') == min(size, 45 - size)
+    assert f"Reply number {size + 1}<" in html and f"Reply number {min(2 * size, 45)}<" in html
+
+
 def test_a_post_link_opens_the_page_that_holds_it(client, clinician, long_topic):
     client.force_login(clinician)
     post = Post.objects.get(topic=long_topic, number=23)

@@ -337,7 +337,13 @@ def test_the_header_links_to_each_place_for_members_and_visitors(client, clinici
 
 
 def test_the_unread_count_comes_with_each_page_s_own_cache_read(
-    client, clinician, other_clinician, topic, group, monkeypatch, django_capture_on_commit_callbacks
+    client,
+    clinician,
+    other_clinician,
+    topic,
+    group,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
 ):
     from django.core.cache import caches
 
