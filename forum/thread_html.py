@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -100,6 +99,20 @@ _ROW = (
     "answered_revision__post__current_revision_id",
     "last_number",
 )
+# Read as text: they are only digested (a footer tests one for truth), and as text they
+# skip the per-value time-zone conversion Django's driver adapter does in Python.
+_TIMESTAMPS = {
+    name: name.replace("__", "_") + "_text"
+    for name in (
+        "created_at",
+        "helpful_marked_at",
+        "withdrawn_at",
+        "scheduled_for",
+        "author__deactivated_at",
+        "reply_to__author__deactivated_at",
+    )
+}
+_COLUMNS = tuple(_TIMESTAMPS.get(name, name) for name in _ROW)
 _AUTHOR = _ROW.index("author_id")
 _STATUS = _ROW.index("status")
 _LAST = _ROW.index("last_number")
@@ -147,12 +160,13 @@ def _rows_queryset(
     every user (1.7 ms for page 1 on the bench data, 0.3 ms with the limit)."""
     last_number = Post.objects.filter(topic_id=topic).order_by("-number").values("number")[:1]
     queryset = Post.objects.filter(topic_id=topic, number__gt=low, number__lte=high).annotate(
-        last_number=Subquery(last_number)
+        last_number=Subquery(last_number),
+        **{text: Cast(name, TextField()) for name, text in _TIMESTAMPS.items()},
     )
-    fields = _ROW
+    fields = _COLUMNS
     if today is not None:
         queryset = queryset.annotate(badges=_badge_source(today))
-        fields = (*_ROW, "badges")
+        fields = (*_COLUMNS, "badges")
     return queryset.order_by("number").values_list(*fields)[:size]
 
 
@@ -191,7 +205,7 @@ class FooterPost:
     author_id: int
     status: str
     revision_count: int
-    helpful_marked_at: object
+    helpful_marked_at: str | None  # as text: the footer only tests it for truth
 
     @property
     def is_tombstone(self) -> bool:
@@ -305,7 +319,7 @@ def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number
         cache.set(shared.key, str(html), settings.FORUM_THREAD_CACHE_SECONDS)
 
 
-_FOOTER = re.compile(r"<!--footer:(\d+)-->.*?<!--/footer-->", re.DOTALL)
+_FOOTER_END = "<!--/footer-->"
 
 
 def with_reader_controls(
@@ -315,18 +329,22 @@ def with_reader_controls(
 
     Footers sit between markers that no post can forge (bodies are sanitized with
     comments stripped, names are escaped). `context`: the reader's user, csrf_token,
-    topic, is_member and reply_url.
+    topic, is_member and reply_url. The posts are in page order, as their footers are
+    in the HTML, so each marker is looked for after the last one found (a post the
+    shared page leaves out, held say, has none).
     """
     if not shared.own:
         return mark_safe(html)  # noqa: S308 -- rendered by render()
-    posts = {post.pk: post for post in shared.own}
     footer = get_template(FOOTER_TEMPLATE)
-
-    def controls(match: re.Match[str]) -> str:
-        post = posts.get(int(match.group(1)))
-        if post is None:
-            return match.group(0)
-        rendered = footer.render({**context, "post": post})
-        return f"<!--footer:{post.pk}-->{rendered}<!--/footer-->"
-
-    return mark_safe(_FOOTER.sub(controls, html))  # noqa: S308 -- our templates only
+    parts: list[str] = []
+    position = 0
+    for post in shared.own:
+        marker = f"<!--footer:{post.pk}-->"
+        start = html.find(marker, position)
+        end = html.find(_FOOTER_END, start) if start >= 0 else -1
+        if end < 0:
+            continue
+        parts += (html[position : start + len(marker)], footer.render({**context, "post": post}))
+        position = end
+    parts.append(html[position:])
+    return mark_safe("".join(parts))  # noqa: S308 -- our templates only

@@ -180,13 +180,19 @@ def test_readers_with_posts_on_the_page_get_their_own_controls_in_the_shared_htm
     assert "csrfmiddlewaretoken" not in section
 
 
-def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(rf, clinician, long_topic):
-    """The topic's author (helpful forms on every reply, edit forms on her own posts)."""
+@pytest.mark.parametrize("held", [False, True], ids=["all-published", "one-reply-held"])
+def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(
+    rf, clinician, long_topic, held
+):
+    """The topic's author (helpful forms on every reply, edit forms on her own posts); a
+    held reply by someone else is in the page's rows but not in its HTML."""
     from django.template.loader import render_to_string
 
     from forum import queries, thread_html
     from forum.fragments import post_fragments
 
+    if held:
+        Post.objects.filter(topic=long_topic, number=25).update(status=PostStatus.HELD)
     reader = thread_html.Reader(user=clinician, is_member=True, moderates=False)
     shared = thread_html.shared_page(reader=reader, topic=long_topic, number=2)
     assert shared is not None and len(shared.own) == 20
@@ -218,6 +224,7 @@ def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(rf, clinici
         },
     )
     assert "Mark as helpful feedback" in alone and "Mark as helpful feedback" not in anyone
+    assert ("Reply number 25" in alone) is not held
     assert spliced == alone
 
 
@@ -308,27 +315,35 @@ def test_html_rendered_from_a_changed_page_is_not_filed_under_the_old_state(orga
 
 
 def test_the_precompiled_rows_query_reads_what_the_orm_would(long_topic):
+    from datetime import datetime
+
     from django.db import connection
-    from django.db.models import Subquery
+    from django.utils import timezone
 
     from forum import thread_html
 
     raw = thread_html._rows(long_topic, 2)
-    last = Post.objects.filter(topic=long_topic).order_by("-number").values("number")[:1]
+    today = timezone.localdate() if connection.vendor == "postgresql" else None
     orm = list(
-        Post.objects.filter(topic=long_topic, number__gt=20, number__lte=40)
-        .annotate(last_number=Subquery(last))
-        .order_by("number")
-        .values_list(*thread_html._ROW)
+        thread_html._rows_queryset(topic=long_topic.pk, low=20, high=40, size=20, today=today)
     )
+    assert raw == orm
     assert len(raw) == 20 and raw[0][thread_html._LAST] == 45
-    width = len(thread_html._ROW)
-    if connection.vendor == "postgresql":  # SQLite hands back dates as text, unconverted
-        assert [row[:width] for row in raw] == orm
+    assert [row[thread_html._ROW.index("number")] for row in raw] == list(range(21, 41))
+    # Timestamps come as text (digested, never shown from here), each post's own.
+    created = thread_html._ROW.index("created_at")
+    stored = dict(Post.objects.filter(topic=long_topic).values_list("number", "created_at"))
+    for row in raw:
+        text = row[created]
+        assert isinstance(text, str)
+        parsed = datetime.fromisoformat(text.replace(" ", "T"))
+        if parsed.tzinfo is None:  # SQLite keeps naive UTC text
+            parsed = parsed.replace(tzinfo=stored[row[1]].tzinfo)
+        assert parsed == stored[row[1]]
+    if connection.vendor == "postgresql":
         # Then the author's badge source: every fixture author holds one verified license.
+        width = len(thread_html._ROW)
         assert all(row[width].count(":") == 3 for row in raw)
-    else:
-        assert [row[:4] for row in raw] == [row[:4] for row in orm]
 
 
 def test_the_cached_unread_count_follows_new_notifications_and_mark_read(
