@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accounts.access import has_mfa, needs_mfa
+from config.reversing import reverse_cached
 
 PROTECTED_PREFIXES_SETTING = "MFA_REQUIRED_PATH_PREFIXES"
 
@@ -25,7 +26,7 @@ class RequireMFAForModeratorsMiddleware:
         configured = getattr(settings, PROTECTED_PREFIXES_SETTING, None)
         if configured:
             return tuple(configured)
-        return (reverse("admin:index"), "/moderation/")
+        return (reverse_cached("admin:index"), "/moderation/")
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)

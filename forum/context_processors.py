@@ -3,12 +3,14 @@ from __future__ import annotations
 import functools
 
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 
 from accounts.access import is_moderator
 
-# The header's links, reversed once per script prefix rather than on every page.
+# The header's links, reversed once per script prefix rather than on every page, and the
+# static files every page links (the storage builds each URL on every call).
 _NAV = {
     "home": "forum:home",
     "directory": "forum:directory",
@@ -22,9 +24,21 @@ _NAV = {
 }
 
 
+# The stylesheet and scripts base.html links, by the names it reads them under.
+_ASSETS = {
+    "stylesheet": "css/site.css",
+    "htmx": "vendor/htmx/htmx.min.js",
+    "script": "js/site.js",
+}
+
+
 @functools.lru_cache(maxsize=8)
 def _nav(script_prefix: str) -> dict[str, str]:
-    return {name: reverse(view) for name, view in _NAV.items()}
+    # A relative STATIC_URL is under the script prefix too, so the assets are kept with it.
+    return {
+        **{name: reverse(view) for name, view in _NAV.items()},
+        **{name: static(path) for name, path in _ASSETS.items()},
+    }
 
 
 def site(request: HttpRequest) -> dict[str, object]:

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
+from config.reversing import reverse_cached
 from forum.choices import (
     Disclaimer,
     GroupKind,
@@ -68,7 +68,7 @@ class Group(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:group", kwargs={"slug": self.slug})
+        return reverse_cached("forum:group", self.slug)
 
 
 class Membership(models.Model):
@@ -131,7 +131,7 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:topic", kwargs={"topic_id": self.pk})
+        return reverse_cached("forum:topic", self.pk)
 
 
 class Post(models.Model):
@@ -185,7 +185,7 @@ class Post(models.Model):
         return f"Post {self.pk} in topic {self.topic_id}"
 
     def get_absolute_url(self) -> str:
-        return reverse("forum:post", kwargs={"post_id": self.pk})
+        return reverse_cached("forum:post", self.pk)
 
     @property
     def is_first_post(self) -> bool:

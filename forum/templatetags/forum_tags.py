@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import template
 
+from config.reversing import reverse_cached
+
 register = template.Library()
 
 
@@ -20,3 +22,10 @@ def answered_earlier_version(post: object) -> bool:
     if answered is None:
         return False
     return answered.post.current_revision_id != answered.pk
+
+
+@register.simple_tag
+def url_cached(viewname: str, *args: object) -> str:
+    """{% url %} for links repeated on every page view (a post's own controls): reversed
+    once per process (config.reversing), escaped as {% url %} escapes."""
+    return reverse_cached(viewname, *args)
