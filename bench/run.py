@@ -261,23 +261,38 @@ def drain(base: str) -> None:
 def measure_pages(
     args: argparse.Namespace, env: dict[str, str], cookies: dict[str, str]
 ) -> dict[str, Any]:
+    """Each round runs every page once, in alternating order, each right after a shorter
+    run of the ceiling: a page's share of the ceiling is the median over rounds of its
+    throughput over the ceiling measured just before it. On a shared machine whose speed
+    drifts over tens of seconds, a round's one ceiling run and a page run a minute later
+    can differ by a third (2026-12-03: the same page at 0.13 and 0.20 of a round's
+    ceiling); the pairs move together."""
     wrk = ensure_wrk()
     server = Gunicorn(env, args.port)
+    pages = [page for page in PAGES if page[0] != CEILING]
+    ceiling_url = dict(PAGES)[CEILING]
+    ceiling_seconds = max(2, args.duration // 2)
     rounds: dict[str, list[dict[str, float]]] = {name: [] for name, _ in PAGES}
+    ratios: dict[str, list[float]] = {name: [] for name, _ in pages}
     try:
         base = f"http://127.0.0.1:{args.port}"
         for _name, url in PAGES:  # warm both workers' caches and connections
             run_wrk(wrk, base + url, cookies, 1)
             drain(base)
         for round_number in range(args.rounds):
-            order = PAGES if round_number % 2 == 0 else list(reversed(PAGES))
+            order = pages if round_number % 2 == 0 else list(reversed(pages))
             for name, url in order:
+                ceiling = run_wrk(wrk, base + ceiling_url, cookies, ceiling_seconds)
+                rounds[CEILING].append(ceiling)
+                drain(base)
                 result = run_wrk(wrk, base + url, cookies, args.duration)
                 rounds[name].append(result)
                 drain(base)
+                ratios[name].append(result["rps"] / ceiling["rps"])
                 print(
                     f"  round {round_number + 1} {name:28} {result['rps']:8.1f} req/s"
-                    f"  p50 {result['p50_ms']:.2f} ms  p99 {result['p99_ms']:.2f} ms",
+                    f"  p50 {result['p50_ms']:.2f} ms  p99 {result['p99_ms']:.2f} ms"
+                    f"  ceiling just before {ceiling['rps']:.0f} req/s: {ratios[name][-1]:.3f}",
                     flush=True,
                 )
     finally:
@@ -291,9 +306,10 @@ def measure_pages(
             "non_2xx": sum(int(r["non_2xx"]) for r in results),
             "rounds_rps": [r["rps"] for r in results],
         }
-    ceiling = summary[CEILING]["rps"]
-    for figures in summary.values():
-        figures["ratio"] = round(figures["rps"] / ceiling, 3) if ceiling else None
+    summary[CEILING]["ratio"] = 1.0
+    for name, values in ratios.items():
+        summary[name]["ratio"] = round(statistics.median(values), 3)
+        summary[name]["rounds_ratio"] = [round(value, 3) for value in values]
     return summary
 
 
@@ -362,7 +378,9 @@ def markdown(result: dict[str, Any]) -> str:
         f"Measured {result['measured_at']} on {result['machine']}; data set "
         f"`{result['dataset']}` ({result['data']}). gunicorn, 2 sync workers, DEBUG off, "
         f"`wrk -t1 -c8`, {result['rounds']} interleaved rounds of {result['duration_s']} s, "
-        "logged-in member; median of rounds. Queries and in-process time from the test client.",
+        "logged-in member; median of rounds. Each page run follows a run of the ceiling; its "
+        "share is the median of its rounds' throughput over that ceiling (lowest and "
+        "highest round in brackets). Queries and in-process time from the test client.",
         "",
         "| page | req/s | share of ceiling | target | p50 ms | p99 ms | SQL queries "
         "| ms in Django (p50) |",
@@ -372,7 +390,7 @@ def markdown(result: dict[str, Any]) -> str:
         process = result["in_process"].get(name, {})
         target = TARGETS.get(name)
         lines.append(
-            f"| {name} | {figures['rps']:.0f} | {figures['ratio'] or 0:.3f} | "
+            f"| {name} | {figures['rps']:.0f} | {_share(figures)} | "
             f"{'≥ ' + str(target) if target else ''} | {figures['p50_ms']:.2f} | "
             f"{figures['p99_ms']:.2f} | {process.get('queries', '')} | "
             f"{process.get('process_ms_p50', '')} |"
@@ -384,6 +402,14 @@ def markdown(result: dict[str, Any]) -> str:
         if result.get("screening_measured_at"):
             lines += ["", f"Screening figures from the run of {result['screening_measured_at']}."]
     return "\n".join(lines) + "\n"
+
+
+def _share(figures: dict[str, Any]) -> str:
+    share = f"{figures.get('ratio') or 0:.3f}"
+    spread = figures.get("rounds_ratio")
+    if spread and len(spread) > 1:
+        share += f" ({min(spread):.3f}-{max(spread):.3f})"
+    return share
 
 
 def _fmt(value: Any, unit: str) -> str:
@@ -481,7 +507,7 @@ def main() -> None:
         )
         result = json.loads((RESULTS / f"latest{suffix}.json").read_text())
         result["screening"] = measure_screening(args, env)
-        write_results(result, suffix, readme=not args.no_readme and not args.large)
+        write_results(result, suffix, readme=not args.no_readme)
         return
     if not args.skip_load:
         subprocess.run(
@@ -538,7 +564,7 @@ def main() -> None:
                 result["screening_measured_at"] = old.get(
                     "screening_measured_at", old.get("measured_at")
                 )
-    write_results(result, suffix, readme=not args.no_readme and not args.large)
+    write_results(result, suffix, readme=not args.no_readme)
 
 
 def write_results(result: dict[str, Any], suffix: str, *, readme: bool) -> None:
@@ -546,8 +572,15 @@ def write_results(result: dict[str, Any], suffix: str, *, readme: bool) -> None:
     (RESULTS / f"latest{suffix}.json").write_text(json.dumps(result, indent=2) + "\n")
     (RESULTS / f"latest{suffix}.md").write_text(table)
     print(table)
-    if readme:
-        update_readme(table + large_comparison(result))
+    if not readme:
+        return
+    # The README shows the default set's table with the last --large run beside it, so a
+    # run of either refreshes it.
+    default = result if not suffix else None
+    if default is None and (RESULTS / "latest.json").exists():
+        default = json.loads((RESULTS / "latest.json").read_text())
+    if default is not None:
+        update_readme(markdown(default) + large_comparison(default))
 
 
 def large_comparison(result: dict[str, Any]) -> str:
