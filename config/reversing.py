@@ -20,7 +20,13 @@ def _reverse(urlconf: object, script_prefix: str, viewname: str, args: tuple[obj
     return reverse(viewname, urlconf=urlconf, args=args)
 
 
+def url_configuration() -> tuple[object, str]:
+    """What a reversed URL depends on besides its name and arguments: the URL
+    configuration in force (the project's, or the request's own) and the script prefix.
+    Caches of reversed URLs are keyed by it."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
 def reverse_cached(viewname: str, *args: object) -> str:
     """reverse(viewname, args=args), reversed once per URL configuration and prefix."""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _reverse(urlconf, get_script_prefix(), viewname, args)
+    return _reverse(*url_configuration(), viewname, args)

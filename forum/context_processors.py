@@ -4,13 +4,13 @@ import functools
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 
 from accounts.access import is_moderator
+from config.reversing import reverse_cached, url_configuration
 
-# The header's links, reversed once per script prefix rather than on every page, and the
-# static files every page links (the storage builds each URL on every call).
+# The header's links, reversed once per URL configuration and script prefix rather than on
+# every page, and the static files every page links (the storage builds each URL per call).
 _NAV = {
     "home": "forum:home",
     "directory": "forum:directory",
@@ -33,16 +33,16 @@ _ASSETS = {
 
 
 @functools.lru_cache(maxsize=8)
-def _nav(script_prefix: str) -> dict[str, str]:
+def _nav(configuration: tuple[object, str]) -> dict[str, str]:
     # A relative STATIC_URL is under the script prefix too, so the assets are kept with it.
     return {
-        **{name: reverse(view) for name, view in _NAV.items()},
+        **{name: reverse_cached(view) for name, view in _NAV.items()},
         **{name: static(path) for name, path in _ASSETS.items()},
     }
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    nav = _nav(get_script_prefix())
+    nav = _nav(url_configuration())
     user = request.user
     if not user.is_authenticated:
         return {"unread_notifications": 0, "is_moderator": False, "nav": nav}

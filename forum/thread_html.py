@@ -329,7 +329,7 @@ def with_reader_controls(
 
     Footers sit between markers that no post can forge (bodies are sanitized with
     comments stripped, names are escaped). `context`: the reader's user, csrf_token,
-    topic, is_member and reply_url. The posts are in page order, as their footers are
+    topic and is_member. The posts are in page order, as their footers are
     in the HTML, so each marker is looked for after the last one found (a post the
     shared page leaves out, held say, has none).
     """

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import can_read_forum, moderates_group, posting_block_reason
-from config.reversing import reverse_cached
 from forum import (
     access,
     groups,
@@ -320,7 +319,6 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         "is_organizer": standing.is_organizer,
         "is_member": standing.is_member,
         "moderates": moderates,
-        "reply_url": reverse_cached("forum:reply", topic.pk),
         **queries.reader_context(request.user, shared.also if shared else {}, notice=True),
     }
     if shared is not None and shared.html is not None:
@@ -349,7 +347,6 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
                 "csrf_token": get_token(request),
                 "topic": topic,
                 "is_member": standing.is_member,
-                "reply_url": context["reply_url"],
             },
         )
     context["posts_html"] = html

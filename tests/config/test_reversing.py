@@ -63,3 +63,21 @@ def test_a_member_s_group_page_links_its_actions(client, clinician, topic):
     assert "You are a member" in html
     assert f'href="{reverse("forum:topic_create", args=[group.slug])}"' in html
     assert f'action="{reverse("forum:group_leave", args=[group.slug])}"' in html
+
+
+def test_the_header_links_follow_the_script_prefix(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from forum.context_processors import site
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert site(request)["nav"]["login"] == reverse("account_login")
+    set_script_prefix("/commons/")
+    try:
+        nav = site(request)["nav"]
+        assert nav["home"] == "/commons/" and nav["login"] == reverse("account_login")
+        assert nav["login"].startswith("/commons/")
+    finally:
+        set_script_prefix("/")
+    assert site(request)["nav"]["home"] == "/"

@@ -220,7 +220,6 @@ def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(
             "csrf_token": token,
             "topic": long_topic,
             "is_member": True,
-            "reply_url": f"/topics/{long_topic.pk}/reply/",
         },
     )
     assert "Mark as helpful feedback" in alone and "Mark as helpful feedback" not in anyone
@@ -329,17 +328,17 @@ def test_the_precompiled_rows_query_reads_what_the_orm_would(long_topic):
     )
     assert raw == orm
     assert len(raw) == 20 and raw[0][thread_html._LAST] == 45
-    assert [row[thread_html._ROW.index("number")] for row in raw] == list(range(21, 41))
+    created, number = thread_html._ROW.index("created_at"), thread_html._ROW.index("number")
+    assert [row[number] for row in raw] == list(range(21, 41))
     # Timestamps come as text (digested, never shown from here), each post's own.
-    created = thread_html._ROW.index("created_at")
     stored = dict(Post.objects.filter(topic=long_topic).values_list("number", "created_at"))
     for row in raw:
         text = row[created]
         assert isinstance(text, str)
         parsed = datetime.fromisoformat(text.replace(" ", "T"))
         if parsed.tzinfo is None:  # SQLite keeps naive UTC text
-            parsed = parsed.replace(tzinfo=stored[row[1]].tzinfo)
-        assert parsed == stored[row[1]]
+            parsed = parsed.replace(tzinfo=stored[row[number]].tzinfo)
+        assert parsed == stored[row[number]]
     if connection.vendor == "postgresql":
         # Then the author's badge source: every fixture author holds one verified license.
         width = len(thread_html._ROW)
