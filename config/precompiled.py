@@ -12,11 +12,17 @@ Sample values must be distinct from each other and from any constant in the quer
 in range for their columns; compiling checks that they are distinct and that each is
 among the statement's parameters (as often as the query uses it), so a sample the ORM
 transformed fails loudly.
+
+`together` runs several of them in one round trip on PostgreSQL. On our machines a round
+trip costs the Django process more CPU than a short statement's whole execution (about
+120 microseconds for `SELECT 1` through psycopg, most of it in the kernel;
+bench/README.md), and the server its own share.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -44,6 +50,7 @@ class _Compiled:
     related: list[Any]
     annotations: dict[str, int]
     converters: dict[int, Any]
+    width: int  # columns in each row
 
 
 class Precompiled(Generic[M]):
@@ -67,8 +74,13 @@ class Precompiled(Generic[M]):
         with connections[using].cursor() as cursor:
             cursor.execute(compiled.sql, self._bind(compiled, values))
             row = cursor.fetchone()
-        if row is None:
-            return None
+        return None if row is None else self._instance(compiled, row, using)
+
+    def compiled(self, using: str = "default") -> _Compiled:
+        return self._compiled.get(using) or self._compile(using)
+
+    @staticmethod
+    def _instance(compiled: _Compiled, row: tuple[Any, ...], using: str) -> Any:
         if compiled.converters:
             (row,) = compiled.compiler.apply_converters([row], compiled.converters)
         instance = compiled.model.from_db(using, compiled.init_list, row[compiled.fields])
@@ -76,7 +88,7 @@ class Precompiled(Generic[M]):
             populator.populate(row, instance)
         for name, position in compiled.annotations.items():
             setattr(instance, name, row[position])
-        return instance  # type: ignore[return-value]
+        return instance
 
     @staticmethod
     def _bind(compiled: _Compiled, values: dict[str, object]) -> list[object]:
@@ -96,7 +108,9 @@ class Precompiled(Generic[M]):
         params = tuple(_Param(names[v]) if v in names else v for v in params)
         klass_info = compiler.klass_info
         if klass_info is None or queryset._iterable_class is not ModelIterable:  # values()
-            compiled = _Compiled(sql, params, compiler, None, [], slice(0), [], {}, {})
+            compiled = _Compiled(
+                sql, params, compiler, None, [], slice(0), [], {}, {}, compiler.col_count
+            )
         else:
             select_fields = klass_info["select_fields"]
             start, end = select_fields[0], select_fields[-1] + 1
@@ -112,6 +126,73 @@ class Precompiled(Generic[M]):
                 converters=compiler.get_converters(
                     [column[0] for column in compiler.select[: compiler.col_count]]
                 ),
+                width=compiler.col_count,
             )
         self._compiled[using] = compiled
         return compiled
+
+
+# --------------------------------------------------------------------------- together
+
+
+@dataclass(frozen=True)
+class Call:
+    """A precompiled statement and the values to run it with (see `together`)."""
+
+    statement: Precompiled[Any]
+    values: dict[str, object]
+
+
+def together(calls: Sequence[Call], using: str = "default") -> list[Any]:
+    """Each call's result, as `first` (model querysets) or `rows` (values ones) gives it.
+
+    On PostgreSQL in one statement and one round trip: each statement becomes a subquery
+    whose rows carry its place in the list and their order within it, and the
+    subqueries are joined `FULL JOIN ... ON false`, so each row of the result holds one
+    subquery's row and NULL for the others' columns (each keeps its own column types,
+    which UNION ALL would have had to spell out). Elsewhere, one statement after another.
+    """
+    if connections[using].vendor != "postgresql":
+        return [
+            call.statement.first(using, **call.values)
+            if call.statement.compiled(using).model is not None
+            else call.statement.rows(using, **call.values)
+            for call in calls
+        ]
+    parts = [call.statement.compiled(using) for call in calls]
+    starts = [0]
+    for part in parts:
+        starts.append(starts[-1] + 2 + part.width)  # each subquery's part and ordinal first
+    params: list[object] = []
+    for call, part in zip(calls, parts, strict=True):
+        params += call.statement._bind(part, call.values)
+    with connections[using].cursor() as cursor:
+        cursor.execute(_together_sql(tuple(part.sql for part in parts)), params)
+        found = cursor.fetchall()
+    results: list[list[tuple[Any, ...]]] = [[] for _ in calls]
+    for row in found:
+        if len(row) != starts[-1]:
+            raise RuntimeError(f"together: rows of {len(row)} columns, expected {starts[-1]}")
+        index = next(i for i, start in enumerate(starts) if row[start] is not None)
+        start = starts[index] + 2
+        results[index].append(row[start : start + parts[index].width])
+    return [
+        rows
+        if part.model is None
+        else (Precompiled._instance(part, rows[0], using) if rows else None)
+        for part, rows in zip(parts, results, strict=True)
+    ]
+
+
+@functools.cache
+def _together_sql(statements: tuple[str, ...]) -> str:
+    """The statements (SQL the ORM compiled; values stay parameters) as one.
+
+    ROW_NUMBER() OVER () numbers a subquery's rows in the order its ORDER BY gives them."""
+    subqueries = [
+        f"(SELECT {index} AS part, ROW_NUMBER() OVER () AS ordinal, s.* FROM ({sql}) s) p{index}"  # noqa: S608
+        for index, sql in enumerate(statements)
+    ]
+    joined = subqueries[0] + "".join(f" FULL JOIN {sub} ON false" for sub in subqueries[1:])
+    order = ", ".join(f"p{index}.ordinal" for index in range(len(statements)))
+    return f"SELECT * FROM {joined} ORDER BY {order}"  # noqa: S608

@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
-from config.precompiled import Precompiled
+from config.precompiled import Call, Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Topic
 
@@ -151,6 +151,18 @@ def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
         topic = _TOPIC_WITH_ROLE.first(topic=topic_id, user=user.pk)
     else:
         topic = Topic.objects.select_related("group").filter(pk=topic_id).first()
+    return readable_topic(user, topic)
+
+
+def topic_with_role_call(topic_id: int, user_id: int) -> Call:
+    """The statement topic_for_reader runs for a signed-in reader, to run with others
+    (config.precompiled.together); its result goes to readable_topic."""
+    _check_id(topic_id)
+    return Call(_TOPIC_WITH_ROLE, {"topic": topic_id, "user": user_id})
+
+
+def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:
+    """topic_for_reader's rules, for a topic read with `user`'s role (None: not found)."""
     if topic is None:
         raise Http404("No such topic.")
     if not can_read_forum(user):

@@ -49,7 +49,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import AnyUser
 from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
-from config.precompiled import Precompiled
+from config.precompiled import Call, Precompiled
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic
 from forum.queries import page_range
@@ -189,11 +189,19 @@ def _statement(vendor: str, size: int) -> Precompiled[Post]:
     return Precompiled(functools.partial(_rows_queryset, size=size), **samples)
 
 
-def _rows(topic: Topic, number: int) -> list[tuple[object, ...]]:
+def rows_call(topic_id: int, number: int) -> Call:
+    """The rows query of page `number` (the rows shared_page takes), to run with others
+    (config.precompiled.together): it does not depend on the reader."""
     low, high = page_range(number)
-    return _statement(connection.vendor, high - low).rows(
-        topic=topic.pk, low=low, high=high, today=timezone.localdate()
+    return Call(
+        _statement(connection.vendor, high - low),
+        {"topic": topic_id, "low": low, "high": high, "today": timezone.localdate()},
     )
+
+
+def _rows(topic: Topic, number: int) -> list[tuple[object, ...]]:
+    call = rows_call(topic.pk, number)
+    return call.statement.rows(**call.values)
 
 
 @dataclass(frozen=True)
@@ -244,12 +252,16 @@ class Reader:
     moderates: bool
 
 
-def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]] | None:
+def _key(
+    *, reader: Reader, topic: Topic, number: int, rows: list[tuple] | None = None
+) -> tuple[str, list[tuple]] | None:
     """The cache key of this page for readers like this one, and the page's rows.
 
-    One query (two on SQLite: the badges). None when the page has no posts.
+    One query (two on SQLite: the badges), none for `rows` already read (rows_call).
+    None when the page has no posts.
     """
-    rows = _rows(topic, number)
+    if rows is None:
+        rows = _rows(topic, number)
     if not rows:
         return None
     # On PostgreSQL each row carries its author's badge source; elsewhere, one more query.
@@ -272,16 +284,22 @@ def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]
 
 
 def shared_page(
-    *, reader: Reader, topic: Topic, number: int, also: Sequence[str] = ()
+    *,
+    reader: Reader,
+    topic: Topic,
+    number: int,
+    also: Sequence[str] = (),
+    rows: list[tuple] | None = None,
 ) -> SharedPage | None:
     """Page `number` as shared HTML, or None when this reader sees posts others do not.
-    The cache keys in `also` are read in the same round trip as the page.
+    The cache keys in `also` are read in the same round trip as the page; `rows`: the
+    page's rows if they were read already (rows_call), in this request.
 
     That is when the page holds a post of theirs that only they (and moderators) can
     see: held, awaiting screening, scheduled. Their published, withdrawn or removed
     posts are in the shared HTML, and only those posts' controls differ.
     """
-    found = _key(reader=reader, topic=topic, number=number)
+    found = _key(reader=reader, topic=topic, number=number, rows=rows)
     if found is None:
         return None
     key, rows = found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import can_read_forum, moderates_group, posting_block_reason
+from accounts.backends import MAX_ID, together_with_session_user
 from forum import (
     access,
     groups,
@@ -22,6 +25,7 @@ from forum import (
     queries,
     scheduling,
     thread_html,
+    topic_lists,
 )
 from forum.choices import PostStatus, TriggerWarning
 from forum.diffing import diff_lines
@@ -103,11 +107,16 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A group's page; a signed-in reader and the group with their standing in it come in
+    one round trip (accounts.backends.together_with_session_user)."""
     page = group_page(
         user=request.user,
         slug=slug,
         after=request.GET.get("after"),
         before=request.GET.get("before"),
+        read=together_with_session_user(
+            request, lambda user_id: [topic_lists.group_with_reader_call(slug, user_id)]
+        ),
     )
     return render(
         request,
@@ -299,12 +308,34 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic = access.topic_for_reader(request.user, topic_id)
+    """A page of a thread. The reader, the topic with their role in its group and the
+    page's rows come in one round trip (accounts.backends.together_with_session_user)."""
+    number = queries.page_number(request.GET.get("page"))
+    read = None
+    if 0 < topic_id <= MAX_ID:  # otherwise topic_for_reader's 404, after login_required
+        read = together_with_session_user(
+            request,
+            lambda user_id: [
+                access.topic_with_role_call(topic_id, user_id),
+                thread_html.rows_call(topic_id, number),
+            ],
+        )
+    return _topic_detail(request, topic_id, number=number, read=read)
+
+
+@login_required
+def _topic_detail(
+    request: HttpRequest, topic_id: int, *, number: int, read: list[Any] | None
+) -> HttpResponse:
+    rows = None
+    if read is None:
+        topic = access.topic_for_reader(request.user, topic_id)
+    else:
+        topic = access.readable_topic(request.user, read[0])
+        rows = read[1]
     standing = queries.topic_standing(user=request.user, topic=topic)
     moderates = moderates_group(request.user, topic.group)
-    number = queries.page_number(request.GET.get("page"))
     reader = thread_html.Reader(
         user=request.user, is_member=standing.is_member, moderates=moderates
     )
@@ -313,6 +344,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         topic=topic,
         number=number,
         also=queries.reader_keys(request.user, notice=True),
+        rows=rows,
     )
     context: dict[str, object] = {
         "topic": topic,

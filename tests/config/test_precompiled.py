@@ -149,3 +149,37 @@ def test_the_group_with_the_readers_standing_is_the_one_the_rules_give(
         assert (read.reader_state, read.reader_role) == (state, role)
         assert read.reader_has_hidden_topics is hidden
     assert _GROUP_WITH_READER.first(slug="no-such-group", user=clinician.pk) is None
+
+
+def test_statements_run_together_give_what_each_gives_alone(
+    require_postgres, topic, clinician, other_clinician, outsider, django_assert_num_queries
+):
+    from accounts.backends import _SESSION_USER
+    from config.precompiled import Call, together
+
+    handles = Precompiled(
+        lambda *, low: User.objects.filter(pk__gte=low).order_by("-pk").values_list("pk", "handle"),
+        low=9_000_000_000_000_000_051,
+    )
+    for reader in (clinician, outsider):
+        calls = [
+            Call(_SESSION_USER, {"pk": reader.pk}),
+            Call(_TOPIC_WITH_ROLE, {"topic": topic.pk, "user": reader.pk}),
+            Call(handles, {"low": 1}),
+        ]
+        with django_assert_num_queries(1):
+            user, read, rows = together(calls)
+        assert fields(user) == fields(_SESSION_USER.first(pk=reader.pk))
+        expected = _TOPIC_WITH_ROLE.first(topic=topic.pk, user=reader.pk)
+        assert fields(read) == fields(expected) and fields(read.group) == fields(expected.group)
+        assert read.reader_role == expected.reader_role
+        # Several rows, in the statement's own order (descending here).
+        assert len(rows) >= 3 and rows == handles.rows(low=1)
+    # Nothing found: None for an instance, no rows for a values statement.
+    missing = [
+        Call(_TOPIC_WITH_ROLE, {"topic": topic.pk + 1000, "user": clinician.pk}),
+        Call(handles, {"low": 2**62}),
+        Call(_SESSION_USER, {"pk": clinician.pk}),
+    ]
+    assert together(missing)[:2] == [None, []]
+    assert together(missing)[2].pk == clinician.pk

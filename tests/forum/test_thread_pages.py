@@ -358,3 +358,28 @@ def test_the_cached_unread_count_follows_new_notifications_and_mark_read(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/notifications/read/")
     assert 'aria-label="1 unread"' not in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_a_cached_page_reads_the_reader_topic_and_rows_in_one_statement(
+    client, organizer, long_topic, require_postgres
+):
+    """Besides the session (the database engine here; the cache in production), one
+    statement: the reader, the topic with their role, and the page's rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(organizer)
+    for path in (long_topic.get_absolute_url() + "?page=2", long_topic.group.get_absolute_url()):
+        client.get(path)  # cached now, and the header's count and notice with it
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        statements = [q["sql"] for q in queries]
+        together = [sql for sql in statements if "FULL JOIN" in sql]
+        assert len(together) == 1 and "accounts_user" in together[0]
+        # No other read of the user, the topic or group, or the page's posts (the rest is
+        # the session and, uncached in tests, the header's posting notice).
+        assert not [
+            sql
+            for sql in statements
+            if sql not in together and sql.startswith(('SELECT "accounts_user"', 'SELECT "forum_'))
+        ], statements
