@@ -183,3 +183,41 @@ def test_statements_run_together_give_what_each_gives_alone(
     ]
     assert together(missing)[:2] == [None, []]
     assert together(missing)[2].pk == clinician.pk
+
+
+def test_joined_statements_number_their_parameters_as_postgresql_does():
+    from config.precompiled import _numbered
+
+    assert _numbered("SELECT %s, '100%%' WHERE a = %s AND b = %s") == (
+        "SELECT $1, '100%' WHERE a = $2 AND b = $3"
+    )
+    with pytest.raises(ValueError, match="unexpected"):
+        _numbered("SELECT %(name)s")
+
+
+def test_statements_run_together_go_through_djangos_cursor_log_or_not(require_postgres, clinician):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.backends import _SESSION_USER
+    from config.precompiled import Call, together
+
+    seen = []
+
+    def wrapper(execute, sql, params, many, context):
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    expected = User.objects.get(pk=clinician.pk)
+    # Unlogged (production): PostgreSQL's numbered parameters, through execute wrappers.
+    with connection.execute_wrapper(wrapper):
+        (user,) = together([Call(_SESSION_USER, {"pk": clinician.pk})])
+    assert fields(user) == fields(expected)
+    assert len(seen) == 1 and "$1" in seen[0][0] and seen[0][1] == [clinician.pk]
+    # Timestamps come back in the connection's time zone, as through Django's own cursor.
+    assert user.date_joined == expected.date_joined and user.date_joined.utcoffset() is not None
+    # Logged (DEBUG, captured): the ORM's placeholders, which the log renders.
+    with CaptureQueriesContext(connection) as queries:
+        (user,) = together([Call(_SESSION_USER, {"pk": clinician.pk})])
+    assert fields(user) == fields(expected)
+    assert len(queries) == 1 and f"= {clinician.pk}" in queries[0]["sql"]
