@@ -83,6 +83,20 @@ def ensure_wrk() -> str:
 # --------------------------------------------------------------------------- in-process
 
 
+def machine_loop_seconds() -> float:
+    """How fast this machine runs Python right now: the best of three runs of a fixed
+    pure-Python loop. Our machines are shared and their speed drifts by half within an
+    hour; the figure says how to read the in-process times of a run against another's."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        best = min(best, time.perf_counter() - started)
+    return round(best, 3)
+
+
 def browser_cookies() -> dict[str, str]:
     """The cookies a signed-in browser sends: a real login session for the benchmark member
     (stored by the configured engine) and the CSRF cookie its first page set (without it,
@@ -381,6 +395,15 @@ def markdown(result: dict[str, Any]) -> str:
         "logged-in member; median of rounds. Each page run follows a run of the ceiling; its "
         "share is the median of its rounds' throughput over that ceiling (lowest and "
         "highest round in brackets). Queries and in-process time from the test client.",
+    ]
+    if result.get("machine_loop_s"):
+        lines += [
+            "",
+            f"Machine speed: a fixed pure-Python loop (bench/run.py machine_loop_seconds) "
+            f"took {result['machine_loop_s']} s at the start of this run; in-process times "
+            "scale with it.",
+        ]
+    lines += [
         "",
         "| page | req/s | share of ceiling | target | p50 ms | p99 ms | SQL queries "
         "| ms in Django (p50) |",
@@ -527,6 +550,8 @@ def main() -> None:
 
     cache.clear()
     cookies = browser_cookies()
+    loop = machine_loop_seconds()
+    print(f"machine: a fixed pure-Python loop took {loop} s", flush=True)
     print("in-process: queries and time per request", flush=True)
     process = in_process(cookies, requests=200)
     for name, figures in process.items():
@@ -544,6 +569,7 @@ def main() -> None:
     result: dict[str, Any] = {
         "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores",
+        "machine_loop_s": loop,
         "dataset": "large" if args.large else "default",
         "data": f"{topics:,} topics, {posts:,} posts",
         "duration_s": args.duration,
