@@ -63,14 +63,14 @@ class Precompiled(Generic[M]):
 
     def rows(self, using: str = "default", **values: object) -> list[tuple[Any, ...]]:
         """The statement's rows for these values, as the database driver returns them."""
-        compiled = self._compiled.get(using) or self._compile(using)
+        compiled = self.compiled(using)
         with connections[using].cursor() as cursor:
             cursor.execute(compiled.sql, self._bind(compiled, values))
             return cursor.fetchall()
 
     def first(self, using: str = "default", **values: object) -> M | None:
         """The first instance the queryset yields for these values, or None."""
-        compiled = self._compiled.get(using) or self._compile(using)
+        compiled = self.compiled(using)
         if compiled.model is None:
             raise TypeError("first() builds instances: use rows() for a values() queryset")
         with connections[using].cursor() as cursor:
@@ -155,14 +155,12 @@ def together(calls: Sequence[Call], using: str = "default") -> list[Any]:
     had to spell out). Elsewhere, one statement after another.
     """
     db = connections[using]
+    parts = [call.statement.compiled(using) for call in calls]
     if db.vendor != "postgresql":
         return [
-            call.statement.first(using, **call.values)
-            if call.statement.compiled(using).model is not None
-            else call.statement.rows(using, **call.values)
-            for call in calls
+            _result(part, call.statement.rows(using, **call.values), using)
+            for call, part in zip(calls, parts, strict=True)
         ]
-    parts = [call.statement.compiled(using) for call in calls]
     starts = [0]
     for part in parts:
         starts.append(starts[-1] + 1 + part.width)  # each subquery's ordinal, then its row
@@ -183,12 +181,14 @@ def together(calls: Sequence[Call], using: str = "default") -> list[Any]:
         index = next(i for i, start in enumerate(starts) if row[start] is not None)
         start = starts[index] + 1
         results[index].append(row[start : start + parts[index].width])
-    return [
-        rows
-        if part.model is None
-        else (Precompiled._instance(part, rows[0], using) if rows else None)
-        for part, rows in zip(parts, results, strict=True)
-    ]
+    return [_result(part, rows, using) for part, rows in zip(parts, results, strict=True)]
+
+
+def _result(part: _Compiled, rows: list[tuple[Any, ...]], using: str) -> Any:
+    """What `first` (a model statement) or `rows` (a values one) gives for these rows."""
+    if part.model is None:
+        return rows
+    return Precompiled._instance(part, rows[0], using) if rows else None
 
 
 @functools.cache

@@ -7,16 +7,19 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
+from accounts.backends import MAX_ID
 from config.precompiled import Call, Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Topic
 
-MAX_ID = 2**63 - 1
+
+def valid_id(object_id: int) -> bool:
+    """Path converters accept any digits; ids past bigint would be a database error."""
+    return 0 < object_id <= MAX_ID
 
 
 def _check_id(object_id: int) -> None:
-    # Path converters accept any digits; ids past bigint would be a database error.
-    if not 0 < object_id <= MAX_ID:
+    if not valid_id(object_id):
         raise Http404("No such item.")
 
 

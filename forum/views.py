@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import can_read_forum, moderates_group, posting_block_reason
-from accounts.backends import MAX_ID, together_with_session_user
+from accounts.backends import together_with_session_user
 from forum import (
     access,
     groups,
@@ -313,7 +313,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     page's rows come in one round trip (accounts.backends.together_with_session_user)."""
     number = queries.page_number(request.GET.get("page"))
     read = None
-    if 0 < topic_id <= MAX_ID:  # otherwise topic_for_reader's 404, after login_required
+    if access.valid_id(topic_id):  # otherwise topic_for_reader's 404, after login_required
         read = together_with_session_user(
             request,
             lambda user_id: [
