@@ -8,6 +8,8 @@ is recomputed. So a Redis outage costs speed, never a 500 or a lost post.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -114,3 +116,48 @@ class ResilientRedisCache(RedisCache):
             super().delete_many(keys, version)
         except UNAVAILABLE as exc:
             logger.error("cache delete_many failed (%s); Redis is down", exc)
+
+
+class RecentTexts:
+    """Texts kept in this process under keys that name their content, least recently used
+    dropped first once their total length passes `limit` characters.
+
+    For values that never change under their key (a digest of everything they are made
+    of): a copy here needs no invalidating, and saves the shared cache's round trip and
+    the value's transfer. Thread-safe; `limit` is read on each store, so a setting can
+    change it (0 keeps nothing).
+    """
+
+    def __init__(self, limit: Any) -> None:
+        self._limit = limit  # an int, or a callable giving one
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            text = self._texts.get(key)
+            if text is not None:
+                self._texts.move_to_end(key)
+            return text
+
+    def put(self, key: str, text: str) -> None:
+        limit = self._limit() if callable(self._limit) else self._limit
+        with self._lock:
+            previous = self._texts.pop(key, None)
+            if previous is not None:
+                self._size -= len(previous)
+            if len(text) <= limit:
+                self._texts[key] = text
+                self._size += len(text)
+            while self._size > limit:  # also when the limit has come down
+                _, dropped = self._texts.popitem(last=False)
+                self._size -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._texts.clear()
+            self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._texts)

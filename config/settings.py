@@ -270,6 +270,10 @@ FORUM_TOPIC_LIST_CACHE_SECONDS = env.int("FORUM_TOPIC_LIST_CACHE_SECONDS", defau
 # Shared HTML of a thread page's posts (forum/thread_html.py); keys change with the content,
 # so this only bounds how long an unread page's HTML stays in the cache.
 FORUM_THREAD_CACHE_SECONDS = env.int("FORUM_THREAD_CACHE_SECONDS", default=3600)
+# Each process also keeps the most recently read of those pages (their keys name their
+# content, so a copy is never stale), up to this many characters; 0: none. Only in front
+# of a shared cache (Redis): a local-memory cache is in the process already.
+FORUM_THREAD_PROCESS_CACHE_CHARS = env.int("FORUM_THREAD_PROCESS_CACHE_CHARS", default=16_000_000)
 # The header's unread-notification count (forget on change; this bounds a racing read).
 FORUM_UNREAD_COUNT_CACHE_SECONDS = env.int("FORUM_UNREAD_COUNT_CACHE_SECONDS", default=30)
 # Search ranks only the newest this many matches the reader may see (forum/search.py).

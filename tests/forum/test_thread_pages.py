@@ -383,3 +383,91 @@ def test_a_cached_page_reads_the_reader_topic_and_rows_in_one_statement(
             for sql in statements
             if sql not in together and sql.startswith(('SELECT "accounts_user"', 'SELECT "forum_'))
         ], statements
+
+
+# --- The process's copies of shared pages, in front of Redis ----------------------------
+
+
+@pytest.fixture
+def redis_page_cache(settings, require_redis):
+    """The production arrangement: the Redis cache (a key prefix of this test's own) with
+    the process's copies in front of it."""
+    import uuid
+
+    from forum import thread_html
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": require_redis,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    thread_html.PROCESS_COPIES.clear()
+    yield thread_html.PROCESS_COPIES
+    thread_html.PROCESS_COPIES.clear()
+
+
+def test_a_page_in_the_process_copies_skips_its_html_but_not_the_readers_keys(
+    client, organizer, long_topic, redis_page_cache, settings
+):
+    from django.core.cache import cache
+
+    from forum import notifications, thread_html
+
+    client.force_login(organizer)
+    url = long_topic.get_absolute_url()
+    first = client.get(url, {"page": 2}).content.decode()
+    (key,) = [k for k in redis_page_cache._texts]
+    assert key.startswith("thread-html:") and cache.get(key) == redis_page_cache.get(key)
+    # Another process's view of Redis no longer matters to this one: the copy is read.
+    cache.set(key, "<p>not what this process keeps</p>")
+    # The reader's own keys still come from Redis.
+    cache.set(notifications.unread_count_key(organizer), 7)
+    second = client.get(url, {"page": 2}).content.decode()
+    assert _posts_section(second) == _posts_section(first)
+    assert "not what this process keeps" not in second
+    assert 'aria-label="7 unread"' in second
+    # Without copies, the page comes from Redis.
+    thread_html.PROCESS_COPIES.clear()
+    settings.FORUM_THREAD_PROCESS_CACHE_CHARS = 0
+    assert "not what this process keeps" in client.get(url, {"page": 2}).content.decode()
+    assert len(redis_page_cache) == 0
+
+
+def test_an_edit_or_a_hold_shows_at_once_with_the_process_copies(
+    client, organizer, moderator, long_topic, redis_page_cache
+):
+    from forum.posting import post_edit, post_set_status
+
+    client.force_login(organizer)
+    url = long_topic.get_absolute_url()
+    assert "Reply number 22" in client.get(url, {"page": 2}).content.decode()
+    post = Post.objects.get(topic=long_topic, number=22)
+    post_edit(
+        editor=post.author, post=post, content=factories.content("Edited reply 22"), reason="typo"
+    )
+    page = client.get(url, {"page": 2}).content.decode()
+    assert "Edited reply 22" in page and "Reply number 22" not in page
+    held = Post.objects.get(topic=long_topic, number=23)
+    post_set_status(post_id=held.pk, status=PostStatus.HELD)
+    page = client.get(url, {"page": 2}).content.decode()
+    assert "Reply number 23" not in page and "Edited reply 22" in page
+    assert len(redis_page_cache) == 3  # one copy per state of the page
+
+
+def test_a_page_with_the_readers_own_controls_masks_one_csrf_token_for_all_its_forms(
+    clinician, long_topic
+):
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(clinician)  # wrote post 1 and every even reply: controls on page 1
+    client.get(long_topic.get_absolute_url())  # the CSRF cookie a browser would have
+    html = client.get(long_topic.get_absolute_url()).content.decode()
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) > 3 and len(set(tokens)) == 1  # the header's form and the posts'
+    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": tokens[0]})
+    assert response.status_code == 302
