@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -156,6 +157,21 @@ def _word_fast_path_applies(hasher: Any) -> bool:
     )
 
 
+def _unigrams_and_bigrams(tokens: list[str]) -> list[str]:
+    return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+
+
+def _word_analyzer(model: LoadedModel) -> Callable[[str], list[str]]:
+    """The word analyzer's terms of a (cleaned) post: on the fast path's configuration,
+    its tokens and bigrams as _word_counts makes them, without sklearn's analyzer (a
+    third of the drivers' time on the bench posts)."""
+    hasher = model.word_pipeline.named_steps["hash"]
+    if not _word_fast_path_applies(hasher):
+        return hasher.build_analyzer()
+    tokens_of = re.compile(hasher.token_pattern).findall
+    return lambda cleaned: _unigrams_and_bigrams(tokens_of(cleaned.lower()))
+
+
 def _word_counts(hasher: Any, texts: list[str]) -> Any:
     """The same matrix as hasher.transform(texts), for the word configuration above:
     lower-case, the token pattern, unigrams then "a b" bigrams, each term hashed once."""
@@ -168,8 +184,7 @@ def _word_counts(hasher: Any, texts: list[str]) -> Any:
     indices: list[int] = []
     indptr = [0]
     for text in texts:
-        tokens = tokens_of(text.lower())
-        terms = tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+        terms = _unigrams_and_bigrams(tokens_of(text.lower()))
         try:
             indices += [cache[term] for term in terms]
         except KeyError:
@@ -340,14 +355,48 @@ def _term_column(term: str, n_features: int) -> int:
     return column
 
 
-def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """Where a driver term stands in a post: its words as whole words, any non-word
+    characters between them, in any case."""
+    words = [re.escape(w) for w in term.split()]
+    return re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _spans_by_regex(text: str, terms: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for term in terms:
-        words = [re.escape(w) for w in term.split()]
-        pattern = r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
-            spans.append((match.start(), match.end()))
+        spans += [(match.start(), match.end()) for match in _term_pattern(term).finditer(text)]
     return sorted(set(spans))
+
+
+def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """The spans of the driver terms in the post: what _spans_by_regex finds.
+
+    For ASCII text, where lower-casing is exactly what the case-insensitive match does,
+    each term's pattern is tried only where its first word occurs (str.find) instead of at
+    every position; after a match the next is looked for from its end, as finditer does.
+    A seventh of the time on the bench posts (the worker's batches call it per post).
+    """
+    if not text.isascii():
+        return _spans_by_regex(text, terms)
+    lowered = text.lower()
+    spans: set[tuple[int, int]] = set()
+    for term in terms:
+        words = term.split()
+        if not words or not term.isascii():
+            spans.update(_spans_by_regex(text, [term]))
+            continue
+        first, match, find = words[0].lower(), _term_pattern(term).match, lowered.find
+        position = find(first)
+        while position >= 0:
+            found = match(text, position)
+            if found is None:
+                position = find(first, position + 1)
+            else:
+                spans.add((position, found.end()))
+                position = find(first, found.end())
+    return sorted(spans)
 
 
 def score(text: str) -> IncivilityResult:
@@ -357,7 +406,9 @@ def score(text: str) -> IncivilityResult:
     # One word transform serves both the probability and the drivers.
     vector = model.word_pipeline.transform([cleaned])
     probability = float(model._probabilities(vector, [cleaned])[0])
-    return _with_drivers(model, text, cleaned, probability, vector.indices, vector.data)
+    return _with_drivers(
+        model, text, cleaned, probability, vector.indices, vector.data, _word_analyzer(model)
+    )
 
 
 def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
@@ -371,6 +422,7 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
     word_matrix = model.word_matrix(cleaned).tocsr()
     probabilities = model._probabilities(word_matrix, cleaned)
     indptr, indices, data = word_matrix.indptr, word_matrix.indices, word_matrix.data
+    analyzer = _word_analyzer(model)
     return [
         _with_drivers(
             model,
@@ -379,6 +431,7 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
             float(probability),
             indices[indptr[row] : indptr[row + 1]],
             data[indptr[row] : indptr[row + 1]],
+            analyzer,
         )
         for row, (text, clean, probability) in enumerate(
             zip(texts, cleaned, probabilities, strict=True)
@@ -393,6 +446,7 @@ def _with_drivers(
     probability: float,
     indices: np.ndarray,
     data: np.ndarray,
+    analyzer: Callable[[str], list[str]],
 ) -> IncivilityResult:
     """The result for one post, given its row of word features (hashed column, value)."""
     # Each feature's contribution to the logit, kept where it pushes towards incivility;
@@ -402,7 +456,6 @@ def _with_drivers(
     positive = dict(zip(indices[pushing].tolist(), weighted[pushing].tolist(), strict=True))
     contributions: dict[str, float] = {}
     if positive:
-        analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
         for term in set(analyzer(cleaned)):
             contribution = positive.get(_term_column(term, model.word_features))
             if contribution is not None:

@@ -134,3 +134,40 @@ def test_naughty_strings_never_raise() -> None:
 def test_edge_case_strings_score_without_errors(text: str) -> None:
     assert 0.0 <= incivility.score(text).probability <= 1.0
     assert len(incivility.score_many([text])) == 1
+
+
+def _hostile_and_ordinary_texts() -> list[str]:
+    texts = [*ATTACKS, *HARD_NEGATIVES, "", "\x00\x01 idiot", "IDIOT idiot Idiot's idiots"]
+    return texts + BLNS.read_text(encoding="utf-8").split("\n")
+
+
+def test_driver_spans_found_from_the_first_word_equal_a_scan_of_every_position() -> None:
+    # The spans of each post's own terms, and of terms that repeat and overlap themselves
+    # ("a a" in "a a a" is one span, as finditer gives it), in ASCII and other text.
+    import random
+    import re
+
+    model = incivility.load_model()
+    analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
+    cases = [(text, sorted(set(analyzer(text)))[:12]) for text in _hostile_and_ordinary_texts()]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab AB_'.-\n9é") for _ in range(rng.randint(0, 30)))
+        tokens = re.findall(r"(?u)\b\w[\w']*\b", text.lower()) or ["a"]
+        cases.append((text, [rng.choice(tokens), " ".join(rng.choices(tokens, k=2)), "a a"]))
+    for text, terms in cases:
+        assert incivility._spans_for(text, terms) == incivility._spans_by_regex(text, terms), (
+            text,
+            terms,
+        )
+    assert incivility._spans_for("a a a", ["a a"]) == [(0, 3)]
+    assert incivility._spans_for("Idiot's IDIOT", ["idiot"]) == [(0, 5), (8, 13)]
+
+
+def test_the_drivers_terms_are_the_word_analyzers_terms() -> None:
+    model = incivility.load_model()
+    sklearn_terms = model.word_pipeline.named_steps["hash"].build_analyzer()
+    ours = incivility._word_analyzer(model)
+    for text in _hostile_and_ordinary_texts():
+        cleaned = incivility.clean_text(text)
+        assert ours(cleaned) == sklearn_terms(cleaned)
