@@ -56,6 +56,7 @@ from accounts.access import AnyUser
 from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
 from config.cache import RecentTexts
 from config.precompiled import Call, Precompiled
+from config.reversing import url_configuration
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic
 from forum.queries import page_range
@@ -370,6 +371,39 @@ def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number
 
 
 _FOOTER_END = "<!--/footer-->"
+# Footers rendered in this process, with a mark where the request's CSRF token goes:
+# the same post, topic and reader give the same footer but for the token.
+_FOOTERS = RecentTexts(2_000_000)
+_TOKEN_MARK = "csrf-token-of-this-request"  # noqa: S105 -- a placeholder, not a secret
+
+
+def _footer_key(post: FooterPost, context: dict[str, object]) -> str:
+    """Everything forum/_post_footer.html reads besides the token (see its comment)."""
+    topic: Topic = context["topic"]  # type: ignore[assignment]
+    user: AnyUser = context["user"]  # type: ignore[assignment]
+    return repr(
+        (
+            post,
+            topic.pk,
+            topic.is_locked,
+            topic.author_id,
+            bool(context["is_member"]),
+            user.pk,
+            user.is_authenticated,
+            url_configuration(),
+        )
+    )
+
+
+def _footer(post: FooterPost, context: dict[str, object]) -> str:
+    key = _footer_key(post, context)
+    html = _FOOTERS.get(key)
+    if html is None:
+        html = get_template(FOOTER_TEMPLATE).render(
+            {**context, "post": post, "csrf_token": _TOKEN_MARK}
+        )
+        _FOOTERS.put(key, html)
+    return html.replace(_TOKEN_MARK, str(context["csrf_token"]))
 
 
 def with_reader_controls(
@@ -381,11 +415,11 @@ def with_reader_controls(
     comments stripped, names are escaped). `context`: the reader's user, csrf_token,
     topic and is_member. The posts are in page order, as their footers are
     in the HTML, so each marker is looked for after the last one found (a post the
-    shared page leaves out, held say, has none).
+    shared page leaves out, held say, has none). A footer is rendered once per process
+    for the same inputs (_footer_key), and the request's token put in its forms.
     """
     if not shared.own:
         return mark_safe(html)  # noqa: S308 -- rendered by render()
-    footer = get_template(FOOTER_TEMPLATE)
     parts: list[str] = []
     position = 0
     for post in shared.own:
@@ -394,7 +428,7 @@ def with_reader_controls(
         end = html.find(_FOOTER_END, start) if start >= 0 else -1
         if end < 0:
             continue
-        parts += (html[position : start + len(marker)], footer.render({**context, "post": post}))
+        parts += (html[position : start + len(marker)], _footer(post, context))
         position = end
     parts.append(html[position:])
     return mark_safe("".join(parts))  # noqa: S308 -- our templates only

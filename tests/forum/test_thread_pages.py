@@ -471,3 +471,76 @@ def test_a_page_with_the_readers_own_controls_masks_one_csrf_token_for_all_its_f
     assert len(tokens) > 3 and len(set(tokens)) == 1  # the header's form and the posts'
     response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": tokens[0]})
     assert response.status_code == 302
+
+
+def _spliced_and_alone(reader_user, topic, *, token, is_member=True):
+    from django.template.loader import render_to_string
+
+    from forum import queries, thread_html
+    from forum.fragments import post_fragments
+
+    topic.refresh_from_db()
+    reader = thread_html.Reader(user=reader_user, is_member=is_member, moderates=False)
+    shared = thread_html.shared_page(reader=reader, topic=topic, number=2)
+    thread = queries.thread_page(user=reader_user, topic=topic, page=2, moderates=False)
+    context = {
+        "topic": topic,
+        "page": thread.page,
+        "badges": thread.badges,
+        "is_member": is_member,
+        "moderates": False,
+        "post_fragments": post_fragments(
+            thread.page.object_list, badges=thread.badges, moderates=False
+        ),
+    }
+    alone = render_to_string(
+        thread_html.TEMPLATE, {**context, "user": reader_user, "csrf_token": token}
+    )
+    spliced = thread_html.with_reader_controls(
+        thread_html.render({**context, "user": thread_html.ANY_READER}),
+        shared,
+        context={"user": reader_user, "csrf_token": token, "topic": topic, "is_member": is_member},
+    )
+    return spliced, alone
+
+
+def test_footers_kept_in_the_process_follow_each_change_to_what_they_show(
+    clinician, other_clinician, long_topic
+):
+    """The footers rendered once per process (thread_html._footer_key) against the page
+    rendered for the reader alone, as the post, the topic, the membership, the reader and
+    the token change."""
+    from forum.posting import mark_helpful
+
+    states = []
+    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-one")
+    states.append(("first", spliced, alone))
+    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-two")
+    assert "token-two" in spliced and "token-one" not in spliced
+    states.append(("another token", spliced, alone))
+    mark_helpful(user=clinician, post=Post.objects.get(topic=long_topic, number=22))
+    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-two")
+    assert "Unmark helpful" in spliced
+    states.append(("marked helpful", spliced, alone))
+    long_topic.is_locked = True
+    long_topic.save(update_fields=["is_locked"])
+    states.append(("locked", *_spliced_and_alone(clinician, long_topic, token="t")))
+    long_topic.is_locked = False
+    long_topic.save(update_fields=["is_locked"])
+    states.append(
+        ("not a member", *_spliced_and_alone(clinician, long_topic, token="t", is_member=False))
+    )
+    spliced, alone = _spliced_and_alone(other_clinician, long_topic, token="t")
+    assert "Mark as helpful feedback" not in spliced and "Withdraw" in spliced
+    states.append(("another reader", spliced, alone))
+    for name, spliced, alone in states:
+        assert spliced == alone, name
+    shown = {name: ">Reply</a>" in spliced for name, spliced, _ in states}
+    assert shown == {
+        "first": True,
+        "another token": True,
+        "marked helpful": True,
+        "locked": False,
+        "not a member": False,
+        "another reader": True,
+    }
