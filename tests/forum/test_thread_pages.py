@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from django.core.cache import cache
 
@@ -180,51 +182,59 @@ def test_readers_with_posts_on_the_page_get_their_own_controls_in_the_shared_htm
     assert "csrfmiddlewaretoken" not in section
 
 
-@pytest.mark.parametrize("held", [False, True], ids=["all-published", "one-reply-held"])
-def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(
-    rf, clinician, long_topic, held
-):
-    """The topic's author (helpful forms on every reply, edit forms on her own posts); a
-    held reply by someone else is in the page's rows but not in its HTML."""
+@dataclass
+class Spliced:
+    spliced: str  # the shared HTML with the reader's footers put in
+    alone: str  # the page rendered for the reader alone
+    anyone: str  # the shared HTML
+    own: int  # footers that are the reader's
+
+
+def _spliced_and_alone(reader_user, topic, *, token, is_member=True):
+    """Page 2 of `topic` for `reader_user`, spliced and rendered alone."""
     from django.template.loader import render_to_string
 
     from forum import queries, thread_html
     from forum.fragments import post_fragments
 
-    if held:
-        Post.objects.filter(topic=long_topic, number=25).update(status=PostStatus.HELD)
-    reader = thread_html.Reader(user=clinician, is_member=True, moderates=False)
-    shared = thread_html.shared_page(reader=reader, topic=long_topic, number=2)
-    assert shared is not None and len(shared.own) == 20
-    thread = queries.thread_page(user=clinician, topic=long_topic, page=2, moderates=False)
+    topic.refresh_from_db()
+    reader = thread_html.Reader(user=reader_user, is_member=is_member, moderates=False)
+    shared = thread_html.shared_page(reader=reader, topic=topic, number=2)
+    thread = queries.thread_page(user=reader_user, topic=topic, page=2, moderates=False)
     context = {
-        "topic": long_topic,
+        "topic": topic,
         "page": thread.page,
         "badges": thread.badges,
-        "is_member": True,
+        "is_member": is_member,
         "moderates": False,
         "post_fragments": post_fragments(
             thread.page.object_list, badges=thread.badges, moderates=False
         ),
     }
-    token = "fixed-token-for-the-comparison"
     alone = render_to_string(
-        thread_html.TEMPLATE, {**context, "user": clinician, "csrf_token": token}
+        thread_html.TEMPLATE, {**context, "user": reader_user, "csrf_token": token}
     )
     anyone = thread_html.render({**context, "user": thread_html.ANY_READER})
     spliced = thread_html.with_reader_controls(
         anyone,
         shared,
-        context={
-            "user": clinician,
-            "csrf_token": token,
-            "topic": long_topic,
-            "is_member": True,
-        },
+        context={"user": reader_user, "csrf_token": token, "topic": topic, "is_member": is_member},
     )
-    assert "Mark as helpful feedback" in alone and "Mark as helpful feedback" not in anyone
-    assert ("Reply number 25" in alone) is not held
-    assert spliced == alone
+    return Spliced(spliced=spliced, alone=alone, anyone=anyone, own=len(shared.own))
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["all-published", "one-reply-held"])
+def test_spliced_controls_match_a_page_rendered_for_the_reader_alone(clinician, long_topic, held):
+    """The topic's author (helpful forms on every reply, edit forms on her own posts); a
+    held reply by someone else is in the page's rows but not in its HTML."""
+    if held:
+        Post.objects.filter(topic=long_topic, number=25).update(status=PostStatus.HELD)
+    page = _spliced_and_alone(clinician, long_topic, token="fixed-token-for-the-comparison")
+    assert page.own == 20
+    assert "Mark as helpful feedback" in page.alone
+    assert "Mark as helpful feedback" not in page.anyone
+    assert ("Reply number 25" in page.alone) is not held
+    assert page.spliced == page.alone
 
 
 def test_a_hold_or_removal_shows_at_once_on_a_cached_page(client, organizer, moderator, long_topic):
@@ -473,37 +483,6 @@ def test_a_page_with_the_readers_own_controls_masks_one_csrf_token_for_all_its_f
     assert response.status_code == 302
 
 
-def _spliced_and_alone(reader_user, topic, *, token, is_member=True):
-    from django.template.loader import render_to_string
-
-    from forum import queries, thread_html
-    from forum.fragments import post_fragments
-
-    topic.refresh_from_db()
-    reader = thread_html.Reader(user=reader_user, is_member=is_member, moderates=False)
-    shared = thread_html.shared_page(reader=reader, topic=topic, number=2)
-    thread = queries.thread_page(user=reader_user, topic=topic, page=2, moderates=False)
-    context = {
-        "topic": topic,
-        "page": thread.page,
-        "badges": thread.badges,
-        "is_member": is_member,
-        "moderates": False,
-        "post_fragments": post_fragments(
-            thread.page.object_list, badges=thread.badges, moderates=False
-        ),
-    }
-    alone = render_to_string(
-        thread_html.TEMPLATE, {**context, "user": reader_user, "csrf_token": token}
-    )
-    spliced = thread_html.with_reader_controls(
-        thread_html.render({**context, "user": thread_html.ANY_READER}),
-        shared,
-        context={"user": reader_user, "csrf_token": token, "topic": topic, "is_member": is_member},
-    )
-    return spliced, alone
-
-
 def test_footers_kept_in_the_process_follow_each_change_to_what_they_show(
     clinician, other_clinician, long_topic
 ):
@@ -512,30 +491,25 @@ def test_footers_kept_in_the_process_follow_each_change_to_what_they_show(
     the token change."""
     from forum.posting import mark_helpful
 
-    states = []
-    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-one")
-    states.append(("first", spliced, alone))
-    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-two")
-    assert "token-two" in spliced and "token-one" not in spliced
-    states.append(("another token", spliced, alone))
+    states = {"first": _spliced_and_alone(clinician, long_topic, token="token-one")}
+    states["another token"] = _spliced_and_alone(clinician, long_topic, token="token-two")
+    assert "token-two" in states["another token"].spliced
+    assert "token-one" not in states["another token"].spliced
     mark_helpful(user=clinician, post=Post.objects.get(topic=long_topic, number=22))
-    spliced, alone = _spliced_and_alone(clinician, long_topic, token="token-two")
-    assert "Unmark helpful" in spliced
-    states.append(("marked helpful", spliced, alone))
+    states["marked helpful"] = _spliced_and_alone(clinician, long_topic, token="token-two")
+    assert "Unmark helpful" in states["marked helpful"].spliced
     long_topic.is_locked = True
     long_topic.save(update_fields=["is_locked"])
-    states.append(("locked", *_spliced_and_alone(clinician, long_topic, token="t")))
+    states["locked"] = _spliced_and_alone(clinician, long_topic, token="t")
     long_topic.is_locked = False
     long_topic.save(update_fields=["is_locked"])
-    states.append(
-        ("not a member", *_spliced_and_alone(clinician, long_topic, token="t", is_member=False))
-    )
-    spliced, alone = _spliced_and_alone(other_clinician, long_topic, token="t")
-    assert "Mark as helpful feedback" not in spliced and "Withdraw" in spliced
-    states.append(("another reader", spliced, alone))
-    for name, spliced, alone in states:
-        assert spliced == alone, name
-    shown = {name: ">Reply</a>" in spliced for name, spliced, _ in states}
+    states["not a member"] = _spliced_and_alone(clinician, long_topic, token="t", is_member=False)
+    states["another reader"] = _spliced_and_alone(other_clinician, long_topic, token="t")
+    assert "Mark as helpful feedback" not in states["another reader"].spliced
+    assert "Withdraw" in states["another reader"].spliced
+    for name, page in states.items():
+        assert page.spliced == page.alone, name
+    shown = {name: ">Reply</a>" in page.spliced for name, page in states.items()}
     assert shown == {
         "first": True,
         "another token": True,
