@@ -3,7 +3,10 @@
 `make loadtest` (LOADTEST=1): LOAD_SECONDS (default 60) at LOAD_THREADS (default 6)
 fixed concurrency, against gunicorn (2 workers), a Celery worker and beat, PostgreSQL
 and our own redis-server. Holds: zero 5xx answers; the posts in the database equal the
-posts the server acknowledged; every one is screened afterwards. Prints its figures.
+posts the server acknowledged; every one is screened afterwards; the flags stored equal
+the flags acknowledged, each in its post's one active case (flags land on replies of
+another member, concurrently from two threads per member, until a member reaches
+FLAGS_PER_HOUR; the rest are refused with 400). Prints its figures.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from forum.models import Group, Post, Topic
+from forum.models import Group, Membership, Post, Topic
+from forum.posting import reply_create
+from moderation.models import Case, Flag
+from tests import factories
+from tests.conftest import make_verified_clinician
 from tests.reliability.test_faults import Stack, assert_nothing_lost_or_doubled, signed_in
 
 pytestmark = [
@@ -29,6 +36,8 @@ pytestmark = [
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 THREADS = int(os.environ.get("LOAD_THREADS", "6"))
+# Replies of a member who takes no part in the load: what the others flag.
+FLAG_TARGETS = 12
 
 
 @dataclass
@@ -52,14 +61,23 @@ def test_mixed_load_loses_nothing_and_never_answers_5xx(
     clinician: User,
     other_clinician: User,
     organizer: User,
+    django_capture_on_commit_callbacks,
 ) -> None:
     users = [clinician, other_clinician, organizer]
+    writer = make_verified_clinician(display_name="Wren Writer", handle="wren")
+    factories.MembershipFactory(group=group, user=writer, role=Membership.Role.MEMBER)
+    flag_targets = []
+    for _ in range(FLAG_TARGETS):
+        # Screened in this process after commit, as the topic fixture's first post is.
+        with django_capture_on_commit_callbacks(execute=True):
+            reply = reply_create(author=writer, topic=topic, content=factories.content())
+        flag_targets.append(reply.pk)
+    assert Post.objects.filter(pk__in=flag_targets, status="published").count() == FLAG_TARGETS
     tally = Tally()
     stop = threading.Event()
     topic_url = reverse("forum:topic", args=[topic.pk])
     group_url = reverse("forum:group", args=[group.slug])
     create_url = reverse("forum:topic_create", args=[group.slug])
-    seed_posts = [topic.posts.get().pk]
 
     def worker(index: int) -> None:
         member = signed_in(stack, users[index % len(users)])
@@ -92,7 +110,7 @@ def test_mixed_load_loses_nothing_and_never_answers_5xx(
                         tally.refused.append((title, status))
             else:
                 kind = "flag"
-                post_id = rng.choice(seed_posts)
+                post_id = rng.choice(flag_targets)
                 status, _ = member.post(
                     reverse("moderation:flag", args=[post_id]),
                     {"reason": "misinformation", "text": "load test"},
@@ -125,8 +143,23 @@ def test_mixed_load_loses_nothing_and_never_answers_5xx(
         print(f"  {kind}: {len(statuses)} requests, statuses {counts}")
     stored = Post.objects.filter(topic__title__startswith="load-").count()
     print(f"  posts acknowledged {len(tally.acknowledged)}, stored {stored}")
+    flags_acknowledged = tally.statuses.get("flag", []).count(302)
+    flags = Flag.objects.filter(post_id__in=flag_targets)
+    flagged_posts = set(flags.values_list("post_id", flat=True))
+    active_cases = Case.objects.filter(post_id__in=flag_targets).exclude(state="resolved")
+    print(
+        f"  flags acknowledged {flags_acknowledged}, stored {flags.count()}, on "
+        f"{len(flagged_posts)} posts, {active_cases.count()} active cases"
+    )
     assert [s for s in every if s >= 500] == []
     assert stored == len(tally.acknowledged)
+    assert set(tally.statuses.get("flag", [])) <= {302, 400}
+    assert flags_acknowledged > 0
+    assert flags.count() == flags_acknowledged
+    assert not flags.filter(case__isnull=True).exists()
+    assert set(active_cases.values_list("post_id", flat=True)) == flagged_posts
+    assert active_cases.count() == len(flagged_posts)
+    assert set(flags.values_list("case__post_id", flat=True)) == flagged_posts
 
     class _Posting:
         acknowledged = tally.acknowledged
