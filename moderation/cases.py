@@ -362,15 +362,18 @@ def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
         raise ValidationError("You cannot flag your own post; edit or withdraw it instead.")
     if post.is_tombstone:
         raise ValidationError("This post is already removed.")
-    since = timezone.now() - timedelta(hours=1)
-    if Flag.objects.filter(member=member, created_at__gte=since).count() >= FLAGS_PER_HOUR:
-        raise ValidationError(
-            f"You can flag at most {FLAGS_PER_HOUR} posts an hour. Moderators will see the "
-            "flags you have already raised."
-        )
     case_reason = _FLAG_CASE_REASON[FlagReason(reason)]
     detail = FlagReason(reason).label + (f" — {text}" if text else "")
     with transaction.atomic():
+        # One member's flags are counted and stored one at a time: flags sent at once
+        # would otherwise all pass the count before any of them is stored.
+        User.objects.select_for_update().filter(pk=member.pk).values_list("pk").first()
+        since = timezone.now() - timedelta(hours=1)
+        if Flag.objects.filter(member=member, created_at__gte=since).count() >= FLAGS_PER_HOUR:
+            raise ValidationError(
+                f"You can flag at most {FLAGS_PER_HOUR} posts an hour. Moderators will see "
+                "the flags you have already raised."
+            )
         try:
             with transaction.atomic():
                 flag = Flag.objects.create(post=post, member=member, reason=reason, text=text)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
 from moderation import cases
@@ -83,6 +86,47 @@ def test_flags_are_rate_limited(
         cases.flag_post(member=other_clinician, post=post, reason=FlagReason.MISINFORMATION)
     with pytest.raises(ValidationError, match="at most"):
         cases.flag_post(member=other_clinician, post=posts[-1], reason=FlagReason.MISINFORMATION)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flags_sent_at_once_stop_at_the_hourly_limit(
+    require_postgres, group, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    """Twice the limit of flags from one member, released together from their own
+    connections: the hourly count is taken under a lock on the member, so the flags past
+    the limit are refused instead of passing the count together."""
+    posts = [
+        first_post(
+            new_topic(
+                django_capture_on_commit_callbacks, author=clinician, group=group, title=f"T{i}"
+            )
+        )
+        for i in range(2 * cases.FLAGS_PER_HOUR)
+    ]
+    start = threading.Barrier(len(posts))
+    accepted: list[int] = []
+    refused: list[str] = []
+
+    def flag(post) -> None:
+        try:
+            start.wait(timeout=30)
+            cases.flag_post(member=other_clinician, post=post, reason=FlagReason.MISINFORMATION)
+            accepted.append(post.pk)
+        except ValidationError as exc:
+            refused.extend(exc.messages)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=flag, args=(post,)) for post in posts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(accepted) == cases.FLAGS_PER_HOUR
+    assert len(refused) == len(posts) - cases.FLAGS_PER_HOUR
+    assert all("at most" in message for message in refused)
+    stored = Flag.objects.filter(member=other_clinician).values_list("post_id", flat=True)
+    assert sorted(stored) == sorted(accepted)
 
 
 def test_an_author_cannot_flag_their_own_post(post, clinician):
