@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -91,16 +91,38 @@ class LoadedModel:
         """Same numbers as pipeline.predict_proba, without FeatureUnion's hstack copy."""
         return self._probabilities(self.word_matrix(texts), texts)
 
+    # Whether the hand-built counts apply, and the word terms, decided once per loaded
+    # model (checking a hasher's parameters costs about as much as a post's drivers).
+    @cached_property
+    def _word_counts_apply(self) -> bool:
+        steps = self.word_pipeline.named_steps
+        return _word_fast_path_applies(steps.get("hash")) and len(steps) == 2
+
+    @cached_property
+    def _char_counts_apply(self) -> bool:
+        steps = self.char_pipeline.named_steps
+        return _char_fast_path_applies(steps.get("hash")) and len(steps) == 2
+
+    @cached_property
+    def word_terms(self) -> Callable[[str], list[str]]:
+        """The word analyzer's terms of a (cleaned) post: on the fast path's configuration,
+        the terms _word_counts hashes, without sklearn's analyzer (a third of the drivers'
+        time on the bench posts)."""
+        hasher = self.word_pipeline.named_steps["hash"]
+        if _word_fast_path_applies(hasher):
+            return _fast_word_terms(hasher)
+        return hasher.build_analyzer()
+
     def word_matrix(self, texts: list[str]) -> Any:
         """The word pipeline's output for these (cleaned) texts."""
         steps = self.word_pipeline.named_steps
-        if _word_fast_path_applies(steps.get("hash")) and len(steps) == 2:
+        if self._word_counts_apply:
             return steps["tfidf"].transform(_word_counts(steps["hash"], texts))
         return self.word_pipeline.transform(texts)
 
     def _probabilities(self, word_matrix: Any, texts: list[str]) -> np.ndarray:
         steps = self.char_pipeline.named_steps
-        if _char_fast_path_applies(steps.get("hash")) and len(steps) == 2:
+        if self._char_counts_apply:
             char_matrix = steps["tfidf"].transform(_char_counts(steps["hash"], texts))
         else:
             char_matrix = self.char_pipeline.transform(texts)
@@ -157,19 +179,16 @@ def _word_fast_path_applies(hasher: Any) -> bool:
     )
 
 
-def _unigrams_and_bigrams(tokens: list[str]) -> list[str]:
-    return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
-
-
-def _word_analyzer(model: LoadedModel) -> Callable[[str], list[str]]:
-    """The word analyzer's terms of a (cleaned) post: on the fast path's configuration,
-    its tokens and bigrams as _word_counts makes them, without sklearn's analyzer (a
-    third of the drivers' time on the bench posts)."""
-    hasher = model.word_pipeline.named_steps["hash"]
-    if not _word_fast_path_applies(hasher):
-        return hasher.build_analyzer()
+def _fast_word_terms(hasher: Any) -> Callable[[str], list[str]]:
+    """A text's terms for the word configuration above: its lower-cased tokens, then
+    their "a b" bigrams."""
     tokens_of = re.compile(hasher.token_pattern).findall
-    return lambda cleaned: _unigrams_and_bigrams(tokens_of(cleaned.lower()))
+
+    def terms(text: str) -> list[str]:
+        tokens = tokens_of(text.lower())
+        return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+
+    return terms
 
 
 def _word_counts(hasher: Any, texts: list[str]) -> Any:
@@ -177,14 +196,14 @@ def _word_counts(hasher: Any, texts: list[str]) -> Any:
     lower-case, the token pattern, unigrams then "a b" bigrams, each term hashed once."""
 
     n_features = hasher.n_features
-    tokens_of = re.compile(hasher.token_pattern).findall
+    terms_of = _fast_word_terms(hasher)
     cache = _TERM_FEATURES
     if len(cache) > _TERM_FEATURES_LIMIT:
         cache.clear()
     indices: list[int] = []
     indptr = [0]
     for text in texts:
-        terms = _unigrams_and_bigrams(tokens_of(text.lower()))
+        terms = terms_of(text)
         try:
             indices += [cache[term] for term in terms]
         except KeyError:
@@ -406,9 +425,7 @@ def score(text: str) -> IncivilityResult:
     # One word transform serves both the probability and the drivers.
     vector = model.word_pipeline.transform([cleaned])
     probability = float(model._probabilities(vector, [cleaned])[0])
-    return _with_drivers(
-        model, text, cleaned, probability, vector.indices, vector.data, _word_analyzer(model)
-    )
+    return _with_drivers(model, text, cleaned, probability, vector.indices, vector.data)
 
 
 def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
@@ -422,7 +439,6 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
     word_matrix = model.word_matrix(cleaned).tocsr()
     probabilities = model._probabilities(word_matrix, cleaned)
     indptr, indices, data = word_matrix.indptr, word_matrix.indices, word_matrix.data
-    analyzer = _word_analyzer(model)
     return [
         _with_drivers(
             model,
@@ -431,7 +447,6 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
             float(probability),
             indices[indptr[row] : indptr[row + 1]],
             data[indptr[row] : indptr[row + 1]],
-            analyzer,
         )
         for row, (text, clean, probability) in enumerate(
             zip(texts, cleaned, probabilities, strict=True)
@@ -446,7 +461,6 @@ def _with_drivers(
     probability: float,
     indices: np.ndarray,
     data: np.ndarray,
-    analyzer: Callable[[str], list[str]],
 ) -> IncivilityResult:
     """The result for one post, given its row of word features (hashed column, value)."""
     # Each feature's contribution to the logit, kept where it pushes towards incivility;
@@ -456,7 +470,7 @@ def _with_drivers(
     positive = dict(zip(indices[pushing].tolist(), weighted[pushing].tolist(), strict=True))
     contributions: dict[str, float] = {}
     if positive:
-        for term in set(analyzer(cleaned)):
+        for term in set(model.word_terms(cleaned)):
             contribution = positive.get(_term_column(term, model.word_features))
             if contribution is not None:
                 contributions[term] = contribution

@@ -167,7 +167,10 @@ def test_driver_spans_found_from_the_first_word_equal_a_scan_of_every_position()
 def test_the_drivers_terms_are_the_word_analyzers_terms() -> None:
     model = incivility.load_model()
     sklearn_terms = model.word_pipeline.named_steps["hash"].build_analyzer()
-    ours = incivility._word_analyzer(model)
+    ours = model.word_terms
+    # The deployed model takes the fast path, decided once per loaded model.
+    assert ours.__qualname__.startswith("_fast_word_terms") and model.word_terms is ours
+    assert model._word_counts_apply and model._char_counts_apply
     for text in _hostile_and_ordinary_texts():
         cleaned = incivility.clean_text(text)
         assert ours(cleaned) == sklearn_terms(cleaned)
