@@ -27,8 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from moderation.detectors.content_warnings import find_warning_cues  # noqa: E402
-from moderation.detectors.identifiers import find_identifiers  # noqa: E402
+from detectors.content_warnings import find_warning_cues  # noqa: E402
+from detectors.identifiers import find_identifiers  # noqa: E402
 
 EVAL_DIR = REPO / "moderation" / "data"
 PRESIDIO = REPO.parent / "shared" / "data" / "presidio-synthetic" / "synth_dataset_v2.json"

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from moderation.detectors import incivility  # noqa: E402
+from detectors import incivility  # noqa: E402
 
 CURATED = ROOT / "moderation" / "data" / "curated_incivility.csv"
 

@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from detectors import content_warnings, identifiers
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import NudgeEvent, Post
-from moderation.detectors import content_warnings, identifiers
 
 logger = logging.getLogger(__name__)
 
@@ -156,9 +156,9 @@ class DraftCheck:
 def tone_threshold() -> float:
     """The draft nudge fires where moderators would start reviewing (the queue threshold)."""
     try:
-        from moderation.policy import thresholds
+        from detectors.policy import thresholds
     except ImportError:
-        from moderation.detectors import incivility
+        from detectors import incivility
 
         return float(incivility.thresholds()[0])
     return thresholds()[0]
@@ -167,7 +167,7 @@ def tone_threshold() -> float:
 def score_tone(text: str) -> ToneFinding | None:
     """The incivility model's view of the draft; None while no model is installed."""
     try:
-        from moderation.detectors import incivility
+        from detectors import incivility
     except ImportError:
         return None
     try:

@@ -101,7 +101,7 @@ _FLAG_CASE_REASON = {
     FlagReason.OTHER: CaseReason.FLAG_OTHER,
 }
 
-# Policy reason codes (moderation.policy) to case reasons.
+# Policy reason codes (detectors.policy) to case reasons.
 _POLICY_CASE_REASON = {
     "identifiers": CaseReason.IDENTIFIERS,
     "incivility": CaseReason.INCIVILITY,

@@ -16,14 +16,14 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber
 
+from detectors.policy import IDENTIFIERS, Decision, decide
+from detectors.screen import ScreenReport, screen_many
 from forum import notifications
 from forum.choices import NotificationKind, PostStatus
 from forum.models import Post, Revision
 from forum.posting import post_publish, post_set_status, publish_locked_posts
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
-from moderation.policy import IDENTIFIERS, Decision, decide
-from moderation.screen import ScreenReport, screen_many
 
 logger = logging.getLogger(__name__)
 
@@ -324,7 +324,7 @@ def _tell_author_held(post: Post, decision: Decision) -> None:
 def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
     """Current revisions left unscreened: pending posts without a result for the deployed
     model, and posts under review whose current revision has no result at all."""
-    from moderation.detectors import incivility
+    from detectors import incivility
 
     version = incivility.model_version()
     has_current = ScreeningResult.objects.filter(

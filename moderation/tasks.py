@@ -110,7 +110,7 @@ def warm_detectors(**_: object) -> None:
     except Exception:
         logger.exception("could not keep the worker's database connection")
     try:
-        from moderation.detectors import incivility
+        from detectors import incivility
 
         incivility.score("warm up")
         # The loaded model and Django are long-lived: move them out of the collector's

@@ -67,7 +67,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 MODERATION_DIR = Path(__file__).resolve().parent
 CURATED_PATH = MODERATION_DIR / "data" / "curated_incivility.csv"
 EVAL_PATH = MODERATION_DIR / "data" / "curated_incivility_eval.csv"
-ARTIFACT_DIR = MODERATION_DIR / "artifacts"
+ARTIFACT_DIR = MODERATION_DIR.parent / "detectors" / "artifacts"
 
 # Curated categories that are clinical case talk: the writing the <2% bar is about.
 CLINICAL_CATEGORIES = frozenset(

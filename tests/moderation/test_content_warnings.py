@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.detectors.content_warnings import (
+from detectors.content_warnings import (
     CATEGORIES,
     CATEGORY_LABELS,
     WarningMatch,

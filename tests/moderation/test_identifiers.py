@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.detectors.identifiers import (
+from detectors.identifiers import (
     GENERALISE_HINTS,
     KIND_LABELS,
     IdentifierSpan,

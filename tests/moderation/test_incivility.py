@@ -1,6 +1,6 @@
 """The deployed incivility model on clinician-register text (issue 4).
 
-These load the committed artifact named by moderation/artifacts/CURRENT and
+These load the committed artifact named by detectors/artifacts/CURRENT and
 need no database.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sklearn.metrics import roc_auc_score
 
+from detectors import incivility
 from moderation import training
-from moderation.detectors import incivility
 
 BLNS = Path(training.default_data_dir()) / "naughty-strings" / "blns.txt"
 

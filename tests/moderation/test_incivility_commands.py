@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from moderation.detectors import incivility
+from detectors import incivility
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from moderation.detectors import incivility
+from detectors import incivility
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from moderation.detectors import content_warnings
-from moderation.detectors.lexicon_scan import WORD_START, LexiconScanner, split_alternatives
+from detectors import content_warnings
+from detectors.lexicon_scan import WORD_START, LexiconScanner, split_alternatives
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from moderation.detectors.identifiers import IdentifierSpan
-from moderation.policy import decide, thresholds
-from moderation.screen import ScreenReport
+from detectors.identifiers import IdentifierSpan
+from detectors.policy import decide, thresholds
+from detectors.screen import ScreenReport
 
 LIMITS = (0.5, 0.8)
 
@@ -93,7 +93,7 @@ def test_thresholds_come_from_settings_when_set():
 
 @override_settings(MODERATION_QUEUE_THRESHOLD=None, MODERATION_HOLD_THRESHOLD=None)
 def test_unset_thresholds_are_the_model_artifacts_own():
-    from moderation.detectors import incivility
+    from detectors import incivility
 
     assert thresholds() == pytest.approx(tuple(incivility.thresholds()))
     queue_at, hold_at = thresholds()

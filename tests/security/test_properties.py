@@ -16,9 +16,9 @@ from django.template import Context, Template
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from detectors.identifiers import find_identifiers
 from forum.diffing import diff_lines, diff_summary
 from forum.rendering import plain_text, render_markdown
-from moderation.detectors.identifiers import find_identifiers
 from tests.html_safety import executable_markup
 from tests.moderation.test_identifiers import assert_well_formed
 

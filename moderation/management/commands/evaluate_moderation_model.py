@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from detectors import incivility
 from moderation import training
-from moderation.detectors import incivility
 
 
 class Command(BaseCommand):

@@ -17,8 +17,8 @@ from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from moderation.policy import decide, thresholds
-from moderation.screen import ScreenReport, screen_many
+from detectors.policy import decide, thresholds
+from detectors.screen import ScreenReport, screen_many
 
 Parsed = tuple[Any, str, list[str] | None]
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from forum.choices import TriggerWarning
-from moderation.detectors import content_warnings, identifiers, incivility
-from moderation.detectors.identifiers import IdentifierSpan
+from detectors import content_warnings, identifiers, incivility
+from detectors.identifiers import IdentifierSpan
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ def _declared(declared_warnings: Sequence[str] | None) -> list[str] | None:
     if declared_warnings is None:
         return None
     # "none" is a declaration of no warnings, not a category.
-    return [w for w in declared_warnings if w != TriggerWarning.NONE]
+    return [w for w in declared_warnings if w != content_warnings.NONE_DECLARED]
 
 
 def _report(

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from moderation.detectors.lexicon_scan import WORD_START, LexiconScanner
+from detectors.lexicon_scan import WORD_START, LexiconScanner
 
 __all__ = [
     "CATEGORIES",

@@ -14,7 +14,7 @@ Rules, in order of strength (every rule that applies adds a reason):
 Thresholds come from settings ``MODERATION_QUEUE_THRESHOLD`` and
 ``MODERATION_HOLD_THRESHOLD`` (environment variables of the same names); when
 unset they are the deployed model artifact's own, chosen at training time
-(``moderation.detectors.incivility.thresholds()``).
+(``detectors.incivility.thresholds()``).
 
 When the author declared no warnings at all (``missing_warnings is None``, as
 for `score_posts` input without ``trigger_warnings``) the missing-warning rule
@@ -31,7 +31,7 @@ from typing import Literal
 
 from django.conf import settings
 
-from moderation.screen import ScreenReport
+from detectors.screen import ScreenReport
 
 Action = Literal["publish", "queue", "hold"]
 
@@ -62,7 +62,7 @@ def thresholds() -> tuple[float, float]:
     queue = settings.MODERATION_QUEUE_THRESHOLD
     hold = settings.MODERATION_HOLD_THRESHOLD
     if queue is None or hold is None:
-        from moderation.detectors import incivility
+        from detectors import incivility
 
         model_queue, model_hold = incivility.thresholds()
         queue = model_queue if queue is None else queue

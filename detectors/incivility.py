@@ -1,6 +1,6 @@
 """Incivility detector: the deployed model's probability and the words that drove it.
 
-Loads the versioned skops artifact named by ``moderation/artifacts/CURRENT``
+Loads the versioned skops artifact named by ``detectors/artifacts/CURRENT``
 once per process (workers score many posts; loading takes ~100 ms). Pure
 Python, no database, safe to call from Celery tasks, views and commands.
 
@@ -28,7 +28,7 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 from sklearn.utils import murmurhash3_32
 
-ARTIFACT_DIR = Path(__file__).resolve().parent.parent / "artifacts"
+ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 
 # Bounded cost per post: scoring beyond this many characters adds latency, not
 # signal. Keep the head and tail so padding a post cannot bury an attack at the end.
