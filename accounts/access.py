@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from accounts.choices import JURISDICTION_LABELS, LicenseState
 from accounts.models import License, User
+from accounts.powers import has_session_powers
 
 AnyUser = User | AnonymousUser
 
@@ -99,13 +100,55 @@ def can_post(user: AnyUser) -> bool:
     return posting_block_reason(user) is None
 
 
-def is_moderator(user: AnyUser) -> bool:
+# Roles and powers. A role (moderator, staff) is a column of the user; a power is what the
+# role lets them do in this request, and needs the session to have passed TOTP in this login
+# (accounts/powers.py). Every power check below answers False for a User object that was
+# not handed over by the request's session (a task's, a command's, another row's author):
+# they fail closed. Code that needs the role alone ("who moderates group X") asks
+# holds_moderator_role / role_moderates_group.
+
+
+def holds_privileged_role(user: AnyUser) -> bool:
+    """Moderators and staff (whose powers need TOTP); the role alone, not the powers."""
+    return bool(user.is_authenticated and (user.is_staff or user.is_superuser or user.is_moderator))
+
+
+def holds_moderator_role(user: AnyUser) -> bool:
+    """An active global or scoped moderator, or staff: the role, usable outside a request."""
     return bool(is_active_member(user) and (user.is_staff or user.is_moderator))
+
+
+def role_moderates_group(user: AnyUser, group: object) -> bool:
+    """Whether the user's role covers `group` (global moderators and staff: every group)."""
+    if not holds_moderator_role(user):
+        return False
+    if user.is_staff:
+        return True
+    scoped = user.moderated_groups.all()
+    if not scoped.exists():
+        return True
+    return scoped.filter(pk=getattr(group, "pk", None)).exists()
+
+
+def needs_step_up(user: AnyUser) -> bool:
+    """A moderator or staff member whose session has not passed TOTP: they read as a member
+    until they confirm with their authenticator."""
+    return holds_privileged_role(user) and not has_session_powers(user)
+
+
+def is_moderator(user: AnyUser) -> bool:
+    """May use moderator powers in this request: the role and a TOTP-passed session."""
+    return holds_moderator_role(user) and has_session_powers(user)
+
+
+def has_staff_powers(user: AnyUser) -> bool:
+    """May use staff powers in this request: staff, active, in a TOTP-passed session."""
+    return bool(is_active_member(user) and user.is_staff and has_session_powers(user))
 
 
 def needs_mfa(user: AnyUser) -> bool:
     """Moderators and staff must use MFA (product brief)."""
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser or user.is_moderator))
+    return holds_privileged_role(user)
 
 
 def has_mfa(user: AnyUser) -> bool:
@@ -122,15 +165,9 @@ def can_read_forum(user: AnyUser) -> bool:
 
 
 def moderates_group(user: AnyUser, group: object) -> bool:
-    """Global moderators and staff moderate every group; scoped ones only theirs."""
-    if not is_moderator(user):
-        return False
-    if user.is_staff:
-        return True
-    scoped = user.moderated_groups.all()
-    if not scoped.exists():
-        return True
-    return scoped.filter(pk=getattr(group, "pk", None)).exists()
+    """May use moderator powers on `group` in this request: global moderators and staff
+    moderate every group, scoped ones only theirs; all need a TOTP-passed session."""
+    return has_session_powers(user) and role_moderates_group(user, group)
 
 
 def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
@@ -138,7 +175,7 @@ def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
     label = JURISDICTION_LABELS.get(region, region)
     if not user.is_authenticated:
         return f"This group requires a verified license in {label}. Sign in first."
-    if user.is_staff:
+    if has_staff_powers(user):
         return None
     holds = License.objects.filter(
         user=user,
@@ -158,7 +195,6 @@ def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
 
 def license_for_evidence(user: AnyUser, license_id: int) -> License:
     """The license whose evidence this user may open: their own, or any for a reviewer."""
-    from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
     from accounts.verification import can_review_licenses
@@ -171,10 +207,9 @@ def license_for_evidence(user: AnyUser, license_id: int) -> License:
     if license.user_id == user.pk:
         return license
     if not can_review_licenses(user):
-        # Not a 403 that confirms the license exists: evidence is private.
+        # Not a 403 that confirms the license exists: evidence is private. A reviewer
+        # whose session has not passed TOTP is refused here too (can_review_licenses).
         raise Http404("No such license.")
-    if not has_mfa(user):
-        raise PermissionDenied("Set up two-factor authentication before opening evidence.")
     return license
 
 

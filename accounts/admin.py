@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts import verification
+from accounts.access import has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
 from accounts.models import License, LicenseStatusChange, User
@@ -269,3 +271,34 @@ class LicenseAdmin(admin.ModelAdmin):
             "other_licenses": License.objects.filter(user=license.user).exclude(pk=license.pk),
         }
         return TemplateResponse(request, "admin/accounts/license/review.html", context)
+
+
+# allauth's own admin for authenticators shows their `data`: the TOTP secret and the
+# recovery codes' seed, in clear. Ours shows which authenticators a member has and lets
+# staff remove a lost one (the member then sets up a new one), never their secrets.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type",)
+    search_fields = ("user__email",)
+    list_select_related = ("user",)
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return has_staff_powers(request.user) and request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)

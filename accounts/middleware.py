@@ -1,19 +1,42 @@
-"""Moderators and staff must use MFA before they reach the admin or moderation pages."""
+"""The request's user and its powers; moderators and staff need MFA before the admin.
+
+Powers (accounts/access.py) need a session that passed TOTP in this login. Only the user
+this middleware hands the request carries them; on the admin's pages a moderator or staff
+member whose session has not passed TOTP is sent to set up an authenticator, or to confirm
+with it (a step-up, allauth's mfa_reauthenticate), before anything else runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.functional import SimpleLazyObject
 
-from accounts.access import has_mfa, needs_mfa
+from accounts.access import has_mfa, has_session_powers, needs_mfa
+from accounts.powers import give_session_powers
+from accounts.step_up import activation_url, step_up_url
 from config.reversing import reverse_cached
 
 PROTECTED_PREFIXES_SETTING = "MFA_REQUIRED_PATH_PREFIXES"
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, with `request.user` holding the proof of a TOTP pass when its session has
+    one (accounts.powers.give_session_powers). Still lazy: the user is read when first
+    used (pages read it together with their own rows, accounts/backends.py).
+
+    `request.auser` (async views; there are none) stays Django's: a user without powers.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(  # type: ignore[assignment]
+            lambda: give_session_powers(request, auth_middleware.get_user(request))
+        )
 
 
 class RequireMFAForModeratorsMiddleware:
@@ -34,12 +57,16 @@ class RequireMFAForModeratorsMiddleware:
             user is not None
             and request.path.startswith(self._protected_prefixes())
             and needs_mfa(user)
-            and not has_mfa(user)
+            and not has_session_powers(user)
         ):
-            messages.warning(
-                request,
-                "Moderators and staff must use two-factor authentication. Set up an "
-                "authenticator app to continue to the moderation pages.",
-            )
-            return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
+            if not has_mfa(user):
+                messages.warning(
+                    request,
+                    "Moderators and staff must use two-factor authentication. Set up an "
+                    "authenticator app to continue to the moderation pages.",
+                )
+                return redirect(activation_url(request.get_full_path()))
+            if request.path.startswith(reverse_cached("admin:index")):
+                # The admin is nothing but powers: confirm with the authenticator first.
+                return redirect(step_up_url(request.get_full_path()))
         return self.get_response(request)

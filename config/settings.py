@@ -65,11 +65,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user holding the powers its session earned (TOTP in this login).
+    "accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Moderators and staff must set up MFA before the admin and moderation pages.
+    # Moderators and staff: set up MFA, and pass it in this session, before the admin.
     "accounts.middleware.RequireMFAForModeratorsMiddleware",
 ]
 
@@ -178,6 +179,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Clinician Commons] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Clinician Commons"
+# Moderator and staff powers need a session that passed TOTP in this login (accounts/access.py);
+# a pass older than this asks for the authenticator again (a step-up, not a new sign-in).
+ACCESS_TOTP_MAX_AGE_SECONDS = env.int("ACCESS_TOTP_MAX_AGE_SECONDS", default=12 * 3600)
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # NPPES NPI registry (license verification). Tests point it at a local fake server.
 NPPES_API_URL = env.str("NPPES_API_URL", default="https://npiregistry.cms.hhs.gov/api/")

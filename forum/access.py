@@ -6,7 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from accounts.access import AnyUser, can_read_forum, is_moderator, moderates_group
+from accounts.access import (
+    AnyUser,
+    can_read_forum,
+    has_staff_powers,
+    is_moderator,
+    moderates_group,
+    role_moderates_group,
+)
 from accounts.backends import MAX_ID
 from config.precompiled import Call, Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
@@ -32,7 +39,7 @@ def active_membership(user: AnyUser, group: Group) -> Membership | None:
 def is_group_organizer(user: AnyUser, group: Group) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if has_staff_powers(user):
         return True
     return Membership.objects.filter(
         group=group, user=user, state=Membership.State.ACTIVE, role=Membership.Role.ORGANIZER
@@ -48,6 +55,17 @@ def can_read_group_topics(user: AnyUser, group: Group, *, is_member: bool | None
     if is_member is None:
         is_member = active_membership(user, group) is not None
     return is_member or moderates_group(user, group)
+
+
+def recipient_can_read_group_topics(user: AnyUser, group: Group) -> bool:
+    """can_read_group_topics for someone told about a topic outside their own request (a
+    notice's recipient): a moderator's role counts, though opening the topic will need
+    the powers of a TOTP-passed session."""
+    if not can_read_forum(user):
+        return False
+    if not group.is_private:
+        return True
+    return active_membership(user, group) is not None or role_moderates_group(user, group)
 
 
 def group_for_visitor(slug: str) -> Group:
@@ -72,6 +90,14 @@ def readable_groups_q(user: AnyUser, prefix: str = "") -> Q:
     if _reads_every_group(user):
         return Q()
     return _public_or_member_q(user.pk, prefix)
+
+
+def readable_notices_q(user: AnyUser) -> Q:
+    """Notifications whose post (if any) is in a group this user may read now."""
+    readable = Q(post__isnull=True) | readable_groups_q(user, prefix="post__topic__group__")
+    if is_moderator(user) and _has_scope(user):
+        readable |= Q(post__topic__group__in=user.moderated_groups.all())
+    return readable
 
 
 def _reads_every_group(user: AnyUser) -> bool:

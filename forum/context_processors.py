@@ -6,7 +6,8 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 
-from accounts.access import is_moderator
+from accounts.access import has_mfa, is_moderator, needs_step_up
+from accounts.step_up import activation_url, step_up_url
 from config.reversing import reverse_cached, url_configuration
 
 # The header's links, reversed once per URL configuration and script prefix rather than on
@@ -45,13 +46,18 @@ def site(request: HttpRequest) -> dict[str, object]:
     nav = _nav(url_configuration())
     user = request.user
     if not user.is_authenticated:
-        return {"unread_notifications": 0, "is_moderator": False, "nav": nav}
+        return {"unread_notifications": 0, "is_moderator": False, "nav": nav, "step_up": ""}
     from forum.notifications import unread_count
 
+    step_up = ""
+    if needs_step_up(user):  # a moderator or staff member reading as a member
+        here = request.get_full_path()
+        step_up = step_up_url(here) if has_mfa(user) else activation_url(here)
     return {
         # Read only if the template shows it and the view did not already read it with its
         # own keys (queries.reader_context): the view's context comes first.
         "unread_notifications": SimpleLazyObject(lambda: unread_count(user)),
         "is_moderator": is_moderator(user),
+        "step_up": step_up,
         "nav": nav,
     }

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.access import posting_block_reason, regional_license_block_reason
+from accounts.access import has_staff_powers, posting_block_reason, regional_license_block_reason
 from accounts.models import User
 from forum import notifications
 from forum.choices import REGION_LABELS, GroupKind, MembershipPolicy, Modality, NotificationKind
@@ -16,7 +16,7 @@ from forum.models import Group, Membership
 
 
 def can_open_groups(user: User) -> bool:
-    return bool(user.is_authenticated and (user.is_staff or user.is_organizer))
+    return bool(user.is_authenticated and (has_staff_powers(user) or user.is_organizer))
 
 
 def _unique_slug(name: str) -> str:

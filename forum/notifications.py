@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.access import AnyUser
 from accounts.models import User
-from forum.access import can_read_group_topics
+from forum.access import recipient_can_read_group_topics
 from forum.choices import NotificationKind
 from forum.models import Notification, Post
 from forum.rendering import mentioned_handles
@@ -100,7 +100,9 @@ def notify_posts_published(posts: Sequence[Post]) -> None:
         notified: set[int] = {post.author_id}
         for recipient, kind, message in _published_targets(post, mentions[post.pk], by_handle):
             # A mention must not tell an outsider that a private group's topic exists.
-            if recipient.pk in notified or not can_read_group_topics(recipient, post.topic.group):
+            if recipient.pk in notified or not recipient_can_read_group_topics(
+                recipient, post.topic.group
+            ):
                 continue
             notified.add(recipient.pk)
             wanted.append(

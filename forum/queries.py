@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet, Subquery
 
-from accounts.access import AnyUser, moderates_group, posting_block_reason
+from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
-from forum.access import visible_posts_q
+from forum.access import readable_notices_q, visible_posts_q
 from forum.choices import PUBLIC_STATUSES
 from forum.models import Group, Membership, Notification, Post, Revision, Topic
 
@@ -48,7 +48,7 @@ def topic_standing(*, user: AnyUser, topic: Topic) -> GroupStanding:
     """Same rules as access.active_membership and access.is_group_organizer, from the role
     access.topic_for_reader read with the topic: no query."""
     role = getattr(topic, "reader_role", None)
-    organizer = user.is_staff or role == Membership.Role.ORGANIZER
+    organizer = has_staff_powers(user) or role == Membership.Role.ORGANIZER
     return GroupStanding(
         is_member=role is not None, is_organizer=bool(user.is_authenticated and organizer)
     )
@@ -267,4 +267,8 @@ def post_revisions(post: Post) -> list[Revision]:
 
 
 def notifications_for(user: AnyUser, limit: int = 50) -> list[Notification]:
-    return list(Notification.objects.filter(recipient=user).select_related("actor")[:limit])
+    """The reader's notices, less those about topics this session may not read: a
+    moderator is told of mentions in the private groups they moderate, but reads them (and
+    the notice's title) only in a session that passed TOTP."""
+    notices = Notification.objects.filter(recipient=user).select_related("actor")
+    return list(notices.filter(readable_notices_q(user))[:limit])

@@ -29,7 +29,7 @@ from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, Tuple
 from django.http import Http404
 from django.template.loader import render_to_string
 
-from accounts.access import AnyUser, can_read_forum, moderates_group
+from accounts.access import AnyUser, can_read_forum, has_staff_powers, moderates_group
 from config.precompiled import Call, Precompiled
 from forum import groups
 from forum.access import readable_group_versions
@@ -270,7 +270,7 @@ def group_page(
     is_active = membership is not None and membership.state == Membership.State.ACTIVE
     is_organizer = bool(
         user.is_authenticated
-        and (user.is_staff or (is_active and membership.role == Membership.Role.ORGANIZER))
+        and (has_staff_powers(user) or (is_active and membership.role == Membership.Role.ORGANIZER))
     )
     moderating = moderates_group(user, group)
     can_read = can_read_forum(user) and (not group.is_private or moderating or is_active)

@@ -7,7 +7,8 @@ from typing import TypeVar
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from accounts.access import AnyUser, is_moderator, moderates_group
+from accounts.access import AnyUser, is_active_member, is_moderator, moderates_group
+from accounts.powers import has_session_powers
 from moderation.models import Case, Suspension
 
 M = TypeVar("M", bound=Model)
@@ -50,7 +51,10 @@ def can_act_on_case(user: AnyUser, case: Case) -> bool:
 
 
 def is_staff_moderator(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+    """Staff powers in moderation (escalations, reopening): in a TOTP-passed session."""
+    return bool(
+        is_active_member(user) and (user.is_staff or user.is_superuser) and has_session_powers(user)
+    )
 
 
 def active_suspension(user: AnyUser) -> Suspension | None:

@@ -4,13 +4,24 @@ Django's admin admits only `is_staff`; but staff are global moderators
 (accounts.access.moderates_group), so a group-scoped moderator could never
 reach the queue. This site also admits active moderators; what they see is
 limited by each ModelAdmin's permissions (moderation models only).
+
+Every page needs the powers of a session that passed TOTP in this login
+(accounts/access.py), and nobody signs in here: /admin/login/ sends people to
+allauth's sign-in (its rate limits, its MFA stage) or to the step-up.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 
 class ClinicianAdminSite(admin.AdminSite):
@@ -19,10 +30,30 @@ class ClinicianAdminSite(admin.AdminSite):
     index_title = "Moderation and administration"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        from accounts.access import is_moderator  # not at import: apps load this module
+        # Not at import: apps load this module before accounts' models.
+        from accounts.access import has_staff_powers, is_moderator
 
         user = request.user
-        return bool(user.is_active and (user.is_staff or is_moderator(user)))
+        return bool(has_staff_powers(user) or is_moderator(user))
+
+    def login(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        from accounts.access import has_mfa, needs_step_up
+        from accounts.step_up import activation_url, step_up_url
+
+        next_path = request.GET.get(REDIRECT_FIELD_NAME, "")
+        if not url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}):
+            next_path = reverse("admin:index", current_app=self.name)
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_path})}")
+        if self.has_permission(request):
+            return redirect(next_path)
+        if needs_step_up(request.user):
+            if has_mfa(request.user):
+                return redirect(step_up_url(next_path))
+            return redirect(activation_url(next_path))
+        raise PermissionDenied("The administration is for moderators and staff.")
 
 
 class ClinicianAdminConfig(AdminConfig):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
+from accounts.powers import grant_powers_outside_a_session
 from forum import posting
 from forum.choices import Disclaimer, TopicPurpose, TriggerWarning
 from forum.models import Group, Membership, Post, Topic
@@ -105,7 +106,7 @@ def seed_moderation(people: dict[str, User]) -> list[Case]:
         with transaction.atomic():
             cases.resolve_case(
                 case_id=flag_case.pk,
-                moderator=moderator,
+                moderator=grant_powers_outside_a_session(moderator, reason="seed_demo"),
                 action=ActionKind.APPROVE,
                 reason="A clinical experience report with no financial interest; fine as posted.",
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.test import Client
 from django.utils import timezone
 
 from accounts.choices import LicenseState, LicenseType, VerificationMethod
@@ -68,3 +69,32 @@ def current_totp_code(secret: str = TEST_TOTP_SECRET) -> str:
 
     counter = int(timezone.now().timestamp()) // 30
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def with_powers(user: User) -> User:
+    """The user as a domain function sees a moderator or staff member acting in a session
+    that passed TOTP (accounts.access); plain Users loaded outside a request have none."""
+    from accounts.powers import grant_powers_outside_a_session
+
+    return grant_powers_outside_a_session(user, reason="test")
+
+
+def sign_in_with_totp(client: Client, user: User) -> Client:
+    """Sign `client` in as allauth's sign-in with a TOTP code leaves it: signed in, with the
+    password and the TOTP pass in the session's authentication records (written by allauth's
+    own record_authentication). `client.force_login` alone is a password-only session."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from django.test import RequestFactory
+
+    enroll_totp(user)
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session = session
+    request.user = user
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type="totp")
+    session.save()
+    return client

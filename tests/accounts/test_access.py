@@ -24,7 +24,7 @@ from forum.models import Membership
 from forum.posting import topic_create
 from tests import factories
 from tests.accounts import files
-from tests.accounts.helpers import grant_verified_license
+from tests.accounts.helpers import grant_verified_license, with_powers
 
 
 @pytest.fixture
@@ -142,9 +142,9 @@ def test_the_credential_shows_next_to_the_name_on_a_post(client: Client, topic, 
 
 def test_scoped_moderators_moderate_only_their_groups(db: None) -> None:
     first, second = factories.GroupFactory(), factories.GroupFactory()
-    scoped = factories.UserFactory(is_moderator=True)
+    scoped = with_powers(factories.UserFactory(is_moderator=True))
     scoped.moderated_groups.add(first)
     assert moderates_group(scoped, first)
     assert not moderates_group(scoped, second)
-    global_moderator = factories.UserFactory(is_moderator=True)
+    global_moderator = with_powers(factories.UserFactory(is_moderator=True))
     assert moderates_group(global_moderator, second)

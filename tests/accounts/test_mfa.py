@@ -24,10 +24,16 @@ def test_without_mfa_staff_and_moderators_are_sent_to_set_it_up(
     assert follow.status_code == 200
 
 
-def test_with_mfa_staff_reach_the_admin(client: Client, db: None) -> None:
+def test_with_mfa_staff_reach_the_admin_once_this_session_passed_totp(
+    client: Client, db: None
+) -> None:
     user = factories.UserFactory(is_staff=True, is_superuser=True)
     enroll_totp(user)
-    client.force_login(user)
+    client.force_login(user)  # a session that passed no TOTP: sent to confirm first
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    client.post(reverse("mfa_reauthenticate"), {"code": current_totp_code()})
     assert client.get(reverse("admin:index")).status_code == 200
 
 

@@ -15,24 +15,12 @@ from accounts.models import License
 from forum.models import Notification
 from tests import factories
 from tests.accounts import files
-from tests.accounts.helpers import enroll_totp
+from tests.accounts.helpers import enroll_totp, sign_in_with_totp
 
 
 @pytest.fixture
 def reviewer(moderator):  # type: ignore[no-untyped-def]
-    """The moderator persona, able to sign in to the admin.
-
-    Django's own admin admits only staff; moderation/admin_site.py opens it to
-    moderators. Where that site is not installed, the reviewer is also staff.
-    """
-    from django.contrib import admin
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/admin/")
-    request.user = moderator
-    if not admin.site.has_permission(request):
-        moderator.is_staff = True
-        moderator.save(update_fields=["is_staff"])
+    """The moderator persona (moderation/admin_site.py opens the admin to moderators)."""
     return moderator
 
 
@@ -76,7 +64,7 @@ def test_the_queue_lists_pending_licenses_oldest_first(client: Client, reviewer,
         expires_on=timezone.localdate() + datetime.timedelta(days=200),
         evidence=files.pdf_upload(),
     )
-    client.force_login(reviewer)
+    sign_in_with_totp(client, reviewer)
     response = client.get(reverse("admin:accounts_license_changelist"))
     assert response.status_code == 200
     shown = list(response.context["cl"].result_list)
@@ -92,7 +80,7 @@ def test_a_moderator_approves_in_the_admin_and_the_member_is_told(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(reviewer)
+    sign_in_with_totp(client, reviewer)
     url = reverse("admin:accounts_license_review", args=[pending.pk])
     page = client.get(url)
     assert page.status_code == 200
@@ -114,7 +102,7 @@ def test_a_moderator_approves_in_the_admin_and_the_member_is_told(
 def test_a_rejection_without_a_reason_is_refused_with_a_message(
     client: Client, reviewer, pending: License
 ) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(reviewer)
+    sign_in_with_totp(client, reviewer)
     url = reverse("admin:accounts_license_review", args=[pending.pk])
     response = client.post(url, {"review-decision": "reject", "review-reason": ""})
     assert response.status_code == 200
@@ -126,7 +114,7 @@ def test_a_rejection_without_a_reason_is_refused_with_a_message(
 def test_a_rejection_reaches_the_member_with_the_reason(
     client: Client, reviewer, pending: License, applicant
 ) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(reviewer)
+    sign_in_with_totp(client, reviewer)
     url = reverse("admin:accounts_license_review", args=[pending.pk])
     client.post(url, {"review-decision": "reject", "review-reason": "The scan is unreadable"})
     pending.refresh_from_db()
@@ -144,7 +132,7 @@ def test_members_and_scoped_moderators_cannot_review(
     scoped = factories.UserFactory(is_moderator=True)
     enroll_totp(scoped)
     scoped.moderated_groups.add(group)
-    client.force_login(scoped)
+    sign_in_with_totp(client, scoped)
     assert client.get(url).status_code in (302, 403)
     assert client.post(url, {"review-decision": "approve", "review-reason": "x"}).status_code in (
         302,
@@ -168,9 +156,9 @@ def test_evidence_opens_for_the_owner_and_moderators_only(
     assert b"".join(own.streaming_content).startswith(b"\x89PNG")
     assert "no-store" in own["Cache-Control"]
     assert "sandbox" in own["Content-Security-Policy"]
-    client.force_login(reviewer)
+    sign_in_with_totp(client, reviewer)
     assert client.get(url).status_code == 200
-    client.force_login(staff_user)
+    sign_in_with_totp(client, staff_user)
     assert client.get(url).status_code == 200
 
 

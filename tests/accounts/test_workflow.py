@@ -15,6 +15,7 @@ from accounts.models import AppendOnlyError, License, LicenseStatusChange
 from forum.models import Notification
 from tests import factories
 from tests.accounts.files import pdf_upload
+from tests.accounts.helpers import with_powers
 
 
 def declare(user, **overrides) -> License:  # type: ignore[no-untyped-def]
@@ -28,6 +29,12 @@ def declare(user, **overrides) -> License:  # type: ignore[no-untyped-def]
     )
     fields.update(overrides)
     return verification.license_submit(**fields)
+
+
+@pytest.fixture
+def moderator(moderator):  # type: ignore[no-untyped-def]
+    """The suite's moderator, acting as in a session that passed TOTP (accounts.access)."""
+    return with_powers(moderator)
 
 
 @pytest.fixture

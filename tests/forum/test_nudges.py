@@ -14,6 +14,7 @@ from django.utils import timezone
 from forum import nudges
 from forum.choices import PostStatus, TopicPurpose
 from forum.models import NudgeEvent, Post, Revision, Topic
+from tests.accounts.helpers import sign_in_with_totp
 from tests.forum.nudge_helpers import (
     CIVIL_DRAFT,
     CLINICAL_DRAFT,
@@ -545,7 +546,7 @@ def test_screening_holds_a_confirmed_post_even_when_the_detectors_find_nothing(
 
 def test_the_admin_overview_shows_the_nudge_share(client, moderator, clinician):
     NudgeEvent.objects.create(user=clinician, composer="topic", shown=["tone"], outcome="revised")
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     page = client.get(reverse("admin:moderation_case_overview")).content.decode()
     assert "Author nudges, last 30 days" in page
     assert "100%" in page

@@ -11,6 +11,7 @@ from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import reply_create
 from tests import factories
+from tests.accounts.helpers import sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +249,7 @@ def test_a_hold_or_removal_shows_at_once_on_a_cached_page(client, organizer, mod
     html = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
     assert "Reply number 25" not in html and html.count('class="post card') == 19
     assert "Reply number 26" not in html and "Removed by a moderator." in html
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     html = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
     assert "Reply number 25" in html and "Awaiting review" in html
 
@@ -278,7 +279,7 @@ def test_members_outsiders_and_moderators_do_not_share_a_page(
     member = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
     client.force_login(outsider)
     visitor = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     moderating = client.get(long_topic.get_absolute_url(), {"page": 2}).content.decode()
     assert "?to=" in member and "?to=" not in visitor
     assert "Reply number 30" not in member and "Reply number 30" not in visitor
@@ -304,7 +305,7 @@ def test_a_reply_does_not_name_the_held_post_it_answers(
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "An answer to it" in html
     assert "In reply to" not in html and f"#{question.number}" not in html
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "In reply to" in html and f"Sam Ortiz (#{question.number})" in html
 

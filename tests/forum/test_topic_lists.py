@@ -15,6 +15,7 @@ from forum.models import Group, Topic
 from forum.posting import post_set_status, reply_create, topic_create, topic_set_flags
 from forum.topic_lists import Cursor
 from tests import factories
+from tests.accounts.helpers import sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -220,7 +221,7 @@ def test_an_author_sees_their_topic_awaiting_review_and_others_do_not(
     rows = _list(client, group)[0]
     assert rows == [held.pk, topic.pk]
     assert "Awaiting review" in client.get(group.get_absolute_url()).content.decode()
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     assert _list(client, group)[0] == [held.pk, topic.pk]
     client.force_login(clinician)
     assert _list(client, group)[0] == [topic.pk]

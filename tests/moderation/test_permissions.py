@@ -9,6 +9,7 @@ from accounts.models import User
 from forum.choices import PostStatus
 from moderation.models import ActionKind, Case, CaseState
 from tests import factories
+from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import IDENTIFYING, first_post, new_topic
 
@@ -48,7 +49,7 @@ def test_members_cannot_open_the_queue(client, held_post, other_clinician):
 
 
 def test_a_moderator_who_is_not_staff_reaches_only_the_moderation_admin(client, moderator):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     assert client.get(reverse("admin:moderation_case_changelist")).status_code == 200
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
 
@@ -77,7 +78,7 @@ def test_a_scoped_moderator_sees_only_their_groups_cases(
     )
     mine, theirs = Case.objects.get(post=held_post), Case.objects.get(post=elsewhere)
     scoped = _scoped_moderator(group)
-    client.force_login(scoped)
+    sign_in_with_totp(client, scoped)
     listing = client.get(reverse("admin:moderation_case_changelist")).content.decode()
     assert f"/{mine.pk}/change/" in listing
     assert f"/{theirs.pk}/change/" not in listing

@@ -9,6 +9,7 @@ from forum.choices import NotificationKind, PostStatus
 from forum.models import Notification
 from moderation.access import suspension_block_reason
 from moderation.models import ActionKind, Case, CaseState, ModerationAction, Suspension
+from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import IDENTIFYING, UNWARNED, first_post, new_topic
 
@@ -44,7 +45,7 @@ def resolve(client, case: Case, action: str, reason: str = "Per the rules", **ex
 def test_a_moderator_sees_the_queue_ordered_identifiers_first(
     client, moderator, held_case, queued_case
 ):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     response = client.get(reverse("admin:moderation_case_changelist"))
     assert response.status_code == 200
     page = response.content.decode()
@@ -52,7 +53,7 @@ def test_a_moderator_sees_the_queue_ordered_identifiers_first(
 
 
 def test_the_queue_filters_by_reason_group_state_and_age(client, moderator, held_case, queued_case):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     url = reverse("admin:moderation_case_changelist")
     for query in (
         "?reason=identifiers",
@@ -75,7 +76,7 @@ def test_the_case_page_highlights_identifiers_and_escapes_the_post(
         new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, body=body)
     )
     case = Case.objects.get(post=post)
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     page = client.get(case_url(case)).content.decode()
     assert '<mark class="mod-identifier" title="Specific date">04/02/1961</mark>' in page
     assert "<script>alert(1)</script>" not in page
@@ -84,14 +85,14 @@ def test_the_case_page_highlights_identifiers_and_escapes_the_post(
 
 
 def test_a_moderator_claims_a_case(client, moderator, held_case):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     response = client.post(case_url(held_case), {"claim": "1"})
     assert response.status_code == 302
     held_case.refresh_from_db()
     assert held_case.state == CaseState.CLAIMED
     assert held_case.claimed_by == moderator
     other = make_verified_clinician(is_moderator=True)
-    client.force_login(other)
+    sign_in_with_totp(client, other)
     resolve(client, held_case, ActionKind.APPROVE)
     held_case.refresh_from_db()
     assert held_case.state == CaseState.CLAIMED  # someone else's claim stands
@@ -111,7 +112,7 @@ def test_a_moderator_claims_a_case(client, moderator, held_case):
 def test_each_action_resolves_the_case_logs_it_and_tells_the_author(
     client, moderator, held_case, clinician, action, status
 ):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     response = resolve(client, held_case, action, suspend_days="7")
     assert response.status_code == 302
     held_case.refresh_from_db()
@@ -133,7 +134,7 @@ def test_each_action_resolves_the_case_logs_it_and_tells_the_author(
 
 
 def test_a_reason_is_required(client, moderator, held_case):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     response = resolve(client, held_case, ActionKind.REMOVE, reason="")
     assert response.status_code == 200
     held_case.refresh_from_db()
@@ -142,7 +143,7 @@ def test_a_reason_is_required(client, moderator, held_case):
 
 
 def test_escalation_keeps_the_case_open_for_staff(client, moderator, held_case):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.ESCALATE, reason="Needs legal view")
     held_case.refresh_from_db()
     assert held_case.state == CaseState.OPEN and held_case.escalated_at is not None
@@ -150,7 +151,7 @@ def test_escalation_keeps_the_case_open_for_staff(client, moderator, held_case):
     held_case.refresh_from_db()
     assert held_case.state == CaseState.OPEN  # a moderator cannot decide an escalated case
     staff = make_verified_clinician(is_staff=True)
-    client.force_login(staff)
+    sign_in_with_totp(client, staff)
     resolve(client, held_case, ActionKind.REMOVE)
     held_case.refresh_from_db()
     assert held_case.state == CaseState.RESOLVED
@@ -162,7 +163,7 @@ def test_asked_to_edit_the_post_returns_once_an_edit_passes(
     from forum.posting import post_edit
     from tests import factories
 
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.ASK_EDIT)
     post = held_case.post
     post.refresh_from_db()
@@ -181,7 +182,7 @@ def test_asked_to_edit_the_post_returns_once_an_edit_passes(
 def test_an_appeal_reopens_the_case_for_a_different_moderator(
     client, moderator, held_case, clinician
 ):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.REMOVE)
     client.force_login(clinician)
     page = client.get(reverse("moderation:case", args=[held_case.pk]))
@@ -194,12 +195,12 @@ def test_an_appeal_reopens_the_case_for_a_different_moderator(
     held_case.refresh_from_db()
     assert held_case.state == CaseState.APPEALED
     assert held_case.excluded_moderator == moderator
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.APPROVE)
     held_case.refresh_from_db()
     assert held_case.state == CaseState.APPEALED
     second = make_verified_clinician(is_moderator=True)
-    client.force_login(second)
+    sign_in_with_totp(client, second)
     resolve(client, held_case, ActionKind.APPROVE, reason="Details were invented")
     held_case.refresh_from_db()
     held_case.post.refresh_from_db()
@@ -219,7 +220,7 @@ def test_only_the_author_sees_their_case_page(client, other_clinician, held_case
 
 
 def test_the_overview_shows_the_last_30_days(client, moderator, held_case, queued_case):
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.REMOVE)
     response = client.get(reverse("admin:moderation_case_overview"))
     assert response.status_code == 200
@@ -244,7 +245,7 @@ def test_the_queue_page_has_a_bounded_number_of_queries(
             body=IDENTIFYING,
             title=f"Case {i}",
         )
-    client.force_login(moderator)
+    sign_in_with_totp(client, moderator)
     with django_assert_max_num_queries(20):
         response = client.get(reverse("admin:moderation_case_changelist"))
     assert response.status_code == 200

@@ -1,8 +1,10 @@
-"""The eight personas of the authorization matrix and the world they act in.
+"""The personas of the authorization matrix and the world they act in.
 
 The sample group is private, so a persona outside it must be refused its content.
 Moderators and staff get a TOTP authenticator (grant_verified_license enrolls them), as
-the MFA middleware requires before the admin and moderation pages.
+the MFA middleware requires before the admin and moderation pages. Each of them appears
+twice: signed in with a password and a TOTP code (`moderator`), and with the password
+alone (`moderator_pw`), whose session must give no more than a member's view.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from forum.models import Group, Membership, Post, Topic
 from moderation import cases
 from moderation.models import Case, FlagReason
 from tests import factories
+from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
 
 PERSONAS = (
@@ -29,7 +32,17 @@ PERSONAS = (
     "scoped_moderator",
     "moderator",
     "staff",
+    "scoped_moderator_pw",
+    "moderator_pw",
+    "staff_pw",
 )
+# The same people as their TOTP-passed personas, in a session that passed no TOTP.
+PASSWORD_ONLY = {
+    "scoped_moderator_pw": "scoped_moderator",
+    "moderator_pw": "moderator",
+    "staff_pw": "staff",
+}
+TOTP_PASSED = frozenset(PASSWORD_ONLY.values())
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -48,7 +61,10 @@ class World:
     def client(self, persona: str) -> Client:
         client = Client()
         user = self.users[persona]
-        if user is not None:
+        if persona in TOTP_PASSED:
+            assert user is not None
+            sign_in_with_totp(client, user)
+        elif user is not None:
             client.force_login(user)
         return client
 
@@ -105,5 +121,8 @@ def build_world(
             "scoped_moderator": scoped,
             "moderator": moderator,
             "staff": staff,
+            "scoped_moderator_pw": scoped,
+            "moderator_pw": moderator,
+            "staff_pw": staff,
         },
     )

@@ -6,7 +6,7 @@ that matter). Each cell is "GET/POST", the expected answer:
 
     200   the page           L    302 to the login page    302  a redirect elsewhere
     400   form errors        403  refused                  404  refused, hiding existence
-    405   GET on a POST-only view
+    405   GET on a POST-only view                          S    302 to the TOTP step-up
 
 The sample objects are in a *private* group whose member wrote the topic (see
 tests/security/personas.py), so the other-group personas must be refused its content.
@@ -30,66 +30,71 @@ from django.urls.resolvers import RoutePattern
 
 from accounts.models import User
 from forum.models import Group, Topic
-from tests.security.personas import PERSONAS, World, build_world
+from tests.security.personas import PASSWORD_ONLY, PERSONAS, World, build_world
 
 pytestmark = pytest.mark.django_db
 
 # Columns: anonymous, unverified, member, other_member, other_organizer,
-# scoped_moderator (of the other group), moderator (global), staff.
+# scoped_moderator (of the other group), moderator (global), staff, each of those last
+# three signed in with a TOTP code, then the same three with a password alone (their
+# session passed no TOTP: they read as members outside the private group, and every admin
+# page sends them to confirm with their authenticator first).
 MATRIX = """
-url name                 anon    unverif member  oth_mem oth_org scoped  mod     staff
-healthz                  200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:home               200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:directory          200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:group              200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:group_create       L/L     403/403 403/403 403/403 200/200 403/403 403/403 200/200
-forum:group_join         405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
-forum:group_leave        405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
-forum:group_members      L/L     403/403 403/403 403/403 403/403 403/403 403/403 200/200
-forum:membership_decide  405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302
-forum:topic_create       L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:topic              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
-forum:reply              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
-forum:topic_flags        405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302
-forum:post               L/L     403/403 302/302 403/403 403/403 403/403 302/302 302/302
-forum:post_edit          L/L     403/403 200/200 403/403 403/403 403/403 403/403 403/403
-forum:post_history       L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
-forum:revision           L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200
-forum:post_withdraw      405/L   405/403 405/302 405/403 405/403 405/403 405/403 405/403
-forum:post_helpful       405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/403
-forum:draft_check        405/L   405/400 405/400 405/400 405/400 405/400 405/400 405/400
-forum:scheduled          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:scheduled_action   405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
-forum:search             L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:notifications      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-forum:notifications_read 405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302
-accounts:profile         L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-accounts:license_add     L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-accounts:evidence_upload L/L     405/404 405/302 405/404 405/404 405/404 405/404 405/404
-accounts:evidence_file   404/404 404/404 200/200 404/404 404/404 404/404 200/200 200/200
-accounts:export          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-accounts:deactivate      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200
-moderation:flag          L/L     403/403 200/400 403/403 403/403 403/403 200/400 200/400
-moderation:case          L/L     404/404 200/200 404/404 404/404 404/404 404/404 404/404
+url name                 anon    unverif member  oth_mem oth_org scoped  mod     staff   scop_pw mod_pw  stf_pw
+healthz                  200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:home               200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:directory          200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:group              200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:group_create       L/L     403/403 403/403 403/403 200/200 403/403 403/403 200/200 403/403 403/403 403/403
+forum:group_join         405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:group_leave        405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:group_members      L/L     403/403 403/403 403/403 403/403 403/403 403/403 200/200 403/403 403/403 403/403
+forum:membership_decide  405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302 405/403 405/403 405/403
+forum:topic_create       L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:topic              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200 403/403 403/403 403/403
+forum:reply              L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200 403/403 403/403 403/403
+forum:topic_flags        405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/302 405/403 405/403 405/403
+forum:post               L/L     403/403 302/302 403/403 403/403 403/403 302/302 302/302 403/403 403/403 403/403
+forum:post_edit          L/L     403/403 200/200 403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403
+forum:post_history       L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200 403/403 403/403 403/403
+forum:revision           L/L     403/403 200/200 403/403 403/403 403/403 200/200 200/200 403/403 403/403 403/403
+forum:post_withdraw      405/L   405/403 405/302 405/403 405/403 405/403 405/403 405/403 405/403 405/403 405/403
+forum:post_helpful       405/L   405/403 405/403 405/403 405/403 405/403 405/403 405/403 405/403 405/403 405/403
+forum:draft_check        405/L   405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400
+forum:scheduled          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:scheduled_action   405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
+forum:search             L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:notifications      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:notifications_read 405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
+accounts:profile         L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:license_add     L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:evidence_upload L/L     405/404 405/302 405/404 405/404 405/404 405/404 405/404 405/404 405/404 405/404
+accounts:evidence_file   404/404 404/404 200/200 404/404 404/404 404/404 200/200 200/200 404/404 404/404 404/404
+accounts:export          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+accounts:deactivate      L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+moderation:flag          L/L     403/403 200/400 403/403 403/403 403/403 200/400 200/400 403/403 403/403 403/403
+moderation:case          L/L     404/404 200/200 404/404 404/404 404/404 404/404 404/404 404/404 404/404 404/404
 """
 
 # The admin pages that matter, pinned cell by cell (object ids are the sample case,
 # license and member). Every other admin URL follows the family rule below.
 ADMIN_ROWS = """
-url name                          anon    unverif member  oth_mem oth_org scoped  mod     staff
-admin:index                       L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
-admin:moderation_case_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
-admin:moderation_case_change      L/L     L/L     L/L     L/L     L/L     404/404 200/200 200/200
-admin:moderation_case_overview    L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
-admin:moderation_flag_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200
-admin:accounts_license_changelist L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200
-admin:accounts_license_review     L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200
-admin:accounts_user_changelist    L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403
-admin:accounts_user_change        L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403
+url name                          anon    unverif member  oth_mem oth_org scoped  mod     staff   scop_pw mod_pw  stf_pw
+admin:index                       L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200 S/S     S/S     S/S
+admin:moderation_case_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200 S/S     S/S     S/S
+admin:moderation_case_change      L/L     L/L     L/L     L/L     L/L     404/404 200/200 200/200 S/S     S/S     S/S
+admin:moderation_case_overview    L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200 S/S     S/S     S/S
+admin:moderation_flag_changelist  L/L     L/L     L/L     L/L     L/L     200/200 200/200 200/200 S/S     S/S     S/S
+admin:accounts_license_changelist L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200 S/S     S/S     S/S
+admin:accounts_license_review     L/L     L/L     L/L     L/L     L/L     403/403 200/200 200/200 S/S     S/S     S/S
+admin:accounts_user_changelist    L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403 S/S     S/S     S/S
+admin:accounts_user_change        L/L     L/L     L/L     L/L     L/L     403/403 403/403 403/403 S/S     S/S     S/S
 """
 
 # The rest of the admin: anyone who is not a moderator or staff is sent to the admin's
-# login page (its login and logout pages excepted); moderators and staff get no 5xx.
+# login page (its login and logout pages excepted), a moderator or staff member whose
+# session passed no TOTP to the step-up (all of it, login and logout included); moderators
+# and staff get no 5xx.
 ADMIN_OPEN = {"admin:login", "admin:logout"}
 NOT_ADMITTED = ("anonymous", "unverified", "member", "other_member", "other_organizer")
 # allauth's account and MFA pages: its own login rules; no persona gets a 5xx.
@@ -198,6 +203,8 @@ def _answer(client: Client, method: str, url: str) -> str:
         transaction.set_rollback(True)
     client.cookies = cookies  # a logout in the request must not sign out later cells
     location = response.get("Location", "")
+    if response.status_code == 302 and location.startswith(reverse("mfa_reauthenticate")):
+        return "S"
     if response.status_code == 302 and "login" in location:
         return "L"
     return str(response.status_code)
@@ -245,6 +252,8 @@ def test_every_persona_gets_the_declared_answer_on_every_url(world: World) -> No
                     expected = expected_row[persona][index]
                     if got != expected:
                         problems.append(f"{where}: got {got}, expected {expected}")
+                elif family == "admin" and persona in PASSWORD_ONLY and got != "S":
+                    problems.append(f"{where}: got {got}, expected the step-up")
                 elif (
                     family == "admin"
                     and name not in ADMIN_OPEN
@@ -252,6 +261,6 @@ def test_every_persona_gets_the_declared_answer_on_every_url(world: World) -> No
                     and got != "L"
                 ):
                     problems.append(f"{where}: got {got}, expected the admin login")
-    # 8 personas x 2 methods for every pattern in the URLconf.
+    # Every persona x 2 methods for every pattern in the URLconf.
     assert checked == len(list(url_patterns())) * len(PERSONAS) * 2
     assert problems == [], "\n".join(problems)
