@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -11,6 +14,7 @@ from django.utils.safestring import SafeString
 from accounts.choices import JURISDICTION_LABELS, LicenseState
 from accounts.models import License, User
 from accounts.powers import has_session_powers
+from accounts.standing import suspension_block_reason
 
 AnyUser = User | AnonymousUser
 
@@ -22,8 +26,6 @@ def _link(text: str, url_name: str, anchor: str = "") -> SafeString:
 def has_verified_email(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
-    from allauth.account.models import EmailAddress
-
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
@@ -71,14 +73,6 @@ def license_block_reason(user: User) -> str | None:
     )
 
 
-def _suspension_block_reason(user: User) -> str | None:
-    try:  # imported here: moderation.access imports this module
-        from moderation.access import suspension_block_reason
-    except ImportError:  # moderation without suspensions
-        return None
-    return suspension_block_reason(user)
-
-
 def posting_block_reason(user: AnyUser) -> str | None:
     """Why this person may not post, reply, flag or join, or None when they may."""
     if not user.is_authenticated:
@@ -90,7 +84,7 @@ def posting_block_reason(user: AnyUser) -> str | None:
             "Verify your email address before posting: {}.",
             _link("resend the confirmation email", "account_email"),
         )
-    suspended = _suspension_block_reason(user)
+    suspended = suspension_block_reason(user)
     if suspended is not None:
         return suspended
     return license_block_reason(user)
@@ -154,9 +148,15 @@ def needs_mfa(user: AnyUser) -> bool:
 def has_mfa(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
-    from allauth.mfa.models import Authenticator
-
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def can_review_licenses(user: AnyUser) -> bool:
+    """Staff and global moderators review licenses; group-scoped moderators do not (the
+    powers, so a session that passed TOTP)."""
+    if not is_moderator(user):
+        return False
+    return user.is_staff or not user.moderated_groups.exists()
 
 
 def can_read_forum(user: AnyUser) -> bool:
@@ -195,10 +195,6 @@ def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
 
 def license_for_evidence(user: AnyUser, license_id: int) -> License:
     """The license whose evidence this user may open: their own, or any for a reviewer."""
-    from django.http import Http404
-
-    from accounts.verification import can_review_licenses
-
     if not 0 < license_id < 2**63:
         raise Http404("No such license.")
     license = License.objects.filter(pk=license_id).first()
@@ -214,8 +210,6 @@ def license_for_evidence(user: AnyUser, license_id: int) -> License:
 
 
 def license_for_owner(user: AnyUser, license_id: int) -> License:
-    from django.http import Http404
-
     if not user.is_authenticated or not 0 < license_id < 2**63:
         raise Http404("No such license.")
     license = License.objects.filter(pk=license_id, user_id=user.pk).first()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
+from django.urls import reverse
 
+from accounts.access import can_post
 from accounts.models import User
 
 
@@ -14,8 +16,6 @@ class AccountAdapter(DefaultAccountAdapter):
         user.username = (user.email or "").lower()[:150]
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        from accounts.access import can_post
-
         user = request.user
         # A new member goes straight to declaring a license; staff need none.
         if (
@@ -24,7 +24,5 @@ class AccountAdapter(DefaultAccountAdapter):
             and not can_post(user)
             and not user.licenses.exists()
         ):
-            from django.urls import reverse
-
             return reverse("accounts:license_add")
         return super().get_login_redirect_url(request)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts import verification
-from accounts.access import has_staff_powers
+from accounts.access import can_review_licenses, has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
 from accounts.models import License, LicenseStatusChange, User
@@ -101,7 +101,7 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return verification.can_review_licenses(request.user)
+        return can_review_licenses(request.user)
 
 
 @admin.register(License)
@@ -151,10 +151,10 @@ class LicenseAdmin(admin.ModelAdmin):
     exclude = ("evidence", "registry_response", "registry_claimed_at", "evidence_content_type")
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return verification.can_review_licenses(request.user)
+        return can_review_licenses(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return verification.can_review_licenses(request.user)
+        return can_review_licenses(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -215,7 +215,7 @@ class LicenseAdmin(admin.ModelAdmin):
         ]
 
     def review_view(self, request: HttpRequest, license_id: int) -> HttpResponse:
-        if not verification.can_review_licenses(request.user):
+        if not can_review_licenses(request.user):
             raise PermissionDenied("Only moderators review licenses.")
         license = get_object_or_404(License.objects.select_related("user"), pk=license_id)
         review_form = ReviewForm(prefix="review")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from forum.choices import COUNTRIES, US_JURISDICTIONS
-
 
 class LicenseType(models.TextChoices):
     LCSW = "LCSW", "LCSW: licensed clinical social worker"
@@ -29,9 +27,34 @@ LICENSE_TYPE_SHORT = {
     LicenseType.PSYCHIATRIST: "Psychiatrist",
 }
 
-JURISDICTIONS = [(code, name) for code, name in US_JURISDICTIONS] + [
-    (code, name) for code, name in COUNTRIES
-]
+# US states, DC and territories; regional groups use these codes or a country code.
+US_JURISDICTIONS = [
+    ("US-AL", "Alabama"), ("US-AK", "Alaska"), ("US-AZ", "Arizona"), ("US-AR", "Arkansas"),
+    ("US-CA", "California"), ("US-CO", "Colorado"), ("US-CT", "Connecticut"),
+    ("US-DE", "Delaware"), ("US-DC", "District of Columbia"), ("US-FL", "Florida"),
+    ("US-GA", "Georgia"), ("US-HI", "Hawaii"), ("US-ID", "Idaho"), ("US-IL", "Illinois"),
+    ("US-IN", "Indiana"), ("US-IA", "Iowa"), ("US-KS", "Kansas"), ("US-KY", "Kentucky"),
+    ("US-LA", "Louisiana"), ("US-ME", "Maine"), ("US-MD", "Maryland"),
+    ("US-MA", "Massachusetts"), ("US-MI", "Michigan"), ("US-MN", "Minnesota"),
+    ("US-MS", "Mississippi"), ("US-MO", "Missouri"), ("US-MT", "Montana"),
+    ("US-NE", "Nebraska"), ("US-NV", "Nevada"), ("US-NH", "New Hampshire"),
+    ("US-NJ", "New Jersey"), ("US-NM", "New Mexico"), ("US-NY", "New York"),
+    ("US-NC", "North Carolina"), ("US-ND", "North Dakota"), ("US-OH", "Ohio"),
+    ("US-OK", "Oklahoma"), ("US-OR", "Oregon"), ("US-PA", "Pennsylvania"),
+    ("US-RI", "Rhode Island"), ("US-SC", "South Carolina"), ("US-SD", "South Dakota"),
+    ("US-TN", "Tennessee"), ("US-TX", "Texas"), ("US-UT", "Utah"), ("US-VT", "Vermont"),
+    ("US-VA", "Virginia"), ("US-WA", "Washington"), ("US-WV", "West Virginia"),
+    ("US-WI", "Wisconsin"), ("US-WY", "Wyoming"), ("US-AS", "American Samoa"),
+    ("US-GU", "Guam"), ("US-MP", "Northern Mariana Islands"), ("US-PR", "Puerto Rico"),
+    ("US-VI", "U.S. Virgin Islands"),
+]  # fmt: skip
+COUNTRIES = [
+    ("CA", "Canada"), ("GB", "United Kingdom"), ("IE", "Ireland"), ("AU", "Australia"),
+    ("NZ", "New Zealand"), ("DE", "Germany"), ("FR", "France"), ("NL", "Netherlands"),
+    ("MX", "Mexico"), ("IN", "India"), ("ZA", "South Africa"), ("OTHER", "Other country"),
+]  # fmt: skip
+# Where a license is issued, and the region of a regional group.
+JURISDICTIONS = US_JURISDICTIONS + COUNTRIES
 JURISDICTION_LABELS = dict(JURISDICTIONS)
 US_CODES = {code for code, _ in US_JURISDICTIONS}
 

@@ -7,13 +7,18 @@ import io
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from accounts.choices import LicenseState, LicenseType, RegistryStatus, VerificationMethod
 from accounts.models import License, LicenseStatusChange, User
 
+DEMO_PASSWORD = "commons-demo-2026"  # noqa: S105 -- demo accounts only, printed by make run
 # Demo accounts only: printed by `make run` so a newcomer can sign in as the moderator or staff.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPCLINCOMM"  # noqa: S105 -- base32, demo only
 
@@ -144,8 +149,6 @@ PATHS = {
 
 
 def _demo_scan(name: str) -> ContentFile:
-    from PIL import Image, ImageDraw
-
     image = Image.new("RGB", (600, 380), (244, 241, 232))
     draw = ImageDraw.Draw(image)
     draw.rectangle((10, 10, 590, 370), outline=(60, 60, 60), width=3)
@@ -217,10 +220,6 @@ def _grant(user: User, spec: DemoLicense, moderator: User | None) -> License:
 
 
 def enroll_demo_totp(user: User) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-    from allauth.mfa.totp.internal.auth import TOTP
-
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, DEMO_TOTP_SECRET)
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
@@ -228,8 +227,6 @@ def enroll_demo_totp(user: User) -> None:
 
 
 def current_totp_code(secret: str = DEMO_TOTP_SECRET) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
     return format_hotp_value(hotp_value(secret, int(timezone.now().timestamp()) // 30))
 
 
@@ -253,8 +250,6 @@ def seed_accounts(people: dict[str, User]) -> list[User]:
             },
         )
         if created:
-            from forum.demo import DEMO_PASSWORD
-
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         EmailAddress.objects.get_or_create(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from PIL import Image, UnidentifiedImageError
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -34,10 +36,6 @@ def _read_all(upload: UploadedFile) -> bytes:
 
 
 def _image_is_sound(data: bytes, expected_format: str) -> bool:
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format != expected_format:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse
@@ -44,8 +45,6 @@ class RequireMFAForModeratorsMiddleware:
         self.get_response = get_response
 
     def _protected_prefixes(self) -> tuple[str, ...]:
-        from django.conf import settings
-
         configured = getattr(settings, PROTECTED_PREFIXES_SETTING, None)
         if configured:
             return tuple(configured)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -22,6 +21,7 @@ from accounts.choices import (
     RegistryStatus,
     VerificationMethod,
 )
+from config.append_only import AppendOnlyModel
 
 
 class ClinicianManager(UserManager["User"]):
@@ -179,21 +179,7 @@ class License(models.Model):
         return self.state == LicenseState.VERIFIED and self.expires_on >= today
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class StatusChangeQuerySet(models.QuerySet["LicenseStatusChange"]):
-    """The history of a license is append-only: bulk updates and deletes are refused."""
-
-    def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("License history cannot be changed.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("License history cannot be deleted.")
-
-
-class LicenseStatusChange(models.Model):
+class LicenseStatusChange(AppendOnlyModel):
     # PROTECT: a license with history is never deleted from under it.
     license = models.ForeignKey(License, on_delete=models.PROTECT, related_name="history")
     from_state = models.CharField(max_length=16, choices=LicenseState.choices, blank=True)
@@ -210,8 +196,6 @@ class LicenseStatusChange(models.Model):
     reason = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = StatusChangeQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -220,14 +204,6 @@ class LicenseStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.license_id}: {self.from_state or '-'} -> {self.to_state}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("License history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("License history cannot be deleted.")
 
 
 class ExpiryReminder(models.Model):
@@ -247,3 +223,30 @@ class ExpiryReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.days_before}-day reminder for license {self.license_id}"
+
+
+class Suspension(models.Model):
+    """A member may not post until `until`; lifted early by setting lifted_at.
+
+    A member's standing is an account fact (accounts.standing reads it for every write);
+    the moderation action that imposed it points here (ModerationAction.suspension).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
+    )
+    until = models.DateTimeField()
+    reason = models.TextField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        # The table it had in the moderation app (moved with SeparateDatabaseAndState).
+        db_table = "moderation_suspension"
+        indexes = [models.Index(fields=["user", "-until"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} suspended until {self.until:%Y-%m-%d %H:%M}"

@@ -19,7 +19,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import registry
+from accounts import registry, tasks
+from accounts.access import can_review_licenses
 from accounts.choices import (
     ALLOWED_TRANSITIONS,
     JURISDICTION_LABELS,
@@ -34,6 +35,8 @@ from accounts.choices import (
 from accounts.evidence import validate_evidence
 from accounts.models import ExpiryReminder, License, LicenseStatusChange, User
 from accounts.npi import normalize_npi, npi_error
+from notifications.choices import NotificationKind
+from notifications.delivery import notify
 
 logger = logging.getLogger(__name__)
 
@@ -51,15 +54,6 @@ class InvalidTransition(ValidationError):
 class RegistryOutcome:
     status: str
     verified: bool = False
-
-
-def can_review_licenses(user: User) -> bool:
-    """Staff and global moderators review licenses; group-scoped moderators do not."""
-    from accounts.access import is_moderator
-
-    if not is_moderator(user):
-        return False
-    return user.is_staff or not user.moderated_groups.exists()
 
 
 def licenses_url() -> str:
@@ -146,10 +140,7 @@ def _transition(
 
 
 def _notify(*, license: License, message: str) -> None:
-    from forum import notifications
-    from forum.choices import NotificationKind
-
-    notifications.notify(
+    notify(
         recipient=license.user,
         kind=NotificationKind.LICENSE,
         message=message,
@@ -158,10 +149,8 @@ def _notify(*, license: License, message: str) -> None:
 
 
 def _enqueue_registry_check(license_id: int) -> None:
-    from accounts.tasks import check_license_registry
-
     try:
-        check_license_registry.delay(license_id)
+        tasks.check_license_registry.delay(license_id)
     except Exception:  # broker down: sweep_registry_checks enqueues it later
         logger.warning("could not enqueue registry check for license %s", license_id)
 

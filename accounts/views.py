@@ -24,6 +24,7 @@ from accounts.access import (
 from accounts.choices import LicenseState
 from accounts.forms import DeactivateForm, EvidenceForm, LicenseForm
 from accounts.models import License
+from config import member_data
 
 
 def _apply_errors(form: LicenseForm | EvidenceForm, error: ValidationError) -> None:
@@ -139,7 +140,7 @@ def evidence_file(request: HttpRequest, license_id: int) -> HttpResponse:
 @login_required
 @never_cache
 def export(request: HttpRequest) -> HttpResponse:
-    data = lifecycle.export_user_data(user=request.user)
+    data = member_data.export_member_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
     )

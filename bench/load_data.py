@@ -251,10 +251,8 @@ class Copier:
 
 def _load_licenses(cursor: Any, n_users: int, verified_at: datetime) -> None:
     """A verified license per member (9 in 10), so badges show and members may post."""
-    try:
-        from accounts.models import License
-    except ImportError:  # before the license-verification work
-        return
+    from accounts.models import License
+
     cursor.execute(f'TRUNCATE "{License._meta.db_table}" CASCADE')
     licenses = Copier(cursor, License)
     kinds = ["LCSW", "LPC", "LMFT", "LCSW"]

@@ -133,7 +133,7 @@ def _new_revisions(count: int, *, rate: float | None) -> list[tuple[int, float]]
 
     from forum.models import Membership, Post, Revision, Topic
     from forum.rendering import render_markdown
-    from moderation.pipeline import enqueue_screening
+    from moderation.tasks import enqueue_screening
 
     topic = Topic.objects.select_related("group").get(pk=2)
     authors = list(
@@ -237,14 +237,11 @@ def _purge_screening_queue() -> None:
 
     with app.connection_for_write() as connection:
         connection.default_channel.queue_purge("screening")
-    try:
-        from moderation.pipeline import PENDING_KEY, pending_client
+    from moderation.tasks import PENDING_KEY, pending_client
 
-        client = pending_client()
-        if client is not None:
-            client.delete(PENDING_KEY)
-    except ImportError:
-        pass
+    client = pending_client()
+    if client is not None:
+        client.delete(PENDING_KEY)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -259,12 +256,6 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def celery_figures(quick: bool) -> dict[str, Any]:
-    try:
-        from moderation.models import ScreeningResult  # noqa: F401
-        from moderation.pipeline import enqueue_screening  # noqa: F401
-    except ImportError as exc:
-        error = f"moderation is not ready: {exc}"
-        return {"commit_to_result": {"error": error}, "worker_max_rate": {"error": error}}
     figures: dict[str, Any] = {}
     try:
         _purge_screening_queue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import redis
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
@@ -20,8 +21,6 @@ def _database_state() -> dict[str, str]:
 def _broker_state() -> dict[str, str]:
     if not settings.REDIS_URL:
         return {"status": "ok", "mode": "in-process"}
-    import redis
-
     try:
         client = redis.Redis.from_url(
             settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1

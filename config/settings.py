@@ -39,8 +39,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    # The admin, opened to group-scoped moderators too (moderation/admin_site.py).
-    "moderation.admin_site.ClinicianAdminConfig",
+    # The admin, opened to group-scoped moderators too (accounts/admin_site.py).
+    "accounts.admin_site.ClinicianAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Lowest layer first: each app imports only those listed before it (import-linter's
+    # contracts in pyproject.toml hold this).
+    "notifications",
     "accounts",
     "forum",
     "moderation",
@@ -232,6 +235,7 @@ CELERY_TASK_ROUTES = {
     "moderation.tasks.*": {"queue": "screening"},
     "accounts.tasks.*": {"queue": "default"},
     "forum.tasks.*": {"queue": "default"},
+    "notifications.tasks.*": {"queue": "default"},
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -9,5 +9,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("moderation/", include("moderation.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("forum.urls")),
 ]

@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from accounts.access import has_mfa, is_moderator, needs_step_up
 from accounts.step_up import activation_url, step_up_url
 from config.reversing import reverse_cached, url_configuration
+from notifications.inbox import unread_count
 
 # The header's links, reversed once per URL configuration and script prefix rather than on
 # every page, and the static files every page links (the storage builds each URL per call).
@@ -16,7 +17,7 @@ _NAV = {
     "home": "forum:home",
     "directory": "forum:directory",
     "search": "forum:search",
-    "notifications": "forum:notifications",
+    "notifications": "notifications:list",
     "moderation": "admin:index",
     "profile": "accounts:profile",
     "logout": "account_logout",
@@ -47,8 +48,6 @@ def site(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated:
         return {"unread_notifications": 0, "is_moderator": False, "nav": nav, "step_up": ""}
-    from forum.notifications import unread_count
-
     step_up = ""
     if needs_step_up(user):  # a moderator or staff member reading as a member
         here = request.get_full_path()

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
 from forum import groups as group_actions
 from forum import posting
 from forum.choices import Disclaimer, GroupKind, MembershipPolicy, Modality, TopicPurpose
 from forum.models import Group, Membership, Post, Topic
 from forum.posting import PostContent
-
-DEMO_PASSWORD = "commons-demo-2026"  # noqa: S105 -- demo accounts only, printed by make run
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from accounts.choices import JURISDICTIONS
 from forum.choices import (
-    REGIONS,
     Disclaimer,
     GroupKind,
     MembershipPolicy,
@@ -111,7 +111,7 @@ class GroupForm(forms.Form):
     name = forms.CharField(max_length=120)
     kind = forms.ChoiceField(choices=GroupKind.choices, widget=forms.RadioSelect)
     region = forms.ChoiceField(
-        choices=[("", "—")] + REGIONS, required=False, help_text="For regional groups."
+        choices=[("", "—"), *JURISDICTIONS], required=False, help_text="For regional groups."
     )
     modality = forms.ChoiceField(
         choices=[("", "—")] + Modality.choices, required=False, help_text="For modality groups."
@@ -137,7 +137,7 @@ class GroupForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(choices=[("", "All kinds")] + GroupKind.choices, required=False)
-    region = forms.ChoiceField(choices=[("", "Any region")] + REGIONS, required=False)
+    region = forms.ChoiceField(choices=[("", "Any region"), *JURISDICTIONS], required=False)
     modality = forms.ChoiceField(choices=[("", "Any modality")] + Modality.choices, required=False)
     q = forms.CharField(required=False, max_length=100, label="Name contains")
 

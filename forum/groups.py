@@ -9,10 +9,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.access import has_staff_powers, posting_block_reason, regional_license_block_reason
+from accounts.choices import JURISDICTION_LABELS
 from accounts.models import User
-from forum import notifications
-from forum.choices import REGION_LABELS, GroupKind, MembershipPolicy, Modality, NotificationKind
+from forum.choices import GroupKind, MembershipPolicy, Modality
 from forum.models import Group, Membership
+from notifications.choices import NotificationKind
+from notifications.delivery import notify
 
 
 def can_open_groups(user: User) -> bool:
@@ -60,7 +62,7 @@ def group_create(
     if len(rules) > 10_000:
         errors["rules"] = ["Keep the rules under 10,000 characters."]
     if kind == GroupKind.REGIONAL:
-        if region not in REGION_LABELS:
+        if region not in JURISDICTION_LABELS:
             errors["region"] = ["Choose the group's state or country."]
         modality = ""
     elif kind == GroupKind.MODALITY:
@@ -133,7 +135,7 @@ def group_join(*, user: User, group: Group) -> Membership:
             for organizer in group.memberships.filter(
                 role=Membership.Role.ORGANIZER, state=Membership.State.ACTIVE
             ).select_related("user"):
-                notifications.notify(
+                notify(
                     recipient=organizer.user,
                     kind=NotificationKind.MEMBERSHIP,
                     message=f"{user.public_name} asked to join {group.name}",
@@ -168,7 +170,7 @@ def membership_decide(*, organizer: User, membership: Membership, approve: bool)
         locked.save(update_fields=["state", "decided_at", "decided_by"])
         if approve:
             Group.objects.filter(pk=locked.group_id).update(member_count=F("member_count") + 1)
-        notifications.notify(
+        notify(
             recipient=locked.user,
             kind=NotificationKind.MEMBERSHIP,
             message=(

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
+from config.append_only import AppendOnlyModel
 from config.reversing import reverse_cached
 from forum.choices import (
     Disclaimer,
     GroupKind,
     MembershipPolicy,
     Modality,
-    NotificationKind,
     PostStatus,
     TopicPurpose,
     TriggerWarning,
@@ -200,21 +198,7 @@ class Post(models.Model):
         return self.status in (PostStatus.REMOVED, PostStatus.WITHDRAWN)
 
 
-class RevisionQuerySet(models.QuerySet["Revision"]):
-    """Revisions are immutable: bulk updates and deletes are refused."""
-
-    def update(self, **kwargs: Any) -> int:
-        raise ImmutableRevisionError("Revisions cannot be changed.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise ImmutableRevisionError("Revisions cannot be deleted.")
-
-
-class ImmutableRevisionError(Exception):
-    pass
-
-
-class Revision(models.Model):
+class Revision(AppendOnlyModel):
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField()
     body = models.TextField()
@@ -229,8 +213,6 @@ class Revision(models.Model):
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RevisionQuerySet.as_manager()
-
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["post", "number"], name="revision_number_unique"),
@@ -242,15 +224,6 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"Revision {self.number} of post {self.post_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Integrity invariant, not business logic: a stored revision never changes.
-        if self.pk is not None and not self._state.adding:
-            raise ImmutableRevisionError("Revisions cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableRevisionError("Revisions cannot be deleted.")
 
     @property
     def warnings(self) -> list[str]:
@@ -265,39 +238,6 @@ class Revision(models.Model):
         if self.disclaimer == Disclaimer.CUSTOM:
             return self.disclaimer_text
         return Disclaimer(self.disclaimer).label
-
-
-class Notification(models.Model):
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    post = models.ForeignKey(
-        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    message = models.CharField(max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
-        constraints = [
-            # One notice per recipient, kind and post: a retried delivery never duplicates.
-            models.UniqueConstraint(
-                fields=["recipient", "kind", "post"],
-                condition=Q(post__isnull=False) & ~Q(kind="moderation") & ~Q(kind="license"),
-                name="one_notice_per_post_event",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class NudgeEvent(models.Model):

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
-from detectors import content_warnings, identifiers
+from detectors import content_warnings, identifiers, incivility, policy
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import NudgeEvent, Post
 
@@ -155,21 +155,11 @@ class DraftCheck:
 
 def tone_threshold() -> float:
     """The draft nudge fires where moderators would start reviewing (the queue threshold)."""
-    try:
-        from detectors.policy import thresholds
-    except ImportError:
-        from detectors import incivility
-
-        return float(incivility.thresholds()[0])
-    return thresholds()[0]
+    return policy.thresholds()[0]
 
 
 def score_tone(text: str) -> ToneFinding | None:
     """The incivility model's view of the draft; None while no model is installed."""
-    try:
-        from detectors import incivility
-    except ImportError:
-        return None
     try:
         result = incivility.score(text)
         threshold = tone_threshold()
@@ -199,7 +189,7 @@ def check_draft(
     disclaimer: str = "",
 ) -> DraftCheck:
     """What screening would see in this draft, for its author. Stores nothing."""
-    # The same text screening reads (moderation.screening.screened_text): title, blank line, body.
+    # The text screening reads (revision_screening.screened_text): title, blank line, body.
     offset = len(title) + 2 if title else 0
     text = f"{title}\n\n{body}" if title else body
     tone = score_tone(text)

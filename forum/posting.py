@@ -1,8 +1,9 @@
 """Writes for topics and posts: create, edit, withdraw, publish, mark helpful.
 
-Every post body change is a new immutable Revision. Screening is enqueued only
-after the transaction commits (moderation.pipeline.enqueue_screening), and a
-post becomes visible to others only when screening publishes it.
+Every post body change is a new immutable Revision. Each one is sent to screening
+after the transaction commits (forum.signals.revision_awaits_screening, which
+moderation receives), and a post becomes visible to others only when screening
+publishes it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from django.utils import timezone
 from accounts.access import posting_block_reason
 from accounts.models import User
 from config import ratelimit
-from forum import notifications
+from forum import post_notices
 from forum.access import active_membership
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import Group, Post, Revision, Topic
 from forum.rendering import plain_text, render_markdown
 from forum.search import index_post
+from forum.signals import revision_awaits_screening_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ def _write_revision(
     post.search_text = f"{title}\n{plain_text(content.body)}" if title else plain_text(content.body)
     post.save(update_fields=["current_revision", "revision_count", "search_text"])
     index_post(post)
-    _enqueue_screening_after_commit(revision.pk)
+    revision_awaits_screening_on_commit(revision_id=revision.pk)
     return revision
 
 
@@ -117,12 +119,6 @@ def _topic_list_changed(*, topic_id: int) -> None:
 
 def _topic_lists_changed(*, topic_ids: Collection[int]) -> None:
     Group.objects.filter(topics__id__in=topic_ids).update(topics_version=F("topics_version") + 1)
-
-
-def _enqueue_screening_after_commit(revision_id: int) -> None:
-    from moderation.pipeline import enqueue_screening
-
-    transaction.on_commit(lambda: enqueue_screening(revision_id))
 
 
 def _schedule_fields(schedule_at: datetime | None) -> dict[str, object]:
@@ -332,7 +328,7 @@ def publish_locked_posts(posts: Sequence[Post]) -> list[int]:
     for post in posts:
         post.status = PostStatus.PUBLISHED
         post.published_at = now
-    notifications.notify_posts_published(posts)
+    post_notices.notify_posts_published(posts)
     return ids
 
 
@@ -373,7 +369,7 @@ def mark_helpful(*, user: User, post: Post, helpful: bool = True) -> Post:
     with transaction.atomic():
         post.save(update_fields=["helpful_marked_at", "helpful_marked_by"])
         if helpful and post.author_id != user.pk:
-            notifications.notify_helpful(post=post, marked_by=user)
+            post_notices.notify_helpful(post=post, marked_by=user)
     return post
 
 

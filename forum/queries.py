@@ -10,9 +10,10 @@ from django.db.models import QuerySet, Subquery
 
 from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
-from forum.access import readable_notices_q, visible_posts_q
+from forum.access import visible_posts_q
 from forum.choices import PUBLIC_STATUSES
-from forum.models import Group, Membership, Notification, Post, Revision, Topic
+from forum.models import Group, Membership, Post, Revision, Topic
+from notifications.inbox import unread_count, unread_count_key
 
 
 def group_directory(
@@ -85,8 +86,6 @@ def reader_keys(user: AnyUser, *, notice: bool) -> list[str]:
     """The cache keys of what a signed-in page shows about its reader: the header's unread
     count and, with `notice`, the posting notice. A page reads them in its own get_many
     and passes what it found to reader_context."""
-    from forum.notifications import unread_count_key
-
     keys = [unread_count_key(user), posting_notice_key(user) if notice else None]
     return [key for key in keys if key is not None]
 
@@ -94,8 +93,6 @@ def reader_keys(user: AnyUser, *, notice: bool) -> list[str]:
 def reader_context(user: AnyUser, found: dict[str, object], *, notice: bool) -> dict[str, object]:
     """Template context for the reader's header (and posting notice), from values already
     read under reader_keys; what was not found is read (and cached) as usual."""
-    from forum.notifications import unread_count, unread_count_key
-
     if not user.is_authenticated:
         context: dict[str, object] = {"unread_notifications": 0}
     else:
@@ -264,11 +261,3 @@ def page_of_post(*, user: AnyUser, post: Post) -> int:
 
 def post_revisions(post: Post) -> list[Revision]:
     return list(post.revisions.select_related("editor").order_by("number"))
-
-
-def notifications_for(user: AnyUser, limit: int = 50) -> list[Notification]:
-    """The reader's notices, less those about topics this session may not read: a
-    moderator is told of mentions in the private groups they moderate, but reads them (and
-    the notice's title) only in a session that passed TOTP."""
-    notices = Notification.objects.filter(recipient=user).select_related("actor")
-    return list(notices.filter(readable_notices_q(user))[:limit])

@@ -13,12 +13,11 @@ from accounts.models import User
 from forum.choices import PostStatus
 from forum.models import Post
 from forum.nudges import record_cancelled
+from forum.signals import revision_awaits_screening_on_commit
 
 
 def release_scheduled(*, post_id: int) -> bool:
     """Move one scheduled post into screening. Cancelled or already released: no-op."""
-    from moderation.pipeline import enqueue_screening
-
     with transaction.atomic():
         changed = Post.objects.filter(
             pk=post_id, status=PostStatus.SCHEDULED, scheduled_for__lte=timezone.now()
@@ -26,7 +25,7 @@ def release_scheduled(*, post_id: int) -> bool:
         if not changed:
             return False
         revision_id = Post.objects.values_list("current_revision_id", flat=True).get(pk=post_id)
-        transaction.on_commit(lambda: enqueue_screening(revision_id))
+        revision_awaits_screening_on_commit(revision_id=revision_id)
     return True
 
 

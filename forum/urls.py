@@ -31,6 +31,4 @@ urlpatterns = [
     path("scheduled/", views.scheduled_posts, name="scheduled"),
     path("posts/<int:post_id>/scheduled/", views.scheduled_action, name="scheduled_action"),
     path("search/", views.search, name="search"),
-    path("notifications/", views.notification_list, name="notifications"),
-    path("notifications/read/", views.notifications_read, name="notifications_read"),
 ]

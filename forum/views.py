@@ -19,7 +19,6 @@ from accounts.backends import together_with_session_user
 from forum import (
     access,
     groups,
-    notifications,
     nudges,
     posting,
     queries,
@@ -662,19 +661,3 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         results = search_results(user=request.user, query=form.cleaned_data["q"])
     return render(request, "forum/search.html", {"form": form, "results": results})
-
-
-@login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "forum/notifications.html",
-        {"notifications": queries.notifications_for(request.user)},
-    )
-
-
-@require_POST
-@login_required
-def notifications_read(request: HttpRequest) -> HttpResponse:
-    notifications.mark_all_read(user=request.user)
-    return redirect("forum:notifications")

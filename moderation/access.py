@@ -1,15 +1,14 @@
-"""Who may see and act on moderation cases, and whether a suspension blocks posting."""
+"""Who may see and act on moderation cases."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
 from django.db.models import Model, QuerySet
-from django.utils import timezone
 
 from accounts.access import AnyUser, is_active_member, is_moderator, moderates_group
 from accounts.powers import has_session_powers
-from moderation.models import Case, Suspension
+from moderation.models import Case
 
 M = TypeVar("M", bound=Model)
 
@@ -55,22 +54,3 @@ def is_staff_moderator(user: AnyUser) -> bool:
     return bool(
         is_active_member(user) and (user.is_staff or user.is_superuser) and has_session_powers(user)
     )
-
-
-def active_suspension(user: AnyUser) -> Suspension | None:
-    if not user.is_authenticated:
-        return None
-    return (
-        Suspension.objects.filter(user=user, until__gt=timezone.now(), lifted_at__isnull=True)
-        .order_by("-until")
-        .first()
-    )
-
-
-def suspension_block_reason(user: AnyUser) -> str | None:
-    """For accounts.access.posting_block_reason: why a suspended author may not post."""
-    suspension = active_suspension(user)
-    if suspension is None:
-        return None
-    until = timezone.localtime(suspension.until).strftime("%b %-d, %Y %H:%M %Z")
-    return f"Your posting is suspended by the moderators until {until}."

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.access import is_moderator
+from accounts.models import Suspension
 from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
 from moderation.access import cases_for_moderator, in_moderated_groups, is_staff_moderator
@@ -30,7 +31,6 @@ from moderation.models import (
     ModerationAction,
     ScreeningFailure,
     ScreeningResult,
-    Suspension,
 )
 from moderation.triage import case_detail_context
 
@@ -372,6 +372,12 @@ class SuspensionAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_display = ("user", "until", "reason", "created_by", "lifted_at")
     fields = ("user", "until", "reason", "case", "created_by", "lifted_at")
     readonly_fields = ("user", "until", "reason", "case", "created_by")
+
+    @admin.display(description="Case")
+    def case(self, suspension: Suspension) -> Case | None:
+        """The case whose "suspend" action imposed it (the action points at the suspension)."""
+        action = suspension.moderation_actions.select_related("case").first()
+        return action.case if action is not None else None
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Staff may lift a suspension early (set lifted_at); the record stays.

@@ -16,9 +16,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
-from forum import notifications
-from forum.choices import NotificationKind, PostStatus
+from accounts import standing
+from accounts.models import Suspension, User
+from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import post_publish, post_set_status
 from moderation.access import can_act_on_case, is_staff_moderator
@@ -34,8 +34,9 @@ from moderation.models import (
     FlagReason,
     ModerationAction,
     ScreeningResult,
-    Suspension,
 )
+from notifications.choices import NotificationKind
+from notifications.delivery import notify
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ def _log(
     reason: str,
     before: str = "",
     after: str = "",
-    suspended_until: object = None,
+    suspension: Suspension | None = None,
 ) -> ModerationAction:
     return ModerationAction.objects.create(
         case=case,
@@ -218,7 +219,8 @@ def _log(
         reason=reason,
         post_status_before=before,
         post_status_after=after,
-        suspended_until=suspended_until,
+        suspended_until=suspension.until if suspension is not None else None,
+        suspension=suspension,
     )
 
 
@@ -279,12 +281,12 @@ def _notify_outcome(case: Case, action: str, suspended_until: object = None) -> 
     rule = RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
     title = case.post.topic.title
     message = f"Moderators {outcome} (“{title[:80]}”). Rule: {rule} See why, or appeal."
-    notifications.notify(
+    notify(
         recipient=case.post.author,
         kind=NotificationKind.MODERATION,
         message=message,
         url=_appeal_url(case),
-        post=case.post,
+        post_id=case.post_id,
     )
 
 
@@ -315,6 +317,11 @@ def resolve_case(
             raise ValidationError(f"{case.claimed_by} has claimed this case.")
         now = timezone.now()
         before, after = _apply_post_effect(case.post_id, action)
+        suspension = None
+        if suspended_until is not None:
+            suspension = standing.suspend(
+                user=case.post.author, until=suspended_until, reason=reason, by=moderator
+            )
         logged = _log(
             case=case,
             actor=moderator,
@@ -322,7 +329,7 @@ def resolve_case(
             reason=reason,
             before=before,
             after=after,
-            suspended_until=suspended_until,
+            suspension=suspension,
         )
         if case.first_action_at is None:
             case.first_action_at = now
@@ -336,14 +343,6 @@ def resolve_case(
             case.resolved_by = moderator
             case.resolution = action
         case.save()
-        if action == ActionKind.SUSPEND:
-            Suspension.objects.create(
-                user=case.post.author,
-                until=suspended_until,
-                reason=reason,
-                case=case,
-                created_by=moderator,
-            )
         _notify_outcome(case, action, suspended_until)
     logger.info("case %s: %s by moderator %s", case.pk, action, moderator.pk)
     return logged

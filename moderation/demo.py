@@ -15,7 +15,7 @@ from accounts.powers import grant_powers_outside_a_session
 from forum import posting
 from forum.choices import Disclaimer, TopicPurpose, TriggerWarning
 from forum.models import Group, Membership, Post, Topic
-from moderation import cases, screening
+from moderation import cases, revision_screening
 from moderation.models import ActionKind, Case, FlagReason
 
 DEMO_TOPICS = [
@@ -87,7 +87,7 @@ def seed_moderation(people: dict[str, User]) -> list[Case]:
         post = topic.posts.get(number=1)
         # Screen now (a no-op if the after-commit task already did), so cases exist even
         # when a real worker would screen later.
-        screening.screen_revision(revision_id=post.current_revision_id)
+        revision_screening.screen_revision(revision_id=post.current_revision_id)
         posts.append(post)
     uncivil = posts[1]
     if not uncivil.flags.filter(member=people["sam"]).exists():

@@ -1,13 +1,15 @@
-"""Screening results, member flags, moderation cases, the action log, appeals, suspensions."""
+"""Screening results, member flags, moderation cases, the action log and appeals.
+
+Suspensions are an account fact (accounts.models.Suspension); the action that imposed one
+points at it."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from config.append_only import AppendOnlyModel
 from forum.models import Group, Post, Revision
 
 
@@ -211,21 +213,7 @@ RESOLVING_ACTIONS = (
 )
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class ModerationActionQuerySet(models.QuerySet["ModerationAction"]):
-    """The log is append-only: bulk updates and deletes are refused."""
-
-    def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("Moderation actions cannot be changed.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Moderation actions cannot be deleted.")
-
-
-class ModerationAction(models.Model):
+class ModerationAction(AppendOnlyModel):
     """One row per thing a person did to a case. Never changed, never deleted
     (the ORM refuses; on PostgreSQL a trigger refuses too)."""
 
@@ -239,9 +227,15 @@ class ModerationAction(models.Model):
     post_status_before = models.CharField(max_length=16, blank=True)
     post_status_after = models.CharField(max_length=16, blank=True)
     suspended_until = models.DateTimeField(null=True, blank=True)
+    # The suspension a "suspend" action imposed (accounts keeps the member's standing).
+    suspension = models.ForeignKey(
+        "accounts.Suspension",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_actions",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ModerationActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -251,14 +245,6 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} on case {self.case_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise AppendOnlyError("Moderation actions cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Moderation actions cannot be deleted.")
 
 
 class Appeal(models.Model):
@@ -278,27 +264,3 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"Appeal of case {self.case_id}"
-
-
-class Suspension(models.Model):
-    """An author may not post until `until`. Lifted early by setting lifted_at."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
-    )
-    until = models.DateTimeField()
-    reason = models.TextField()
-    case = models.ForeignKey(
-        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="suspensions"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["user", "-until"])]
-
-    def __str__(self) -> str:
-        return f"{self.user} suspended until {self.until:%Y-%m-%d %H:%M}"

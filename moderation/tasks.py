@@ -1,10 +1,15 @@
-"""Screening tasks: thin callers of moderation.screening.
+"""Screening work: enqueueing it (after the commit that asks for it) and the Celery tasks,
+thin callers of moderation.revision_screening.
 
 Transient errors (database connection lost, Redis hiccups) retry with
 exponential backoff and jitter; after the last retry the failure is recorded as
 a ScreeningFailure row (shown in the admin) and the post stays pending, where
 the sweep will pick it up again. acks_late and reject_on_worker_lost are set
 globally, so a worker killed mid-task leaves the message for redelivery.
+
+If the broker is down when a revision is written, the post is already saved
+(pending); the periodic sweep enqueues every revision left unscreened, so nothing
+is lost.
 """
 
 from __future__ import annotations
@@ -13,17 +18,23 @@ import gc
 import logging
 from typing import Any
 
+import redis
 from celery import Task, shared_task
 from celery.signals import worker_init, worker_process_init
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from config.celery import app
+from detectors import incivility
+from moderation import revision_screening
 
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 MAX_RETRIES = 6
-# A batch is stored in a fixed number of statements (moderation.screening._store_batch),
+# A batch is stored in a fixed number of statements (revision_screening._store_batch),
 # so bigger batches cost less per revision; 50 keeps its post locks held for well under
 # a second and a worker killed mid-batch rolling back little.
 BATCH_SIZE = 50
@@ -35,6 +46,59 @@ _screened_here: set[int] = set()
 # Only in a worker process (set at worker start): one database for the process's life.
 _remember = False
 
+# Revisions waiting for screening, as a Redis set beside the broker's queue. Every
+# revision still gets its own task message (the guarantee); the set only lets the task
+# that runs first screen its waiting neighbours in the same batch and commit, so the
+# later tasks find their work done. Losing the set loses nothing but speed.
+PENDING_KEY = "screening:pending"
+_clients: dict[str, Any] = {}
+
+
+def pending_client() -> Any:
+    """Redis client for the pending set (the broker's Redis), or None when tasks run
+    in-process or on another broker."""
+    url = str(app.conf.broker_url or "")
+    if app.conf.task_always_eager or not url.startswith(("redis://", "rediss://")):
+        return None
+    if url not in _clients:
+        _clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    return _clients[url]
+
+
+def take_pending(count: int) -> list[int]:
+    """Up to `count` waiting revision ids, removed from the set (never raises)."""
+    client = pending_client()
+    if client is None or count <= 0:
+        return []
+    try:
+        return [int(raw) for raw in client.spop(PENDING_KEY, count) or []]
+    except Exception as exc:  # a hint only: each revision's own message still holds it
+        logger.warning("could not read the pending screening set: %s", exc)
+        return []
+
+
+def enqueue_screening(revision_id: int) -> None:
+    """Send one revision to the screening queue; never raises (the sweep retries)."""
+    try:
+        client = pending_client()
+        if client is not None:
+            client.sadd(PENDING_KEY, revision_id)
+        # No publish retries: a web request must not wait on a dead broker; the sweep retries.
+        screen_revision.apply_async((revision_id,), retry=False)
+    except Exception as exc:  # broker unreachable: the sweep will pick this revision up
+        logger.warning(
+            "broker unavailable (%s: %s); revision %s left for the sweep",
+            type(exc).__name__,
+            exc,
+            revision_id,
+        )
+
+
+def on_revision_awaits_screening(sender: object, *, revision_id: int, **_: object) -> None:
+    """Receiver of forum.signals.revision_awaits_screening (connected in apps.py); the
+    forum sends it after the commit that wrote the revision or released its post."""
+    enqueue_screening(revision_id)
+
 
 class ScreeningTask(Task):
     def on_failure(
@@ -42,9 +106,7 @@ class ScreeningTask(Task):
     ) -> None:
         revision_id = args[0] if args else kwargs.get("revision_id")
         try:
-            from moderation.screening import record_failure
-
-            record_failure(
+            revision_screening.record_failure(
                 revision_id=int(revision_id),
                 task_id=task_id,
                 attempts=self.request.retries + 1,
@@ -66,14 +128,11 @@ class ScreeningTask(Task):
 def screen_revision(revision_id: int) -> str:
     """Screen this revision, and in the same batch and commit up to BATCH_SIZE - 1 others
     waiting in the pending set (their own messages then find them done)."""
-    from moderation.pipeline import take_pending
-    from moderation.screening import screen_revisions
-
     revision_id = int(revision_id)
     if _remember and revision_id in _screened_here:
         return "duplicate"
     ids = [revision_id] + [r for r in take_pending(BATCH_SIZE - 1) if r not in _screened_here]
-    outcomes = screen_revisions(ids, own=revision_id)
+    outcomes = revision_screening.screen_revisions(ids, own=revision_id)
     if _remember:
         if len(_screened_here) > 200_000:
             _screened_here.clear()
@@ -83,9 +142,14 @@ def screen_revision(revision_id: int) -> str:
 
 @shared_task(queue="screening")
 def sweep_unscreened() -> int:
-    from moderation.screening import sweep_unscreened as run
-
-    return run()
+    """Enqueue every revision left unscreened (the broker was down, a task was lost).
+    Runs every minute from beat; duplicates are harmless (the task is idempotent)."""
+    ids = revision_screening.unscreened_revision_ids()
+    for revision_id in ids:
+        enqueue_screening(revision_id)
+    if ids:
+        logger.info("sweep: enqueued %d unscreened revisions", len(ids))
+    return len(ids)
 
 
 @worker_init.connect
@@ -99,8 +163,6 @@ def warm_detectors(**_: object) -> None:
     global _remember
     _remember = True
     try:
-        from django.conf import settings
-
         database = settings.DATABASES["default"]
         if not database.get("CONN_MAX_AGE"):
             # Keep the worker's connection between tasks (checked before reuse): opening
@@ -110,8 +172,6 @@ def warm_detectors(**_: object) -> None:
     except Exception:
         logger.exception("could not keep the worker's database connection")
     try:
-        from detectors import incivility
-
         incivility.score("warm up")
         # The loaded model and Django are long-lived: move them out of the collector's
         # generations, so a full collection does not walk them in the middle of a task.

@@ -8,14 +8,14 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
-from accounts.models import User
+from accounts.models import Suspension, User
 from detectors.identifiers import KIND_LABELS
 from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
 from moderation.access import cases_for_moderator
 from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
-from moderation.models import Case, ModerationAction, ScreeningResult, Suspension
-from moderation.screening import screened_text
+from moderation.models import Case, ModerationAction, ScreeningResult
+from moderation.revision_screening import screened_text
 
 
 @dataclass

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: lint, format, migrations check, then pytest.
+# The whole suite: lint, format, import layers, migrations check, then pytest.
 # With PostgreSQL reachable the suite runs on it; under CI=true it must be.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,12 @@ unset REDIS_URL
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+
+# The dependency direction (pyproject.toml [tool.importlinter]): moderation > forum >
+# accounts > notifications > config, and detectors import no app. Imports inside
+# functions count too.
+echo "== import layers"
+.venv/bin/lint-imports --no-cache
 
 # A database name per run: concurrent runs on one machine must not drop each other's
 # test database (pytest-django creates test_<name> and removes it at the end).

@@ -15,17 +15,14 @@ from accounts.models import User
 from forum.models import Group, Membership, Topic
 from forum.posting import topic_create
 from tests import factories
+from tests.accounts.helpers import grant_verified_license
 
 REQUIRE_SERVICES = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def make_verified_clinician(**kwargs: object) -> User:
-    """A member who may post. Grants a verified license when the accounts app has them."""
+    """A member who may post: a verified email and a verified, current license."""
     user = factories.UserFactory(**kwargs)
-    try:
-        from tests.accounts.helpers import grant_verified_license
-    except ImportError:
-        return user
     grant_verified_license(user)
     return user
 

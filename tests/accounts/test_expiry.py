@@ -11,7 +11,7 @@ from accounts import tasks, verification
 from accounts.access import can_post, posting_block_reason
 from accounts.choices import LicenseState
 from accounts.models import ExpiryReminder
-from forum.models import Notification
+from notifications.models import Notification
 from tests import factories
 from tests.accounts.helpers import grant_verified_license
 

@@ -11,7 +11,7 @@ from accounts import registry, verification
 from accounts.choices import LicenseState, LicenseType, RegistryStatus
 from accounts.models import License
 from accounts.tasks import check_license_registry
-from forum.models import Notification
+from notifications.models import Notification
 from tests import factories
 from tests.accounts.fake_nppes import FakeRegistry
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts import verification
 from accounts.choices import LicenseState, LicenseType
 from accounts.models import License
-from forum.models import Notification
+from notifications.models import Notification
 from tests import factories
 from tests.accounts import files
 from tests.accounts.helpers import enroll_totp, sign_in_with_totp
@@ -20,7 +20,7 @@ from tests.accounts.helpers import enroll_totp, sign_in_with_totp
 
 @pytest.fixture
 def reviewer(moderator):  # type: ignore[no-untyped-def]
-    """The moderator persona (moderation/admin_site.py opens the admin to moderators)."""
+    """The moderator persona (accounts/admin_site.py opens the admin to moderators)."""
     return moderator
 
 

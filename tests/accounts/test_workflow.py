@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from accounts import verification
 from accounts.choices import ALLOWED_TRANSITIONS, LicenseState, LicenseType
-from accounts.models import AppendOnlyError, License, LicenseStatusChange
-from forum.models import Notification
+from accounts.models import License, LicenseStatusChange
+from config.append_only import AppendOnlyError
+from notifications.models import Notification
 from tests import factories
 from tests.accounts.files import pdf_upload
 from tests.accounts.helpers import with_powers

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from importlib.util import find_spec
 from typing import Any
 
 import pytest
@@ -18,17 +17,6 @@ from tests.e2e.conftest import Journey, assert_accessible
 from tests.e2e.helpers import expect, sign_in
 
 pytestmark = pytest.mark.e2e
-
-LICENSES_LANDED = find_spec("accounts.verification") is not None
-# Django's own admin admits staff only; moderators reach it through this site.
-MODERATOR_ADMIN_LANDED = find_spec("moderation.admin_site") is not None
-needs_licenses = pytest.mark.xfail(
-    not (LICENSES_LANDED and MODERATOR_ADMIN_LANDED),
-    reason="license verification (issue 3) or the admin opened to moderators "
-    "(moderation.admin_site, issue 4) has not landed",
-    strict=False,
-    run=False,
-)
 
 
 def _confirmation_link(mail: str) -> str:
@@ -84,7 +72,6 @@ def _sign_up_and_declare(journey: Journey, page: Any) -> None:
     journey.shoot(page, "posting blocked with an explanation")
 
 
-@needs_licenses
 def test_a_newcomer_signs_up_and_is_verified_by_a_moderator_with_mfa(journey: Journey) -> None:
     from tests.accounts.helpers import TEST_TOTP_SECRET
 

@@ -416,7 +416,6 @@ def test_confirming_identifiers_flags_the_post_for_a_moderator(
 def test_a_confirmed_post_is_held_after_screening(
     client, clinician, group, tone, django_capture_on_commit_callbacks
 ):
-    pytest.importorskip("detectors.screen", reason="the screening pipeline has not landed")
     client.force_login(clinician)
     url = reverse("forum:topic_create", kwargs={"slug": group.slug})
     with django_capture_on_commit_callbacks(execute=True):
@@ -492,7 +491,6 @@ def test_the_outcome_summary_reports_the_share_revised_or_withdrawn(clinician, t
 
 
 def test_the_real_tone_model_scores_an_attack_above_a_civil_question():
-    pytest.importorskip("detectors.incivility", reason="the tone model has not landed")
     attack = nudges.score_tone("You are an incompetent idiot and should lose your license.")
     civil = nudges.score_tone(CIVIL_DRAFT)
     assert attack is not None and civil is not None
@@ -500,7 +498,6 @@ def test_the_real_tone_model_scores_an_attack_above_a_civil_question():
 
 
 def test_the_real_tone_model_sends_a_personal_attack_to_the_interstitial(client, clinician, group):
-    pytest.importorskip("detectors.incivility", reason="the tone model has not landed")
     client.force_login(clinician)
     url = reverse("forum:topic_create", kwargs={"slug": group.slug})
     attack = "You clearly have no idea what you are doing. I will report you to the board."

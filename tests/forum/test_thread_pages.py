@@ -359,12 +359,12 @@ def test_the_precompiled_rows_query_reads_what_the_orm_would(long_topic):
 def test_the_cached_unread_count_follows_new_notifications_and_mark_read(
     client, organizer, topic, django_capture_on_commit_callbacks
 ):
-    from forum import notifications
+    from notifications.delivery import notify
 
     client.force_login(organizer)
     assert 'aria-label="1 unread"' not in client.get(topic.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.notify(recipient=organizer, kind="mention", message="You were mentioned")
+        notify(recipient=organizer, kind="mention", message="You were mentioned")
     assert 'aria-label="1 unread"' in client.get(topic.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/notifications/read/")
@@ -424,7 +424,8 @@ def test_a_page_in_the_process_copies_skips_its_html_but_not_the_readers_keys(
 ):
     from django.core.cache import cache
 
-    from forum import notifications, thread_html
+    from forum import thread_html
+    from notifications.inbox import unread_count_key
 
     client.force_login(organizer)
     url = long_topic.get_absolute_url()
@@ -434,7 +435,7 @@ def test_a_page_in_the_process_copies_skips_its_html_but_not_the_readers_keys(
     # Another process's view of Redis no longer matters to this one: the copy is read.
     cache.set(key, "<p>not what this process keeps</p>")
     # The reader's own keys still come from Redis.
-    cache.set(notifications.unread_count_key(organizer), 7)
+    cache.set(unread_count_key(organizer), 7)
     second = client.get(url, {"page": 2}).content.decode()
     assert _posts_section(second) == _posts_section(first)
     assert "not what this process keeps" not in second

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from forum.choices import GroupKind, MembershipPolicy, PostStatus, TopicPurpose
-from forum.models import Group, Membership, Notification, Post, Topic
+from forum.models import Group, Membership, Post, Topic
 from forum.posting import post_edit, reply_create
+from notifications.models import Notification
 from tests import factories
 from tests.accounts.helpers import sign_in_with_totp
 
@@ -226,7 +227,7 @@ def test_replies_and_mentions_notify(
     assert Notification.objects.filter(recipient=clinician, kind="reply").count() == 1
     assert Notification.objects.filter(recipient=outsider, kind="mention").count() == 1
     client.force_login(outsider)
-    html = client.get(reverse("forum:notifications")).content.decode()
+    html = client.get(reverse("notifications:list")).content.decode()
     assert "mentioned you" in html
 
 
@@ -319,7 +320,7 @@ def test_the_header_links_to_each_place_for_members_and_visitors(client, clinici
         "home": "forum:home",
         "groups": "forum:directory",
         "search": "forum:search",
-        "notifications": "forum:notifications",
+        "notifications": "notifications:list",
         "moderation": "admin:index",
         "profile": "accounts:profile",
         "logout": "account_logout",
@@ -348,7 +349,7 @@ def test_the_unread_count_comes_with_each_page_s_own_cache_read(
 ):
     from django.core.cache import caches
 
-    from forum.notifications import mark_all_read
+    from notifications.inbox import mark_all_read
 
     with django_capture_on_commit_callbacks(execute=True):
         reply_create(author=other_clinician, topic=topic, content=factories.content("A reply"))

@@ -7,9 +7,10 @@ import time
 import pytest
 
 from forum.choices import PostStatus
-from forum.models import Notification, Post, Revision
+from forum.models import Post, Revision
 from forum.posting import topic_create
 from moderation.models import Case, CaseReason, ScreeningResult
+from notifications.models import Notification
 from tests import factories
 from tests.integration.conftest import wait_for
 from tests.moderation.helpers import CLEAN, IDENTIFYING, UNWARNED

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from moderation.models import ActionKind, AppendOnlyError, Case, ModerationAction
+from config.append_only import AppendOnlyError
+from moderation.models import ActionKind, Case, ModerationAction
 from tests.moderation.helpers import IDENTIFYING, first_post, new_topic
 
 pytestmark = pytest.mark.django_db

@@ -55,8 +55,6 @@ def test_a_moderator_who_is_not_staff_reaches_only_the_moderation_admin(client, 
 
 
 def _scoped_moderator(group) -> User:
-    if not hasattr(User, "moderated_groups"):
-        pytest.skip("User.moderated_groups arrives with the accounts work")
     scoped = make_verified_clinician(is_moderator=True)
     scoped.moderated_groups.add(group)
     return scoped

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import OperationalError
 
-from moderation import screening, tasks
+from moderation import revision_screening as screening
+from moderation import tasks
 from moderation.models import ScreeningFailure, ScreeningResult
 from tests.moderation.helpers import first_post, new_topic
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from forum.choices import NotificationKind, PostStatus
-from forum.models import Notification
-from moderation.access import suspension_block_reason
-from moderation.models import ActionKind, Case, CaseState, ModerationAction, Suspension
+from accounts.models import Suspension
+from accounts.standing import suspension_block_reason
+from forum.choices import PostStatus
+from moderation.models import ActionKind, Case, CaseState, ModerationAction
+from notifications.choices import NotificationKind
+from notifications.models import Notification
 from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import IDENTIFYING, UNWARNED, first_post, new_topic

@@ -18,9 +18,10 @@ from django.urls import reverse
 
 from accounts.models import User
 from forum.choices import PostStatus
-from forum.models import Group, Membership, Notification, Post, Topic
+from forum.models import Group, Membership, Post, Topic
 from moderation import cases
 from moderation.models import Case, FlagReason, ScreeningResult
+from notifications.models import Notification
 from tests import factories
 from tests.moderation.helpers import IDENTIFYING, first_post, new_reply, new_topic
 from tests.security.personas import PDF, PERSONAS, World, build_world
@@ -80,7 +81,7 @@ def _held_post_surfaces(client: Client, post: Post) -> dict[str, str]:
         "history": _text(client, reverse("forum:post_history", args=[post.pk])),
         "revision": _text(client, reverse("forum:revision", args=[post.pk, 1])),
         "search": _text(client, reverse("forum:search"), q=HELD_QUERY),
-        "notifications": _text(client, reverse("forum:notifications")),
+        "notifications": _text(client, reverse("notifications:list")),
         "export": _text(client, reverse("accounts:export")),
         "home": _text(client, reverse("forum:home")),
     }
@@ -109,7 +110,7 @@ def test_a_held_post_reaches_only_its_author_and_moderators_with_scope(
 def test_only_its_author_is_notified_of_a_held_post(world: World, held_reply: Post) -> None:
     # The topic's author gets a reply notice once the reply is published, not before.
     recipients = set(
-        Notification.objects.filter(post=held_reply).values_list("recipient_id", flat=True)
+        Notification.objects.filter(post_id=held_reply.pk).values_list("recipient_id", flat=True)
     )
     assert recipients == {held_reply.author_id}
 
@@ -165,7 +166,7 @@ def test_another_groups_private_topic_is_not_shown_to_outsiders_anywhere(
             "directory": _text(client, reverse("forum:directory")),
             "group": _text(client, reverse("forum:group", args=[world.group.slug])),
             "search": _text(client, reverse("forum:search"), q="exposure"),
-            "notifications": _text(client, reverse("forum:notifications")),
+            "notifications": _text(client, reverse("notifications:list")),
         }
         shown = [name for name, html in pages.items() if title in html]
         if persona in readers:

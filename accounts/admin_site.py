@@ -30,7 +30,7 @@ class ClinicianAdminSite(admin.AdminSite):
     index_title = "Moderation and administration"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        # Not at import: apps load this module before accounts' models.
+        # Not at import: INSTALLED_APPS loads this module before the models are ready.
         from accounts.access import has_staff_powers, is_moderator
 
         user = request.user
@@ -39,6 +39,7 @@ class ClinicianAdminSite(admin.AdminSite):
     def login(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
+        # Not at import, as in has_permission.
         from accounts.access import has_mfa, needs_step_up
         from accounts.step_up import activation_url, step_up_url
 
@@ -57,4 +58,4 @@ class ClinicianAdminSite(admin.AdminSite):
 
 
 class ClinicianAdminConfig(AdminConfig):
-    default_site = "moderation.admin_site.ClinicianAdminSite"
+    default_site = "accounts.admin_site.ClinicianAdminSite"

@@ -1,4 +1,5 @@
-"""Screening a revision: detectors, policy, then the post's fate and its case, atomically.
+"""Screening stored revisions: the detectors (detectors.screen, pure) and the policy over
+each, then, atomically, its ScreeningResult, the post's fate and its moderation case.
 
 Idempotent by construction: the ScreeningResult row (unique per revision and
 model version) is created in the same transaction that applies the decision,
@@ -16,14 +17,16 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber
 
+from detectors import incivility
 from detectors.policy import IDENTIFIERS, Decision, decide
 from detectors.screen import ScreenReport, screen_many
-from forum import notifications
-from forum.choices import NotificationKind, PostStatus
+from forum.choices import PostStatus
 from forum.models import Post, Revision
 from forum.posting import post_publish, post_set_status, publish_locked_posts
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
+from notifications.choices import NotificationKind
+from notifications.delivery import notify
 
 logger = logging.getLogger(__name__)
 
@@ -312,20 +315,18 @@ def _tell_author_held(post: Post, decision: Decision) -> None:
         why = "it may contain patient identifiers; edit them out or wait for a moderator"
     else:
         why = "its tone needs a moderator's look before others see it"
-    notifications.notify(
+    notify(
         recipient=post.author,
         kind=NotificationKind.MODERATION,
         message=f"Your post in “{post.topic.title[:80]}” is awaiting review: {why}.",
         url=post.get_absolute_url(),
-        post=post,
+        post_id=post.pk,
     )
 
 
 def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
     """Current revisions left unscreened: pending posts without a result for the deployed
     model, and posts under review whose current revision has no result at all."""
-    from detectors import incivility
-
     version = incivility.model_version()
     has_current = ScreeningResult.objects.filter(
         revision_id=OuterRef("current_revision_id"), model_version=version
@@ -344,19 +345,6 @@ def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
             edited.order_by("pk").values_list("current_revision_id", flat=True)[: limit - len(ids)]
         )
     return ids
-
-
-def sweep_unscreened() -> int:
-    """Enqueue every revision left unscreened (the broker was down, a task was lost).
-    Runs every minute from beat; duplicates are harmless (the task is idempotent)."""
-    from moderation.pipeline import enqueue_screening
-
-    ids = unscreened_revision_ids()
-    for revision_id in ids:
-        enqueue_screening(revision_id)
-    if ids:
-        logger.info("sweep: enqueued %d unscreened revisions", len(ids))
-    return len(ids)
 
 
 def record_failure(*, revision_id: int, task_id: str, attempts: int, error: str) -> None:

@@ -1,4 +1,6 @@
-"""Load demo data (idempotent): groups of both kinds, members, topics with edits and replies."""
+"""Load demo data (idempotent): groups of both kinds, members, topics with edits and replies.
+
+In moderation, the top layer, because it seeds every app: accounts, the forum, then cases."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
         # Open cases so the moderation queue is not empty on a first run.
         moderation_demo.seed_moderation(people)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
-        self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
+        self.stdout.write(f"Demo logins (password for all: {account_demo.DEMO_PASSWORD}):")
         for person in demo.PEOPLE:
             self.stdout.write(f"  {person.role:<10} {person.email}")
         self.stdout.write("License applicants (one per license state, for the admin queue):")

@@ -1,0 +1,55 @@
+"""The forum part of a member's data export (config.member_data): memberships, and the
+member's posts with the revisions they wrote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accounts.models import User
+from config import member_data
+from config.member_data import iso
+from forum.models import Membership, Post, Revision
+
+
+def memberships(user: User) -> list[dict[str, Any]]:
+    return [
+        {"group": m.group.name, "state": m.state, "role": m.role, "since": iso(m.created_at)}
+        for m in Membership.objects.filter(user=user).select_related("group").order_by("id")
+    ]
+
+
+def posts(user: User) -> list[dict[str, Any]]:
+    """The member's posts; of each, the revisions the member wrote (as its author)."""
+    revisions: dict[int, list[dict[str, Any]]] = {}
+    written = Revision.objects.filter(post__author=user, editor=user).order_by("post_id", "number")
+    for revision in written:
+        revisions.setdefault(revision.post_id, []).append(
+            {
+                "number": revision.number,
+                "body": revision.body,
+                "disclaimer": revision.disclaimer,
+                "disclaimer_text": revision.disclaimer_text,
+                "trigger_warnings": revision.trigger_warnings,
+                "reason": revision.reason,
+                "created_at": iso(revision.created_at),
+            }
+        )
+    return [
+        {
+            "id": post.pk,
+            "topic": post.topic.title,
+            "group": post.topic.group.name,
+            "number": post.number,
+            "status": post.status,
+            "created_at": iso(post.created_at),
+            "revisions": revisions.get(post.pk, []),
+        }
+        for post in Post.objects.filter(author=user)
+        .select_related("topic", "topic__group")
+        .order_by("id")
+    ]
+
+
+def register() -> None:
+    member_data.register("memberships", memberships)
+    member_data.register("posts", posts)

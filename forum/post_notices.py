@@ -1,0 +1,83 @@
+"""Who is told about a published post or a helpful mark; notifications writes and mails it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accounts.models import User
+from forum.access import recipient_can_read_group_topics
+from forum.models import Post
+from forum.rendering import mentioned_handles
+from notifications.choices import NotificationKind
+from notifications.delivery import Notice, notify, notify_many
+
+
+def notify_posts_published(posts: Sequence[Post]) -> None:
+    """Tell the replied-to author, the topic's author and those mentioned about newly
+    published posts: one query for everyone mentioned, one for notices already sent, one
+    insert. Called with the posts locked, which is what keeps two publishes of a post
+    from both passing the check for notices already sent."""
+    mentions = {post.pk: mentioned_handles(_body(post)) for post in posts}
+    handles = set().union(*mentions.values())
+    by_handle = (
+        {user.handle: user for user in User.objects.filter(handle__in=handles, is_active=True)}
+        if handles
+        else {}
+    )
+    wanted: list[Notice] = []
+    for post in posts:
+        notified: set[int] = {post.author_id}
+        for recipient, kind, message in _published_targets(post, mentions[post.pk], by_handle):
+            # A mention must not tell an outsider that a private group's topic exists.
+            if recipient.pk in notified or not recipient_can_read_group_topics(
+                recipient, post.topic.group
+            ):
+                continue
+            notified.add(recipient.pk)
+            wanted.append(
+                Notice(
+                    recipient_id=recipient.pk,
+                    kind=kind,
+                    actor_id=post.author_id,
+                    post_id=post.pk,
+                    message=message,
+                    url=post.get_absolute_url(),
+                )
+            )
+    notify_many(wanted)
+
+
+def _published_targets(
+    post: Post, handles: set[str], by_handle: dict[str, User]
+) -> list[tuple[User, str, str]]:
+    """(recipient, kind, message) in order of precedence: the replied-to author, the
+    topic's author, then those mentioned (each told once, by the first that applies)."""
+    author, topic = post.author, post.topic
+    targets: list[tuple[User, str, str]] = []
+    if not post.is_first_post:
+        replied = f"{author.public_name} replied in “{topic.title}”"
+        if post.reply_to_id is not None and post.reply_to is not None:
+            targets.append((post.reply_to.author, NotificationKind.REPLY, replied))
+        targets.append((topic.author, NotificationKind.REPLY, replied))
+    mentioned = f"{author.public_name} mentioned you in “{topic.title}”"
+    targets += [
+        (by_handle[handle], NotificationKind.MENTION, mentioned)
+        for handle in sorted(handles)
+        if handle in by_handle
+    ]
+    return targets
+
+
+def _body(post: Post) -> str:
+    return post.current_revision.body if post.current_revision else ""
+
+
+def notify_helpful(*, post: Post, marked_by: User) -> None:
+    notify(
+        recipient=post.author,
+        kind=NotificationKind.HELPFUL,
+        actor=marked_by,
+        post_id=post.pk,
+        message=f"{marked_by.public_name} marked your reply in “{post.topic.title}” as helpful",
+        url=post.get_absolute_url(),
+    )

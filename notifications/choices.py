@@ -1,0 +1,18 @@
+"""What a notification is about."""
+
+from django.db import models
+
+
+class NotificationKind(models.TextChoices):
+    REPLY = "reply", "Reply"
+    MENTION = "mention", "Mention"
+    MODERATION = "moderation", "Moderation outcome"
+    LICENSE = "license", "License status"
+    MEMBERSHIP = "membership", "Membership"
+    HELPFUL = "helpful", "Marked helpful"
+
+
+# Kinds a member may be told of more than once about the same post (each moderation
+# outcome, each license change); the others are one notice per recipient, kind and post
+# (Notification's one_notice_per_post_event constraint says the same in SQL).
+REPEATABLE_KINDS = (NotificationKind.MODERATION, NotificationKind.LICENSE)
