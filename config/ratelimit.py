@@ -1,6 +1,10 @@
 """Fixed-window rate limits counted in the cache (Redis in production, shared by every process).
 
-A limit is written like allauth's: "6/m,30/h" (counts per second, minute, hour or day).
+The one mechanism for what members do at volume: posts, edits, draft checks, flags and
+join requests (allauth's own limits cover sign-up, login and password reset). Each action
+has a setting written like allauth's: "6/m,30/h" (counts per second, minute, hour or day);
+empty means no limit. Past a limit, `enforce` raises RateLimited, a ValidationError whose
+message says what the limit is and how long to wait: forms and pages show it, never a 500.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 logger = logging.getLogger(__name__)
 _UNITS = {"s": (1, "second"), "m": (60, "minute"), "h": (3600, "hour"), "d": (86400, "day")}
@@ -68,3 +72,15 @@ def message(window: Window, *, doing: str) -> str:
         f"You have reached the limit of {window.count} {doing}{plural} per {window.unit}. "
         f"Please wait {article} {window.unit} and try again."
     )
+
+
+class RateLimited(ValidationError):
+    """A member went past an action's limit; the message says which and how long to wait."""
+
+
+def enforce(action: str, *, who: object, spec: str | None, doing: str, then: str = "") -> None:
+    """Count one `action` by `who`; past `spec`, raise RateLimited with the limit's message
+    (`doing` names one action, "new post"; `then` is said after it, "Your draft is kept.")."""
+    exceeded = hit(action, who, spec)
+    if exceeded is not None:
+        raise RateLimited(" ".join(filter(None, [message(exceeded, doing=doing), then])))

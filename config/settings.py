@@ -338,6 +338,11 @@ _LIMITS_ON = not TESTING
 FORUM_POSTING_RATE_LIMIT = env.str(
     "FORUM_POSTING_RATE_LIMIT", default="8/m,60/h" if _LIMITS_ON else ""
 )
+FORUM_EDIT_RATE_LIMIT = env.str("FORUM_EDIT_RATE_LIMIT", default="10/m,60/h" if _LIMITS_ON else "")
+FORUM_JOIN_RATE_LIMIT = env.str("FORUM_JOIN_RATE_LIMIT", default="5/m,20/h" if _LIMITS_ON else "")
+# On in tests too: their own tests count on them.
+FORUM_DRAFT_CHECK_RATE_LIMIT = env.str("FORUM_DRAFT_CHECK_RATE_LIMIT", default="30/m")
+MODERATION_FLAG_RATE_LIMIT = env.str("MODERATION_FLAG_RATE_LIMIT", default="10/h")
 if REDIS_URL:
     # A Redis outage must cost speed, not requests: sessions fall back to the database and
     # rate limits fail open (config/cache.py; shown by tests/reliability/).

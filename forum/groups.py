@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from accounts.access import has_staff_powers, posting_block_reason, regional_license_block_reason
 from accounts.choices import JURISDICTION_LABELS
 from accounts.models import User
+from config import ratelimit
 from forum.choices import GroupKind, MembershipPolicy, Modality
 from forum.models import Group, Membership
 from notifications.choices import NotificationKind
@@ -118,6 +120,10 @@ def group_join(*, user: User, group: Group) -> Membership:
     reason = join_block_reason(user, group)
     if reason is not None:
         raise PermissionDenied(reason)
+    # Each request may notify the organizers: members cannot send them without end.
+    ratelimit.enforce(
+        "join", who=user.pk, spec=settings.FORUM_JOIN_RATE_LIMIT, doing="join request"
+    )
     with transaction.atomic():
         membership, created = Membership.objects.select_for_update().get_or_create(
             group=group, user=user

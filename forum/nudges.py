@@ -24,12 +24,12 @@ from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from config import ratelimit
 from detectors import content_warnings, identifiers, incivility, policy
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import NudgeEvent, Post
@@ -70,9 +70,6 @@ SLEEP_CHOICES: dict[str, str] = {
 }
 MORNING = time(8, 0)
 
-# Per-user budget for the draft-check endpoint (the no-JS check button is a form post
-# the composer answers, and counts too).
-CHECKS_PER_MINUTE = getattr(settings, "NUDGE_CHECKS_PER_MINUTE", 30)
 # A nudge with no decision after this long counts as a draft withdrawn.
 ABANDONED_AFTER = timedelta(days=1)
 MAX_TONE_PHRASES = 6
@@ -282,24 +279,20 @@ def highlight(body: str, spans: Sequence[tuple[int, int, str, str]]) -> SafeStri
 # -- rate limit --------------------------------------------------------------------------
 
 
-def check_limit_message() -> str:
-    return (
-        f"You have run the check {CHECKS_PER_MINUTE} times in the last minute. "
-        "Wait a minute, then check again."
-    )
-
-
-def allow_check(user: User) -> bool:
-    """Count one draft check against the user's per-minute budget."""
-    window = int(timezone.now().timestamp() // 60)
-    key = f"nudges:draft-check:{user.pk}:{window}"
-    cache.add(key, 0, timeout=90)
+def check_refused(user: User) -> str | None:
+    """Count one draft check against the member's budget (FORUM_DRAFT_CHECK_RATE_LIMIT,
+    shared by the htmx check and the no-JS "Check my post" submit); past it, the message
+    that says so (the check does not run), else None."""
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
-        count = 1
-    return count <= CHECKS_PER_MINUTE
+        ratelimit.enforce(
+            "draft_check",
+            who=user.pk,
+            spec=settings.FORUM_DRAFT_CHECK_RATE_LIMIT,
+            doing="draft check",
+        )
+    except ratelimit.RateLimited as refused:
+        return " ".join(refused.messages)
+    return None
 
 
 # -- "sleep on it" ----------------------------------------------------------------------
@@ -371,8 +364,9 @@ def gate_submission(
     checking = bool(data.get("check")) or bool(data.get("add_warning")) or choice == "edit"
     # The no-JS "Check my post" submit costs the same check as the htmx one, so it
     # counts against the same per-minute budget (before the check runs).
-    if checking and not allow_check(user):
-        return Gate(check=DraftCheck(tone=None, refused=check_limit_message()), event=event)
+    refused = check_refused(user) if checking else None
+    if refused is not None:
+        return Gate(check=DraftCheck(tone=None, refused=refused), event=event)
     check = check_draft(
         body=body,
         title=title,

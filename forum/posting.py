@@ -137,11 +137,24 @@ def _require_group_poster(user: User, group: Group) -> None:
 
 def _enforce_posting_rate(author: User) -> None:
     """Counted after validation, so a refused draft costs nothing; the form keeps the draft."""
-    exceeded = ratelimit.hit("post", author.pk, settings.FORUM_POSTING_RATE_LIMIT)
-    if exceeded is not None:
-        raise ValidationError(
-            ratelimit.message(exceeded, doing="new post") + " Your draft is still here."
-        )
+    ratelimit.enforce(
+        "post",
+        who=author.pk,
+        spec=settings.FORUM_POSTING_RATE_LIMIT,
+        doing="new post",
+        then="Your draft is still here.",
+    )
+
+
+def _enforce_edit_rate(editor: User) -> None:
+    """Counted after validation, like posts; the form keeps the edit."""
+    ratelimit.enforce(
+        "edit",
+        who=editor.pk,
+        spec=settings.FORUM_EDIT_RATE_LIMIT,
+        doing="edit",
+        then="Your edit is still here.",
+    )
 
 
 def topic_create(
@@ -226,6 +239,7 @@ def post_edit(*, editor: User, post: Post, content: PostContent, reason: str) ->
             {"reason": f"Keep the reason under {settings.FORUM_REASON_MAX} characters."}
         )
     validate_content(content, purpose=post.topic.purpose)
+    _enforce_edit_rate(editor)
     with transaction.atomic():
         locked = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
         current = locked.current_revision

@@ -140,6 +140,8 @@ def group_join(request: HttpRequest, slug: str) -> HttpResponse:
         membership = groups.group_join(user=request.user, group=group)
     except PermissionDenied as error:
         messages.error(request, str(error))
+    except ValidationError as error:  # past the join-request limit
+        messages.error(request, " ".join(error.messages))
     else:
         if membership.state == Membership.State.ACTIVE:
             messages.success(request, f"You joined {group.name}.")
@@ -528,8 +530,8 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
 @login_required
 def draft_check(request: HttpRequest) -> HttpResponse:
     """htmx: check a draft and answer with the findings partial. Stores no draft text."""
-    if not nudges.allow_check(request.user):
-        error = nudges.check_limit_message()
+    error = nudges.check_refused(request.user)
+    if error is not None:
         return render(request, "forum/_draft_check.html", {"error": error}, status=429)
     form = DraftCheckForm(request.POST)
     if not form.is_valid():

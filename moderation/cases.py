@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from accounts import standing
 from accounts.models import Suspension, User
+from config import ratelimit
 from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import post_publish, post_set_status
@@ -40,7 +42,6 @@ from notifications.delivery import notify
 
 logger = logging.getLogger(__name__)
 
-FLAGS_PER_HOUR = 10
 MAX_SUSPENSION_DAYS = 365
 
 # Strongest first: the first code present names the case in the queue.
@@ -349,7 +350,7 @@ def resolve_case(
 
 
 def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
-    """A member's flag: one per member per post, at most FLAGS_PER_HOUR an hour."""
+    """A member's flag: one per member per post, and within MODERATION_FLAG_RATE_LIMIT."""
     text = text.strip()
     if reason not in FlagReason.values:
         raise ValidationError({"reason": "Choose why you are flagging this post."})
@@ -364,20 +365,21 @@ def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
     case_reason = _FLAG_CASE_REASON[FlagReason(reason)]
     detail = FlagReason(reason).label + (f" — {text}" if text else "")
     with transaction.atomic():
-        # One member's flags are counted and stored one at a time: flags sent at once
-        # would otherwise all pass the count before any of them is stored.
-        User.objects.select_for_update().filter(pk=member.pk).values_list("pk").first()
-        since = timezone.now() - timedelta(hours=1)
-        if Flag.objects.filter(member=member, created_at__gte=since).count() >= FLAGS_PER_HOUR:
-            raise ValidationError(
-                f"You can flag at most {FLAGS_PER_HOUR} posts an hour. Moderators will see "
-                "the flags you have already raised."
-            )
         try:
             with transaction.atomic():
                 flag = Flag.objects.create(post=post, member=member, reason=reason, text=text)
         except IntegrityError as exc:
             raise ValidationError("You have already flagged this post.") from exc
+        # Counted once the flag is new (a repeated one costs nothing); past the limit the
+        # flag is rolled back with the transaction. The count is one atomic increment, so
+        # flags sent at once cannot all pass it.
+        ratelimit.enforce(
+            "flag",
+            who=member.pk,
+            spec=settings.MODERATION_FLAG_RATE_LIMIT,
+            doing="flag",
+            then="Moderators will see the flags you have already raised.",
+        )
         locked_post = Post.objects.select_related("topic").get(pk=post.pk)
         case = open_or_merge_case(
             post=locked_post, reasons=[f"{case_reason}: {detail}"], flagged=True

@@ -137,13 +137,15 @@ def test_hostile_strings_are_shown_escaped(client, clinician, tone):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_the_check_is_rate_limited_per_user(client, clinician, other_clinician, tone):
+def test_the_check_is_rate_limited_per_user(client, clinician, other_clinician, tone, settings):
+    settings.FORUM_DRAFT_CHECK_RATE_LIMIT = "30/m"
     client.force_login(clinician)
-    for _ in range(nudges.CHECKS_PER_MINUTE):
+    for _ in range(30):
         assert check(client, body=CIVIL_DRAFT)[0] == 200
     status, page = check(client, body=CIVIL_DRAFT)
     assert status == 429
-    assert "Wait a minute, then check again" in page
+    assert "You have reached the limit of 30 draft checks per minute." in page
+    assert "Please wait a minute and try again." in page
     client.force_login(other_clinician)
     assert check(client, body=CIVIL_DRAFT)[0] == 200
 

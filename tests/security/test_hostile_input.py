@@ -39,6 +39,8 @@ def test_the_naughty_list_is_there() -> None:
 def _no_rate_limits(settings: object) -> None:
     # These tests send hundreds of requests from one client; the limits have their own tests.
     settings.FORUM_POSTING_RATE_LIMIT = None  # type: ignore[attr-defined]
+    settings.FORUM_DRAFT_CHECK_RATE_LIMIT = None  # type: ignore[attr-defined]
+    settings.MODERATION_FLAG_RATE_LIMIT = None  # type: ignore[attr-defined]
     settings.ACCOUNT_RATE_LIMITS = False  # type: ignore[attr-defined]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]  # noqa: E501
 
@@ -269,10 +271,8 @@ def test_sign_up_license_flag_and_draft_check_take_naughty_strings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     from accounts.models import License
-    from forum import nudges
     from moderation.models import Flag
 
-    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 10_000)  # the limit has its own test
     post = topic.posts.get(number=1)
     failures: list[str] = []
     signup_baseline = Client().post(

@@ -1,4 +1,5 @@
-"""Abuse limits: sign-up, login, password reset (allauth), posting (forum/posting.py).
+"""Abuse limits: sign-up, login, password reset (allauth); posts, edits, draft checks,
+flags and join requests (one mechanism, config/ratelimit.py).
 
 Each test drives the real view until the limit, then checks that the next attempt is
 refused, that nothing was stored for it, and that the person is told why in words.
@@ -38,9 +39,12 @@ def _topic_data(n: int) -> dict[str, object]:
 
 
 def test_the_production_settings_set_every_limit() -> None:
-    # The suite runs with the posting limit off (TESTING); production has it on.
+    # The suite runs with the posting, edit and join limits off (TESTING); production has
+    # them on.
     for action in ("login", "login_failed", "signup", "reset_password"):
         assert settings.ACCOUNT_RATE_LIMITS[action]
+    for limit in ("FORUM_DRAFT_CHECK_RATE_LIMIT", "MODERATION_FLAG_RATE_LIMIT"):
+        assert ratelimit.parse(getattr(settings, limit)), limit
     assert ratelimit.parse("8/m,60/h") == [
         ratelimit.Window(8, 60, "minute"),
         ratelimit.Window(60, 3600, "hour"),
@@ -105,6 +109,51 @@ def test_a_refused_draft_does_not_use_up_the_limit(
     assert client.post(url, _topic_data(1)).status_code == 302
 
 
+def test_edits_stop_at_the_limit_with_a_clear_message(
+    client: Client, clinician: User, topic: Topic, settings: object
+) -> None:
+    settings.FORUM_EDIT_RATE_LIMIT = "2/m"  # type: ignore[attr-defined]
+    client.force_login(clinician)
+    post = topic.posts.get(number=1)
+    url = reverse("forum:post_edit", args=[post.pk])
+    data = {**_topic_data(0), "reason": "clarify"}
+    for n in range(2):
+        data["body"] = f"the question now asks about supervision hour {n} too"
+        assert client.post(url, data).status_code == 302
+    data["body"] = "one edit too many"
+    refused = client.post(url, data)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "You have reached the limit of 2 edits per minute." in page
+    assert "Your edit is still here." in page and "one edit too many" in page
+    assert post.revisions.count() == 3
+    assert not post.revisions.filter(body="one edit too many").exists()
+
+
+def test_join_requests_stop_at_the_limit_with_a_clear_message(
+    client: Client, outsider: User, group: Group, settings: object
+) -> None:
+    """Leaving and asking again notifies the organizers each time: it is limited."""
+    from forum.choices import MembershipPolicy
+    from forum.models import Membership
+    from notifications.models import Notification
+
+    settings.FORUM_JOIN_RATE_LIMIT = "2/m"  # type: ignore[attr-defined]
+    Group.objects.filter(pk=group.pk).update(membership_policy=MembershipPolicy.APPROVAL)
+    client.force_login(outsider)
+    join = reverse("forum:group_join", args=[group.slug])
+    leave = reverse("forum:group_leave", args=[group.slug])
+    for _ in range(2):
+        assert client.post(join).status_code == 302
+        assert client.post(leave).status_code == 302
+    told = Notification.objects.filter(kind="membership").count()
+    refused = client.post(join, follow=True)
+    assert refused.status_code == 200
+    assert "You have reached the limit of 2 join requests per minute." in (refused.content.decode())
+    assert not Membership.objects.filter(group=group, user=outsider).exists()
+    assert Notification.objects.filter(kind="membership").count() == told
+
+
 def test_login_failures_are_limited_with_a_clear_message(clinician: User) -> None:
     client = Client()
     url = reverse("account_login")
@@ -159,36 +208,32 @@ def _check_submit(n: int) -> dict[str, object]:
 
 
 def test_the_no_js_draft_check_is_limited_with_a_clear_message(
-    client: Client, clinician: User, group: Group, monkeypatch: pytest.MonkeyPatch
+    client: Client, clinician: User, group: Group, settings: object
 ) -> None:
-    from forum import nudges
     from forum.models import NudgeEvent
 
-    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 3)
+    settings.FORUM_DRAFT_CHECK_RATE_LIMIT = "3/m"  # type: ignore[attr-defined]
     client.force_login(clinician)
     url = reverse("forum:topic_create", args=[group.slug])
     for n in range(3):
         answer = client.post(url, _check_submit(n))
         assert answer.status_code == 200
-        assert "You have run the check" not in answer.content.decode()
+        assert "draft checks per minute" not in answer.content.decode()
     checks_recorded = NudgeEvent.objects.count()
     refused = client.post(url, _check_submit(99))
     page = refused.content.decode()
     assert refused.status_code == 200
-    assert "You have run the check 3 times in the last minute." in page
-    assert "Wait a minute, then check again." in page
+    assert "You have reached the limit of 3 draft checks per minute." in page
+    assert "Please wait a minute and try again." in page
     assert "Question 99 about supervision hours" in page  # the draft stays in the form
     assert NudgeEvent.objects.count() == checks_recorded  # the refused check did not run
     assert not Topic.objects.exists()
 
 
 def test_the_htmx_and_no_js_draft_checks_share_one_budget(
-    client: Client, clinician: User, other_clinician: User, group: Group,
-    monkeypatch: pytest.MonkeyPatch,
+    client: Client, clinician: User, other_clinician: User, group: Group, settings: object,
 ) -> None:  # fmt: skip
-    from forum import nudges
-
-    monkeypatch.setattr(nudges, "CHECKS_PER_MINUTE", 2)
+    settings.FORUM_DRAFT_CHECK_RATE_LIMIT = "2/m"  # type: ignore[attr-defined]
     client.force_login(clinician)
     create_url = reverse("forum:topic_create", args=[group.slug])
     check_url = reverse("forum:draft_check")
@@ -197,13 +242,13 @@ def test_the_htmx_and_no_js_draft_checks_share_one_budget(
     assert client.post(create_url, _check_submit(1)).status_code == 200
     limited = client.post(check_url, htmx, HTTP_HX_REQUEST="true")
     assert limited.status_code == 429
-    assert "Wait a minute, then check again." in limited.content.decode()
+    assert "Please wait a minute and try again." in limited.content.decode()
     page = client.post(create_url, _check_submit(2)).content.decode()
-    assert "You have run the check 2 times in the last minute." in page
+    assert "You have reached the limit of 2 draft checks per minute." in page
     # The budget is per member.
     client.force_login(other_clinician)
     assert (
-        "You have run the check" not in client.post(create_url, _check_submit(3)).content.decode()
+        "draft checks per minute" not in client.post(create_url, _check_submit(3)).content.decode()
     )
 
 
@@ -211,22 +256,25 @@ def test_flagging_stops_at_the_hourly_limit_with_a_clear_message(
     client: Client, clinician: User, other_clinician: User, group: Group,
     django_capture_on_commit_callbacks: object,
 ) -> None:  # fmt: skip
-    from moderation import cases
     from moderation.models import Flag
+
+    flags_per_hour = ratelimit.parse(settings.MODERATION_FLAG_RATE_LIMIT)[0].count  # type: ignore[attr-defined]
 
     client.force_login(clinician)
     create_url = reverse("forum:topic_create", args=[group.slug])
     # Screening runs after commit; until then a post is not shown to other members.
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        for n in range(cases.FLAGS_PER_HOUR + 1):
+        for n in range(flags_per_hour + 1):
             assert client.post(create_url, _topic_data(n)).status_code == 302
     posts = list(Post.objects.filter(topic__group=group).order_by("pk"))
     client.force_login(other_clinician)
-    for post in posts[: cases.FLAGS_PER_HOUR]:
+    for post in posts[:flags_per_hour]:
         answer = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
         assert answer.status_code == 302
     refused = client.post(reverse("moderation:flag", args=[posts[-1].pk]), {"reason": "privacy"})
     assert refused.status_code in (200, 400, 429)
-    assert f"You can flag at most {cases.FLAGS_PER_HOUR} posts an hour." in refused.content.decode()
-    assert Flag.objects.filter(member=other_clinician).count() == cases.FLAGS_PER_HOUR
+    page = refused.content.decode()
+    assert f"You have reached the limit of {flags_per_hour} flags per hour." in page
+    assert "Moderators will see the flags you have already raised." in page
+    assert Flag.objects.filter(member=other_clinician).count() == flags_per_hour
     assert not Flag.objects.filter(post=posts[-1]).exists()
