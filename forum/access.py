@@ -25,6 +25,20 @@ def valid_id(object_id: int) -> bool:
     return 0 < object_id <= MAX_ID
 
 
+def number_or_404(value: str | None) -> int | None:
+    """A positive number from a query string ("?to=", "?a="), None when absent; 404 when it
+    is not one."""
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Not a valid number.") from exc
+    if not 0 < number < 2**62:
+        raise Http404("Not a valid number.")
+    return number
+
+
 def _check_id(object_id: int) -> None:
     if not valid_id(object_id):
         raise Http404("No such item.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum import views
+from forum import composer, views
 
 app_name = "forum"
 
@@ -17,17 +17,17 @@ urlpatterns = [
         views.membership_decide,
         name="membership_decide",
     ),
-    path("groups/<slug:slug>/new-topic/", views.topic_create, name="topic_create"),
+    path("groups/<slug:slug>/new-topic/", composer.topic_create, name="topic_create"),
     path("topics/<int:topic_id>/", views.topic_detail, name="topic"),
-    path("topics/<int:topic_id>/reply/", views.reply_create, name="reply"),
+    path("topics/<int:topic_id>/reply/", composer.reply_create, name="reply"),
     path("topics/<int:topic_id>/settings/", views.topic_flags, name="topic_flags"),
     path("posts/<int:post_id>/", views.post_detail, name="post"),
-    path("posts/<int:post_id>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:post_id>/edit/", composer.post_edit, name="post_edit"),
     path("posts/<int:post_id>/history/", views.post_history, name="post_history"),
     path("posts/<int:post_id>/revisions/<int:number>/", views.revision_detail, name="revision"),
     path("posts/<int:post_id>/withdraw/", views.post_withdraw, name="post_withdraw"),
     path("posts/<int:post_id>/helpful/", views.post_helpful, name="post_helpful"),
-    path("drafts/check/", views.draft_check, name="draft_check"),
+    path("drafts/check/", composer.draft_check, name="draft_check"),
     path("scheduled/", views.scheduled_posts, name="scheduled"),
     path("posts/<int:post_id>/scheduled/", views.scheduled_action, name="scheduled_action"),
     path("search/", views.search, name="search"),

@@ -7,14 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_read_forum, moderates_group, posting_block_reason
+from accounts.access import can_read_forum, moderates_group
 from accounts.backends import together_with_session_user
 from forum import (
     access,
@@ -26,35 +25,17 @@ from forum import (
     thread_html,
     topic_lists,
 )
-from forum.choices import PostStatus, TriggerWarning
 from forum.diffing import diff_lines
 from forum.forms import (
     DirectoryFilterForm,
-    DraftCheckForm,
-    EditForm,
     GroupForm,
-    PostContentForm,
-    ReplyForm,
     SearchForm,
-    TopicForm,
     apply_domain_errors,
 )
 from forum.fragments import post_fragments
-from forum.models import Membership, NudgeEvent, Post
+from forum.models import Membership
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
-
-
-def _int_or_404(value: str | None) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError) as exc:
-        raise Http404("Not a valid number.") from exc
-    if not 0 < number < 2**62:
-        raise Http404("Not a valid number.")
-    return number
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -184,131 +165,6 @@ def membership_decide(request: HttpRequest, slug: str, membership_id: int) -> Ht
     return redirect("forum:group_members", slug=group.slug)
 
 
-def _composer_context(
-    request: HttpRequest, gate: nudges.Gate | None = None, **extra: object
-) -> dict[str, object]:
-    context: dict[str, object] = {"posting_block_reason": posting_block_reason(request.user)}
-    if gate is not None:
-        context.update(
-            check=gate.check, nudge_id=gate.nudge_id, confirm_identifiers=gate.confirm_identifiers
-        )
-    elif request.method == "POST":
-        context["nudge_id"] = request.POST.get("nudge", "")
-    return {**context, **extra}
-
-
-def _composer_data(request: HttpRequest) -> QueryDict | None:
-    """The submitted composer form; a no-JS "add this warning" button adds it here."""
-    if request.method != "POST":
-        return None
-    warning = request.POST.get("add_warning", "")
-    if warning not in TriggerWarning.values or warning == TriggerWarning.NONE:
-        return request.POST
-    data = request.POST.copy()
-    declared = [w for w in data.getlist("trigger_warnings") if w != TriggerWarning.NONE]
-    data.setlist("trigger_warnings", sorted({*declared, warning}))
-    return data
-
-
-# What the interstitial must not carry over as hidden fields: it sets these itself.
-_INTERSTITIAL_OWN_FIELDS = {"csrfmiddlewaretoken", "nudge", "nudge_choice", "sleep_for", "check"}
-
-
-def _gate(
-    request: HttpRequest, form: PostContentForm, composer: str, *, title: str = "", **extra: object
-) -> nudges.Gate:
-    data = form.cleaned_data
-    return nudges.gate_submission(
-        user=request.user,
-        composer=composer,
-        data=request.POST,
-        body=data["body"],
-        title=title,
-        declared_warnings=data["trigger_warnings"],
-        disclaimer=data["disclaimer"],
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-def _interstitial(
-    request: HttpRequest, gate: nudges.Gate, *, can_schedule: bool, is_correction: bool = False
-) -> HttpResponse:
-    hidden = [
-        (name, value)
-        for name, values in request.POST.lists()
-        if name not in _INTERSTITIAL_OWN_FIELDS
-        for value in values
-    ]
-    return render(
-        request,
-        "forum/interstitial.html",
-        {
-            "gate": gate,
-            "check": gate.check,
-            "nudge_id": gate.nudge_id,
-            "hidden_fields": hidden,
-            "action": request.get_full_path(),
-            "sleep_choices": list(nudges.SLEEP_CHOICES.items()) if can_schedule else [],
-            "is_correction": is_correction,
-            "correction_guide": nudges.CORRECTION_GUIDE,
-        },
-    )
-
-
-def _after_submit(request: HttpRequest, gate: nudges.Gate, post: Post) -> HttpResponse:
-    if gate.schedule_at is not None:
-        messages.info(
-            request,
-            "You are sleeping on it: the post publishes automatically "
-            f"{nudges.describe_time(gate.schedule_at, user=request.user)}. "
-            "Edit or cancel it here until then.",
-        )
-        return redirect("forum:scheduled")
-    if gate.check.identifiers:
-        messages.info(
-            request,
-            "Thank you for checking. Because the privacy check flagged it, a moderator "
-            "reviews the post before others can see it.",
-        )
-    return redirect(post)
-
-
-@login_required
-def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
-    group = access.group_for_visitor(slug)
-    form = TopicForm(_composer_data(request))
-    gate = None
-    if request.method == "POST" and form.is_valid():
-        title, purpose = form.cleaned_data["title"], form.cleaned_data["purpose"]
-        gate = _gate(request, form, NudgeEvent.Composer.TOPIC, title=title, purpose=purpose)
-        if gate.interstitial:
-            return _interstitial(request, gate, can_schedule=True)
-    if gate is not None and gate.proceed:
-        try:
-            with transaction.atomic():
-                topic = posting.topic_create(
-                    author=request.user,
-                    group=group,
-                    title=title,
-                    purpose=purpose,
-                    content=form.post_content(),
-                    schedule_at=gate.schedule_at,
-                )
-                post = topic.posts.get(number=1)
-                nudges.after_post(gate=gate, post=post)
-        except ValidationError as error:
-            apply_domain_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            return _after_submit(request, gate, post)
-    return render(
-        request,
-        "forum/topic_form.html",
-        _composer_context(request, gate, form=form, group=group),
-    )
-
-
 def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     """A page of a thread. The reader, the topic with their role in its group and the
     page's rows come in one round trip (accounts.backends.together_with_session_user)."""
@@ -389,63 +245,6 @@ def _topic_detail(
     return render(request, "forum/topic.html", context)
 
 
-@login_required
-def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic = access.topic_for_reader(request.user, topic_id)
-    reply_to_id = _int_or_404(request.POST.get("reply_to") or request.GET.get("to"))
-    reply_to = None
-    if reply_to_id is not None:
-        reply_to = access.post_for_reader(request.user, reply_to_id)
-        if reply_to.topic_id != topic.pk:
-            raise Http404("That post is in another topic.")
-    initial: dict[str, object] = {"reply_to": reply_to_id}
-    if request.GET.get("correction") == "1":
-        initial.update(is_correction=True, body=nudges.CORRECTION_TEMPLATE)
-    form = ReplyForm(_composer_data(request), initial=initial)
-    form.purpose_for_validation = topic.purpose
-    gate = None
-    if request.method == "POST" and form.is_valid():
-        gate = _gate(request, form, NudgeEvent.Composer.REPLY, purpose=topic.purpose)
-        if gate.interstitial:
-            return _interstitial(
-                request,
-                gate,
-                can_schedule=True,
-                is_correction=form.cleaned_data["is_correction"],
-            )
-    if gate is not None and gate.proceed:
-        try:
-            with transaction.atomic():
-                post = posting.reply_create(
-                    author=request.user,
-                    topic=topic,
-                    content=form.post_content(),
-                    reply_to=reply_to,
-                    is_correction=form.cleaned_data["is_correction"],
-                    schedule_at=gate.schedule_at,
-                )
-                nudges.after_post(gate=gate, post=post)
-        except ValidationError as error:
-            apply_domain_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            return _after_submit(request, gate, post)
-    return render(
-        request,
-        "forum/reply_form.html",
-        _composer_context(
-            request,
-            gate,
-            form=form,
-            topic=topic,
-            reply_to=reply_to,
-            correction_guide=nudges.CORRECTION_GUIDE,
-            correction_template=nudges.CORRECTION_TEMPLATE,
-        ),
-    )
-
-
 @require_POST
 @login_required
 def topic_flags(request: HttpRequest, topic_id: int) -> HttpResponse:
@@ -472,90 +271,6 @@ def post_detail(request: HttpRequest, post_id: int) -> HttpResponse:
     page = queries.page_of_post(user=request.user, post=post)
     url = reverse("forum:topic", kwargs={"topic_id": post.topic_id})
     return redirect(f"{url}?page={page}#post-{post.pk}")
-
-
-@login_required
-def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = access.post_for_editor(request.user, post_id)
-    revision = post.current_revision
-    initial = {
-        "body": revision.body,
-        "disclaimer": revision.disclaimer,
-        "disclaimer_text": revision.disclaimer_text,
-        "trigger_warnings": revision.trigger_warnings,
-    }
-    form = EditForm(_composer_data(request), initial=initial)
-    form.purpose_for_validation = post.topic.purpose
-    gate = None
-    if request.method == "POST" and form.is_valid():
-        title = post.topic.title if post.is_first_post else ""
-        gate = _gate(
-            request,
-            form,
-            NudgeEvent.Composer.EDIT,
-            title=title,
-            purpose=post.topic.purpose,
-            can_schedule=False,
-        )
-        if gate.interstitial:
-            return _interstitial(request, gate, can_schedule=False)
-    if gate is not None and gate.proceed:
-        try:
-            with transaction.atomic():
-                posting.post_edit(
-                    editor=request.user,
-                    post=post,
-                    content=form.post_content(),
-                    reason=form.cleaned_data["reason"],
-                )
-                nudges.after_post(gate=gate, post=post)
-        except ValidationError as error:
-            apply_domain_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            if post.status == PostStatus.SCHEDULED:
-                messages.success(request, "Your scheduled post is updated.")
-                return redirect("forum:scheduled")
-            messages.success(
-                request, "Your edit is saved; the earlier version stays in the history."
-            )
-            return _after_submit(request, gate, post)
-    return render(
-        request, "forum/edit_form.html", _composer_context(request, gate, form=form, post=post)
-    )
-
-
-@require_POST
-@login_required
-def draft_check(request: HttpRequest) -> HttpResponse:
-    """htmx: check a draft and answer with the findings partial. Stores no draft text."""
-    error = nudges.check_refused(request.user)
-    if error is not None:
-        return render(request, "forum/_draft_check.html", {"error": error}, status=429)
-    form = DraftCheckForm(request.POST)
-    if not form.is_valid():
-        error = " ".join(message for messages_ in form.errors.values() for message in messages_)
-        return render(request, "forum/_draft_check.html", {"error": error}, status=400)
-    data = form.cleaned_data
-    check = nudges.check_draft(
-        body=data["body"],
-        title=data["title"],
-        declared_warnings=data["trigger_warnings"],
-        purpose=data["purpose"] or data["draft_purpose"],
-        disclaimer=data["disclaimer"],
-    )
-    event = nudges.record_check(
-        user=request.user,
-        composer=data["composer"],
-        check=check,
-        event=nudges.event_for(request.user, request.POST.get("nudge")),
-    )
-    return render(
-        request,
-        "forum/_draft_check.html",
-        {"check": check, "nudge_id": event.pk if event else "", "oob": True},
-    )
 
 
 @login_required
@@ -610,8 +325,8 @@ def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
         revisions = []
     by_number = {revision.number: revision for revision in revisions}
     newest = revisions[-1].number if revisions else 0
-    a = _int_or_404(request.GET.get("a")) or max(newest - 1, 1)
-    b = _int_or_404(request.GET.get("b")) or newest
+    a = access.number_or_404(request.GET.get("a")) or max(newest - 1, 1)
+    b = access.number_or_404(request.GET.get("b")) or newest
     old, new = by_number.get(a), by_number.get(b)
     diff = diff_lines(old.body, new.body) if old and new and old != new else []
     return render(

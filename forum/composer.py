@@ -1,0 +1,325 @@
+"""The composer pages: a new topic, a reply and an edit share one flow.
+
+Each submit is validated by its form, then passes the author's checks (nudges.gate_submission:
+the tone interstitial, the identifier confirmation, "sleep on it"), then one domain function
+writes it (posting.topic_create, reply_create or post_edit) together with the nudge's
+outcome. The htmx draft check is here too: it runs the same checks on a draft, writing nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.access import posting_block_reason
+from forum import access, nudges, posting
+from forum.choices import PostStatus, TriggerWarning
+from forum.forms import (
+    DraftCheckForm,
+    EditForm,
+    PostContentForm,
+    ReplyForm,
+    TopicForm,
+    apply_domain_errors,
+)
+from forum.models import NudgeEvent, Post
+
+
+def _composer_context(
+    request: HttpRequest, gate: nudges.Gate | None = None, **extra: object
+) -> dict[str, object]:
+    context: dict[str, object] = {"posting_block_reason": posting_block_reason(request.user)}
+    if gate is not None:
+        context.update(
+            check=gate.check, nudge_id=gate.nudge_id, confirm_identifiers=gate.confirm_identifiers
+        )
+    elif request.method == "POST":
+        context["nudge_id"] = request.POST.get("nudge", "")
+    return {**context, **extra}
+
+
+def _composer_data(request: HttpRequest) -> QueryDict | None:
+    """The submitted composer form; a no-JS "add this warning" button adds it here."""
+    if request.method != "POST":
+        return None
+    warning = request.POST.get("add_warning", "")
+    if warning not in TriggerWarning.values or warning == TriggerWarning.NONE:
+        return request.POST
+    data = request.POST.copy()
+    declared = [w for w in data.getlist("trigger_warnings") if w != TriggerWarning.NONE]
+    data.setlist("trigger_warnings", sorted({*declared, warning}))
+    return data
+
+
+# What the interstitial must not carry over as hidden fields: it sets these itself.
+_INTERSTITIAL_OWN_FIELDS = {"csrfmiddlewaretoken", "nudge", "nudge_choice", "sleep_for", "check"}
+
+
+def _gate(
+    request: HttpRequest, form: PostContentForm, composer: str, *, title: str = "", **extra: object
+) -> nudges.Gate:
+    data = form.cleaned_data
+    return nudges.gate_submission(
+        user=request.user,
+        composer=composer,
+        data=request.POST,
+        body=data["body"],
+        title=title,
+        declared_warnings=data["trigger_warnings"],
+        disclaimer=data["disclaimer"],
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _interstitial(
+    request: HttpRequest, gate: nudges.Gate, *, can_schedule: bool, is_correction: bool = False
+) -> HttpResponse:
+    hidden = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in _INTERSTITIAL_OWN_FIELDS
+        for value in values
+    ]
+    return render(
+        request,
+        "forum/interstitial.html",
+        {
+            "gate": gate,
+            "check": gate.check,
+            "nudge_id": gate.nudge_id,
+            "hidden_fields": hidden,
+            "action": request.get_full_path(),
+            "sleep_choices": list(nudges.SLEEP_CHOICES.items()) if can_schedule else [],
+            "is_correction": is_correction,
+            "correction_guide": nudges.CORRECTION_GUIDE,
+        },
+    )
+
+
+def _after_submit(request: HttpRequest, gate: nudges.Gate, post: Post) -> HttpResponse:
+    if gate.schedule_at is not None:
+        messages.info(
+            request,
+            "You are sleeping on it: the post publishes automatically "
+            f"{nudges.describe_time(gate.schedule_at, user=request.user)}. "
+            "Edit or cancel it here until then.",
+        )
+        return redirect("forum:scheduled")
+    if gate.check.identifiers:
+        messages.info(
+            request,
+            "Thank you for checking. Because the privacy check flagged it, a moderator "
+            "reviews the post before others can see it.",
+        )
+    return redirect(post)
+
+
+@dataclass(frozen=True)
+class Composer:
+    """What differs between the topic, reply and edit composers; the flow is compose()."""
+
+    kind: str  # NudgeEvent.Composer
+    template: str
+    # Writes the submit (the form's cleaned data, the "sleep on it" time) and returns the
+    # post written; raises ValidationError or PermissionDenied for the form to show.
+    write: Callable[[dict[str, Any], datetime | None], Post]
+    # The draft's title and purpose as the checks read them.
+    title: Callable[[dict[str, Any]], str] = lambda data: ""
+    purpose: Callable[[dict[str, Any]], str] = lambda data: ""
+    can_schedule: bool = True
+    context: dict[str, object] = field(default_factory=dict)
+    # The page after a successful submit (by default the post, or the scheduled list).
+    done: Callable[[HttpRequest, nudges.Gate, Post], HttpResponse] | None = None
+
+
+def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> HttpResponse:
+    """Show the composer; on submit, check the draft, then write it or show why not."""
+    gate = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        gate = _gate(
+            request,
+            form,
+            composer.kind,
+            title=composer.title(data),
+            purpose=composer.purpose(data),
+            can_schedule=composer.can_schedule,
+        )
+        if gate.interstitial:
+            return _interstitial(
+                request,
+                gate,
+                can_schedule=composer.can_schedule,
+                is_correction=bool(data.get("is_correction")),
+            )
+    if gate is not None and gate.proceed:
+        try:
+            with transaction.atomic():
+                post = composer.write(form.cleaned_data, gate.schedule_at)
+                nudges.after_post(gate=gate, post=post)
+        except ValidationError as error:
+            apply_domain_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            return (composer.done or _after_submit)(request, gate, post)
+    return render(
+        request, composer.template, _composer_context(request, gate, form=form, **composer.context)
+    )
+
+
+@login_required
+def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
+    group = access.group_for_visitor(slug)
+    form = TopicForm(_composer_data(request))
+
+    def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
+        topic = posting.topic_create(
+            author=request.user,
+            group=group,
+            title=data["title"],
+            purpose=data["purpose"],
+            content=form.post_content(),
+            schedule_at=schedule_at,
+        )
+        return topic.posts.get(number=1)
+
+    return compose(
+        request,
+        form,
+        Composer(
+            kind=NudgeEvent.Composer.TOPIC,
+            template="forum/topic_form.html",
+            write=write,
+            title=lambda data: data["title"],
+            purpose=lambda data: data["purpose"],
+            context={"group": group},
+        ),
+    )
+
+
+@login_required
+def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic = access.topic_for_reader(request.user, topic_id)
+    reply_to_id = access.number_or_404(request.POST.get("reply_to") or request.GET.get("to"))
+    reply_to = None
+    if reply_to_id is not None:
+        reply_to = access.post_for_reader(request.user, reply_to_id)
+        if reply_to.topic_id != topic.pk:
+            raise Http404("That post is in another topic.")
+    initial: dict[str, object] = {"reply_to": reply_to_id}
+    if request.GET.get("correction") == "1":
+        initial.update(is_correction=True, body=nudges.CORRECTION_TEMPLATE)
+    form = ReplyForm(_composer_data(request), initial=initial)
+    form.purpose_for_validation = topic.purpose
+
+    def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
+        return posting.reply_create(
+            author=request.user,
+            topic=topic,
+            content=form.post_content(),
+            reply_to=reply_to,
+            is_correction=data["is_correction"],
+            schedule_at=schedule_at,
+        )
+
+    return compose(
+        request,
+        form,
+        Composer(
+            kind=NudgeEvent.Composer.REPLY,
+            template="forum/reply_form.html",
+            write=write,
+            purpose=lambda data: topic.purpose,
+            context={
+                "topic": topic,
+                "reply_to": reply_to,
+                "correction_guide": nudges.CORRECTION_GUIDE,
+                "correction_template": nudges.CORRECTION_TEMPLATE,
+            },
+        ),
+    )
+
+
+@login_required
+def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = access.post_for_editor(request.user, post_id)
+    revision = post.current_revision
+    initial = {
+        "body": revision.body,
+        "disclaimer": revision.disclaimer,
+        "disclaimer_text": revision.disclaimer_text,
+        "trigger_warnings": revision.trigger_warnings,
+    }
+    form = EditForm(_composer_data(request), initial=initial)
+    form.purpose_for_validation = post.topic.purpose
+
+    def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
+        posting.post_edit(
+            editor=request.user, post=post, content=form.post_content(), reason=data["reason"]
+        )
+        return post
+
+    def done(request: HttpRequest, gate: nudges.Gate, post: Post) -> HttpResponse:
+        if post.status == PostStatus.SCHEDULED:
+            messages.success(request, "Your scheduled post is updated.")
+            return redirect("forum:scheduled")
+        messages.success(request, "Your edit is saved; the earlier version stays in the history.")
+        return _after_submit(request, gate, post)
+
+    return compose(
+        request,
+        form,
+        Composer(
+            kind=NudgeEvent.Composer.EDIT,
+            template="forum/edit_form.html",
+            write=write,
+            title=lambda data: post.topic.title if post.is_first_post else "",
+            purpose=lambda data: post.topic.purpose,
+            can_schedule=False,
+            context={"post": post},
+            done=done,
+        ),
+    )
+
+
+@require_POST
+@login_required
+def draft_check(request: HttpRequest) -> HttpResponse:
+    """htmx: check a draft and answer with the findings partial. Stores no draft text."""
+    error = nudges.check_refused(request.user)
+    if error is not None:
+        return render(request, "forum/_draft_check.html", {"error": error}, status=429)
+    form = DraftCheckForm(request.POST)
+    if not form.is_valid():
+        error = " ".join(message for messages_ in form.errors.values() for message in messages_)
+        return render(request, "forum/_draft_check.html", {"error": error}, status=400)
+    data = form.cleaned_data
+    check = nudges.check_draft(
+        body=data["body"],
+        title=data["title"],
+        declared_warnings=data["trigger_warnings"],
+        purpose=data["purpose"] or data["draft_purpose"],
+        disclaimer=data["disclaimer"],
+    )
+    event = nudges.record_check(
+        user=request.user,
+        composer=data["composer"],
+        check=check,
+        event=nudges.event_for(request.user, request.POST.get("nudge")),
+    )
+    return render(
+        request,
+        "forum/_draft_check.html",
+        {"check": check, "nudge_id": event.pk if event else "", "oob": True},
+    )
