@@ -72,7 +72,7 @@ clean:
 
 ## make bandit: static security lint of our code; fails on any high-severity finding (offline)
 bandit: $(STAMP)
-	$(VENV)/bin/bandit -q -r accounts forum moderation detectors config -lll -x "*/migrations/*"
+	$(VENV)/bin/bandit -q -r notifications accounts forum moderation detectors config -lll -x "*/migrations/*"
 
 ## make audit: pip-audit over the pinned dependencies, against PyPI's per-release JSON
 ## (its "vulnerabilities" field). --strict: a dependency that could not be looked up fails
