@@ -7,7 +7,7 @@
 Reports, on one core:
 - posts per second for `find_identifiers` and `find_warning_cues` on ~300-character
   posts built from the project's vignettes (the bar is 5,000 posts/s);
-- identifier recall and the de-identified false-flag rate on moderation/data/phi_eval*.jsonl;
+- identifier recall and the de-identified false-flag rate on moderation/data/phi_dev*.jsonl;
 - per-kind recall on the Presidio synthetic set in ../shared/data (general domain,
   reported for reference, not a target). Presidio labels every age and every year as
   an identifier; only ages over 89 count here, and years alone never do.
@@ -59,7 +59,7 @@ NON_SPECIFIC_DATE = re.compile(
 
 def load_eval_rows() -> list[dict]:
     rows: list[dict] = []
-    for path in sorted(EVAL_DIR.glob("phi_eval*.jsonl")):
+    for path in sorted(EVAL_DIR.glob("phi_dev*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():

@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
 
 def _corpus() -> list[str]:
     texts: list[str] = []
-    for path in sorted(DATA.glob("phi_eval*.jsonl")):
+    for path in sorted(DATA.glob("phi_dev*.jsonl")):
         texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line]
     for name in ("curated_incivility.csv", "curated_incivility_eval.csv"):
         with (DATA / name).open(encoding="utf-8") as handle:

@@ -1,0 +1,179 @@
+"""Patient identifiers (HIPAA Safe Harbor kinds) as character spans.
+
+Pure Python, no model: pre-compiled regular expressions for the structured
+kinds (dates, phone numbers, record numbers, ...) and, for names, context cues
+("my client Maria", "her daughter Keisha", "Mr. Alvarez", "Keisha's mother")
+plus first- and last-name gazetteers generated from the Faker package's
+person lists (data/, each file with its provenance line). The screening
+policy holds a post when anything is found, so
+the detector leans towards recall on clinical shapes while keeping
+de-identified phrasing ("a client in her 30s", "last spring", "in 2019",
+"my client (16F)") and a clinician's own practice contact details clean.
+
+Everything heavy happens at import; `find_identifiers` only runs compiled
+patterns and set look-ups, so it screens thousands of posts per second.
+
+Decisions worth knowing:
+
+- A year alone is not a date; a month with a year ("June 2021") is. A bare
+  month/day ("3/14") is a date only after a date word ("seen", "on", "DOB",
+  "f/u") or in a list of dates, because "7/10" is usually a rating.
+- Dates of laws, trainings and groups ("takes effect January 1st", "webinar on
+  March 14") are not about a client and are not flagged.
+- Ages count only above 89, in any shape ("92-year-old", "age 91", "(94F)",
+  "aged ninety-three", a birth year more than 89 years ago). "In their 90s" is
+  the recommended generalisation and passes.
+- Names of clinicians are not patient identifiers: "Dr."/"Prof." names, names
+  with a credential ("Sarah Lee, LCSW"), sign-offs, self-introductions ("I'm
+  Sarah", "Brandon here"), colleagues addressed or thanked ("Thanks Priya",
+  "my colleague Dana") and well-known theorists and authors. A relative who is
+  a doctor ("her father, Dr. Levy") still counts.
+- A name the author marks as made up is not an identifier: "Anna (pseudonym)",
+  "I'll call her Anna", "names have been changed" (which clears every name in
+  the post, not other kinds), and placeholders such as "Jane Doe".
+- Organisations (schools, hospitals, agencies) and cities are not flagged.
+- A URL counts only when it leads to a person: a social-media profile, or a
+  link introduced as the client's ("her blog", "his GoFundMe"). Links to
+  articles and trainings pass.
+- Contact details count unless the post gives them as the clinician's own or a
+  public service: "call my office at ...", "email me at ...", "our clinic is
+  at ...", role mailboxes (intake@, info@), toll-free and crisis lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from detectors.identifiers import addresses, ages, contact, dates, names, numbers
+from detectors.identifiers._text import _Candidate, _Doc
+
+__all__ = [
+    "GENERALISE_HINTS",
+    "KIND_LABELS",
+    "IdentifierSpan",
+    "find_identifiers",
+    "span_key",
+]
+
+
+@dataclass(frozen=True)
+class IdentifierSpan:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """A stable id for what this span names, whatever its position: the kind and a
+        digest of the case-folded, space-collapsed text. Every mention of "Dana" in a
+        draft, before and after an edit, has the same key, so an author's answer about it
+        ("a colleague, not a client") can be recorded without the text and honoured by
+        screening (detectors.policy.decide's `cleared`)."""
+        return span_key(self.kind, self.text)
+
+
+def span_key(kind: str, text: str) -> str:
+    """The key of an identifier of this kind with this text (see IdentifierSpan.key)."""
+    normal = " ".join(text.casefold().split())
+    digest = hashlib.blake2s(normal.encode("utf-8"), digest_size=6).hexdigest()
+    return f"{kind}:{digest}"
+
+
+KIND_LABELS: dict[str, str] = {
+    "name": "Name of a client or relative",
+    "date": "Specific date",
+    "age": "Age over 89",
+    "phone": "Phone or fax number",
+    "email": "Email address",
+    "address": "Street address",
+    "zip": "ZIP code",
+    "record_number": "Record, account, plan or ID number",
+    "ssn": "Social Security number",
+    "url": "Web address or handle pointing to a person",
+    "ip": "IP address",
+    "license_plate": "Vehicle licence plate",
+    "device_id": "Device identifier or serial number",
+}
+
+
+GENERALISE_HINTS: dict[str, str] = {
+    "name": 'Use a role instead of a name: "a client", "her daughter", "the client\'s mother".',
+    "date": 'Use a season or relative time: "last spring", "a few weeks later", "in 2019".',
+    "age": 'Ages over 89 identify people: write "a client in their 90s" or "an older adult".',
+    "phone": 'Remove the number; describe the contact instead ("she called the clinic").',
+    "email": 'Remove the address; say "she emailed me" without it.',
+    "address": 'Name the kind of place, not the address: "an apartment downtown".',
+    "zip": 'Use the region or state instead: "a rural county in Oregon".',
+    "record_number": "Remove record, account and plan numbers entirely.",
+    "ssn": "Remove the Social Security number entirely.",
+    "url": 'Remove links and handles that lead to the client ("her social media").',
+    "ip": "Remove the IP address.",
+    "license_plate": 'Remove the plate number ("his car").',
+    "device_id": 'Remove serial numbers and device IDs ("her insulin pump").',
+}
+
+
+# Higher wins when two candidate spans overlap: a specific structured match
+# (an SSN, an email) beats a looser one that happens to cover the same digits.
+_PRIORITY: dict[str, int] = {
+    "email": 90,
+    "url": 85,
+    "ssn": 80,
+    "ip": 78,
+    "record_number": 75,
+    "device_id": 74,
+    "license_plate": 73,
+    "date": 70,
+    "phone": 65,
+    "age": 60,
+    "address": 55,
+    "zip": 50,
+    "name": 40,
+}
+
+
+def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping spans, preferring specific kinds, then longer spans."""
+    ordered = sorted(
+        (c for c in candidates if c.end > c.start),
+        key=lambda c: (-_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start),
+    )
+    # Chosen spans kept sorted by start: each candidate only needs comparing
+    # with its two neighbours, so a post with thousands of spans stays fast.
+    starts: list[int] = []
+    chosen: list[_Candidate] = []
+    for cand in ordered:
+        index = bisect.bisect_left(starts, cand.start)
+        if index > 0 and chosen[index - 1].end > cand.start:
+            continue
+        if index < len(chosen) and chosen[index].start < cand.end:
+            continue
+        starts.insert(index, cand.start)
+        chosen.insert(index, cand)
+    return chosen
+
+
+def find_identifiers(text: str) -> list[IdentifierSpan]:
+    """Patient identifiers in `text`, sorted by position and non-overlapping."""
+    if not text or not isinstance(text, str):
+        return []
+    doc = _Doc(text)
+    candidates: list[_Candidate] = []
+    for kind_module in (contact, numbers, dates, ages, addresses):
+        candidates.extend(kind_module.candidates(doc))
+    candidates.extend(names.candidates(text))
+    spans = []
+    for cand in _resolve(candidates):
+        start, end = cand.start, cand.end
+        # Trim whitespace and trailing punctuation the patterns may have taken.
+        while end > start and text[end - 1] in " \t\n\r,;:":
+            end -= 1
+        while start < end and text[start] in " \t\n\r":
+            start += 1
+        if end > start:
+            spans.append(IdentifierSpan(cand.kind, start, end, text[start:end]))
+    return spans

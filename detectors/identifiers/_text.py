@@ -1,0 +1,173 @@
+"""Shared pieces of the identifier patterns: the post as the patterns read it (_Doc), case-free
+patterns, candidates, date and place fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a regex's literals, leaving escapes (\\W, \\S, \\D, \\B) alone."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+class _CaseFree:
+    """A case-insensitive pattern, run case-sensitively on the lower-cased post.
+
+    Python's re is several times slower with IGNORECASE; lower-casing the post
+    once and matching a lower-cased pattern gives the same offsets whenever
+    lower-casing keeps the length, which `_Doc` checks.
+    """
+
+    __slots__ = ("fast", "slow")
+
+    def __init__(self, pattern: str) -> None:
+        body = pattern.removeprefix("(?i)")
+        self.fast = re.compile(_lower_pattern(body))
+        self.slow = re.compile(body, re.IGNORECASE)
+
+    def finditer(
+        self, doc: _Doc, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
+        return regex.finditer(hay, pos, len(hay) if endpos is None else endpos)
+
+    def search(self, doc: _Doc, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
+        return regex.search(hay, pos, len(hay) if endpos is None else endpos)
+
+
+class _Doc:
+    """A post as the patterns read it, with the cheap gates every kind's module shares.
+
+    `shape` writes every digit as "0": substring tests on it ("000-0000" in shape) gate
+    each numeric pattern at C speed, because a regex scan costs ~10 us per post even when
+    it finds nothing. `lowered` is the lower-cased text for substring gates (its offsets
+    may differ from the text's; `lower` is set only when they do not).
+    """
+
+    __slots__ = ("digits", "lower", "lowered", "shape", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.shape = text.translate(_SHAPE_TABLE)
+        self.digits = self.shape.count("0")
+        lower = text.lower()
+        self.lowered = lower
+        self.lower: str | None = lower if len(lower) == len(text) else None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+
+
+_WEEKDAYS = (
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|"
+    r"Sat(?:urday)?|Sun(?:day)?)"
+)
+
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+
+
+_MON_NUM = r"(?:0?[1-9]|1[0-2])"
+
+
+_ORD = r"(?:st|nd|rd|th)"
+
+
+_YEAR = r"(?:19\d\d|20\d\d|'\d\d)"
+
+
+# A capitalised name token: Maria, O'Brien, McKenzie, DeShawn, Mary-Kate, José.
+# Starting with a character class (not an optional group) lets re skip ahead fast.
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Z][a-zß-öø-ÿ]+)?"  # noqa: S105 (a pattern, not a secret)
+
+
+_STREET_SUFFIX = (
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|"
+    r"Ter|Terrace|Cir|Circle|Pkwy|Parkway|Hwy|Highway|Trl|Trail|Sq|Square|Loop|Row|Pike|Plz|Plaza|"
+    r"Aly|Alley|Cres|Crescent|Run|Path|Walk|Close|Grove|Gardens)"
+)
+
+
+_US_STATE_ABBR = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)"
+)
+
+
+_US_STATE_NAMES = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    r"Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    r"New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    r"Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    r"West Virginia|Wisconsin|Wyoming)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+
+
+_YEAR_ONLY_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+_SHAPE_TABLE = str.maketrans("123456789", "000000000")
+
+
+def _merged_windows(
+    runs: list[tuple[int, int]], before: int, after: int, length: int
+) -> list[tuple[int, int]]:
+    """Windows around digit runs, merged where they overlap, so each part of
+    the post is scanned once however many numbers it holds."""
+    windows: list[tuple[int, int]] = []
+    for run_start, run_end in runs:
+        start, end = max(0, run_start - before), min(length, run_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _digit_runs(shape: str, min_length: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of at least `min_length` digits in a shape string."""
+    needle = "0" * min_length
+    pos = shape.find(needle)
+    while pos >= 0:
+        end = pos + min_length
+        while end < len(shape) and shape[end] == "0":
+            end += 1
+        yield pos, end
+        pos = shape.find(needle, end)
+
+
+def _luhn_ok(value: str) -> bool:
+    numbers = [int(ch) for ch in value if ch.isdigit()]
+    checksum = 0
+    for index, digit in enumerate(reversed(numbers)):
+        if index % 2:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        checksum += digit
+    return checksum % 10 == 0

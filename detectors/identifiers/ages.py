@@ -1,0 +1,61 @@
+"""Ages over 89, in digits or words, and birth years that put someone over 89."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from detectors.identifiers._text import _Candidate, _CaseFree, _digit_runs, _Doc
+
+_AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
+
+
+_AGE_WORDS = (
+    r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?: and \w+)?)"
+)
+
+
+_AGE_RE = _CaseFree(
+    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*(?:{_AGE_NUM}|"
+    rf"{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
+    rf"lbs?|kg|minutes|min|days|sessions|points))|"
+    rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
+    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b|"
+    # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])"
+)
+
+
+_BORN_YEAR_RE = re.compile(r"\b[Bb]orn\s+(?:in\s+)?(?:\w+\s+)?(1[89]\d\d)\b")
+
+
+def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Candidate]:
+    """Ages over 89: in words anywhere, around each 90-129 number, and birth years more
+    than 89 years before `today` (the current date, read per call)."""
+    text, lower, shape = doc.text, doc.lowered, doc.shape
+    # Ages in words ("aged ninety-three") need no digit at all.
+    words_age = "ninety" in lower or "hundred" in lower
+    if words_age:
+        for m in _AGE_RE.finditer(doc):
+            yield _Candidate("age", m.start(), m.end())
+    if not doc.digits:
+        return
+    if "born" in lower and "00" in shape:
+        year = (today or datetime.date.today()).year
+        for m in _BORN_YEAR_RE.finditer(text):
+            # Safe Harbor: a birth year that puts someone over 89 is an age identifier.
+            if year - int(m.group(1)) > 89:
+                yield _Candidate("age", m.start(1), m.end(1))
+    if "00" in shape and not words_age:
+        # Ages over 89 only: look around each 90-129 number, not the whole post.
+        seen_ages: set[tuple[int, int]] = set()
+        for run_start, run_end in _digit_runs(shape, 2):
+            if run_end - run_start > 3 or not 90 <= int(text[run_start:run_end]) <= 129:
+                continue
+            window_end = min(len(text), run_end + 16)
+            for m in _AGE_RE.finditer(doc, max(0, run_start - 10), window_end):
+                if m.span() not in seen_ages:
+                    seen_ages.add(m.span())
+                    yield _Candidate("age", m.start(), m.end())

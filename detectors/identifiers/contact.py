@@ -1,0 +1,207 @@
+"""Contact identifiers: email addresses, web addresses and handles that lead to a person, IP
+addresses, phone and fax numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from detectors.identifiers._text import _YEAR_ONLY_RE, _Candidate, _CaseFree, _Doc, _words
+from detectors.identifiers.context import _practice_exempt
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
+)
+
+
+_URL_RE = _CaseFree(
+    r"(?i)\b(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
+    r"(?<![@\w.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|co|us|info|me|"
+    r"biz|ly|app|health|care|site|page|blog|ca|uk)(?:/[^\s<>\"')\]]*)?)(?<![.,;:!?])"
+)
+
+
+_SOCIAL_URL_RE = _CaseFree(
+    r"(?i)(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube|"
+    r"reddit|tumblr|pinterest|onlyfans|venmo|cash\.app|gofundme|threads|bsky|myspace|github)"
+    r"\.(?:com|me|net|app|social)/"
+)
+
+
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
+
+
+_IPV4_RE = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|"
+    r"[1-9]?\d)(?![\d.]\d)"
+)
+
+
+_IPV6_RE = _CaseFree(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+
+
+_PHONE_US_RE = re.compile(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/-])"
+)
+
+
+_PHONE_INTL_RE = re.compile(
+    r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}|"
+    r"\(0\d{1,4}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3})(?:\s?x\d{1,5})?(?![\w/-])"
+)
+
+
+# Bare digit groups count as a phone number only right after a phone word.
+_PHONE_CUE_RE = _CaseFree(
+    r"(?i)\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|fax|number|no\.|#|text(?:ed)?|"
+    r"call(?:ed)?|"
+    r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
+    r"(\d{3,5}(?:[\s.-]\d{2,5}){1,3}|\d{7,11})\b"
+)
+
+
+# Digit groups in the shapes phone numbers take outside the US ("0489 25 37
+# 29", "01.84.17.61.18"): one separator throughout, 8 to 13 digits.
+_PHONE_GROUPS_RE = re.compile(
+    r"(?<![\w.,/+-])(?:\d{2,4}(?: \d{2,4}){2,4}|\d{2,4}(?:\.\d{2,4}){2,4}|\d{2,4}(?:-\d{2,4}){3,4})"
+    r"(?![\w,/-]|\.\d)"
+)
+
+
+_TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
+
+
+# A URL is a patient identifier only when it leads to a person: a social
+# profile, or a link introduced as the client's ("her blog", "his GoFundMe").
+_URL_PERSON_CUE_RE = _CaseFree(
+    r"(?i)\b(?:her|his|their|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
+    r"husband|wife|partner|sister|brother)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
+    r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
+    r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit)\b|"
+    r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|uploaded)\b"
+)
+
+
+_HANDLE_CUE_RE = _CaseFree(
+    r"(?i)\b(?:instagram|insta|ig|tiktok|twitter|snapchat|snap|handle|username|user name|venmo|"
+    r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account|onlyfans|twitch|youtube|"
+    r"facebook|fb|kik|telegram|whatsapp|grindr|tinder|bumble|hinge|account|page|profile)\b"
+)
+
+
+_TLD_HINT_RE = re.compile(
+    r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|"
+    r"uk)\b"
+)
+
+
+_TLD_HINTS = (
+    ".co",
+    ".org",
+    ".net",
+    ".edu",
+    ".gov",
+    ".io",
+    ".us",
+    ".info",
+    ".me",
+    ".biz",
+    ".ly",
+    ".app",
+    ".health",
+    ".care",
+    ".site",
+    ".page",
+    ".blog",
+    ".ca",
+    ".uk",
+)
+
+
+_ROLE_MAILBOXES = _words(
+    "info intake admin office contact hello support frontdesk front.desk scheduling billing "
+    "noreply "
+    "no-reply referrals referral team help events training trainings register registration "
+    "newsletter membership members webmaster press media careers jobs hr"
+)
+
+
+def _looks_like_version(text: str, start: int) -> bool:
+    # "version 1.2.3.4", "v10.0.0.1": software versions are not addresses.
+    return bool(re.search(r"(?i)(?:\bv|version\s?)$", text[max(0, start - 8) : start]))
+
+
+def candidates(doc: _Doc) -> Iterator[_Candidate]:
+    """Emails, person-leading URLs and handles, IP addresses and phone numbers."""
+    text, lower, shape, digits = doc.text, doc.lowered, doc.shape, doc.digits
+    # Cheap gates first: most posts have few digits and no "@", and a
+    # C-level substring count is far cheaper than running every pattern.
+    if "@" in text:
+        for m in _EMAIL_RE.finditer(text):
+            local = m.group().split("@", 1)[0].lower()
+            # Role addresses (intake@, info@) belong to a practice, not a person.
+            if local in _ROLE_MAILBOXES or _practice_exempt(doc, m.start(), m.end()):
+                continue
+            yield _Candidate("email", m.start(), m.end())
+        for m in _HANDLE_RE.finditer(text):
+            if _HANDLE_CUE_RE.search(doc, max(0, m.start() - 40), m.start()):
+                yield _Candidate("url", m.start(), m.end())
+    if "." in text and (
+        "www." in lower
+        or "://" in lower
+        or (any(map(lower.__contains__, _TLD_HINTS)) and _TLD_HINT_RE.search(lower) is not None)
+    ):
+        for m in _URL_RE.finditer(doc):
+            if "@" in text[max(0, m.start() - 1) : m.start()]:
+                continue
+            personal = bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end())) or bool(
+                _URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
+            )
+            if personal and not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("url", m.start(), m.end())
+    if not digits:
+        return
+    if digits >= 4 and "0.0" in shape and text.count(".") >= 3:
+        for m in _IPV4_RE.finditer(text):
+            if not _looks_like_version(text, m.start()) and not _practice_exempt(
+                doc, m.start(), m.end()
+            ):
+                yield _Candidate("ip", m.start(), m.end())
+    if text.count(":") >= 7:
+        for m in _IPV6_RE.finditer(doc):
+            yield _Candidate("ip", m.start(), m.end())
+    if digits >= 7:
+        yield from _phone_candidates(doc)
+
+
+def _phone_candidates(doc: _Doc) -> Iterator[_Candidate]:
+    text, shape, digits = doc.text, doc.shape, doc.digits
+    phone_regexes = []
+    if "000-0000" in shape or "000.0000" in shape or "000 0000" in shape or "0000000" in shape:
+        phone_regexes.append(_PHONE_US_RE)
+    if "+" in text or "(0" in shape:
+        phone_regexes.append(_PHONE_INTL_RE)
+    for regex in phone_regexes:
+        for m in regex.finditer(text):
+            if _TOLL_FREE_RE.match(m.group()) or _practice_exempt(doc, m.start(), m.end()):
+                continue
+            yield _Candidate("phone", m.start(), m.end())
+    groups_possible = digits >= 8 and ("00 00" in shape or "00.00" in shape or "00-00" in shape)
+    for m in _PHONE_GROUPS_RE.finditer(text) if groups_possible else ():
+        value = m.group()
+        digit_count = sum(ch.isdigit() for ch in value)
+        groups = re.split(r"[ .-]", value)
+        if not 8 <= digit_count <= 13 or all(_YEAR_ONLY_RE.match(g) for g in groups):
+            continue
+        if _practice_exempt(doc, m.start(), m.end()):
+            continue
+        yield _Candidate("phone", m.start(), m.end())
+    bare_number = (
+        "0000000" in shape or "000-0000" in shape or "000 0000" in shape or "000.0000" in shape
+    )
+    for m in _PHONE_CUE_RE.finditer(doc) if bare_number else ():
+        digit_count = sum(ch.isdigit() for ch in m.group(1))
+        if 7 <= digit_count <= 15 and not _practice_exempt(doc, m.start(1), m.end(1)):
+            yield _Candidate("phone", m.start(1), m.end(1))

@@ -1,0 +1,60 @@
+"""Context that clears a contact detail: the clinician giving their own or a public service's, not
+a client's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detectors.identifiers._text import _CaseFree, _Doc
+
+# A clinician's own contact details in a referral or training post. The cue
+# must come shortly before (or just after) the identifier.
+_PRACTICE_CUE_RE = _CaseFree(
+    r"(?i)\b(?:my|our) (?:office|practice|clinic|group practice|agency|center|centre|program|"
+    r"website|site|web ?site|email|e-mail|number|direct line|line|cell|phone|fax|intake|contact|"
+    r"address|location|page|profile|newsletter|team|front desk|practice manager|scheduler)\b|"
+    r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
+    r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
+    r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
+    r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
+    r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
+    r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
+    r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
+    r"\bmy licen[cs]e\b"
+)
+
+
+_PATIENT_CUE_RE = _CaseFree(
+    r"(?i)\b(?:her|his|their|client'?s?|patient'?s?|pt'?s?|mother'?s|father'?s|mom'?s|dad'?s|"
+    r"daughter'?s|son'?s|husband'?s|wife'?s|partner'?s|she|he|they)\b"
+)
+
+
+def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
+    """True when the clinician is giving their own or a public contact detail.
+
+    The cue must sit in the same stretch of text (80 characters back, or a
+    short parenthesis after) and must come after any mention of the client,
+    so "her mother called my office" does not exempt the mother's number.
+    """
+    window_start = max(0, start - 80)
+    last_practice = -1
+    practice_end = 0
+    for match in _PRACTICE_CUE_RE.finditer(doc, window_start, start):
+        last_practice, practice_end = match.start(), match.end()
+    if last_practice < 0:
+        after_end = min(len(doc.text), end + 30)
+        return bool(_PRACTICE_CUE_RE.search(doc, end, after_end)) and not _PATIENT_CUE_RE.search(
+            doc, end, after_end
+        )
+    last_patient = -1
+    for match in _PATIENT_CUE_RE.finditer(doc, window_start, start):
+        last_patient = match.start()
+    # "she called my cell from 503-..." gives her number, not mine.
+    if _FROM_RE.search(doc.text, practice_end, start):
+        return False
+    return last_practice > last_patient
+
+
+_FROM_RE = re.compile(r"\b[Ff]rom\b")

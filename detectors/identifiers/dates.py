@@ -1,0 +1,139 @@
+"""Dates tied to a person (not years alone, ratings, or dates of laws and trainings)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from detectors.identifiers._text import (
+    _DAY,
+    _MON_NUM,
+    _MONTHS,
+    _ORD,
+    _WEEKDAYS,
+    _YEAR,
+    _Candidate,
+    _CaseFree,
+    _Doc,
+)
+
+_DATE_FULL_RE = re.compile(
+    rf"(?<![\w/.-])(?:{_MON_NUM}[/.-]{_DAY}[/.-](?:19|20)?\d\d|(?:19|"
+    rf"20)\d\d[/.-]{_MON_NUM}[/.-]{_DAY}|"
+    rf"{_DAY}[/.-]{_MON_NUM}[/.-](?:19|20)\d\d)(?![\w/-]|\.\d)"
+)
+
+
+_DATE_MD_RE = re.compile(
+    rf"(?<![\w/.-])(?:{_MON_NUM}/{_DAY}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    r"(?![\w/-]|\.\d|\s*(?:scale|pain|score|ratio))"
+)
+
+
+# A month/day without a year is a date only after a date word ("seen 3/14",
+# "on 3/14"); bare "7/10" is usually a rating and "24/7" a figure of speech.
+_DATE_MD_CUE_RE = _CaseFree(
+    r"(?i)(?:\b(?:on|seen|since|from|until|til|till|through|thru|by|dob|d\.o\.b\.?|dated|admitted|"
+    r"discharged|born|visit|appt|appointment|session|intake|scheduled|starting|started|ending|"
+    r"ended|"
+    r"as of|before|after|between|last|next|date|dos|on or about|week of|"
+    r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
+    r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W{0,3}|"
+    # A list or range of dates: "9/4, 9/28 and 5/7", "3/14-3/20".
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
+)
+
+
+# Dates of laws, trainings and holidays are not about a client.
+_EVENT_CUE_RE = _CaseFree(
+    r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
+    r"workshop|summit|registration|register|rule|(?:new|the|state|federal) law|bill|statute|"
+    r"legislat\w*|regulation|"
+    r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
+    r"beginning|kicks off|meets|runs)|"
+    r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
+    r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
+)
+
+
+# The first of a list of dates ("12/3, 12/10 and 12/17") needs no cue of its own.
+_MD_LIST_AFTER_RE = re.compile(r"\s*(?:,|and|&|-|–|to|through|or)\s*(?:and\s+)?\d{1,2}/\d{1,2}\b")
+
+
+_DATE_WORDS_RE = re.compile(
+    rf"\b(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+{_DAY}{_ORD}?\b(?:,?\s+{_YEAR}\b)?|"
+    rf"(?:the\s+)?{_DAY}{_ORD}?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+{_YEAR}\b)?|"
+    rf"{_MONTHS}\s+(?:of\s+)?(?:19\d\d|20\d\d)\b)"
+)
+
+
+_DATE_ORDINAL_RE = _CaseFree(
+    rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
+    rf"when\b|and\b|to\b|through\b|-|–))"
+)
+
+
+_DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
+
+
+# Month names are matched capitalised, so the gate can be case-sensitive.
+_MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+_MAY_VERB_RE = re.compile(
+    r"May \d+\s+(?:sessions|clients|people|minutes|hours|days|weeks|months|more|of)\b"
+)
+
+
+def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
+    text = doc.text
+    # Every shape needs a digit and a month name; most posts have neither pair.
+    if "0" not in doc.shape or not any(map(text.__contains__, _MONTH_HINTS)):
+        return
+    for m in _DATE_WORDS_RE.finditer(text):
+        value = m.group()
+        if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()) or _EVENT_CUE_RE.search(
+            doc, m.end(), min(len(text), m.end() + 30)
+        ):
+            continue
+        # "May 5" at a sentence start can be the verb ("May 5 sessions be
+        # enough?"); a lower-case "may" never reaches here.
+        if (
+            value.startswith("May ")
+            and not text[max(0, m.start() - 2) : m.start()].strip(" ")
+            and _MAY_VERB_RE.match(text, m.start())
+        ):
+            continue
+        yield _Candidate("date", m.start(), m.end())
+
+
+def candidates(doc: _Doc) -> Iterator[_Candidate]:
+    """Numeric dates (full, month/day after a date word, ISO with time), ordinal days and
+    dates in words."""
+    text, shape, digits = doc.text, doc.shape, doc.digits
+    if not digits:
+        return
+    # A full date has two separators; "6-8 beers" and "2.5 mg" have one.
+    if digits >= 2 and (
+        "0/0" in shape
+        or ("0-0" in shape and shape.count("-") >= 2)
+        or ("0.0" in shape and shape.count(".") >= 2)
+    ):
+        for m in _DATE_FULL_RE.finditer(text):
+            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+                yield _Candidate("date", m.start(), m.end())
+        if "0/0" in shape or "00-00" in shape:
+            for m in _DATE_MD_RE.finditer(text):
+                if (
+                    _DATE_MD_CUE_RE.search(doc, max(0, m.start() - 25), m.start())
+                    or _MD_LIST_AFTER_RE.match(text, m.end())
+                ) and not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+                    yield _Candidate("date", m.start(), m.end())
+        if digits >= 10 and "00:00" in shape:
+            for m in _DATE_ISO_TIME_RE.finditer(text):
+                yield _Candidate("date", m.start(), m.end())
+    if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
+        for m in _DATE_ORDINAL_RE.finditer(doc):
+            yield _Candidate("date", m.start(), m.end())
+    yield from _date_word_candidates(doc)

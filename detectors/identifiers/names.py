@@ -1,0 +1,436 @@
+"""Names of clients and their relatives, from context cues and the gazetteers; clinicians' own
+names, colleagues and public figures are exempt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from detectors.identifiers._text import _Candidate
+from detectors.identifiers.name_cues import (
+    _AGE_AFTER_RE,
+    _AUTHOR_CUES,
+    _COLLEAGUE_AFTER_RE,
+    _COLLEAGUE_WORDS,
+    _COORD_AFTER_RE,
+    _COORD_BEFORE_RE,
+    _CREDENTIAL_AFTER_RE,
+    _CULTURE_AFTER_RE,
+    _INITIAL_AFTER_RE,
+    _INITIALS_CUE_WORDS,
+    _INITIALS_RE,
+    _LOWER_NAME_CUES,
+    _LOWER_WORD_AFTER_RE,
+    _NAME_TOKEN_RE,
+    _NAMES_CHANGED_HINTS,
+    _NAMES_CHANGED_RE,
+    _NEXT_TOKEN_RE,
+    _PERSON_VERB_RE,
+    _PLACE_AFTER_RE,
+    _PLACE_PREPOSITIONS,
+    _PLACEHOLDER_NAMES,
+    _POSSESSIVE_FAMILY,
+    _POSSESSIVE_WORDS,
+    _PSEUDONYM_AFTER_RE,
+    _PSEUDONYM_BEFORE_RE,
+    _READING_RE,
+    _RELATION_PAIRS,
+    _RELATION_SET,
+    _ROLE_SUFFIXES,
+    _SELF_INTRO_AFTER_RE,
+    _SELF_PAIRS,
+    _SELF_WORDS,
+    _SPEECH_BEFORE,
+    _THANKS_HINTS,
+    _TITLES,
+    _TREATING_PAIRS,
+    _TREATING_WORDS,
+    _WITH_CONTEXT,
+)
+from detectors.identifiers.wordlists import (
+    _AMBIGUOUS_FIRST,
+    _COMMON_WORDS,
+    _FIRST_NAMES,
+    _LAST_NAMES,
+    _NEVER_NAME,
+    _PLACE_LIKE_NAMES,
+    _PUBLIC_FIGURES,
+    _PUBLIC_SURNAMES,
+)
+
+
+def _extend_surname(text: str, end: int) -> int:
+    """Grow a first-name span over a following surname or initial ("John S.")."""
+    m = _INITIAL_AFTER_RE.match(text, end)
+    if m:
+        return m.end()
+    m = _NEXT_TOKEN_RE.match(text, end)
+    if m:
+        token = m.group(1)
+        if token in _LAST_NAMES or (
+            token not in _NEVER_NAME and token not in _AMBIGUOUS_FIRST and token in _FIRST_NAMES
+        ):
+            return m.end()
+    return end
+
+
+def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
+    """The (up to three) lower-cased words before `start`, and whether a sentence ended.
+
+    Word look-ups in sets are far cheaper than running cue regexes over the
+    whole post, which is what keeps the detector at thousands of posts/s.
+    """
+    raw = text[max(0, start - 40) : start].split()[-3:]
+    if not raw:
+        return [], False
+    last = raw[-1]
+    sentence_ended = (
+        last[-1] in ".!?" and last not in _TITLES and last.lower() not in {"pt.", "dr."}
+    )
+    words = [w.strip(',:;("“”[').lower() for w in raw]
+    return [w for w in words if w], sentence_ended
+
+
+def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
+    """Clinicians' own names, colleagues addressed in a reply, theorists."""
+    if (
+        _CREDENTIAL_AFTER_RE.match(text, end)
+        or _SELF_INTRO_AFTER_RE.match(text, end)
+        or _COLLEAGUE_AFTER_RE.match(text, end)
+        or _CULTURE_AFTER_RE.match(text, end)
+    ):
+        return True
+    if _in_proper_noun_chain(text, start):
+        return True
+    if prev:
+        if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
+            return False  # "her father, Dr. Levy": a relative who happens to be a doctor
+        if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
+            return True
+        # A dash that opens a line is a sign-off ("— Sarah K."); mid-line it is punctuation.
+        window_start = max(0, start - 8)
+        line_before = text[text.rfind("\n", window_start, start) + 1 : start].strip()
+        if line_before in {"-", "--", "—", "–", "~"} and (
+            window_start == 0 or "\n" in text[window_start:start]
+        ):
+            return True
+        if prev[-1] in _AUTHOR_CUES or (
+            len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES
+        ):
+            return True  # "a book by Lori Gottlieb", "readings from Thema Bryant"
+        if prev[-1] == "by" and _READING_RE.search(text, max(0, start - 120), start):
+            return True  # "She's reading <title> by Lindsay Gibson"
+        if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
+            # "her name is Maria" is a client; "my name is Sarah" is the author.
+            return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
+    span = text[start:end].lower()
+    if span in _PUBLIC_SURNAMES:
+        return True  # "Linehan is a genius", "as Yalom says"
+    if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
+        return True
+    # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
+    window_start = max(0, start - 100)
+    sentence_start = max(
+        text.rfind(". ", window_start, start),
+        text.rfind("\n", window_start, start),
+        text.rfind("? ", window_start, start),
+        window_start,
+    )
+    sentence_before = text[max(0, sentence_start) : start].lower()
+    if any(word in sentence_before for word in _THANKS_HINTS):
+        return True
+    if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
+        return True
+    ext = _NEXT_TOKEN_RE.match(text, end)
+    if ext and f"{span} {ext.group(1).lower()}" in _PUBLIC_FIGURES:
+        return True
+    # A sign-off alone on the last line ("\nSarah" or "\n— Sarah K.").
+    if len(text) - end <= 8 and not text[end:].strip(" .!\n\t"):
+        line_start = text.rfind("\n", max(0, start - 8), start)
+        return line_start >= 0 and not text[line_start + 1 : start].strip(" -—–~")
+    return False
+
+
+def _in_proper_noun_chain(text: str, start: int) -> bool:
+    """True when the word before is part of a longer proper noun ("Hazelden Betty
+    Ford", "VA Roseburg", "Hurricane Helene"): an organisation, place or event.
+
+    Only a capitalised word in mid-sentence counts, so "Yesterday Maria called"
+    and "Client Maria" are not chains.
+    """
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if word in _NEVER_NAME or word.lower() in _RELATION_SET or word in _TITLES:
+        return False
+    if word in _FIRST_NAMES or word in _AMBIGUOUS_FIRST:
+        return False  # "Mary Ann", "Anna Maria": a double first name
+    if len(words) < 2:
+        return False  # the first word of the post starts a sentence
+    previous = words[-2]
+    return previous[-1:] not in '.!?:"“' and previous.lower() not in {"-", "—", "–"}
+
+
+def _treating_cue(prev: list[str]) -> bool:
+    if prev[-1] in _TREATING_WORDS:
+        return True
+    if prev[-1] == "with" and len(prev) >= 2 and prev[-2] in _WITH_CONTEXT:
+        return True  # "therapy with Maddie", "EMDR with Giselle", "talked with Sam"
+    return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TREATING_PAIRS
+
+
+def _strong_cue(prev: list[str], sentence_ended: bool) -> bool:
+    if not prev or sentence_ended:
+        return False
+    if prev[-1] in _RELATION_SET:
+        return True
+    return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _RELATION_PAIRS
+
+
+def _possessive_word(text: str, end: int) -> str:
+    if text[end : end + 2] not in ("'s", "’s"):
+        return ""
+    rest = text[end + 2 : end + 30].split(None, 1)
+    return rest[0].strip(",.;:").lower() if rest else ""
+
+
+def _unknown_word(token: str) -> bool:
+    """A capitalised word that is neither a known name nor an everyday word.
+
+    Role nouns ("Supervisee", "Prescriber", "Pediatrician") look like unknown
+    names; real names with those endings are in the gazetteer already.
+    """
+    return (
+        len(token) >= 3
+        and not token.endswith(_ROLE_SUFFIXES)
+        and token not in _NEVER_NAME
+        and token not in _AMBIGUOUS_FIRST
+        and token.lower() not in _COMMON_WORDS
+    )
+
+
+def _name_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    taken_until = -1
+    tokens = list(_NAME_TOKEN_RE.finditer(text))
+    for m in tokens:
+        token = m.group()
+        start, end = m.span()
+        if start < taken_until:
+            continue
+        if (
+            token not in _FIRST_NAMES
+            and token not in _AMBIGUOUS_FIRST
+            and (token in _NEVER_NAME or token.lower() in _COMMON_WORDS)
+        ):
+            continue  # "The", "Would", "Therapy": no cue makes these a name
+        # Words that are never names here, except a name-like word after a
+        # strong cue ("her husband Bill", "her daughter April").
+        never = token in _NEVER_NAME
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
+            continue
+        prev, sentence_ended = _previous_words(text, start)
+        raw_prev = text[max(0, start - 8) : start].split()
+        titled = bool(raw_prev) and raw_prev[-1] in _TITLES
+        if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
+            continue  # Mister Rogers, quoted in grief and child work
+        strong = titled or _strong_cue(prev, sentence_ended)
+        if never and not (
+            token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
+        ):
+            continue  # "in May" is a month; "her widow June", "June asked" are people
+        if (
+            not strong
+            and prev
+            and prev[-1] == "the"
+            and token.endswith("s")
+            and token[:-1] in _LAST_NAMES
+            and token[:-1].lower() not in _COMMON_WORDS
+        ):
+            strong = True  # "the Garcias", "the Nguyens": a family by surname
+        if not strong and prev and not sentence_ended and _treating_cue(prev):
+            # "I've been seeing Janelle", "working with Tomas": the clinician's client.
+            strong = not token.endswith("s") or token in _FIRST_NAMES
+        possessive = _possessive_word(text, end)
+        if possessive in _POSSESSIVE_FAMILY or (
+            (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST) and possessive in _POSSESSIVE_WORDS
+        ):
+            strong = True
+        if not strong and prev and prev[-1] in _SPEECH_BEFORE and not sentence_ended:
+            # "says Becker", "according to Okafor": a speaker is a person.
+            strong = token in _LAST_NAMES or _unknown_word(token)
+        if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
+            # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
+            # right after a capitalised word marks a person.
+            strong = _AGE_AFTER_RE.match(text, end) is not None
+        if not strong:
+            if token in _FIRST_NAMES:
+                pass
+            elif token in _AMBIGUOUS_FIRST:
+                # "Hope reported ..." or "Grace Thompson": a verb or surname settles it.
+                nxt = _NEXT_TOKEN_RE.match(text, end)
+                if not (
+                    _PERSON_VERB_RE.match(text, end)
+                    or (
+                        nxt and nxt.group(1) in _LAST_NAMES and nxt.group(1) not in _AMBIGUOUS_FIRST
+                    )
+                ):
+                    continue
+            elif _unknown_word(token):
+                # Unknown word + known surname ("DeShawn Savage"), or + a verb
+                # of reporting ("Lupe disclosed"). Plurals ("Parents said") are not people.
+                nxt = _NEXT_TOKEN_RE.match(text, end)
+                if not (
+                    (
+                        nxt
+                        and nxt.group(1) in _LAST_NAMES
+                        and nxt.group(1).lower() not in _COMMON_WORDS
+                        and nxt.group(1) not in _AMBIGUOUS_FIRST
+                    )
+                    or (_PERSON_VERB_RE.match(text, end) and not token.endswith("s"))
+                ):
+                    continue
+            else:
+                continue
+            if prev and prev[-1] in _PLACE_PREPOSITIONS and token in _PLACE_LIKE_NAMES:
+                continue
+        if _PLACE_AFTER_RE.match(text, end):
+            continue
+        if not possessive:
+            end = _extend_surname(text, end)
+        if not titled and _name_exempt(text, start, end, prev):
+            taken_until = end  # the surname of an exempt name is exempt too
+            continue
+        taken_until = end
+        found.append(_Candidate("name", start, end))
+    found.extend(_lower_case_names(text, found))
+    if "." in text:
+        found.extend(_initials_candidates(text))
+    if found:
+        found.extend(_name_followups(text, found, tokens))
+    return found
+
+
+def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:
+    """Casual posts drop capitals ("my client maria"): a known first name that is
+    not also a word, right after a client or family word, still counts."""
+    taken = {c.start for c in found}
+    for cue in _LOWER_NAME_CUES:
+        # " son " with its spaces: "person" and "session" do not even stop the scan.
+        needle = f" {cue} "
+        pos = text.find(needle)
+        while pos >= 0:
+            end = pos + len(needle) - 1
+            m = _LOWER_WORD_AFTER_RE.match(text, end)
+            if m:
+                word = m.group(1)
+                name = word.capitalize()
+                if (
+                    name in _FIRST_NAMES
+                    and word not in _COMMON_WORDS
+                    and name not in _NEVER_NAME
+                    and m.start(1) not in taken
+                ):
+                    yield _Candidate("name", m.start(1), m.end(1))
+            pos = text.find(needle, end)
+
+
+def _initials_candidates(text: str) -> Iterator[_Candidate]:
+    """Initials after a client word ("client J.S.", "pt M."), found from the cue word."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return
+    for cue in _INITIALS_CUE_WORDS:
+        pos = lower.find(cue)
+        while pos >= 0:
+            end = pos + len(cue)
+            if pos == 0 or not lower[pos - 1].isalnum():
+                m = _INITIALS_RE.match(text, end)
+                if m:
+                    yield _Candidate("name", m.start(1), m.end(1))
+            pos = lower.find(cue, end)
+
+
+def _name_followups(
+    text: str, found: list[_Candidate], tokens: list[re.Match[str]]
+) -> list[_Candidate]:
+    """Later mentions of a detected name, and names coordinated with one.
+
+    Write-ups introduce a client once with a cue ("my client Thanh") and then
+    use the bare name ("Thanh said ..."); "Bao and Lupe" pairs an unknown
+    name with a known one.
+    """
+    covered = bytearray(len(text) + 1)
+    span_starts: set[int] = set()
+    span_ends: set[int] = set()
+    for c in found:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        span_starts.add(c.start)
+        span_ends.add(c.end)
+    known = {text[c.start : c.end].split()[0] for c in found if text[c.start : c.end][:1].isupper()}
+    extra: list[_Candidate] = []
+    coordinated: set[str] = set()
+    for m in tokens:
+        start, end = m.span()
+        if covered[start]:
+            continue
+        token = m.group()
+        if token in known and token not in _NEVER_NAME:
+            if not _name_exempt(text, start, end, _previous_words(text, start)[0]):
+                extra.append(_Candidate("name", start, end))
+                covered[start:end] = b"\x01" * (end - start)
+            continue
+        if not _unknown_word(token):
+            continue
+        after = text[end : end + 6]
+        before = text[max(0, start - 6) : start]
+        joined_after = _COORD_AFTER_RE.match(after)
+        joined_before = _COORD_BEFORE_RE.search(before)
+        after_known = joined_after and end + joined_after.end() in span_starts
+        before_known = joined_before and start - len(joined_before.group()) in span_ends
+        if (after_known or before_known) and not _name_exempt(
+            text, start, end, _previous_words(text, start)[0]
+        ):
+            extra.append(_Candidate("name", start, end))
+            covered[start:end] = b"\x01" * (end - start)
+            coordinated.add(token)
+    if coordinated:
+        # Later mentions of a name first met in a list ("Keisha, Tamara, and Lou ... Lou").
+        for m in tokens:
+            if m.group() in coordinated and not covered[m.start()]:
+                extra.append(_Candidate("name", m.start(), m.end()))
+    return extra
+
+
+def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
+    if not names:
+        return names
+    lower = text.lower()
+    if any(map(lower.__contains__, _NAMES_CHANGED_HINTS)) and _NAMES_CHANGED_RE.search(text):
+        return []  # the author says every name in the post is made up
+    made_up: set[str] = set()
+    for cand in names:
+        window = lower[max(0, cand.start - 30) : cand.start]
+        if _PSEUDONYM_AFTER_RE.match(text, cand.end) or (
+            ("call" in window or "pseudonym" in window or "refer" in window)
+            and _PSEUDONYM_BEFORE_RE.search(text, max(0, cand.start - 30), cand.start)
+        ):
+            made_up.add(text[cand.start : cand.end].split()[0])
+    return [
+        cand
+        for cand in names
+        if text[cand.start : cand.end].split()[0] not in made_up
+        and text[cand.start : cand.end].lower() not in _PLACEHOLDER_NAMES
+    ]
+
+
+def candidates(text: str) -> list[_Candidate]:
+    """Names in `text`, less those the author marks as made up."""
+    return _without_pseudonyms(text, _name_candidates(text))
