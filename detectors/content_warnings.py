@@ -34,6 +34,7 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "WarningMatch",
+    "assess",
     "find_warning_cues",
     "missing_warnings",
     "warnings_called_for",
@@ -420,6 +421,19 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
                 )
     found.sort(key=lambda cue: (cue.start, cue.category))
     return found
+
+
+def assess(text: str) -> dict[str, float]:
+    """Each category the text calls for, with the detector's confidence (0-1).
+
+    Confidence grows with the number of distinct cues of the category: one cue 0.5,
+    two 0.75, three 0.875, four or more at least 0.9 (the policy holds a post that
+    leaves out a warning it is that sure of).
+    """
+    distinct: dict[str, set[str]] = {}
+    for cue in find_warning_cues(text):
+        distinct.setdefault(cue.category, set()).add(cue.text.lower())
+    return {category: 1.0 - 0.5 ** len(cues) for category, cues in sorted(distinct.items())}
 
 
 def warnings_called_for(text: str) -> list[str]:

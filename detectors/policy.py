@@ -4,12 +4,20 @@ Rules, in order of strength (every rule that applies adds a reason):
 
 1. Patient identifiers found (any HIPAA Safe Harbor kind)  -> **hold**: the
    post is visible only to its author and moderators until a moderator decides.
+   A span the author answered for (``cleared``: "a colleague", "the author of a
+   book", "myself", "not a person", "my own practice's number") does not hold;
+   it queues, so a moderator can still look (issue 20.3).
 2. Incivility probability >= the hold threshold            -> **hold**.
-3. Incivility probability >= the queue threshold, or a content warning the
-   text calls for but the author did not declare, or a member flag, or the
-   group queues a new member's first posts                  -> **queue**: the
+3. A content warning the text calls for that the author did not declare: the
+   post is published **collapsed behind the detected warnings**
+   (``Decision.collapse_warnings``) and queued, and the author is asked to
+   confirm; when the detector is confident (``warning_confidence`` of a missing
+   warning at or above MISSING_WARNING_HOLD_CONFIDENCE) it is **held** instead
+   (issue 20.2).
+4. Incivility probability >= the queue threshold, a member flag, or the group
+   queues a new member's first posts                        -> **queue**: the
    post is published and a case opens for review.
-4. Otherwise                                                -> **publish**.
+5. Otherwise                                                -> **publish**.
 
 Thresholds come from settings ``MODERATION_QUEUE_THRESHOLD`` and
 ``MODERATION_HOLD_THRESHOLD`` (environment variables of the same names); when
@@ -20,12 +28,14 @@ When the author declared no warnings at all (``missing_warnings is None``, as
 for `score_posts` input without ``trigger_warnings``) the missing-warning rule
 does not apply.
 
-Each reason is a string ``"<code>: <detail>"`` (or just ``"<code>"``); the code
-is one of REASON_CODES and names the case reason in the moderation queue.
+Each reason is a ``Reason(code, detail)``; the code is one of REASON_CODES and
+names the case reason in the moderation queue. ``str(reason)`` is the
+``"<code>: <detail>"`` text shown to people and written by `score_posts`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -36,21 +46,69 @@ from detectors.screen import ScreenReport
 Action = Literal["publish", "queue", "hold"]
 
 IDENTIFIERS = "identifiers"
+IDENTIFIERS_CLEARED = "identifiers_cleared"
 INCIVILITY = "incivility"
 MISSING_WARNING = "missing_warning"
 MEMBER_FLAG = "member_flag"
 FIRST_POST = "first_post"
-REASON_CODES = (IDENTIFIERS, INCIVILITY, MISSING_WARNING, MEMBER_FLAG, FIRST_POST)
+REASON_CODES = (
+    IDENTIFIERS,
+    IDENTIFIERS_CLEARED,
+    INCIVILITY,
+    MISSING_WARNING,
+    MEMBER_FLAG,
+    FIRST_POST,
+)
+
+# What an author may say about a detected span, and the kinds each answer can clear.
+# A name can be a colleague, an author, the writer themselves or not a person at all;
+# contact details can be the clinician's own practice's. Nobody's word clears an SSN.
+AUTHOR_ANSWERS: dict[str, frozenset[str]] = {
+    "colleague": frozenset({"name"}),
+    "public_figure": frozenset({"name"}),
+    "self": frozenset({"name", "phone", "email", "url", "address", "zip"}),
+    "not_a_person": frozenset({"name"}),
+    "own_practice": frozenset({"phone", "email", "url", "address", "zip"}),
+}
+
+# A missing warning whose detector confidence reaches this is held, not just collapsed.
+MISSING_WARNING_HOLD_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}" if self.detail else self.code
+
+    @classmethod
+    def from_text(cls, text: str) -> Reason:
+        """The reason a stored ``"<code>: <detail>"`` text was written from (rows written
+        before reasons were structured, and case rows, keep the text form)."""
+        code, _, detail = text.partition(":")
+        return cls(code.strip(), detail.strip())
 
 
 @dataclass(frozen=True)
 class Decision:
     action: Action
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    # Detected warnings the author did not declare: readers see the post collapsed
+    # behind them until the author confirms or a moderator adds them.
+    collapse_warnings: list[str] = field(default_factory=list)
+    # Keys (IdentifierSpan.key) of spans the author answered for, honoured here.
+    cleared_identifiers: list[str] = field(default_factory=list)
 
     @property
     def codes(self) -> list[str]:
-        return [reason.split(":", 1)[0] for reason in self.reasons]
+        return [reason.code for reason in self.reasons]
+
+    @property
+    def texts(self) -> list[str]:
+        """The reasons as the strings score_posts writes and people read."""
+        return [str(reason) for reason in self.reasons]
 
     @property
     def needs_review(self) -> bool:
@@ -76,26 +134,54 @@ def decide(
     member_flagged: bool = False,
     first_posts_rule: bool = False,
     limits: tuple[float, float] | None = None,
+    cleared: Mapping[str, str] | None = None,
 ) -> Decision:
-    """Apply the rules in the module docstring. `limits` overrides (queue, hold) for batch use."""
+    """Apply the rules in the module docstring. `limits` overrides (queue, hold) for batch
+    use; `cleared` maps span keys (IdentifierSpan.key) to the author's answer about them
+    (one of AUTHOR_ANSWERS)."""
     queue_at, hold_at = limits if limits is not None else thresholds()
-    hold: list[str] = []
-    queue: list[str] = []
-    if report.identifiers:
-        hold.append(f"{IDENTIFIERS}: {', '.join(report.identifier_kinds)}")
+    hold: list[Reason] = []
+    queue: list[Reason] = []
+    answers = cleared or {}
+    held_spans = []
+    cleared_spans = []
+    for span in report.identifiers:
+        answer = answers.get(span.key)
+        if answer is not None and span.kind in AUTHOR_ANSWERS.get(answer, ()):
+            cleared_spans.append((span, answer))
+        else:
+            held_spans.append(span)
+    if held_spans:
+        hold.append(Reason(IDENTIFIERS, ", ".join(sorted({span.kind for span in held_spans}))))
+    if cleared_spans:
+        answered = sorted({f"{span.kind} ({answer})" for span, answer in cleared_spans})
+        queue.append(Reason(IDENTIFIERS_CLEARED, "the author answered for " + ", ".join(answered)))
     score = report.incivility
     if score >= hold_at:
-        hold.append(f"{INCIVILITY}: {score:.2f} at or above the hold threshold {hold_at:.2f}")
+        hold.append(Reason(INCIVILITY, f"{score:.2f} at or above the hold threshold {hold_at:.2f}"))
     elif score >= queue_at:
-        queue.append(f"{INCIVILITY}: {score:.2f} at or above the review threshold {queue_at:.2f}")
-    if report.missing_warnings:
-        queue.append(f"{MISSING_WARNING}: {', '.join(report.missing_warnings)}")
+        queue.append(
+            Reason(INCIVILITY, f"{score:.2f} at or above the review threshold {queue_at:.2f}")
+        )
+    missing = list(report.missing_warnings or [])
+    if missing:
+        confident = [
+            category
+            for category in missing
+            if report.warning_confidence.get(category, 0.0) >= MISSING_WARNING_HOLD_CONFIDENCE
+        ]
+        reason = Reason(MISSING_WARNING, ", ".join(missing))
+        (hold if confident else queue).append(reason)
     if member_flagged:
-        queue.append(f"{MEMBER_FLAG}: a member flagged this post")
+        queue.append(Reason(MEMBER_FLAG, "a member flagged this post"))
     if first_posts_rule:
-        queue.append(f"{FIRST_POST}: this group reviews a new member's first posts")
+        queue.append(Reason(FIRST_POST, "this group reviews a new member's first posts"))
+    extra = {
+        "collapse_warnings": missing,
+        "cleared_identifiers": sorted({span.key for span, _ in cleared_spans}),
+    }
     if hold:
-        return Decision("hold", hold + queue)
+        return Decision("hold", hold + queue, **extra)
     if queue:
-        return Decision("queue", queue)
-    return Decision("publish", [])
+        return Decision("queue", queue, **extra)
+    return Decision("publish", [], **extra)

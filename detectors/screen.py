@@ -23,6 +23,8 @@ class ScreenReport:
     missing_warnings: list[str] | None = None
     # (word, weight) pairs that drove the incivility score; empty for batch scoring.
     drivers: list[tuple[str, float]] = field(default_factory=list)
+    # The content-warning detector's confidence (0-1) in each category it calls for.
+    warning_confidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def identifier_kinds(self) -> list[str]:
@@ -39,7 +41,8 @@ def _declared(declared_warnings: Sequence[str] | None) -> list[str] | None:
 def _report(
     text: str, declared: list[str] | None, probability: float, drivers: list[tuple[str, float]]
 ) -> ScreenReport:
-    called_for = content_warnings.warnings_called_for(text)
+    confidence = content_warnings.assess(text)
+    called_for = sorted(confidence)
     missing: list[str] | None = None
     if declared is not None:
         # Nothing called for means nothing missing; skip the second pass over the text.
@@ -53,6 +56,7 @@ def _report(
         warnings_called_for=called_for,
         missing_warnings=missing,
         drivers=[(str(word), float(weight)) for word, weight in drivers],
+        warning_confidence=confidence,
     )
 
 

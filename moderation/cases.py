@@ -20,6 +20,7 @@ from django.utils import timezone
 from accounts import standing
 from accounts.models import Suspension, User
 from config import ratelimit
+from detectors.policy import Reason
 from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import post_publish, post_set_status
@@ -109,12 +110,14 @@ _POLICY_CASE_REASON = {
     "incivility": CaseReason.INCIVILITY,
     "missing_warning": CaseReason.MISSING_WARNING,
     "first_post": CaseReason.FIRST_POST,
+    "identifiers_cleared": CaseReason.IDENTIFIERS,
     "member_flag": CaseReason.FLAG_OTHER,
 }
 
 
 def reason_code(reason: str) -> str:
-    return reason.split(":", 1)[0].strip()
+    """The case reason of a stored reason text."""
+    return Reason.from_text(reason).code
 
 
 def case_reason_for_policy_code(code: str) -> str:
@@ -147,13 +150,14 @@ def _recompute(case: Case) -> None:
 def open_or_merge_case(
     *,
     post: Post,
-    reasons: list[str],
+    reasons: list[Reason],
     screening_result: ScreeningResult | None = None,
     flagged: bool = False,
 ) -> Case:
     """The post's active case with these reasons merged in; opened if there is none.
 
-    `reasons` are "<case reason>: detail" strings. Call inside a transaction.
+    Each reason's code is a case reason; the case keeps their text. Call inside a
+    transaction.
     """
     for _attempt in range(3):
         case = (
@@ -175,7 +179,7 @@ def open_or_merge_case(
     raise RuntimeError(f"could not open or merge a case for post {post.pk}")
 
 
-def open_cases(items: list[tuple[Post, list[str], ScreeningResult]]) -> list[Case]:
+def open_cases(items: list[tuple[Post, list[Reason], ScreeningResult]]) -> list[Case]:
     """New cases for posts the caller knows have no active case (their rows locked), in
     one insert. A case opened meanwhile by someone else (a member's flag) breaks the
     unique constraint and fails the caller's transaction; open_or_merge_case is then
@@ -189,9 +193,9 @@ def open_cases(items: list[tuple[Post, list[str], ScreeningResult]]) -> list[Cas
 
 
 def _merge_into(
-    case: Case, reasons: list[str], screening_result: ScreeningResult | None, flagged: bool
+    case: Case, reasons: list[Reason], screening_result: ScreeningResult | None, flagged: bool
 ) -> None:
-    for reason in reasons:
+    for reason in map(str, reasons):
         if reason not in case.reasons:
             case.reasons.append(reason)
     if screening_result is not None:
@@ -382,7 +386,7 @@ def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
         )
         locked_post = Post.objects.select_related("topic").get(pk=post.pk)
         case = open_or_merge_case(
-            post=locked_post, reasons=[f"{case_reason}: {detail}"], flagged=True
+            post=locked_post, reasons=[Reason(case_reason, detail)], flagged=True
         )
         Flag.objects.filter(pk=flag.pk).update(case=case)
         flag.case = case

@@ -18,7 +18,7 @@ from django.db.models import Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber
 
 from detectors import incivility
-from detectors.policy import IDENTIFIERS, Decision, decide
+from detectors.policy import IDENTIFIERS, Decision, Reason, decide
 from detectors.screen import ScreenReport, screen_many
 from forum.choices import PostStatus
 from forum.models import Post, Revision
@@ -188,7 +188,7 @@ def _prepare(revisions: list[Revision], first_posts: set[int]) -> list[Prepared]
             # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
             decision = Decision(
                 "hold",
-                [f"{IDENTIFIERS}: the author confirmed flagged text identifies no one"]
+                [Reason(IDENTIFIERS, "the author confirmed flagged text identifies no one")]
                 + decision.reasons,
             )
         prepared.append((revision, report, decision, share_ms))
@@ -207,7 +207,7 @@ def _result(
         warnings_called_for=report.warnings_called_for,
         missing_warnings=report.missing_warnings or [],
         decision=decision.action,
-        reasons=decision.reasons,
+        reasons=decision.texts,
         duration_ms=duration_ms,
     )
 
@@ -263,7 +263,7 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
         ).values_list("post_id", flat=True)
     )
     to_publish: list[Post] = []
-    to_open: list[tuple[Post, list[str], ScreeningResult]] = []
+    to_open: list[tuple[Post, list[Reason], ScreeningResult]] = []
     for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
         outcomes[revision.pk] = decision.action
         post = revision.post
@@ -300,12 +300,11 @@ def _apply(post: Post, revision: Revision, result: ScreeningResult, decision: De
         )
 
 
-def _case_reasons(decision: Decision) -> list[str]:
-    """The policy's reasons as the case's "<case reason>: detail" strings."""
+def _case_reasons(decision: Decision) -> list[Reason]:
+    """The policy's reasons under the case reasons they open in the queue."""
     return [
-        f"{cases.case_reason_for_policy_code(cases.reason_code(r))}: "
-        f"{r.split(':', 1)[1].strip() if ':' in r else r}"
-        for r in decision.reasons
+        Reason(cases.case_reason_for_policy_code(reason.code), reason.detail)
+        for reason in decision.reasons
     ]
 
 

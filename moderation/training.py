@@ -50,7 +50,6 @@ import hashlib
 import html
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -482,27 +481,65 @@ def train(
 def next_version(output_dir: Path, today: datetime | None = None) -> str:
     stamp = (today or datetime.now(UTC)).strftime("%Y.%m.%d")
     n = 1
-    while (output_dir / f"incivility-{stamp}-{n}.skops").exists():
+    while (output_dir / f"incivility-{stamp}-{n}.json").exists():
         n += 1
     return f"{stamp}-{n}"
+
+
+def export_linear(pipeline: Pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The arrays and feature parameters detectors.incivility serves a fitted pipeline
+    from (without scikit-learn). Refuses a configuration detectors.hashed_text does not
+    reproduce."""
+    word, char = (step for _, step in pipeline.named_steps["features"].transformer_list)
+    classifier = pipeline.named_steps["clf"]
+    features: dict[str, Any] = {}
+    arrays: dict[str, np.ndarray] = {}
+    for name, part, analyzer in (("word", word, "word"), ("char", char, "char_wb")):
+        hasher, tfidf = part.named_steps["hash"], part.named_steps["tfidf"]
+        params = hasher.get_params()
+        expected = {
+            "analyzer": analyzer,
+            "lowercase": True,
+            "strip_accents": None,
+            "preprocessor": None,
+            "tokenizer": None,
+            "stop_words": None,
+            "alternate_sign": False,
+            "binary": False,
+            "norm": None,
+        }
+        wrong = {key: params[key] for key, value in expected.items() if params[key] != value}
+        if wrong or not (tfidf.sublinear_tf and tfidf.use_idf and tfidf.norm == "l2"):
+            raise TrainingDataError(f"the {name} features cannot be served: {wrong}")
+        features[name] = {
+            "n_features": int(params["n_features"]),
+            "ngram_range": list(params["ngram_range"]),
+            "token_pattern": params["token_pattern"],
+        }
+        arrays[f"{name}_idf"] = tfidf.idf_.astype(np.float32)
+    n_word = features["word"]["n_features"]
+    coef = classifier.coef_[0].astype(np.float64)
+    arrays["word_coef"], arrays["char_coef"] = coef[:n_word], coef[n_word:]
+    arrays["intercept"] = np.asarray(float(classifier.intercept_[0]))
+    return arrays, features
 
 
 def save_artifact(
     result: TrainingResult, *, output_dir: Path = ARTIFACT_DIR, activate: bool = True, seed: int = 0
 ) -> tuple[str, Path]:
-    """Write incivility-<version>.skops + .json; point CURRENT at it when activate."""
-    import skops.io as sio
-
+    """Write incivility-<version>.npz + .json; point CURRENT at it when activate."""
     output_dir.mkdir(parents=True, exist_ok=True)
     version = next_version(output_dir)
-    model_path = output_dir / f"incivility-{version}.skops"
-    # Deflate: most of the hashed space is zeros in coef_ and a constant idf_.
-    sio.dump(result.pipeline, model_path, compression=zipfile.ZIP_DEFLATED)
+    model_path = output_dir / f"incivility-{version}.npz"
+    arrays, features = export_linear(result.pipeline)
+    # Compressed: most of the hashed space is zeros in the coefficients and a constant idf.
+    np.savez_compressed(model_path, **arrays)
     meta = {
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": seed,
         "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> LogisticRegression",
+        "features": features,
         "source_weights": SOURCE_WEIGHTS,
         "training_data": [{**f, "path": Path(f["path"]).name} for f in result.files],
         "rows_by_source": result.rows,

@@ -148,8 +148,9 @@ def test_driver_spans_found_from_the_first_word_equal_a_scan_of_every_position()
     import re
 
     model = incivility.load_model()
-    analyzer = model.word_pipeline.named_steps["hash"].build_analyzer()
-    cases = [(text, sorted(set(analyzer(text)))[:12]) for text in _hostile_and_ordinary_texts()]
+    cases = [
+        (text, sorted(set(model.word_terms(text)))[:12]) for text in _hostile_and_ordinary_texts()
+    ]
     rng = random.Random(8)
     for _ in range(3000):
         text = "".join(rng.choice("ab AB_'.-\n9é") for _ in range(rng.randint(0, 30)))
@@ -165,12 +166,15 @@ def test_driver_spans_found_from_the_first_word_equal_a_scan_of_every_position()
 
 
 def test_the_drivers_terms_are_the_word_analyzers_terms() -> None:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from moderation.training import WORD_TOKEN_PATTERN
+
     model = incivility.load_model()
-    sklearn_terms = model.word_pipeline.named_steps["hash"].build_analyzer()
-    ours = model.word_terms
-    # The deployed model takes the fast path, decided once per loaded model.
-    assert ours.__qualname__.startswith("_fast_word_terms") and model.word_terms is ours
-    assert model._word_counts_apply and model._char_counts_apply
+    assert model.metadata["features"]["word"]["token_pattern"] == WORD_TOKEN_PATTERN
+    sklearn_terms = HashingVectorizer(
+        analyzer="word", ngram_range=(1, 2), token_pattern=WORD_TOKEN_PATTERN
+    ).build_analyzer()
     for text in _hostile_and_ordinary_texts():
         cleaned = incivility.clean_text(text)
-        assert ours(cleaned) == sklearn_terms(cleaned)
+        assert model.word_terms(cleaned) == sklearn_terms(cleaned)

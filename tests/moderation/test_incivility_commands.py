@@ -104,10 +104,10 @@ def test_train_writes_a_loadable_artifact_without_activating_it(tiny_data: dict[
     )
     text = out.getvalue()
     assert "ROC-AUC" in text and "thresholds: queue=" in text
-    artifacts = sorted(tiny_data["out"].glob("incivility-*.skops"))
+    artifacts = sorted(tiny_data["out"].glob("incivility-*.npz"))
     assert len(artifacts) == 1
     assert not (tiny_data["out"] / "CURRENT").exists()
-    version = artifacts[0].name.removeprefix("incivility-").removesuffix(".skops")
+    version = artifacts[0].name.removeprefix("incivility-").removesuffix(".npz")
     model = incivility.load_artifact(tiny_data["out"], version)
     meta = json.loads((tiny_data["out"] / f"incivility-{version}.json").read_text())
     assert meta["version"] == version
@@ -139,7 +139,7 @@ def test_a_second_training_run_gets_the_next_version(tiny_data: dict[str, Path])
     ]
     call_command("train_moderation_model", *args, stdout=StringIO(), stderr=StringIO())
     call_command("train_moderation_model", *args, stdout=StringIO(), stderr=StringIO())
-    versions = sorted(p.stem for p in tiny_data["out"].glob("incivility-*.skops"))
+    versions = sorted(p.stem for p in tiny_data["out"].glob("incivility-*.npz"))
     assert [v.rsplit("-", 1)[1] for v in versions] == ["1", "2"]
     assert (tiny_data["out"] / "CURRENT").read_text().strip().endswith("-2")
 

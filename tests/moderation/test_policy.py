@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from detectors.identifiers import IdentifierSpan
-from detectors.policy import decide, thresholds
+from detectors.policy import MISSING_WARNING_HOLD_CONFIDENCE, Reason, decide, thresholds
 from detectors.screen import ScreenReport
 
 LIMITS = (0.5, 0.8)
@@ -17,12 +17,14 @@ def report(
     *,
     identifiers: list[IdentifierSpan] | None = None,
     missing: list[str] | None = None,
+    confidence: dict[str, float] | None = None,
 ) -> ScreenReport:
     return ScreenReport(
         incivility=incivility,
         model_version="test",
         identifiers=identifiers or [],
         missing_warnings=missing,
+        warning_confidence=confidence or {},
     )
 
 
@@ -36,7 +38,7 @@ def test_patient_identifiers_hold_the_post_whatever_the_tone():
     spans = [IdentifierSpan("record_number", 4, 10, "448812"), IdentifierSpan("date", 0, 3, "3/4")]
     decision = decide(report(0.0, identifiers=spans), limits=LIMITS)
     assert decision.action == "hold"
-    assert decision.reasons == ["identifiers: date, record_number"]
+    assert decision.texts == ["identifiers: date, record_number"]
 
 
 def test_incivility_at_the_hold_threshold_holds():
@@ -58,7 +60,8 @@ def test_incivility_just_under_the_queue_threshold_publishes():
 def test_a_missing_content_warning_queues():
     decision = decide(report(0.1, missing=["suicide_self_harm"]), limits=LIMITS)
     assert decision.action == "queue"
-    assert decision.reasons == ["missing_warning: suicide_self_harm"]
+    assert decision.texts == ["missing_warning: suicide_self_harm"]
+    assert decision.collapse_warnings == ["suicide_self_harm"]
 
 
 def test_without_a_declaration_the_missing_warning_rule_does_not_apply():
@@ -98,3 +101,45 @@ def test_unset_thresholds_are_the_model_artifacts_own():
     assert thresholds() == pytest.approx(tuple(incivility.thresholds()))
     queue_at, hold_at = thresholds()
     assert 0 < queue_at <= hold_at <= 1
+
+
+def test_reasons_are_structured_and_render_as_code_and_detail():
+    decision = decide(report(0.6), member_flagged=True, limits=LIMITS)
+    assert decision.reasons[0] == Reason("incivility", decision.reasons[0].detail)
+    assert decision.texts[1] == "member_flag: a member flagged this post"
+    assert Reason.from_text("incivility: 0.91 at or above") == Reason(
+        "incivility", "0.91 at or above"
+    )
+    assert Reason.from_text("edited") == Reason("edited", "")
+    assert str(Reason("appeal")) == "appeal"
+
+
+def test_a_missing_warning_the_detector_is_sure_of_holds_and_collapses():
+    sure = report(0.1, missing=["abuse"], confidence={"abuse": MISSING_WARNING_HOLD_CONFIDENCE})
+    decision = decide(sure, limits=LIMITS)
+    assert decision.action == "hold"
+    assert decision.collapse_warnings == ["abuse"]
+    unsure = report(0.1, missing=["abuse"], confidence={"abuse": 0.5})
+    assert decide(unsure, limits=LIMITS).action == "queue"
+
+
+def test_a_name_the_author_answered_for_queues_instead_of_holding():
+    dana = IdentifierSpan("name", 0, 4, "Dana")
+    decision = decide(
+        report(0.0, identifiers=[dana]), limits=LIMITS, cleared={dana.key: "colleague"}
+    )
+    assert decision.action == "queue"
+    assert decision.codes == ["identifiers_cleared"]
+    assert decision.cleared_identifiers == [dana.key]
+
+
+def test_an_answer_clears_only_the_spans_and_kinds_it_can():
+    dana = IdentifierSpan("name", 0, 4, "Dana")
+    ssn = IdentifierSpan("ssn", 10, 21, "412 73 9051")
+    answers = {dana.key: "colleague", ssn.key: "own_practice"}
+    decision = decide(report(0.0, identifiers=[dana, ssn]), limits=LIMITS, cleared=answers)
+    assert decision.action == "hold"
+    assert decision.texts[0] == "identifiers: ssn"
+    other = IdentifierSpan("name", 30, 35, "Marco")
+    held = decide(report(0.0, identifiers=[other]), limits=LIMITS, cleared={dana.key: "colleague"})
+    assert held.action == "hold"

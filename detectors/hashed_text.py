@@ -1,0 +1,201 @@
+"""Hashed TF-IDF features of text, computed with the standard library and numpy alone.
+
+The incivility model is linear over two hashed feature spaces (word 1-2-grams and
+char_wb n-grams, sublinear TF-IDF, rows L2-normalised). Training uses scikit-learn's
+HashingVectorizer and TfidfTransformer; serving reproduces their output here from the
+artifact's arrays, so screening never imports scikit-learn or SciPy (importing them was
+most of `score_posts`' cold start). `tests/moderation/test_hashed_text.py` checks the
+features against scikit-learn's on real posts.
+
+Each distinct term (a word n-gram, or a word's character n-grams) is hashed once per
+process and cached, so a worker's steady cost is a dictionary look-up per term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+
+_C1, _C2, _MASK = 0xCC9E2D51, 0x1B873593, 0xFFFFFFFF
+_WHITE_SPACES = re.compile(r"\s\s+")
+_CACHE_LIMIT = 500_000
+
+
+def murmurhash3_32(term: str) -> int:
+    """MurmurHash3 x86 32-bit (seed 0) of the UTF-8 bytes, signed: sklearn's
+    murmurhash3_32(term, seed=0), which its hashing vectorizers use."""
+    key = term.encode("utf-8")
+    length = len(key)
+    h1 = 0
+    rounded = length & ~3
+    for k1 in memoryview(key[:rounded]).cast("I") if rounded else ():
+        k1 = (k1 * _C1) & _MASK
+        k1 = ((k1 << 15) | (k1 >> 17)) & _MASK
+        h1 ^= (k1 * _C2) & _MASK
+        h1 = ((h1 << 13) | (h1 >> 19)) & _MASK
+        h1 = (h1 * 5 + 0xE6546B64) & _MASK
+    tail = length & 3
+    if tail:
+        k1 = int.from_bytes(key[rounded:], "little")
+        k1 = (k1 * _C1) & _MASK
+        k1 = ((k1 << 15) | (k1 >> 17)) & _MASK
+        h1 ^= (k1 * _C2) & _MASK
+    h1 ^= length
+    h1 ^= h1 >> 16
+    h1 = (h1 * 0x85EBCA6B) & _MASK
+    h1 ^= h1 >> 13
+    h1 = (h1 * 0xC2B2AE35) & _MASK
+    h1 ^= h1 >> 16
+    return h1 - 0x100000000 if h1 & 0x80000000 else h1
+
+
+def hashed_column(term: str, n_features: int) -> int:
+    """The column sklearn's hashing vectorizers give a term (alternate_sign=False)."""
+    h = murmurhash3_32(term)
+    if h == -2147483648:
+        return (2147483647 - (n_features - 1)) % n_features
+    return abs(h) % n_features
+
+
+def word_terms_function(token_pattern: str) -> Callable[[str], list[str]]:
+    """A text's word 1-2-gram terms: its lower-cased tokens, then their "a b" bigrams (the
+    word analyzer's terms for ngram_range (1, 2), no stop words, no preprocessor)."""
+    tokens_of = re.compile(token_pattern).findall
+
+    def terms(text: str) -> list[str]:
+        tokens = tokens_of(text.lower())
+        return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
+
+    return terms
+
+
+def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
+    """sklearn's char_wb n-grams of one word: padded with a space each side; a word shorter
+    than n gives its padded self once."""
+    padded = f" {word} "
+    length = len(padded)
+    grams = []
+    for n in range(min_n, max_n + 1):
+        offset = 0
+        grams.append(padded[:n])
+        while offset + n < length:
+            offset += 1
+            grams.append(padded[offset : offset + n])
+        if offset == 0:
+            break
+    return grams
+
+
+class HashedSpace:
+    """One hashed TF-IDF feature space of a trained model: its kind ("word" or "char_wb"),
+    its parameters and its fitted idf."""
+
+    def __init__(self, *, kind: str, params: dict[str, Any], idf: np.ndarray) -> None:
+        self.kind = kind
+        self.n_features = int(params["n_features"])
+        self.ngram_range = tuple(int(n) for n in params["ngram_range"])
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self._cache: dict[str, Any] = {}
+        if kind == "word":
+            if self.ngram_range != (1, 2):
+                raise ValueError(f"word n-grams {self.ngram_range} are not supported")
+            self.terms: Callable[[str], list[str]] = word_terms_function(params["token_pattern"])
+        elif kind != "char_wb":
+            raise ValueError(f"unknown feature space {kind!r}")
+
+    def term_column(self, term: str) -> int:
+        cache = self._cache
+        column = cache.get(term)
+        if column is None:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            column = cache[term] = hashed_column(term, self.n_features)
+        return column
+
+    def _word_columns(self, word: str) -> np.ndarray:
+        cache = self._cache
+        columns = cache.get(word)
+        if columns is None:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            low, high = self.ngram_range
+            columns = cache[word] = np.fromiter(
+                (hashed_column(g, self.n_features) for g in char_wb_ngrams(word, low, high)),
+                dtype=np.int64,
+            )
+        return columns
+
+    def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indptr, columns, counts) of each text's terms: CSR rows with sorted, unique
+        columns, as the hashing vectorizer gives them."""
+        pieces: list[np.ndarray] = []
+        indptr = [0]
+        total = 0
+        if self.kind == "word":
+            column = self.term_column
+            for text in texts:
+                row = np.fromiter(map(column, self.terms(text)), dtype=np.int64)
+                pieces.append(row)
+                total += len(row)
+                indptr.append(total)
+        else:
+            columns_of = self._word_columns
+            for text in texts:
+                row_pieces = [columns_of(word) for word in text.lower().split()]
+                pieces += row_pieces
+                total += sum(map(len, row_pieces))
+                indptr.append(total)
+        flat = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+        return _unique_per_row(flat, indptr, self.n_features)
+
+    def tfidf(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indptr, columns, values): sublinear TF times idf, each row L2-normalised, in
+        float32 as sklearn computes it."""
+        indptr, columns, counts = self.counts(texts)
+        values = (np.log(counts) + np.float32(1.0)) * self.idf[columns]
+        lengths = np.diff(indptr)
+        nonempty = lengths > 0
+        norms = np.zeros(len(lengths), dtype=np.float64)
+        if values.size:
+            squares = values.astype(np.float64) ** 2
+            norms[nonempty] = np.sqrt(np.add.reduceat(squares, indptr[:-1][nonempty]))
+        per_value = np.repeat(norms, lengths)
+        return indptr, columns, (values / per_value).astype(np.float32)
+
+
+def _unique_per_row(
+    columns: np.ndarray, indptr: list[int], n_features: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows = len(indptr) - 1
+    bounds = np.asarray(indptr, dtype=np.int64)
+    row_of = np.repeat(np.arange(rows, dtype=np.int64), np.diff(bounds))
+    keys = row_of * n_features + columns
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    unique = keys[starts]
+    counts = np.diff(np.append(starts, len(keys))).astype(np.float32)
+    unique_rows = unique // n_features
+    row_ends = np.zeros(rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(unique_rows, minlength=rows), out=row_ends[1:])
+    return row_ends, unique - unique_rows * n_features, counts
+
+
+def row_dot(
+    indptr: np.ndarray, columns: np.ndarray, values: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Each row's dot product with a weight vector (the linear model's logit part)."""
+    products = values.astype(np.float64) * weights[columns]
+    out = np.zeros(len(indptr) - 1, dtype=np.float64)
+    lengths = np.diff(indptr)
+    nonempty = lengths > 0
+    if products.size:
+        sums = np.add.reduceat(products, indptr[:-1][nonempty])
+        out[nonempty] = sums
+    return out
