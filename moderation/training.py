@@ -193,10 +193,32 @@ def load_curated(dataset: Dataset, path: Path) -> None:
     _record(dataset, "curated", path, len(rows))
 
 
-def load_public(dataset: Dataset, data_dir: Path) -> None:
-    """Add the public corpora that exist under data_dir (each one is optional)."""
+PUBLIC_HOLDOUT = "blake2b(text) % 5 == 0: left out of training, scored by evaluate_screening"
+
+
+def is_public_holdout(text: str) -> bool:
+    """Whether a (cleaned) public-corpus row belongs to the fixed fifth that training
+    leaves out, so evaluate_screening can score the deployed model on rows it never saw."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 5 == 0
+
+
+def without_public_holdout(dataset: Dataset) -> Dataset:
+    """The dataset less the public rows reserved for evaluation (curated rows all stay)."""
+    kept = Dataset(files=dataset.files)
+    for text, label, source, category in zip(
+        dataset.texts, dataset.labels, dataset.sources, dataset.categories, strict=True
+    ):
+        if source == "curated" or not is_public_holdout(text):
+            kept.add(text, label, source, category)
+    return kept
+
+
+def load_public(dataset: Dataset, data_dir: Path, *, only: str | None = None) -> None:
+    """Add the public corpora that exist under data_dir (each one is optional); `only`
+    names one corpus."""
     wiki = data_dir / "wiki-toxicity" / "toxicity_nonfuzzed_testset.csv"
-    if wiki.is_file():
+    if wiki.is_file() and only in (None, "wiki-toxicity"):
         rows = _read_csv(wiki, ["comment", "toxic"])
         for i, row in enumerate(rows):
             label = parse_label(row["toxic"], where=f"{wiki} row {i + 2}")
@@ -204,7 +226,7 @@ def load_public(dataset: Dataset, data_dir: Path) -> None:
         _record(dataset, "wiki-toxicity", wiki, len(rows))
 
     jigsaw = data_dir / "jigsaw-sample" / "test_examples.csv"
-    if jigsaw.is_file():
+    if jigsaw.is_file() and only in (None, "jigsaw-sample"):
         rows = _read_csv(jigsaw, ["comment_text", "toxic", "insult"])
         for i, row in enumerate(rows):
             where = f"{jigsaw} row {i + 2}"
@@ -213,7 +235,7 @@ def load_public(dataset: Dataset, data_dir: Path) -> None:
         _record(dataset, "jigsaw-sample", jigsaw, len(rows))
 
     davidson = data_dir / "davidson-offensive" / "labeled_data.csv"
-    if davidson.is_file():
+    if davidson.is_file() and only in (None, "davidson-offensive"):
         rows = _read_csv(davidson, ["class", "tweet"])
         kept = 0
         for row in rows:
@@ -235,7 +257,7 @@ def load_training_data(
     dataset = Dataset()
     load_curated(dataset, curated_path or CURATED_PATH)
     load_public(dataset, data_dir or default_data_dir())
-    return dataset
+    return without_public_holdout(dataset)
 
 
 WORD_FEATURES = 2**17
@@ -540,6 +562,7 @@ def save_artifact(
         "seed": seed,
         "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> LogisticRegression",
         "features": features,
+        "public_holdout": PUBLIC_HOLDOUT,
         "source_weights": SOURCE_WEIGHTS,
         "training_data": [{**f, "path": Path(f["path"]).name} for f in result.files],
         "rows_by_source": result.rows,

@@ -1,0 +1,554 @@
+"""Screening measured the way issue 20 measures it: every figure of its table, with
+development, blind and public figures kept apart.
+
+- **blind**: the hand-written sets in moderation/data/blind/ (see its README): written
+  before the detectors were changed, read by nothing else, scored once per piece of work.
+- **development**: data the rules or models were written or chosen from: the identifier
+  vignettes moderation/data/phi_dev*.jsonl (rules were written from every one of them)
+  and the incivility eval file curated_incivility_eval.csv (never trained on, but models
+  and thresholds were compared on it). The incivility unit tests reuse training
+  sentences, and the curated test split in each artifact's metrics is built from
+  recombined fragments of the training sentences: neither is a blind figure.
+- **public**: ../shared/data. Incivility figures come from the rows every model since
+  2026.12.04 leaves out of training (`training.is_public_holdout`); for an artifact
+  trained on every row they come from its own held-out test split, and say so.
+
+Every text goes through `detectors.jsonl.run`, the code behind `manage.py score_posts`,
+with no `trigger_warnings` (so the missing-warning rule does not apply), as the issue's
+figures were taken. Nothing here tunes anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from detectors import content_warnings, incivility
+from detectors.jsonl import run as score_jsonl
+
+MODERATION_DIR = Path(__file__).resolve().parent
+DATA_DIR = MODERATION_DIR / "data"
+BLIND_DIR = DATA_DIR / "blind"
+REPO = MODERATION_DIR.parent
+_GOLD = re.compile(r"\[\[([a-z_]+)\|([^\]]+)\]\]")
+
+
+class EvaluationDataError(ValueError):
+    """A blind or development file is missing or malformed; the message says which."""
+
+
+# --- reading the sets -------------------------------------------------------------------
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-comment, non-blank lines, with a literal \\n turned into a line break."""
+    if not path.is_file():
+        raise EvaluationDataError(f"{path}: file not found")
+    return [
+        line.replace("\\n", "\n")
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def read_labelled(path: Path) -> list[tuple[int, str, str]]:
+    """(label, category, text) rows of a label<TAB>category<TAB>text file."""
+    rows = []
+    for number, line in enumerate(read_lines(path), start=1):
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in {"0", "1"}:
+            raise EvaluationDataError(f"{path} row {number}: expected label<TAB>category<TAB>text")
+        rows.append((int(parts[0]), parts[1], parts[2]))
+    return rows
+
+
+def read_vignettes(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """Texts with their gold (kind, start, end) spans, from [[kind|text]] marks."""
+    rows = []
+    for line in read_lines(path):
+        text, spans, position = "", [], 0
+        for match in _GOLD.finditer(line):
+            text += line[position : match.start()]
+            start = len(text)
+            text += match.group(2)
+            spans.append((match.group(1), start, len(text)))
+            position = match.end()
+        rows.append((text + line[position:], spans))
+    return rows
+
+
+def read_warning_texts(path: Path) -> list[tuple[set[str], str]]:
+    rows = []
+    for number, line in enumerate(read_lines(path), start=1):
+        categories, _, text = line.partition("\t")
+        gold = {c.strip() for c in categories.split(",") if c.strip()}
+        unknown = gold - set(content_warnings.CATEGORIES)
+        if not text or unknown:
+            raise EvaluationDataError(f"{path} row {number}: bad categories {sorted(unknown)}")
+        rows.append((gold, text))
+    return rows
+
+
+def read_dev_vignettes() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in sorted(DATA_DIR.glob("phi_dev*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return rows
+
+
+# --- scoring through score_posts' code --------------------------------------------------
+
+
+def score_posts(texts: list[str]) -> list[dict[str, Any]]:
+    """score_posts' output objects for these texts (no trigger_warnings)."""
+    source = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    sink = io.StringIO()
+    score_jsonl(io.BytesIO(source.encode("utf-8")), sink)
+    results = [json.loads(line) for line in sink.getvalue().splitlines()]
+    if len(results) != len(texts) or any("error" in r for r in results):
+        raise EvaluationDataError("score_posts did not score every text")
+    return results
+
+
+def roc_auc(labels: list[int], scores: list[float]) -> float | None:
+    """The probability that a positive outranks a negative (ties count half)."""
+    positives = [s for s, y in zip(scores, labels, strict=True) if y == 1]
+    negatives = [s for s, y in zip(scores, labels, strict=True) if y == 0]
+    if not positives or not negatives:
+        return None
+    wins = 0.0
+    for p in positives:
+        for n in negatives:
+            wins += 1.0 if p > n else 0.5 if p == n else 0.0
+    return wins / (len(positives) * len(negatives))
+
+
+def _share(flags: list[bool]) -> float | None:
+    return sum(flags) / len(flags) if flags else None
+
+
+def _codes(result: dict[str, Any]) -> set[str]:
+    return {reason.split(":", 1)[0] for reason in result["reasons"]}
+
+
+def identifier_recall(
+    rows: list[tuple[str, list[tuple[str, int, int]]]],
+) -> tuple[float | None, dict[str, float], int]:
+    """Overall and per-kind recall of gold spans (a detected span of any kind overlapping
+    a gold span finds it), and the number of gold spans."""
+    results = score_posts([text for text, _ in rows])
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for (_, spans), result in zip(rows, results, strict=True):
+        for kind, start, end in spans:
+            total[kind] += 1
+            found[kind] += any(s["start"] < end and start < s["end"] for s in result["phi"])
+    overall = sum(found.values()) / sum(total.values()) if total else None
+    return overall, {k: found[k] / total[k] for k in sorted(total)}, sum(total.values())
+
+
+def warning_scores(rows: list[tuple[set[str], str]]) -> dict[str, Any]:
+    results = score_posts([text for _, text in rows])
+    tp = fp = fn = 0
+    per: dict[str, Counter[str]] = {c: Counter() for c in content_warnings.CATEGORIES}
+    for (gold, _), result in zip(rows, results, strict=True):
+        predicted = set(result["content_warnings"])
+        tp += len(gold & predicted)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+        for category in gold | predicted:
+            key = "tp" if category in gold & predicted else "fp" if category in predicted else "fn"
+            per[category][key] += 1
+    figures: dict[str, Any] = {
+        "micro_recall": tp / (tp + fn) if tp + fn else None,
+        "micro_precision": tp / (tp + fp) if tp + fp else None,
+    }
+    for category, c in per.items():
+        figures[f"recall {category}"] = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
+        figures[f"precision {category}"] = (
+            c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
+        )
+    return figures
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    measure: str
+    goal: str
+    # (value, n) per column; value None: not measured there.
+    development: tuple[float | None, int] | None = None
+    blind: tuple[float | None, int] | None = None
+    public: tuple[float | None, int] | None = None
+    met: Callable[[float], bool] | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"measure": self.measure, "goal": self.goal, "note": self.note}
+        for column in ("development", "blind", "public"):
+            cell = getattr(self, column)
+            out[column] = None if cell is None else {"value": cell[0], "n": cell[1]}
+        return out
+
+
+@dataclass
+class Evaluation:
+    model_version: str
+    figures: list[Figure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model_version": self.model_version,
+            "figures": [f.as_dict() for f in self.figures],
+            "notes": self.notes,
+        }
+
+
+def _incivility_figures(evaluation: Evaluation) -> None:
+    blind = read_labelled(BLIND_DIR / "incivility.tsv")
+    results = score_posts([text for _, _, text in blind])
+    labels = [label for label, _, _ in blind]
+    scores = [r["incivility"] for r in results]
+    dev_texts, dev_labels = _read_dev_incivility()
+    dev_scores = [r["incivility"] for r in score_posts(dev_texts)]
+    evaluation.figures.append(
+        Figure(
+            "clinician-register incivility ROC-AUC",
+            ">= 0.97",
+            development=(roc_auc(dev_labels, dev_scores), len(dev_labels)),
+            blind=(roc_auc(labels, scores), len(labels)),
+            met=lambda v: v >= 0.97,
+            note="development: curated_incivility_eval.csv (never trained on; models compared "
+            "on it)",
+        )
+    )
+    for category, measure in (
+        ("sarcasm", "sarcasm / mock praise at a colleague, share not published"),
+        ("privacy_mockery", "mockery of a colleague's privacy knowledge, share not published"),
+    ):
+        flags = [
+            r["decision"] != "publish"
+            for (_, c, _), r in zip(blind, results, strict=True)
+            if c == category
+        ]
+        evaluation.figures.append(
+            Figure(measure, ">= 0.6", blind=(_share(flags), len(flags)), met=lambda v: v >= 0.6)
+        )
+    hostile = {"hostile_feedback", "condescension", "sarcasm", "insult"}
+    pairs = [
+        (label, score)
+        for (label, category, _), score in zip(blind, scores, strict=True)
+        if label == 0 or category in hostile
+    ]
+    evaluation.figures.append(
+        Figure(
+            "hostile/condescending ROC-AUC (UCC proxy)",
+            ">= 0.75",
+            blind=(roc_auc([p[0] for p in pairs], [p[1] for p in pairs]), len(pairs)),
+            met=lambda v: v >= 0.75,
+            note="UCC is not in ../shared/data: blind hostile replies, condescension, sarcasm "
+            "and insults against every civil row",
+        )
+    )
+    counselling = score_posts(read_lines(BLIND_DIR / "counselling.txt"))
+    queued = [INCIVILITY_CODE in _codes(r) for r in counselling]
+    evaluation.figures.append(
+        Figure(
+            "counsellor (MI) utterances queued for incivility",
+            "< 1%",
+            blind=(_share(queued), len(queued)),
+            met=lambda v: v < 0.01,
+            note="score >= 0.5 on "
+            f"{_share([r['incivility'] >= 0.5 for r in counselling]):.1%} of them",
+        )
+    )
+    answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
+    not_published = [
+        r["decision"] != "publish" and bool(_codes(r) - {"identifiers"}) for r in answers
+    ]
+    evaluation.figures.append(
+        Figure(
+            "therapists' public answers not published for non-identifier reasons",
+            "< 1%",
+            blind=(_share(not_published), len(not_published)),
+            met=lambda v: v < 0.01,
+        )
+    )
+
+
+INCIVILITY_CODE = "incivility"
+
+
+def _read_dev_incivility() -> tuple[list[str], list[int]]:
+    path = DATA_DIR / "curated_incivility_eval.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [row["text"] for row in rows], [int(row["label"]) for row in rows]
+
+
+def _public_incivility_figures(evaluation: Evaluation, data_dir: Path) -> None:
+    from moderation import training
+
+    model = incivility.load_model()
+    holdout = model.metadata.get("public_holdout")
+    for source, measure, goal, threshold in (
+        ("jigsaw-sample", "Kaggle insults ROC-AUC (proxy: jigsaw-sample toxic|insult)", 0.88, 0.88),
+        ("wiki-toxicity", "web toxicity ROC-AUC (wiki-toxicity)", 0.88, 0.88),
+        ("davidson-offensive", "hate vs neither ROC-AUC (davidson)", None, None),
+    ):
+        if holdout:
+            dataset = training.Dataset()
+            training.load_public(dataset, data_dir, only=source)
+            pairs = [
+                (text, label)
+                for text, label in zip(dataset.texts, dataset.labels, strict=True)
+                if training.is_public_holdout(text)
+            ]
+            scores = [r["incivility"] for r in score_posts([t for t, _ in pairs])] if pairs else []
+            value = roc_auc([label for _, label in pairs], scores)
+            cell = (value, len(pairs))
+            note = "rows left out of training (training.is_public_holdout)"
+        else:
+            split = model.metadata.get("metrics", {}).get("test_split", {}).get(source, {})
+            cell = (split.get("roc_auc"), split.get("n", 0))
+            note = "the artifact's own 20% test split (this model was refit on every row)"
+        evaluation.figures.append(
+            Figure(
+                measure,
+                f">= {goal}" if goal else "-",
+                public=cell,
+                met=(lambda v, t=threshold: v >= t) if threshold else None,
+                note=note,
+            )
+        )
+    evaluation.notes.append(
+        "Kaggle insults and UCC are not in ../shared/data: their rows are proxies, named."
+    )
+
+
+def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
+    blind_rows = read_vignettes(BLIND_DIR / "vignettes.txt")
+    blind_recall, blind_kinds, blind_n = identifier_recall(blind_rows)
+    dev = read_dev_vignettes()
+    dev_rows = [
+        (row["text"], [(s["kind"], s["start"], s["end"]) for s in row["spans"]])
+        for row in dev
+        if not row["deidentified"]
+    ]
+    dev_recall, dev_kinds, dev_n = identifier_recall(dev_rows)
+    presidio = _presidio_recall(data_dir)
+    evaluation.figures.append(
+        Figure(
+            "patient identifiers in case vignettes, recall",
+            ">= 0.97",
+            development=(dev_recall, dev_n),
+            blind=(blind_recall, blind_n),
+            public=presidio,
+            met=lambda v: v >= 0.97,
+            note="public: presidio-synthetic, the Safe Harbor kinds (general-domain text)",
+        )
+    )
+    blind_counts = Counter(kind for _, spans in blind_rows for kind, _, _ in spans)
+    dev_counts = Counter(kind for _, spans in dev_rows for kind, _, _ in spans)
+    for kind in sorted(set(blind_kinds) | set(dev_kinds)):
+        evaluation.figures.append(
+            Figure(
+                f"  recall: {kind}",
+                ">= 0.95",
+                development=(dev_kinds.get(kind), dev_counts[kind]) if kind in dev_kinds else None,
+                blind=(blind_kinds.get(kind), blind_counts[kind]) if kind in blind_kinds else None,
+                met=lambda v: v >= 0.95,
+            )
+        )
+    clean_blind = score_posts(read_lines(BLIND_DIR / "deidentified.txt"))
+    clean_dev = score_posts([row["text"] for row in dev if row["deidentified"]])
+    evaluation.figures.append(
+        Figure(
+            "de-identified vignettes flagged",
+            "< 3%",
+            development=(_share([bool(r["phi"]) for r in clean_dev]), len(clean_dev)),
+            blind=(_share([bool(r["phi"]) for r in clean_blind]), len(clean_blind)),
+            met=lambda v: v < 0.03,
+        )
+    )
+    signed = score_posts(read_lines(BLIND_DIR / "signatures.txt"))
+    answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
+    held = [r["decision"] == "hold" and "identifiers" in _codes(r) for r in signed + answers]
+    evaluation.figures.append(
+        Figure(
+            "clinicians' own signatures and answers held as patient identifiers",
+            "< 2%",
+            blind=(_share(held), len(held)),
+            met=lambda v: v < 0.02,
+            note="signatures.txt and therapist_answers.txt",
+        )
+    )
+
+
+def _presidio_recall(data_dir: Path) -> tuple[float | None, int] | None:
+    path = data_dir / "presidio-synthetic" / "synth_dataset_v2.json"
+    if not path.is_file():
+        return None
+    kinds = {"PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN", "IP_ADDRESS"}
+    records = json.loads(path.read_text(encoding="utf-8"))
+    rows = [
+        (
+            record["full_text"],
+            [
+                (s["entity_type"], s["start_position"], s["end_position"])
+                for s in record["spans"]
+                if s["entity_type"] in kinds
+            ],
+        )
+        for record in records
+    ]
+    recall, _, n = identifier_recall([row for row in rows if row[1]])
+    return recall, n
+
+
+def _warning_figures(evaluation: Evaluation) -> None:
+    scores = warning_scores(read_warning_texts(BLIND_DIR / "content_warnings.tsv"))
+    n = len(read_warning_texts(BLIND_DIR / "content_warnings.tsv"))
+    evaluation.figures.append(
+        Figure(
+            "content warnings, micro recall",
+            ">= 0.92",
+            blind=(scores["micro_recall"], n),
+            met=lambda v: v >= 0.92,
+        )
+    )
+    evaluation.figures.append(
+        Figure(
+            "content warnings, micro precision",
+            ">= 0.9",
+            blind=(scores["micro_precision"], n),
+            met=lambda v: v >= 0.9,
+        )
+    )
+    for category in content_warnings.CATEGORIES:
+        for kind in ("recall", "precision"):
+            value = scores[f"{kind} {category}"]
+            if value is not None:
+                evaluation.figures.append(Figure(f"  {kind}: {category}", "-", blind=(value, n)))
+
+
+def _timing_figures(evaluation: Evaluation) -> None:
+    starts = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "manage.py", "score_posts"],
+            input=json.dumps({"id": 1, "text": "A question about pacing exposure work."}) + "\n",
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+            timeout=120,
+        )
+        starts.append(time.perf_counter() - started)
+    evaluation.figures.append(
+        Figure(
+            "cold start of score_posts for one post (s, median of 3)",
+            "< 1.5",
+            public=(statistics.median(starts), 3),
+            met=lambda v: v < 1.5,
+            note=f"load average {os.getloadavg()[0]:.1f}",
+        )
+    )
+    rate = posts_per_cpu_second()
+    evaluation.figures.append(
+        Figure(
+            "score_posts posts per CPU-second (1,000 vs 6,000 posts)",
+            ">= 2000",
+            public=(rate, 5000),
+            met=lambda v: v >= 2000,
+            note="bench/bench_detectors.py-style posts; see bench/README.md for the worker",
+        )
+    )
+
+
+def posts_per_cpu_second(small: int = 1000, large: int = 6000) -> float:
+    """score_posts on `large` and `small` posts; the difference in the child's CPU time
+    removes start-up (as bench/screening.py measures it)."""
+    sentences = [text for _, _, text in read_labelled(BLIND_DIR / "incivility.tsv")]
+    sentences += read_lines(BLIND_DIR / "deidentified.txt")
+
+    def cpu(count: int) -> float:
+        lines = "".join(
+            json.dumps({"id": i, "text": f"{sentences[i % len(sentences)]} {i}"}) + "\n"
+            for i in range(count)
+        )
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(
+            [sys.executable, "manage.py", "score_posts"],
+            input=lines,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+            timeout=600,
+            env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"},
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+    return (large - small) / max(cpu(large) - cpu(small), 1e-9)
+
+
+def evaluate(*, data_dir: Path, timing: bool = True) -> Evaluation:
+    evaluation = Evaluation(model_version=incivility.model_version())
+    _incivility_figures(evaluation)
+    _public_incivility_figures(evaluation, data_dir)
+    _identifier_figures(evaluation, data_dir)
+    _warning_figures(evaluation)
+    if timing:
+        _timing_figures(evaluation)
+    evaluation.notes += [
+        "Development figures are not blind: rules or models were written or compared on "
+        "that data. The incivility unit tests reuse training sentences; the curated test "
+        "split in the artifact's metrics recombines training fragments.",
+        "Blind sets: moderation/data/blind/ (README); score once, never tune on them.",
+    ]
+    return evaluation
+
+
+def format_table(evaluation: Evaluation) -> str:
+    def cell(value: tuple[float | None, int] | None) -> str:
+        if value is None or value[0] is None:
+            return "-"
+        number, n = value
+        return f"{number:.3f} (n={n})"
+
+    lines = [
+        f"screening evaluation, model {evaluation.model_version}",
+        f"{'measure':<72} {'development':>18} {'blind':>18} {'public':>18}  goal      met",
+    ]
+    for figure in evaluation.figures:
+        measured = figure.blind or figure.public
+        met = ""
+        if figure.met is not None and measured is not None and measured[0] is not None:
+            met = "yes" if figure.met(measured[0]) else "NO"
+        lines.append(
+            f"{figure.measure:<72} {cell(figure.development):>18} {cell(figure.blind):>18} "
+            f"{cell(figure.public):>18}  {figure.goal:<9} {met}"
+        )
+        if figure.note:
+            lines.append(f"{'':<4}({figure.note})")
+    lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines)

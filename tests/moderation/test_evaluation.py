@@ -1,0 +1,90 @@
+"""The evaluation behind `manage.py evaluate_screening`: reading the sets and the figures.
+
+These tests read the blind sets' format only; they never score them (the blind sets are
+scored once per piece of work, by the command, and never tuned on).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from detectors import content_warnings
+from moderation import evaluation
+
+
+def test_gold_marks_become_spans_over_the_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "v.txt"
+    path.write_text(
+        "# a comment\n\nSaw [[name|Ana Ruiz]] on [[date|3/4]].\\nCall [[phone|503 555 0101]]\n"
+    )
+    [(text, spans)] = evaluation.read_vignettes(path)
+    assert text == "Saw Ana Ruiz on 3/4.\nCall 503 555 0101"
+    assert [(kind, text[start:end]) for kind, start, end in spans] == [
+        ("name", "Ana Ruiz"),
+        ("date", "3/4"),
+        ("phone", "503 555 0101"),
+    ]
+
+
+def test_every_blind_file_is_well_formed() -> None:
+    blind = evaluation.BLIND_DIR
+    rows = evaluation.read_labelled(blind / "incivility.tsv")
+    assert {label for label, _, _ in rows} == {0, 1}
+    assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
+    vignettes = evaluation.read_vignettes(blind / "vignettes.txt")
+    kinds = {kind for _, spans in vignettes for kind, _, _ in spans}
+    assert kinds >= {"name", "ssn", "zip", "url", "age", "record_number", "address", "phone"}
+    assert all("[[" not in text and "]]" not in text for text, _ in vignettes)
+    warnings = evaluation.read_warning_texts(blind / "content_warnings.tsv")
+    assert {c for gold, _ in warnings for c in gold} == set(content_warnings.CATEGORIES)
+    for name in ("counselling.txt", "therapist_answers.txt", "deidentified.txt", "signatures.txt"):
+        assert len(evaluation.read_lines(blind / name)) >= 20, name
+
+
+def test_a_malformed_set_is_refused_with_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("1\tsarcasm\tfine\n2\tnope\n")
+    with pytest.raises(evaluation.EvaluationDataError, match="row 2"):
+        evaluation.read_labelled(path)
+    warnings = tmp_path / "cw.tsv"
+    warnings.write_text("gore\tsomething\n")
+    with pytest.raises(evaluation.EvaluationDataError, match="gore"):
+        evaluation.read_warning_texts(warnings)
+    with pytest.raises(evaluation.EvaluationDataError, match="not found"):
+        evaluation.read_lines(tmp_path / "missing.txt")
+
+
+def test_roc_auc_counts_ties_as_half() -> None:
+    assert evaluation.roc_auc([1, 0], [0.9, 0.1]) == 1.0
+    assert evaluation.roc_auc([1, 0], [0.1, 0.9]) == 0.0
+    assert evaluation.roc_auc([1, 0, 0], [0.5, 0.5, 0.1]) == 0.75
+    assert evaluation.roc_auc([1, 1], [0.2, 0.3]) is None
+
+
+def test_identifier_recall_counts_any_overlapping_span() -> None:
+    rows = [
+        ("Call 503-555-0199 about Ana.", [("phone", 5, 17)]),
+        ("Nothing here at all.", [("name", 0, 7)]),
+    ]
+    overall, by_kind, n = evaluation.identifier_recall(rows)
+    assert n == 2 and overall == 0.5
+    assert by_kind == {"name": 0.0, "phone": 1.0}
+
+
+def test_warning_scores_are_micro_averaged() -> None:
+    rows = [
+        ({"violence"}, "He stabbed a man outside the bar."),
+        (set(), "Reminder: group at noon."),
+    ]
+    scores = evaluation.warning_scores(rows)
+    assert scores["micro_recall"] == 1.0 and scores["micro_precision"] == 1.0
+    assert scores["recall violence"] == 1.0
+
+
+def test_the_command_refuses_a_missing_blind_set(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    with pytest.raises(CommandError, match="not found"):
+        call_command("evaluate_screening", "--no-timing")
