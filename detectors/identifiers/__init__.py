@@ -47,7 +47,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from detectors.identifiers import addresses, ages, contact, dates, names, numbers
+from detectors.identifiers import addresses, ages, contact, dates, names, numbers, signature
 from detectors.identifiers._text import _Candidate, _Doc
 
 __all__ = [
@@ -166,6 +166,14 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     for kind_module in (contact, numbers, dates, ages, addresses):
         candidates.extend(kind_module.candidates(doc))
     candidates.extend(names.candidates(text))
+    signed_from = signature.signature_start(text)
+    if signed_from is not None:
+        # The author's own closing signature: their name and practice contact details.
+        candidates = [
+            c
+            for c in candidates
+            if c.start < signed_from or c.kind not in signature.SIGNATURE_KINDS
+        ]
     spans = []
     for cand in _resolve(candidates):
         start, end = cand.start, cand.end

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from detectors.identifiers._text import (
     _STREET_SUFFIX,
     _US_STATE_ABBR,
+    _US_STATE_NAMES,
     _Candidate,
     _CaseFree,
     _digit_runs,
@@ -35,7 +36,8 @@ _UNIT_RE = re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d{1,5}[A-Z
 
 # A house number and a compass direction name a street even without "St".
 _DIRECTIONAL_ADDRESS_RE = re.compile(
-    r"\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
+    r"\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|"
+    r"Southwest)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
 )
 
 
@@ -59,8 +61,11 @@ _STREET_NAME_HINTS = ("live", "living", "moved", "house", "home", "apartment", "
 
 
 _ZIP_RE = re.compile(
-    rf"(?:\b{_US_STATE_ABBR}\.?,?\s+|(?i:\bzip(?:\s?code)?|\bpostal code)\s*(?:is|was|:|#)?\s*)"
-    rf"(\d{{5}}(?:-\d{{4}})?)\b"
+    rf"(?:\b(?:{_US_STATE_ABBR}|{_US_STATE_NAMES})\.?,?\s+|"
+    rf"(?i:\bzip(?:\s?code|\s?\+\s?4)?|\bpostal code)\s*(?:is|was|:|#)?\s*)"
+    rf"(\d{{5}}(?:-\d{{4}})?)\b|"
+    # A ZIP+4 needs no cue: no date, phone or SSN has its shape.
+    r"(?<![\w-])(\d{5}-\d{4})(?![\w-])"
 )
 
 
@@ -122,5 +127,6 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             list(_digit_runs(shape, 5)), 24, 6, len(text)
         ):
             for m in _ZIP_RE.finditer(text, window_start, window_end):
-                if not _practice_exempt(doc, m.start(1), m.end(1)):
-                    yield _Candidate("zip", m.start(1), m.end(1))
+                group = 1 if m.start(1) >= 0 else 2
+                if not _practice_exempt(doc, m.start(group), m.end(group)):
+                    yield _Candidate("zip", m.start(group), m.end(group))

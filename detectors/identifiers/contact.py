@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from detectors.identifiers._text import _YEAR_ONLY_RE, _Candidate, _CaseFree, _Doc, _words
 from detectors.identifiers.context import _practice_exempt
+from detectors.identifiers.wordlists import load_words
 
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
@@ -18,7 +19,8 @@ _EMAIL_RE = re.compile(
 _URL_RE = _CaseFree(
     r"(?i)\b(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
     r"(?<![@\w.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|co|us|info|me|"
-    r"biz|ly|app|health|care|site|page|blog|ca|uk)(?:/[^\s<>\"')\]]*)?)(?<![.,;:!?])"
+    r"biz|ly|app|health|care|site|page|blog|ca|uk|ee|tv|ai|gg|fm|social)(?:/[^\s<>\"')\]]*)?)"
+    r"(?<![.,;:!?])"
 )
 
 
@@ -79,9 +81,29 @@ _URL_PERSON_CUE_RE = _CaseFree(
     r"(?i)\b(?:her|his|their|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
     r"husband|wife|partner|sister|brother)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
     r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
-    r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit)\b|"
-    r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|uploaded)\b"
+    r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit|shop|store|story|band|"
+    r"podcast|stream|art|music|videos?|updates?)\b|"
+    r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|shares|sharing|uploaded|"
+    r"writes|blogs|streams|sells|vlogs|raps|sings)\b"
 )
+_PERSONAL_HOSTS = load_words("personal_page_hosts.txt")
+_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([^/\s?#]+)(/[^\s]*)?", re.IGNORECASE)
+
+
+def _personal_page(url: str) -> bool:
+    """A link to one person's page on a host of personal pages: with a path
+    (instagram.com/someone) or on a personal subdomain (someone.substack.com)."""
+    match = _HOST_RE.match(url)
+    if match is None:
+        return False
+    host = match.group(1).lower()
+    path = (match.group(2) or "").strip("/")
+    for personal in _PERSONAL_HOSTS:
+        if host == personal and path:
+            return True
+        if host.endswith("." + personal) and host.split(".")[0] not in {"www", "m", "help"}:
+            return True
+    return False
 
 
 _HANDLE_CUE_RE = _CaseFree(
@@ -93,7 +115,7 @@ _HANDLE_CUE_RE = _CaseFree(
 
 _TLD_HINT_RE = re.compile(
     r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|"
-    r"uk)\b"
+    r"uk|ee|tv|ai|gg|fm|social)\b"
 )
 
 
@@ -117,6 +139,12 @@ _TLD_HINTS = (
     ".blog",
     ".ca",
     ".uk",
+    ".ee",
+    ".tv",
+    ".ai",
+    ".gg",
+    ".fm",
+    ".social",
 )
 
 
@@ -156,8 +184,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in _URL_RE.finditer(doc):
             if "@" in text[max(0, m.start() - 1) : m.start()]:
                 continue
-            personal = bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end())) or bool(
-                _URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
+            personal = (
+                bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end()))
+                or _personal_page(m.group())
+                or bool(_URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start()))
             )
             if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())

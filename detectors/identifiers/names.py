@@ -295,6 +295,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
                         and nxt.group(1) not in _AMBIGUOUS_FIRST
                     )
                     or (_PERSON_VERB_RE.match(text, end) and not token.endswith("s"))
+                    or _acting_mid_sentence(text, token, end, prev, sentence_ended)
                 ):
                     continue
             else:
@@ -429,6 +430,57 @@ def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
         if text[cand.start : cand.end].split()[0] not in made_up
         and text[cand.start : cand.end].lower() not in _PLACEHOLDER_NAMES
     ]
+
+
+# Words after which a capitalised word is a place, an organisation or a title, not a
+# person acting: "in Redmond", "at Kaiser", "the Joint Commission".
+_NOT_A_PERSON_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "into",
+        "near",
+        "by",
+        "for",
+        "via",
+        "under",
+        "within",
+        "across",
+        "about",
+    ]
+)
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:(?:just|then|never|finally|suddenly|still|also|really|eventually)\s+)?"
+    r"(?:[a-z]{2,}ed|is|was|has|had|does|did|seems|can|could|will|would|should|might|must|"
+    r"keeps|kept|gets|got|goes|went|says|sees|saw|takes|took|makes|made|gives|gave|comes|came|"
+    r"tells|told|asks|cries|runs|ran|sits|sat|sleeps|slept|eats|ate|hides|hid|refuses|agrees|"
+    r"avoids|brings|brought|calls|texts|wants|needs|feels|felt|thinks|knows|knew|hates|loves|"
+    r"lives|works|misses|drinks|drank|uses|walks|talks|writes|wrote|admits|insists|began|"
+    r"begins|stopped|starts|won't|can't|doesn't|didn't|isn't|wasn't|hasn't|hadn't)\b"
+)
+
+
+def _acting_mid_sentence(
+    text: str, token: str, end: int, prev: list[str], sentence_ended: bool
+) -> bool:
+    """An unknown capitalised word inside a sentence, followed by a verb: a person doing
+    something ("... and then Dashiell walked out", "whether Henrietta is ready"). Plurals,
+    words after an article or a preposition, and sentence starts do not count."""
+    if sentence_ended or not prev or prev[-1] in _NOT_A_PERSON_BEFORE or token.endswith("s"):
+        return False
+    if not prev[-1].isalpha():
+        return False
+    before = text[max(0, end - len(token) - 40) : end - len(token)].rstrip()
+    if not before or before[-1] in ";:" or before.split()[-1][:1].isupper():
+        return False  # after a clause break, or inside a longer proper noun
+    return _VERB_AFTER_RE.match(text, end) is not None
 
 
 def candidates(text: str) -> list[_Candidate]:

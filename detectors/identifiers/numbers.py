@@ -24,10 +24,19 @@ _SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!000
 _SSN_CUE_RE = _CaseFree(
     r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|"
     r"number)?\s*[:#]?\s*"
-    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}-?\d{2}-?\d{4}|\d{9}|"
-    r"\d{4})\b"
+    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4}|"
+    r"\d{4})\b|"
+    # Other introducers: "soc sec #", "SS number", "taxpayer number", "the last four of
+    # her social, 8812", "(his SSN) 519 20 7714".
+    r"\b(?:soc(?:ial)?\.? ?sec(?:urity)?\.?|ss|taxpayer|tin|itin|last (?:4|four)(?: digits)? of "
+    r"(?:her|his|their|the|my client'?s|the client'?s) (?:ssn|social(?: security(?: number)?)?))"
+    r"\s*(?:#|no\.?|number|num|id)?\s*\)?\s*(?:is|was|of|:|#|,)?\s*"
+    r"(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{4})\b"
 )
 
+
+_DATE_LIKE_RE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,4}$")
+_SSN_HINTS = ("ssn", "ss#", "ss ", "social", "soc ", "soc.", "taxpayer", "tin", "last four")
 
 _RECORD_RE = _CaseFree(
     r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #|"
@@ -50,6 +59,20 @@ _RECORD_RE = _CaseFree(
     r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
 )
 
+
+# Record numbers called by other names, with up to four words between the noun and the
+# number ("member number with the plan is H44812093", "authorization number for her
+# sessions is 0098123471"). The number has at least four digits and is not a year.
+_RECORD_LOOSE_RE = _CaseFree(
+    r"(?i)\b(?:account|acct|member|subscriber|policy|claim|case|file|chart|record|mrn|encounter|"
+    r"visit|admission|referral|authori[sz]ation|auth|prior auth|reference|ref|confirmation|"
+    r"student|inmate|booking|docket|patient|client|beneficiary|medicaid|medicare|insurance|"
+    r"identification|id|employee|badge|permit|tracking|voucher|ticket|pa)"
+    r"(?:\s*(?:number|no\.?|num|#|id|code))?"
+    r"(?:\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
+    r"(?:is|was|reads|shows|came back as|of|=|:|#)?\s*[:#]?\s*"
+    r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
+)
 
 # Payment card and IBAN account numbers are account numbers under Safe Harbor.
 _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
@@ -108,9 +131,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if digits >= 9 and ("000-00-0000" in shape or "000 00 0000" in shape):
         for m in _SSN_RE.finditer(text):
             yield _Candidate("ssn", m.start(), m.end())
-    if digits >= 4 and ("ssn" in lower or "ss#" in lower or "social" in lower):
+    if digits >= 4 and any(map(lower.__contains__, _SSN_HINTS)):
         for m in _SSN_CUE_RE.finditer(doc):
-            yield _Candidate("ssn", m.start(1), m.end(1))
+            group = 1 if m.start(1) >= 0 else 2
+            yield _Candidate("ssn", m.start(group), m.end(group))
     if "000" not in shape and digits >= 3 and any(map(lower.__contains__, _RECORD_HINTS)):
         # IDs with digits spread out ("1EG4-TE5-MK73"): scan the whole post.
         for m in _RECORD_RE.finditer(doc):
@@ -132,6 +156,16 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             # "on Medicaid since 2019" gives a year, not a member number.
             if _YEAR_ONLY_RE.match(m.group(1)) or _practice_exempt(doc, m.start(), m.end()):
                 continue
+            yield _Candidate("record_number", span[0], span[1])
+    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 4)), 60, 25, len(text)):
+        for m in _RECORD_LOOSE_RE.finditer(doc, window_start, window_end):
+            span = m.span(1)
+            value = m.group(1)
+            if span in seen_records or _YEAR_ONLY_RE.match(value) or _DATE_LIKE_RE.match(value):
+                continue
+            if _practice_exempt(doc, m.start(), m.end()):
+                continue
+            seen_records.add(span)
             yield _Candidate("record_number", span[0], span[1])
     if "MRN" in text or "ACC" in text or "CSN" in text or "FIN" in text:
         for m in _RECORD_SHAPE_RE.finditer(text):

@@ -462,3 +462,133 @@ def test_a_span_key_names_the_text_not_its_place() -> None:
     assert first.key.startswith("name:") and "dana" not in first.key.lower()[5:]
     assert IdentifierSpan("phone", 0, 4, "Dana").key != first.key
     assert text[21:25] == "dana"
+
+
+# --- issue 20's identifier classes (development cases written for the rules) ------------
+
+ISSUE_20_CASES = [
+    ("The intake sheet had SSN 219099999 written at the top.", "ssn", "219099999"),
+    ("Her social security number is 401 88 2317 according to the scan.", "ssn", "401 88 2317"),
+    ("He read me his soc sec # 322-19-4471 over the phone.", "ssn", "322-19-4471"),
+    ("Social Security No. 455102983 appears on the benefits letter.", "ssn", "455102983"),
+    ("Tax ID (his SSN) 519 20 7714 was on the W-9.", "ssn", "519 20 7714"),
+    ("The SS# field says 612 33 0918.", "ssn", "612 33 0918"),
+    ("My client's social is 377461902 and the agency emailed it unencrypted.", "ssn", "377461902"),
+    ("the last four of her social, 8812, were on the voicemail", "ssn", "8812"),
+    ("She relocated to Boulder, CO 80302 to be near her sister.", "zip", "80302"),
+    ("The letter came from Dayton, Ohio 45402.", "zip", "45402"),
+    ("Forward the chart to his new place in Ann Arbor, MI 48104-1108.", "zip", "48104-1108"),
+    ("Her mailing ZIP+4 is 10027-6601.", "zip", "10027-6601"),
+    ("He lives near Reno NV 89501 with his aunt.", "zip", "89501"),
+    ("Client is staying in Flagstaff, AZ, 86001 until spring.", "zip", "86001"),
+    (
+        "She's been sleeping at her cousin's house on 1127 Pine Hollow Drive since the fire.",
+        "address",
+        "1127 Pine Hollow Drive",
+    ),
+    ("He walked from his apartment at 88 Linden St to the clinic.", "address", "88 Linden St"),
+    (
+        "The family moved into the duplex at 4410 Southeast Belmont.",
+        "address",
+        "4410 Southeast Belmont",
+    ),
+    (
+        "Police found him outside 302 West Maple Avenue, where his ex lives.",
+        "address",
+        "302 West Maple Avenue",
+    ),
+    ("His daughter shares his story at patreon.com/ruthiesdad.", "url", "patreon.com/ruthiesdad"),
+    (
+        "The client's Etsy shop, etsy.com/shop/marlasquilts, mentions her diagnosis.",
+        "url",
+        "etsy.com/shop/marlasquilts",
+    ),
+    ("She sent me her page: carly-heals.substack.com.", "url", "carly-heals.substack.com"),
+    (
+        "His SoundCloud is soundcloud.com/djtremaine where he raps about the overdose.",
+        "url",
+        "soundcloud.com/djtremaine",
+    ),
+    (
+        "Her sister posts updates at caringbridge.org/visit/annamarie.",
+        "url",
+        "caringbridge.org/visit/annamarie",
+    ),
+    ("A ninety-five-year-old widow was referred for grief work.", "age", "ninety-five-year-old"),
+    ("Consult on a 91 y/o man whose wife just died.", "age", "91 y/o"),
+    ("Her father, who is ninety-seven, still manages his own finances.", "age", "ninety-seven"),
+    ("My client just turned 100 and wants to talk about her life.", "age", "100"),
+    ("The patient (age ninety-two) lives in assisted living.", "age", "ninety-two"),
+    ("He is 93 years of age and newly bereaved.", "age", "93 years"),
+    ("Her hospital account number 55290184 shows two ER visits.", "record_number", "55290184"),
+    ("The probation case number is CR-2023-00418.", "record_number", "CR-2023-00418"),
+    ("His member number with the plan is H44812093.", "record_number", "H44812093"),
+    ("Use the referral ID RF-772019 when you call the county.", "record_number", "RF-772019"),
+    ("The authorization number for her sessions is 0098123471.", "record_number", "0098123471"),
+    ("Her medical record # at the hospital is 7714420.", "record_number", "7714420"),
+    ("The school's student number for him is 20418876.", "record_number", "20418876"),
+    ("The prior auth # came back as PA5561203.", "record_number", "PA5561203"),
+    (
+        "I've been meeting with a young father. Last session Leopold said he felt numb.",
+        "name",
+        "Leopold",
+    ),
+    ("We practised grounding, and then Philippa cried for the first time.", "name", "Philippa"),
+    ("After the hearing, Ignacio stopped answering his phone.", "name", "Ignacio"),
+    ("I wonder whether Henrietta is ready for trauma processing.", "name", "Henrietta"),
+    ("The group went well until Dashiell walked out.", "name", "Dashiell"),
+    ("It struck me that Marisol never mentions her father.", "name", "Marisol"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), ISSUE_20_CASES)
+def test_issue_20_identifier_classes_are_found(text: str, kind: str, expected: str) -> None:
+    start = text.index(expected)
+    end = start + len(expected)
+    spans = find_identifiers(text)
+    assert any(s.start < end and start < s.end for s in spans), (expected, spans)
+
+
+OWN_SIGNATURES = [
+    (
+        "Happy to consult on eating disorder cases.\n\nBest,\nMiriam Oduya, LMFT\nOduya "
+        "Therapy | (206) 555-0133 | oduyatherapy.com"
+    ),
+    "Openings for teens on Tuesdays.\n— Rafael Quintero, LPC\nquinterocounseling.net\n512-555-0188",
+    (
+        "Thanks all!\nSincerely,\nGretchen Albrecht, PsyD\nAlbrecht Psychology, 2200 Elm "
+        "Street, Suite 4, Madison, WI 53703\ngretchen@albrechtpsych.com"
+    ),
+    "I run a free grief group monthly. Details at mygriefgroup.org.\nWarmly, Tamsin Wyeth, LCSW",
+    "Cheers,\nDr. Olufemi Adebayo\nAdebayo Psychiatry\n(404) 555-0166",
+    "Feel free to email me at nadia@brightpathcounseling.com with questions.\nNadia Haddad, LMHC",
+    (
+        "Posting on behalf of our group practice.\nRiverbend Counseling Collective\n77 "
+        "River Road, Bend, OR 97701\n541-555-0140 | riverbendcc.org"
+    ),
+    (
+        "Question for the group about CE credits.\nThanks,\nJulius\nJulius Fairbanks, "
+        "LCPC | 773-555-0102"
+    ),
+    "A woman in her nineties (recommended generalisation) has started refusing meals.",
+    "Client in his 40s, seen twice last month, no identifying details included.",
+    "I had a client years ago who lived in a small town in Oregon.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_SIGNATURES)
+def test_a_clinicians_own_signature_and_de_identified_text_pass(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+CLIENT_DETAILS_AT_THE_END = [
+    "Her therapist at Cascade Counseling is worried.\n\nClient phone: 503-555-0100",
+    "Consult request.\nClient: Maria Lopez\nDOB 3/4/1970\nPhone 503-555-1212",
+    "My client's mom keeps calling me.\nThanks,\nher number is 971-555-0133",
+    "Intake note below.\nPatient: Jerome Whitaker, 54\n1189 Oak Street, Salem, OR 97301",
+]
+
+
+@pytest.mark.parametrize("text", CLIENT_DETAILS_AT_THE_END)
+def test_client_details_closing_a_post_are_not_taken_for_a_signature(text: str) -> None:
+    assert find_identifiers(text)
