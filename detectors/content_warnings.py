@@ -29,12 +29,15 @@ import re
 from dataclasses import dataclass
 
 from detectors.lexicon_scan import WORD_START, LexiconScanner
+from detectors.warning_model import load_model
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "WarningMatch",
     "assess",
+    "assess_many",
+    "lexicon_categories",
     "find_warning_cues",
     "missing_warnings",
     "warnings_called_for",
@@ -146,6 +149,69 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:know|see|try|hear|read|meet)|bored to death|scared to death|to die for",
         (),
     ),
+    # --- clinical paraphrase and euphemism (issue 20) -------------------------
+    (
+        r"(?:deliberately|intentionally|purposely|purposefully) (?:took|swallowed|ingested|"
+        r"overdosed)|(?:took|swallowed|ingested) (?:[\w'-]+ ){0,8}(?:on purpose|intending to "
+        r"(?:die|end)|with the intention of (?:dying|not waking up|ending)|"
+        r"because (?:she|he|they|i) wanted to die|"
+        r"to (?:end (?:it|things|her life|his life|their life)|"
+        r"kill (?:herself|himself|themselves|myself)))|"
+        r"(?:lethal|fatal) (?:quantity|dose|amount) of",
+        (_SUI, _SUB),
+    ),
+    (
+        r"(?:touch|fondl|grop)\w* (?:her|him|them|me) (?:inappropriately|sexually|at night|"
+        r"under)|inappropriate(?:ly)? touch\w*|took advantage of (?:her|him|them|me)(?! "
+        r"financially)|was taken advantage of|forced (?:himself|herself|themselves) on|"
+        r"force[sd]? (?:her|him|them|me) to (?:have sex|perform|do sexual)|perform(?:ed|ing)? "
+        r"(?:oral sex|sexual acts?|sex acts?)|sexual (?:acts?|things)|sexually explicit|explicit "
+        r"(?:photos|messages|images|pictures)|spiked (?:her|his|their|my) drink|(?:kept going|"
+        r"didn't stop|did not stop) (?:after|when) (?:she|he|they|i) said (?:no|stop)|(?:did not|"
+        r"didn't|could not|couldn't) consent|without (?:her|his|their|my) consent|sold for sex|"
+        r"made to (?:see|sleep with|have sex with) (?:men|women|strangers)|(?:hand|hands) up "
+        r"(?:her|his) (?:skirt|shirt|dress)|sexual(?:ly)? harass\w*|sextort\w*",
+        (_SEX,),
+    ),
+    (
+        r"(?:withheld|withholding|withholds|withhold) (?:food|meals)|(?:locked|shut|locks|"
+        r"shuts) (?:her|him|them|me) (?:out|in)\b|(?:whipped|whips|whipping|belted) (?:her|him|"
+        r"them|me)|with (?:a|an) (?:belt|extension cord|switch|wooden spoon|coat hanger)|left "
+        r"(?:alone|unsupervised|home alone) for (?:days|hours|the weekend|weeks)|no food in the "
+        r"house|bruises? (?:on (?:her|his|their) (?:arms?|legs?|face|back|neck)|in the shape)|"
+        r"finger-?shaped bruises|welts|cigarette burns|untreated (?:lice|injuries|infections|"
+        r"wounds)|(?:monitors?|checks?|reads?|tracks?) (?:her|his|their) (?:phone|messages|texts|"
+        r"bank account|spending)|takes? (?:her|his|their) (?:paycheck|paychecks|money|car keys|"
+        r"benefits|pension)|(?:cashing|cashed|cashes) (?:her|his|their) (?:pension|benefit|"
+        r"social security|disability) checks|won't let (?:her|him|them) (?:see|leave|work|go)|"
+        r"(?:shamed|mocked|belittled|humiliated) (?:her|him|them|me)|substantiated (?:the "
+        r")?(?:report|allegation)|(?:hold|held|holds) (?:her|his|their) head under",
+        (_ABU,),
+    ),
+    (
+        r"(?:carv|cut|slash|slic)\w* (?:words |lines )?(?:into )?(?:her|his|their|my) (?:thighs?|"
+        r"arms?|wrists?|skin|legs?|stomach|forearms?)|burn(?:s|ed|ing)? (?:her|his|their|my) "
+        r"(?:arms?|forearms?|skin|legs?|thighs?) with|gave away (?:his|her|their|my) "
+        r"(?:belongings|things|possessions|guitar|pets?)|(?:step|jump)(?:ped|ing)? off (?:the|a|an)"
+        r" (?:overpass|bridge|ledge|roof|building|cliff)|how many pills it would take|"
+        r"(?:never|not) (?:waking|wake) up|letters? to each of (?:his|her|their|my) (?:kids|"
+        r"children)|has a date picked|end (?:her|his|their|my) life",
+        (_SUI,),
+    ),
+    (
+        r"stabb(?:ed|ing)|fired (?:a|the|his|her|their) (?:gun|handgun|rifle|shotgun|pistol)|"
+        r"beaten with|fractured (?:skull|jaw|ribs?)|run (?:her|him|them|me) over|drive-?by|"
+        r"(?:jumped|mugged|assaulted|attacked) (?:on (?:his|her|their|my) way|by (?:a|two|three|"
+        r"several) (?:men|guys|people|strangers))",
+        (_VIO,),
+    ),
+    (
+        r"(?:eats?|ate|eating) only (?:an?|one|half)|(?:her|his|their|my) periods? (?:stopped|"
+        r"has stopped|have stopped)|makes? (?:himself|herself|themselves|myself) (?:throw up|"
+        r"vomit|sick)|spits? (?:it|food|(?:her|his|their) food) into|chews? (?:[\w]+ ){0,2}and "
+        r"spits?|won't absorb the calories",
+        (_EAT,),
+    ),
     # --- several categories at once ------------------------------------------
     (r"(?:childhood |child )?sexual(?:ly)? abus\w*|molest\w*|incest\w*", (_ABU, _SEX)),
     (
@@ -154,7 +220,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_ABU, _VIO),
     ),
     (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
-    (r"intentional(?:ly)? overdos\w*|(?:suicide|suicidal) (?:attempt )?by overdose", (_SUI, _SUB)),
+    (
+        r"(?:intentional|deliberate|purposeful)(?:ly)? overdos\w*|"
+        r"(?:suicide|suicidal) (?:attempt )?by overdose|"
+        r"overdos\w* (?:on purpose|deliberately|intentionally)|"
+        r"overdose was (?:a|an) (?:suicide|suicidal) attempt",
+        (_SUI, _SUB),
+    ),
     (
         r"took (?:a handful|\d+|all) (?:of )?(?:her|his|their|my)? ?(?:\w+ )?(?:pills|tablets|"
         r"meds)|"
@@ -375,7 +447,10 @@ _ABBREVIATION_CATEGORIES = _group_categories(_ABBREVIATIONS)
 _NEGATION_RE = re.compile(
     r"\b(?:no|denie[sd]|denying|den(?:y|ial of)|without|not|never|negative for|"
     r"rule[sd] out|r/o|nor|absence of|free (?:of|from))\b"
-    r"(?:(?!\b(?:but|and|although|though|however|except|yet)\b)[^,;.!?\n]){0,32}$"
+    r"(?:(?!\b(?:but|and|although|though|however|except|yet)\b)[^,;.!?\n]){0,32}$|"
+    # A clinical denial covers its list ("denies SI, HI or self-harm") up to a clause word.
+    r"\b(?:denie[sd]|denying|negative for|no (?:history|hx) of)\b"
+    r"(?:(?!\b(?:but|although|though|however|except|yet|now|today)\b)[^;.!?\n]){0,60}$"
 )
 _NOT_NEGATION_RE = re.compile(
     r"\b(?:no longer|not only|never again|not sure|not just|no one|no matter|no doubt|"
@@ -386,7 +461,7 @@ _NOT_NEGATION_RE = re.compile(
 def _negated(source: str, start: int) -> bool:
     # Lower-casing a 40-character window is cheap and keeps the rare posts
     # that could not be lower-cased as a whole on the same rule.
-    window = source[max(0, start - 40) : start].lower()
+    window = source[max(0, start - 70) : start].lower()
     match = _NEGATION_RE.search(window)
     if match is None:
         return False
@@ -423,22 +498,68 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
     return found
 
 
-def assess(text: str) -> dict[str, float]:
-    """Each category the text calls for, with the detector's confidence (0-1).
+def lexicon_categories(text: str) -> list[str]:
+    """The sorted categories the lexicon alone finds (training labels its silver data so)."""
+    return sorted({cue.category for cue in find_warning_cues(text)})
 
-    Confidence grows with the number of distinct cues of the category: one cue 0.5,
-    two 0.75, three 0.875, four or more at least 0.9 (the policy holds a post that
-    leaves out a warning it is that sure of).
-    """
-    distinct: dict[str, set[str]] = {}
-    for cue in find_warning_cues(text):
-        distinct.setdefault(cue.category, set()).add(cue.text.lower())
-    return {category: 1.0 - 0.5 ** len(cues) for category, cues in sorted(distinct.items())}
+
+# Lexicon cues that are often figurative ("this is killing me", "shoot me an email"):
+# they count only when the model also sees the category (probability >= WEAK_CUE_SUPPORT).
+_WEAK_CUES = frozenset(
+    {
+        "kill",
+        "kills",
+        "killing",
+        "punch",
+        "punched",
+        "punches",
+        "punching",
+        "murdering",
+        "attack",
+        "attacked",
+        "attacking",
+        "attacks",
+    }
+)
+WEAK_CUE_SUPPORT = 0.2
+
+
+def assess(text: str) -> dict[str, float]:
+    """Each category the text calls for, with the detector's confidence (0-1)."""
+    return assess_many([text])[0]
+
+
+def assess_many(texts: list[str]) -> list[dict[str, float]]:
+    """For each text, the categories it calls for with a confidence (0-1): the lexicon's
+    cues (one distinct cue 0.5, two 0.75, three 0.875, ...; figurative-prone cues only
+    with the model's support) combined with the content-warning model's probability,
+    which alone calls for a category at its category's threshold."""
+    if not texts:
+        return []
+    model = load_model()
+    probabilities = model.probabilities([_model_text(t) for t in texts])
+    results = []
+    for text, row in zip(texts, probabilities, strict=True):
+        by_model = dict(zip(model.categories, row.tolist(), strict=True))
+        distinct: dict[str, set[str]] = {}
+        for cue in find_warning_cues(text):
+            word = cue.text.lower()
+            if word in _WEAK_CUES and by_model.get(cue.category, 0.0) < WEAK_CUE_SUPPORT:
+                continue
+            distinct.setdefault(cue.category, set()).add(word)
+        found = {category: 1.0 - 0.5 ** len(cues) for category, cues in distinct.items()}
+        for category, probability in by_model.items():
+            if probability >= model.thresholds[category]:
+                found[category] = max(found.get(category, 0.0), probability)
+            elif category in found:
+                found[category] = max(found[category], probability)
+        results.append(dict(sorted(found.items())))
+    return results
 
 
 def warnings_called_for(text: str) -> list[str]:
     """The sorted, unique categories the text calls for."""
-    return sorted({cue.category for cue in find_warning_cues(text)})
+    return sorted(assess(text))
 
 
 def missing_warnings(text: str, declared: list[str] | None) -> list[str]:
@@ -452,3 +573,11 @@ def missing_warnings(text: str, declared: list[str] | None) -> list[str]:
         return []
     declared_set = {value for value in declared if value != NONE_DECLARED}
     return [category for category in warnings_called_for(text) if category not in declared_set]
+
+
+def _model_text(text: object) -> str:
+    """The text as the model reads it: bounded, control characters out."""
+    if not isinstance(text, str):
+        return ""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text[:20_000]

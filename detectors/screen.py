@@ -39,9 +39,12 @@ def _declared(declared_warnings: Sequence[str] | None) -> list[str] | None:
 
 
 def _report(
-    text: str, declared: list[str] | None, probability: float, drivers: list[tuple[str, float]]
+    text: str,
+    declared: list[str] | None,
+    probability: float,
+    drivers: list[tuple[str, float]],
+    confidence: dict[str, float],
 ) -> ScreenReport:
-    confidence = content_warnings.assess(text)
     called_for = sorted(confidence)
     missing: list[str] | None = None
     if declared is not None:
@@ -63,7 +66,10 @@ def _report(
 def screen_text(text: str, declared_warnings: Sequence[str] | None) -> ScreenReport:
     """All detector results for one text, with the words that drove the incivility score."""
     result = incivility.score(text)
-    return _report(text, _declared(declared_warnings), result.probability, list(result.drivers))
+    [confidence] = content_warnings.assess_many([text])
+    return _report(
+        text, _declared(declared_warnings), result.probability, list(result.drivers), confidence
+    )
 
 
 def screen_many(
@@ -74,15 +80,18 @@ def screen_many(
     if not items:
         return []
     texts = [text for text, _ in items]
+    confidences = content_warnings.assess_many(texts)
     if drivers:
         return [
-            _report(text, _declared(declared), result.probability, list(result.drivers))
-            for (text, declared), result in zip(
-                items, incivility.score_many_with_drivers(texts), strict=True
+            _report(text, _declared(declared), result.probability, list(result.drivers), found)
+            for (text, declared), result, found in zip(
+                items, incivility.score_many_with_drivers(texts), confidences, strict=True
             )
         ]
     probabilities = incivility.score_many(texts)
     return [
-        _report(text, _declared(declared), probability, [])
-        for (text, declared), probability in zip(items, probabilities, strict=True)
+        _report(text, _declared(declared), probability, [], found)
+        for (text, declared), probability, found in zip(
+            items, probabilities, confidences, strict=True
+        )
     ]

@@ -340,3 +340,59 @@ def test_any_text_gives_cues_within_bounds(text: str) -> None:
     for cue in find_warning_cues(text):
         assert 0 <= cue.start < cue.end <= len(text)
         assert cue.category in CATEGORIES
+
+
+# --- issue 20: paraphrase, intentional overdoses, figurative words (development cases) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He deliberately swallowed a month of his lithium.",
+            {"suicide_self_harm", "substance_use"},
+        ),
+        (
+            "She took the rest of her pills on purpose after the fight.",
+            {"suicide_self_harm", "substance_use"},
+        ),
+        (
+            "Her overdose was a suicide attempt, she told me.",
+            {"suicide_self_harm", "substance_use"},
+        ),
+        ("Her uncle touched her inappropriately when she was small.", {"sexual_violence"}),
+        ("He kept going after she said no.", {"sexual_violence"}),
+        ("Her mother withheld meals when she misbehaved.", {"abuse"}),
+        ("His partner reads his messages and takes his paycheck.", {"abuse"}),
+        ("She has been carving lines into her forearms.", {"suicide_self_harm"}),
+    ],
+)
+def test_paraphrases_call_for_their_warnings(text: str, expected: set[str]) -> None:
+    assert expected <= set(warnings_called_for(text)), warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This billing backlog is killing me.",
+        "Our new group absolutely killed it on its first night.",
+        "Shoot me a message if you want the handout.",
+        "Time to attack the waitlist.",
+        "The new EHR is slowly murdering my evenings.",
+    ],
+)
+def test_figurative_violence_words_are_not_tagged(text: str) -> None:
+    assert "violence" not in warnings_called_for(text)
+
+
+def test_a_clinical_denial_covers_its_list() -> None:
+    assert warnings_called_for("Client denies any history of abuse, self-harm or drug use.") == []
+    assert warnings_called_for("Denies SI, but reports drinking daily.") == ["substance_use"]
+
+
+def test_confidence_grows_with_distinct_cues() -> None:
+    from detectors.content_warnings import assess
+
+    one = assess("He relapsed.")["substance_use"]
+    many = assess("He relapsed, is drinking daily, using heroin and was in detox.")["substance_use"]
+    assert 0 < one < many <= 1

@@ -1,0 +1,74 @@
+"""The content-warning model: one linear classifier per category over hashed word
+1-2-grams (moderation/warning_training.py trains it), served with numpy alone
+from ``detectors/artifacts/content-warnings-<version>.npz`` (``allow_pickle=False``)
+and its ``.json``; ``detectors/artifacts/CURRENT_WARNINGS`` names the deployed version.
+Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from detectors.hashed_text import HashedSpace, row_dot
+
+ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
+
+
+class WarningModelNotFoundError(RuntimeError):
+    """No content-warning artifact for the requested version (or no CURRENT_WARNINGS)."""
+
+
+@dataclass(frozen=True)
+class WarningModel:
+    version: str
+    metadata: dict[str, Any]
+    categories: tuple[str, ...]
+    thresholds: dict[str, float]
+    word: HashedSpace
+    word_coef: np.ndarray  # (categories, word features)
+    intercepts: np.ndarray
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """(texts, categories) probabilities."""
+        word_rows = self.word.tfidf(texts)
+        logits = np.empty((len(texts), len(self.categories)))
+        for column in range(len(self.categories)):
+            logits[:, column] = (
+                row_dot(*word_rows, self.word_coef[column]) + self.intercepts[column]
+            )
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+def load_artifact(directory: Path, version: str | None = None) -> WarningModel:
+    if version is None:
+        current = directory / "CURRENT_WARNINGS"
+        if not current.is_file():
+            raise WarningModelNotFoundError(f"{current} does not exist; run make train")
+        version = current.read_text(encoding="utf-8").strip()
+    arrays_path = directory / f"content-warnings-{version}.npz"
+    meta_path = directory / f"content-warnings-{version}.json"
+    if not arrays_path.is_file() or not meta_path.is_file():
+        raise WarningModelNotFoundError(f"no {arrays_path.name} with its .json in {directory}")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    features = meta["features"]
+    with np.load(arrays_path, allow_pickle=False) as arrays:
+        return WarningModel(
+            version=version,
+            metadata=meta,
+            categories=tuple(meta["categories"]),
+            thresholds={k: float(v) for k, v in meta["thresholds"].items()},
+            word=HashedSpace(kind="word", params=features["word"], idf=arrays["word_idf"]),
+            word_coef=arrays["word_coef"].astype(np.float64),
+            intercepts=arrays["intercepts"].astype(np.float64),
+        )
+
+
+@lru_cache(maxsize=2)
+def load_model(version: str | None = None) -> WarningModel:
+    return load_artifact(ARTIFACT_DIR, version)
