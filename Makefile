@@ -65,7 +65,7 @@ bench-large: $(STAMP)
 	bash scripts/bench.sh --large
 
 train: $(STAMP)
-	$(PY) manage.py train_moderation_model
+	DEBUG=true $(PY) manage.py train_moderation_model
 
 clean:
 	rm -rf $(VENV) var staticfiles

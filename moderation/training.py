@@ -82,6 +82,9 @@ CLINICAL_CATEGORIES = frozenset(
         "client_quote",
         "mandated_report",
         "grief",
+        # Counsellor utterances and short replies: "short = rude" must not be learned.
+        "counselling",
+        "short",
     }
 )
 

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from detectors import incivility
+from moderation import training
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
@@ -99,6 +100,7 @@ def test_train_writes_a_loadable_artifact_without_activating_it(tiny_data: dict[
         "--seed",
         "3",
         "--no-activate",
+        "--no-warnings",
         stdout=out,
         stderr=StringIO(),
     )
@@ -118,8 +120,12 @@ def test_train_writes_a_loadable_artifact_without_activating_it(tiny_data: dict[
         "davidson-offensive",
     }
     assert all(len(f["sha256"]) == 64 for f in meta["training_data"])
-    # Davidson's "offensive language" class is dropped, not counted as incivility.
-    assert meta["rows_by_source"]["davidson-offensive"] == 8
+    # Davidson's "offensive language" class is dropped, not counted as incivility, and the
+    # fifth of public rows kept for evaluation is never trained on.
+    kept = ["RT @someone: those people are vermin", "lovely weather in the park today"]
+    trained = [t for t in kept if not training.is_public_holdout(training.clean_public_text(t))]
+    assert meta["rows_by_source"]["davidson-offensive"] == 4 * len(trained)
+    assert meta["public_holdout"] == training.PUBLIC_HOLDOUT
     probabilities = model.probabilities(["you are a stupid idiot", "we made a safety plan"])
     assert probabilities[0] > probabilities[1]
 
@@ -136,12 +142,38 @@ def test_a_second_training_run_gets_the_next_version(tiny_data: dict[str, Path])
         str(tiny_data["out"]),
         "--folds",
         "2",
+        "--no-warnings",
     ]
     call_command("train_moderation_model", *args, stdout=StringIO(), stderr=StringIO())
     call_command("train_moderation_model", *args, stdout=StringIO(), stderr=StringIO())
     versions = sorted(p.stem for p in tiny_data["out"].glob("incivility-*.npz"))
     assert [v.rsplit("-", 1)[1] for v in versions] == ["1", "2"]
     assert (tiny_data["out"] / "CURRENT").read_text().strip().endswith("-2")
+
+
+def test_the_content_warning_model_is_trained_and_served_from_its_artifact(
+    tmp_path: Path,
+) -> None:
+    from detectors import warning_model
+
+    out = StringIO()
+    call_command(
+        "train_moderation_model",
+        "--warnings-only",
+        "--folds",
+        "2",
+        "--output-dir",
+        str(tmp_path),
+        stdout=out,
+        stderr=StringIO(),
+    )
+    assert "wrote content warnings" in out.getvalue()
+    assert (tmp_path / "CURRENT_WARNINGS").is_file()
+    assert not list(tmp_path.glob("incivility-*"))
+    model = warning_model.load_artifact(tmp_path)
+    rows = model.probabilities(["She swallowed all her pills to die.", "Group meets at noon."])
+    sui = model.categories.index("suicide_self_harm")
+    assert rows[0][sui] > rows[1][sui]
 
 
 def test_train_rejects_a_curated_file_without_labels(tmp_path: Path) -> None:

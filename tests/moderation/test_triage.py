@@ -82,7 +82,10 @@ def test_the_case_page_highlights_identifiers_and_escapes_the_post(
     page = client.get(case_url(case)).content.decode()
     assert '<mark class="mod-identifier" title="Specific date">04/02/1961</mark>' in page
     assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # The tone model may mark words inside it ("script"): the brackets stay escaped.
+    at = page.index(" DOB ")
+    body_html = page[at - 300 : at]
+    assert "<script" not in body_html and "&lt;/" in body_html and "&gt;" in body_html
     assert "Author&#x27;s history" in page or "Author's history" in page
 
 

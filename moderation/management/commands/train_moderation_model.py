@@ -1,4 +1,5 @@
-"""Train the incivility model and write a new versioned artifact (issue 4)."""
+"""Train the incivility model and the content-warning model and write new versioned
+artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from moderation import training
+from moderation import training, warning_training
 
 
 class Command(BaseCommand):
@@ -24,8 +25,43 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-activate", action="store_true", help="write the artifact without updating CURRENT"
         )
+        parser.add_argument(
+            "--warnings-only", action="store_true", help="train only the content-warning model"
+        )
+        parser.add_argument(
+            "--no-warnings", action="store_true", help="train only the incivility model"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not options["warnings_only"]:
+            self._incivility(options)
+        if not options["no_warnings"]:
+            self._warnings(options)
+
+    def _warnings(self, options: dict[str, Any]) -> None:
+        bar = tqdm(total=options["folds"] + 1, desc="content warnings", unit="step")
+
+        def progress(message: str) -> None:
+            bar.set_postfix_str(message)
+            bar.update(1)
+
+        try:
+            result = warning_training.train(
+                seed=options["seed"], folds=options["folds"], progress=progress
+            )
+            version = warning_training.save(
+                result, output_dir=options["output_dir"], activate=not options["no_activate"]
+            )
+        except training.TrainingDataError as error:
+            raise CommandError(str(error)) from error
+        finally:
+            bar.close()
+        self.stdout.write(f"content warnings: thresholds {result.thresholds}")
+        self.stdout.write(f"content warnings: {result.metrics}")
+        state = "not activated" if options["no_activate"] else "activated (CURRENT_WARNINGS)"
+        self.stdout.write(self.style.SUCCESS(f"wrote content warnings {version}, {state}"))
+
+    def _incivility(self, options: dict[str, Any]) -> None:
         # Steps: load, one per CV fold, thresholds, split fit, refit, write.
         bar = tqdm(total=options["folds"] + 5, desc="training", unit="step")
 
