@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from detectors.lexicon_scan import WORD_START, LexiconScanner
 from detectors.warning_model import load_model
@@ -438,7 +439,15 @@ def _group_categories(terms: list[tuple[str, tuple[str, ...]]]) -> dict[str, tup
 # length changes when lower-cased (a handful of Unicode letters) take the
 # IGNORECASE path so that offsets stay true.
 _CUE_SCANNER = _scanner(_TERMS)
-_CUE_RE_IGNORECASE = _compile(_TERMS, re.IGNORECASE)
+
+
+@cache
+def _cue_re_ignorecase() -> re.Pattern[str]:
+    # Compiled on first use: few posts need it, and compiling it was a third of the
+    # module's import (score_posts' cold start).
+    return _compile(_TERMS, re.IGNORECASE)
+
+
 _CUE_CATEGORIES = _group_categories(_TERMS)
 _ABBREVIATION_SCANNER = _scanner(_ABBREVIATIONS)
 _ABBREVIATION_CATEGORIES = _group_categories(_ABBREVIATIONS)
@@ -477,7 +486,7 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
     if len(lower) == len(text):
         matches = _CUE_SCANNER.finditer(lower)
     else:
-        matches = _CUE_RE_IGNORECASE.finditer(text)
+        matches = _cue_re_ignorecase().finditer(text)
         lower = text
     found: list[WarningMatch] = []
     for regex_matches, categories_of in (
