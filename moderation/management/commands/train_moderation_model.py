@@ -3,6 +3,7 @@ artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,7 @@ class Command(BaseCommand):
             self._warnings(options)
 
     def _warnings(self, options: dict[str, Any]) -> None:
-        bar = tqdm(total=options["folds"] + 1, desc="content warnings", unit="step")
-
-        def progress(message: str) -> None:
-            bar.set_postfix_str(message)
-            bar.update(1)
-
+        bar, progress = _progress(total=options["folds"] + 1, desc="content warnings")
         try:
             result = warning_training.train(
                 seed=options["seed"], folds=options["folds"], progress=progress
@@ -63,12 +59,7 @@ class Command(BaseCommand):
 
     def _incivility(self, options: dict[str, Any]) -> None:
         # Steps: load, one per CV fold, thresholds, split fit, refit, write.
-        bar = tqdm(total=options["folds"] + 5, desc="training", unit="step")
-
-        def progress(message: str) -> None:
-            bar.set_postfix_str(message)
-            bar.update(1)
-
+        bar, progress = _progress(total=options["folds"] + 5, desc="training")
         try:
             result = training.train(
                 data_dir=options["data_dir"],
@@ -95,3 +86,14 @@ class Command(BaseCommand):
         self.stdout.write(f"thresholds: queue={queue:.4f} hold={hold:.4f}")
         state = "not activated" if options["no_activate"] else "activated (CURRENT)"
         self.stdout.write(self.style.SUCCESS(f"wrote {path} version {version}, {state}"))
+
+
+def _progress(*, total: int, desc: str) -> tuple[tqdm, Callable[[str], None]]:
+    """A progress bar and the step callback training reports to."""
+    bar = tqdm(total=total, desc=desc, unit="step")
+
+    def progress(message: str) -> None:
+        bar.set_postfix_str(message)
+        bar.update(1)
+
+    return bar, progress
