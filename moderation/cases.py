@@ -436,8 +436,9 @@ def appeal_case(*, author: User, case_id: int, text: str) -> Appeal:
         case.claimed_at = None
         case.resolved_at = None
         case.resolution = ""
-        if f"{CaseReason.APPEAL}: {text[:200]}" not in case.reasons:
-            case.reasons.append(f"{CaseReason.APPEAL}: {text[:200]}")
+        appeal = str(Reason(CaseReason.APPEAL, text[:200]))
+        if appeal not in case.reasons:
+            case.reasons.append(appeal)
         _recompute(case)
         case.save()
         _log(case=case, actor=author, action=ActionKind.APPEAL, reason=text)
@@ -468,7 +469,7 @@ def reopen_case(*, case_id: int, staff: User, reason: str) -> Case:
 
 def note_edit_passed(*, case: Case, revision_number: int) -> None:
     """An edit of a post under review passed screening: say so in the case."""
-    note = f"edited: revision {revision_number} passed screening"
+    note = str(Reason("edited", f"revision {revision_number} passed screening"))
     if note not in case.reasons:
         case.reasons.append(note)
         case.save(update_fields=["reasons", "updated_at"])
