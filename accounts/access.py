@@ -7,7 +7,6 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -15,6 +14,7 @@ from accounts.choices import JURISDICTION_LABELS, LicenseState
 from accounts.models import License, User
 from accounts.powers import has_session_powers
 from accounts.standing import suspension_block_reason
+from accounts.timezones import site_today
 
 AnyUser = User | AnonymousUser
 
@@ -35,7 +35,7 @@ def is_active_member(user: AnyUser) -> bool:
 
 def license_block_reason(user: User) -> str | None:
     """Why the user's licenses do not let them post yet (what is missing, how to fix it)."""
-    today = timezone.localdate()
+    today = site_today()
     licenses = list(
         License.objects.filter(user=user)
         .order_by("-created_at")
@@ -180,7 +180,7 @@ def regional_license_block_reason(user: AnyUser, region: str) -> str | None:
     holds = License.objects.filter(
         user=user,
         state=LicenseState.VERIFIED,
-        expires_on__gte=timezone.localdate(),
+        expires_on__gte=site_today(),
         jurisdiction=region,
     ).exists()
     if holds:
@@ -216,3 +216,24 @@ def license_for_owner(user: AnyUser, license_id: int) -> License:
     if license is None:
         raise Http404("No such license.")
     return license
+
+
+def member_with_avatar(user: AnyUser, member_id: int, key: str) -> User:
+    """The member whose current picture is `key`, for a reader of the forum, or 404.
+
+    Pictures are for those who may read members' posts; an old key (replaced since),
+    a deactivated member or a name avatar_set could not have made is a 404.
+    """
+    from django.http import Http404
+
+    from accounts.avatars import AVATAR_DIRECTORY, is_avatar_name
+
+    name = f"{key}.jpg"
+    if not can_read_forum(user) or not 0 < member_id < 2**63 or not is_avatar_name(name):
+        raise Http404("No such picture.")
+    member = User.objects.filter(
+        pk=member_id, avatar=f"{AVATAR_DIRECTORY}/{name}", deactivated_at__isnull=True
+    ).first()
+    if member is None:
+        raise Http404("No such picture.")
+    return member

@@ -1,6 +1,9 @@
-"""django-allauth customisation: email is the login, the username mirrors it."""
+"""django-allauth customisation: email is the login, the username mirrors it, and sign-up
+stores the name colleagues see and the browser's time zone (accounts.forms)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
@@ -14,6 +17,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request: HttpRequest, user: User) -> None:
         # Django's admin still needs a unique username; it is never shown.
         user.username = (user.email or "").lower()[:150]
+
+    def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> User:
+        data = getattr(form, "cleaned_data", {})
+        if "display_name" in data:  # accounts.forms.ClinicianSignupForm
+            user.display_name = data["display_name"]
+            user.credentials_suffix = data.get("credentials_suffix", "")
+            user.time_zone = data.get("time_zone") or "UTC"
+        return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         user = request.user

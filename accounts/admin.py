@@ -48,11 +48,13 @@ class UserAdmin(DjangoUserAdmin):
                 "with no moderated groups is global; otherwise they moderate only those groups.",
                 "fields": (
                     "display_name",
+                    "credentials_suffix",
                     "handle",
                     "is_organizer",
                     "is_moderator",
                     "moderated_groups",
                     "time_zone",
+                    "email_notices",
                     "deactivated_at",
                 ),
             },

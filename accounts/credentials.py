@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from accounts.choices import LicenseState
 from accounts.models import License
+from accounts.timezones import site_today
 
 # The order a member's badges are shown in: oldest verification first.
 BADGE_ORDER = ("verified_at", "id")
@@ -17,7 +17,7 @@ BADGE_ORDER = ("verified_at", "id")
 def badge_licenses(today: object = None) -> QuerySet[License]:
     """The licenses badges show: verified and not expired on `today` (default: today)."""
     return License.objects.filter(
-        state=LicenseState.VERIFIED, expires_on__gte=today or timezone.localdate()
+        state=LicenseState.VERIFIED, expires_on__gte=today or site_today()
     )
 
 
@@ -42,3 +42,14 @@ def credential_badges(user_ids: Iterable[int]) -> dict[int, str]:
         if text not in seen:
             seen.append(text)
     return {user_id: "; ".join(texts) for user_id, texts in parts.items()}
+
+
+def member_badges(user_id: int) -> list[str]:
+    """One member's badges, one per verified, current license, oldest verification first."""
+    licenses = (
+        badge_licenses()
+        .filter(user_id=user_id)
+        .only("license_type", "license_type_other", "jurisdiction")
+        .order_by(*BADGE_ORDER)
+    )
+    return list(dict.fromkeys(license.badge for license in licenses))

@@ -13,6 +13,9 @@ def profile(user: User) -> dict[str, Any]:
     return {
         "email": user.email,
         "display_name": user.display_name,
+        "credentials_suffix": user.credentials_suffix,
+        "has_picture": bool(user.avatar),
+        "email_notices": user.email_notices,
         "handle": user.handle,
         "first_name": user.first_name,
         "last_name": user.last_name,

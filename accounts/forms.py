@@ -1,11 +1,100 @@
-"""Forms for declaring licenses and leaving. Validation lives in accounts.verification."""
+"""Forms for signing up, settings, declaring licenses and leaving. Validation lives in the
+domain modules (accounts.names, accounts.timezones, accounts.verification)."""
 
 from __future__ import annotations
 
+from allauth.account.forms import SignupForm
 from django import forms
 
+from accounts import names, timezones
+from accounts.avatars import MAX_AVATAR_BYTES
 from accounts.choices import JURISDICTIONS, LicenseType
 from accounts.evidence import MAX_EVIDENCE_BYTES
+from notifications.choices import EmailNotices
+
+ACCEPTED_TYPES = "image/jpeg,image/png,image/gif,image/webp"
+
+_DISPLAY_NAME_HELP = (
+    "The name colleagues see on your posts and profile, e.g. “Dana Reyes”. "
+    "It is never taken from your email address."
+)
+_SUFFIX_HELP = "Optional, shown after your name, e.g. “LCSW” or “PhD, LP”."
+
+
+class _NameFields(forms.Form):
+    """The display name and credentials suffix, checked by accounts.names."""
+
+    display_name = forms.CharField(
+        label="Display name", max_length=200, help_text=_DISPLAY_NAME_HELP, strip=False
+    )
+    credentials_suffix = forms.CharField(
+        label="Credentials (optional)", max_length=200, required=False, help_text=_SUFFIX_HELP
+    )
+
+    def clean_display_name(self) -> str:
+        return names.clean_display_name(self.cleaned_data["display_name"])
+
+    def clean_credentials_suffix(self) -> str:
+        return names.clean_credentials_suffix(self.cleaned_data["credentials_suffix"])
+
+
+class ClinicianSignupForm(_NameFields, SignupForm):  # type: ignore[misc]
+    """allauth's sign-up with the name colleagues see and the browser's time zone.
+
+    The zone field is hidden and filled by static/js/site.js from
+    Intl.DateTimeFormat().resolvedOptions().timeZone; without JavaScript, or with a name
+    we do not know, the member starts on UTC and can change it in settings.
+    """
+
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+    field_order = ["email", "display_name", "credentials_suffix", "password1", "password2"]
+
+    def clean_time_zone(self) -> str:
+        return timezones.guessed_time_zone(self.cleaned_data.get("time_zone", ""))
+
+
+class SettingsForm(_NameFields):
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        help_text="Every time on the site is shown to you in this zone.",
+    )
+    email_notices = forms.ChoiceField(
+        label="Email",
+        choices=EmailNotices.choices,
+        widget=forms.RadioSelect,
+        help_text="Notices always stay on your Notifications page.",
+    )
+
+    def __init__(self, *args: object, current_zone: str = "UTC", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = list(timezones.zone_choices())
+        if current_zone not in {name for name, _ in choices}:
+            choices.insert(0, (current_zone, current_zone))  # an alias the browser gave
+        self.fields["time_zone"].choices = choices
+        self.fields["time_zone"].widget.attrs["data-browser-time-zone-choice"] = ""
+
+    def clean_time_zone(self) -> str:
+        return timezones.clean_time_zone(self.cleaned_data["time_zone"])
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.FileField(
+        label="Picture",
+        help_text="A JPEG, PNG, GIF or WebP, at most 5 MB. We crop it square and remove "
+        "its metadata (camera, place).",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+        ),
+        error_messages={"required": "Choose a picture to upload.", "empty": "The file is empty."},
+    )
+
+    def clean_avatar(self) -> object:
+        upload = self.cleaned_data["avatar"]
+        if upload.size > MAX_AVATAR_BYTES:
+            raise forms.ValidationError("The picture is larger than 5 MB.")
+        return upload
 
 
 class LicenseForm(forms.Form):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.avatars import avatar_remove
 from accounts.models import User
 
 
@@ -16,4 +17,6 @@ def deactivate_account(*, user: User) -> User:
             deactivated_at=timezone.now(), is_active=False
         )
     user.refresh_from_db()
+    # A former member's picture is never shown again: remove the file too.
+    avatar_remove(user=user)
     return user

@@ -4,6 +4,8 @@ Powers (accounts/access.py) need a session that passed TOTP in this login. Only 
 this middleware hands the request carries them; on the admin's pages a moderator or staff
 member whose session has not passed TOTP is sent to set up an authenticator, or to confirm
 with it (a step-up, allauth's mfa_reauthenticate), before anything else runs.
+
+ReaderTimeZoneMiddleware activates the reader's time zone (accounts/timezones.py).
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from django.contrib import messages
 from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from accounts.access import has_mfa, has_session_powers, needs_mfa
 from accounts.powers import give_session_powers
 from accounts.step_up import activation_url, step_up_url
+from accounts.timezones import ReaderZone
 from config.reversing import reverse_cached
 
 PROTECTED_PREFIXES_SETTING = "MFA_REQUIRED_PATH_PREFIXES"
@@ -69,3 +73,22 @@ class RequireMFAForModeratorsMiddleware:
                 # The admin is nothing but powers: confirm with the authenticator first.
                 return redirect(step_up_url(request.get_full_path()))
         return self.get_response(request)
+
+
+class ReaderTimeZoneMiddleware:
+    """Times on every page in the reader's zone (UTC for visitors).
+
+    The zone is looked up from `request.user` when a time is first converted, not here:
+    reading the user here would cost pages that read the user with their own rows
+    (accounts.backends.together_with_session_user) a round trip of its own.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        timezone.activate(ReaderZone(request))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

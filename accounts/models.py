@@ -21,7 +21,22 @@ from accounts.choices import (
     RegistryStatus,
     VerificationMethod,
 )
+from accounts.names import public_name
+from accounts.timezones import site_today
 from config.append_only import AppendOnlyModel
+from notifications.choices import EmailNotices
+
+
+class PrivateStorage(FileSystemStorage):
+    """Evidence files and avatars live outside any public URL; views that check access
+    serve them."""
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Private files have no public URL; a view that checks access serves them.")
+
+
+def private_storage() -> FileSystemStorage:
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 class ClinicianManager(UserManager["User"]):
@@ -45,7 +60,14 @@ class ClinicianManager(UserManager["User"]):
 
 class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
+    # What others see (accounts/names.py): never anything taken from the email.
     display_name = models.CharField(max_length=80, blank=True)
+    credentials_suffix = models.CharField(
+        max_length=40, blank=True, help_text='Shown after the name, e.g. "LCSW".'
+    )
+    # A re-encoded square JPEG in private storage (accounts/avatars.py); a new upload
+    # gets a new name, so the name stands for the picture in cached pages and URLs.
+    avatar = models.FileField(storage=private_storage, blank=True, max_length=100)
     # Used for @mentions; letters, digits, underscores, dots and hyphens.
     handle = models.SlugField(max_length=40, unique=True, null=True, blank=True)
     is_organizer = models.BooleanField(
@@ -54,7 +76,11 @@ class User(AbstractUser):
     is_moderator = models.BooleanField(
         default=False, help_text="May triage the moderation and license queues."
     )
+    # An IANA zone name (accounts/timezones.py): every time is shown to them in it.
     time_zone = models.CharField(max_length=64, default="UTC")
+    email_notices = models.CharField(
+        max_length=16, choices=EmailNotices.choices, default=EmailNotices.EACH
+    )
     # Blank means a global moderator; otherwise the moderator covers only these groups.
     moderated_groups = models.ManyToManyField(
         "forum.Group",
@@ -74,20 +100,14 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        if self.deactivated_at is not None:
-            return "Former member"
-        return self.display_name or self.email.split("@", 1)[0]
-
-
-class PrivateStorage(FileSystemStorage):
-    """Evidence files live outside any public URL; a checked view serves them."""
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("Evidence files have no public URL; use accounts:evidence_file.")
-
-
-def private_storage() -> FileSystemStorage:
-    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
+        """The name others see: the display name and credentials suffix, "Member <id>"
+        without a display name, "Former member" once deactivated. Never the email."""
+        return public_name(
+            user_id=self.pk,
+            display_name=self.display_name,
+            credentials_suffix=self.credentials_suffix,
+            deactivated=self.deactivated_at is not None,
+        )
 
 
 def evidence_path(instance: License, filename: str) -> str:
@@ -175,7 +195,7 @@ class License(models.Model):
         return changes[-1] if changes else None
 
     def is_in_good_standing(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
+        today = today or site_today()
         return self.state == LicenseState.VERIFIED and self.expires_on >= today
 
 

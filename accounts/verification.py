@@ -35,6 +35,7 @@ from accounts.choices import (
 from accounts.evidence import validate_evidence
 from accounts.models import ExpiryReminder, License, LicenseStatusChange, User
 from accounts.npi import normalize_npi, npi_error
+from accounts.timezones import site_today
 from notifications.choices import NotificationKind
 from notifications.delivery import notify
 
@@ -236,7 +237,7 @@ def license_submit(
     today: datetime.date | None = None,
 ) -> License:
     """Declare a license. With an NPI or evidence it goes to verification at once."""
-    today = today or timezone.localdate()
+    today = today or site_today()
     npi = normalize_npi(npi)
     errors = _validate_declaration(
         user=user,
@@ -542,7 +543,7 @@ def requeue_registry_checks() -> int:
 
 def expire_licenses(*, today: datetime.date | None = None) -> int:
     """Licenses past their expiry date stop counting. Running twice changes nothing twice."""
-    today = today or timezone.localdate()
+    today = today or site_today()
     expired = 0
     ids = list(
         License.objects.filter(state__in=LIVE_STATES, expires_on__lt=today).values_list(
@@ -572,7 +573,7 @@ def expire_licenses(*, today: datetime.date | None = None) -> int:
 
 def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
     """Warn holders 30 and 7 days before expiry. One reminder per window, ever."""
-    today = today or timezone.localdate()
+    today = today or site_today()
     horizon = today + datetime.timedelta(days=max(REMINDER_DAYS))
     sent = 0
     licenses = License.objects.filter(
@@ -605,7 +606,7 @@ def send_expiry_reminders(*, today: datetime.date | None = None) -> int:
 
 
 def user_has_verified_license(user: User, *, today: datetime.date | None = None) -> bool:
-    today = today or timezone.localdate()
+    today = today or site_today()
     return License.objects.filter(
         user=user, state=LicenseState.VERIFIED, expires_on__gte=today
     ).exists()

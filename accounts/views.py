@@ -1,9 +1,11 @@
-"""Account pages: licenses, evidence, data export, leaving. Thin callers of the domain."""
+"""Account pages: settings, pictures, licenses, evidence, data export, leaving. Thin callers
+of the domain."""
 
 from __future__ import annotations
 
 import json
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,21 +15,22 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts import lifecycle, verification
+from accounts import avatars, lifecycle, preferences, verification
 from accounts.access import (
     has_mfa,
     license_for_evidence,
     license_for_owner,
+    member_with_avatar,
     needs_mfa,
     posting_block_reason,
 )
 from accounts.choices import LicenseState
-from accounts.forms import DeactivateForm, EvidenceForm, LicenseForm
-from accounts.models import License
+from accounts.forms import AvatarForm, DeactivateForm, EvidenceForm, LicenseForm, SettingsForm
+from accounts.models import License, User
 from config import member_data
 
 
-def _apply_errors(form: LicenseForm | EvidenceForm, error: ValidationError) -> None:
+def _apply_errors(form: forms.Form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, field_errors in error.error_dict.items():
             target = field if field in form.fields else None
@@ -56,6 +59,79 @@ def profile(request: HttpRequest) -> HttpResponse:
             "needs_mfa": needs_mfa(request.user) and not has_mfa(request.user),
         },
     )
+
+
+def _settings_form(user: User, data: object = None) -> SettingsForm:
+    fields = ("display_name", "credentials_suffix", "time_zone", "email_notices")
+    return SettingsForm(
+        data,
+        initial={field: getattr(user, field) for field in fields},
+        current_zone=user.time_zone,
+    )
+
+
+def _settings_page(
+    request: HttpRequest, form: SettingsForm, avatar_form: AvatarForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "accounts/settings.html",
+        {"form": form, "avatar_form": avatar_form},
+        status=status,
+    )
+
+
+@login_required
+@never_cache
+def member_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = _settings_form(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            preferences.settings_update(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Your settings are saved.")
+            return redirect("accounts:settings")
+    return _settings_page(request, form, AvatarForm(), status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def avatar_upload(request: HttpRequest) -> HttpResponse:
+    form = AvatarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            avatars.avatar_set(user=request.user, upload=form.cleaned_data["avatar"])
+        except ValidationError as error:
+            _apply_errors(form, ValidationError({"avatar": error.messages}))
+        else:
+            messages.success(request, "Your picture is saved.")
+            return redirect("accounts:settings")
+    return _settings_page(request, _settings_form(request.user), form, status=400)
+
+
+@login_required
+@require_POST
+def avatar_delete(request: HttpRequest) -> HttpResponse:
+    avatars.avatar_remove(user=request.user)
+    messages.info(request, "Your picture is removed; your initials show instead.")
+    return redirect("accounts:settings")
+
+
+def avatar(request: HttpRequest, member_id: int, key: str) -> HttpResponse:
+    """A member's picture, re-encoded at upload (accounts/avatars.py). Its URL names the
+    file, which a new upload replaces, so browsers may keep it."""
+    member = member_with_avatar(request.user, member_id, key)
+    try:
+        handle = member.avatar.open("rb")
+    except OSError as exc:
+        raise Http404("The picture is missing.") from exc
+    response = FileResponse(handle, content_type=avatars.CONTENT_TYPE)
+    response["Cache-Control"] = "private, max-age=31536000, immutable"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
 
 
 @login_required

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Moderators and staff: set up MFA, and pass it in this session, before the admin.
     "accounts.middleware.RequireMFAForModeratorsMiddleware",
+    # Times in the reader's own zone (accounts/timezones.py).
+    "accounts.middleware.ReaderTimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -186,6 +188,8 @@ MFA_TOTP_ISSUER = "Clinician Commons"
 # a pass older than this asks for the authenticator again (a step-up, not a new sign-in).
 ACCESS_TOTP_MAX_AGE_SECONDS = env.int("ACCESS_TOTP_MAX_AGE_SECONDS", default=12 * 3600)
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# Sign-up also asks for the name colleagues see and takes the browser's time zone.
+ACCOUNT_FORMS = {"signup": "accounts.forms.ClinicianSignupForm"}
 # NPPES NPI registry (license verification). Tests point it at a local fake server.
 NPPES_API_URL = env.str("NPPES_API_URL", default="https://npiregistry.cms.hhs.gov/api/")
 NPPES_TIMEOUT_SECONDS = env.float("NPPES_TIMEOUT_SECONDS", default=5.0)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
+    path("members/", include("accounts.member_urls")),
     path("moderation/", include("moderation.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("forum.urls")),

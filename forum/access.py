@@ -15,6 +15,7 @@ from accounts.access import (
     role_moderates_group,
 )
 from accounts.backends import MAX_ID
+from accounts.models import User
 from config.precompiled import Call, Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Topic
@@ -250,3 +251,14 @@ def topic_for_helpful_mark(user: AnyUser, post_id: int) -> Post:
     if post.is_first_post:
         raise PermissionDenied("Only replies can be marked as helpful.")
     return post
+
+
+def member_for_viewer(user: AnyUser, member_id: int) -> User:
+    """A member's profile is for those who may read the forum; a former member has none."""
+    _check_id(member_id)
+    if not can_read_forum(user):
+        raise PermissionDenied("Sign in with a clinician account to see members' profiles.")
+    member = User.objects.filter(pk=member_id, is_active=True, deactivated_at__isnull=True).first()
+    if member is None:
+        raise Http404("No such member.")
+    return member

@@ -99,7 +99,7 @@ def _interstitial(
             "nudge_id": gate.nudge_id,
             "hidden_fields": hidden,
             "action": request.get_full_path(),
-            "sleep_choices": list(nudges.SLEEP_CHOICES.items()) if can_schedule else [],
+            "sleep_choices": nudges.sleep_choices(user=request.user) if can_schedule else [],
             "is_correction": is_correction,
             "correction_guide": nudges.CORRECTION_GUIDE,
         },

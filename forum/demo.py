@@ -22,16 +22,34 @@ class DemoPerson:
     name: str
     handle: str
     role: str = "member"
+    credentials: str = ""
+    time_zone: str = "America/Los_Angeles"
 
 
 PEOPLE = [
-    DemoPerson("staff@demo.clinician-commons.org", "Staff Admin", "staff", "staff"),
-    DemoPerson("moderator@demo.clinician-commons.org", "Morgan Reed, LCSW", "morgan", "moderator"),
-    DemoPerson("organizer@demo.clinician-commons.org", "Olivia Park, LMFT", "olivia", "organizer"),
-    DemoPerson("dana@demo.clinician-commons.org", "Dana Whitfield, LPC", "dana"),
-    DemoPerson("sam@demo.clinician-commons.org", "Sam Okafor, PsyD", "sam"),
-    DemoPerson("priya@demo.clinician-commons.org", "Priya Natarajan, MD", "priya"),
-    DemoPerson("lee@demo.clinician-commons.org", "Lee Alvarez, LCSW", "lee"),
+    DemoPerson("staff@demo.clinician-commons.org", "Staff Admin", "staff", "staff", "", "UTC"),
+    DemoPerson(
+        "moderator@demo.clinician-commons.org", "Morgan Reed", "morgan", "moderator", "LCSW"
+    ),
+    DemoPerson(
+        "organizer@demo.clinician-commons.org", "Olivia Park", "olivia", "organizer", "LMFT"
+    ),
+    DemoPerson("dana@demo.clinician-commons.org", "Dana Whitfield", "dana", credentials="LPC"),
+    DemoPerson(
+        "sam@demo.clinician-commons.org",
+        "Sam Okafor",
+        "sam",
+        credentials="PsyD",
+        time_zone="America/Chicago",
+    ),
+    DemoPerson(
+        "priya@demo.clinician-commons.org",
+        "Priya Natarajan",
+        "priya",
+        credentials="MD",
+        time_zone="America/New_York",
+    ),
+    DemoPerson("lee@demo.clinician-commons.org", "Lee Alvarez", "lee", credentials="LCSW"),
 ]
 
 GROUPS = [
@@ -141,6 +159,8 @@ def _person(person: DemoPerson) -> User:
         defaults={
             "username": person.email,
             "display_name": person.name,
+            "credentials_suffix": person.credentials,
+            "time_zone": person.time_zone,
             "handle": person.handle,
             "is_staff": person.role == "staff",
             "is_superuser": person.role == "staff",

@@ -2,9 +2,10 @@
 
 A fragment's cache key is a digest of everything `forum/_post_main.html` reads:
 the post's state, its current revision (whose sanitized HTML is immutable), the
-author's public name, the credential badge, the post it replies to and whether
-the reader moderates the group. A change to any of them is a new key, so nothing
-needs invalidating and no reader can get a fragment rendered from other inputs.
+author's public name and avatar, the reader's time zone, the credential badge, the
+post it replies to and whether the reader moderates the group. A change to any of
+them is a new key, so nothing needs invalidating and no reader can get a fragment
+rendered from other inputs.
 Per-reader parts (edit, withdraw, helpful forms with their CSRF tokens) stay
 outside, in `forum/_post_footer.html`, rendered per reader. One cache round
 trip (get_many) serves the whole page.
@@ -18,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from forum.models import Post
@@ -47,6 +49,9 @@ def _key(post: Post, badge: str, moderates: bool) -> str:
         str(post.withdrawn_at),
         str(post.scheduled_for),
         post.author.public_name,
+        post.author.avatar.name,
+        # Times are shown in the reader's zone (accounts/timezones.py).
+        timezone.get_current_timezone_name(),
         badge,
         moderates,
         revision.pk if revision else None,

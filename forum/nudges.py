@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -29,6 +28,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import User
+from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from detectors import content_warnings, identifiers, incivility, policy
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
@@ -298,13 +298,6 @@ def check_refused(user: User) -> str | None:
 # -- "sleep on it" ----------------------------------------------------------------------
 
 
-def author_zone(user: User) -> ZoneInfo:
-    try:
-        return ZoneInfo(user.time_zone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
 def sleep_until(choice: str, *, user: User, now: datetime | None = None) -> datetime | None:
     """When a post slept on with `choice` publishes; None for an unknown choice."""
     now = now or timezone.now()
@@ -313,7 +306,7 @@ def sleep_until(choice: str, *, user: User, now: datetime | None = None) -> date
     if choice == "2h":
         return now + timedelta(hours=2)
     if choice == "morning":
-        zone = author_zone(user)
+        zone = zone_of(user)
         tomorrow = now.astimezone(zone).date() + timedelta(days=1)
         return datetime.combine(tomorrow, MORNING, tzinfo=zone)
     return None
@@ -520,7 +513,17 @@ def nudge_outcome_summary(days: int = 30) -> dict[str, object]:
 
 
 def describe_time(when: datetime, *, user: User) -> str:
-    """'on Sat 28 Nov at 08:00 (Europe/Paris)': a time in the author's own zone."""
-    zone = author_zone(user)
-    local = when.astimezone(zone)
-    return f"on {local:%a %d %b} at {local:%H:%M} ({zone.key})"
+    """'on 28 Nov 2026, 08:00 CET': a time in the author's own zone, the zone named."""
+    return f"on {format_moment(when, zone_of(user))}"
+
+
+def sleep_choices(*, user: User, now: datetime | None = None) -> list[tuple[str, str]]:
+    """SLEEP_CHOICES for this author, "tomorrow morning" with its time in their zone."""
+    choices = []
+    for choice, label in SLEEP_CHOICES.items():
+        if choice == "morning":
+            when = sleep_until(choice, user=user, now=now)
+            assert when is not None
+            label = f"Tomorrow morning: {format_moment(when, zone_of(user))}, your time zone"
+        choices.append((choice, label))
+    return choices

@@ -10,6 +10,7 @@ from django.db.models import QuerySet, Subquery
 
 from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
+from accounts.names import author_fields
 from forum.access import visible_posts_q
 from forum.choices import PUBLIC_STATUSES
 from forum.models import Group, Membership, Post, Revision, Topic
@@ -237,9 +238,7 @@ def _attach_referenced_posts(posts: list[Post], *, moderates: bool) -> None:
             "topic_id",
             "status",
             "current_revision_id",
-            "author__display_name",
-            "author__email",
-            "author__deactivated_at",
+            *author_fields("author__"),
         )
     }
     if not moderates:

@@ -13,6 +13,7 @@ from django.db.models import F, QuerySet, Subquery
 from django.db.models.functions import Left
 
 from accounts.access import AnyUser
+from accounts.names import author_fields
 from forum.access import readable_groups_q, visible_posts_q
 from forum.choices import TOMBSTONE_STATUSES
 from forum.models import Post
@@ -98,7 +99,5 @@ _RESULT_FIELDS = (
     "topic__group_id",
     "topic__group__name",
     "topic__group__slug",
-    "author__display_name",
-    "author__email",
-    "author__deactivated_at",
+    *author_fields("author__"),
 )

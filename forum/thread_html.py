@@ -12,8 +12,9 @@ is made from:
 
 - one row per post numbered in the page's range, whatever its status: the post's
   state, current revision (revisions are append-only, so the id stands for its body
-  HTML, disclaimer and warnings), its author's public name, the post it replies to and
-  the version it answered;
+  HTML, disclaimer and warnings), its author's byline (accounts.names.AUTHOR_FIELDS:
+  name, credentials suffix, avatar), the post it replies to and the version it answered;
+- the reader's time zone (times are shown in it);
 - the topic's last post number (the page count), whether the topic is locked;
 - the authors' credential badges (on PostgreSQL, what they are made of comes with each
   row; elsewhere they are read with a second query);
@@ -54,6 +55,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from accounts.access import AnyUser
 from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
+from accounts.names import author_fields
+from accounts.timezones import site_today
 from config.cache import RecentTexts
 from config.precompiled import Call, Precompiled
 from config.reversing import url_configuration
@@ -90,15 +93,11 @@ _ROW = (
     "withdrawn_at",
     "scheduled_for",
     "current_revision_id",
-    "author__display_name",
-    "author__email",
-    "author__deactivated_at",
+    *author_fields("author__"),
     "reply_to_id",
     "reply_to__number",
     "reply_to__status",
-    "reply_to__author__display_name",
-    "reply_to__author__email",
-    "reply_to__author__deactivated_at",
+    *author_fields("reply_to__author__"),
     "answered_revision_id",
     "answered_revision__number",
     "answered_revision__post_id",
@@ -205,7 +204,7 @@ def rows_call(topic_id: int, number: int) -> Call:
     low, high = page_range(number)
     return Call(
         _statement(connection.vendor, high - low),
-        {"topic": topic_id, "low": low, "high": high, "today": timezone.localdate()},
+        {"topic": topic_id, "low": low, "high": high, "today": site_today()},
     )
 
 
@@ -283,6 +282,8 @@ def _key(
         topic.pk,
         number,
         topic.is_locked,
+        # Times are shown in the reader's zone (accounts/timezones.py).
+        timezone.get_current_timezone_name(),
         reader.is_member,
         reader.moderates,
         rows[0][_LAST],

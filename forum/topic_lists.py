@@ -30,6 +30,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 
 from accounts.access import AnyUser, can_read_forum, has_staff_powers, moderates_group
+from accounts.names import author_fields
 from config.precompiled import Call, Precompiled
 from forum import groups
 from forum.access import readable_group_versions
@@ -96,9 +97,7 @@ _ROW_FIELDS = (
     "is_pinned",
     "is_locked",
     "is_visible",
-    "author__display_name",
-    "author__email",
-    "author__deactivated_at",
+    *author_fields("author__"),
 )
 
 

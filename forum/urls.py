@@ -31,4 +31,5 @@ urlpatterns = [
     path("scheduled/", views.scheduled_posts, name="scheduled"),
     path("posts/<int:post_id>/scheduled/", views.scheduled_action, name="scheduled_action"),
     path("search/", views.search, name="search"),
+    path("members/<int:member_id>/", views.member_profile, name="member"),
 ]

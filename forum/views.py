@@ -15,11 +15,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can_read_forum, moderates_group
 from accounts.backends import together_with_session_user
+from accounts.timezones import zone_of
 from forum import (
     access,
     groups,
     nudges,
     posting,
+    profiles,
     queries,
     scheduling,
     thread_html,
@@ -280,8 +282,8 @@ def scheduled_posts(request: HttpRequest) -> HttpResponse:
         "forum/scheduled.html",
         {
             "posts": scheduling.scheduled_posts_for(request.user),
-            "sleep_choices": list(nudges.SLEEP_CHOICES.items()),
-            "author_zone": nudges.author_zone(request.user).key,
+            "sleep_choices": nudges.sleep_choices(user=request.user),
+            "author_zone": zone_of(request.user).key,
         },
     )
 
@@ -378,3 +380,13 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         results = search_results(user=request.user, query=form.cleaned_data["q"])
     return render(request, "forum/search.html", {"form": form, "results": results})
+
+
+@login_required
+def member_profile(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.member_for_viewer(request.user, member_id)
+    return render(
+        request,
+        "forum/member.html",
+        {"profile": profiles.member_profile(viewer=request.user, member=member)},
+    )

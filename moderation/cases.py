@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts import standing
 from accounts.models import Suspension, User
+from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from detectors.policy import Reason
 from forum.choices import PostStatus
@@ -282,7 +283,9 @@ def _notify_outcome(case: Case, action: str, suspended_until: object = None) -> 
     if outcome is None:
         return
     if action == ActionKind.SUSPEND and suspended_until is not None:
-        outcome = f"{outcome} until {timezone.localtime(suspended_until):%b %-d, %Y}"
+        # In the author's zone: the moderator's is active while they decide.
+        until = format_moment(suspended_until, zone_of(case.post.author))  # type: ignore[arg-type]
+        outcome = f"{outcome} until {until}"
     rule = RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
     title = case.post.topic.title
     message = f"Moderators {outcome} (“{title[:80]}”). Rule: {rule} See why, or appeal."

@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.choices import EmailNotices
 from notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ def _email_once(notification_id: int) -> bool:
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
     recipient = notification.recipient
     if not recipient.is_active or recipient.deactivated_at is not None:
+        return False
+    if recipient.email_notices == EmailNotices.NONE:  # the member reads notices on the site
         return False
     link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
     try:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
+from accounts.templatetags.avatars import avatar
 from config.reversing import reverse_cached
 
 register = template.Library()
@@ -29,3 +32,38 @@ def url_cached(viewname: str, *args: object) -> str:
     """{% url %} for links repeated on every page view (a post's own controls): reversed
     once per process (config.reversing), escaped as {% url %} escapes."""
     return reverse_cached(viewname, *args)
+
+
+@register.simple_tag
+def byline(member: object, size: str = "small") -> SafeString:
+    """A member's picture and name, linked to their profile (a former member: not linked).
+    Reads the member's pk and accounts.names.AUTHOR_FIELDS only."""
+    if member is None:
+        return mark_safe("")  # noqa: S308 -- empty
+    picture = avatar(member, size)
+    if getattr(member, "deactivated_at", None) is not None:
+        return format_html(
+            '<span class="byline">{}<span class="byline-name">{}</span></span>',
+            picture,
+            member.public_name,  # type: ignore[attr-defined]
+        )
+    return format_html(
+        '<a class="byline" href="{}">{}<span class="byline-name">{}</span></a>',
+        reverse_cached("forum:member", member.pk),  # type: ignore[attr-defined]
+        picture,
+        member.public_name,  # type: ignore[attr-defined]
+    )
+
+
+@register.simple_tag
+def author_link(member: object) -> SafeString | str:
+    """A member's name linked to their profile, without the picture (lists, tables)."""
+    if member is None:
+        return ""
+    if getattr(member, "deactivated_at", None) is not None:
+        return member.public_name  # type: ignore[attr-defined]
+    return format_html(
+        '<a class="author-link" href="{}">{}</a>',
+        reverse_cached("forum:member", member.pk),  # type: ignore[attr-defined]
+        member.public_name,  # type: ignore[attr-defined]
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from accounts.models import User
-from forum.nudges import author_zone
+from accounts.timezones import zone_of
 from forum.scheduling import scheduled_posts_for
 
 register = template.Library()
@@ -19,5 +19,5 @@ def scheduled_posts_card(user: User) -> dict[str, object]:
     return {
         "posts": posts[:PROFILE_LIMIT],
         "more": len(posts) > PROFILE_LIMIT,
-        "author_zone": author_zone(user).key,
+        "author_zone": zone_of(user).key,
     }

@@ -58,3 +58,36 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// Time zones (accounts/timezones.py): sign-up takes the browser's zone; settings offers it.
+document.addEventListener("DOMContentLoaded", () => {
+  let zone = "";
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch (error) {
+    zone = "";
+  }
+  const hidden = document.querySelector("input[data-browser-time-zone]");
+  if (hidden && zone) {
+    if (!hidden.value) hidden.value = zone;
+    document.querySelectorAll("[data-browser-zone-name]").forEach((name) => { name.textContent = hidden.value; });
+  }
+  const select = document.querySelector("select[data-browser-time-zone-choice]");
+  const offer = document.querySelector("[data-browser-zone-offer]");
+  const known = select && Array.from(select.options).some((option) => option.value === zone);
+  if (select && offer && known && select.value !== zone) {
+    offer.querySelector("[data-browser-zone-name]").textContent = zone;
+    offer.hidden = false;
+    offer.querySelector("[data-use-browser-zone]").addEventListener("click", () => {
+      select.value = zone;
+      offer.hidden = true;
+      select.focus();
+    });
+  }
+});
+
+// Form errors are summarised before the form: take the reader there.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-focus-on-load]");
+  if (summary) summary.focus();
+});

@@ -21,6 +21,8 @@ def test_a_newcomer_signs_up_verifies_the_email_and_is_asked_for_a_license(
         reverse("account_signup"),
         {
             "email": "new.clinician@example.org",
+            "display_name": "Jamie Lee",
+            "time_zone": "America/Chicago",
             "password1": "a-long passphrase 42",
             "password2": "a-long passphrase 42",
         },
@@ -28,6 +30,7 @@ def test_a_newcomer_signs_up_verifies_the_email_and_is_asked_for_a_license(
     assert response.status_code == 302
     user = User.objects.get(email="new.clinician@example.org")
     assert user.username == "new.clinician@example.org"
+    assert (user.public_name, user.time_zone) == ("Jamie Lee", "America/Chicago")
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mailoutbox) == 1
     link = next(
@@ -50,6 +53,7 @@ def test_two_sign_ups_get_distinct_usernames(client: Client, db: None) -> None:
             reverse("account_signup"),
             {
                 "email": email,
+                "display_name": "A Colleague",
                 "password1": "a-long passphrase 42",
                 "password2": "a-long passphrase 42",
             },

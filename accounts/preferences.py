@@ -1,0 +1,55 @@
+"""A member's own settings: the name colleagues see, their time zone and email notices."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts import names, timezones
+from accounts.models import User
+from accounts.signals import byline_changed
+from notifications.choices import EmailNotices
+
+
+def settings_update(
+    *,
+    user: User,
+    display_name: str,
+    credentials_suffix: str,
+    time_zone: str,
+    email_notices: str,
+) -> User:
+    """Store the member's settings, each checked again here (a ValidationError names the
+    field). A changed name or suffix is announced (byline_changed) for cached lists."""
+    checks = {
+        "display_name": (names.clean_display_name, display_name),
+        "credentials_suffix": (names.clean_credentials_suffix, credentials_suffix),
+        "time_zone": (timezones.clean_time_zone, time_zone),
+        "email_notices": (_clean_email_notices, email_notices),
+    }
+    changes: dict[str, str] = {}
+    errors: dict[str, ValidationError] = {}
+    for field, (clean, value) in checks.items():
+        try:
+            changes[field] = clean(value)
+        except ValidationError as error:
+            errors[field] = error
+    if errors:
+        raise ValidationError(errors)
+    renamed = (changes["display_name"], changes["credentials_suffix"]) != (
+        user.display_name,
+        user.credentials_suffix,
+    )
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(**changes)
+        if renamed:
+            byline_changed.send(sender=User, user_id=user.pk)
+    for field, value in changes.items():
+        setattr(user, field, value)
+    return user
+
+
+def _clean_email_notices(value: str) -> str:
+    if value not in EmailNotices.values:
+        raise ValidationError("Choose one of the email options.", code="invalid")
+    return value
