@@ -32,6 +32,7 @@ def _sign_up_and_declare(journey: Journey, page: Any) -> None:
     journey.shoot(page, "sign-up page")
     assert_accessible(journey, page, "sign-up")
     page.get_by_label(re.compile(r"^Email:?$")).fill("jamie.lee@example.org")
+    page.get_by_label(re.compile(r"^Display name:?$")).fill("Jamie Lee")
     page.get_by_label(re.compile(r"^Password:?$")).fill("a long calm passphrase 42")
     page.get_by_label(re.compile(r"^Password \(again\):?$")).fill("a long calm passphrase 42")
     page.locator("form button[type=submit]").last.click()
