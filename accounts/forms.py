@@ -61,7 +61,7 @@ class SettingsForm(_NameFields):
         help_text="Every time on the site is shown to you in this zone.",
     )
     email_notices = forms.ChoiceField(
-        label="Email",
+        label="Email notices",
         choices=EmailNotices.choices,
         widget=forms.RadioSelect,
         help_text="Notices always stay on your Notifications page.",
@@ -81,7 +81,7 @@ class SettingsForm(_NameFields):
 
 class AvatarForm(forms.Form):
     avatar = forms.FileField(
-        label="Picture",
+        label="Upload a new picture",
         help_text="A JPEG, PNG, GIF or WebP, at most 5 MB. We crop it square and remove "
         "its metadata (camera, place).",
         widget=forms.ClearableFileInput(

@@ -91,3 +91,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector("[data-focus-on-load]");
   if (summary) summary.focus();
 });
+
+// A link in an error summary takes the reader into the field it names, not just near it.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest(".error-summary a[href^='#']");
+  if (!link) return;
+  const field = document.getElementById(link.getAttribute("href").slice(1));
+  if (!field) return;
+  event.preventDefault();
+  field.scrollIntoView({ block: "center" });
+  field.focus();
+});
