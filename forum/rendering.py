@@ -7,6 +7,7 @@ output against an allowlist, so no script, event handler, style or
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -39,8 +40,10 @@ def render_markdown(body: str) -> str:
 
 
 def plain_text(body: str) -> str:
-    """The text a reader sees, for search and screening (markup removed)."""
-    return nh3.clean(_markdown.render(body), tags=set()).replace("&amp;", "&")
+    """The text a reader sees, for search and screening: markup removed, and characters
+    as they read them ("a < b", not "a &lt; b"). It is text, not HTML: whatever shows it
+    escapes it (forum.search.snippet_html)."""
+    return html.unescape(nh3.clean(_markdown.render(body), tags=set()))
 
 
 def mentioned_handles(body: str) -> set[str]:

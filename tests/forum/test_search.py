@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -134,15 +136,78 @@ def test_hostile_search_queries_answer_without_error(client, clinician, topic, q
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_a_long_match_shows_a_240_character_snippet(
+def _reply(author, topic, body, capture):
+    with capture(execute=True):
+        return reply_create(author=author, topic=topic, content=factories.content(body))
+
+
+def _snippets(client, query: str) -> list[str]:
+    html = client.get(reverse("forum:search"), {"q": query}).content.decode()
+    return re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+
+
+def test_a_long_post_gives_a_short_snippet_around_the_match_with_the_match_marked(
     clinician, topic, django_capture_on_commit_callbacks
 ):
     from forum.search import SNIPPET_LENGTH, search_results
 
-    body = "Ketamine " + "and maintenance sessions " * 40
-    with django_capture_on_commit_callbacks(execute=True):
-        reply_create(author=clinician, topic=topic, content=factories.content(body))
+    body = "Maintenance sessions and homework. " * 30 + "Ketamine clinics ask for notes. "
+    body += "More sessions later. " * 30
+    _reply(clinician, topic, body, django_capture_on_commit_callbacks)
     [result] = search_results(user=clinician, query="ketamine")
-    assert len(result.snippet) == SNIPPET_LENGTH
-    assert result.snippet.endswith("…")
-    assert result.snippet.startswith("Ketamine and maintenance")
+    text = re.sub(r"</?mark>", "", str(result.snippet))
+    assert len(text) <= SNIPPET_LENGTH
+    assert "<mark>Ketamine</mark> clinics" in result.snippet
+
+
+def test_snippets_show_what_readers_read_escaped_once_never_as_entities(
+    client, clinician, topic, django_capture_on_commit_callbacks
+):
+    _reply(
+        clinician,
+        topic,
+        'Write <b>bold</b> & keep AT&T\'s "quotes": zebrafish protocol.',
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(clinician)
+    [snippet] = _snippets(client, "zebrafish")
+    assert "&lt;b&gt;bold&lt;/b&gt;" in snippet  # the reader sees <b>bold</b>, as typed
+    assert "&amp;lt;" not in snippet and "&amp;amp;" not in snippet
+    assert "<b>" not in snippet
+    assert "<mark>zebrafish</mark>" in snippet
+
+
+def test_stemmed_matches_are_marked_and_a_post_cannot_forge_a_mark(
+    client, clinician, topic, require_postgres, django_capture_on_commit_callbacks
+):
+    from forum.search import START, STOP
+
+    _reply(
+        clinician,
+        topic,
+        f"Titrating {START}exposures{STOP} slowly helps; we titrated it over weeks.",
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(clinician)
+    [snippet] = _snippets(client, "titrate")
+    assert snippet.count("<mark>") == 2 == snippet.count("</mark>")
+    assert "<mark>Titrating</mark>" in snippet and "<mark>titrated</mark>" in snippet
+    assert "<mark>exposures</mark>" not in snippet and START not in snippet
+
+
+def test_snippet_html_escapes_text_and_balances_marks():
+    from forum.search import START, STOP, snippet_html
+
+    assert snippet_html(f"a {START}<script>{STOP} b") == "a <mark>&lt;script&gt;</mark> b"
+    assert snippet_html(f"{STOP}x{START}y") == "x<mark>y</mark>"
+    cut = snippet_html(f"{START}{'w' * 300}{STOP}", limit=10)
+    assert cut == "<mark>wwwwwwwww…</mark>"
+
+
+def test_without_postgresql_the_query_words_are_marked_in_python(monkeypatch):
+    from forum import search
+
+    terms = search._terms("Exposure, pacing!")
+    marked = terms.sub(lambda m: f"{search.START}{m.group(0)}{search.STOP}", "Paced exposures")
+    assert search.snippet_html(marked) == "Paced <mark>exposures</mark>"
+    assert search.snippet_html(search._terms("!!!").sub("", "text")) == "text"

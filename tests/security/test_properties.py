@@ -10,6 +10,7 @@ and identifier detection that does not depend on the text around it.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from django.template import Context, Template
@@ -119,9 +120,16 @@ def test_rendering_is_deterministic(body: str) -> None:
 
 @PROPERTY
 @given(hostile_markdown)
-def test_plain_text_for_search_and_screening_holds_no_tags(body: str) -> None:
-    assert executable_markup(plain_text(body)) == []
-    assert "<script" not in plain_text(body).lower()
+def test_search_snippets_of_plain_text_hold_no_tags(body: str) -> None:
+    # Plain text is what the reader reads (it may say "<script>"); shown as a snippet,
+    # with every word marked, it is escaped text and <mark> only.
+    from forum.search import _terms, snippet_html
+
+    text = _terms(body).sub(lambda m: f"\ue000{m.group(0)}\ue001", plain_text(body))
+    html = snippet_html(text, limit=100_000)
+    assert executable_markup(html) == []
+    assert "<script" not in html.lower()
+    assert set(re.findall(r"<(/?\w+)", html)) <= {"mark", "/mark"}
 
 
 @PROPERTY
@@ -164,10 +172,26 @@ _DIFF_TEMPLATE = Template(
 @PROPERTY
 @given(lines_text, lines_text)
 def test_a_diff_shown_in_a_page_is_escaped(old: str, new: str) -> None:
-    # The history and triage pages print `line.text` with autoescape on, as here.
-    html = _DIFF_TEMPLATE.render(Context({"lines": diff_lines(old, new)}))
-    assert executable_markup(html) == []
-    assert "<script" not in html.lower()
+    # The triage page prints `line.text` with autoescape on, as here; the history page
+    # prints its word segments through forum/_diff.html.
+    from django.template.loader import render_to_string
+
+    lines = diff_lines(old, new)
+    for html in (
+        _DIFF_TEMPLATE.render(Context({"lines": lines})),
+        render_to_string("forum/_diff.html", {"lines": lines}),
+    ):
+        assert executable_markup(html) == []
+        assert "<script" not in html.lower()
+
+
+@PROPERTY
+@given(lines_text, lines_text)
+def test_word_marks_rebuild_each_changed_line(old: str, new: str) -> None:
+    for line in diff_lines(old, new):
+        assert "".join(part.text for part in line.parts) == line.text
+        if line.op == "equal":
+            assert not any(part.changed for part in line.parts)
 
 
 # --- Identifier spans ------------------------------------------------------------
