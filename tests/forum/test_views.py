@@ -170,7 +170,7 @@ def test_the_history_page_shows_every_version_and_a_diff(client, clinician, topi
     client.force_login(clinician)
     html = client.get(reverse("forum:post_history", args=[first.pk])).content.decode()
     assert "Version 1" in html and "Version 2" in html and "shorter" in html
-    assert 'class="diff-delete"' in html and 'class="diff-insert"' in html
+    assert 'class="diff-line diff-delete"' in html and 'class="diff-line diff-insert"' in html
 
 
 def test_a_reply_to_an_edited_post_says_it_answered_an_earlier_version(
