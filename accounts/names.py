@@ -79,6 +79,23 @@ def _refuse_contact_details(value: str, what: str) -> None:
         )
 
 
+def _check_length(value: str, maximum: int) -> None:
+    if len(value) > maximum:
+        raise ValidationError(
+            f"Use at most {maximum} characters (this has {len(value)}).", code="max_length"
+        )
+
+
+def _check_characters(value: str, punctuation: frozenset[str]) -> None:
+    bad = sorted({c for c in value if not _allowed(c, punctuation)})
+    if bad:
+        listed = " ".join(sorted(punctuation - {" "}))
+        shown = " ".join(repr(c) for c in bad[:5])
+        raise ValidationError(
+            f"Use letters, digits, spaces and {listed} only (not {shown}).", code="characters"
+        )
+
+
 def clean_display_name(value: str) -> str:
     """The display name as stored: trimmed, single-spaced, or a ValidationError saying why."""
     name = _normalise(value)
@@ -86,21 +103,11 @@ def clean_display_name(value: str) -> str:
         raise ValidationError("Enter the name colleagues will see.", code="required")
     if len(name) < DISPLAY_NAME_MIN:
         raise ValidationError(f"Use at least {DISPLAY_NAME_MIN} characters.", code="min_length")
-    if len(name) > DISPLAY_NAME_MAX:
-        raise ValidationError(
-            f"Use at most {DISPLAY_NAME_MAX} characters (this has {len(name)}).",
-            code="max_length",
-        )
+    _check_length(name, DISPLAY_NAME_MAX)
     _refuse_contact_details(name, "display name")
     if not any(character.isalpha() for character in name):
         raise ValidationError("A display name needs at least one letter.", code="letters")
-    bad = sorted({c for c in name if not _allowed(c, _NAME_PUNCTUATION)})
-    if bad:
-        shown = " ".join(repr(c) for c in bad[:5])
-        raise ValidationError(
-            f"Use letters, digits, spaces and . , ' - ( ) & only (not {shown}).",
-            code="characters",
-        )
+    _check_characters(name, _NAME_PUNCTUATION)
     if _RESERVED.match(name):
         raise ValidationError(
             "That name is kept for accounts without one; choose your own.", code="reserved"
@@ -113,16 +120,7 @@ def clean_credentials_suffix(value: str) -> str:
     suffix = _normalise(value).strip(" ,")
     if not suffix:
         return ""
-    if len(suffix) > SUFFIX_MAX:
-        raise ValidationError(
-            f"Use at most {SUFFIX_MAX} characters (this has {len(suffix)}).", code="max_length"
-        )
+    _check_length(suffix, SUFFIX_MAX)
     _refuse_contact_details(suffix, "credentials")
-    bad = sorted({c for c in suffix if not _allowed(c, _SUFFIX_PUNCTUATION)})
-    if bad:
-        shown = " ".join(repr(c) for c in bad[:5])
-        raise ValidationError(
-            f"Use letters, digits, spaces and . , - / ( ) & only (not {shown}).",
-            code="characters",
-        )
+    _check_characters(suffix, _SUFFIX_PUNCTUATION)
     return suffix

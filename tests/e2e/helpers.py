@@ -80,19 +80,18 @@ def published_thread(group: Group, author: User, replier: User) -> tuple[Topic, 
     return topic, reply
 
 
-def edit_first_post(topic: Topic) -> None:
+def edit_first_post(
+    topic: Topic,
+    body: str = (
+        "Sleep diaries come back half empty.\n"
+        "I now ask for three nights a week instead of seven.\n"
+        "How do you keep clients logging?"
+    ),
+    reason: str = "Added what I changed",
+) -> None:
     first = topic.posts.get(number=1)
     with transaction.atomic():
-        post_edit(
-            editor=first.author,
-            post=first,
-            content=content(
-                "Sleep diaries come back half empty.\n"
-                "I now ask for three nights a week instead of seven.\n"
-                "How do you keep clients logging?"
-            ),
-            reason="Added what I changed",
-        )
+        post_edit(editor=first.author, post=first, content=content(body), reason=reason)
 
 
 def warned_topic(group: Group, author: User) -> Topic:

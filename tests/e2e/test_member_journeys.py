@@ -18,10 +18,17 @@ from PIL import Image
 from accounts.models import User
 from forum.choices import PostStatus, TopicPurpose
 from forum.models import Post
-from forum.posting import post_edit, reply_create, topic_create
+from forum.posting import reply_create, topic_create
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible
-from tests.e2e.helpers import cbt_group, content, expect, published_thread, wait_for_status
+from tests.e2e.helpers import (
+    cbt_group,
+    content,
+    edit_first_post,
+    expect,
+    published_thread,
+    wait_for_status,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -188,9 +195,7 @@ def _photo_with_location() -> bytes:
 
 
 @pytest.mark.parametrize("viewport", [None, SMALL_PHONE], ids=["desktop", "phone-375"])
-def test_a_profile_opens_from_a_byline(
-    journey: Journey, viewport: dict[str, int] | None
-) -> None:
+def test_a_profile_opens_from_a_byline(journey: Journey, viewport: dict[str, int] | None) -> None:
     thread = _thread(journey)
     author = User.objects.get(pk=thread["author"].pk)
     with transaction.atomic():
@@ -266,15 +271,11 @@ def test_search_snippets_show_the_text_as_written_with_the_matches_marked(
 def test_the_history_marks_changed_words_and_fits_a_375_pixel_phone(journey: Journey) -> None:
     thread = _thread(journey)
     first = thread["first"]
-    with transaction.atomic():
-        post_edit(
-            editor=first.author,
-            post=first,
-            content=content(
-                "Sleep diaries come back half empty.\nHow do you keep adolescent clients logging?"
-            ),
-            reason="Narrowed the question to adolescents",
-        )
+    edit_first_post(
+        thread["topic"],
+        "Sleep diaries come back half empty.\nHow do you keep adolescent clients logging?",
+        "Narrowed the question to adolescents",
+    )
     wait_for_status(first.pk, PostStatus.PUBLISHED)
     page = journey.new_page(User.objects.get(pk=thread["reader"].pk), viewport=SMALL_PHONE)
     page.goto(f"/posts/{first.pk}/history/")
