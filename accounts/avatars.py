@@ -23,11 +23,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from accounts.models import User
 from accounts.signals import byline_changed
-from config.reversing import reverse_cached
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ def avatar_key(user: User) -> str:
 def avatar_url(user: User) -> str:
     """Where the member's uploaded picture is served, or "" for none."""
     key = avatar_key(user)
-    return reverse_cached("members:avatar", user.pk, key) if key else ""
+    return reverse("members:avatar", args=[user.pk, key]) if key else ""
 
 
 def initials(name: str) -> str:

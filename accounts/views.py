@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import avatars, lifecycle, preferences, verification
 from accounts.access import (
@@ -120,6 +120,7 @@ def avatar_delete(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:settings")
 
 
+@require_GET
 def avatar(request: HttpRequest, member_id: int, key: str) -> HttpResponse:
     """A member's picture, re-encoded at upload (accounts/avatars.py). Its URL names the
     file, which a new upload replaces, so browsers may keep it."""

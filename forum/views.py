@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_read_forum, moderates_group
 from accounts.backends import together_with_session_user
@@ -382,6 +382,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/search.html", {"form": form, "results": results})
 
 
+@require_GET
 @login_required
 def member_profile(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.member_for_viewer(request.user, member_id)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -49,7 +50,7 @@ def byline(member: object, size: str = "small") -> SafeString:
         )
     return format_html(
         '<a class="byline" href="{}">{}<span class="byline-name">{}</span></a>',
-        reverse_cached("forum:member", member.pk),  # type: ignore[attr-defined]
+        reverse("forum:member", args=[member.pk]),  # type: ignore[attr-defined]
         picture,
         member.public_name,  # type: ignore[attr-defined]
     )
@@ -64,6 +65,6 @@ def author_link(member: object) -> SafeString | str:
         return member.public_name  # type: ignore[attr-defined]
     return format_html(
         '<a class="author-link" href="{}">{}</a>',
-        reverse_cached("forum:member", member.pk),  # type: ignore[attr-defined]
+        reverse("forum:member", args=[member.pk]),  # type: ignore[attr-defined]
         member.public_name,  # type: ignore[attr-defined]
     )
