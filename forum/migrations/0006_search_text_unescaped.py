@@ -30,5 +30,5 @@ def unescape_search_text(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("forum", "0004_group_topics_version")]
+    dependencies = [("forum", "0005_notification_moves_to_notifications")]
     operations = [migrations.RunPython(unescape_search_text, migrations.RunPython.noop)]
