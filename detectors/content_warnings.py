@@ -55,7 +55,7 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
 
-# The author's explicit "no warnings" declaration (see DESIGN.md, posts).
+# The author's explicit "no warnings" declaration (the composer's "None" choice).
 NONE_DECLARED = "none"
 
 

@@ -1,4 +1,4 @@
-"""The `score_posts` JSON Lines contract (DESIGN.md), pure: no database, no apps.
+"""The `score_posts` JSON Lines contract, written out here, pure: no database, no apps.
 
 stdin, one object per line:  {"id": ..., "text": "...", "trigger_warnings": [...]}  (optional)
 stdout, one object per line: {"id", "incivility", "phi": [{"kind", "start", "end"}],

@@ -1,4 +1,4 @@
-"""`manage.py score_posts`: the JSON Lines contract in DESIGN.md."""
+"""`manage.py score_posts`: the JSON Lines contract in detectors/jsonl.py."""
 
 from __future__ import annotations
 

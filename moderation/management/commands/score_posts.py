@@ -1,4 +1,4 @@
-"""`manage.py score_posts`: the JSON Lines contract in DESIGN.md (see detectors.jsonl).
+"""`manage.py score_posts`: the JSON Lines contract written out in detectors/jsonl.py.
 
 `manage.py` runs detectors.jsonl.command_line for this command before Django loads the
 project (a light start); this command is the same runner for `call_command` and for
