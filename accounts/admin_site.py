@@ -23,11 +23,22 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from config.health import app_checks
+
 
 class ClinicianAdminSite(admin.AdminSite):
     site_header = "Clinician Commons administration"
     site_title = "Clinician Commons admin"
     index_title = "Moderation and administration"
+    index_template = "admin/clinician_index.html"
+
+    def index(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # The screening backlog (registered by moderation in config.health) heads the page.
+        return super().index(
+            request, {**(extra_context or {}), "screening": app_checks().get("screening")}
+        )
 
     def has_permission(self, request: HttpRequest) -> bool:
         # Not at import: INSTALLED_APPS loads this module before the models are ready.

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "forum.context_processors.site",
+                "moderation.context_processors.moderation",
             ],
         },
     },
@@ -236,6 +237,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
+    # The sweep runs on the default worker, so it still finds what is waiting (and /healthz
+    # tells of it) when the screening worker is down; the screening it enqueues waits there.
+    "moderation.tasks.sweep_unscreened": {"queue": "default"},
     "moderation.tasks.*": {"queue": "screening"},
     "accounts.tasks.*": {"queue": "default"},
     "forum.tasks.*": {"queue": "default"},
@@ -248,6 +252,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-unscreened-revisions": {
         "task": "moderation.tasks.sweep_unscreened",
         "schedule": timedelta(minutes=1),
+        "options": {"queue": "default"},
     },
     "publish-due-scheduled-posts": {
         "task": "forum.tasks.publish_due_posts",
@@ -262,6 +267,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(minutes=10),
     },
 }
+
+# /healthz answers 503 (and the admin index says so) when the oldest post waiting for
+# screening has waited longer than this.
+SCREENING_BACKLOG_MAX_SECONDS = env.int("SCREENING_BACKLOG_MAX_SECONDS", default=600)
 
 # Screening policy thresholds (see moderation/policy.py). Unset: the model artifact's own.
 MODERATION_QUEUE_THRESHOLD = env.float("MODERATION_QUEUE_THRESHOLD", default=None)

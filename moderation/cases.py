@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import standing
+from accounts.access import role_moderates_group
 from accounts.models import Suspension, User
 from accounts.timezones import format_moment, zone_of
 from config import ratelimit
-from detectors.policy import Reason
+from detectors.policy import Reason, thresholds
 from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import post_publish, post_set_status
@@ -173,6 +174,7 @@ def open_or_merge_case(
                     case.save()
             except IntegrityError:
                 continue
+            alert_moderators([case])
             return case
         _merge_into(case, reasons, screening_result, flagged)
         case.save()
@@ -190,7 +192,44 @@ def open_cases(items: list[tuple[Post, list[Reason], ScreeningResult]]) -> list[
         case = Case(post=post, group_id=post.topic.group_id, reasons=[])
         _merge_into(case, reasons, screening_result, flagged=False)
         opened.append(case)
-    return Case.objects.bulk_create(opened)
+    created = Case.objects.bulk_create(opened)
+    alert_moderators(created)
+    return created
+
+
+def is_urgent(case: Case) -> bool:
+    """Patient identifiers, or incivility at the hold threshold (threats and abuse): the
+    cases the group's moderators are told of at once rather than when they next look."""
+    return case.has_identifiers or case.incivility >= thresholds()[1]
+
+
+def alert_moderators(opened: list[Case]) -> int:
+    """Tell the moderators of each urgent case's group (not the post's author) that it is
+    waiting. The notice names the group and the reason, never the post's text; it links
+    to the case, which needs a TOTP-passed session."""
+    urgent = [case for case in opened if is_urgent(case)]
+    if not urgent:
+        return 0
+    moderators = list(
+        User.objects.filter(is_active=True, is_moderator=True).prefetch_related("moderated_groups")
+    )
+    sent = 0
+    for case in urgent:
+        post = case.post
+        why = "patient identifiers" if case.has_identifiers else "a possible threat or abuse"
+        group = post.topic.group
+        for moderator in moderators:
+            if moderator.pk == post.author_id or not role_moderates_group(moderator, group):
+                continue
+            notice = notify(
+                recipient=moderator,
+                kind=NotificationKind.CASE_ALERT,
+                message=f"A post in {group.name} needs a moderator now: {why} (case #{case.pk}).",
+                url=reverse("admin:moderation_case_change", args=[case.pk]),
+                post_id=post.pk,
+            )
+            sent += notice is not None
+    return sent
 
 
 def _merge_into(

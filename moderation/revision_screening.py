@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import time
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Exists, F, OuterRef, Window
+from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from detectors import incivility
 from detectors.policy import IDENTIFIERS, Decision, Reason, decide
@@ -323,9 +325,9 @@ def _tell_author_held(post: Post, decision: Decision) -> None:
     )
 
 
-def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
-    """Current revisions left unscreened: pending posts without a result for the deployed
-    model, and posts under review whose current revision has no result at all."""
+def _unscreened_posts() -> tuple[QuerySet[Post], QuerySet[Post]]:
+    """Posts whose current revision waits for screening: (pending posts without a result
+    for the deployed model, edited posts whose current revision has no result at all)."""
     version = incivility.model_version()
     has_current = ScreeningResult.objects.filter(
         revision_id=OuterRef("current_revision_id"), model_version=version
@@ -338,6 +340,34 @@ def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
         status__in=[PostStatus.PUBLISHED, PostStatus.HELD, PostStatus.NEEDS_EDIT],
         revision_count__gt=1,
     ).filter(~Exists(has_any))
+    return pending, edited
+
+
+def screening_backlog() -> dict[str, object]:
+    """How many posts wait for screening and for how long the oldest has waited: "ok" while
+    that is within settings.SCREENING_BACKLOG_MAX_SECONDS, "behind" after (GET /healthz
+    then answers 503, and the admin index shows it)."""
+    waiting = 0
+    oldest = None
+    for posts in _unscreened_posts():
+        figures = posts.aggregate(n=Count("pk"), oldest=Min("current_revision__created_at"))
+        waiting += figures["n"]
+        if figures["oldest"] is not None and (oldest is None or figures["oldest"] < oldest):
+            oldest = figures["oldest"]
+    age = max(0.0, (timezone.now() - oldest).total_seconds()) if oldest is not None else 0.0
+    bound = settings.SCREENING_BACKLOG_MAX_SECONDS
+    return {
+        "status": "ok" if age <= bound else "behind",
+        "waiting": waiting,
+        "oldest_seconds": round(age, 1),
+        "bound_seconds": bound,
+    }
+
+
+def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
+    """Current revisions left unscreened: pending posts without a result for the deployed
+    model, and posts under review whose current revision has no result at all."""
+    pending, edited = _unscreened_posts()
     ids = list(pending.order_by("pk").values_list("current_revision_id", flat=True)[:limit])
     if len(ids) < limit:
         ids += list(

@@ -140,10 +140,11 @@ def screen_revision(revision_id: int) -> str:
     return outcomes[revision_id]
 
 
-@shared_task(queue="screening")
+@shared_task(queue="default")
 def sweep_unscreened() -> int:
     """Enqueue every revision left unscreened (the broker was down, a task was lost).
-    Runs every minute from beat; duplicates are harmless (the task is idempotent)."""
+    Runs every minute from beat on the default worker (a stopped screening worker must not
+    stop the sweep); duplicates are harmless (the task is idempotent)."""
     ids = revision_screening.unscreened_revision_ids()
     for revision_id in ids:
         enqueue_screening(revision_id)

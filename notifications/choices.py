@@ -10,6 +10,9 @@ class NotificationKind(models.TextChoices):
     LICENSE = "license", "License status"
     MEMBERSHIP = "membership", "Membership"
     HELPFUL = "helpful", "Marked helpful"
+    # One per moderator and post (the constraint below): a post's later cases merge into
+    # the moderator's existing alert rather than repeating it.
+    CASE_ALERT = "case_alert", "A case needs a moderator"
 
 
 # Kinds a member may be told of more than once about the same post (each moderation
