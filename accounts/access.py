@@ -5,6 +5,7 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
@@ -92,6 +93,17 @@ def posting_block_reason(user: AnyUser) -> str | None:
 
 def can_post(user: AnyUser) -> bool:
     return posting_block_reason(user) is None
+
+
+def current_license_holder_ids() -> QuerySet[License, dict[str, int]]:
+    """Ids of active members holding a verified, current license now (a subquery): whose
+    flags count in the moderation queue (a flag needs the standing posting needs)."""
+    return License.objects.filter(
+        state=LicenseState.VERIFIED,
+        expires_on__gte=site_today(),
+        user__is_active=True,
+        user__deactivated_at__isnull=True,
+    ).values("user_id")
 
 
 # Roles and powers. A role (moderator, staff) is a column of the user; a power is what the

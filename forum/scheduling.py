@@ -7,25 +7,62 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
+from accounts.access import posting_block_reason
 from accounts.models import User
 from forum.choices import PostStatus
 from forum.models import Post
 from forum.nudges import record_cancelled
 from forum.signals import revision_awaits_screening_on_commit
+from notifications.choices import NotificationKind
+from notifications.delivery import notify
+
+
+class ReleaseBlocked(ValidationError):
+    """The author may not post now (suspended, license lapsed, ...): the post stays
+    scheduled, held back with no time, until the author publishes it or cancels it."""
 
 
 def release_scheduled(*, post_id: int) -> bool:
-    """Move one scheduled post into screening. Cancelled or already released: no-op."""
+    """Move one scheduled post into screening. Cancelled or already released: no-op.
+
+    The author's standing is read again here (issue 18 item 5): a member suspended, or
+    whose license lapsed, since scheduling does not publish through the schedule. Such a
+    post stays scheduled with no time (publish_due no longer picks it), and the author is
+    told once, in the same transaction; ReleaseBlocked says why.
+    """
+    blocked: str | None = None
     with transaction.atomic():
-        changed = Post.objects.filter(
-            pk=post_id, status=PostStatus.SCHEDULED, scheduled_for__lte=timezone.now()
-        ).update(status=PostStatus.PENDING)
-        if not changed:
+        post = (
+            Post.objects.select_for_update(of=("self",))
+            .select_related("author", "topic")
+            .filter(pk=post_id, status=PostStatus.SCHEDULED, scheduled_for__lte=timezone.now())
+            .first()
+        )
+        if post is None:
             return False
-        revision_id = Post.objects.values_list("current_revision_id", flat=True).get(pk=post_id)
-        revision_awaits_screening_on_commit(revision_id=revision_id)
+        reason = posting_block_reason(post.author)
+        if reason is not None:
+            blocked = strip_tags(str(reason))
+            Post.objects.filter(pk=post.pk).update(scheduled_for=None)
+            notify(
+                recipient=post.author,
+                kind=NotificationKind.MODERATION,
+                message=(
+                    f"Your scheduled post in “{post.topic.title[:80]}” was not published: "
+                    f"{blocked} It waits in your scheduled posts; publish or cancel it there."
+                ),
+                url=reverse("forum:scheduled"),
+                post_id=post.pk,
+            )
+        else:
+            Post.objects.filter(pk=post.pk).update(status=PostStatus.PENDING)
+            revision_awaits_screening_on_commit(revision_id=post.current_revision_id)
+    if blocked is not None:
+        raise ReleaseBlocked(f"Not published: {blocked}")
     return True
 
 
@@ -33,7 +70,13 @@ def publish_due() -> int:
     due = Post.objects.filter(
         status=PostStatus.SCHEDULED, scheduled_for__lte=timezone.now()
     ).values_list("pk", flat=True)
-    return sum(1 for post_id in list(due) if release_scheduled(post_id=post_id))
+    released = 0
+    for post_id in list(due):
+        try:
+            released += release_scheduled(post_id=post_id)
+        except ReleaseBlocked:
+            continue
+    return released
 
 
 def scheduled_posts_for(user: User) -> QuerySet[Post]:
@@ -68,7 +111,8 @@ def cancel_scheduled(*, author: User, post_id: int) -> Post:
 
 
 def publish_now(*, author: User, post_id: int) -> bool:
-    """Stop sleeping on it: release a scheduled post to screening now."""
+    """Stop sleeping on it: release a scheduled post to screening now (ReleaseBlocked when
+    the author may not post now; the post then stays scheduled)."""
     post = _scheduled_post(author, post_id)
     Post.objects.filter(pk=post.pk, status=PostStatus.SCHEDULED).update(
         scheduled_for=timezone.now()

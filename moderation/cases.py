@@ -16,9 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from accounts import standing
-from accounts.access import role_moderates_group
+from accounts.access import (
+    current_license_holder_ids,
+    posting_block_reason,
+    role_moderates_group,
+)
 from accounts.models import Suspension, User
 from accounts.timezones import format_moment, zone_of
 from config import ratelimit
@@ -404,6 +409,11 @@ def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
         raise ValidationError({"text": "Say briefly what is wrong."})
     if len(text) > 500:
         raise ValidationError({"text": "Keep it under 500 characters."})
+    blocked = posting_block_reason(member)
+    if blocked is not None:
+        # Flags need the standing posting needs (issue 18 item 6): an unverified, expired,
+        # revoked or suspended account cannot push a post up the moderators' queue.
+        raise ValidationError(f"You cannot flag posts now. {strip_tags(str(blocked))}")
     if post.author_id == member.pk:
         raise ValidationError("You cannot flag your own post; edit or withdraw it instead.")
     if post.is_tombstone:
@@ -432,7 +442,30 @@ def flag_post(*, member: User, post: Post, reason: str, text: str = "") -> Flag:
         )
         Flag.objects.filter(pk=flag.pk).update(case=case)
         flag.case = case
+        rank_flags(case)
     return flag
+
+
+def rank_flags(case: Case) -> None:
+    """Count only the flags of members who hold a current license now: flags raised by
+    an account that has since lost its standing (expired, revoked, deactivated) neither
+    raise the priority nor name the case (a privacy flag ranks second of all reasons).
+    Call inside the transaction that holds the case's row."""
+    flags = Flag.objects.filter(case=case)
+    counted = flags.filter(member_id__in=current_license_holder_ids())
+    uncounted = set(flags.values_list("reason", flat=True)) - set(
+        counted.values_list("reason", flat=True)
+    )
+    case.flag_count = counted.count()
+    _recompute(case)
+    if uncounted:
+        others = [
+            reason_code(r)
+            for r in case.reasons
+            if reason_code(r) not in {_FLAG_CASE_REASON[FlagReason(u)] for u in uncounted}
+        ]
+        case.reason = primary_reason(others) if others else CaseReason.FLAG_OTHER
+    case.save(update_fields=["flag_count", "priority", "reason", "updated_at"])
 
 
 def latest_outcome(case: Case) -> ModerationAction | None:

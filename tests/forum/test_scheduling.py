@@ -190,3 +190,81 @@ def test_the_profile_lists_scheduled_posts(client, other_clinician, scheduled_re
     client.force_login(other_clinician)
     profile = client.get(reverse("accounts:profile")).content.decode()
     assert 'id="scheduled-posts"' in profile
+
+
+def _suspend(member) -> None:
+    from accounts import standing
+
+    moderator = factories.UserFactory(is_moderator=True)
+    standing.suspend(
+        user=member, until=timezone.now() + timedelta(days=3), reason="Incivility", by=moderator
+    )
+
+
+def test_a_member_suspended_after_scheduling_is_not_published_by_the_beat_release(
+    client, other_clinician, scheduled_reply, django_capture_on_commit_callbacks
+):
+    from notifications.models import Notification
+
+    _suspend(other_clinician)
+    make_due(scheduled_reply)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert tasks.publish_due_posts() == 0
+    scheduled_reply.refresh_from_db()
+    assert scheduled_reply.status == PostStatus.SCHEDULED
+    assert scheduled_reply.scheduled_for is None  # held back: the beat does not retry it
+    notice = Notification.objects.get(recipient=other_clinician, post_id=scheduled_reply.pk)
+    assert "was not published" in notice.message and "suspended" in notice.message
+    assert not any("screen" in repr(callback) for callback in callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.publish_due_posts() == 0
+    assert Notification.objects.filter(recipient=other_clinician).count() == 1
+    client.force_login(other_clinician)
+    page = client.get(reverse("forum:scheduled")).content.decode()
+    assert "held back" in page
+
+
+def test_publish_now_while_suspended_stays_unpublished_and_says_why(
+    client, other_clinician, scheduled_reply, django_capture_on_commit_callbacks
+):
+    _suspend(other_clinician)
+    client.force_login(other_clinician)
+    url = reverse("forum:scheduled_action", kwargs={"post_id": scheduled_reply.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, {"action": "now"}, follow=True).content.decode()
+    assert "Not published" in page and "suspended" in page
+    scheduled_reply.refresh_from_db()
+    assert scheduled_reply.status == PostStatus.SCHEDULED
+
+
+def test_a_held_back_post_publishes_now_once_the_suspension_is_lifted(
+    client, other_clinician, scheduled_reply, django_capture_on_commit_callbacks
+):
+    from accounts.models import Suspension
+
+    _suspend(other_clinician)
+    make_due(scheduled_reply)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.publish_due_posts()
+    Suspension.objects.filter(user=other_clinician).update(lifted_at=timezone.now())
+    client.force_login(other_clinician)
+    url = reverse("forum:scheduled_action", kwargs={"post_id": scheduled_reply.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "now"})
+    scheduled_reply.refresh_from_db()
+    assert scheduled_reply.status == PostStatus.PUBLISHED
+
+
+def test_a_lapsed_license_holds_back_a_scheduled_post_too(
+    other_clinician, scheduled_reply, django_capture_on_commit_callbacks
+):
+    from accounts.models import License
+
+    License.objects.filter(user=other_clinician).update(
+        expires_on=timezone.now().date() - timedelta(days=2)
+    )
+    make_due(scheduled_reply)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.publish_due_posts() == 0
+    scheduled_reply.refresh_from_db()
+    assert scheduled_reply.status == PostStatus.SCHEDULED

@@ -147,3 +147,46 @@ def test_a_reader_who_cannot_see_the_post_cannot_flag_it(client, post):
     response = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
     assert response.status_code in (403, 404)
     assert not Flag.objects.exists()
+
+
+def test_an_account_without_a_current_license_cannot_flag(client, post, unverified_user):
+    from accounts.models import License
+
+    lapsed = make_verified_clinician(display_name="Lapsed Member", handle="lapsed")
+    License.objects.filter(user=lapsed).update(state="revoked")
+    for member in (lapsed, unverified_user):
+        with pytest.raises(ValidationError, match="cannot flag"):
+            cases.flag_post(member=member, post=post, reason=FlagReason.PRIVACY)
+    client.force_login(lapsed)
+    response = client.post(reverse("moderation:flag", args=[post.pk]), {"reason": "privacy"})
+    assert response.status_code == 400
+    assert "cannot flag" in response.content.decode()
+    assert not Flag.objects.filter(post=post).exists()
+    assert not Case.objects.filter(post=post).exists()
+
+
+def test_a_suspended_member_cannot_flag(post, other_clinician, moderator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts import standing
+
+    standing.suspend(
+        user=other_clinician, until=timezone.now() + timedelta(days=1), reason="x", by=moderator
+    )
+    with pytest.raises(ValidationError, match="suspended"):
+        cases.flag_post(member=other_clinician, post=post, reason=FlagReason.INCIVILITY)
+
+
+def test_flags_of_a_member_whose_license_lapsed_since_do_not_rank(post, other_clinician, organizer):
+    from accounts.models import License
+
+    cases.flag_post(member=other_clinician, post=post, reason=FlagReason.PRIVACY)
+    License.objects.filter(user=other_clinician).update(state="revoked")
+    cases.flag_post(member=organizer, post=post, reason=FlagReason.INCIVILITY)
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 1  # the organizer's; the lapsed member's privacy flag not
+    assert case.reason == CaseReason.FLAG_INCIVILITY
+    alone = cases.priority_for(has_identifiers=False, incivility=case.incivility, flag_count=1)
+    assert case.priority == alone
