@@ -150,6 +150,16 @@ class ResolveForm(forms.Form):
         max_value=cases.MAX_SUSPENSION_DAYS,
         help_text="Only for “Suspend the author”.",
     )
+    post_after = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("publish", "Publish the post (it is visible)"),
+            ("hide", "Keep the post hidden"),
+        ],
+        widget=forms.RadioSelect,
+        label="Then the post",
+        help_text="Required for “Warn” and “Suspend”: the author is told which.",
+    )
 
 
 @admin.register(Case)
@@ -250,6 +260,8 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
         if case is None:
             raise Http404("No such case, or not in your groups.")
         form = ResolveForm()
+        refusal = cases.decision_refusal(case, request.user)
+        takes_over = cases.takes_over_claims(case, request.user)
         if request.method == "POST":
             response = self._act(request, case)
             if response is not None:
@@ -264,12 +276,14 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             "original": case,
             "form": form,
             "can_resolve": case.is_active
-            and case.excluded_moderator_id != request.user.pk
-            and (case.escalated_at is None or is_staff_moderator(request.user))
-            and case.claimed_by_id in (None, request.user.pk),
+            and refusal is None
+            and (case.claimed_by_id in (None, request.user.pk) or takes_over),
             "can_claim": case.is_active
-            and case.claimed_by_id is None
-            and case.excluded_moderator_id != request.user.pk,
+            and refusal is None
+            and (
+                case.claimed_by_id is None or (takes_over and case.claimed_by_id != request.user.pk)
+            ),
+            "decision_refusal": refusal if case.is_active else None,
             "can_reopen": not case.is_active and is_staff_moderator(request.user),
         }
         return TemplateResponse(request, "admin/moderation/case/triage.html", context)
@@ -299,6 +313,7 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
                 action=action,
                 reason=form.cleaned_data["reason"],
                 suspend_days=form.cleaned_data.get("suspend_days"),
+                post_after=form.cleaned_data.get("post_after") or "",
             )
         except PermissionDenied as exc:
             messages.error(request, str(exc) or "You cannot act on this case.")
@@ -308,7 +323,7 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             return None if "claim" not in request.POST else here
         label = ActionKind(action).label
         if action == ActionKind.ESCALATE:
-            messages.success(request, "Escalated to staff.")
+            messages.success(request, "Escalated: staff or another moderator will decide it.")
             return here
         messages.success(request, f"Case {case.pk} resolved: {label}. The author has been told.")
         return HttpResponseRedirect(reverse("admin:moderation_case_changelist"))

@@ -92,7 +92,8 @@ OUTCOMES = {
     ActionKind.SUSPEND: "suspended your posting",
 }
 
-# What each resolving action does to the post (None: leaves it as it is).
+# What each resolving action does to the post (None: leaves it as it is; escalating keeps
+# the case open, so the post keeps its state until someone decides).
 POST_STATUS_FOR_ACTION: dict[str, PostStatus | None] = {
     ActionKind.APPROVE: PostStatus.PUBLISHED,
     ActionKind.HIDE: PostStatus.HIDDEN,
@@ -101,6 +102,21 @@ POST_STATUS_FOR_ACTION: dict[str, PostStatus | None] = {
     ActionKind.WARN: None,
     ActionKind.SUSPEND: None,
     ActionKind.ESCALATE: None,
+}
+
+# Warn and Suspend are about the author; the moderator also says what becomes of the post
+# (issue 18 item 8), so no resolution leaves a held post held with no open case.
+ACTIONS_WITH_A_POST_CHOICE = (ActionKind.WARN, ActionKind.SUSPEND)
+POST_AFTER_CHOICES = {
+    "publish": PostStatus.PUBLISHED,
+    "hide": PostStatus.HIDDEN,
+}
+POST_AFTER_TOLD = {
+    PostStatus.PUBLISHED: "your post is visible",
+    PostStatus.HIDDEN: "your post stays hidden",
+    PostStatus.REMOVED: "your post is removed",
+    PostStatus.NEEDS_EDIT: "your post stays hidden until an edit passes screening",
+    PostStatus.WITHDRAWN: "you withdrew your post",
 }
 
 _FLAG_CASE_REASON = {
@@ -274,21 +290,60 @@ def _log(
     )
 
 
+def escalated_by_id(case: Case) -> int | None:
+    """Who escalated the case (the latest escalation), or None when it is not escalated."""
+    if case.escalated_at is None:
+        return None
+    return (
+        ModerationAction.objects.filter(case=case, action=ActionKind.ESCALATE)
+        .order_by("-created_at", "-id")
+        .values_list("actor_id", flat=True)
+        .first()
+    )
+
+
+def decision_refusal(case: Case, moderator: User) -> str | None:
+    """Why this moderator may neither claim nor decide this case, or None (issue 18 item 7):
+    nobody decides the case on their own post, an appeal goes to someone other than the
+    moderator who decided, and an escalated case to staff or another moderator, never back
+    to the one who escalated it."""
+    if case.post.author_id == moderator.pk:
+        return "Nobody decides a case on their own post: another moderator or staff will."
+    if case.excluded_moderator_id == moderator.pk:
+        return "An appeal is decided by a different moderator."
+    if case.escalated_at is not None and escalated_by_id(case) == moderator.pk:
+        return "You escalated this case: staff or another moderator decide it."
+    return None
+
+
+def takes_over_claims(case: Case, moderator: User) -> bool:
+    """Staff can always take an escalated case, whoever claimed it: it is never stranded."""
+    return case.escalated_at is not None and is_staff_moderator(moderator)
+
+
 def _active_case_for_moderator(case_id: int, moderator: User) -> Case:
-    case = Case.objects.select_for_update().select_related("group").filter(pk=case_id).first()
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("group", "post")
+        .filter(pk=case_id)
+        .first()
+    )
     if case is None or not can_act_on_case(moderator, case):
         raise PermissionDenied("You do not moderate this case's group.")
     if case.state == CaseState.RESOLVED:
         raise ValidationError("This case is already resolved.")
-    if case.excluded_moderator_id == moderator.pk:
-        raise PermissionDenied("An appeal is decided by a different moderator.")
+    refusal = decision_refusal(case, moderator)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
     return case
 
 
 def claim_case(*, case_id: int, moderator: User) -> Case:
     with transaction.atomic():
         case = _active_case_for_moderator(case_id, moderator)
-        if case.claimed_by_id not in (None, moderator.pk):
+        if case.claimed_by_id not in (None, moderator.pk) and not takes_over_claims(
+            case, moderator
+        ):
             raise ValidationError(f"{case.claimed_by} has already claimed this case.")
         if case.claimed_by_id == moderator.pk:
             return case
@@ -301,10 +356,14 @@ def claim_case(*, case_id: int, moderator: User) -> Case:
     return case
 
 
-def _apply_post_effect(post_id: int, action: str) -> tuple[str, str]:
+def _apply_post_effect(post_id: int, action: str, post_after: str = "") -> tuple[str, str]:
     post = Post.objects.select_for_update().get(pk=post_id)
     before = post.status
     target = POST_STATUS_FOR_ACTION.get(action)
+    if action in ACTIONS_WITH_A_POST_CHOICE:
+        target = POST_AFTER_CHOICES[post_after]
+        if target == PostStatus.PUBLISHED and before == PostStatus.PUBLISHED:
+            return before, before
     # An author's own withdrawal stands: moderation never brings such a post back.
     if target is None or before in (PostStatus.WITHDRAWN, PostStatus.CANCELLED):
         return before, before
@@ -322,7 +381,9 @@ def _appeal_url(case: Case) -> str:
     return reverse("moderation:case", kwargs={"case_id": case.pk})
 
 
-def _notify_outcome(case: Case, action: str, suspended_until: object = None) -> None:
+def _notify_outcome(
+    case: Case, action: str, suspended_until: object = None, post_status: str = ""
+) -> None:
     outcome = OUTCOMES.get(action)
     if outcome is None:
         return
@@ -330,6 +391,8 @@ def _notify_outcome(case: Case, action: str, suspended_until: object = None) -> 
         # In the author's zone: the moderator's is active while they decide.
         until = format_moment(suspended_until, zone_of(case.post.author))  # type: ignore[arg-type]
         outcome = f"{outcome} until {until}"
+    if action in ACTIONS_WITH_A_POST_CHOICE and post_status in POST_AFTER_TOLD:
+        outcome = f"{outcome}; {POST_AFTER_TOLD[PostStatus(post_status)]}"
     rule = RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
     title = case.post.topic.title
     message = f"Moderators {outcome} (“{title[:80]}”). Rule: {rule} See why, or appeal."
@@ -349,10 +412,15 @@ def resolve_case(
     action: str,
     reason: str,
     suspend_days: int | None = None,
+    post_after: str = "",
 ) -> ModerationAction:
-    """Resolve a case with exactly one action and a reason; escalating keeps it open for staff."""
+    """Resolve a case with exactly one action and a reason; escalating keeps it open for
+    staff or another moderator. Warn and Suspend also say whether the post is published
+    or hidden (`post_after`: "publish" or "hide")."""
     if action not in RESOLVING_ACTIONS:
         raise ValidationError({"action": "Choose one action."})
+    if action in ACTIONS_WITH_A_POST_CHOICE and post_after not in POST_AFTER_CHOICES:
+        raise ValidationError({"post_after": "Say whether the post is published or stays hidden."})
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason for this action."})
@@ -363,12 +431,12 @@ def resolve_case(
         suspended_until = timezone.now() + timedelta(days=suspend_days)
     with transaction.atomic():
         case = _active_case_for_moderator(case_id, moderator)
-        if case.escalated_at is not None and not is_staff_moderator(moderator):
-            raise PermissionDenied("This case was escalated: staff decide it.")
-        if case.claimed_by_id not in (None, moderator.pk):
+        if case.claimed_by_id not in (None, moderator.pk) and not takes_over_claims(
+            case, moderator
+        ):
             raise ValidationError(f"{case.claimed_by} has claimed this case.")
         now = timezone.now()
-        before, after = _apply_post_effect(case.post_id, action)
+        before, after = _apply_post_effect(case.post_id, action, post_after)
         suspension = None
         if suspended_until is not None:
             suspension = standing.suspend(
@@ -395,7 +463,7 @@ def resolve_case(
             case.resolved_by = moderator
             case.resolution = action
         case.save()
-        _notify_outcome(case, action, suspended_until)
+        _notify_outcome(case, action, suspended_until, after)
     logger.info("case %s: %s by moderator %s", case.pk, action, moderator.pk)
     return logged
 

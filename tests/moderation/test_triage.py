@@ -110,15 +110,16 @@ def test_a_moderator_claims_a_case(client, moderator, held_case):
         (ActionKind.HIDE, PostStatus.HIDDEN),
         (ActionKind.REMOVE, PostStatus.REMOVED),
         (ActionKind.ASK_EDIT, PostStatus.NEEDS_EDIT),
-        (ActionKind.WARN, PostStatus.HELD),
-        (ActionKind.SUSPEND, PostStatus.HELD),
+        (ActionKind.WARN, PostStatus.PUBLISHED),
+        (ActionKind.SUSPEND, PostStatus.HIDDEN),
     ],
 )
 def test_each_action_resolves_the_case_logs_it_and_tells_the_author(
     client, moderator, held_case, clinician, action, status
 ):
     sign_in_with_totp(client, moderator)
-    response = resolve(client, held_case, action, suspend_days="7")
+    post_after = "publish" if action == ActionKind.WARN else "hide"
+    response = resolve(client, held_case, action, suspend_days="7", post_after=post_after)
     assert response.status_code == 302
     held_case.refresh_from_db()
     held_case.post.refresh_from_db()
@@ -254,3 +255,105 @@ def test_the_queue_page_has_a_bounded_number_of_queries(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("admin:moderation_case_changelist"))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("action", [ActionKind.WARN, ActionKind.SUSPEND])
+def test_warn_and_suspend_need_a_choice_for_the_post(client, moderator, held_case, action):
+    sign_in_with_totp(client, moderator)
+    response = resolve(client, held_case, action, suspend_days="7")
+    assert response.status_code == 200
+    assert "published or stays hidden" in response.content.decode()
+    held_case.refresh_from_db()
+    held_case.post.refresh_from_db()
+    assert held_case.state == CaseState.OPEN
+    assert held_case.post.status == PostStatus.HELD
+
+
+@pytest.mark.parametrize(
+    ("action", "post_after", "status", "told"),
+    [
+        (ActionKind.WARN, "publish", PostStatus.PUBLISHED, "your post is visible"),
+        (ActionKind.WARN, "hide", PostStatus.HIDDEN, "your post stays hidden"),
+        (ActionKind.SUSPEND, "publish", PostStatus.PUBLISHED, "your post is visible"),
+        (ActionKind.SUSPEND, "hide", PostStatus.HIDDEN, "your post stays hidden"),
+    ],
+)
+def test_warn_and_suspend_leave_a_held_post_visible_or_hidden_and_say_which(
+    client, moderator, held_case, clinician, action, post_after, status, told
+):
+    sign_in_with_totp(client, moderator)
+    resolve(client, held_case, action, suspend_days="3", post_after=post_after)
+    held_case.refresh_from_db()
+    held_case.post.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED
+    assert held_case.post.status == status
+    assert not Case.objects.filter(post=held_case.post).exclude(state=CaseState.RESOLVED).exists()
+    notice = Notification.objects.filter(recipient=clinician, kind=NotificationKind.MODERATION)
+    assert told in notice.latest("id").message
+
+
+def test_a_moderator_cannot_decide_the_case_on_their_own_post(
+    client, moderator, group, django_capture_on_commit_callbacks
+):
+    from moderation import cases
+    from tests import factories
+
+    factories.MembershipFactory(group=group, user=moderator)
+    post = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=moderator, group=group, body=IDENTIFYING
+        )
+    )
+    case = Case.objects.get(post=post)
+    sign_in_with_totp(client, moderator)
+    page = client.get(case_url(case)).content.decode()
+    assert "Record the decision" not in page and "Claim this case" not in page
+    assert "own post" in page
+    client.post(case_url(case), {"claim": "1"})
+    resolve(client, case, ActionKind.APPROVE)
+    case.refresh_from_db()
+    post.refresh_from_db()
+    assert case.state == CaseState.OPEN and case.claimed_by is None
+    assert post.status == PostStatus.HELD
+    assert not ModerationAction.objects.filter(case=case).exists()
+    from django.core.exceptions import PermissionDenied
+
+    from accounts.powers import grant_powers_outside_a_session
+
+    powered = grant_powers_outside_a_session(moderator, reason="test")
+    with pytest.raises(PermissionDenied, match="own post"):
+        cases.resolve_case(
+            case_id=case.pk, moderator=powered, action=ActionKind.APPROVE, reason="mine"
+        )
+    other = make_verified_clinician(is_moderator=True)
+    sign_in_with_totp(client, other)
+    resolve(client, case, ActionKind.APPROVE)
+    case.refresh_from_db()
+    assert case.state == CaseState.RESOLVED and case.resolved_by == other
+
+
+def test_the_escalating_moderator_cannot_claim_and_strand_the_case(client, moderator, held_case):
+    sign_in_with_totp(client, moderator)
+    resolve(client, held_case, ActionKind.ESCALATE, reason="Needs a second view")
+    client.post(case_url(held_case), {"claim": "1"})
+    held_case.refresh_from_db()
+    assert held_case.claimed_by is None
+    page = client.get(case_url(held_case)).content.decode()
+    assert "Record the decision" not in page and "You escalated this case" in page
+
+
+def test_another_moderator_or_staff_can_always_take_an_escalated_case(client, moderator, held_case):
+    sign_in_with_totp(client, moderator)
+    resolve(client, held_case, ActionKind.ESCALATE, reason="Needs a second view")
+    second = make_verified_clinician(is_moderator=True)
+    sign_in_with_totp(client, second)
+    client.post(case_url(held_case), {"claim": "1"})
+    held_case.refresh_from_db()
+    assert held_case.claimed_by == second
+    staff = make_verified_clinician(is_staff=True)
+    sign_in_with_totp(client, staff)
+    page = client.get(case_url(held_case)).content.decode()
+    assert "Record the decision" in page  # staff get the form, whoever claimed it
+    resolve(client, held_case, ActionKind.HIDE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED and held_case.resolved_by == staff
