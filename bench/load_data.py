@@ -156,7 +156,7 @@ def setup_django(url: str) -> None:
 
 
 def fingerprint(size: dict[str, int]) -> str:
-    return json.dumps({**size, "long_topic": LONG_TOPIC_POSTS, "format": 3}, sort_keys=True)
+    return json.dumps({**size, "long_topic": LONG_TOPIC_POSTS, "format": 4}, sort_keys=True)
 
 
 def loaded_fingerprint() -> str | None:
@@ -291,7 +291,7 @@ def load(size: dict[str, int], *, seed: int = 8) -> dict[str, int]:
     from django.db import connection, transaction
 
     from accounts.models import User
-    from forum.models import Group, Membership, Post, Revision, Topic
+    from forum.models import Group, Membership, Post, Revision, RevisionPublication, Topic
 
     rng = random.Random(seed)
     started = time.perf_counter()
@@ -401,6 +401,7 @@ def load(size: dict[str, int], *, seed: int = 8) -> dict[str, int]:
         topic_rows: list[dict[str, Any]] = []
         posts = Copier(cursor, Post)
         revisions = Copier(cursor, Revision)
+        publications = Copier(cursor, RevisionPublication)
         pid = 0
         rev2_id = n_posts  # first revisions share their post's id; edits number after them
         topic_count = [0] * (n_groups + 1)
@@ -485,6 +486,9 @@ def load(size: dict[str, int], *, seed: int = 8) -> dict[str, int]:
                     target = rng.randint(1, number - 1)
                     reply_to, answered = first_pid + target - 1, first_pid + target - 1
                 revision_of.append(current)
+                shown = status in ("published", "withdrawn", "removed")
+                if shown:  # what readers see: screening published it (issue 18 item 2)
+                    publications.write({"revision_id": current, "published_at": when})
                 helpful = number > 1 and status == "published" and rng.random() < 0.02
                 posts.write(
                     {
@@ -497,6 +501,7 @@ def load(size: dict[str, int], *, seed: int = 8) -> dict[str, int]:
                         "published_at": when if status == "published" else None,
                         "scheduled_for": None,
                         "current_revision_id": current,
+                        "published_revision_id": current if shown else None,
                         "revision_count": revision_count,
                         "reply_to_id": reply_to,
                         "answered_revision_id": answered,
@@ -528,6 +533,7 @@ def load(size: dict[str, int], *, seed: int = 8) -> dict[str, int]:
                 pinned_left[gid] -= 1
         posts.close()
         revisions.close()
+        publications.close()
         revision_total = revisions.count
         del posts, revisions
         topics = Copier(cursor, Topic)

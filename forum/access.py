@@ -18,7 +18,7 @@ from accounts.backends import MAX_ID
 from accounts.models import User
 from config.precompiled import Call, Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
-from forum.models import Group, Membership, Post, Topic
+from forum.models import Group, Membership, Post, Revision, Topic
 
 
 def valid_id(object_id: int) -> bool:
@@ -262,3 +262,53 @@ def member_for_viewer(user: AnyUser, member_id: int) -> User:
     if member is None:
         raise Http404("No such member.")
     return member
+
+
+def sees_unpublished_revisions(user: AnyUser, post: Post, *, moderates: bool | None = None) -> bool:
+    """Whether `user` may read `post`'s revisions that screening has not published (held,
+    superseded, awaiting screening): its author, and its group's moderators in a
+    TOTP-passed session. Everyone else reads published revisions only (issue 18 item 2).
+    `moderates`: whether the user moderates the post's group, when already known."""
+    if not user.is_authenticated:
+        return False
+    if post.author_id == user.pk:
+        return True
+    if moderates is None:
+        moderates = moderates_group(user, post.topic.group)
+    return moderates
+
+
+def revisions_for_reader(user: AnyUser, post: Post) -> list[Revision]:
+    """The post's revisions `user` may read, oldest first, each with `previous_number`: the
+    number of the one before it in this list (None for the first)."""
+    revisions = post.revisions.select_related("editor", "redaction", "publication")
+    if not sees_unpublished_revisions(user, post):
+        revisions = revisions.filter(publication__isnull=False)
+    readable = list(revisions.order_by("number"))
+    previous = None
+    for revision in readable:
+        revision.previous_number = previous
+        previous = revision.number
+    return readable
+
+
+def revision_for_reader(user: AnyUser, post: Post, number: int) -> Revision:
+    """One revision of a post the reader may read, or 404 (a revision screening did not
+    publish is as absent as one that does not exist)."""
+    if not 0 < number < 2**31:
+        raise Http404("No such version.")
+    revisions = post.revisions.select_related("editor", "redaction", "publication")
+    if not sees_unpublished_revisions(user, post):
+        revisions = revisions.filter(publication__isnull=False)
+    revision = revisions.filter(number=number).first()
+    if revision is None:
+        raise Http404("No such version.")
+    return revision
+
+
+def shown_revision_id(user: AnyUser, post: Post, *, moderates: bool) -> int | None:
+    """The id of the revision of `post` this reader sees in the thread: the newest for its
+    author and moderators, the published one for everyone else (None: nothing yet)."""
+    if sees_unpublished_revisions(user, post, moderates=moderates):
+        return post.current_revision_id
+    return post.published_revision_id

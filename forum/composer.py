@@ -274,7 +274,17 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         if post.status == PostStatus.SCHEDULED:
             messages.success(request, "Your scheduled post is updated.")
             return redirect("forum:scheduled")
-        messages.success(request, "Your edit is saved; the earlier version stays in the history.")
+        post.refresh_from_db(fields=["status", "current_revision", "published_revision"])
+        if post.status == PostStatus.PUBLISHED and post.has_edit_in_screening:
+            messages.success(
+                request,
+                "Your edit is saved and is being screened: others see the earlier version "
+                "until it is published. The earlier version stays in the history.",
+            )
+        else:
+            messages.success(
+                request, "Your edit is saved; the earlier version stays in the history."
+            )
         return _after_submit(request, gate, post)
 
     return compose(

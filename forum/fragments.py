@@ -34,7 +34,11 @@ _TEMPLATE_DIGEST = hashlib.blake2b(
 
 
 def _key(post: Post, badge: str, moderates: bool) -> str:
-    revision = post.current_revision
+    # The revision this reader is shown (forum.queries.attach_shown_revision), the published
+    # one beside it for the author and moderators while an edit is screened, and whether
+    # either is redacted.
+    revision = post.shown_revision
+    beside = post.published_shown
     reply_to = post.reply_to if post.reply_to_id else None
     answered = post.answered_revision if post.answered_revision_id else None
     parts = (
@@ -59,6 +63,10 @@ def _key(post: Post, badge: str, moderates: bool) -> str:
         revision.disclaimer if revision else "",
         revision.disclaimer_text if revision else "",
         repr(revision.trigger_warnings) if revision else "",
+        hasattr(revision, "redaction") if revision else False,
+        beside.pk if beside else None,
+        hasattr(beside, "redaction") if beside else False,
+        post.edit_by_reader,
         (reply_to.pk, reply_to.number, reply_to.author.public_name) if reply_to else None,
         (answered.post_id, answered.number, answered_earlier_version(post)) if answered else None,
     )

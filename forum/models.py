@@ -146,7 +146,13 @@ class Post(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # "Sleep on it": publish automatically at this time unless cancelled.
     scheduled_for = models.DateTimeField(null=True, blank=True)
+    # The newest revision: what its author and the group's moderators (TOTP session) see.
     current_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The revision screening (or a moderator) published last: what everyone else sees. An
+    # edit changes current_revision only; this one moves when screening publishes the edit.
+    published_revision = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     revision_count = models.PositiveIntegerField(default=0)
@@ -166,7 +172,7 @@ class Post(models.Model):
     # The author saw the privacy check flag this post and confirmed nothing in it identifies
     # a patient: screening must hold it for a moderator whatever the detectors say.
     identifiers_confirmed_by_author = models.BooleanField(default=False)
-    # Plain text of the current revision (with the title for first posts), for search.
+    # Plain text of the published revision (with the title for first posts), for search.
     search_text = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, blank=True)
 
@@ -196,6 +202,14 @@ class Post(models.Model):
     @property
     def is_tombstone(self) -> bool:
         return self.status in (PostStatus.REMOVED, PostStatus.WITHDRAWN)
+
+    @property
+    def has_edit_in_screening(self) -> bool:
+        """A newer revision than the published one awaits screening (or a moderator)."""
+        return (
+            self.published_revision_id is not None
+            and self.current_revision_id != self.published_revision_id
+        )
 
 
 class Revision(AppendOnlyModel):
@@ -238,6 +252,48 @@ class Revision(AppendOnlyModel):
         if self.disclaimer == Disclaimer.CUSTOM:
             return self.disclaimer_text
         return Disclaimer(self.disclaimer).label
+
+
+class RevisionPublication(AppendOnlyModel):
+    """A revision screening (or a moderator's approval) published: only these are ever
+    shown to anyone but the post's author and its group's moderators (issue 18 item 2).
+
+    A revision without one (held, superseded, never screened) stays out of every reader's
+    thread, history, revision page, diff and search."""
+
+    revision = models.OneToOneField(
+        Revision, on_delete=models.PROTECT, primary_key=True, related_name="publication"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Publication of {self.revision}"
+
+
+class RevisionRedaction(AppendOnlyModel):
+    """A moderator took a revision's text out of every reader's view for privacy.
+
+    Readers see "redacted by a moderator on DATE for privacy" in its place. The original
+    text stays here (and in the immutable Revision row) for moderators alone: only the
+    moderation pages read it, behind a TOTP-passed session."""
+
+    revision = models.OneToOneField(
+        Revision, on_delete=models.PROTECT, primary_key=True, related_name="redaction"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="redactions"
+    )
+    reason = models.CharField(max_length=300)
+    original_body = models.TextField()
+    redacted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="redaction_reason_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Redaction of {self.revision}"
 
 
 class NudgeEvent(models.Model):

@@ -20,15 +20,15 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.access import posting_block_reason
+from accounts.access import moderates_group, posting_block_reason
 from accounts.models import User
 from config import ratelimit
 from forum import post_notices
 from forum.access import active_membership
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
-from forum.models import Group, Post, Revision, Topic
+from forum.models import Group, Post, Revision, RevisionPublication, RevisionRedaction, Topic
 from forum.rendering import plain_text, render_markdown
-from forum.search import index_post
+from forum.search import index_posts
 from forum.signals import revision_awaits_screening_on_commit
 
 logger = logging.getLogger(__name__)
@@ -103,13 +103,61 @@ def _write_revision(
         editor=editor,
         reason=reason,
     )
+    # Only the author's (and moderators') view moves: readers, search and history keep the
+    # published revision until screening publishes this one (publish_locked_posts,
+    # publish_screened_edit).
     post.current_revision = revision
     post.revision_count = number
-    post.search_text = f"{title}\n{plain_text(content.body)}" if title else plain_text(content.body)
-    post.save(update_fields=["current_revision", "revision_count", "search_text"])
-    index_post(post)
+    fields = ["current_revision", "revision_count"]
+    if post.published_revision_id is None:
+        # Never published: only its author (and moderators) can find it, by its newest text.
+        post.search_text = _search_text(post, revision, title=title)
+        fields.append("search_text")
+    post.save(update_fields=fields)
+    if post.published_revision_id is None:
+        index_posts([post.pk])
     revision_awaits_screening_on_commit(revision_id=revision.pk)
     return revision
+
+
+def _search_text(
+    post: Post, revision: Revision, *, title: str | None = None, redacted: bool = False
+) -> str:
+    body = "" if redacted else plain_text(revision.body)
+    if title is None:
+        title = post.topic.title if post.is_first_post else ""
+    if not title:
+        return body
+    return f"{title}\n{body}" if body else title
+
+
+def _mark_published(posts: Sequence[Post], now: datetime) -> None:
+    """Each post's current revision becomes the one readers see: its publication record,
+    the post's published_revision, its search text and index. The caller holds the posts'
+    locks and has each one's current_revision (with body) and topic loaded."""
+    fresh = [post for post in posts if post.current_revision_id is not None]
+    if not fresh:
+        return
+    RevisionPublication.objects.bulk_create(
+        [
+            RevisionPublication(revision_id=post.current_revision_id, published_at=now)
+            for post in fresh
+        ],
+        ignore_conflicts=True,
+    )
+    redacted = set(
+        RevisionRedaction.objects.filter(
+            revision_id__in=[post.current_revision_id for post in fresh]
+        ).values_list("revision_id", flat=True)
+    )
+    for post in fresh:
+        post.published_revision_id = post.current_revision_id
+        # A redacted revision is found by its title alone (revision_redact).
+        post.search_text = _search_text(
+            post, post.current_revision, redacted=post.current_revision_id in redacted
+        )
+    Post.objects.bulk_update(fresh, ["published_revision", "search_text"])
+    index_posts([post.pk for post in fresh])
 
 
 def _topic_list_changed(*, topic_id: int) -> None:
@@ -217,7 +265,9 @@ def reply_create(
             author=author,
             number=(last or 0) + 1,
             reply_to=reply_to,
-            answered_revision_id=answered.current_revision_id,
+            # The version the replier read: the published one (a post's author and its
+            # moderators read a newer one while it is screened).
+            answered_revision_id=answered.published_revision_id or answered.current_revision_id,
             is_correction=is_correction,
             **_schedule_fields(schedule_at),
         )
@@ -342,8 +392,30 @@ def publish_locked_posts(posts: Sequence[Post]) -> list[int]:
     for post in posts:
         post.status = PostStatus.PUBLISHED
         post.published_at = now
+    _mark_published(posts, now)
     post_notices.notify_posts_published(posts)
     return ids
+
+
+def publish_screened_edit(*, post: Post, revision: Revision) -> bool:
+    """Screening published `revision`, a new version of a post readers already see: it
+    becomes what they see (thread, history, search). The caller holds the post's lock and
+    read its status and current revision under it; `revision` must be that current one.
+    Returns False (changing nothing) otherwise. No notices: an edit tells no one."""
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "publish_screened_edit needs the transaction that locked the post"
+        )
+    if post.status != PostStatus.PUBLISHED or post.current_revision_id != revision.pk:
+        return False
+    if post.published_revision_id == revision.pk:
+        return False
+    post.current_revision = revision
+    if revision.post_id == post.pk:
+        revision.post = post
+    _mark_published([post], timezone.now())
+    _topic_list_changed(topic_id=post.topic_id)
+    return True
 
 
 def post_set_status(*, post_id: int, status: PostStatus) -> bool:
@@ -402,3 +474,44 @@ def topic_set_flags(
             topic.save(update_fields=fields)
             _topic_list_changed(topic_id=topic.pk)
     return topic
+
+
+REDACTION_REASON_MAX = 300
+
+
+def revision_redact(*, moderator: User, revision: Revision, reason: str) -> RevisionRedaction:
+    """A moderator of the post's group (in a TOTP-passed session) takes a revision's text
+    out of every reader's view for privacy (issue 18 item 2): the thread, history, revision
+    page, diffs and search show "redacted by a moderator on DATE for privacy" instead. The
+    original stays in the append-only RevisionRedaction, which only moderation pages read.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why this version is redacted."})
+    if len(reason) > REDACTION_REASON_MAX:
+        raise ValidationError(
+            {"reason": f"Keep the reason under {REDACTION_REASON_MAX} characters."}
+        )
+    with transaction.atomic():
+        post = (
+            Post.objects.select_for_update(of=("self",))
+            .select_related("topic__group")
+            .get(pk=revision.post_id)
+        )
+        if not moderates_group(moderator, post.topic.group):
+            raise PermissionDenied("Only this group's moderators can redact a post's versions.")
+        if RevisionRedaction.objects.filter(revision_id=revision.pk).exists():
+            raise ValidationError("This version is already redacted.")
+        redaction = RevisionRedaction.objects.create(
+            revision=revision, moderator=moderator, reason=reason, original_body=revision.body
+        )
+        searched = post.published_revision_id or post.current_revision_id
+        if searched == revision.pk:
+            # Search holds the redacted text: keep only the title a first post is found by.
+            post.search_text = _search_text(post, revision, redacted=True)
+            post.save(update_fields=["search_text"])
+            index_posts([post.pk])
+        # New keys for every cache of the post's pages (forum/thread_html.py and
+        # forum/fragments.py key on the redaction too; the topic lists on this version).
+        _topic_list_changed(topic_id=post.topic_id)
+    return redaction

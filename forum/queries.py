@@ -11,9 +11,9 @@ from django.db.models import QuerySet, Subquery
 from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
 from accounts.names import author_fields
-from forum.access import visible_posts_q
+from forum.access import sees_unpublished_revisions, visible_posts_q
 from forum.choices import PUBLIC_STATUSES
-from forum.models import Group, Membership, Post, Revision, Topic
+from forum.models import Group, Membership, Post, Topic
 from notifications.inbox import unread_count, unread_count_key
 
 
@@ -169,6 +169,7 @@ _THREAD_DEFERRED = (
     "search_text",
     "search_vector",
     "current_revision__body",
+    "published_revision__body",
     "answered_revision__body",
     "answered_revision__body_html",
 )
@@ -192,7 +193,12 @@ def thread_page(
             .filter(visible)
             # One query for the page and the topic's last post number (an index lookup).
             .annotate(last_number=Subquery(last_number))
-            .select_related("author", "current_revision", "answered_revision")
+            .select_related(
+                "author",
+                "current_revision__redaction",
+                "published_revision__redaction",
+                "answered_revision",
+            )
             .defer(*_THREAD_DEFERRED)
             # No more rows than the range holds; the limit lets the planner know (see
             # thread_html._rows_queryset).
@@ -206,11 +212,35 @@ def thread_page(
         number = num_pages
         posts = fetch(number)
     _attach_referenced_posts(posts, moderates=moderates)
+    for post in posts:
+        attach_shown_revision(post, user=user, moderates=moderates)
     author_ids = {post.author_id for post in posts}
     return ThreadPage(
         topic=topic,
         page=NumberRangePage(posts, number, num_pages),
         badges=credential_badges(author_ids),
+    )
+
+
+def attach_shown_revision(post: Post, *, user: AnyUser, moderates: bool) -> None:
+    """What the thread shows of `post` to this reader (forum/_post_main.html reads these):
+
+    - shown_revision: the revision whose text is shown: the published one, but for the
+      post's author and the group's moderators (TOTP session), who see the newest;
+    - published_shown: for those two, the published revision when a newer one awaits
+      screening (moderators see both; issue 18 item 3), else None;
+    - edit_by_reader: the newer revision is the reader's own ("your edit is being
+      screened").
+    With current_revision and published_revision (and their redactions) loaded."""
+    sees_newest = sees_unpublished_revisions(user, post, moderates=moderates)
+    if sees_newest:
+        post.shown_revision = post.current_revision
+        post.published_shown = post.published_revision if post.has_edit_in_screening else None
+    else:
+        post.shown_revision = post.published_revision
+        post.published_shown = None
+    post.edit_by_reader = bool(
+        post.published_shown is not None and user.is_authenticated and post.author_id == user.pk
     )
 
 
@@ -238,6 +268,7 @@ def _attach_referenced_posts(posts: list[Post], *, moderates: bool) -> None:
             "topic_id",
             "status",
             "current_revision_id",
+            "published_revision_id",
             *author_fields("author__"),
         )
     }
@@ -256,7 +287,3 @@ def _attach_referenced_posts(posts: list[Post], *, moderates: bool) -> None:
 
 def page_of_post(*, user: AnyUser, post: Post) -> int:
     return (post.number - 1) // settings.FORUM_PAGE_SIZE + 1
-
-
-def post_revisions(post: Post) -> list[Revision]:
-    return list(post.revisions.select_related("editor").order_by("number"))

@@ -93,6 +93,11 @@ _ROW = (
     "withdrawn_at",
     "scheduled_for",
     "current_revision_id",
+    # What readers see of an edited post until screening publishes the edit, and whether a
+    # moderator redacted either (forum.queries.attach_shown_revision).
+    "published_revision_id",
+    "current_revision__redaction__revision",
+    "published_revision__redaction__revision",
     *author_fields("author__"),
     "reply_to_id",
     "reply_to__number",
@@ -103,6 +108,7 @@ _ROW = (
     "answered_revision__post_id",
     "answered_revision__post__status",
     "answered_revision__post__current_revision_id",
+    "answered_revision__post__published_revision_id",
     "last_number",
 )
 # Read as text: they are only digested (a footer tests one for truth), and as text they
@@ -121,6 +127,8 @@ _TIMESTAMPS = {
 _COLUMNS = tuple(_TIMESTAMPS.get(name, name) for name in _ROW)
 _AUTHOR = _ROW.index("author_id")
 _STATUS = _ROW.index("status")
+_CURRENT = _ROW.index("current_revision_id")
+_PUBLISHED = _ROW.index("published_revision_id")
 _LAST = _ROW.index("last_number")
 _FOOTER_COLUMNS = tuple(
     _ROW.index(name)
@@ -320,8 +328,9 @@ def shared_page(
     page's rows if they were read already (rows_call), in this request.
 
     That is when the page holds a post of theirs that only they (and moderators) can
-    see: held, awaiting screening, scheduled. Their published, withdrawn or removed
-    posts are in the shared HTML, and only those posts' controls differ.
+    see: held, awaiting screening, scheduled, or an edit of theirs being screened. Their
+    published, withdrawn or removed posts are in the shared HTML, and only those posts'
+    controls differ.
     """
     found = _key(reader=reader, topic=topic, number=number, rows=rows)
     if found is None:
@@ -329,7 +338,8 @@ def shared_page(
     key, rows = found
     user_id = reader.user.pk
     own = [row for row in rows if row[_AUTHOR] == user_id]
-    if any(row[_STATUS] not in PUBLIC_STATUSES for row in own):
+    # The author of an edit being screened sees it; others see the published version.
+    if any(row[_STATUS] not in PUBLIC_STATUSES or row[_CURRENT] != row[_PUBLISHED] for row in own):
         return None
     if topic.author_id == user_id:
         own = rows  # the "helpful" controls on every reply

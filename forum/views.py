@@ -317,7 +317,8 @@ def scheduled_action(request: HttpRequest, post_id: int) -> HttpResponse:
 @login_required
 def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
     post = access.post_for_reader(request.user, post_id)
-    revisions = queries.post_revisions(post)
+    # Only published versions, but for the author and the group's moderators (TOTP).
+    revisions = access.revisions_for_reader(request.user, post)
     # A withdrawn or removed post's versions stay available to moderators and the author.
     if (
         post.is_tombstone
@@ -326,15 +327,30 @@ def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
     ):
         revisions = []
     by_number = {revision.number: revision for revision in revisions}
-    newest = revisions[-1].number if revisions else 0
-    a = access.number_or_404(request.GET.get("a")) or max(newest - 1, 1)
-    b = access.number_or_404(request.GET.get("b")) or newest
+    newest = revisions[-1] if revisions else None
+    b = access.number_or_404(request.GET.get("b")) or (newest.number if newest else 0)
+    a = access.number_or_404(request.GET.get("a"))
+    if a is None:
+        before = by_number.get(b)
+        a = (before.previous_number if before else None) or b
     old, new = by_number.get(a), by_number.get(b)
-    diff = diff_lines(old.body, new.body) if old and new and old != new else []
+    # A redacted version's text is in no diff (its redaction record is for moderators).
+    redacted = any(
+        hasattr(revision, "redaction") for revision in (old, new) if revision is not None
+    )
+    diff = diff_lines(old.body, new.body) if old and new and old != new and not redacted else []
     return render(
         request,
         "forum/history.html",
-        {"post": post, "revisions": revisions, "old": old, "new": new, "diff": diff},
+        {
+            "post": post,
+            "revisions": revisions,
+            "old": old,
+            "new": new,
+            "diff": diff,
+            "redacted": redacted,
+            "sees_unpublished": access.sees_unpublished_revisions(request.user, post),
+        },
     )
 
 
@@ -345,8 +361,16 @@ def revision_detail(request: HttpRequest, post_id: int, number: int) -> HttpResp
         moderates_group(request.user, post.topic.group) or post.author_id == request.user.pk
     ):
         raise Http404("This post was withdrawn.")
-    revision = get_object_or_404(post.revisions.select_related("editor"), number=number)
-    return render(request, "forum/revision.html", {"post": post, "revision": revision})
+    revision = access.revision_for_reader(request.user, post, number)
+    return render(
+        request,
+        "forum/revision.html",
+        {
+            "post": post,
+            "revision": revision,
+            "sees_unpublished": access.sees_unpublished_revisions(request.user, post),
+        },
+    )
 
 
 @require_POST

@@ -32,6 +32,7 @@ from moderation.models import (
     ScreeningFailure,
     ScreeningResult,
 )
+from moderation.redaction import redact_from_case
 from moderation.triage import case_detail_context
 
 
@@ -296,6 +297,21 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
                 cases.claim_case(case_id=case.pk, moderator=request.user)
                 messages.success(request, "You claimed this case.")
                 return here
+            if "redact" in request.POST:
+                number = request.POST.get("revision", "")
+                if not number.isdigit() or not 0 < int(number) < 2**31:
+                    messages.error(request, "Choose a version to redact.")
+                    return here
+                redact_from_case(
+                    moderator=request.user,
+                    case_id=case.pk,
+                    revision_number=int(number),
+                    reason=request.POST.get("reason", ""),
+                )
+                messages.success(
+                    request, f"Version {number} is redacted: readers see a notice in its place."
+                )
+                return here
             if "reopen" in request.POST:
                 cases.reopen_case(
                     case_id=case.pk, staff=request.user, reason=request.POST.get("reason", "")
@@ -320,7 +336,7 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             return here
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return None if "claim" not in request.POST else here
+            return None if "claim" not in request.POST and "redact" not in request.POST else here
         label = ActionKind(action).label
         if action == ActionKind.ESCALATE:
             messages.success(request, "Escalated: staff or another moderator will decide it.")

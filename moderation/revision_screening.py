@@ -24,7 +24,12 @@ from detectors.policy import IDENTIFIERS, Decision, Reason, decide
 from detectors.screen import ScreenReport, screen_many
 from forum.choices import PostStatus
 from forum.models import Post, Revision
-from forum.posting import post_publish, post_set_status, publish_locked_posts
+from forum.posting import (
+    post_publish,
+    post_set_status,
+    publish_locked_posts,
+    publish_screened_edit,
+)
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
 from notifications.choices import NotificationKind
@@ -128,11 +133,11 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
         if revision is None:
             logger.warning("screening: revision %s does not exist", revision_id)
             outcomes[revision_id] = "missing"
-        elif revision.post.current_revision_id != revision.pk:
-            outcomes[revision_id] = "superseded"
         elif revision.post.status in _SKIP:
             outcomes[revision_id] = "skipped"
         else:
+            # A superseded revision is screened too (issue 18 item 2): it never becomes
+            # what readers see, but its result is kept and what it holds opens a case.
             waiting.append(revision)
     first_posts = _first_posts_held([r.post for r in waiting if r.number == 1])
     prepared = _prepare(waiting, first_posts)
@@ -217,16 +222,27 @@ def _result(
 def _store(revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float) -> str:
     # Serialise with edits and moderator actions on the same post.
     locked = Post.objects.select_for_update().select_related("topic").get(pk=revision.post_id)
-    if locked.current_revision_id != revision.pk:
-        return "superseded"
     if ScreeningResult.objects.filter(
         revision=revision, model_version=report.model_version
     ).exists():
         return "duplicate"
     result = _result(revision, report, decision, duration_ms)
     result.save(force_insert=True)
+    if locked.current_revision_id != revision.pk:
+        _apply_superseded(locked, result, decision)
+        return "superseded"
     _apply(locked, revision, result, decision)
     return decision.action
+
+
+def _apply_superseded(post: Post, result: ScreeningResult, decision: Decision) -> None:
+    """A revision replaced before it was screened: the post's fate is its newer revision's
+    to decide, but what screening found here goes to the post's case for a moderator (who
+    may redact it). Its author and moderators are the only ones who ever saw it."""
+    if decision.needs_review:
+        cases.open_or_merge_case(
+            post=post, reasons=_case_reasons(decision), screening_result=result
+        )
 
 
 def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
@@ -243,14 +259,17 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
         .values_list("pk", "current_revision_id", "status")
     }
     live: list[Prepared] = []
+    superseded: list[Prepared] = []
     for item in prepared:
         revision = item[0]
         current, status = locked.get(revision.post_id, (None, None))
         if current != revision.pk:
-            outcomes[revision.pk] = "superseded"
+            superseded.append(item)
             continue
         revision.post.status = status  # as locked, not as first read
         live.append(item)
+    for item in superseded:  # rare (two edits in quick succession): one by one
+        outcomes[item[0].pk] = _store(*item)
     stored = set(
         ScreeningResult.objects.filter(revision_id__in=[item[0].pk for item in live]).values_list(
             "revision_id", "model_version"
@@ -275,6 +294,9 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
         if post.status in _REVIEWABLE:
             post.current_revision = revision  # as locked
             to_publish.append(post)
+        elif post.status == PostStatus.PUBLISHED:  # an edit of a post readers see
+            post.current_revision = revision  # as locked
+            publish_screened_edit(post=post, revision=revision)
         if decision.needs_review:
             to_open.append((post, _case_reasons(decision), result))
     if to_open:
@@ -294,6 +316,12 @@ def _apply(post: Post, revision: Revision, result: ScreeningResult, decision: De
             _tell_author_held(post, decision)
     elif post.status in _REVIEWABLE:
         post_publish(post_id=post.pk)
+        if active_case is not None and revision.number > 1:
+            cases.note_edit_passed(case=active_case, revision_number=revision.number)
+    elif post.status == PostStatus.PUBLISHED:
+        # An edit of a post readers see: they see it now, and not before (issue 18 item 3).
+        locked = Post.objects.select_related("topic").get(pk=post.pk)
+        publish_screened_edit(post=locked, revision=revision)
         if active_case is not None and revision.number > 1:
             cases.note_edit_passed(case=active_case, revision_number=revision.number)
     if decision.needs_review:
@@ -373,6 +401,19 @@ def unscreened_revision_ids(limit: int = SWEEP_LIMIT) -> list[int]:
         ids += list(
             edited.order_by("pk").values_list("current_revision_id", flat=True)[: limit - len(ids)]
         )
+    if len(ids) < limit:
+        # Revisions replaced before their screening ran (a lost task): screened all the
+        # same, for the case what they hold would open (issue 18 item 2).
+        never = Revision.objects.filter(
+            ~Exists(ScreeningResult.objects.filter(revision_id=OuterRef("pk")))
+        )
+        superseded = (
+            never.exclude(post__status__in=_SKIP)
+            .exclude(post__current_revision=F("pk"))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        ids += list(superseded[: limit - len(ids)])
     return ids
 
 

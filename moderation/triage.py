@@ -30,7 +30,11 @@ class RevisionView:
 
 def _revision_views(case: Case) -> list[RevisionView]:
     post = case.post
-    revisions = list(Revision.objects.filter(post=post).select_related("editor").order_by("number"))
+    revisions = list(
+        Revision.objects.filter(post=post)
+        .select_related("editor", "publication", "redaction__moderator")
+        .order_by("number")
+    )
     results: dict[int, list[ScreeningResult]] = {}
     for result in ScreeningResult.objects.filter(revision__post=post).order_by("-created_at"):
         results.setdefault(result.revision_id, []).append(result)

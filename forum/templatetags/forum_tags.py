@@ -21,11 +21,11 @@ def lookup(mapping: dict[object, object] | None, key: object) -> object:
 
 @register.filter
 def answered_earlier_version(post: object) -> bool:
-    """A reply whose answered revision is no longer the current one of its post."""
+    """A reply whose answered revision is no longer the published one of its post."""
     answered = getattr(post, "answered_revision", None)
     if answered is None:
         return False
-    return answered.post.current_revision_id != answered.pk
+    return answered.post.published_revision_id != answered.pk
 
 
 @register.simple_tag

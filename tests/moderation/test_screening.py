@@ -103,9 +103,11 @@ def test_screening_twice_screens_once(group, clinician, django_capture_on_commit
     assert Notification.objects.filter(recipient=clinician, kind="moderation").count() == 1
 
 
-def test_a_superseded_revision_is_not_screened(
+def test_a_superseded_revision_is_screened_but_publishes_nothing(
     group, clinician, django_capture_on_commit_callbacks
 ):
+    """Issue 18 item 2b: every revision is screened, superseded or not; the post's fate is
+    its newest revision's."""
     topic = new_topic(
         django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
     )
@@ -116,7 +118,11 @@ def test_a_superseded_revision_is_not_screened(
             editor=clinician, post=post, content=factories.content(CLEAN + " More."), reason="typo"
         )
     assert screening.screen_revision(revision_id=old) == "superseded"
-    assert not ScreeningResult.objects.filter(revision_id=old).exists()
+    assert ScreeningResult.objects.filter(revision_id=old).count() == 1
+    post.refresh_from_db()
+    assert post.status == PostStatus.PENDING
+    assert post.published_revision_id is None
+    assert screening.screen_revision(revision_id=old) == "duplicate"
 
 
 def test_a_scheduled_post_is_screened_when_released_not_before(
@@ -268,7 +274,8 @@ def test_a_batch_screens_each_revision_once_with_the_same_outcomes_as_one_by_one
     assert Post.objects.get(pk=held.pk).status == PostStatus.HELD
     assert Case.objects.filter(post=held).count() == 1
     assert Case.objects.filter(post=queued).count() == 1
-    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 3
+    # The superseded revision is screened too (issue 18 item 2b).
+    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 4
     # Drivers are kept in a batch, as for a single revision.
     assert ScreeningResult.objects.get(revision_id=ids[2]).drivers
     # A second batch (a redelivered message, a sweep) changes nothing.
@@ -277,9 +284,9 @@ def test_a_batch_screens_each_revision_once_with_the_same_outcomes_as_one_by_one
         ids[0]: "duplicate",
         ids[1]: "duplicate",
         ids[2]: "duplicate",
-        old: ("superseded"),
+        old: "duplicate",
     }
-    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 3
+    assert ScreeningResult.objects.filter(revision_id__in=ids).count() == 4
     assert Case.objects.filter(post__in=[held, queued]).count() == 2
 
 
