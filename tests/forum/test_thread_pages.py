@@ -448,7 +448,7 @@ def test_a_page_in_the_process_copies_skips_its_html_but_not_the_readers_keys(
 
 
 def test_an_edit_or_a_hold_shows_at_once_with_the_process_copies(
-    client, organizer, moderator, long_topic, redis_page_cache
+    client, organizer, moderator, long_topic, redis_page_cache, django_capture_on_commit_callbacks
 ):
     from forum.posting import post_edit, post_set_status
 
@@ -456,16 +456,25 @@ def test_an_edit_or_a_hold_shows_at_once_with_the_process_copies(
     url = long_topic.get_absolute_url()
     assert "Reply number 22" in client.get(url, {"page": 2}).content.decode()
     post = Post.objects.get(topic=long_topic, number=22)
-    post_edit(
-        editor=post.author, post=post, content=factories.content("Edited reply 22"), reason="typo"
-    )
+    with django_capture_on_commit_callbacks(execute=False) as screening:
+        post_edit(
+            editor=post.author,
+            post=post,
+            content=factories.content("Edited reply 22"),
+            reason="typo",
+        )
+    # Not screened yet: readers keep the published version (issue 18 item 3).
+    page = client.get(url, {"page": 2}).content.decode()
+    assert "Reply number 22" in page and "Edited reply 22" not in page
+    for callback in screening:
+        callback()
     page = client.get(url, {"page": 2}).content.decode()
     assert "Edited reply 22" in page and "Reply number 22" not in page
     held = Post.objects.get(topic=long_topic, number=23)
     post_set_status(post_id=held.pk, status=PostStatus.HELD)
     page = client.get(url, {"page": 2}).content.decode()
     assert "Reply number 23" not in page and "Edited reply 22" in page
-    assert len(redis_page_cache) == 3  # one copy per state of the page
+    assert len(redis_page_cache) == 4  # one copy per state of the page (the edit's two)
 
 
 def test_a_page_with_the_readers_own_controls_masks_one_csrf_token_for_all_its_forms(

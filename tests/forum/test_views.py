@@ -179,8 +179,13 @@ def test_a_reply_to_an_edited_post_says_it_answered_an_earlier_version(
     first = topic.posts.get(number=1)
     with django_capture_on_commit_callbacks(execute=True):
         reply_create(author=other_clinician, topic=topic, content=factories.content("Answer"))
-    post_edit(editor=clinician, post=first, content=factories.content("Changed"), reason="fix")
+    with django_capture_on_commit_callbacks(execute=False) as screening:
+        post_edit(editor=clinician, post=first, content=factories.content("Changed"), reason="fix")
     client.force_login(other_clinician)
+    # Until screening publishes the edit, readers see the version the reply answered.
+    assert "an earlier version" not in client.get(topic.get_absolute_url()).content.decode()
+    for callback in screening:
+        callback()
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "an earlier version" in html
     assert reverse("forum:revision", args=[first.pk, 1]) in html

@@ -438,9 +438,10 @@ def test_a_batch_costs_the_same_queries_whatever_its_size(
     assert small == large
     # Fetch; lock, results already stored, insert, open cases, new cases; publish (update,
     # topics, group list version, notices already sent, notices: the posts are not read
-    # again, the batch locked them); 4 for the savepoints (the test's transaction, and the
-    # batch's own, rolled back alone if it fails).
-    assert large == 15
+    # again, the batch locked them; their publication records, which of them a moderator
+    # redacted, their published revision and search text, their search index); 4 for the
+    # savepoints (the test's transaction, and the batch's own, rolled back alone if it fails).
+    assert large == 19
     topic.refresh_from_db()
     assert topic.reply_count == 16
     last = topic.posts.order_by("number").last()
