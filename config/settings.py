@@ -353,6 +353,8 @@ FORUM_POSTING_RATE_LIMIT = env.str(
 )
 FORUM_EDIT_RATE_LIMIT = env.str("FORUM_EDIT_RATE_LIMIT", default="10/m,60/h" if _LIMITS_ON else "")
 FORUM_JOIN_RATE_LIMIT = env.str("FORUM_JOIN_RATE_LIMIT", default="5/m,20/h" if _LIMITS_ON else "")
+# A declined join request may be asked again this many days after the decision.
+FORUM_JOIN_ASK_AGAIN_DAYS = env.int("FORUM_JOIN_ASK_AGAIN_DAYS", default=30)
 # On in tests too: their own tests count on them.
 FORUM_DRAFT_CHECK_RATE_LIMIT = env.str("FORUM_DRAFT_CHECK_RATE_LIMIT", default="30/m")
 MODERATION_FLAG_RATE_LIMIT = env.str("MODERATION_FLAG_RATE_LIMIT", default="10/h")

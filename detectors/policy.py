@@ -14,10 +14,12 @@ Rules, in order of strength (every rule that applies adds a reason):
    confirm; when the detector is confident (``warning_confidence`` of a missing
    warning at or above MISSING_WARNING_HOLD_CONFIDENCE) it is **held** instead
    (issue 20.2).
-4. Incivility probability >= the queue threshold, a member flag, or the group
-   queues a new member's first posts                        -> **queue**: the
-   post is published and a case opens for review.
-5. Otherwise                                                -> **publish**.
+4. The group pre-approves a member's first posts (``first_posts_rule``) -> **hold**
+   until a moderator approves it: pre-approval means nobody else reads it first
+   (issues 21.6, 22.14).
+5. Incivility probability >= the queue threshold, or a member flag -> **queue**:
+   the post is published and a case opens for review.
+6. Otherwise                                                -> **publish**.
 
 Thresholds come from settings ``MODERATION_QUEUE_THRESHOLD`` and
 ``MODERATION_HOLD_THRESHOLD`` (environment variables of the same names); when
@@ -175,7 +177,7 @@ def decide(
     if member_flagged:
         queue.append(Reason(MEMBER_FLAG, "a member flagged this post"))
     if first_posts_rule:
-        queue.append(Reason(FIRST_POST, "this group reviews a new member's first posts"))
+        hold.append(Reason(FIRST_POST, "this group's moderators approve a member's first posts"))
     extra = {
         "collapse_warnings": missing,
         "cleared_identifiers": sorted({span.key for span, _ in cleared_spans}),

@@ -12,6 +12,7 @@ from accounts.access import (
     has_staff_powers,
     is_moderator,
     moderates_group,
+    needs_step_up,
     role_moderates_group,
 )
 from accounts.backends import MAX_ID
@@ -95,6 +96,24 @@ def group_for_organizer(user: AnyUser, slug: str) -> Group:
     group = group_for_visitor(slug)
     if not is_group_organizer(user, group):
         raise PermissionDenied("Only this group's organizers can do that.")
+    return group
+
+
+def can_manage_group_settings(user: AnyUser, group: Group) -> bool:
+    """The group's organizers (and staff) and the moderators who moderate it; staff and
+    moderators in a session that passed TOTP (accounts.access.moderates_group)."""
+    return is_group_organizer(user, group) or moderates_group(user, group)
+
+
+def group_for_settings(user: AnyUser, slug: str) -> Group:
+    group = group_for_visitor(slug)
+    if not can_manage_group_settings(user, group):
+        if needs_step_up(user) and role_moderates_group(user, group):
+            raise PermissionDenied(
+                "Moderators change group settings after the authenticator step: "
+                "sign in again with your authenticator code."
+            )
+        raise PermissionDenied("Only this group's organizers and moderators can do that.")
     return group
 
 

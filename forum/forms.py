@@ -114,7 +114,9 @@ class GroupForm(forms.Form):
         choices=[("", "—"), *JURISDICTIONS], required=False, help_text="For regional groups."
     )
     modality = forms.ChoiceField(
-        choices=[("", "—")] + Modality.choices, required=False, help_text="For modality groups."
+        choices=[("", "—")] + Modality.choices,
+        required=False,
+        help_text="Required for modality groups; a regional group may carry one too.",
     )
     purpose = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -133,6 +135,61 @@ class GroupForm(forms.Form):
     is_private = forms.BooleanField(
         required=False, label="Only members can read this group's topics"
     )
+
+
+class GroupSettingsForm(forms.Form):
+    """A group's settings page (forum.groups.group_update_settings checks them again)."""
+
+    purpose = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Shown at the top of the group page. Earlier purposes stay in its history.",
+        error_messages={
+            "required": "Declare the group's purpose: members see it at the top of the page."
+        },
+    )
+    rules = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=10_000
+    )
+    modality = forms.ChoiceField(
+        choices=[("", "None")] + Modality.choices,
+        required=False,
+        help_text="A regional group may also carry a modality (for example EMDR in Oregon).",
+    )
+    is_private = forms.BooleanField(
+        required=False,
+        label="Private: only members can read this group's topics",
+        help_text="The purpose, rules and description stay public either way.",
+    )
+    membership_policy = forms.ChoiceField(
+        choices=MembershipPolicy.choices, widget=forms.RadioSelect, label="Joining"
+    )
+    requires_regional_license = forms.BooleanField(
+        required=False, label="Members must hold a license in this region"
+    )
+    queue_first_posts = forms.IntegerField(
+        min_value=0,
+        max_value=20,
+        label="Pre-approve a member's first posts",
+        help_text=(
+            "How many of each member's first posts a moderator approves before anyone else "
+            "reads them (0 turns pre-approval off)."
+        ),
+        error_messages={
+            "min_value": "Pre-approve from 0 (off) to 20 of a member's first posts.",
+            "max_value": "Pre-approve from 0 (off) to 20 of a member's first posts.",
+            "invalid": "Enter a whole number from 0 (off) to 20.",
+            "required": "Enter a whole number from 0 (off) to 20.",
+        },
+    )
+
+    def __init__(self, *args: object, group: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if getattr(group, "kind", "") == GroupKind.MODALITY:
+            self.fields["modality"].choices = Modality.choices
+            self.fields["modality"].required = True
+            self.fields["modality"].help_text = "The modality this group is about."
+            del self.fields["requires_regional_license"]
 
 
 class DirectoryFilterForm(forms.Form):

@@ -1,6 +1,9 @@
-"""Writes for groups and memberships: open a group, join, decide join requests."""
+"""Writes for groups and memberships: open a group, change its settings, join, decide join
+requests."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,11 +15,19 @@ from django.utils.text import slugify
 from accounts.access import has_staff_powers, posting_block_reason, regional_license_block_reason
 from accounts.choices import JURISDICTION_LABELS
 from accounts.models import User
+from accounts.timezones import format_moment, zone_of
 from config import ratelimit
+from forum.access import can_manage_group_settings
 from forum.choices import GroupKind, MembershipPolicy, Modality
-from forum.models import Group, Membership
+from forum.models import Group, GroupPurposeChange, Membership
 from notifications.choices import NotificationKind
 from notifications.delivery import notify
+
+PURPOSE_MAX = 2000
+RULES_MAX = 10_000
+DECLINE_REASON_MAX = 500
+# Pre-approval holds at most this many of a member's first posts.
+PREAPPROVE_MAX = 20
 
 
 def can_open_groups(user: User) -> bool:
@@ -57,16 +68,13 @@ def group_create(
         errors["name"] = ["Group names are limited to 120 characters."]
     elif Group.objects.filter(name__iexact=name).exists():
         errors["name"] = ["A group with this name already exists."]
-    if not purpose:
-        errors["purpose"] = ["Declare the group's purpose: members see it at the top of the page."]
-    elif len(purpose) > 2000:
-        errors["purpose"] = ["Keep the purpose under 2,000 characters."]
-    if len(rules) > 10_000:
-        errors["rules"] = ["Keep the rules under 10,000 characters."]
+    errors.update(_purpose_and_rules_errors(purpose, rules))
     if kind == GroupKind.REGIONAL:
         if region not in JURISDICTION_LABELS:
             errors["region"] = ["Choose the group's state or country."]
-        modality = ""
+        # A regional group may also carry a modality ("EMDR in Oregon"); it is optional.
+        if modality and modality not in Modality.values:
+            errors["modality"] = ["Choose one of the listed modalities, or none."]
     elif kind == GroupKind.MODALITY:
         if modality not in Modality.values:
             errors["modality"] = ["Choose the group's modality."]
@@ -106,6 +114,97 @@ def group_create(
     return group
 
 
+def _purpose_and_rules_errors(purpose: str, rules: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not purpose:
+        errors["purpose"] = ["Declare the group's purpose: members see it at the top of the page."]
+    elif len(purpose) > PURPOSE_MAX:
+        errors["purpose"] = ["Keep the purpose under 2,000 characters."]
+    if len(rules) > RULES_MAX:
+        errors["rules"] = ["Keep the rules under 10,000 characters."]
+    return errors
+
+
+def group_update_settings(
+    *,
+    editor: User,
+    group: Group,
+    purpose: str,
+    rules: str = "",
+    modality: str = "",
+    membership_policy: str = MembershipPolicy.OPEN,
+    requires_regional_license: bool = False,
+    is_private: bool = False,
+    queue_first_posts: int = 0,
+) -> Group:
+    """Change a group's purpose, rules, visibility, joining and pre-approval. A changed
+    purpose keeps its earlier text in the group's public purpose history. Bad input
+    raises ValidationError and changes nothing."""
+    if not can_manage_group_settings(editor, group):
+        raise PermissionDenied(
+            "Only this group's organizers and moderators (after the authenticator step) "
+            "can change its settings."
+        )
+    purpose = purpose.strip()
+    rules = rules.strip()
+    errors = _purpose_and_rules_errors(purpose, rules)
+    if group.kind == GroupKind.MODALITY:
+        if modality not in Modality.values:
+            errors["modality"] = ["Choose the group's modality."]
+        requires_regional_license = False
+    elif modality and modality not in Modality.values:
+        errors["modality"] = ["Choose one of the listed modalities, or none."]
+    if membership_policy not in MembershipPolicy.values:
+        errors["membership_policy"] = ["Choose open or approval-based membership."]
+    if not isinstance(queue_first_posts, int) or not 0 <= queue_first_posts <= PREAPPROVE_MAX:
+        errors["queue_first_posts"] = [
+            f"Pre-approve from 0 (off) to {PREAPPROVE_MAX} of a member's first posts."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Group.objects.select_for_update().get(pk=group.pk)
+        if locked.purpose != purpose:
+            GroupPurposeChange.objects.create(
+                group=locked, previous=locked.purpose, purpose=purpose, changed_by=editor
+            )
+        visibility_changed = locked.is_private != bool(is_private)
+        locked.purpose = purpose
+        locked.rules = rules
+        locked.modality = modality
+        locked.membership_policy = membership_policy
+        locked.requires_regional_license = bool(requires_regional_license)
+        locked.is_private = bool(is_private)
+        locked.queue_first_posts = queue_first_posts
+        fields = [
+            "purpose",
+            "rules",
+            "modality",
+            "membership_policy",
+            "requires_regional_license",
+            "is_private",
+            "queue_first_posts",
+        ]
+        if visibility_changed:
+            # Who may read its topic list changed: retire the list's cached HTML
+            # (forum/topic_lists.py keys it by this version).
+            locked.topics_version += 1
+            fields.append("topics_version")
+        locked.save(update_fields=fields)
+    return locked
+
+
+def purpose_history(group: Group) -> list[GroupPurposeChange]:
+    return list(group.purpose_changes.select_related("changed_by").order_by("-changed_at", "-id"))
+
+
+def ask_again_from(membership: Membership) -> datetime | None:
+    """When a declined requester may ask to join again (None: not declined, or no date)."""
+    if membership.state != Membership.State.DECLINED or membership.decided_at is None:
+        return None
+    return membership.decided_at + timedelta(days=settings.FORUM_JOIN_ASK_AGAIN_DAYS)
+
+
 def join_block_reason(user: User, group: Group) -> str | None:
     reason = posting_block_reason(user)
     if reason is not None:
@@ -131,7 +230,16 @@ def group_join(*, user: User, group: Group) -> Membership:
         if membership.state == Membership.State.ACTIVE:
             return membership
         if membership.state == Membership.State.DECLINED and not created:
-            raise PermissionDenied("The organizers declined your request to join this group.")
+            again = ask_again_from(membership)
+            if again is None or timezone.now() < again:
+                raise PermissionDenied(declined_message(membership, user=user))
+            # Asked again after the wait: a fresh request (or a join, if the group is
+            # open now); the earlier reason is cleared with the earlier decision.
+            membership.state = Membership.State.PENDING
+            membership.decided_at = None
+            membership.decided_by = None
+            membership.decline_reason = ""
+            membership.save(update_fields=["state", "decided_at", "decided_by", "decline_reason"])
         if group.membership_policy == MembershipPolicy.OPEN:
             membership.state = Membership.State.ACTIVE
             membership.decided_at = timezone.now()
@@ -161,7 +269,28 @@ def group_leave(*, user: User, group: Group) -> None:
             )
 
 
-def membership_decide(*, organizer: User, membership: Membership, approve: bool) -> Membership:
+def declined_message(membership: Membership, *, user: User) -> str:
+    """What a declined requester reads: the organizers' reason and when they may ask again."""
+    text = "The organizers declined your request to join this group"
+    if membership.decline_reason:
+        text += f": “{membership.decline_reason}”"
+    again = ask_again_from(membership)
+    if again is not None:
+        text += f". You can ask again from {format_moment(again, zone_of(user))}."
+    else:
+        text += "."
+    return text
+
+
+def membership_decide(
+    *, organizer: User, membership: Membership, approve: bool, reason: str = ""
+) -> Membership:
+    """Approve or decline a join request. Declining needs a reason: the requester reads it."""
+    reason = " ".join(reason.split())
+    if not approve and not reason:
+        raise ValidationError("Give a reason for declining: the member who asked reads it.")
+    if len(reason) > DECLINE_REASON_MAX:
+        raise ValidationError("Keep the reason under 500 characters.")
     with transaction.atomic():
         locked = (
             Membership.objects.select_for_update()
@@ -173,7 +302,8 @@ def membership_decide(*, organizer: User, membership: Membership, approve: bool)
         locked.state = Membership.State.ACTIVE if approve else Membership.State.DECLINED
         locked.decided_at = timezone.now()
         locked.decided_by = organizer
-        locked.save(update_fields=["state", "decided_at", "decided_by"])
+        locked.decline_reason = "" if approve else reason
+        locked.save(update_fields=["state", "decided_at", "decided_by", "decline_reason"])
         if approve:
             Group.objects.filter(pk=locked.group_id).update(member_count=F("member_count") + 1)
         notify(
@@ -182,7 +312,7 @@ def membership_decide(*, organizer: User, membership: Membership, approve: bool)
             message=(
                 f"You are now a member of {locked.group.name}"
                 if approve
-                else f"Your request to join {locked.group.name} was declined"
+                else f"Your request to join {locked.group.name} was declined: {reason}"
             ),
             url=f"/groups/{locked.group.slug}/",
         )

@@ -35,8 +35,11 @@ class Group(models.Model):
     is_private = models.BooleanField(
         default=False, help_text="Only members of the group can read its topics."
     )
+    # Pre-approval: this many of each member's first posts in the group are held until a
+    # moderator approves them (moderation/revision_screening.py); 0 turns it off.
     queue_first_posts = models.PositiveSmallIntegerField(
-        default=0, help_text="Queue this many first posts of each new member for review."
+        default=0,
+        help_text="Hold this many first posts of each member until a moderator approves them.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="groups_opened"
@@ -90,6 +93,8 @@ class Membership(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Why the organizers declined the request; shown to the requester (issue 22.14).
+    decline_reason = models.CharField(max_length=500, blank=True, default="")
 
     class Meta:
         constraints = [
@@ -99,6 +104,26 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.state})"
+
+
+class GroupPurposeChange(AppendOnlyModel):
+    """One edit of a group's declared purpose: what it said before and after, who changed
+    it and when. Purposes are public, and so is their history (shown on the group page),
+    as a post's edits are."""
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="purpose_changes")
+    previous = models.TextField()
+    purpose = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["group", "-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Purpose change {self.pk} of group {self.group_id}"
 
 
 class Topic(models.Model):

@@ -24,17 +24,18 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from accounts.access import AnyUser, can_read_forum, has_staff_powers, moderates_group
 from accounts.names import author_fields
 from config.precompiled import Call, Precompiled
 from forum import groups
 from forum.access import readable_group_versions
-from forum.models import Group, Membership, Topic
+from forum.models import Group, GroupPurposeChange, Membership, Topic
 from forum.queries import reader_context, reader_keys
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -198,21 +199,41 @@ class GroupPage:
     can_read: bool
     membership: Membership | None
     is_organizer: bool
+    # Organizers, staff, and moderators of the group in a TOTP-passed session.
+    can_manage_settings: bool
+    # For a declined requester still waiting to ask again: the reason and the date.
+    declined: str
     join_block_reason: str | None
     topics_html: str
     reader: dict[str, object]  # the header's unread count
+
+
+def _with_purpose_edit(groups_: QuerySet[Group]) -> QuerySet[Group]:
+    """`purpose_edited_at`: when the purpose was last edited (the page links its history)."""
+    last_edit = (
+        GroupPurposeChange.objects.filter(group_id=OuterRef("pk"))
+        .order_by("-changed_at")
+        .values("changed_at")[:1]
+    )
+    return groups_.annotate(purpose_edited_at=Subquery(last_edit))
 
 
 def _group_with_reader_queryset(slug: str, user: int) -> QuerySet[Group]:
     """The group, the reader's membership (a LEFT JOIN) and whether they have topics
     awaiting review in it: one statement."""
     hidden = Topic.objects.filter(author_id=user, group_id=OuterRef("pk"), is_visible=False)
-    return Group.objects.filter(slug=slug).annotate(
-        reader=FilteredRelation("memberships", condition=Q(memberships__user_id=user)),
-        reader_membership_id=F("reader__id"),
-        reader_state=F("reader__state"),
-        reader_role=F("reader__role"),
-        reader_has_hidden_topics=Exists(hidden),
+    return (
+        _with_purpose_edit(Group.objects.all())
+        .filter(slug=slug)
+        .annotate(
+            reader=FilteredRelation("memberships", condition=Q(memberships__user_id=user)),
+            reader_membership_id=F("reader__id"),
+            reader_state=F("reader__state"),
+            reader_role=F("reader__role"),
+            reader_decided_at=F("reader__decided_at"),
+            reader_decline_reason=F("reader__decline_reason"),
+            reader_has_hidden_topics=Exists(hidden),
+        )
     )
 
 
@@ -237,7 +258,7 @@ def _group_with_reader(slug: str, user: AnyUser, read: list[Group | None] | None
     elif user.is_authenticated:
         found = _GROUP_WITH_READER.first(slug=slug, user=user.pk)
     else:
-        found = Group.objects.filter(slug=slug).first()
+        found = _with_purpose_edit(Group.objects.filter(slug=slug)).first()
     if found is None:
         raise Http404("No such group.")
     return found
@@ -265,6 +286,8 @@ def group_page(
             group=group,
             state=group.reader_state,
             role=group.reader_role,
+            decided_at=group.reader_decided_at,
+            decline_reason=group.reader_decline_reason,
         )
     is_active = membership is not None and membership.state == Membership.State.ACTIVE
     is_organizer = bool(
@@ -274,10 +297,18 @@ def group_page(
     moderating = moderates_group(user, group)
     can_read = can_read_forum(user) and (not group.is_private or moderating or is_active)
     join_block_reason: str | None = None
+    declined = ""
     if not user.is_authenticated:
         join_block_reason = "Sign in to join."
     elif membership is None:
         join_block_reason = groups.join_block_reason(user, group)
+    elif membership.state == Membership.State.DECLINED:
+        again = groups.ask_again_from(membership)
+        if again is not None and again <= timezone.now():
+            join_block_reason = groups.join_block_reason(user, group)
+            membership = None  # past the wait: the page offers "Ask to join" again
+        else:
+            declined = groups.declined_message(membership, user=user)
     topics_html, found = "", {}
     if can_read:
         own_hidden = bool(getattr(group, "reader_has_hidden_topics", False))
@@ -295,6 +326,8 @@ def group_page(
         can_read=can_read,
         membership=membership,
         is_organizer=is_organizer,
+        can_manage_settings=is_organizer or moderating,
+        declined=declined,
         join_block_reason=join_block_reason,
         topics_html=topics_html,
         reader=reader_context(user, found, notice=False),

@@ -12,6 +12,12 @@ urlpatterns = [
     path("groups/<slug:slug>/join/", views.group_join, name="group_join"),
     path("groups/<slug:slug>/leave/", views.group_leave, name="group_leave"),
     path("groups/<slug:slug>/members/", views.group_members, name="group_members"),
+    path("groups/<slug:slug>/settings/", views.group_settings, name="group_settings"),
+    path(
+        "groups/<slug:slug>/purpose-history/",
+        views.group_purpose_history,
+        name="group_purpose_history",
+    ),
     path(
         "groups/<slug:slug>/members/<int:membership_id>/decide/",
         views.membership_decide,

@@ -31,6 +31,7 @@ from forum.diffing import diff_lines
 from forum.forms import (
     DirectoryFilterForm,
     GroupForm,
+    GroupSettingsForm,
     SearchForm,
     apply_domain_errors,
 )
@@ -108,10 +109,54 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_read": page.can_read,
             "membership": page.membership,
             "is_organizer": page.is_organizer,
+            "can_manage_settings": page.can_manage_settings,
+            "declined": page.declined,
             "join_block_reason": page.join_block_reason,
             "topics_html": page.topics_html,
             **page.reader,
         },
+    )
+
+
+@login_required
+def group_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    group = access.group_for_settings(request.user, slug)
+    initial = {
+        name: getattr(group, name)
+        for name in (
+            "purpose",
+            "rules",
+            "modality",
+            "is_private",
+            "membership_policy",
+            "requires_regional_license",
+            "queue_first_posts",
+        )
+    }
+    form = GroupSettingsForm(request.POST or None, initial=initial, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            groups.group_update_settings(editor=request.user, group=group, **form.cleaned_data)
+        except ValidationError as error:
+            apply_domain_errors(form, error)
+        else:
+            messages.success(request, f"The settings of {group.name} are saved.")
+            return redirect("forum:group_settings", slug=group.slug)
+    return render(
+        request,
+        "forum/group_settings.html",
+        {"group": group, "form": form, "purpose_history": groups.purpose_history(group)},
+    )
+
+
+@require_GET
+def group_purpose_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Purposes are public, and so are their edits."""
+    group = access.group_for_visitor(slug)
+    return render(
+        request,
+        "forum/group_purpose_history.html",
+        {"group": group, "purpose_history": groups.purpose_history(group)},
     )
 
 
@@ -160,7 +205,10 @@ def membership_decide(request: HttpRequest, slug: str, membership_id: int) -> Ht
         return redirect("forum:group_members", slug=group.slug)
     try:
         groups.membership_decide(
-            organizer=request.user, membership=membership, approve=choice == "1"
+            organizer=request.user,
+            membership=membership,
+            approve=choice == "1",
+            reason=request.POST.get("reason", ""),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -20,7 +20,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from detectors import incivility
-from detectors.policy import IDENTIFIERS, Decision, Reason, decide
+from detectors.policy import FIRST_POST, IDENTIFIERS, Decision, Reason, decide
 from detectors.screen import ScreenReport, screen_many
 from forum.choices import PostStatus
 from forum.models import Post, Revision
@@ -60,9 +60,9 @@ def screened_text(revision: Revision, title: str = "") -> str:
 
 
 def _first_posts_held(posts: list[Post]) -> set[int]:
-    """The posts among these that their group's "hold the first N posts" rule applies to:
-    fewer than N earlier posts by the same author in the same group (scheduled and
-    cancelled ones do not count). One query for the whole batch."""
+    """The posts among these that their group's pre-approval ("hold the first N posts")
+    rule applies to: fewer than N earlier posts by the same author in the same group
+    (scheduled and cancelled ones do not count). One query for the whole batch."""
     asked = [post for post in posts if post.topic.group.queue_first_posts]
     if not asked:
         return set()
@@ -139,7 +139,9 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
             # A superseded revision is screened too (issue 18 item 2): it never becomes
             # what readers see, but its result is kept and what it holds opens a case.
             waiting.append(revision)
-    first_posts = _first_posts_held([r.post for r in waiting if r.number == 1])
+    # Not only first revisions: an edit of a post still awaiting approval must not publish
+    # it past the group's pre-approval.
+    first_posts = _first_posts_held([r.post for r in waiting if r.post.status in _REVIEWABLE])
     prepared = _prepare(waiting, first_posts)
     if not prepared:
         return outcomes
@@ -342,6 +344,8 @@ def _tell_author_held(post: Post, decision: Decision) -> None:
     codes = set(decision.codes)
     if "identifiers" in codes:
         why = "it may contain patient identifiers; edit them out or wait for a moderator"
+    elif codes == {FIRST_POST}:
+        why = "this group's moderators approve a member's first posts before others see them"
     else:
         why = "its tone needs a moderator's look before others see it"
     notify(

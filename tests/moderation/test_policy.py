@@ -74,9 +74,9 @@ def test_a_member_flag_queues():
     assert decision.codes == ["member_flag"]
 
 
-def test_the_first_posts_rule_queues():
+def test_the_first_posts_rule_holds_until_a_moderator_approves():
     decision = decide(report(0.1), first_posts_rule=True, limits=LIMITS)
-    assert decision.action == "queue"
+    assert decision.action == "hold"
     assert decision.codes == ["first_post"]
 
 

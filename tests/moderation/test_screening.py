@@ -13,12 +13,13 @@ from forum.choices import PostStatus, TriggerWarning
 from forum.models import Group, Post
 from forum.posting import post_edit, reply_create
 from forum.scheduling import publish_due
+from moderation import cases, tasks
 from moderation import revision_screening as screening
-from moderation import tasks
-from moderation.models import Case, CaseReason, CaseState, ScreeningResult
+from moderation.models import ActionKind, Case, CaseReason, CaseState, ScreeningResult
 from notifications.choices import NotificationKind
 from notifications.models import Notification
 from tests import factories
+from tests.accounts.helpers import with_powers
 from tests.moderation.helpers import CLEAN, IDENTIFYING, UNWARNED, first_post, new_reply, new_topic
 
 pytestmark = pytest.mark.django_db
@@ -166,17 +167,48 @@ def test_the_sweep_screens_what_the_broker_never_received(
     assert tasks.sweep_unscreened() == 0
 
 
-def test_a_group_can_queue_a_new_members_first_posts(
-    group, clinician, django_capture_on_commit_callbacks
+def test_a_group_that_pre_approves_holds_a_members_first_post_until_a_moderator_approves(
+    group, clinician, other_clinician, moderator, django_capture_on_commit_callbacks
 ):
     group.queue_first_posts = 1
     group.save()
     topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
     first = first_post(topic)
+    assert first.status == PostStatus.HELD
+    topic.refresh_from_db()
+    assert not topic.is_visible
+    case = Case.objects.get(post=first)
+    assert case.reason == CaseReason.FIRST_POST
+    assert Notification.objects.filter(
+        recipient=clinician, message__contains="approve a member's first posts"
+    ).exists()
+
+    # An edit while it waits does not publish it past the pre-approval.
+    with django_capture_on_commit_callbacks(execute=True):
+        post_edit(
+            editor=clinician, post=first, content=factories.content(CLEAN + " Thanks."), reason="x"
+        )
+    first.refresh_from_db()
+    assert first.status == PostStatus.HELD
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cases.resolve_case(
+            case_id=case.pk,
+            moderator=with_powers(moderator),
+            action=ActionKind.APPROVE,
+            reason="Welcome to the group.",
+        )
+    first.refresh_from_db()
     assert first.status == PostStatus.PUBLISHED
-    assert Case.objects.get(post=first).reason == CaseReason.FIRST_POST
+
+    # The member's later posts, and other members' posts after their own first, publish.
     second = new_reply(django_capture_on_commit_callbacks, author=clinician, topic=topic)
+    second.refresh_from_db()
+    assert second.status == PostStatus.PUBLISHED
     assert not Case.objects.filter(post=second).exists()
+    theirs = new_reply(django_capture_on_commit_callbacks, author=other_clinician, topic=topic)
+    theirs.refresh_from_db()
+    assert theirs.status == PostStatus.HELD
 
 
 def test_an_edit_that_removes_the_identifiers_publishes_a_held_post(
@@ -464,7 +496,7 @@ def test_a_batch_applies_the_first_posts_rule_to_each_post_in_order(
         for _ in range(3)
     ]
     ids = [reply.current_revision_id for reply in replies]
-    assert screening.screen_revisions(ids) == {ids[0]: "queue", ids[1]: "queue", ids[2]: "publish"}
+    assert screening.screen_revisions(ids) == {ids[0]: "hold", ids[1]: "hold", ids[2]: "publish"}
     assert {case.post_id for case in Case.objects.filter(reason=CaseReason.FIRST_POST)} == {
         replies[0].pk,
         replies[1].pk,
