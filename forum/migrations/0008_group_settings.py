@@ -10,7 +10,7 @@ from config.append_only import append_only_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0006_search_text_unescaped'),
+        ('forum', '0007_revision_publication_and_redaction'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
