@@ -150,7 +150,11 @@ class EvidenceForm(forms.Form):
 
 class DeactivateForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand: I can no longer sign in; my posts stay, shown as a former member."
+        label="I understand: I can no longer sign in; my posts stay, shown as a former member.",
+        error_messages={
+            "required": "Tick the box to confirm that you want to deactivate your account. "
+            "Nothing has changed yet."
+        },
     )
 
 

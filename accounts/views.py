@@ -227,7 +227,9 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def deactivate(request: HttpRequest) -> HttpResponse:
-    form = DeactivateForm(request.POST or None)
+    # Not `request.POST or None`: an unticked box posts nothing, and an unbound form would
+    # show no error at all (issue 22.9).
+    form = DeactivateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if request.user.is_staff or request.user.is_superuser:
             raise PermissionDenied("Staff accounts are closed by another member of staff.")
@@ -235,4 +237,6 @@ def deactivate(request: HttpRequest) -> HttpResponse:
         logout(request)
         messages.info(request, "Your account is deactivated. Your posts stay as a former member's.")
         return redirect("forum:home")
-    return render(request, "accounts/deactivate.html", {"form": form})
+    return render(
+        request, "accounts/deactivate.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -263,12 +263,22 @@ def post_for_editor(user: AnyUser, post_id: int) -> Post:
     return post
 
 
+def post_for_restore(user: AnyUser, post_id: int) -> Post:
+    """The author's own withdrawn post, for "Undo" (the window is the domain's to check)."""
+    post = post_for_reader(user, post_id)
+    if post.author_id != user.pk:
+        raise PermissionDenied("Only the author can undo a withdrawal.")
+    return post
+
+
 def topic_for_helpful_mark(user: AnyUser, post_id: int) -> Post:
     post = post_for_reader(user, post_id)
     if post.topic.author_id != user.pk:
         raise PermissionDenied("Only the topic's author can mark a reply as helpful.")
     if post.is_first_post:
         raise PermissionDenied("Only replies can be marked as helpful.")
+    if post.author_id == user.pk and not post.helpful_marked_at:
+        raise PermissionDenied("You cannot mark your own reply as helpful.")
     return post
 
 

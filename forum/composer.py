@@ -211,6 +211,9 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic = access.topic_for_reader(request.user, topic_id)
+    if topic.is_locked:
+        # No composer to fill in for nothing (issue 22.9): say why, and where to go instead.
+        return render(request, "forum/reply_locked.html", {"topic": topic}, status=403)
     reply_to_id = access.number_or_404(request.POST.get("reply_to") or request.GET.get("to"))
     reply_to = None
     if reply_to_id is not None:
@@ -221,7 +224,6 @@ def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
     if request.GET.get("correction") == "1":
         initial.update(is_correction=True, body=nudges.CORRECTION_TEMPLATE)
     form = ReplyForm(_composer_data(request), initial=initial)
-    form.purpose_for_validation = topic.purpose
 
     def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
         return posting.reply_create(
@@ -240,7 +242,6 @@ def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
             kind=NudgeEvent.Composer.REPLY,
             template="forum/reply_form.html",
             write=write,
-            purpose=lambda data: topic.purpose,
             context={
                 "topic": topic,
                 "reply_to": reply_to,
@@ -262,7 +263,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         "trigger_warnings": revision.trigger_warnings,
     }
     form = EditForm(_composer_data(request), initial=initial)
-    form.purpose_for_validation = post.topic.purpose
+    form.purpose_for_validation = posting.disclosure_purpose(post)
 
     def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
         posting.post_edit(
@@ -295,7 +296,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
             template="forum/edit_form.html",
             write=write,
             title=lambda data: post.topic.title if post.is_first_post else "",
-            purpose=lambda data: post.topic.purpose,
+            purpose=lambda data: posting.disclosure_purpose(post),
             can_schedule=False,
             context={"post": post},
             done=done,

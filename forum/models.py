@@ -194,6 +194,8 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # The status a withdrawal took the post out of, so the author's "Undo" can put it back.
+    withdrawn_from = models.CharField(max_length=16, blank=True, default="")
     # The author saw the privacy check flag this post and confirmed nothing in it identifies
     # a patient: screening must hold it for a moderator whatever the detectors say.
     identifiers_confirmed_by_author = models.BooleanField(default=False)

@@ -12,7 +12,7 @@ import logging
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +32,9 @@ from forum.search import index_posts
 from forum.signals import revision_awaits_screening_on_commit
 
 logger = logging.getLogger(__name__)
+
+# How long an author may take back a withdrawal ("Undo" on the page after it).
+WITHDRAW_UNDO_WINDOW = timedelta(seconds=60)
 
 # Statuses screening (or a moderator's approval) can publish a post from.
 _PUBLISHABLE = (PostStatus.PENDING, PostStatus.NEEDS_EDIT, PostStatus.HELD)
@@ -79,6 +82,12 @@ def validate_content(content: PostContent, *, purpose: str) -> None:
         )
     if errors:
         raise ValidationError(errors)
+
+
+def disclosure_purpose(post: Post) -> str:
+    """The purpose whose disclosure rules bind this post: the topic's for its first post
+    (the one who promotes discloses), none for a reply (issue 22.3)."""
+    return post.topic.purpose if post.is_first_post else TopicPurpose.OTHER
 
 
 def _require_poster(user: User) -> None:
@@ -253,7 +262,9 @@ def reply_create(
         raise PermissionDenied("This topic is locked; it takes no new replies.")
     if reply_to is not None and reply_to.topic_id != topic.pk:
         raise ValidationError({"reply_to": "That post is in another topic."})
-    validate_content(content, purpose=topic.purpose)
+    # The financial-interest disclosure is the promoter's: a reply answers, it does not
+    # promote (issue 22.3), so a promotion topic's purpose does not bind its replies.
+    validate_content(content, purpose=TopicPurpose.OTHER)
     _enforce_posting_rate(author)
     answered = reply_to or topic.posts.get(number=1)
     with transaction.atomic():
@@ -288,7 +299,7 @@ def post_edit(*, editor: User, post: Post, content: PostContent, reason: str) ->
         raise ValidationError(
             {"reason": f"Keep the reason under {settings.FORUM_REASON_MAX} characters."}
         )
-    validate_content(content, purpose=post.topic.purpose)
+    validate_content(content, purpose=disclosure_purpose(post))
     _enforce_edit_rate(editor)
     with transaction.atomic():
         locked = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
@@ -321,14 +332,50 @@ def post_withdraw(*, author: User, post: Post) -> Post:
         if locked.status == PostStatus.SCHEDULED:
             locked.status = PostStatus.CANCELLED
         else:
+            locked.withdrawn_from = locked.status
             locked.status = PostStatus.WITHDRAWN
             locked.withdrawn_at = timezone.now()
-        locked.save(update_fields=["status", "withdrawn_at"])
+        locked.save(update_fields=["status", "withdrawn_at", "withdrawn_from"])
         if was_visible and not locked.is_first_post:
             Topic.objects.filter(pk=locked.topic_id, reply_count__gt=0).update(
                 reply_count=F("reply_count") - 1
             )
             _topic_list_changed(topic_id=locked.topic_id)
+    return locked
+
+
+def can_undo_withdrawal(post: Post) -> bool:
+    """Within the undo window of the author's own withdrawal (issue 22.9)."""
+    return (
+        post.status == PostStatus.WITHDRAWN
+        and post.withdrawn_at is not None
+        and bool(post.withdrawn_from)
+        and timezone.now() - post.withdrawn_at <= WITHDRAW_UNDO_WINDOW
+    )
+
+
+def post_restore(*, author: User, post: Post) -> Post:
+    """Undo a withdrawal within WITHDRAW_UNDO_WINDOW: the post returns to the status it was
+    withdrawn from (published, or still under review), as if it had never left."""
+    if post.author_id != author.pk:
+        raise PermissionDenied("Only the author can undo a withdrawal.")
+    with transaction.atomic():
+        locked = Post.objects.select_for_update().get(pk=post.pk)
+        if not can_undo_withdrawal(locked):
+            raise ValidationError(
+                "It is too late to undo: a withdrawal can be undone for "
+                f"{int(WITHDRAW_UNDO_WINDOW.total_seconds())} seconds."
+            )
+        locked.status = locked.withdrawn_from
+        locked.withdrawn_from = ""
+        locked.withdrawn_at = None
+        locked.save(update_fields=["status", "withdrawn_at", "withdrawn_from"])
+        if locked.status == PostStatus.PUBLISHED and not locked.is_first_post:
+            Topic.objects.filter(pk=locked.topic_id).update(reply_count=F("reply_count") + 1)
+            _topic_list_changed(topic_id=locked.topic_id)
+        if locked.status == PostStatus.PENDING and locked.current_revision_id is not None:
+            # Screening skipped it while withdrawn; it is idempotent if it did not.
+            revision_awaits_screening_on_commit(revision_id=locked.current_revision_id)
     return locked
 
 
@@ -446,6 +493,11 @@ def mark_helpful(*, user: User, post: Post, helpful: bool = True) -> Post:
         raise PermissionDenied("Only the topic's author can mark a reply as helpful.")
     if post.is_first_post:
         raise ValidationError("Only replies can be marked as helpful.")
+    if helpful and post.author_id == user.pk:
+        # Helpful marks are others' feedback to the topic's author (issue 22.4).
+        raise PermissionDenied("You cannot mark your own reply as helpful.")
+    if helpful and post.status != PostStatus.PUBLISHED:
+        raise ValidationError("Only published replies can be marked as helpful.")
     if helpful:
         post.helpful_marked_at = timezone.now()
         post.helpful_marked_by = user

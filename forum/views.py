@@ -421,17 +421,46 @@ def revision_detail(request: HttpRequest, post_id: int, number: int) -> HttpResp
     )
 
 
-@require_POST
 @login_required
 def post_withdraw(request: HttpRequest, post_id: int) -> HttpResponse:
+    """GET asks "Withdraw this post?"; POST withdraws it and offers an undo for a minute."""
     post = access.post_for_editor(request.user, post_id)
+    if request.method != "POST":
+        return render(request, "forum/withdraw_confirm.html", {"post": post})
     try:
         posting.post_withdraw(author=request.user, post=post)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.info(request, "Your post is withdrawn. Its history stays available to moderators.")
-    return redirect(post.topic)
+        return redirect(post.topic)
+    return redirect("forum:post_withdrawn", post_id=post.pk)
+
+
+@require_GET
+@login_required
+def post_withdrawn(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = access.post_for_restore(request.user, post_id)
+    return render(
+        request,
+        "forum/withdrawn.html",
+        {
+            "post": post,
+            "can_undo": posting.can_undo_withdrawal(post),
+            "undo_seconds": int(posting.WITHDRAW_UNDO_WINDOW.total_seconds()),
+        },
+    )
+
+
+@require_POST
+@login_required
+def post_restore(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = access.post_for_restore(request.user, post_id)
+    try:
+        restored = posting.post_restore(author=request.user, post=post)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("forum:post_withdrawn", post_id=post.pk)
+    messages.success(request, "Undone: your post is back as it was.")
+    return redirect(restored)
 
 
 @require_POST

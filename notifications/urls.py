@@ -7,4 +7,5 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("read/", views.notifications_read, name="read"),
+    path("<int:notification_id>/", views.notification_open, name="open"),
 ]
