@@ -92,7 +92,9 @@ def test_deactivation_signs_out_keeps_posts_as_a_former_member(
     client.force_login(clinician)
     page = client.get(reverse("accounts:deactivate"))
     assert page.status_code == 200
-    assert client.post(reverse("accounts:deactivate"), {}).status_code == 200  # not confirmed
+    unconfirmed = client.post(reverse("accounts:deactivate"), {})
+    assert unconfirmed.status_code == 400  # not confirmed: the form says so
+    assert "Tick the box to confirm" in unconfirmed.content.decode()
     response = client.post(reverse("accounts:deactivate"), {"confirm": "on"})
     assert response.status_code == 302
     clinician.refresh_from_db()
