@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.access import can_post
 from accounts.models import User
+from notifications.emails import email_site_context
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,6 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
             user.credentials_suffix = data.get("credentials_suffix", "")
             user.time_zone = data.get("time_zone") or "UTC"
         return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # Our templates (templates/account/email/) greet and sign with the site's name and
+        # link its address, never the host the request came in on.
+        super().send_mail(template_prefix, email, {**context, **email_site_context()})
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         user = request.user

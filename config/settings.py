@@ -37,6 +37,9 @@ else:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The name members know the site by: every email's greeting, subject and signature, not
+# the host a request came in on (issue 22.15: "Hello from 127.0.0.1").
+SITE_NAME = env.str("SITE_NAME", default="Clinician Commons")
 
 INSTALLED_APPS = [
     # The admin, opened to group-scoped moderators too (accounts/admin_site.py).
@@ -181,7 +184,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Clinician Commons] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Clinician Commons"
@@ -224,7 +227,7 @@ MEDIA_URL = "/private-media-is-not-served/"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Clinician Commons <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: without REDIS_URL, tasks run in-process (eagerly) so a first run needs no services.

@@ -6,11 +6,13 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from notifications.choices import EmailNotices
+from notifications.emails import render_email
 from notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -45,6 +47,11 @@ def email_notifications(notification_ids: list[int]) -> int:
     return sent
 
 
+def send_message(message: EmailMultiAlternatives) -> None:
+    """The one place a notice leaves for the mail server (its failures are retried)."""
+    message.send()
+
+
 def _email_once(notification_id: int) -> bool:
     with transaction.atomic():
         claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
@@ -58,15 +65,15 @@ def _email_once(notification_id: int) -> bool:
         return False
     if recipient.email_notices == EmailNotices.NONE:  # the member reads notices on the site
         return False
-    link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
+    site = settings.SITE_URL.rstrip("/")
+    link = (
+        f"{site}{reverse('notifications:open', args=[notification.pk])}" if notification.url else ""
+    )
+    message = render_email(
+        "notice", to=[recipient.email], context={"notification": notification, "link": link}
+    )
     try:
-        send_mail(
-            subject=f"[Clinician Commons] {notification.message}",
-            message=f"{notification.message}\n\n{link}\n\nYou can read all notices at "
-            f"{settings.SITE_URL}/notifications/",
-            from_email=None,
-            recipient_list=[recipient.email],
-        )
+        send_message(message)
     except OSError:
         # Un-claim so the retry can send it.
         Notification.objects.filter(pk=notification_id).update(emailed_at=None)

@@ -81,16 +81,16 @@ def test_a_batch_email_that_fails_is_retried_alone(clinician, other_clinician, m
     notices = [
         _notice(recipient, text) for recipient, text in ((clinician, "a"), (other_clinician, "b"))
     ]
-    real_send = tasks.send_mail
+    real_send = tasks.send_message
     failures = []
 
-    def send_mail(**kwargs):
-        if kwargs["recipient_list"] == [clinician.email] and not failures:
-            failures.append(kwargs)
+    def send_message(message):
+        if message.to == [clinician.email] and not failures:
+            failures.append(message)
             raise OSError("mail server hung up")
-        return real_send(**kwargs)
+        return real_send(message)
 
-    monkeypatch.setattr(tasks, "send_mail", send_mail)
+    monkeypatch.setattr(tasks, "send_message", send_message)
     # The batch mails the second notice; the first fails, is un-claimed, and its own
     # task (run at once here, tasks being eager in tests) sends it.
     assert tasks.email_notifications([n.pk for n in notices]) == 1
