@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0006_search_text_unescaped'),
+        ('forum', '0007_revision_publication_and_redaction'),
     ]
 
     operations = [
