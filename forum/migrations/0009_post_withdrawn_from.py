@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0007_revision_publication_and_redaction'),
+        ('forum', '0008_group_settings'),
     ]
 
     operations = [
