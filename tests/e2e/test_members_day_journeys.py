@@ -15,7 +15,7 @@ from forum.posting import reply_create, topic_create
 from notifications.choices import NotificationKind
 from notifications.models import Notification
 from tests.conftest import make_verified_clinician
-from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible
+from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible, wait_until
 from tests.e2e.helpers import cbt_group, content, expect, published_thread, wait_for_status
 
 pytestmark = pytest.mark.e2e
@@ -176,3 +176,93 @@ def test_refusals_without_a_file_or_a_confirmation_say_why(journey: Journey) -> 
     journey.shoot(page, "deactivation needs the box ticked")
     member.refresh_from_db()
     assert member.deactivated_at is None
+
+
+def _message(raw: str, needle: str) -> str:
+    """The one message mentioning `needle` in a file the server's file backend wrote (it
+    writes each message followed by a line of 79 dashes)."""
+    return next(part for part in raw.split("-" * 79) if needle in part).strip() + "\n"
+
+
+def _html_part(raw: str) -> str:
+    """The text/html part of a mail the server wrote to its file backend."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(raw.encode("utf-8"), policy=policy.default)
+    part = message.get_body(preferencelist=("html",))
+    assert part is not None, f"no HTML part in:\n{raw[:2000]}"
+    return str(part.get_content())
+
+
+def _text_part(raw: str) -> str:
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(raw.encode("utf-8"), policy=policy.default)
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())
+
+
+@pytest.mark.parametrize("viewport", [None, SMALL_PHONE], ids=["desktop", "phone-375"])
+def test_emails_come_from_the_site_by_name(
+    journey: Journey, viewport: dict[str, int] | None
+) -> None:
+    """Issue 22.15: the verification email and a notice email greet and sign with the
+    site's name, each with an HTML part that reads well and passes axe-core."""
+    address = f"casey.{'phone' if viewport else 'desk'}@example.org"
+    page = journey.new_page(viewport=viewport)
+    page.goto("/accounts/signup/")
+    page.get_by_label(re.compile(r"^Email:?$")).fill(address)
+    page.get_by_label(re.compile(r"^Display name:?$")).fill("Casey Morgan")
+    page.get_by_label(re.compile(r"^Password:?$")).fill("a long calm passphrase 42")
+    page.get_by_label(re.compile(r"^Password \(again\):?$")).fill("a long calm passphrase 42")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("verify", re.I))
+
+    raw = _message(next(m for m in reversed(journey.stack.mails()) if address in m), address)
+    text = _text_part(raw)
+    assert text.startswith("Hello from Clinician Commons,"), text[:200]
+    assert "127.0.0.1!" not in text and "Hello from 127.0.0.1" not in text
+    assert "[Clinician Commons]" in raw
+    html = _html_part(raw)
+    mail_page = journey.new_page(viewport=viewport)
+    mail_page.set_content(html)
+    expect(mail_page.get_by_role("link", name="Confirm my email address")).to_be_visible()
+    assert_accessible(journey, mail_page, "verification email")
+    journey.shoot(mail_page, "the verification email as HTML")
+
+    # A reply posted through the site: the worker screens it, tells the topic's author and
+    # mails them (notices written by this test process would be mailed in-process).
+    people = _people()
+    with transaction.atomic():
+        topic = topic_create(
+            author=people["author"],
+            group=people["group"],
+            title="Homework compliance in CBT for insomnia",
+            purpose=TopicPurpose.CASE_CONSULTATION,
+            content=content("Sleep diaries come back half empty. How do you keep clients logging?"),
+        )
+    replier = journey.new_page(people["reader"], viewport=viewport)
+    replier.goto(f"/topics/{topic.pk}/reply/")
+    replier.get_by_label("Body", exact=True).fill("A paper diary on the nightstand works well.")
+    replier.get_by_label("None", exact=True).check()
+    replier.get_by_role("button", name="Post the reply").click()
+    expect(replier.get_by_role("heading", level=1)).to_have_text(
+        "Homework compliance in CBT for insomnia"
+    )
+    notice_mail = wait_until(
+        lambda: next(
+            (m for m in journey.stack.mails() if people["author"].email in m and "replied" in m),
+            None,
+        ),
+        timeout=90,
+    )
+    notice_mail = _message(notice_mail, "replied")
+    assert _text_part(notice_mail).startswith("Hello from Clinician Commons,")
+    notice_page = journey.new_page(viewport=viewport)
+    notice_page.set_content(_html_part(notice_mail))
+    expect(notice_page.get_by_role("link", name="Open it")).to_be_visible()
+    assert_accessible(journey, notice_page, "notice email")
+    journey.shoot(notice_page, "a notice email as HTML")
