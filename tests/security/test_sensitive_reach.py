@@ -16,11 +16,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from accounts.access import role_moderates_group
 from accounts.models import User
 from forum.choices import PostStatus
 from forum.models import Group, Membership, Post, Topic
 from moderation import cases
 from moderation.models import Case, FlagReason, ScreeningResult
+from notifications.choices import NotificationKind
 from notifications.models import Notification
 from tests import factories
 from tests.moderation.helpers import IDENTIFYING, first_post, new_reply, new_topic
@@ -107,12 +109,23 @@ def test_a_held_post_reaches_only_its_author_and_moderators_with_scope(
     assert HELD_MARKER in author_surfaces["export"]  # their own data
 
 
-def test_only_its_author_is_notified_of_a_held_post(world: World, held_reply: Post) -> None:
-    # The topic's author gets a reply notice once the reply is published, not before.
-    recipients = set(
-        Notification.objects.filter(post_id=held_reply.pk).values_list("recipient_id", flat=True)
+def test_only_its_author_and_the_groups_moderators_are_notified_of_a_held_post(
+    world: World, held_reply: Post
+) -> None:
+    # The topic's author gets a reply notice once the reply is published, not before; the
+    # group's moderators get an alert naming the group and the reason, never the text.
+    notices = Notification.objects.filter(post_id=held_reply.pk)
+    told = set(
+        notices.exclude(kind=NotificationKind.CASE_ALERT).values_list("recipient_id", flat=True)
     )
-    assert recipients == {held_reply.author_id}
+    assert told == {held_reply.author_id}
+    group = held_reply.topic.group
+    alerts = list(notices.filter(kind=NotificationKind.CASE_ALERT))
+    covering = {user.pk for user in User.objects.all() if role_moderates_group(user, group)}
+    assert alerts, "the group's moderators are alerted to an identifier case"
+    assert {alert.recipient_id for alert in alerts} <= covering - {held_reply.author_id}
+    for alert in alerts:
+        assert HELD_MARKER not in alert.message and HELD_QUERY not in alert.message
 
 
 def test_a_scoped_moderator_cannot_open_a_held_posts_records_outside_their_groups(
