@@ -32,6 +32,15 @@ class AccountAdapter(DefaultAccountAdapter):
         # link its address, never the host the request came in on.
         super().send_mail(template_prefix, email, {**context, **email_site_context()})
 
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        # The per-account failed-login limit ("5/5m/key", ACCOUNT_RATE_LIMITS) counts per
+        # account *and address*: an attacker's failures from elsewhere must not lock a
+        # clinician out of their own account (issue 18 item 12). The per-address limit
+        # ("10/m/ip") still bounds guessing across accounts. allauth keys this by the
+        # site and the login alone; it clears the same key after a password reset.
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}:{self.get_client_ip(request)}"
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         user = request.user
         # A new member goes straight to declaring a license; staff need none.

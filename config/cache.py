@@ -45,11 +45,48 @@ class _ClientPerPool(RedisCacheClient):
 
 
 class ResilientRedisCache(RedisCache):
+    """Every operation degrades while Redis is down. A delete that fails (a logout's
+    session entry, say) is remembered in this process and replayed before its next
+    operation once Redis answers again, so a session flushed during an outage is not read
+    back from the cache afterwards (issue 18 item 11). The list is bounded; past it the
+    oldest keys are dropped and logged."""
+
+    PENDING_DELETES_MAX = 10_000
+
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = _ClientPerPool
+        self._pending_deletes: OrderedDict[str, None] = OrderedDict()
+        self._pending_lock = threading.Lock()
+
+    def _remember_failed_delete(self, keys: list[str]) -> None:
+        with self._pending_lock:
+            for key in keys:
+                self._pending_deletes[key] = None
+            while len(self._pending_deletes) > self.PENDING_DELETES_MAX:
+                dropped, _ = self._pending_deletes.popitem(last=False)
+                logger.error("cache delete of %r dropped: too many pending deletes", dropped)
+
+    def _replay_deletes(self) -> bool:
+        """Deletes that failed earlier, replayed first; False while Redis is still down
+        (the caller then answers as for an outage without trying)."""
+        if not self._pending_deletes:
+            return True
+        with self._pending_lock:
+            keys = list(self._pending_deletes)
+        try:
+            self._cache.delete_many(keys)
+        except UNAVAILABLE:
+            return False
+        with self._pending_lock:
+            for key in keys:
+                self._pending_deletes.pop(key, None)
+        logger.warning("replayed %d cache deletes that failed during an outage", len(keys))
+        return True
 
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+        if not self._replay_deletes():
+            return default
         try:
             return super().get(key, default, version)
         except UNAVAILABLE as exc:
@@ -57,6 +94,8 @@ class ResilientRedisCache(RedisCache):
             return default
 
     def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
+        if not self._replay_deletes():
+            return {}
         try:
             return super().get_many(keys, version)
         except UNAVAILABLE as exc:
@@ -64,6 +103,8 @@ class ResilientRedisCache(RedisCache):
             return {}
 
     def has_key(self, key: Any, version: int | None = None) -> bool:
+        if not self._replay_deletes():
+            return False
         try:
             return super().has_key(key, version)
         except UNAVAILABLE as exc:
@@ -103,19 +144,38 @@ class ResilientRedisCache(RedisCache):
             _warn("touch", exc)
             return False
 
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
+        try:
+            return super().incr(key, delta, version)
+        except UNAVAILABLE as exc:
+            _warn("incr", exc)
+            # As for a missing key (Django's contract): callers start a new count.
+            raise ValueError(f"Key {key!r} not found: the cache is unavailable") from exc
+
+    def decr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
+        try:
+            return super().decr(key, delta, version)
+        except UNAVAILABLE as exc:
+            _warn("decr", exc)
+            raise ValueError(f"Key {key!r} not found: the cache is unavailable") from exc
+
     def delete(self, key: Any, version: int | None = None) -> bool:
+        full_key = self.make_and_validate_key(key, version=version)
         try:
             return super().delete(key, version)
         except UNAVAILABLE as exc:
-            # A stale session entry could outlive a logout: say so loudly.
+            # A stale session entry could outlive a logout: replayed once Redis is back.
             logger.error("cache delete of %r failed (%s); Redis is down", key, exc)
+            self._remember_failed_delete([full_key])
             return False
 
     def delete_many(self, keys: Any, version: int | None = None) -> None:
+        full_keys = [self.make_and_validate_key(key, version=version) for key in keys]
         try:
             super().delete_many(keys, version)
         except UNAVAILABLE as exc:
             logger.error("cache delete_many failed (%s); Redis is down", exc)
+            self._remember_failed_delete(full_keys)
 
 
 class RecentTexts:

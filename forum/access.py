@@ -178,7 +178,12 @@ def visible_posts_q(user: AnyUser, *, moderating: bool | None = None) -> Q:
     """
     if not user.is_authenticated:
         return Q(pk__in=[])
-    public = Q(status__in=PUBLIC_STATUSES)
+    # A post withdrawn before it was ever published (held, pending, hidden) leaves no
+    # tombstone for others: it would show its author beside a post nobody saw (issue 18
+    # item 12). published_at is set by the first publication and never cleared.
+    public = Q(status__in=PUBLIC_STATUSES) & ~Q(
+        status=PostStatus.WITHDRAWN, published_at__isnull=True
+    )
     own = Q(author=user, status__in=AUTHOR_VISIBLE_STATUSES)
     if moderating is None:
         moderating = is_moderator(user) and not _has_scope(user)
@@ -227,13 +232,16 @@ def topic_with_role_call(topic_id: int, user_id: int) -> Call:
 
 def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:
     """topic_for_reader's rules, for a topic read with `user`'s role (None: not found)."""
+    if not can_read_forum(user):
+        # Before the lookup: the same answer whether the topic exists or not.
+        raise PermissionDenied("Sign in with a clinician account to read topics.")
     if topic is None:
         raise Http404("No such topic.")
-    if not can_read_forum(user):
-        raise PermissionDenied("Sign in with a clinician account to read topics.")
     is_member = getattr(topic, "reader_role", None) is not None
     if not can_read_group_topics(user, topic.group, is_member=is_member):
-        raise PermissionDenied("This group's topics are for its members.")
+        # Not a 403: that would tell an outsider a private group's topic exists (issue 18
+        # item 12); a private topic and a missing one answer alike.
+        raise Http404("No such topic.")
     if not topic.is_visible and not (
         topic.author_id == user.pk or moderates_group(user, topic.group)
     ):
@@ -243,6 +251,8 @@ def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:
 
 def post_for_reader(user: AnyUser, post_id: int) -> Post:
     _check_id(post_id)
+    if not can_read_forum(user):
+        raise PermissionDenied("Sign in with a clinician account to read topics.")
     try:
         post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
     except Post.DoesNotExist as exc:

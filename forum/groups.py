@@ -21,7 +21,8 @@ from forum.access import can_manage_group_settings
 from forum.choices import GroupKind, MembershipPolicy, Modality
 from forum.models import Group, GroupPurposeChange, Membership
 from notifications.choices import NotificationKind
-from notifications.delivery import notify
+from notifications.delivery import MESSAGE_MAX, notify
+from notifications.models import Notification
 
 PURPOSE_MAX = 2000
 RULES_MAX = 10_000
@@ -205,6 +206,9 @@ def ask_again_from(membership: Membership) -> datetime | None:
     return membership.decided_at + timedelta(days=settings.FORUM_JOIN_ASK_AGAIN_DAYS)
 
 
+JOIN_NOTICE_INTERVAL = timedelta(days=1)
+
+
 def join_block_reason(user: User, group: Group) -> str | None:
     reason = posting_block_reason(user)
     if reason is not None:
@@ -240,28 +244,49 @@ def group_join(*, user: User, group: Group) -> Membership:
             membership.decided_by = None
             membership.decline_reason = ""
             membership.save(update_fields=["state", "decided_at", "decided_by", "decline_reason"])
+            created = True  # a fresh request: the organizers are told of it
+        if membership.state == Membership.State.PENDING and not created:
+            return membership  # asked already: the organizers were told then
         if group.membership_policy == MembershipPolicy.OPEN:
             membership.state = Membership.State.ACTIVE
             membership.decided_at = timezone.now()
             membership.save(update_fields=["state", "decided_at"])
             Group.objects.filter(pk=group.pk).update(member_count=F("member_count") + 1)
         else:
+            message = f"{user.public_name} asked to join {group.name}"
+            url = f"/groups/{group.slug}/members/"
+            # A request withdrawn and sent again tells each organizer once a day at most.
+            told = set(
+                Notification.objects.filter(
+                    kind=NotificationKind.MEMBERSHIP,
+                    message=message[:MESSAGE_MAX],
+                    url=url,
+                    created_at__gte=timezone.now() - JOIN_NOTICE_INTERVAL,
+                ).values_list("recipient_id", flat=True)
+            )
             for organizer in group.memberships.filter(
                 role=Membership.Role.ORGANIZER, state=Membership.State.ACTIVE
             ).select_related("user"):
+                if organizer.user_id in told:
+                    continue
                 notify(
                     recipient=organizer.user,
                     kind=NotificationKind.MEMBERSHIP,
-                    message=f"{user.public_name} asked to join {group.name}",
-                    url=f"/groups/{group.slug}/members/",
+                    message=message,
+                    url=url,
                 )
     return membership
 
 
 def group_leave(*, user: User, group: Group) -> None:
+    """Leave a group, or withdraw a request to join it. A declined request stays: leaving
+    must not wipe the organizers' decision so that joining asks afresh (issue 18 item 12)."""
     with transaction.atomic():
+        Membership.objects.filter(
+            group=group, user=user, role=Membership.Role.MEMBER, state=Membership.State.PENDING
+        ).delete()
         deleted, _ = Membership.objects.filter(
-            group=group, user=user, role=Membership.Role.MEMBER
+            group=group, user=user, role=Membership.Role.MEMBER, state=Membership.State.ACTIVE
         ).delete()
         if deleted:
             Group.objects.filter(pk=group.pk, member_count__gt=0).update(

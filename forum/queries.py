@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet, Subquery
+from django.db.models import Count, Q, QuerySet, Subquery
 
 from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
@@ -20,7 +20,14 @@ from notifications.inbox import unread_count, unread_count_key
 def group_directory(
     *, kind: str = "", region: str = "", modality: str = "", name: str = ""
 ) -> QuerySet[Group]:
-    groups = Group.objects.all().order_by("kind", "name")
+    # Only topics readers can see count (issue 18 item 12): not those whose first post is
+    # held, pending screening or scheduled (Topic.is_visible; Group.topic_count counts
+    # every topic ever opened and is not shown).
+    groups = (
+        Group.objects.all()
+        .annotate(visible_topics=Count("topics", filter=Q(topics__is_visible=True)))
+        .order_by("kind", "name")
+    )
     if kind:
         groups = groups.filter(kind=kind)
     if region:

@@ -54,3 +54,20 @@ def is_staff_moderator(user: AnyUser) -> bool:
     return bool(
         is_active_member(user) and (user.is_staff or user.is_superuser) and has_session_powers(user)
     )
+
+
+def sees_site_wide_figures(user: AnyUser) -> bool:
+    """Site-wide figures (author nudges, which carry no group) are for staff and global
+    moderators; a scoped moderator sees their own groups' figures only."""
+    return is_moderator(user) and _scoped_group_ids(user) is None
+
+
+def suspensions_for_moderator(user: AnyUser, suspensions: QuerySet[M]) -> QuerySet[M]:
+    """Suspensions a moderator may see: all for staff and global moderators; for a scoped
+    one, those imposed through a case in their groups."""
+    if not is_moderator(user):
+        return suspensions.none()
+    group_ids = _scoped_group_ids(user)
+    if group_ids is None:
+        return suspensions
+    return suspensions.filter(moderation_actions__case__group_id__in=group_ids).distinct()

@@ -19,7 +19,13 @@ from accounts.access import is_moderator
 from accounts.models import Suspension
 from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
-from moderation.access import cases_for_moderator, in_moderated_groups, is_staff_moderator
+from moderation.access import (
+    cases_for_moderator,
+    in_moderated_groups,
+    is_staff_moderator,
+    sees_site_wide_figures,
+    suspensions_for_moderator,
+)
 from moderation.models import (
     ACTIVE_CASE_STATES,
     RESOLVING_ACTIONS,
@@ -235,7 +241,10 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             "opts": self.model._meta,
             "stats": overview.last_30_days(cases_for_moderator(request.user)),
             # Author nudges (forum/nudges.py): share of nudged drafts revised or withdrawn.
-            "nudges": nudge_outcome_summary(days=overview.DAYS),
+            # Nudges carry no group: site-wide, so not for a scoped moderator.
+            "nudges": nudge_outcome_summary(days=overview.DAYS)
+            if sees_site_wide_figures(request.user)
+            else None,
         }
         return TemplateResponse(request, "admin/moderation/overview.html", context)
 
@@ -403,6 +412,9 @@ class SuspensionAdmin(ModeratorPermissions, admin.ModelAdmin):
     list_display = ("user", "until", "reason", "created_by", "lifted_at")
     fields = ("user", "until", "reason", "case", "created_by", "lifted_at")
     readonly_fields = ("user", "until", "reason", "case", "created_by")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Suspension]:
+        return suspensions_for_moderator(request.user, super().get_queryset(request))
 
     @admin.display(description="Case")
     def case(self, suspension: Suspension) -> Case | None:

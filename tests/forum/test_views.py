@@ -243,12 +243,33 @@ def test_visitors_read_group_descriptions_but_no_posts(client, topic):
     assert client.get(topic.get_absolute_url()).status_code == 302
 
 
-def test_private_group_topics_are_refused_to_outsiders(client, outsider, topic):
+def _without_nonces(html: bytes) -> bytes:
+    import re
+
+    return re.sub(rb'(nonce|value)="[^"]*"', b"", html)
+
+
+def test_private_group_topics_answer_outsiders_as_if_they_did_not_exist(client, outsider, topic):
+    """No existence oracle (issue 18 item 12): a private topic, its posts and their history
+    answer an outsider exactly as a missing id does."""
     Group.objects.filter(pk=topic.group_id).update(is_private=True)
     client.force_login(outsider)
-    response = client.get(topic.get_absolute_url())
-    assert response.status_code == 403
-    assert "for its members" in response.content.decode()
+    post = topic.posts.get(number=1)
+    pairs = [
+        (reverse("forum:topic", args=[topic.pk]), reverse("forum:topic", args=[999_999])),
+        (reverse("forum:post", args=[post.pk]), reverse("forum:post", args=[999_999])),
+        (
+            reverse("forum:post_history", args=[post.pk]),
+            reverse("forum:post_history", args=[999_999]),
+        ),
+        (reverse("forum:reply", args=[topic.pk]), reverse("forum:reply", args=[999_999])),
+        (reverse("moderation:flag", args=[post.pk]), reverse("moderation:flag", args=[999_999])),
+    ]
+    for private, missing in pairs:
+        hidden, absent = client.get(private), client.get(missing)
+        assert (hidden.status_code, absent.status_code) == (404, 404), private
+        assert _without_nonces(hidden.content) == _without_nonces(absent.content), private
+        assert topic.title not in hidden.content.decode()
 
 
 def test_unknown_ids_are_404(client, clinician):
@@ -392,3 +413,108 @@ def test_the_unread_count_comes_with_each_page_s_own_cache_read(
         mark_all_read(user=clinician)
     for url in pages:
         assert "unread" not in client.get(url).content.decode().split("</nav>")[0], url
+
+
+def test_a_held_reply_withdrawn_by_its_author_leaves_no_tombstone_for_others(
+    client, topic, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    from forum.posting import post_withdraw
+    from tests.moderation.helpers import IDENTIFYING, new_reply
+
+    held = new_reply(
+        django_capture_on_commit_callbacks, author=other_clinician, topic=topic, body=IDENTIFYING
+    )
+    held.refresh_from_db()
+    assert held.status == PostStatus.HELD
+    post_withdraw(author=other_clinician, post=held)
+    client.force_login(clinician)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert f'id="post-{held.pk}"' not in page
+    assert "Sam Ortiz" not in page and "Withdrawn by the author" not in page
+    assert client.get(reverse("forum:post", args=[held.pk])).status_code == 404
+
+
+def test_a_published_reply_withdrawn_still_leaves_its_tombstone(
+    client, topic, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    from forum.posting import post_withdraw
+    from tests.moderation.helpers import new_reply
+
+    reply = new_reply(django_capture_on_commit_callbacks, author=other_clinician, topic=topic)
+    reply.refresh_from_db()
+    assert reply.status == PostStatus.PUBLISHED
+    post_withdraw(author=other_clinician, post=reply)
+    client.force_login(clinician)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert f'id="post-{reply.pk}"' in page and "Withdrawn by the author" in page
+
+
+def test_the_directory_counts_only_topics_readers_can_see(
+    client, group, topic, clinician, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum.posting import topic_create
+    from tests.moderation.helpers import IDENTIFYING, new_topic
+
+    held = new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+    )
+    assert held.posts.get().status == PostStatus.HELD
+    new_topic(
+        django_capture_on_commit_callbacks, author=clinician, group=group, run_screening=False
+    )  # pending screening
+    topic_create(
+        author=clinician,
+        group=group,
+        title="Slept on",
+        purpose=factories.DEFAULT_PURPOSE,
+        content=factories.content("What pacing has worked for you?"),
+        schedule_at=timezone.now() + timedelta(hours=3),
+    )
+    client.force_login(clinician)
+    for url in (reverse("forum:directory"), reverse("forum:directory") + "?q=CBT"):
+        page = client.get(url).content.decode()
+        assert "1 topic<" in page or "1 topic " in page, page[page.find(group.name) :][:600]
+    client.logout()
+    page = client.get(reverse("forum:home")).content.decode()
+    assert "4 topics" not in page
+
+
+def test_leaving_then_joining_does_not_reopen_a_declined_request(
+    client, outsider, organizer, group
+):
+    group.membership_policy = MembershipPolicy.APPROVAL
+    group.save()
+    client.force_login(outsider)
+    client.post(reverse("forum:group_join", args=[group.slug]))
+    membership = Membership.objects.get(group=group, user=outsider)
+    client.force_login(organizer)
+    client.post(
+        reverse("forum:membership_decide", args=[group.slug, membership.pk]), {"approve": "0"}
+    )
+    membership.refresh_from_db()
+    assert membership.state == Membership.State.DECLINED
+    told = Notification.objects.filter(recipient=organizer, kind="membership").count()
+    client.force_login(outsider)
+    client.post(reverse("forum:group_leave", args=[group.slug]))
+    page = client.post(reverse("forum:group_join", args=[group.slug]), follow=True)
+    assert "declined" in page.content.decode()
+    membership.refresh_from_db()
+    assert membership.state == Membership.State.DECLINED
+    assert Notification.objects.filter(recipient=organizer, kind="membership").count() == told
+
+
+def test_repeated_join_requests_tell_the_organizers_once(client, outsider, organizer, group):
+    group.membership_policy = MembershipPolicy.APPROVAL
+    group.save()
+    client.force_login(outsider)
+    for _ in range(3):
+        client.post(reverse("forum:group_join", args=[group.slug]))  # asked again
+        client.post(reverse("forum:group_join", args=[group.slug]))
+        client.post(reverse("forum:group_leave", args=[group.slug]))  # withdrawn, asked again
+    client.post(reverse("forum:group_join", args=[group.slug]))
+    assert Membership.objects.get(group=group, user=outsider).state == Membership.State.PENDING
+    assert Notification.objects.filter(recipient=organizer, kind="membership").count() == 1

@@ -87,3 +87,49 @@ def test_a_scoped_moderator_sees_only_their_groups_cases(
     )
     theirs.refresh_from_db()
     assert theirs.state == CaseState.OPEN
+
+
+def test_a_scoped_moderator_sees_only_their_groups_suspensions_and_no_site_figures(
+    client, group, held_post, organizer, moderator, django_capture_on_commit_callbacks
+):
+    from accounts.models import Suspension
+    from accounts.powers import grant_powers_outside_a_session
+    from moderation import cases
+
+    other_group = factories.GroupFactory(created_by=organizer, name="EMDR", slug="emdr")
+    elsewhere_author = make_verified_clinician(display_name="Elsewhere Author")
+    factories.MembershipFactory(group=other_group, user=elsewhere_author)
+    elsewhere = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=elsewhere_author,
+            group=other_group,
+            body=IDENTIFYING,
+        )
+    )
+    powered = grant_powers_outside_a_session(moderator, reason="test")
+    for post in (held_post, elsewhere):
+        cases.resolve_case(
+            case_id=Case.objects.get(post=post).pk,
+            moderator=powered,
+            action=ActionKind.SUSPEND,
+            reason="Identifiers again",
+            suspend_days=3,
+            post_after="hide",
+        )
+    mine = Suspension.objects.get(user=held_post.author)
+    theirs = Suspension.objects.get(user=elsewhere_author)
+    scoped = _scoped_moderator(group)
+    sign_in_with_totp(client, scoped)
+    listing = client.get(reverse("admin:accounts_suspension_changelist")).content.decode()
+    assert f"/{mine.pk}/change/" in listing
+    assert f"/{theirs.pk}/change/" not in listing and "Elsewhere Author" not in listing
+    change = reverse("admin:accounts_suspension_change", args=[theirs.pk])
+    assert client.get(change).status_code in (302, 404)
+    overview = client.get(reverse("admin:moderation_case_overview")).content.decode()
+    assert "nudge-overview" not in overview
+    sign_in_with_totp(client, moderator)
+    overview = client.get(reverse("admin:moderation_case_overview")).content.decode()
+    assert "nudge-overview" in overview
+    listing = client.get(reverse("admin:accounts_suspension_changelist")).content.decode()
+    assert f"/{theirs.pk}/change/" in listing

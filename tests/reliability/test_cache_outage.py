@@ -60,3 +60,51 @@ def test_members_sign_in_and_post_while_the_cache_is_down(
         )
         assert response.status_code == 302
     assert Topic.objects.filter(title__startswith="Posted during a Redis outage").count() == 2
+
+
+def test_the_draft_check_answers_while_the_cache_is_down(
+    dead_redis_cache: None, clinician: User
+) -> None:
+    client = Client()
+    client.force_login(clinician)
+    response = client.post(
+        reverse("forum:draft_check"),
+        {
+            "body": "What pacing has worked for you with trauma work?",
+            "composer": "topic",
+            "trigger_warnings": ["none"],
+            "disclaimer": Disclaimer.NOT_CLINICAL_ADVICE,
+            "purpose": TopicPurpose.OTHER,
+        },
+    )
+    assert response.status_code == 200, response.content.decode()[:500]
+
+
+def test_incr_and_decr_fail_like_a_missing_key_while_the_cache_is_down(
+    dead_redis_cache: None,
+) -> None:
+    cache = caches["default"]
+    for operation in (cache.incr, cache.decr):
+        with pytest.raises(ValueError):
+            operation("counter")
+
+
+def test_a_session_flushed_during_an_outage_is_not_read_back_when_redis_returns(
+    require_redis: str,
+) -> None:
+    """The logout's cache delete fails while Redis is down; the same process replays it
+    before its next read once Redis answers, so the old session is not resurrected."""
+    from config.cache import ResilientRedisCache
+
+    live = ResilientRedisCache(require_redis, {"KEY_PREFIX": "outage-test"})
+    dead = ResilientRedisCache(
+        f"redis://127.0.0.1:{free_port()}/0",
+        {"KEY_PREFIX": "outage-test", "OPTIONS": {"socket_connect_timeout": 0.2}},
+    )
+    live.set("session:abc", {"_auth_user_id": "7"}, 300)
+    assert dead.delete("session:abc") is False  # Redis "down": the logout cannot delete it
+    assert live.get("session:abc") == {"_auth_user_id": "7"}
+    assert dead.get("session:abc") is None  # still down: a miss, no error
+    dead._cache = live._cache  # Redis is back for this process
+    assert dead.get("session:abc") is None
+    assert live.get("session:abc") is None  # the pending delete was replayed

@@ -20,6 +20,8 @@ from forum.models import Group, Post, Topic
 
 pytestmark = pytest.mark.django_db
 
+RIGHT_PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
+
 
 @pytest.fixture(autouse=True)
 def _fresh_counters(settings: object) -> None:
@@ -163,8 +165,9 @@ def test_login_failures_are_limited_with_a_clear_message(clinician: User) -> Non
     ]
     assert "Too many failed login attempts" not in pages[0]
     assert "Too many failed login attempts. Try again later." in pages[-1]
-    # The right password is refused too while the limit lasts (no guessing around it).
-    client.post(url, {"login": clinician.email, "password": "password"})
+    # The right password is refused too from this address while the limit lasts (no
+    # guessing around it).
+    client.post(url, {"login": clinician.email, "password": RIGHT_PASSWORD})
     assert "_auth_user_id" not in client.session
 
 
@@ -278,3 +281,18 @@ def test_flagging_stops_at_the_hourly_limit_with_a_clear_message(
     assert "Moderators will see the flags you have already raised." in page
     assert Flag.objects.filter(member=other_clinician).count() == flags_per_hour
     assert not Flag.objects.filter(post=posts[-1]).exists()
+
+
+def test_an_attackers_failures_do_not_lock_the_clinician_out(clinician: User) -> None:
+    url = reverse("account_login")
+    attacker = Client(REMOTE_ADDR="203.0.113.9")
+    pages = [
+        attacker.post(url, {"login": clinician.email, "password": f"guess-{n}"}).content.decode()
+        for n in range(8)
+    ]
+    assert "Too many failed login attempts" in pages[-1]
+    attacker.post(url, {"login": clinician.email, "password": RIGHT_PASSWORD})
+    assert "_auth_user_id" not in attacker.session  # the attacker's address stays refused
+    own = Client(REMOTE_ADDR="198.51.100.7")
+    own.post(url, {"login": clinician.email, "password": RIGHT_PASSWORD})
+    assert own.session.get("_auth_user_id") == str(clinician.pk)
