@@ -493,7 +493,8 @@ def test_leaving_then_joining_does_not_reopen_a_declined_request(
     membership = Membership.objects.get(group=group, user=outsider)
     client.force_login(organizer)
     client.post(
-        reverse("forum:membership_decide", args=[group.slug, membership.pk]), {"approve": "0"}
+        reverse("forum:membership_decide", args=[group.slug, membership.pk]),
+        {"approve": "0", "reason": "The group is for Oregon clinicians."},
     )
     membership.refresh_from_db()
     assert membership.state == Membership.State.DECLINED
