@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from moderation.management.commands.score_posts import run
@@ -99,16 +98,14 @@ def test_the_command_reads_stdin_and_writes_stdout():
     assert "error" in out[5]
 
 
-def test_scoring_is_fast():
+def test_a_batch_of_two_thousand_posts_gets_one_answer_each_in_order():
+    # Throughput (the 2,000 posts per CPU-second target) is measured by `make bench`
+    # (bench/screening.py), not by a timed test on a shared machine.
     texts = [
         json.dumps({"id": i, "text": f"{UNWARNED} Case {i}.", "trigger_warnings": ["none"]})
         for i in range(2000)
     ]
-    score(texts[:10])  # load the model first
-    started = time.perf_counter()
     out = io.StringIO()
     run(io.BytesIO(("\n".join(texts) + "\n").encode()), out)
-    elapsed = time.perf_counter() - started
-    assert len(out.getvalue().splitlines()) == 2000
-    # The target is 2,000 posts/s on one core; leave room for slow CI machines.
-    assert elapsed < 5.0, f"{2000 / elapsed:.0f} posts/s"
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [answer["id"] for answer in answers] == list(range(2000))
