@@ -102,6 +102,11 @@ def read_warning_texts(path: Path) -> list[tuple[set[str], str]]:
     return rows
 
 
+def blind_files(stem: str) -> list[Path]:
+    """Every blind file of one kind: `stem`.txt and any added `stem`*.txt beside it."""
+    return sorted(BLIND_DIR.glob(f"{stem}*.txt"))
+
+
 def read_dev_vignettes() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in sorted(DATA_DIR.glob("phi_dev*.jsonl")):
@@ -343,8 +348,16 @@ def _public_incivility_figures(evaluation: Evaluation, data_dir: Path) -> None:
 
 
 def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
-    blind_rows = read_vignettes(BLIND_DIR / "vignettes.txt")
-    blind_recall, blind_kinds, blind_n = identifier_recall(blind_rows)
+    # Every blind vignettes file counts; none (a set retired to development and its
+    # successor not yet written) reports the blind column as n/a.
+    blind_rows = [row for path in blind_files("vignettes") for row in read_vignettes(path)]
+    if blind_rows:
+        blind_recall, blind_kinds, blind_n = identifier_recall(blind_rows)
+    else:
+        blind_recall, blind_kinds, blind_n = None, {}, 0
+        evaluation.notes.append(
+            "No blind vignettes file (blind/vignettes*.txt): blind identifier recall is n/a."
+        )
     dev = read_dev_vignettes()
     dev_rows = [
         (row["text"], [(s["kind"], s["start"], s["end"]) for s in row["spans"]])
@@ -376,7 +389,9 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
                 met=lambda v: v >= 0.95,
             )
         )
-    clean_blind = score_posts(read_lines(BLIND_DIR / "deidentified.txt"))
+    clean_blind = score_posts(
+        [line for path in blind_files("deidentified") for line in read_lines(path)]
+    )
     clean_dev = score_posts([row["text"] for row in dev if row["deidentified"]])
     evaluation.figures.append(
         Figure(
@@ -387,7 +402,7 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
             met=lambda v: v < 0.03,
         )
     )
-    signed = score_posts(read_lines(BLIND_DIR / "signatures.txt"))
+    signed = score_posts([line for path in blind_files("signatures") for line in read_lines(path)])
     answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
     held = [r["decision"] == "hold" and "identifiers" in _codes(r) for r in signed + answers]
     evaluation.figures.append(
@@ -396,7 +411,7 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
             "< 2%",
             blind=(_share(held), len(held)),
             met=lambda v: v < 0.02,
-            note="signatures.txt and therapist_answers.txt",
+            note="signatures*.txt and therapist_answers.txt",
         )
     )
 
@@ -492,7 +507,7 @@ def posts_per_cpu_second(small: int = 1000, large: int = 6000) -> float:
     """score_posts on `large` and `small` posts; the difference in the child's CPU time
     removes start-up (as bench/screening.py measures it)."""
     sentences = [text for _, _, text in read_labelled(BLIND_DIR / "incivility.tsv")]
-    sentences += read_lines(BLIND_DIR / "deidentified.txt")
+    sentences += [line for path in blind_files("deidentified") for line in read_lines(path)]
 
     def cpu(count: int) -> float:
         lines = "".join(
@@ -535,8 +550,12 @@ def evaluate(*, data_dir: Path, timing: bool = True) -> Evaluation:
 
 def format_table(evaluation: Evaluation) -> str:
     def cell(value: tuple[float | None, int] | None) -> str:
-        if value is None or value[0] is None:
+        if value is None:
             return "-"
+        if value[0] is None:
+            # Measured on no rows: the set is absent (a blind set retired, its successor
+            # not yet written).
+            return "n/a" if value[1] == 0 else "-"
         number, n = value
         return f"{number:.3f} (n={n})"
 

@@ -34,14 +34,48 @@ def test_every_blind_file_is_well_formed() -> None:
     rows = evaluation.read_labelled(blind / "incivility.tsv")
     assert {label for label, _, _ in rows} == {0, 1}
     assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
-    vignettes = evaluation.read_vignettes(blind / "vignettes.txt")
-    kinds = {kind for _, spans in vignettes for kind, _, _ in spans}
-    assert kinds >= {"name", "ssn", "zip", "url", "age", "record_number", "address", "phone"}
-    assert all("[[" not in text and "]]" not in text for text, _ in vignettes)
+    # A blind vignettes file may be absent (retired to development, its successor not yet
+    # written); any that is there is well formed.
+    for path in evaluation.blind_files("vignettes"):
+        vignettes = evaluation.read_vignettes(path)
+        assert vignettes and all(spans for _, spans in vignettes), path
+        assert all("[[" not in text and "]]" not in text for text, _ in vignettes)
     warnings = evaluation.read_warning_texts(blind / "content_warnings.tsv")
     assert {c for gold, _ in warnings for c in gold} == set(content_warnings.CATEGORIES)
     for name in ("counselling.txt", "therapist_answers.txt", "deidentified.txt", "signatures.txt"):
         assert len(evaluation.read_lines(blind / name)) >= 20, name
+
+
+def test_the_retired_blind_vignettes_are_development_data() -> None:
+    assert not (evaluation.BLIND_DIR / "vignettes.txt").exists()
+    retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb13-")]
+    assert len(retired) >= 70
+    assert all("retired blind set" in row["note"] for row in retired)
+    for row in retired:
+        for span in row["spans"]:
+            assert row["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_identifier_figures_cope_with_no_blind_vignettes_and_count_added_files(
+    tmp_path: Path, monkeypatch
+) -> None:
+    (tmp_path / "deidentified.txt").write_text("# clean\nA client in her 30s.\n")
+    (tmp_path / "deidentified_2026-12-05.txt").write_text("A teen seen last spring.\n")
+    (tmp_path / "signatures.txt").write_text("Happy to help.\\n-- Dana Ruiz, LCSW\n")
+    (tmp_path / "signatures_b.txt").write_text("Thanks all.\\nSam Patel, PsyD\n")
+    (tmp_path / "therapist_answers.txt").write_text("Try a grounding exercise.\n")
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._identifier_figures(result, tmp_path / "no-public-data")
+    figures = {figure.measure: figure for figure in result.figures}
+    recall = figures["patient identifiers in case vignettes, recall"]
+    assert recall.blind == (None, 0)
+    assert recall.development is not None and recall.development[1] > 900
+    assert figures["de-identified vignettes flagged"].blind == (0.0, 2)
+    held = figures["clinicians' own signatures and answers held as patient identifiers"]
+    assert held.blind is not None and held.blind[1] == 3
+    table = evaluation.format_table(result)
+    assert "n/a" in table and "blind identifier recall is n/a" in table
 
 
 def test_a_malformed_set_is_refused_with_its_row(tmp_path: Path) -> None:
