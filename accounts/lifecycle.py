@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.avatars import avatar_remove
 from accounts.models import User
+from accounts.signals import send_standing_changed
 
 
 def deactivate_account(*, user: User) -> User:
@@ -16,6 +17,7 @@ def deactivate_account(*, user: User) -> User:
         User.objects.filter(pk=user.pk, deactivated_at__isnull=True).update(
             deactivated_at=timezone.now(), is_active=False
         )
+        send_standing_changed(user.pk)
     user.refresh_from_db()
     # A former member's picture is never shown again: remove the file too.
     avatar_remove(user=user)

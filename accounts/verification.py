@@ -35,6 +35,7 @@ from accounts.choices import (
 from accounts.evidence import validate_evidence
 from accounts.models import ExpiryReminder, License, LicenseStatusChange, User
 from accounts.npi import normalize_npi, npi_error
+from accounts.signals import send_standing_changed
 from accounts.timezones import site_today
 from notifications.choices import NotificationKind
 from notifications.delivery import notify
@@ -134,6 +135,7 @@ def _transition(
             reason=reason,
             method=method,
         )
+        send_standing_changed(license.user_id)
     license.state = to_state
     for name, value in fields.items():
         setattr(license, name, value)

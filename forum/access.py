@@ -18,7 +18,7 @@ from accounts.access import (
 from accounts.backends import MAX_ID
 from accounts.models import User
 from config.precompiled import Call, Precompiled
-from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, PostStatus
+from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, TOMBSTONE_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Revision, Topic
 
 
@@ -178,11 +178,12 @@ def visible_posts_q(user: AnyUser, *, moderating: bool | None = None) -> Q:
     """
     if not user.is_authenticated:
         return Q(pk__in=[])
-    # A post withdrawn before it was ever published (held, pending, hidden) leaves no
-    # tombstone for others: it would show its author beside a post nobody saw (issue 18
-    # item 12). published_at is set by the first publication and never cleared.
+    # A post withdrawn by its author or removed by a moderator before it was ever
+    # published (held, pending, hidden) leaves no tombstone for others: it would show its
+    # author beside a post nobody saw (issue 18 item 12). published_at is set by the first
+    # publication and never cleared.
     public = Q(status__in=PUBLIC_STATUSES) & ~Q(
-        status=PostStatus.WITHDRAWN, published_at__isnull=True
+        status__in=TOMBSTONE_STATUSES, published_at__isnull=True
     )
     own = Q(author=user, status__in=AUTHOR_VISIBLE_STATUSES)
     if moderating is None:

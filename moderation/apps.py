@@ -7,9 +7,11 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, as Django expects: apps.py is loaded before the models are.
+        from accounts.signals import standing_changed
         from config.health import register_check
         from forum.signals import revision_awaits_screening
         from moderation import export
+        from moderation.cases import rerank_flags_of
         from moderation.revision_screening import screening_backlog
         from moderation.tasks import on_revision_awaits_screening
 
@@ -20,3 +22,5 @@ class ModerationConfig(AppConfig):
         revision_awaits_screening.connect(
             on_revision_awaits_screening, dispatch_uid="moderation.screen_written_revisions"
         )
+        # A flag counts only while its author holds a current license: re-rank on a change.
+        standing_changed.connect(rerank_flags_of, dispatch_uid="moderation.rerank_flags_of")

@@ -536,6 +536,25 @@ def rank_flags(case: Case) -> None:
     case.save(update_fields=["flag_count", "priority", "reason", "updated_at"])
 
 
+def rerank_flags_of(*, sender: object = None, user_id: int, **kwargs: object) -> None:
+    """A member's standing changed (accounts.signals.standing_changed): the open cases
+    they flagged are ranked again, so a flag stops (or starts again) counting at once."""
+    case_ids = (
+        Flag.objects.filter(member_id=user_id, case__state__in=ACTIVE_CASE_STATES)
+        .values_list("case_id", flat=True)
+        .distinct()
+    )
+    for case_id in list(case_ids):
+        with transaction.atomic():
+            case = (
+                Case.objects.select_for_update()
+                .filter(pk=case_id, state__in=ACTIVE_CASE_STATES)
+                .first()
+            )
+            if case is not None:
+                rank_flags(case)
+
+
 def latest_outcome(case: Case) -> ModerationAction | None:
     return (
         case.actions.filter(action__in=RESOLVING_ACTIONS)

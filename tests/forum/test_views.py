@@ -434,6 +434,26 @@ def test_a_held_reply_withdrawn_by_its_author_leaves_no_tombstone_for_others(
     assert client.get(reverse("forum:post", args=[held.pk])).status_code == 404
 
 
+def test_a_held_reply_removed_by_a_moderator_leaves_no_tombstone_for_others(
+    client, topic, clinician, other_clinician, django_capture_on_commit_callbacks
+):
+    from forum.posting import post_set_status
+    from tests.moderation.helpers import IDENTIFYING, new_reply
+
+    held = new_reply(
+        django_capture_on_commit_callbacks, author=other_clinician, topic=topic, body=IDENTIFYING
+    )
+    held.refresh_from_db()
+    assert held.status == PostStatus.HELD
+    with django_capture_on_commit_callbacks(execute=True):
+        post_set_status(post_id=held.pk, status=PostStatus.REMOVED)
+    client.force_login(clinician)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert f'id="post-{held.pk}"' not in page
+    assert "Removed by a moderator" not in page
+    assert client.get(reverse("forum:post", args=[held.pk])).status_code == 404
+
+
 def test_a_published_reply_withdrawn_still_leaves_its_tombstone(
     client, topic, clinician, other_clinician, django_capture_on_commit_callbacks
 ):

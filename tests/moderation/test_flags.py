@@ -190,3 +190,48 @@ def test_flags_of_a_member_whose_license_lapsed_since_do_not_rank(post, other_cl
     assert case.reason == CaseReason.FLAG_INCIVILITY
     alone = cases.priority_for(has_identifiers=False, incivility=case.incivility, flag_count=1)
     assert case.priority == alone
+
+
+def _privacy_flag_priority(post, member) -> tuple[int, str]:
+    cases.flag_post(member=member, post=post, reason=FlagReason.PRIVACY)
+    case = Case.objects.get(post=post)
+    return case.priority, case.reason
+
+
+def test_a_flag_stops_ranking_when_its_authors_license_expires(
+    post, other_clinician, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts import verification
+    from accounts.models import License
+
+    before, reason = _privacy_flag_priority(post, other_clinician)
+    assert reason == CaseReason.FLAG_PRIVACY
+    License.objects.filter(user=other_clinician).update(
+        expires_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verification.expire_licenses() == 1
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 0
+    assert case.priority < before
+    assert case.priority == cases.priority_for(
+        has_identifiers=False, incivility=case.incivility, flag_count=0
+    )
+    assert case.reason == CaseReason.FLAG_OTHER
+
+
+def test_a_flag_stops_ranking_when_its_author_leaves(
+    post, other_clinician, django_capture_on_commit_callbacks
+):
+    from accounts.lifecycle import deactivate_account
+
+    before, _ = _privacy_flag_priority(post, other_clinician)
+    with django_capture_on_commit_callbacks(execute=True):
+        deactivate_account(user=other_clinician)
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 0
+    assert case.priority < before
