@@ -85,7 +85,7 @@ def _settings_page(
 @never_cache
 def member_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
-    form = _settings_form(user, request.POST or None)
+    form = _settings_form(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             preferences.settings_update(user=user, **form.cleaned_data)
@@ -137,7 +137,7 @@ def avatar(request: HttpRequest, member_id: int, key: str) -> HttpResponse:
 
 @login_required
 def license_add(request: HttpRequest) -> HttpResponse:
-    form = LicenseForm(request.POST or None, request.FILES or None)
+    form = LicenseForm(request.POST, request.FILES) if request.method == "POST" else LicenseForm()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

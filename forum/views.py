@@ -77,7 +77,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     if not groups.can_open_groups(request.user):
         raise PermissionDenied("Only organizers can open groups. Ask staff for the organizer role.")
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             group = groups.group_create(organizer=request.user, **form.cleaned_data)
@@ -133,7 +133,9 @@ def group_settings(request: HttpRequest, slug: str) -> HttpResponse:
             "queue_first_posts",
         )
     }
-    form = GroupSettingsForm(request.POST or None, initial=initial, group=group)
+    form = GroupSettingsForm(
+        request.POST if request.method == "POST" else None, initial=initial, group=group
+    )
     if request.method == "POST" and form.is_valid():
         try:
             groups.group_update_settings(editor=request.user, group=group, **form.cleaned_data)

@@ -17,7 +17,7 @@ from moderation.models import Case
 @login_required
 def flag_post(request: HttpRequest, post_id: int) -> HttpResponse:
     post = post_for_reader(request.user, post_id)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             cases.flag_post(
@@ -51,7 +51,7 @@ def _case_for_author(request: HttpRequest, case_id: int) -> Case:
 def case_for_author(request: HttpRequest, case_id: int) -> HttpResponse:
     """The author's view of a decision: the outcome, the rule, the reason, and the appeal."""
     case = _case_for_author(request, case_id)
-    form = AppealForm(request.POST or None)
+    form = AppealForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             cases.appeal_case(author=request.user, case_id=case.pk, text=form.cleaned_data["text"])
