@@ -41,7 +41,12 @@ def _composer_context(
     context: dict[str, object] = {"posting_block_reason": posting_block_reason(request.user)}
     if gate is not None:
         context.update(
-            check=gate.check, nudge_id=gate.nudge_id, confirm_identifiers=gate.confirm_identifiers
+            check=gate.check,
+            nudge_id=gate.nudge_id,
+            confirm_identifiers=gate.confirm_identifiers,
+            confirm_warnings=gate.confirm_warnings,
+            identifiers_confirmed=gate.identifiers_confirmed,
+            warnings_answered=gate.warnings_answered,
         )
     elif request.method == "POST":
         context["nudge_id"] = request.POST.get("nudge", "")
@@ -49,15 +54,17 @@ def _composer_context(
 
 
 def _composer_data(request: HttpRequest) -> QueryDict | None:
-    """The submitted composer form; a no-JS "add this warning" button adds it here."""
+    """The submitted composer form; a no-JS "add this warning" button, or the submit-time
+    "add these warnings and post" (`add_warnings`, space-separated), adds them here."""
     if request.method != "POST":
         return None
-    warning = request.POST.get("add_warning", "")
-    if warning not in TriggerWarning.values or warning == TriggerWarning.NONE:
+    adding = [request.POST.get("add_warning", ""), *request.POST.get("add_warnings", "").split()]
+    adding = [w for w in adding if w in TriggerWarning.values and w != TriggerWarning.NONE]
+    if not adding:
         return request.POST
     data = request.POST.copy()
     declared = [w for w in data.getlist("trigger_warnings") if w != TriggerWarning.NONE]
-    data.setlist("trigger_warnings", sorted({*declared, warning}))
+    data.setlist("trigger_warnings", sorted({*declared, *adding}))
     return data
 
 

@@ -206,22 +206,23 @@ def check_draft(
         if not in_title:
             label = identifiers.KIND_LABELS.get(span.kind, span.kind)
             highlights.append((span.start - offset, span.end - offset, "identifier", label))
+    # Whatever the author ticked (nothing, "None", or some warnings), the draft is checked
+    # for the warnings it calls for that are not declared (issue 22.1): an empty
+    # declaration is not a reason to stay silent.
     declared = _declared(declared_warnings)
-    missing: list[WarningFinding] = []
-    if declared:
-        missing_values = content_warnings.missing_warnings(text, declared)
-        cues: dict[str, list[str]] = {value: [] for value in missing_values}
-        for cue in content_warnings.find_warning_cues(body):
-            if cue.category in cues:
-                if cue.text.lower() not in (c.lower() for c in cues[cue.category]):
-                    cues[cue.category].append(cue.text)
-                label = TriggerWarning(cue.category).label
-                highlights.append((cue.start, cue.end, "warning", f"Content warning: {label}"))
-        missing = [
-            WarningFinding(value=value, label=TriggerWarning(value).label, cues=tuple(cues[value]))
-            for value in missing_values
-            if value in TriggerWarning.values
-        ]
+    missing_values = content_warnings.missing_warnings(text, declared)
+    cues: dict[str, list[str]] = {value: [] for value in missing_values}
+    for cue in content_warnings.find_warning_cues(body):
+        if cue.category in cues:
+            if cue.text.lower() not in (c.lower() for c in cues[cue.category]):
+                cues[cue.category].append(cue.text)
+            label = TriggerWarning(cue.category).label
+            highlights.append((cue.start, cue.end, "warning", f"Content warning: {label}"))
+    missing = [
+        WarningFinding(value=value, label=TriggerWarning(value).label, cues=tuple(cues[value]))
+        for value in missing_values
+        if value in TriggerWarning.values
+    ]
     if tone is not None and tone.fires:
         highlights += _phrase_spans(body, tone.phrases)
     return DraftCheck(
@@ -326,6 +327,12 @@ class Gate:
     interstitial: bool = False
     # The identifier confirmation on the form.
     confirm_identifiers: bool = False
+    # The content-warning question on the form: add the warnings the draft calls for, or
+    # post without them (issue 22.1). Asked once per submit; either answer posts.
+    confirm_warnings: bool = False
+    # The author already answered one of the two questions above (carried on the form).
+    identifiers_confirmed: bool = False
+    warnings_answered: bool = False
     schedule_at: datetime | None = None
     posted_anyway: bool = False
     error: str = ""
@@ -350,7 +357,8 @@ def gate_submission(
     """Decide a submit: post, show the check, ask about identifiers, or show the interstitial.
 
     `data` is the submitted form: `check` (the no-JS check button), `nudge_choice`
-    (edit, post, sleep), `sleep_for`, `confirm_identifiers` and `nudge`.
+    (edit, post, sleep), `sleep_for`, `confirm_identifiers`, `add_warnings` or
+    `post_without_warnings` (the answer to the content-warning question) and `nudge`.
     """
     choice = str(data.get("nudge_choice") or "")
     event = event_for(user, data.get("nudge"))
@@ -371,11 +379,18 @@ def gate_submission(
     if checking:
         gate.event = record_check(user=user, composer=composer, check=check, event=event)
         return gate
-    if check.identifiers and not data.get("confirm_identifiers"):
+    gate.identifiers_confirmed = bool(check.identifiers and data.get("confirm_identifiers"))
+    # "Add these warnings and post" (the composer adds them to the form's warnings before
+    # it is validated) or "Post without them".
+    gate.warnings_answered = bool(data.get("add_warnings") or data.get("post_without_warnings"))
+    needs_identifiers = bool(check.identifiers) and not gate.identifiers_confirmed
+    needs_warnings = bool(check.missing_warnings) and not gate.warnings_answered
+    if needs_identifiers or needs_warnings:
         gate.event = record_check(
             user=user, composer=composer, check=check, event=event, at_submit=True
         )
-        gate.confirm_identifiers = True
+        gate.confirm_identifiers = needs_identifiers
+        gate.confirm_warnings = needs_warnings
         return gate
     if check.tone_fires and choice not in ("post", "sleep"):
         gate.event = record_check(
@@ -390,7 +405,11 @@ def gate_submission(
             gate.error = "Choose when to publish: in 30 minutes, in 2 hours or tomorrow morning."
             return gate
         gate.schedule_at = when
-    gate.posted_anyway = (check.tone_fires and choice == "post") or bool(check.identifiers)
+    gate.posted_anyway = (
+        (check.tone_fires and choice == "post")
+        or bool(check.identifiers)
+        or bool(check.missing_warnings)
+    )
     gate.proceed = True
     return gate
 
