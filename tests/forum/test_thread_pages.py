@@ -107,6 +107,31 @@ def test_an_edit_shows_at_once_despite_the_fragment_cache(client, clinician, lon
     assert "edited (1 time)" in html
 
 
+def test_readers_see_no_edit_marker_until_the_edit_is_published(
+    client, clinician, other_clinician, long_topic
+):
+    """The "edited (N times)" marker counts the revisions this reader is shown: an edit
+    still being screened is not announced to others (issue 18 item 3)."""
+    from forum.posting import post_edit, publish_screened_edit
+
+    first = Post.objects.get(topic=long_topic, number=1)
+    revision = post_edit(
+        editor=clinician,
+        post=first,
+        content=factories.content("A corrected first post"),
+        reason="Fixed a date",
+    )
+    client.force_login(other_clinician)
+    html = client.get(long_topic.get_absolute_url()).content.decode()
+    assert "A corrected first post" not in html
+    assert "edited (" not in html
+    first.refresh_from_db()
+    assert publish_screened_edit(post=first, revision=revision)
+    html = client.get(long_topic.get_absolute_url()).content.decode()
+    assert "A corrected first post" in html
+    assert "edited (1 time)" in html
+
+
 def test_the_thread_page_takes_at_most_twelve_queries_under_test_settings(
     client, clinician, long_topic, django_assert_max_num_queries
 ):
