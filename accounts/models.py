@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -11,6 +12,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from accounts.choices import (
     JURISDICTION_LABELS,
@@ -89,6 +91,9 @@ class User(AbstractUser):
         help_text="Leave empty for a global moderator.",
     )
     deactivated_at = models.DateTimeField(null=True, blank=True)
+    # Raised when a sign-out could not remove its session from the cache (Redis down):
+    # every session signed before it stops being accepted (accounts/sessions.py).
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ClinicianManager()
 
@@ -97,6 +102,24 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    def get_session_auth_hash(self) -> str:
+        """Django's (from the password hash), mixed with the session epoch once it was
+        raised: a session signed before the raise fails Django's check and is flushed.
+        Epoch 0 keeps Django's value, so sessions signed before this existed stay valid."""
+        return self._with_epoch(super().get_session_auth_hash())
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        # The hashes under SECRET_KEY_FALLBACKS carry the epoch too.
+        for fallback in super().get_session_auth_fallback_hash():
+            yield self._with_epoch(fallback)
+
+    def _with_epoch(self, base: str) -> str:
+        if not self.session_epoch:
+            return base
+        return salted_hmac(
+            "accounts.User.session_epoch", f"{base}:{self.session_epoch}", algorithm="sha256"
+        ).hexdigest()
 
     @property
     def public_name(self) -> str:

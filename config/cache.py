@@ -84,6 +84,13 @@ class ResilientRedisCache(RedisCache):
         logger.warning("replayed %d cache deletes that failed during an outage", len(keys))
         return True
 
+    def delete_is_pending(self, key: Any, version: int | None = None) -> bool:
+        """Whether a delete of `key` failed in an outage and waits to be replayed (a
+        sign-out then also ends the member's older sessions: accounts/sessions.py)."""
+        full_key = self.make_and_validate_key(key, version=version)
+        with self._pending_lock:
+            return full_key in self._pending_deletes
+
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         if not self._replay_deletes():
             return default

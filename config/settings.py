@@ -144,12 +144,9 @@ else:
         }
     }
 # Sessions stay in the database (durable); with Redis they are read through the cache,
-# which takes a query off every signed-in page.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# which takes a query off every signed-in page (accounts/sessions.py: Django's cached_db,
+# with a sign-out that an outage cannot undo).
+SESSION_ENGINE = "accounts.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -108,3 +108,69 @@ def test_a_session_flushed_during_an_outage_is_not_read_back_when_redis_returns(
     dead._cache = live._cache  # Redis is back for this process
     assert dead.get("session:abc") is None
     assert live.get("session:abc") is None  # the pending delete was replayed
+
+
+def test_a_sign_out_during_an_outage_ends_the_session_in_every_process(
+    require_redis: str, settings: object, clinician: User
+) -> None:
+    """Another process (a fresh cache handler that never saw the failed delete) finds the
+    old session in Redis once it answers again: the raised session epoch refuses it."""
+    from django.conf import settings as live_settings
+
+    live = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": require_redis,
+            "KEY_PREFIX": f"sign-out-{free_port()}",
+        }
+    }
+    dead = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "KEY_PREFIX": live["default"]["KEY_PREFIX"],
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    settings.SESSION_ENGINE = "accounts.sessions"  # type: ignore[attr-defined]
+    settings.CACHES = live  # type: ignore[attr-defined]
+    member = Client()
+    member.force_login(clinician)
+    cookie = member.cookies[live_settings.SESSION_COOKIE_NAME].value
+    assert member.get(reverse("accounts:settings")).status_code == 200
+
+    settings.CACHES = dead  # type: ignore[attr-defined]  # Redis goes down; the member signs out
+    assert member.post(reverse("account_logout")).status_code == 302
+    clinician.refresh_from_db()
+    assert clinician.session_epoch == 1
+
+    settings.CACHES = live  # type: ignore[attr-defined]  # back, in a process that never tried the delete
+    assert caches["default"].get(f"django.contrib.sessions.cached_db{cookie}") is not None
+    replayed = Client()
+    replayed.cookies[live_settings.SESSION_COOKIE_NAME] = cookie
+    response = replayed.get(reverse("accounts:settings"))
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+    fresh = Client()  # signing in again works as before
+    fresh.force_login(clinician)
+    assert fresh.get(reverse("accounts:settings")).status_code == 200
+
+
+def test_a_sign_out_with_the_cache_up_keeps_other_sessions(
+    require_redis: str, settings: object, clinician: User
+) -> None:
+    settings.SESSION_ENGINE = "accounts.sessions"  # type: ignore[attr-defined]
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": require_redis,
+            "KEY_PREFIX": f"sign-out-{free_port()}",
+        }
+    }
+    phone, laptop = Client(), Client()
+    phone.force_login(clinician)
+    laptop.force_login(clinician)
+    assert phone.post(reverse("account_logout")).status_code == 302
+    clinician.refresh_from_db()
+    assert clinician.session_epoch == 0
+    assert laptop.get(reverse("accounts:settings")).status_code == 200
