@@ -598,12 +598,14 @@ def appeal_case(*, author: User, case_id: int, text: str) -> Appeal:
         case.claimed_at = None
         case.resolved_at = None
         case.resolution = ""
-        appeal = str(Reason(CaseReason.APPEAL, text[:200]))
-        if appeal not in case.reasons:
-            case.reasons.append(appeal)
+        reason = str(Reason(CaseReason.APPEAL, text[:200]))
+        if reason not in case.reasons:
+            case.reasons.append(reason)
         _recompute(case)
-        case.save()
+        # Logged first: the database lets a resolved case reopen only after the log says
+        # why (moderation migration 0006).
         _log(case=case, actor=author, action=ActionKind.APPEAL, reason=text)
+        case.save()
     return appeal
 
 
@@ -624,8 +626,8 @@ def reopen_case(*, case_id: int, staff: User, reason: str) -> Case:
         case.resolved_at = None
         case.resolution = ""
         case.claimed_by = None
-        case.save()
         _log(case=case, actor=staff, action=ActionKind.REOPEN, reason=reason)
+        case.save()
     return case
 
 
