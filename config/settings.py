@@ -119,6 +119,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"server_side_binding": True, "prepare_threshold": 5}
     )
+# Migrations run as the role that owns the schema; the app (DATABASE_URL) connects as a
+# role that owns nothing, so it cannot truncate, disable or drop the append-only tables'
+# triggers (config/db_roles.py; `manage.py setup_db_roles`, README "Deployment"). Unset:
+# migrate connects with DATABASE_URL. Never in tests: their database is pytest's own.
+MIGRATE_DATABASE = (
+    env.db_url("MIGRATE_DATABASE_URL")
+    if env.str("MIGRATE_DATABASE_URL", default="") and not TESTING
+    else None
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

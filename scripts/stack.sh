@@ -8,7 +8,13 @@ VENV=.venv/bin
 RUN=var/stack
 mkdir -p "$RUN"
 
-export DATABASE_URL="${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinician_commons_stack}"
+# Two database roles (config/db_roles.py): the processes connect as commons_app, which owns
+# nothing (no TRUNCATE, no ALTER TABLE, no DROP TRIGGER); migrations run as commons_owner;
+# the postgres superuser only sets the roles up (`manage.py setup_db_roles`).
+STACK_DB="${STACK_DB:-clinician_commons_stack}"
+export DATABASE_URL="${STACK_DATABASE_URL:-postgres://commons_app:commons-app-local@127.0.0.1:5432/$STACK_DB}"
+export MIGRATE_DATABASE_URL="${STACK_MIGRATE_DATABASE_URL:-postgres://commons_owner:commons-owner-local@127.0.0.1:5432/$STACK_DB}"
+export ADMIN_DATABASE_URL="${STACK_ADMIN_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${STACK_REDIS_URL:-redis://127.0.0.1:6379/1}"
 export SECRET_KEY="${SECRET_KEY:-stack-local-secret-key-not-for-production-0123456789}"
 export DEBUG=false
@@ -29,11 +35,8 @@ ensure_services() {
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
       --dir /var/lib/redis --logfile /var/log/redis/stack.log
   fi
-  $VENV/python scripts/wait_for.py postgres "$DATABASE_URL" 20
+  $VENV/python scripts/wait_for.py postgres "$ADMIN_DATABASE_URL" 20
   $VENV/python scripts/wait_for.py redis "$REDIS_URL" 20
-  local db="${DATABASE_URL##*/}"
-  psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 \
-    || createdb -h 127.0.0.1 -U postgres "$db"
 }
 
 spawn() {  # name, command...
@@ -45,7 +48,9 @@ spawn() {  # name, command...
 
 start() {
   ensure_services
-  $VENV/python manage.py migrate --noinput
+  # Roles (created or updated), the database if missing, migrations as the owner, then the
+  # app role's grants on every table: idempotent.
+  $VENV/python manage.py setup_db_roles --migrate
   EMAIL_URL=dummymail:// $VENV/python manage.py seed_demo
   $VENV/python manage.py collectstatic --noinput >/dev/null
   echo "starting:"

@@ -19,9 +19,8 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
 
-from django.db import connection
+from tests.db_roles import app_role_url
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -43,13 +42,10 @@ def wait_for(predicate: Callable[[], bool], timeout: float, interval: float = 0.
 
 
 def database_url(application_name: str = "") -> str:
-    s = connection.settings_dict
-    user = quote(s.get("USER") or "")
-    password = f":{quote(s['PASSWORD'])}" if s.get("PASSWORD") else ""
-    auth = f"{user}{password}@" if user else ""
-    host = f"{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}"
-    query = f"?application_name={application_name}" if application_name else ""
-    return f"postgres://{auth}{host}/{s['NAME']}{query}"
+    """The test database as the app's own database role, which owns nothing (the owner
+    and app roles are set up in it first; tests/db_roles.py): the processes these tests
+    start have the rights production's have, no more."""
+    return app_role_url(application_name)
 
 
 class Process:
