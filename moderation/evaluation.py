@@ -377,6 +377,18 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
             note="public: presidio-synthetic, the Safe Harbor kinds (general-domain text)",
         )
     )
+    heldout = _synthetic_heldout_rows()
+    if heldout:
+        heldout_recall, _, heldout_n = identifier_recall(heldout)
+        evaluation.figures.append(
+            Figure(
+                "  synthetic held-out template families, recall",
+                ">= 0.97",
+                development=(heldout_recall, heldout_n),
+                note="phi_synthetic_heldout.jsonl (scripts/generate_phi_synthetic.py): "
+                "templates never used to change a rule, by the rules' author: development",
+            )
+        )
     blind_counts = Counter(kind for _, spans in blind_rows for kind, _, _ in spans)
     dev_counts = Counter(kind for _, spans in dev_rows for kind, _, _ in spans)
     for kind in sorted(set(blind_kinds) | set(dev_kinds)):
@@ -414,6 +426,18 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
             note="signatures*.txt and therapist_answers.txt",
         )
     )
+
+
+def _synthetic_heldout_rows() -> list[tuple[str, list[tuple[str, int, int]]]]:
+    path = DATA_DIR / "phi_synthetic_heldout.jsonl"
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        (row["text"], [(s["kind"], s["start"], s["end"]) for s in row["spans"]])
+        for row in rows
+        if row["spans"]
+    ]
 
 
 def _presidio_recall(data_dir: Path) -> tuple[float | None, int] | None:

@@ -37,7 +37,31 @@ Decisions worth knowing:
   articles and trainings pass.
 - Contact details count unless the post gives them as the clinician's own or a
   public service: "call my office at ...", "email me at ...", "our clinic is
-  at ...", role mailboxes (intake@, info@), toll-free and crisis lines.
+  at ...", "the agency's intake line", role mailboxes (intake@, info@), toll-free
+  and crisis lines. A practice cue *after* a detail clears it only when nothing but
+  punctuation or "is" stands between ("503-555-0101 (my cell)"): "lives in
+  Springfield, IL 62704 and walks to our clinic" keeps the ZIP.
+- Structured kinds are classes of shapes with validity checks, not sentences:
+  SSNs in any grouping (dashes, spaces, dots, none) after many introducers
+  ("social", "SS#", "soc sec", "tax ID", "ending in 7712"), valid only when the
+  SSA could issue them (area not 000/666/9xx, group not 00, serial not 0000);
+  nine bare or dotted digits need an SSN word. ZIPs after "City, ST", a state
+  name, a "zip"/"postal code" cue or a residence cue ("lives in 97214"), and
+  checked against the state's ZIP prefixes (data/us_zip_ranges.txt, from Faker),
+  so "90834 OR 90837" (CPT codes) passes; ZIP+4 needs no cue. Street addresses
+  use the USPS suffixes (data/street_suffixes.txt, from Faker), units, lots,
+  PO boxes, rural routes, numbered roads ("4410 County Road 12") and corners
+  ("the corner of Fifth and Alder"). E-mail includes obfuscated forms ("jo at
+  gmail dot com", "jo(at)mail.com": the at/dot spelled out, a free-mail domain
+  from data/free_email_domains.txt, or an address-like local part, not "works at
+  amazon.com"). Record numbers are found under many names (chart, account, case,
+  member, policy, claim, encounter, Medicaid/Medicare, client, file, student,
+  A-number ...), as any "<word> number/ID <5+ digits>", and Medicare Beneficiary
+  Identifiers by their CMS shape alone. A link to a public resource
+  (nimh.nih.gov/...) is not an identifier; a path naming a person on any host
+  (/@name, /~name, /u/..., /obituaries/..., /campaigns/...) is. Ages over 89 also
+  as "93 y.o", "she's 94", "at the age of ninety-six", "a hundred and two",
+  "in his 91st year". "Nonagenarian" and "in her 90s" are generalisations and pass.
 """
 
 from __future__ import annotations

@@ -16,13 +16,76 @@ from detectors.identifiers._text import (
     _merged_windows,
 )
 from detectors.identifiers.context import _practice_exempt
+from detectors.identifiers.wordlists import DATA_DIR, load_words
+
+# Street suffixes: the abbreviations of _text plus the USPS full forms from Faker
+# (data/street_suffixes.txt: Crossing, Hollow, Landing, Ridge ...).
+_SUFFIX_WORDS = sorted(load_words("street_suffixes.txt"), key=len, reverse=True)
+_ANY_SUFFIX = rf"(?:{_STREET_SUFFIX}|{'|'.join(map(re.escape, _SUFFIX_WORDS))})"
+_SUFFIX_SET = frozenset(_SUFFIX_WORDS) | frozenset(
+    [
+        "St",
+        "Ave",
+        "Rd",
+        "Blvd",
+        "Dr",
+        "Ln",
+        "Ct",
+        "Way",
+        "Pl",
+        "Ter",
+        "Cir",
+        "Pkwy",
+        "Hwy",
+        "Trl",
+        "Sq",
+        "Loop",
+        "Row",
+        "Pike",
+        "Plz",
+    ]
+)
+
+
+def _zip_ranges() -> dict[str, tuple[int, int]]:
+    """State abbreviation and lower-cased name -> (lowest, highest) three-digit ZIP
+    prefix, from data/us_zip_ranges.txt (Faker's per-state ZIP ranges)."""
+    load_words("us_zip_ranges.txt")  # checks the provenance line
+    ranges: dict[str, tuple[int, int]] = {}
+    for line in (DATA_DIR / "us_zip_ranges.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        abbr, name, low, high = line.split("\t")
+        prefixes = (int(low) // 100, int(high) // 100)
+        ranges[abbr] = ranges[name.lower()] = prefixes
+    return ranges
+
+
+_ZIP_PREFIXES = _zip_ranges()
+_ANY_ZIP_PREFIX = frozenset(
+    prefix for low, high in _ZIP_PREFIXES.values() for prefix in range(low, high + 1)
+)
+
+
+def _zip_fits_state(state: str, value: str, *, with_city: bool) -> bool:
+    """A five-digit number after a state is its ZIP when it lies in the state's ZIP
+    prefixes; after "City, ST" its first digit (the ZIP region) is enough, since Faker's
+    ranges are approximate."""
+    prefixes = _ZIP_PREFIXES.get(state.rstrip(".").strip() if len(state) <= 3 else state.lower())
+    if prefixes is None:
+        return False
+    prefix = int(value[:3])
+    if with_city:
+        return prefixes[0] // 100 <= prefix // 100 <= prefixes[1] // 100
+    return prefixes[0] <= prefix <= prefixes[1]
+
 
 _ADDRESS_RE = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?\s+)?"
-    rf"(?:[A-Z0-9][A-Za-z0-9'’.-]*\s+){{1,4}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:[A-Z0-9][A-Za-z0-9'’.-]*\s+){{1,4}}{_ANY_SUFFIX}\b\.?"
     rf"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?"
-    rf"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#|Fl|Floor|Rm|"
-    rf"Room)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
+    rf"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#|Fl|Floor|Rm|Lot|Trlr|Trailer|Space|Spc|Bldg|"
+    rf"Room|apt|apartment|unit|lot)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
     rf"(?:,?\s*\n?\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s*\n?\s*"
     rf"(?:{_US_STATE_ABBR}|[A-Z][a-z]+)\b,?\s*(?:\d{{5}}(?:-\d{{4}})?)?)?"
     # A ZIP right after the street ("17 Riverview Ct, 97005").
@@ -30,8 +93,43 @@ _ADDRESS_RE = re.compile(
 )
 
 
-# A unit on its own ("Apt. 4B", "Suite 292") is part of someone's address.
-_UNIT_RE = re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
+# A unit on its own ("Apt. 4B", "Suite 292", "apartment 12C") is part of someone's address.
+_UNIT_RE = re.compile(
+    r"\b(?:Apt|Apartment|Suite|Ste|Unit|apt|apartment)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b(?!\s*(?:%|mg))"
+)
+
+
+# Rural addresses: "RR 2 Box 118", "Rural Route 3", "HC 64 Box 12", "Star Route 1".
+_RURAL_RE = _CaseFree(
+    r"(?i)\b(?:r\.?r\.?|rural route|rural rt\.?|rte?\.?|h\.?c\.?|highway contract|star route)"
+    r"\s*#?\s*\d{1,4}(?:,?\s*box\s*#?\s*\d{1,6})?\b"
+)
+_RURAL_RE_STRICT = re.compile(r"(?i)(?:rural|star|highway contract|box)")
+
+# A road named by its number, with a house number ("4410 County Road 12", "18 State
+# Route 9", "2207 FM 1960") or after a word about where someone lives ("lives off
+# Highway 27").
+_NUMBERED_ROAD = (
+    r"(?:County Road|County Rd\.?|CR|State Route|State Road|State Hwy\.?|SR|US Highway|US Hwy\.?|"
+    r"US|Route|Rte\.?|Highway|Hwy\.?|Farm to Market Road|FM|Township Road|TR|Interstate)"
+    r"\s+\d{1,4}[A-Z]?\b"
+)
+_NUMBERED_ROAD_RE = re.compile(rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?{_NUMBERED_ROAD}")
+
+# A street corner: "the corner of Fifth and Alder", "at Burnside & 12th".
+_ORDINAL_WORD = (
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"\d{1,3}(?:st|nd|rd|th))"
+)
+_STREET_WORD = rf"(?:{_ORDINAL_WORD}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+{_ANY_SUFFIX}\b\.?)?"
+_CORNER_RE = re.compile(
+    rf"\b(?:[Cc]orner of|[Ii]ntersection of|[Cc]orner at)\s+(?:the\s+)?{_STREET_WORD}"
+    rf"\s+(?:and|&)\s+"
+    rf"{_STREET_WORD}|"
+    # Two streets with suffixes: "near Fifth Ave and Alder St".
+    rf"\b(?:{_ORDINAL_WORD}|[A-Z][a-z]+)\s+{_ANY_SUFFIX}\.?\s+(?:and|&)\s+"
+    rf"(?:{_ORDINAL_WORD}|[A-Z][a-z]+)\s+{_ANY_SUFFIX}\b\.?"
+)
 
 
 # A house number and a compass direction name a street even without "St".
@@ -46,27 +144,67 @@ _ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
 
 _ADDRESS_CUE_RE = _CaseFree(
     r"(?i)\b(?:lives at|living at|lived at|address(?: is|:)?|resides at|residing at|moved to|"
-    r"staying at|home at|house at|apartment at)\s+(\d{1,6}\s+[\w'’. -]{3,40}?)(?=[,.;\n]|$)"
+    r"staying at|home at|house at|apartment at|mailing address|mail (?:goes|went) to|"
+    r"sleeps at|sleeping at|crashing at|stays at|home is|house is|apartment is|apartment on|"
+    r"unit at|trailer at|lot at|shelter at|sent (?:it|them|the \w+) to)"
+    r"\s+(?:(?:the|a|her|his|their)\s+\w+\s+(?:at|on)\s+)?"
+    r"(\d{1,6}\s+[\w'’. -]{3,40}?)(?=[,.;\n)]|$)"
 )
 
 
 # A street named without a house number, after a word about where someone lives.
 _STREET_NAME_CUE_RE = re.compile(
-    r"\b(?:[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Hh]ouse|[Hh]ome|[Aa]partment|[Aa]pt|[Gg]rew up)"
-    rf"\s+(?:on|off|at)\s+((?:[A-Z][a-z]+\s+){{1,3}}{_STREET_SUFFIX})\b"
+    r"\b(?:[Ll]ives|[Ll]iving|[Ll]ived|[Mm]oved|[Hh]ouse|[Hh]ome|[Aa]partment|[Aa]pt|[Gg]rew up|"
+    r"[Ss]tays|[Ss]taying|[Ss]leeps|[Tt]railer|[Cc]ondo|[Dd]uplex|[Rr]ents)"
+    # The street's words; the last must be a suffix (checked against _SUFFIX_SET, which is
+    # far cheaper than a 200-word alternation in the pattern).
+    rf"\s+(?:on|off|at|off of)\s+((?:[A-Z][a-z]+\s+){{1,3}}[A-Z][a-z]+\b|{_NUMBERED_ROAD})"
 )
 
 
-_STREET_NAME_HINTS = ("live", "living", "moved", "house", "home", "apartment", "apt", "grew up")
+# Every street-name cue has " on/off/at " and a capital or digit after it.
+_STREET_NAME_GATE = re.compile(r" (?:on|off|at|of) [A-Z0-9]")
 
 
-_ZIP_RE = re.compile(
-    rf"(?:\b(?:{_US_STATE_ABBR}|{_US_STATE_NAMES})\.?,?\s+|"
-    rf"(?i:\bzip(?:\s?code|\s?\+\s?4)?|\bpostal code)\s*(?:is|was|:|#)?\s*)"
-    rf"(\d{{5}}(?:-\d{{4}})?)\b|"
-    # A ZIP+4 needs no cue: no date, phone or SSN has its shape.
-    r"(?<![\w-])(\d{5}-\d{4})(?![\w-])"
+_STREET_NAME_HINTS = (
+    "live",
+    "living",
+    "moved",
+    "house",
+    "home",
+    "apartment",
+    "apt",
+    "grew up",
+    "stay",
+    "sleeps",
+    "trailer",
+    "condo",
+    "duplex",
+    "rents",
 )
+
+
+# A five-digit number after a state ("Springfield, IL 62704", "Eugene, Oregon 97402"):
+# group 1 the city (if any), 2 the state, 3 the ZIP; checked against the state's ZIPs.
+_ZIP_STATE_RE = re.compile(
+    rf"(?:\b([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}}),\s*)?"
+    rf"\b({_US_STATE_ABBR}\b\.?|{_US_STATE_NAMES}\b),?\s+(\d{{5}}(?:[- ]\d{{4}})?)\b"
+)
+
+
+# A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
+_ZIP_CUE_RE = _CaseFree(
+    r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)\s*(?:is|was|of|:|#|=)?\s*"
+    r"(\d{5}(?:-\d{4})?)\b|"
+    r"\b(?:lives?|living|lived|moved|moving|relocated|relocating|resides?|residing|staying|stays|"
+    r"home|house|apartment|based|address)\s+(?:is\s+)?"
+    r"(?:in|to|at|near|out in|over in|up in|down in)"
+    r"\s+(?:the\s+)?(?:zip\s*(?:code)?\s*)?(?:area\s+)?(\d{5}(?:-\d{4})?)\b(?!\s*(?:mg|%|\$))"
+)
+
+
+# A ZIP+4 needs no cue: no date, phone or SSN has its shape.
+_ZIP4_RE = re.compile(r"(?<![\w$#.-])(\d{5}-\d{4})(?![\w-]|\.\d)")
 
 
 def _house_number_possible(text: str, shape: str) -> bool:
@@ -98,10 +236,15 @@ _ADDRESS_HINTS = (
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
     """Street addresses (with or without a number), units, PO boxes and ZIP codes."""
     text, lower, shape = doc.text, doc.lowered, doc.shape
-    if any(map(lower.__contains__, _STREET_NAME_HINTS)):
+    if _STREET_NAME_GATE.search(text) and any(map(lower.__contains__, _STREET_NAME_HINTS)):
         for m in _STREET_NAME_CUE_RE.finditer(text):
+            last = m.group(1).rsplit(None, 1)[-1]
+            if not last.isdigit() and not last[-1].isdigit() and last not in _SUFFIX_SET:
+                continue
             if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
+    if "corner" in lower or "intersection" in lower or _two_streets_possible(text):
+        yield from _corner_candidates(doc)
     if not doc.digits:
         return
     house_number = _house_number_possible(text, shape)
@@ -121,12 +264,61 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in _ADDRESS_CUE_RE.finditer(doc):
             if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
+    if "box" in lower or "route" in lower or "rr" in lower or "hc" in lower:
+        for m in _RURAL_RE.finditer(doc):
+            value = doc.text[m.start() : m.end()]
+            # "rte 9" alone may be a highway; a rural route needs "rural", "star",
+            # "highway contract" or a box.
+            if _RURAL_RE_STRICT.search(value) and not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
+    if house_number:
+        for m in _NUMBERED_ROAD_RE.finditer(text):
+            if not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
     if "00000" in shape:
-        # Each five-digit run, with a look back for a state or a "zip" cue.
-        for window_start, window_end in _merged_windows(
-            list(_digit_runs(shape, 5)), 24, 6, len(text)
-        ):
-            for m in _ZIP_RE.finditer(text, window_start, window_end):
-                group = 1 if m.start(1) >= 0 else 2
-                if not _practice_exempt(doc, m.start(group), m.end(group)):
-                    yield _Candidate("zip", m.start(group), m.end(group))
+        yield from _zip_candidates(doc)
+
+
+def _two_streets_possible(text: str) -> bool:
+    """A street suffix right before " and " / " & " ("Fifth Ave and Alder St")."""
+    for needle in (" and ", " & "):
+        pos = text.find(needle)
+        while pos > 0:
+            word = text[text.rfind(" ", 0, pos) + 1 : pos].rstrip(".")
+            if word in _SUFFIX_SET:
+                return True
+            pos = text.find(needle, pos + 1)
+    return False
+
+
+def _corner_candidates(doc: _Doc) -> Iterator[_Candidate]:
+    for m in _CORNER_RE.finditer(doc.text):
+        if not _practice_exempt(doc, m.start(), m.end()):
+            yield _Candidate("address", m.start(), m.end())
+
+
+def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
+    """ZIP codes: after a state (checked against its ZIPs), after a cue, or ZIP+4."""
+    text, shape = doc.text, doc.shape
+    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 40, 6, len(text)):
+        for m in _ZIP_STATE_RE.finditer(text, window_start, window_end):
+            value = m.group(3)
+            if len(value) > 5 and value[5] == " " and not m.group(1):
+                continue
+            if not _zip_fits_state(m.group(2), value, with_city=bool(m.group(1))):
+                continue
+            if not _practice_exempt(doc, m.start(3), m.end(3)):
+                yield _Candidate("zip", m.start(3), m.end(3))
+        for m in _ZIP_CUE_RE.finditer(doc, window_start, window_end):
+            group = 1 if m.start(1) >= 0 else 2
+            value = m.group(group)
+            if group == 2 and int(value[:3]) not in _ANY_ZIP_PREFIX:
+                continue
+            if not _practice_exempt(doc, m.start(group), m.end(group)):
+                yield _Candidate("zip", m.start(group), m.end(group))
+    if "00000-0000" in shape:
+        for m in _ZIP4_RE.finditer(text):
+            if int(m.group(1)[:3]) in _ANY_ZIP_PREFIX and not _practice_exempt(
+                doc, m.start(1), m.end(1)
+            ):
+                yield _Candidate("zip", m.start(1), m.end(1))

@@ -12,17 +12,23 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 
 
 _AGE_WORDS = (
-    r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?: and \w+)?)"
+    r"(?:ninety(?:[- –‐](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:one|a) hundred(?:(?: and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten)\b)?|"
+    r"hundred[- ]and[- ](?:one|two|three|four|five))"
 )
 
 
 _AGE_RE = _CaseFree(
-    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- ]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[- ]old)?\b|"
-    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:)\s*(?:{_AGE_NUM}|"
+    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- –‐]?(?:years?|yrs?\.?|yo|y/o|y\.\s?o\.?|y\s/\s?o)"
+    rf"(?:[- –‐]old)?(?:\b|(?<=\.))|"
+    rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:|age of|at age|the age of|"
+    rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))\s*(?:{_AGE_NUM}|"
     rf"{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
-    rf"lbs?|kg|minutes|min|days|sessions|points))|"
+    rf"lbs?|kg|minutes|min|days|sessions|points|pounds|feet|ft|miles|mph|dollars|cents|bucks|times|"
+    rf"hours|hrs|seconds|secs|degrees|beats|bpm|words|pages|steps|calls|texts|messages|weeks|"
+    rf"months|percentile|out of|/|on (?:the|her|his|a)|[.,]\d))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
-    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b|"
+    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) (?:birthday|year)\b|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
     rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])"
 )

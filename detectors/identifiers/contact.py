@@ -16,10 +16,55 @@ _EMAIL_RE = re.compile(
 )
 
 
+# Obfuscated addresses: "jane.doe at gmail dot com", "jdoe [at] example [dot] org",
+# "jdoe(at)mail.com", "j doe @ proton . me". Group 1 the local part, 2 the domain words,
+# 3 the top-level domain.
+_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s+|\s+@\s*)"
+_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s*\.\s*)"
+_EMAIL_OBFUSCATED_RE = _CaseFree(
+    rf"(?i)(?<![\w.+-])([a-z0-9][a-z0-9._%+-]{{0,63}}){_AT}([a-z0-9-]{{2,63}}(?:{_DOT}[a-z0-9-]{{2,63}})*?)"
+    rf"{_DOT}(com|org|net|edu|gov|io|co|us|me|info|biz|mail|uk|ca|de|fr)\b"
+)
+_FREE_MAIL = load_words("free_email_domains.txt")
+# What must follow an "at" for an obfuscated address to be possible: a domain word and a
+# dot (spelled or not) before a top-level domain. Matched at each "at" alone, so the full
+# pattern runs only where an address can be.
+_AT_TAIL_RE = re.compile(
+    rf"[a-z0-9-]{{2,63}}(?:{_DOT}[a-z0-9-]{{2,63}})*?{_DOT}"
+    r"(?:com|org|net|edu|gov|io|co|us|me|info|biz|mail|uk|ca|de|fr)\b"
+)
+_AT_MARKS = (" at ", "(at)", "[at]", " @", "@ ")
+_SPELLED = re.compile(r"(?i)[\[({<]\s*(?:at|dot)|\bdot\b")
+
+
+def _obfuscated_email(match: re.Match[str], text: str) -> bool:
+    """An obfuscated address, not "she works at amazon.com": the at or dot is spelled out
+    or bracketed, or the domain is a free webmail one (Faker's list), or the local part
+    has an address's dots, digits or underscores."""
+    whole = text[match.start() : match.end()]
+    local = text[match.start(1) : match.end(1)]
+    domain = re.sub(r"\W+|dot", ".", text[match.start(2) : match.end(3)].lower()).strip(".")
+    domain = re.sub(r"\.+", ".", domain)
+    if domain.startswith("www."):
+        return False  # "results at www (dot) site (dot) com" is a web address
+    if "@" in whole or _SPELLED.search(whole):
+        return True
+    if domain in _FREE_MAIL:
+        return True
+    return any(ch.isdigit() or ch in "._+" for ch in local) and len(local) >= 3
+
+
+# Top-level domains a bare host ("linktr.ee/...", "someone.art") may end in.
+_TLDS = (
+    r"(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|uk|ee|tv|"
+    r"ai|gg|fm|social|be|link|bio|xyz|online|store|shop|art|life|live|family|dev|world|club|band|"
+    r"photos?|studio|website|space|tk|to|mx|de|fr|nz|ie|in)"
+)
+
+
 _URL_RE = _CaseFree(
     r"(?i)\b(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
-    r"(?<![@\w.-])[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|edu|gov|io|co|us|info|me|"
-    r"biz|ly|app|health|care|site|page|blog|ca|uk|ee|tv|ai|gg|fm|social)(?:/[^\s<>\"')\]]*)?)"
+    rf"(?<![@\w.-])[a-z0-9-]{{1,63}}(?:\.[a-z0-9-]{{2,63}})*\.{_TLDS}(?:/[^\s<>\"')\]]*)?)"
     r"(?<![.,;:!?])"
 )
 
@@ -90,14 +135,29 @@ _PERSONAL_HOSTS = load_words("personal_page_hosts.txt")
 _HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([^/\s?#]+)(/[^\s]*)?", re.IGNORECASE)
 
 
+# A path that names one person on any host: "/@someone", "/~jsmith", "/u/someone",
+# "/users/123", "/profile/...", "/obituaries/...", "/memorial/...", "/f/help-the-..."
+# (fundraisers), "/in/someone" (profiles), "/channel/...".
+# The person's segment comes first, or after a locale ("us/obituaries/...").
+_PERSONAL_PATH_RE = re.compile(
+    r"^(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:@|~|(?:u|user|users|profile|profiles|people|member|members|"
+    r"channel|author|obituary|obituaries|obits|memorial|memorials|tribute|tributes|fundraiser|"
+    r"fundraisers|campaign|campaigns|wishlist)/\S)",
+    re.IGNORECASE,
+)
+
+
 def _personal_page(url: str) -> bool:
     """A link to one person's page on a host of personal pages: with a path
-    (instagram.com/someone) or on a personal subdomain (someone.substack.com)."""
+    (instagram.com/someone) or on a personal subdomain (someone.substack.com); or on any
+    host, a path that names a person (/@someone, /~jsmith, /u/..., /obituaries/...)."""
     match = _HOST_RE.match(url)
     if match is None:
         return False
     host = match.group(1).lower()
     path = (match.group(2) or "").strip("/")
+    if path and _PERSONAL_PATH_RE.match(path):
+        return True
     for personal in _PERSONAL_HOSTS:
         if host == personal and path:
             return True
@@ -113,10 +173,7 @@ _HANDLE_CUE_RE = _CaseFree(
 )
 
 
-_TLD_HINT_RE = re.compile(
-    r"[a-z0-9]\.(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|"
-    r"uk|ee|tv|ai|gg|fm|social)\b"
-)
+_TLD_HINT_RE = re.compile(rf"[a-z0-9]\.{_TLDS}\b")
 
 
 _TLD_HINTS = (
@@ -145,6 +202,31 @@ _TLD_HINTS = (
     ".gg",
     ".fm",
     ".social",
+    ".be",
+    ".link",
+    ".bio",
+    ".xyz",
+    ".online",
+    ".store",
+    ".shop",
+    ".art",
+    ".li",
+    ".dev",
+    ".world",
+    ".club",
+    ".band",
+    ".photo",
+    ".studio",
+    ".website",
+    ".space",
+    ".tk",
+    ".to",
+    ".mx",
+    ".de",
+    ".fr",
+    ".nz",
+    ".ie",
+    ".in",
 )
 
 
@@ -154,6 +236,36 @@ _ROLE_MAILBOXES = _words(
     "no-reply referrals referral team help events training trainings register registration "
     "newsletter membership members webmaster press media careers jobs hr"
 )
+
+
+def _obfuscated_emails(doc: _Doc) -> Iterator[_Candidate]:
+    text, lower = doc.text, doc.lowered
+    seen: set[tuple[int, int]] = set()
+    for mark in _AT_MARKS:
+        pos = lower.find(mark)
+        while pos >= 0:
+            after = pos + len(mark)
+            while after < len(lower) and lower[after] in " ]})>":
+                after += 1
+            if lower.find(".", after, after + 90) >= 0 or lower.find("dot", after, after + 90) >= 0:
+                tail = _AT_TAIL_RE.match(lower, after)
+            else:
+                tail = None
+            if tail:
+                window = (max(0, pos - 65), min(len(text), after + 140))
+                for m in _EMAIL_OBFUSCATED_RE.finditer(doc, *window):
+                    if m.span() in seen:
+                        continue
+                    seen.add(m.span())
+                    local = text[m.start(1) : m.end(1)].lower()
+                    if local in _ROLE_MAILBOXES or local in _NOT_LOCAL:
+                        continue
+                    if _obfuscated_email(m, text) and not _practice_exempt(doc, m.start(), m.end()):
+                        yield _Candidate("email", m.start(), m.end())
+            pos = lower.find(mark, pos + 1)
+
+
+_NOT_LOCAL = frozenset(("me", "us", "him", "her", "them", "home", "www"))
 
 
 def _looks_like_version(text: str, start: int) -> bool:
@@ -176,10 +288,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in _HANDLE_RE.finditer(text):
             if _HANDLE_CUE_RE.search(doc, max(0, m.start() - 40), m.start()):
                 yield _Candidate("url", m.start(), m.end())
+    if " at " in lower or "(at)" in lower or "[at]" in lower or "@ " in text or " @" in text:
+        yield from _obfuscated_emails(doc)
     if "." in text and (
-        "www." in lower
-        or "://" in lower
-        or (any(map(lower.__contains__, _TLD_HINTS)) and _TLD_HINT_RE.search(lower) is not None)
+        "www." in lower or "://" in lower or _TLD_HINT_RE.search(lower) is not None
     ):
         for m in _URL_RE.finditer(doc):
             if "@" in text[max(0, m.start() - 1) : m.start()]:

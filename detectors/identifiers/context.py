@@ -21,8 +21,19 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
     r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
-    r"\bmy licen[cs]e\b"
+    r"\bmy licen[cs]e (?:number|no\.?|#|is)|"
+    # An organisation's published contact: "the agency's intake line", "the clinic's fax".
+    r"\b(?:agency|clinic|program|hospital|center|centre|practice|shelter|county|department|"
+    r"pharmacy|school district|organi[sz]ation)(?:'s|’s)? (?:main |intake |scheduling |"
+    r"appointment |referral |front desk |billing )?(?:line|number|phone|fax|website|site|e-?mail)\b"
 )
+
+
+# Between a contact detail and a practice cue after it, only punctuation, a dash, an
+# opening parenthesis or "is": "503-555-0101 (my cell)", "... - our main line",
+# "... is my direct line". "lives in Springfield, IL 62704 and walks to our clinic" is
+# not the clinic's ZIP.
+_AFTER_GAP_RE = re.compile(r"[\s,;:(\[\-–—]*(?:(?:is|=|that's|that is)\s+)?(?:the\s+)?")
 
 
 _PATIENT_CUE_RE = _CaseFree(
@@ -45,9 +56,10 @@ def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
         last_practice, practice_end = match.start(), match.end()
     if last_practice < 0:
         after_end = min(len(doc.text), end + 30)
-        return bool(_PRACTICE_CUE_RE.search(doc, end, after_end)) and not _PATIENT_CUE_RE.search(
-            doc, end, after_end
-        )
+        after = _PRACTICE_CUE_RE.search(doc, end, after_end)
+        if after is None or not _AFTER_GAP_RE.fullmatch(doc.text, end, after.start()):
+            return False
+        return not _PATIENT_CUE_RE.search(doc, end, after_end)
     last_patient = -1
     for match in _PATIENT_CUE_RE.finditer(doc, window_start, start):
         last_patient = match.start()

@@ -18,25 +18,64 @@ from detectors.identifiers._text import (
 )
 from detectors.identifiers.context import _practice_exempt
 
-_SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!0000)\d{4}(?![\d-])")
+# An SSN's shape with one separator throughout (dash, space, dot) and the SSA's validity
+# rules: area not 000, 666 or 900-999, group not 00, serial not 0000. Unintroduced, it
+# needs a separator; nine bare digits count only after an SSN cue (below).
+_SSN_RE = re.compile(
+    r"(?<![\d.,/-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-]|\.\d)"
+)
 
+_SSN_VALUE = r"(\d{3}[- .]?\d{2}[- .]?\d{4}|\d{3}\s?-\s?\d{2}\s?-\s?\d{4})"
 
+# Words that introduce an SSN: "SSN", "SS#", "SS no.", "soc sec", "social", "social
+# security number/no./#/card", "tax ID", "taxpayer (ID) number", "TIN", "ITIN".
+_SSN_CUE = (
+    r"(?:ssn|ss\s?#|ss\s?(?:no\.?|num(?:ber)?)|s\.s\.(?:n\.?)?|"
+    r"soc(?:ial)?\.?\s?sec(?:urity)?\.?(?:\s?(?:number|num|no\.?|#|card|id))?|"
+    r"social(?:\s?(?:number|#|no\.?))?|tax\s?(?:payer\s?)?(?:id|identification)(?:\s?(?:number|no\.?|#))?|"
+    r"taxpayer(?:\s?(?:number|no\.?|#))?|i?tin)"
+)
+
+# A cue, then up to four short words ("as", "listed as", "on the form is", "ending in"),
+# then the number: nine digits in any grouping, or the last four.
 _SSN_CUE_RE = _CaseFree(
-    r"(?i)\b(?:SSN|SS#|social security(?: number| no\.?| #)?|social)\s*(?:#|no\.?|"
-    r"number)?\s*[:#]?\s*"
-    r"(?:is\s+|of\s+|ending in\s+|last (?:4|four)\s*(?:digits)?\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4}|"
-    r"\d{4})\b|"
-    # Other introducers: "soc sec #", "SS number", "taxpayer number", "the last four of
-    # her social, 8812", "(his SSN) 519 20 7714".
-    r"\b(?:soc(?:ial)?\.? ?sec(?:urity)?\.?|ss|taxpayer|tin|itin|last (?:4|four)(?: digits)? of "
-    r"(?:her|his|their|the|my client'?s|the client'?s) (?:ssn|social(?: security(?: number)?)?))"
-    r"\s*(?:#|no\.?|number|num|id)?\s*\)?\s*(?:is|was|of|:|#|,)?\s*"
-    r"(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{4})\b"
+    rf"(?i)\b{_SSN_CUE}\s*[:#)]?\s*(?:(?!(?:and|or|but|phone|cell|mrn|dob)\b)[a-z'’]+[\s,:]+){{0,4}}?"
+    rf"[:#=(]?\s*(?:{_SSN_VALUE}|(?:ending(?: in| with)?|ends (?:in|with)|last (?:4|four)"
+    r"(?: digits)?(?: are| is| of it is)?)\s*[:#]?\s*(\d{4}))"
+    r"(?![\d-])|"
+    # "the last four of her social, 8812", "(his SSN) 519 20 7714".
+    rf"\blast (?:4|four)(?: digits)? of (?:her|his|their|the|my client'?s|the client'?s) "
+    rf"{_SSN_CUE}\s*(?:is|was|are|were|:|,)?\s*(\d{{4}})\b"
 )
 
 
+_SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}(?![a-z])|\bsocial security\b")
+
+
+def _ssn_valid(value: str) -> bool:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) == 4:
+        return digits != "0000"
+    if len(digits) != 9:
+        return False
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return not (area in {"000", "666"} or area[0] == "9" or group == "00" or serial == "0000")
+
+
 _DATE_LIKE_RE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,4}$")
-_SSN_HINTS = ("ssn", "ss#", "ss ", "social", "soc ", "soc.", "taxpayer", "tin", "last four")
+_SSN_HINTS = (
+    "ssn",
+    "ss#",
+    "ss ",
+    "s.s.",
+    "social",
+    "soc ",
+    "soc.",
+    "socsec",
+    "tax",
+    "tin",
+    "last four",
+)
 
 _RECORD_RE = _CaseFree(
     r"(?i)\b(?:MRN|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| #)?|record(?: number| no\.?| #|"
@@ -54,8 +93,24 @@ _RECORD_RE = _CaseFree(
     r"driver'?s? licen[cs]e(?: number| no\.?| #)?|DL(?: number| no\.?| #)?|passport(?: number|"
     r" no\.?| #)?|"
     r"certificate(?: number| no\.?| #)|student(?: id| number| #)|inmate(?: id| number| #)|"
-    r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file)"
-    r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
+    r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file|"
+    r"file(?: number| no\.?| #)|"
+    r"identification(?: number| no\.?| #)|reference(?: number| no\.?| #)|ref(?: no\.?| #)|"
+    r"recipient(?: id| number| #)|enrollee(?: id| number| #)|participant(?: id| number| #)|"
+    r"cin|doc(?: number| no\.?| #)|a-number|alien(?: registration)?(?: number| no\.?| #)|"
+    r"uscis(?: number| no\.?| #)?|"
+    r"green card(?: number| no\.?| #)?|visa(?: number| no\.?| #)|"
+    r"ebt(?: card)?(?: number| no\.?| #)?|"
+    r"wic(?: number| no\.?| #| id)|snap(?: case)?(?: number| no\.?| #| id)|"
+    r"employee(?: id| number| #)|"
+    r"badge(?: number| no\.?| #)?|school id|state id|sid|probation(?: number| no\.?| #| id)|"
+    r"parole(?: number| no\.?| #| id)|authori[sz]ation(?: number| no\.?| #| code)|"
+    r"prior auth(?: number| #)?|"
+    r"health plan(?: id| number| #)|hmo(?: id| number| #)|ehr(?: id| number| #)|"
+    r"account(?: number| no\.?| #))"
+    # The cue is a whole word: "dl" in "@dlogue22" is not a driver's licence.
+    r"(?![a-z])"
+    r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|as|reads|:|#|=|,)?\s*[:#]?\s*"
     r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
 )
 
@@ -70,8 +125,110 @@ _RECORD_LOOSE_RE = _CaseFree(
     r"identification|id|employee|badge|permit|tracking|voucher|ticket|pa)"
     r"(?:\s*(?:number|no\.?|num|#|id|code))?"
     r"(?:\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
-    r"(?:is|was|reads|shows|came back as|of|=|:|#)?\s*[:#]?\s*"
+    r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*"
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
+)
+
+
+# Any number called an ID, number or # ("her Kaiser number is 40012877", "the Epic ID,
+# E4471902"): five digits or more, letters allowed, not after a phone word or a code
+# system (CPT, ICD) and not the clinician's own (NPI, licence: _practice_exempt).
+_RECORD_NAMED_RE = _CaseFree(
+    r"(?i)\b([a-z][\w'’-]*)\s+(?:id|number|no\.|num|identifier)\s*(?:is|was|reads|of|as|:|,|=)?"
+    r"\s*[:#]?\s*((?=(?:[A-Z-]*\d){5})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-]|\.\d)"
+)
+_NOT_RECORD_NOUNS = frozenset(
+    [
+        "phone",
+        "cell",
+        "cellphone",
+        "mobile",
+        "fax",
+        "tel",
+        "telephone",
+        "home",
+        "work",
+        "office",
+        "call",
+        "text",
+        "contact",
+        "npi",
+        "dea",
+        "cpt",
+        "icd",
+        "dsm",
+        "hcpcs",
+        "page",
+        "pages",
+        "room",
+        "exit",
+        "route",
+        "step",
+        "chapter",
+        "session",
+        "sessions",
+        "version",
+        "model",
+        "the",
+        "a",
+        "an",
+        "her",
+        "his",
+        "their",
+        "my",
+        "our",
+        "your",
+        "its",
+        "this",
+        "that",
+        "which",
+        "lot",
+        "unit",
+        "suite",
+        "apt",
+        "apartment",
+        "box",
+        "street",
+        "zip",
+        "postal",
+        "code",
+        "area",
+        "extension",
+        "ext",
+        "toll",
+        "crisis",
+        "hotline",
+        "lifeline",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "is",
+        "was",
+        "be",
+        "any",
+        "same",
+        "right",
+        "wrong",
+        "new",
+        "old",
+        "some",
+    ]
+)
+
+
+# A Medicare Beneficiary Identifier has its own shape (CMS): 11 characters, digits and
+# letters in fixed places, never S, L, O, I, B or Z; with or without dashes (4-3-4).
+_MBI_RE = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+    r"[AC-HJKMNP-RT-Y]{2}\d\d\b"
 )
 
 # Payment card and IBAN account numbers are account numbers under Safe Harbor.
@@ -102,6 +259,34 @@ _DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
 
 _RECORD_HINTS = (
     "mrn",
+    "file",
+    "identification",
+    "reference",
+    "ref",
+    "recipient",
+    "enrollee",
+    "participant",
+    "cin",
+    "doc",
+    "alien",
+    "uscis",
+    "green card",
+    "visa",
+    "ebt",
+    "wic",
+    "snap",
+    "employee",
+    "badge",
+    "sid",
+    "probation",
+    "parole",
+    "authori",
+    "auth",
+    "plan",
+    "hmo",
+    "ehr",
+    "student",
+    "a-number",
     "mbi",
     "hicn",
     " id",
@@ -128,24 +313,45 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     text, lower, shape, digits = doc.text, doc.lowered, doc.shape, doc.digits
     if not digits:
         return
-    if digits >= 9 and ("000-00-0000" in shape or "000 00 0000" in shape):
+    if digits >= 9 and ("000-00-0000" in shape or "000 00 0000" in shape or "000.00.0000" in shape):
         for m in _SSN_RE.finditer(text):
-            yield _Candidate("ssn", m.start(), m.end())
+            # Dotted groups ("400.12.2025") are as often a date or a version: they count
+            # only with an SSN word within 60 characters either side.
+            if m.group(1) == "." and not _SSN_NEAR_RE.search(
+                doc, max(0, m.start() - 60), min(len(text), m.end() + 60)
+            ):
+                continue
+            if not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("ssn", m.start(), m.end())
     if digits >= 4 and any(map(lower.__contains__, _SSN_HINTS)):
         for m in _SSN_CUE_RE.finditer(doc):
-            group = 1 if m.start(1) >= 0 else 2
-            yield _Candidate("ssn", m.start(group), m.end(group))
+            group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
+            if _ssn_valid(m.group(group)):
+                yield _Candidate("ssn", m.start(group), m.end(group))
+    seen_records: set[tuple[int, int]] = set()
     if "000" not in shape and digits >= 3 and any(map(lower.__contains__, _RECORD_HINTS)):
         # IDs with digits spread out ("1EG4-TE5-MK73"): scan the whole post.
         for m in _RECORD_RE.finditer(doc):
             if not _YEAR_ONLY_RE.match(m.group(1)) and not _practice_exempt(
                 doc, m.start(), m.end()
             ):
+                seen_records.add(m.span(1))
                 yield _Candidate("record_number", m.start(1), m.end(1))
+    if digits >= 5 and (" id" in lower or "number" in lower or "no." in lower or "num" in lower):
+        for m in _RECORD_NAMED_RE.finditer(doc):
+            value = m.group(2)
+            if m.group(1).lower() in _NOT_RECORD_NOUNS or m.span(2) in seen_records:
+                continue
+            if _DATE_LIKE_RE.match(value) or _practice_exempt(doc, m.start(), m.end()):
+                continue
+            seen_records.add(m.span(2))
+            yield _Candidate("record_number", m.start(2), m.end(2))
+    if digits >= 5:
+        for m in _MBI_RE.finditer(text):
+            yield _Candidate("record_number", m.start(), m.end())
     if "000" not in shape:
         return
     # Record numbers: look back from each run of 3+ digits for the cue.
-    seen_records: set[tuple[int, int]] = set()
     runs = list(_digit_runs(shape, 3))
     for window_start, window_end in _merged_windows(runs, 50, 25, len(text)):
         for m in _RECORD_RE.finditer(doc, window_start, window_end):

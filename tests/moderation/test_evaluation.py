@@ -74,6 +74,8 @@ def test_identifier_figures_cope_with_no_blind_vignettes_and_count_added_files(
     assert figures["de-identified vignettes flagged"].blind == (0.0, 2)
     held = figures["clinicians' own signatures and answers held as patient identifiers"]
     assert held.blind is not None and held.blind[1] == 3
+    heldout = figures["  synthetic held-out template families, recall"]
+    assert heldout.blind is None and heldout.development is not None
     table = evaluation.format_table(result)
     assert "n/a" in table and "blind identifier recall is n/a" in table
 
