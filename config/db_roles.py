@@ -287,6 +287,14 @@ def _grant_tables(
                 "REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA {} FROM {}"
             ).format(schema, grantee)
         )
+    revoke_writes(conn, app.name, append_only)
+
+
+def revoke_writes(conn: psycopg.Connection[Any], app: str, append_only: list[str]) -> None:
+    """No UPDATE or DELETE for the app role on the append-only tables, and nothing but
+    SELECT on django_migrations. The tables' owner may run it (migrate does, right after
+    migrating, so a new append-only table is never writable in between)."""
+    schema, app_name = sql.Identifier(SCHEMA), sql.Identifier(app)
     existing = {
         name
         for (name,) in conn.execute(
@@ -295,12 +303,14 @@ def _grant_tables(
     }
     for table in sorted(set(append_only) & existing):
         conn.execute(
-            sql.SQL("REVOKE UPDATE, DELETE ON {}.{} FROM {}").format(schema, ident(table), app_name)
+            sql.SQL("REVOKE UPDATE, DELETE ON {}.{} FROM {}").format(
+                schema, sql.Identifier(table), app_name
+            )
         )
     for table in sorted(set(READ_ONLY_TABLES) & existing):
         conn.execute(
             sql.SQL("REVOKE INSERT, UPDATE, DELETE ON {}.{} FROM {}").format(
-                schema, ident(table), app_name
+                schema, sql.Identifier(table), app_name
             )
         )
 

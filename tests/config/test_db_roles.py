@@ -22,7 +22,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from config.db_roles import connected_as, conninfo
+from config.db_roles import append_only_tables, connected_as, conninfo
 from forum.choices import Disclaimer, PostStatus, TopicPurpose
 from forum.models import Post, Revision
 from moderation.models import ActionKind, Case, CaseState, ModerationAction
@@ -172,7 +172,9 @@ def test_setup_db_roles_refuses_to_work_with_a_superuser(app_db):
         call_command("setup_db_roles", admin_url=admin)
 
 
-def test_setup_db_roles_migrates_as_the_owner_and_is_idempotent(app_db):
+def _manage(*command: str) -> subprocess.CompletedProcess[str]:
+    """manage.py in production mode (TESTING off), with the app's, the owner's and the
+    superuser's URLs on the test database."""
     s = connection.settings_dict
     host = f"{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}"
     env = {
@@ -183,8 +185,45 @@ def test_setup_db_roles_migrates_as_the_owner_and_is_idempotent(app_db):
         "MIGRATE_DATABASE_URL": f"postgres://{OWNER.name}:{OWNER.password}@{host}/{s['NAME']}",
         "ADMIN_DATABASE_URL": f"postgres://{s['USER']}@{host}/postgres",
     }
-    run = [sys.executable, "manage.py", "setup_db_roles", "--migrate"]
-    done = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+    run = [sys.executable, "manage.py", *command]
+    return subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+
+
+def _app_may(privilege: str, table: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT has_table_privilege(%s, %s, %s)", [APP.name, table, privilege])
+        return bool(cursor.fetchone()[0])
+
+
+def test_setup_db_roles_migrates_as_the_owner_and_is_idempotent(app_db):
+    for _ in range(2):
+        done = _manage("setup_db_roles", "--migrate")
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"Migrating as {OWNER.name}" in done.stdout
+        assert "Database roles are set up." in done.stdout
+    assert _app_may("INSERT", "forum_revision") and _app_may("UPDATE", "forum_post")
+    assert not _app_may("UPDATE", "forum_revision") and not _app_may("TRUNCATE", "forum_post")
+
+
+def test_the_app_role_has_no_truncate_anywhere_and_no_rewrite_of_append_only_rows(app_db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        tables = [row[0] for row in cursor.fetchall()]
+    assert "moderation_case" in tables
+    assert not [t for t in tables if _app_may("TRUNCATE", t)]
+    assert not [t for t in tables if not _app_may("SELECT", t)]
+    for table in append_only_tables():
+        assert _app_may("INSERT", table), table
+        assert not _app_may("UPDATE", table) and not _app_may("DELETE", table), table
+
+
+def test_plain_migrate_runs_as_the_owner_and_keeps_append_only_tables_unwritable(app_db):
+    # As a new append-only table would stand: the owner's default privileges gave the app
+    # its row rights. migrate takes UPDATE and DELETE away again before it returns.
+    with connection.cursor() as cursor:
+        cursor.execute(f"GRANT UPDATE, DELETE ON forum_revision TO {APP.name}")
+    assert _app_may("UPDATE", "forum_revision")
+    done = _manage("migrate", "--noinput")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"Migrating as {OWNER.name}" in done.stdout
-    assert "Database roles are set up." in done.stdout
+    assert not _app_may("UPDATE", "forum_revision") and not _app_may("DELETE", "forum_revision")

@@ -11,9 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.commands import migrate
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connections
 
-from config.db_roles import connected_as
+from config.db_roles import append_only_tables, connected_as, revoke_writes
 
 
 class Command(migrate.Command):
@@ -23,5 +23,17 @@ class Command(migrate.Command):
             return super().handle(*args, **options)
         if options["verbosity"] >= 1:
             self.stdout.write(f"Migrating as {owner.get('USER') or 'the default user'}")
+        app = settings.DATABASES[DEFAULT_DB_ALIAS].get("USER") or ""
         with connected_as(DEFAULT_DB_ALIAS, owner):
-            return super().handle(*args, **options)
+            super().handle(*args, **options)
+            if app and app != owner.get("USER"):
+                # The default privileges give a new table the app's row rights; an
+                # append-only one loses UPDATE and DELETE before the app sees it.
+                self._revoke_writes(app)
+
+    def _revoke_writes(self, app: str) -> None:
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.ensure_connection()
+        raw = connection.connection
+        if raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [app]).fetchone():
+            revoke_writes(raw, app, append_only_tables())
