@@ -380,6 +380,12 @@ NEGATIVES = [
     "I think 988 is better than the old 10-digit line for most of my clients.",
     "She attends 2 AA meetings a week and has 90 days sober as of last month.",
     "Dosing went from 25 mg to 50 mg to 100 mg over 3 weeks without side effects.",
+    "I'm {clin_name}, LMFT, in {clin_city_zip}. Referrals welcome at {clin_email_obf}.",
+    "Warmly,\n{clin_name}, PhD\n{clin_practice}\n{clin_street}, {clin_city_zip}\n{clin_phone}",
+    "The plan has a cap of 150 sessions and the copay is 40 dollars.",
+    "She scored 95 on the test and is 95% sure she wants to stop.",
+    "Our group's number is 2 in the county for wait times; the report number was 14.",
+    "We meet on the corner of Main and Elm? No, that's the old clinic: see our website.",
 ]
 
 
@@ -408,6 +414,10 @@ def _fill(template: str) -> tuple[str, list[dict[str, object]]]:
                 "clin_site": f"www.{fake.last_name().lower()}counseling.com",
                 "clin_practice": f"{fake.last_name()} Family Therapy",
                 "clin_email": f"{fake.first_name().lower()}@{fake.last_name().lower()}therapy.com",
+                "clin_email_obf": f"{fake.first_name().lower()} at {fake.last_name().lower()}"
+                "therapy dot com",
+                "clin_street": street(),
+                "clin_city_zip": " ".join(city_state_zip()),
             }[slot]
         else:
             value = GENERATORS[slot]()
@@ -456,6 +466,9 @@ def main() -> None:
                     "note": dev_note,
                 }
             )
+    # Reseeded, so editing the development families never changes the held-out rows.
+    Faker.seed(SEED + 1)
+    rng.seed(SEED + 1)
     held = _rows(
         HELD_OUT,
         "synho",

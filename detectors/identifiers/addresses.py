@@ -9,6 +9,7 @@ from detectors.identifiers._text import (
     _STREET_SUFFIX,
     _US_STATE_ABBR,
     _US_STATE_NAMES,
+    _YEAR_ONLY_RE,
     _Candidate,
     _CaseFree,
     _digit_runs,
@@ -185,11 +186,12 @@ _STREET_NAME_HINTS = (
 
 
 # A five-digit number after a state ("Springfield, IL 62704", "Eugene, Oregon 97402"):
-# group 1 the city (if any), 2 the state, 3 the ZIP; checked against the state's ZIPs.
+# group 1 the state, 2 the ZIP; checked against the state's ZIPs. The city before it
+# ("Springfield, ") is looked for separately, backwards from the state.
 _ZIP_STATE_RE = re.compile(
-    rf"(?:\b([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}}),\s*)?"
     rf"\b({_US_STATE_ABBR}\b\.?|{_US_STATE_NAMES}\b),?\s+(\d{{5}}(?:[- ]\d{{4}})?)\b"
 )
+_CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*$")
 
 
 # A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
@@ -200,6 +202,16 @@ _ZIP_CUE_RE = _CaseFree(
     r"home|house|apartment|based|address)\s+(?:is\s+)?"
     r"(?:in|to|at|near|out in|over in|up in|down in)"
     r"\s+(?:the\s+)?(?:zip\s*(?:code)?\s*)?(?:area\s+)?(\d{5}(?:-\d{4})?)\b(?!\s*(?:mg|%|\$))"
+)
+
+
+# After "zip"/"postal code" any postal code counts, in the shapes other countries use:
+# "ZIP: 3520", "postal code 394 13", "53-320", "1000-205", "B0J 2H0", "7412 SL".
+_POSTAL_CUE_RE = _CaseFree(
+    r"(?i)\b(?:zip(?:\s?code)?|postal code|post ?code|postleitzahl|code postal)"
+    r"\s*(?:is|was|of|:|#|=)?\s*[:#]?\s*"
+    r"(\d{3,6}(?:[- ]\d{2,4})?(?:\s[A-Z]{2}\b)?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
+    r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])"
 )
 
 
@@ -277,6 +289,12 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("address", m.start(), m.end())
     if "00000" in shape:
         yield from _zip_candidates(doc)
+    if "zip" in lower or "postal" in lower or "post code" in lower or "postcode" in lower:
+        for m in _POSTAL_CUE_RE.finditer(doc):
+            if not _YEAR_ONLY_RE.match(m.group(1)) and not _practice_exempt(
+                doc, m.start(1), m.end(1)
+            ):
+                yield _Candidate("zip", m.start(1), m.end(1))
 
 
 def _two_streets_possible(text: str) -> bool:
@@ -302,13 +320,14 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
     text, shape = doc.text, doc.shape
     for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 40, 6, len(text)):
         for m in _ZIP_STATE_RE.finditer(text, window_start, window_end):
-            value = m.group(3)
-            if len(value) > 5 and value[5] == " " and not m.group(1):
+            value = m.group(2)
+            city = _CITY_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+            if len(value) > 5 and value[5] == " " and not city:
                 continue
-            if not _zip_fits_state(m.group(2), value, with_city=bool(m.group(1))):
+            if not _zip_fits_state(m.group(1), value, with_city=city):
                 continue
-            if not _practice_exempt(doc, m.start(3), m.end(3)):
-                yield _Candidate("zip", m.start(3), m.end(3))
+            if not _practice_exempt(doc, m.start(2), m.end(2)):
+                yield _Candidate("zip", m.start(2), m.end(2))
         for m in _ZIP_CUE_RE.finditer(doc, window_start, window_end):
             group = 1 if m.start(1) >= 0 else 2
             value = m.group(group)

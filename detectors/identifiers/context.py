@@ -20,8 +20,15 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
-    r"\bwe(?:'re| are) (?:at|located)\b|\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
+    r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"
+    r"\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
     r"\bmy licen[cs]e (?:number|no\.?|#|is)|"
+    # A clinician introducing themselves with a credential: "I'm Jordan Kim, LPC, in
+    # Tacoma, WA 98405", "my name is Ana Ruiz and I'm a psychologist".
+    r"\b(?:i'm|i am|my name is|this is)\s+(?!(?:her|his|their|the|a|an|your|not|also|so|now)\b)"
+    r"[a-z][\w'’.-]+(?:\s+[a-z][\w'’.-]+)?,?\s+(?:and i'm\s+|an?\s+)?(?:lcsw|lpc|lmft|psyd|"
+    r"phd|md|lmhc|lpcc|lcpc|lisw|lcmhc|np|pmhnp|psychologist|psychiatrist|therapist|counsell?or|"
+    r"social worker)\b|\breferrals? (?:are )?welcome\b|"
     # An organisation's published contact: "the agency's intake line", "the clinic's fax".
     r"\b(?:agency|clinic|program|hospital|center|centre|practice|shelter|county|department|"
     r"pharmacy|school district|organi[sz]ation)(?:'s|’s)? (?:main |intake |scheduling |"

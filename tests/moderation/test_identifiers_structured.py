@@ -74,6 +74,10 @@ def test_invalid_or_unintroduced_nine_digits_are_not_ssns(text: str) -> None:
         ("The claim bounced because the ZIP was 30318-4402.", "30318-4402"),
         ("She lives in 97214 now, near her sister.", "97214"),
         ("Zip code: 10027 per the intake.", "10027"),
+        # Postal codes of other countries after a cue.
+        ("Her postal code is B0J 2H0, rural Nova Scotia.", "B0J 2H0"),
+        ("ZIP: 3520 on the Belgian form.", "3520"),
+        ("Postcode SW1A 1AA, she said, laughing.", "SW1A 1AA"),
     ],
 )
 def test_zip_after_city_and_state_as_zip4_or_by_cue(text: str, value: str) -> None:
@@ -88,6 +92,8 @@ def test_zip_after_city_and_state_as_zip4_or_by_cue(text: str, value: str) -> No
         "She takes 20000 IU of vitamin D weekly.",
         "Our group in Portland, OR has 12 members.",
         "The PA 45000 grant covers peer support.",
+        "The plan has a cap of 150 sessions a year.",
+        "The zip code changes of 2019 moved the county line.",
     ],
 )
 def test_cpt_codes_doses_and_counts_are_not_zips(text: str) -> None:
@@ -262,7 +268,13 @@ def test_scores_percentages_and_decades_are_not_ages(text: str) -> None:
         "Happy to consult.\n-- Dana Ruiz, LCSW\n(503) 555-0177 | www.ruizcounseling.com",
         "The agency's intake line is 503-555-0100 and their address is on the website.",
         "Our office is at 1200 NW Everett St, Portland, OR 97209; call my office to refer.",
+        "I'm Jordan Kim, LPC, in Tacoma, WA 98405. Referrals welcome at jo.kim at gmail dot com.",
+        "Happy to talk offline.\n-- Sam Patel, PsyD\nsam at patelpsych dot com | 212-555-0199",
     ],
 )
 def test_practice_and_agency_contact_details_are_not_patient_identifiers(text: str) -> None:
     assert found(text) == {}
+
+
+def test_a_self_introduction_clears_only_the_clinician() -> None:
+    assert found("I'm her therapist and she lives in Tacoma, WA 98405.") == {"zip": ["98405"]}
