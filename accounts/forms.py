@@ -10,7 +10,7 @@ from accounts import names, timezones
 from accounts.avatars import MAX_AVATAR_BYTES
 from accounts.choices import JURISDICTIONS, LicenseType
 from accounts.evidence import MAX_EVIDENCE_BYTES
-from notifications.choices import EmailNotices
+from notifications.choices import DigestFrequency, EmailNotices
 
 ACCEPTED_TYPES = "image/jpeg,image/png,image/gif,image/webp"
 
@@ -65,6 +65,13 @@ class SettingsForm(_NameFields):
         choices=EmailNotices.choices,
         widget=forms.RadioSelect,
         help_text="Notices always stay on your Notifications page.",
+    )
+    digest = forms.ChoiceField(
+        label="Email digest",
+        choices=DigestFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text="Sent after 7:00 in your time zone, weekly ones on Mondays; only what "
+        "every member of the group can read, from groups you have not muted.",
     )
 
     def __init__(self, *args: object, current_zone: str = "UTC", **kwargs: object) -> None:

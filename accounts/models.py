@@ -26,7 +26,7 @@ from accounts.choices import (
 from accounts.names import public_name
 from accounts.timezones import site_today
 from config.append_only import AppendOnlyModel
-from notifications.choices import EmailNotices
+from notifications.choices import DigestFrequency, EmailNotices
 
 
 class PrivateStorage(FileSystemStorage):
@@ -94,6 +94,11 @@ class User(AbstractUser):
     # Raised when a sign-out could not remove its session from the cache (Redis down):
     # every session signed before it stops being accepted (accounts/sessions.py).
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # The digest of the member's groups (forum/digests.py) and when the last one was sent.
+    digest = models.CharField(
+        max_length=8, choices=DigestFrequency.choices, default=DigestFrequency.NONE
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ClinicianManager()
 

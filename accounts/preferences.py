@@ -8,7 +8,7 @@ from django.db import transaction
 from accounts import names, timezones
 from accounts.models import User
 from accounts.signals import byline_changed
-from notifications.choices import EmailNotices
+from notifications.choices import DigestFrequency, EmailNotices
 
 
 def settings_update(
@@ -18,6 +18,7 @@ def settings_update(
     credentials_suffix: str,
     time_zone: str,
     email_notices: str,
+    digest: str = DigestFrequency.NONE,
 ) -> User:
     """Store the member's settings, each checked again here (a ValidationError names the
     field). A changed name or suffix is announced (byline_changed) for cached lists."""
@@ -26,6 +27,7 @@ def settings_update(
         "credentials_suffix": (names.clean_credentials_suffix, credentials_suffix),
         "time_zone": (timezones.clean_time_zone, time_zone),
         "email_notices": (_clean_email_notices, email_notices),
+        "digest": (_clean_digest, digest),
     }
     changes: dict[str, str] = {}
     errors: dict[str, ValidationError] = {}
@@ -52,4 +54,10 @@ def settings_update(
 def _clean_email_notices(value: str) -> str:
     if value not in EmailNotices.values:
         raise ValidationError("Choose one of the email options.", code="invalid")
+    return value
+
+
+def _clean_digest(value: str) -> str:
+    if value not in DigestFrequency.values:
+        raise ValidationError("Choose one of the digest options.", code="invalid")
     return value

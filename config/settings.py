@@ -277,7 +277,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.sweep_registry_checks",
         "schedule": timedelta(minutes=10),
     },
+    "send-digests": {
+        "task": "forum.tasks.send_digests",
+        "schedule": crontab(minute=5),
+    },
 }
+# Digests go out after this hour in each member's own time zone (forum/digests.py).
+FORUM_DIGEST_HOUR = 7
 
 # /healthz answers 503 (and the admin index says so) when the oldest post waiting for
 # screening has waited longer than this.

@@ -88,3 +88,11 @@ AUTHOR_VISIBLE_STATUSES = (
     PostStatus.WITHDRAWN,
     PostStatus.SCHEDULED,
 )
+
+
+class NotifyLevel(models.TextChoices):
+    """What a member is told about a group (Membership.notify_level; forum/post_notices.py)."""
+
+    WATCH = "watch", "Watch: a notice for every new topic and reply"
+    NORMAL = "normal", "Normal: replies to you and mentions of you"
+    MUTE = "mute", "Mute: nothing from this group, not even in your digest"

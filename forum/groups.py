@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from forum.access import can_manage_group_settings
-from forum.choices import GroupKind, MembershipPolicy, Modality
+from forum.choices import GroupKind, MembershipPolicy, Modality, NotifyLevel
 from forum.models import Group, GroupPurposeChange, Membership
 from notifications.choices import NotificationKind
 from notifications.delivery import MESSAGE_MAX, notify
@@ -292,6 +292,24 @@ def group_leave(*, user: User, group: Group) -> None:
             Group.objects.filter(pk=group.pk, member_count__gt=0).update(
                 member_count=F("member_count") - 1
             )
+
+
+def membership_set_notify_level(*, user: User, group: Group, level: str) -> Membership:
+    """What the member is told about the group: watch, normal or mute (their own choice)."""
+    if level not in NotifyLevel.values:
+        raise ValidationError("Choose watch, normal or mute.", code="invalid")
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update()
+            .filter(group=group, user=user, state=Membership.State.ACTIVE)
+            .first()
+        )
+        if membership is None:
+            raise PermissionDenied("Only members of the group choose what they are told about it.")
+        if membership.notify_level != level:
+            membership.notify_level = level
+            membership.save(update_fields=["notify_level"])
+    return membership
 
 
 def declined_message(membership: Membership, *, user: User) -> str:

@@ -14,6 +14,7 @@ from forum.choices import (
     GroupKind,
     MembershipPolicy,
     Modality,
+    NotifyLevel,
     PostStatus,
     TopicPurpose,
     TriggerWarning,
@@ -95,6 +96,10 @@ class Membership(models.Model):
     )
     # Why the organizers declined the request; shown to the requester (issue 22.14).
     decline_reason = models.CharField(max_length=500, blank=True, default="")
+    # What the member is told about the group's posts (forum/post_notices.py, digests.py).
+    notify_level = models.CharField(
+        max_length=8, choices=NotifyLevel.choices, default=NotifyLevel.NORMAL
+    )
 
     class Meta:
         constraints = [

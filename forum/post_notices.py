@@ -6,17 +6,19 @@ from collections.abc import Sequence
 
 from accounts.models import User
 from forum.access import recipient_can_read_group_topics
-from forum.models import Post
+from forum.choices import NotifyLevel
+from forum.models import Membership, Post
 from forum.rendering import mentioned_handles
 from notifications.choices import NotificationKind
 from notifications.delivery import Notice, notify, notify_many
 
 
 def notify_posts_published(posts: Sequence[Post]) -> None:
-    """Tell the replied-to author, the topic's author and those mentioned about newly
-    published posts: one query for everyone mentioned, one for notices already sent, one
-    insert. Called with the posts locked, which is what keeps two publishes of a post
-    from both passing the check for notices already sent."""
+    """Tell the replied-to author, the topic's author, those mentioned and the group's
+    watchers about newly published posts; members who muted the group are told nothing
+    (Membership.notify_level). One query for everyone mentioned, one for the levels, one
+    for notices already sent, one insert. Called with the posts locked, which is what
+    keeps two publishes of a post from both passing the check for notices already sent."""
     mentions = {post.pk: mentioned_handles(_body(post)) for post in posts}
     handles = set().union(*mentions.values())
     by_handle = (
@@ -24,14 +26,19 @@ def notify_posts_published(posts: Sequence[Post]) -> None:
         if handles
         else {}
     )
+    muted, watchers = _levels({post.topic.group_id for post in posts})
     wanted: list[Notice] = []
     for post in posts:
-        notified: set[int] = {post.author_id}
-        for recipient, kind, message in _published_targets(post, mentions[post.pk], by_handle):
+        group = post.topic.group
+        notified: set[int] = {post.author_id} | muted.get(group.pk, set())
+        targets = _published_targets(post, mentions[post.pk], by_handle)
+        targets += [
+            (watcher, NotificationKind.WATCHED, _watched(post))
+            for watcher in watchers.get(group.pk, [])
+        ]
+        for recipient, kind, message in targets:
             # A mention must not tell an outsider that a private group's topic exists.
-            if recipient.pk in notified or not recipient_can_read_group_topics(
-                recipient, post.topic.group
-            ):
+            if recipient.pk in notified or not recipient_can_read_group_topics(recipient, group):
                 continue
             notified.add(recipient.pk)
             wanted.append(
@@ -45,6 +52,35 @@ def notify_posts_published(posts: Sequence[Post]) -> None:
                 )
             )
     notify_many(wanted)
+
+
+def _levels(group_ids: set[int]) -> tuple[dict[int, set[int]], dict[int, list[User]]]:
+    """Per group: the ids of members who muted it, and the members who watch it."""
+    muted: dict[int, set[int]] = {}
+    watchers: dict[int, list[User]] = {}
+    memberships = (
+        Membership.objects.filter(
+            group_id__in=group_ids,
+            state=Membership.State.ACTIVE,
+            notify_level__in=[NotifyLevel.MUTE, NotifyLevel.WATCH],
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("pk")
+    )
+    for membership in memberships:
+        if membership.notify_level == NotifyLevel.MUTE:
+            muted.setdefault(membership.group_id, set()).add(membership.user_id)
+        else:
+            watchers.setdefault(membership.group_id, []).append(membership.user)
+    return muted, watchers
+
+
+def _watched(post: Post) -> str:
+    author, topic = post.author, post.topic
+    if post.is_first_post:
+        return f"{author.public_name} started “{topic.title}” in {topic.group.name}"
+    return f"{author.public_name} replied in “{topic.title}” ({topic.group.name})"
 
 
 def _published_targets(

@@ -232,6 +232,7 @@ def _group_with_reader_queryset(slug: str, user: int) -> QuerySet[Group]:
             reader_role=F("reader__role"),
             reader_decided_at=F("reader__decided_at"),
             reader_decline_reason=F("reader__decline_reason"),
+            reader_notify_level=F("reader__notify_level"),
             reader_has_hidden_topics=Exists(hidden),
         )
     )
@@ -288,6 +289,7 @@ def group_page(
             role=group.reader_role,
             decided_at=group.reader_decided_at,
             decline_reason=group.reader_decline_reason,
+            notify_level=group.reader_notify_level,
         )
     is_active = membership is not None and membership.state == Membership.State.ACTIVE
     is_organizer = bool(

@@ -12,6 +12,8 @@ urlpatterns = [
     path("groups/<slug:slug>/join/", views.group_join, name="group_join"),
     path("groups/<slug:slug>/leave/", views.group_leave, name="group_leave"),
     path("groups/<slug:slug>/members/", views.group_members, name="group_members"),
+    path("groups/<slug:slug>/notify/", views.group_notify_level, name="group_notify_level"),
+    path("notification-levels/", views.notify_levels, name="notify_levels"),
     path("groups/<slug:slug>/settings/", views.group_settings, name="group_settings"),
     path(
         "groups/<slug:slug>/purpose-history/",

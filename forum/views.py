@@ -27,6 +27,7 @@ from forum import (
     thread_html,
     topic_lists,
 )
+from forum.choices import NotifyLevel
 from forum.diffing import diff_lines
 from forum.forms import (
     DirectoryFilterForm,
@@ -113,6 +114,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "declined": page.declined,
             "join_block_reason": page.join_block_reason,
             "topics_html": page.topics_html,
+            "notify_levels": NotifyLevel.choices,
             **page.reader,
         },
     )
@@ -187,6 +189,39 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
     groups.group_leave(user=request.user, group=group)
     messages.info(request, f"You left {group.name}.")
     return redirect(group)
+
+
+@require_POST
+@login_required
+def group_notify_level(request: HttpRequest, slug: str) -> HttpResponse:
+    group = access.group_for_visitor(slug)
+    try:
+        membership = groups.membership_set_notify_level(
+            user=request.user, group=group, level=request.POST.get("notify_level", "")
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        label = NotifyLevel(membership.notify_level).label.split(":")[0]
+        messages.success(request, f"{group.name}: {label}.")
+    if request.POST.get("next") == "levels":  # the list of all one's groups
+        return redirect("forum:notify_levels")
+    return redirect(group)
+
+
+@login_required
+def notify_levels(request: HttpRequest) -> HttpResponse:
+    """The member's groups and what they are told about each (linked from settings)."""
+    memberships = (
+        Membership.objects.filter(user=request.user, state=Membership.State.ACTIVE)
+        .select_related("group")
+        .order_by("group__name")
+    )
+    return render(
+        request,
+        "forum/notify_levels.html",
+        {"memberships": memberships, "levels": NotifyLevel.choices},
+    )
 
 
 @login_required

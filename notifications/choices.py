@@ -13,6 +13,8 @@ class NotificationKind(models.TextChoices):
     # One per moderator and post (the constraint below): a post's later cases merge into
     # the moderator's existing alert rather than repeating it.
     CASE_ALERT = "case_alert", "A case needs a moderator"
+    # A new post in a group the member watches (forum.Membership.notify_level).
+    WATCHED = "watched", "New in a watched group"
 
 
 # Kinds a member may be told of more than once about the same post (each moderation
@@ -25,8 +27,18 @@ class EmailNotices(models.TextChoices):
     """Which notices a member also gets by email (all of them stay in the site); the
     member's choice is accounts.User.email_notices.
 
-    Per-group levels (watch / normal / mute) and digests come later (issue 22, item 10).
+    Per-group levels (watch / normal / mute) are forum.Membership.notify_level; the digest
+    is DigestFrequency below.
     """
 
     EACH = "each", "Email me each notice as it happens"
     NONE = "none", "No email: I read notices on the site"
+
+
+class DigestFrequency(models.TextChoices):
+    """An email that gathers what was published in the member's groups (accounts.User.digest;
+    forum/digests.py writes it). Sent after 07:00 in the member's time zone."""
+
+    NONE = "none", "No digest"
+    DAILY = "daily", "Daily: what was published in my groups the day before"
+    WEEKLY = "weekly", "Weekly: what was published in my groups that week"

@@ -23,6 +23,7 @@ def _form(**overrides: str) -> dict[str, str]:
         "credentials_suffix": "LCSW",
         "time_zone": "America/New_York",
         "email_notices": EmailNotices.EACH,
+        "digest": "none",
         **overrides,
     }
 
