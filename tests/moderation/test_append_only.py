@@ -1,5 +1,5 @@
 """The moderation action log cannot be changed or deleted, by the ORM or by raw SQL; a
-case's reasons only grow and a resolved case keeps its decision."""
+case's reasons only grow, a resolved case keeps its decision, and no case is deleted."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from config.append_only import AppendOnlyError
-from moderation.models import ActionKind, Case, CaseState, ModerationAction
+from moderation.models import ActionKind, Case, CaseReason, CaseState, ModerationAction
 from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import IDENTIFYING, first_post, new_topic
@@ -144,3 +144,13 @@ def test_staff_still_reopen_a_resolved_case(client, resolved_case):
         ActionKind.REMOVE,
         ActionKind.REOPEN,
     ]
+
+
+def test_postgres_never_deletes_a_case(require_postgres, resolved_case, topic):
+    open_case = Case.objects.create(
+        post=topic.posts.get(number=1), group=topic.group, reason=CaseReason.FLAG_OTHER
+    )
+    table = Case._meta.db_table
+    for case in (resolved_case, open_case):
+        assert _refused(f"DELETE FROM {table} WHERE id = %s", [case.pk]), case  # noqa: S608
+    assert Case.objects.filter(pk__in=[resolved_case.pk, open_case.pk]).count() == 2
