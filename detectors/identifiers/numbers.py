@@ -52,6 +52,12 @@ _SSN_CUE_RE = _CaseFree(
 _SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}(?![a-z])|\bsocial security\b")
 
 
+_NAMED_NUMBER_BEFORE_RE = re.compile(
+    r"\b(?:mrn|id|number|no\.|#|acct|account|member|policy|claim|chart|record|case|medicaid|"
+    r"medicare|plan|group|phone|cell|fax)\W*$"
+)
+
+
 def _ssn_valid(value: str) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) == 4:
@@ -137,6 +143,7 @@ _RECORD_NAMED_RE = _CaseFree(
     r"(?i)\b([a-z][\w'’-]*)\s+(?:id|number|no\.|num|identifier)\s*(?:is|was|reads|of|as|:|,|=)?"
     r"\s*[:#]?\s*((?=(?:[A-Z-]*\d){5})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-]|\.\d)"
 )
+_MBI_CONTEXT = ("medicare", "mbi", "beneficiary", "cms", "hicn", "red white and blue card")
 _NOT_RECORD_NOUNS = frozenset(
     [
         "phone",
@@ -226,6 +233,7 @@ _NOT_RECORD_NOUNS = frozenset(
 
 # A Medicare Beneficiary Identifier has its own shape (CMS): 11 characters, digits and
 # letters in fixed places, never S, L, O, I, B or Z; with or without dashes (4-3-4).
+# Looked for anywhere in a post that speaks of Medicare, however the number is introduced.
 _MBI_RE = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
     r"[AC-HJKMNP-RT-Y]{2}\d\d\b"
@@ -323,6 +331,18 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("ssn", m.start(), m.end())
+    if digits >= 9 and "000000000" in shape and any(map(lower.__contains__, _SSN_HINTS)):
+        # Nine bare digits with an SSN word within 40 characters either side ("538217764,
+        # his social", "SSN on the form: ... 538217764").
+        for start, end in _digit_runs(shape, 9):
+            if end - start != 9 or not _ssn_valid(text[start:end]):
+                continue
+            if text[start - 1 : start] in "-./" and start > 0:
+                continue
+            if _NAMED_NUMBER_BEFORE_RE.search(lower, max(0, start - 24), start):
+                continue  # "MRN 448812337": another number's name comes first
+            if _SSN_NEAR_RE.search(doc, max(0, start - 40), min(len(text), end + 40)):
+                yield _Candidate("ssn", start, end)
     if digits >= 4 and any(map(lower.__contains__, _SSN_HINTS)):
         for m in _SSN_CUE_RE.finditer(doc):
             group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
@@ -346,7 +366,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             seen_records.add(m.span(2))
             yield _Candidate("record_number", m.start(2), m.end(2))
-    if digits >= 5:
+    if digits >= 5 and any(map(lower.__contains__, _MBI_CONTEXT)):
         for m in _MBI_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
     if "000" not in shape:

@@ -39,6 +39,8 @@ def assert_found(text: str, value: str) -> None:
         ("Her social on file is 219 09 9999 according to billing.", "219 09 9999"),
         ("Taxpayer identification number 401 22 1234 on the W-9 is the client's.", "401 22 1234"),
         ("His S.S.N. 123-45-6789 ended up on the sign-in sheet.", "123-45-6789"),
+        # Nine bare digits with an SSN word after them.
+        ("He read me 538217764, his social, over the phone.", "538217764"),
     ],
 )
 def test_ssn_in_any_grouping_after_any_introducer(text: str, value: str) -> None:
@@ -278,3 +280,7 @@ def test_practice_and_agency_contact_details_are_not_patient_identifiers(text: s
 
 def test_a_self_introduction_clears_only_the_clinician() -> None:
     assert found("I'm her therapist and she lives in Tacoma, WA 98405.") == {"zip": ["98405"]}
+
+
+def test_nine_digits_named_as_another_number_keep_that_kind() -> None:
+    assert found("MRN 448812337 and no SSN on file.") == {"record_number": ["448812337"]}
