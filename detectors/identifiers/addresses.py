@@ -115,6 +115,20 @@ _NUMBERED_ROAD = (
     r"US|Route|Rte\.?|Highway|Hwy\.?|Farm to Market Road|FM|Township Road|TR|Interstate)"
     r"\s+\d{1,4}[A-Z]?\b"
 )
+_NUMBERED_ROAD_HINTS = (
+    "Road",
+    "Rd",
+    "Route",
+    "Rte",
+    "Highway",
+    "Hwy",
+    "FM ",
+    "CR ",
+    "SR ",
+    "US ",
+    "TR ",
+    "Interstate",
+)
 _NUMBERED_ROAD_RE = re.compile(rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?{_NUMBERED_ROAD}")
 
 # A street corner: "the corner of Fifth and Alder", "at Burnside & 12th".
@@ -276,14 +290,14 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in _ADDRESS_CUE_RE.finditer(doc):
             if not _practice_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
-    if "box" in lower or "route" in lower or "rr" in lower or "hc" in lower:
+    if "box" in lower or "rural" in lower or "star route" in lower or "highway contract" in lower:
         for m in _RURAL_RE.finditer(doc):
             value = doc.text[m.start() : m.end()]
             # "rte 9" alone may be a highway; a rural route needs "rural", "star",
             # "highway contract" or a box.
             if _RURAL_RE_STRICT.search(value) and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
-    if house_number:
+    if house_number and any(map(text.__contains__, _NUMBERED_ROAD_HINTS)):
         for m in _NUMBERED_ROAD_RE.finditer(text):
             if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
@@ -318,7 +332,7 @@ def _corner_candidates(doc: _Doc) -> Iterator[_Candidate]:
 def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
     """ZIP codes: after a state (checked against its ZIPs), after a cue, or ZIP+4."""
     text, shape = doc.text, doc.shape
-    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 40, 6, len(text)):
+    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 30, 6, len(text)):
         for m in _ZIP_STATE_RE.finditer(text, window_start, window_end):
             value = m.group(2)
             city = _CITY_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None

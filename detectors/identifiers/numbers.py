@@ -139,8 +139,10 @@ _RECORD_LOOSE_RE = _CaseFree(
 # Any number called an ID, number or # ("her Kaiser number is 40012877", "the Epic ID,
 # E4471902"): five digits or more, letters allowed, not after a phone word or a code
 # system (CPT, ICD) and not the clinician's own (NPI, licence: _practice_exempt).
+# The pattern starts at the noun ("number", "ID"): the word before it is read afterwards,
+# which is several times cheaper than a pattern that starts at every word.
 _RECORD_NAMED_RE = _CaseFree(
-    r"(?i)\b([a-z][\w'’-]*)\s+(?:id|number|no\.|num|identifier)\s*(?:is|was|reads|of|as|:|,|=)?"
+    r"(?i)(?<=[a-z'’-] )(?:id|number|no\.|num|identifier)\b\.?\s*(?:is|was|reads|of|as|:|,|=)?"
     r"\s*[:#]?\s*((?=(?:[A-Z-]*\d){5})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-]|\.\d)"
 )
 _MBI_CONTEXT = ("medicare", "mbi", "beneficiary", "cms", "hicn", "red white and blue card")
@@ -265,36 +267,10 @@ _DEVICE_RE = _CaseFree(
 _DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
 
 
+# Words that gate the whole-post scan for IDs whose digits are spread out ("1EG4-TE5-
+# MK73"); an ID with a run of three digits is found by the windowed scan under any name.
 _RECORD_HINTS = (
     "mrn",
-    "file",
-    "identification",
-    "reference",
-    "ref",
-    "recipient",
-    "enrollee",
-    "participant",
-    "cin",
-    "doc",
-    "alien",
-    "uscis",
-    "green card",
-    "visa",
-    "ebt",
-    "wic",
-    "snap",
-    "employee",
-    "badge",
-    "sid",
-    "probation",
-    "parole",
-    "authori",
-    "auth",
-    "plan",
-    "hmo",
-    "ehr",
-    "student",
-    "a-number",
     "mbi",
     "hicn",
     " id",
@@ -313,6 +289,7 @@ _RECORD_HINTS = (
     "passport",
     "subscriber",
     "beneficiary",
+    "student",
 )
 
 
@@ -359,13 +336,15 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("record_number", m.start(1), m.end(1))
     if digits >= 5 and (" id" in lower or "number" in lower or "no." in lower or "num" in lower):
         for m in _RECORD_NAMED_RE.finditer(doc):
-            value = m.group(2)
-            if m.group(1).lower() in _NOT_RECORD_NOUNS or m.span(2) in seen_records:
+            value = m.group(1)
+            word_start = lower.rfind(" ", 0, m.start() - 1) + 1
+            word = lower[word_start : m.start() - 1]
+            if word in _NOT_RECORD_NOUNS or not word[:1].isalpha() or m.span(1) in seen_records:
                 continue
             if _DATE_LIKE_RE.match(value) or _practice_exempt(doc, m.start(), m.end()):
                 continue
-            seen_records.add(m.span(2))
-            yield _Candidate("record_number", m.start(2), m.end(2))
+            seen_records.add(m.span(1))
+            yield _Candidate("record_number", m.start(1), m.end(1))
     if digits >= 5 and any(map(lower.__contains__, _MBI_CONTEXT)):
         for m in _MBI_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
