@@ -4,9 +4,10 @@ Rules, in order of strength (every rule that applies adds a reason):
 
 1. Patient identifiers found (any HIPAA Safe Harbor kind)  -> **hold**: the
    post is visible only to its author and moderators until a moderator decides.
-   A span the author answered for (``cleared``: "a colleague", "the author of a
-   book", "myself", "not a person", "my own practice's number") does not hold;
-   it queues, so a moderator can still look (issue 20.3).
+   A name the author answered for (``cleared``: "a colleague", "an author", "a
+   public figure", "myself", "not a person") does not hold; it queues, so a
+   moderator can still look (issue 20.3). Which answers screening passes in
+   here is detectors.identifiers.answers.review_answers's call.
 2. Incivility probability >= the hold threshold            -> **hold**.
 3. A content warning the text calls for that the author did not declare: the
    post is published **collapsed behind the detected warnings**
@@ -43,6 +44,7 @@ from typing import Literal
 
 from django.conf import settings
 
+from detectors.identifiers.answers import NOT_A_CLIENT, WAIVABLE_KINDS
 from detectors.screen import ScreenReport
 
 Action = Literal["publish", "queue", "hold"]
@@ -62,16 +64,11 @@ REASON_CODES = (
     FIRST_POST,
 )
 
-# What an author may say about a detected span, and the kinds each answer can clear.
-# A name can be a colleague, an author, the writer themselves or not a person at all;
-# contact details can be the clinician's own practice's. Nobody's word clears an SSN.
-AUTHOR_ANSWERS: dict[str, frozenset[str]] = {
-    "colleague": frozenset({"name"}),
-    "public_figure": frozenset({"name"}),
-    "self": frozenset({"name", "phone", "email", "url", "address", "zip"}),
-    "not_a_person": frozenset({"name"}),
-    "own_practice": frozenset({"phone", "email", "url", "address", "zip"}),
-}
+# What an author may say about a detected span, and the kinds each answer can clear: only
+# names (a colleague, an author, a public figure, the writer themselves, not a person).
+# Structured identifiers (dates, numbers, addresses, contact details) are never cleared by
+# anyone's word (detectors/identifiers/answers.py has the rules and the labels).
+AUTHOR_ANSWERS: dict[str, frozenset[str]] = {answer: WAIVABLE_KINDS for answer in NOT_A_CLIENT}
 
 # A missing warning whose detector confidence reaches this is held, not just collapsed.
 MISSING_WARNING_HOLD_CONFIDENCE = 0.9

@@ -47,6 +47,11 @@ def _composer_context(
             confirm_warnings=gate.confirm_warnings,
             identifiers_confirmed=gate.identifiers_confirmed,
             warnings_answered=gate.warnings_answered,
+            answer_rows=gate.answer_rows
+            if gate.confirm_identifiers or gate.identifiers_confirmed
+            else [],
+            identifier_error=gate.error if gate.confirm_identifiers else "",
+            placeholder_notice=gate.notice,
         )
     elif request.method == "POST":
         context["nudge_id"] = request.POST.get("nudge", "")
@@ -79,7 +84,7 @@ def _gate(
     return nudges.gate_submission(
         user=request.user,
         composer=composer,
-        data=request.POST,
+        data=form.data,
         body=data["body"],
         title=title,
         declared_warnings=data["trigger_warnings"],
@@ -122,13 +127,46 @@ def _after_submit(request: HttpRequest, gate: nudges.Gate, post: Post) -> HttpRe
             "Edit or cancel it here until then.",
         )
         return redirect("forum:scheduled")
-    if gate.check.identifiers:
+    if gate.identifiers_held:
         messages.info(
             request,
             "Thank you for checking. Because the privacy check flagged it, a moderator "
             "reviews the post before others can see it.",
         )
+    elif gate.check.identifiers:
+        messages.info(
+            request,
+            "Thank you for answering. The names you said are not clients do not hold your "
+            "post; a moderator may still look at it.",
+        )
     return redirect(post)
+
+
+def _replace_with_placeholders(
+    request: HttpRequest, form: PostContentForm, composer: Composer
+) -> PostContentForm:
+    """ "Replace with placeholders": the same composer, bound to the draft with each flagged
+    span (but names the author said are not clients) replaced, to read again. Nothing is
+    stored. Malformed answers leave the draft as it was (the gate says why)."""
+    data = form.cleaned_data
+    fields, error = nudges.placeholder_draft(
+        form.data,
+        title=composer.title(data),
+        body=data["body"],
+        title_editable="title" in form.fields,
+    )
+    if error:
+        return form
+    submitted = form.data.copy()
+    for name in [name for name in submitted if name.startswith("answer_")]:
+        submitted.pop(name)
+    submitted.pop("placeholders", None)
+    for name, value in fields.items():
+        submitted[name] = value
+    rebuilt = type(form)(submitted, initial=form.initial)
+    rebuilt.purpose_for_validation = form.purpose_for_validation
+    rebuilt.is_valid()
+    return rebuilt
 
 
 @dataclass(frozen=True)
@@ -152,6 +190,8 @@ class Composer:
 def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> HttpResponse:
     """Show the composer; on submit, check the draft, then write it or show why not."""
     gate = None
+    if request.method == "POST" and form.is_valid() and request.POST.get("placeholders"):
+        form = _replace_with_placeholders(request, form, composer)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         gate = _gate(
@@ -171,6 +211,8 @@ def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> 
             )
     if gate is not None and gate.proceed:
         try:
+            # Recorded with the revision the write creates (PostContent.identifier_answers).
+            form.identifier_answers = gate.answers
             with transaction.atomic():
                 post = composer.write(form.cleaned_data, gate.schedule_at)
                 nudges.after_post(gate=gate, post=post)

@@ -54,6 +54,9 @@ class PostContentForm(forms.Form):
     )
 
     purpose_for_validation: str = TopicPurpose.OTHER
+    # The author's answers on the identifier confirmation, set by the composer once the
+    # submit passed its checks (forum/nudges.py): written with the revision.
+    identifier_answers: dict[str, str] | None = None
 
     def post_content(self) -> PostContent:
         data = self.cleaned_data
@@ -62,6 +65,7 @@ class PostContentForm(forms.Form):
             disclaimer=data["disclaimer"],
             trigger_warnings=list(data["trigger_warnings"]),
             disclaimer_text=data.get("disclaimer_text", ""),
+            identifier_answers=dict(self.identifier_answers or {}),
         )
 
     def _purpose(self) -> str:

@@ -258,6 +258,10 @@ class Revision(AppendOnlyModel):
     )
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The author's answers on the identifier confirmation, {span key: answer} (a colleague,
+    # an author, myself...; detectors/identifiers/answers.py): keys are digests, never the
+    # text. Written with the revision (revisions are append-only); screening reads them.
+    identifier_answers = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [

@@ -31,6 +31,7 @@ from accounts.models import User
 from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from detectors import content_warnings, identifiers, incivility, policy
+from detectors.identifiers import answers as author_answers
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import NudgeEvent, Post
 
@@ -88,6 +89,14 @@ class IdentifierFinding:
     text: str
     hint: str
     in_title: bool = False
+    # IdentifierSpan.key: what the author's answer about this span is recorded under.
+    key: str = ""
+
+    @property
+    def answerable(self) -> bool:
+        """Only names can be answered for ("a colleague"); dates, numbers, addresses and
+        contact details hold whatever the author says."""
+        return self.kind in author_answers.WAIVABLE_KINDS
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,9 @@ class DraftCheck:
     body_html: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
     # Set instead of findings when the member has used up their draft checks this minute.
     refused: str = ""
+    # What screening will read (title, blank line, body) and the spans found in it.
+    text: str = field(default="", repr=False)
+    spans: list[identifiers.IdentifierSpan] = field(default_factory=list, repr=False)
 
     tone_suggestion: ClassVar[str] = TONE_SUGGESTION
     promotion_text: ClassVar[str] = PROMOTION_REMINDER
@@ -192,7 +204,8 @@ def check_draft(
     tone = score_tone(text)
     found = []
     highlights: list[tuple[int, int, str, str]] = []
-    for span in identifiers.find_identifiers(text):
+    spans = identifiers.find_identifiers(text)
+    for span in spans:
         in_title = span.start < offset
         found.append(
             IdentifierFinding(
@@ -201,6 +214,7 @@ def check_draft(
                 text=span.text,
                 hint=identifiers.GENERALISE_HINTS.get(span.kind, ""),
                 in_title=in_title,
+                key=span.key,
             )
         )
         if not in_title:
@@ -232,6 +246,8 @@ def check_draft(
         promotion_reminder=purpose == TopicPurpose.PROMOTION
         and disclaimer != Disclaimer.FINANCIAL_INTEREST,
         body_html=highlight(body, highlights),
+        text=text,
+        spans=spans,
     )
 
 
@@ -275,6 +291,193 @@ def highlight(body: str, spans: Sequence[tuple[int, int, str, str]]) -> SafeStri
         position = end
     parts.append(html.escape(body[position:]))
     return mark_safe("".join(parts))  # noqa: S308 (every piece is escaped above)
+
+
+# -- the author's answers about detected names -------------------------------------------
+
+ANSWER_MISMATCH = (
+    "Your answers did not match what the privacy check found in this draft (it may have "
+    "changed). Nothing was posted: answer for each name below and post again."
+)
+ANSWER_UNKNOWN = "Choose one of the answers offered for each name. Nothing was posted."
+ANSWER_NOT_WAIVABLE = (
+    "Only names can be answered for: dates, numbers, addresses and contact details must be "
+    "removed or replaced, or the post waits for a moderator. Nothing was posted."
+)
+_ANSWER_FIELD = re.compile(r"answer_(\d{1,4})")
+_MAX_ANSWER_FIELDS = 500
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One finding on the identifier confirmation, with the author's current answer."""
+
+    index: int
+    finding: IdentifierFinding
+    answer: str
+    choices: tuple[tuple[str, str], ...]
+
+
+def parse_answers(
+    data: Mapping[str, object], findings: Sequence[IdentifierFinding]
+) -> tuple[dict[str, str], str]:
+    """The confirmation's answers as {span key: answer}, or an error message.
+
+    Fields are `answer_<i>` (i indexes `findings`, the check's spans in order) with
+    `answer_<i>_key`, the span's key as shown: a draft changed since, or an index or
+    answer made up, is refused with a message rather than guessed at. Two answers for the
+    same name: "a client" wins."""
+    found: dict[str, str] = {}
+    names = [str(name) for name in data if str(name).startswith("answer_")]
+    if len(names) > _MAX_ANSWER_FIELDS:
+        return {}, ANSWER_MISMATCH
+    for name in names:
+        if name.endswith("_key"):
+            continue
+        match = _ANSWER_FIELD.fullmatch(name)
+        if match is None or int(match.group(1)) >= len(findings):
+            return {}, ANSWER_MISMATCH
+        index = int(match.group(1))
+        finding = findings[index]
+        if str(data.get(f"{name}_key") or "") != finding.key:
+            return {}, ANSWER_MISMATCH
+        answer = str(data.get(name) or "")
+        if answer not in author_answers.ANSWER_LABELS:
+            return {}, ANSWER_UNKNOWN
+        if answer != author_answers.CLIENT and not finding.answerable:
+            return {}, ANSWER_NOT_WAIVABLE
+        if found.get(finding.key) == author_answers.CLIENT:
+            continue
+        if answer == author_answers.CLIENT or finding.key not in found:
+            found[finding.key] = answer
+    return found, ""
+
+
+def answer_rows(check: DraftCheck, given: Mapping[str, str]) -> list[AnswerRow]:
+    """The confirmation's rows: each finding, its answer so far ("a client" by default)
+    and the answers it can take (names only: the rest can only be removed or replaced)."""
+    rows = []
+    for index, finding in enumerate(check.identifiers):
+        choices = (
+            tuple(author_answers.ANSWER_LABELS.items())
+            if finding.answerable
+            else ((author_answers.CLIENT, author_answers.ANSWER_LABELS[author_answers.CLIENT]),)
+        )
+        answer = given.get(finding.key, author_answers.CLIENT)
+        rows.append(AnswerRow(index=index, finding=finding, answer=answer, choices=choices))
+    return rows
+
+
+def held_after_answers(check: DraftCheck, given: Mapping[str, str]) -> bool:
+    """Whether screening will still hold this draft for what the check found, once the
+    author's answers are applied by the same rules screening uses."""
+    if not check.spans:
+        return False
+    review = author_answers.review_answers(check.text, check.spans, given)
+    return any(span.key not in review.honoured for span in check.spans)
+
+
+# -- placeholders -------------------------------------------------------------------------
+
+PLACEHOLDERS: dict[str, str] = {
+    "name": "[client]",
+    "date": "[date]",
+    "age": "[age over 89]",
+    "phone": "[phone]",
+    "email": "[email]",
+    "address": "[address]",
+    "zip": "[ZIP code]",
+    "record_number": "[record number]",
+    "ssn": "[SSN]",
+    "url": "[link]",
+    "ip": "[IP address]",
+    "license_plate": "[licence plate]",
+    "device_id": "[device ID]",
+}
+
+
+def _rewrite(part: str, start: int, spans: Sequence[identifiers.IdentifierSpan]) -> tuple[str, int]:
+    """`part` (which starts at `start` in the checked text) with each span inside it
+    replaced by its kind's placeholder. Overlapping spans become one placeholder (the
+    first's kind); adjacent ones stay two."""
+    end = start + len(part)
+    regions: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        first, last = max(span.start, start), min(span.end, end)
+        if first >= last:
+            continue
+        if regions and first < regions[-1][1]:
+            region_start, region_end, kind = regions[-1]
+            regions[-1] = (region_start, max(region_end, last), kind)
+            continue
+        regions.append((first, last, span.kind))
+    pieces = []
+    position = start
+    for first, last, kind in regions:
+        pieces.append(part[position - start : first - start])
+        pieces.append(PLACEHOLDERS.get(kind, "[removed]"))
+        position = last
+    pieces.append(part[position - start :])
+    return "".join(pieces), len(regions)
+
+
+def with_placeholders(
+    *,
+    title: str,
+    body: str,
+    spans: Sequence[identifiers.IdentifierSpan],
+    keep: frozenset[str] = frozenset(),
+    title_editable: bool = True,
+) -> tuple[str, str, int]:
+    """(title, body, how many placeholders) with each span, found in the checked text
+    (title, blank line, body), replaced by its kind's placeholder ("[client]",
+    "[date]"...), except spans whose key is in `keep`. A title the author cannot edit here
+    (an edit of a first post) is left as it is."""
+    chosen = [span for span in spans if span.key not in keep]
+    count = 0
+    offset = len(title) + 2 if title else 0
+    if title and title_editable:
+        title, count = _rewrite(title, 0, chosen)
+    body, replaced = _rewrite(body, offset, chosen)
+    return title, body, count + replaced
+
+
+def placeholder_draft(
+    data: Mapping[str, object], *, title: str, body: str, title_editable: bool
+) -> tuple[dict[str, str], str]:
+    """The composer's fields after "Replace with placeholders": the new title and body,
+    and the answers about the names kept (a colleague's name stays, re-numbered for the
+    spans of the new draft); or an error message when the answers were malformed."""
+    text = f"{title}\n\n{body}" if title else body
+    offset = len(title) + 2 if title else 0
+    spans = identifiers.find_identifiers(text)
+    findings = [
+        IdentifierFinding(
+            kind=span.kind,
+            label="",
+            text=span.text,
+            hint="",
+            in_title=span.start < offset,
+            key=span.key,
+        )
+        for span in spans
+    ]
+    given, error = parse_answers(data, findings)
+    if error:
+        return {}, error
+    keep = frozenset(key for key, answer in given.items() if answer != author_answers.CLIENT)
+    new_title, new_body, count = with_placeholders(
+        title=title, body=body, spans=spans, keep=keep, title_editable=title_editable
+    )
+    fields = {"body": new_body, "placeholders_count": str(count)}
+    if title_editable and title:
+        fields["title"] = new_title
+    new_text = f"{new_title}\n\n{new_body}" if new_title else new_body
+    for index, span in enumerate(identifiers.find_identifiers(new_text)):
+        if span.key in keep:
+            fields[f"answer_{index}"] = given[span.key]
+            fields[f"answer_{index}_key"] = span.key
+    return fields, ""
 
 
 # -- rate limit --------------------------------------------------------------------------
@@ -336,6 +539,17 @@ class Gate:
     schedule_at: datetime | None = None
     posted_anyway: bool = False
     error: str = ""
+    # The author's answers about detected names, {span key: answer}: recorded with the
+    # revision (PostContent.identifier_answers) and honoured by screening.
+    answers: dict[str, str] = field(default_factory=dict)
+    # Screening will hold the post for what the check found, the answers applied.
+    identifiers_held: bool = False
+    # Said on the composer after "Replace with placeholders".
+    notice: str = ""
+
+    @property
+    def answer_rows(self) -> list[AnswerRow]:
+        return answer_rows(self.check, self.answers)
 
     @property
     def nudge_id(self) -> int | None:
@@ -357,12 +571,20 @@ def gate_submission(
     """Decide a submit: post, show the check, ask about identifiers, or show the interstitial.
 
     `data` is the submitted form: `check` (the no-JS check button), `nudge_choice`
-    (edit, post, sleep), `sleep_for`, `confirm_identifiers`, `add_warnings` or
-    `post_without_warnings` (the answer to the content-warning question) and `nudge`.
+    (edit, post, sleep), `sleep_for`, `confirm_identifiers`, the answers about detected
+    names (`answer_<i>`, `answer_<i>_key`), `placeholders_count` (set by the composer after
+    "Replace with placeholders"), `add_warnings` or `post_without_warnings` (the answer to
+    the content-warning question) and `nudge`.
     """
     choice = str(data.get("nudge_choice") or "")
     event = event_for(user, data.get("nudge"))
-    checking = bool(data.get("check")) or bool(data.get("add_warning")) or choice == "edit"
+    replaced = str(data.get("placeholders_count") or "")
+    checking = (
+        bool(data.get("check"))
+        or bool(data.get("add_warning"))
+        or choice == "edit"
+        or bool(replaced)
+    )
     # The no-JS "Check my post" submit costs the same check as the htmx one, so it
     # counts against the same per-minute budget (before the check runs).
     refused = check_refused(user) if checking else None
@@ -376,10 +598,25 @@ def gate_submission(
         disclaimer=disclaimer,
     )
     gate = Gate(check=check, event=event)
+    if check.identifiers:
+        gate.answers, gate.error = parse_answers(data, check.identifiers)
+        gate.identifiers_held = held_after_answers(check, gate.answers)
+    if replaced:
+        count = int(replaced) if replaced.isdigit() else 0
+        gate.notice = (
+            f"Replaced {count} identifier{'s' if count != 1 else ''} with placeholders. "
+            "Read your draft again before posting: nothing is saved until you post."
+        )
+        # Names kept (the author said they are not clients) are asked about again, with
+        # the answers given.
+        gate.confirm_identifiers = bool(check.identifiers)
     if checking:
         gate.event = record_check(user=user, composer=composer, check=check, event=event)
         return gate
-    gate.identifiers_confirmed = bool(check.identifiers and data.get("confirm_identifiers"))
+    # Confirmed with answers that parse (a tampered or stale answer asks again, saying why).
+    gate.identifiers_confirmed = bool(
+        check.identifiers and data.get("confirm_identifiers") and not gate.error
+    )
     # "Add these warnings and post" (the composer adds them to the form's warnings before
     # it is validated) or "Post without them".
     gate.warnings_answered = bool(data.get("add_warnings") or data.get("post_without_warnings"))
@@ -417,9 +654,11 @@ def gate_submission(
 def after_post(*, gate: Gate, post: Post) -> None:
     """Record the author's decision and the identifier confirmation, in the posting transaction.
 
-    Screening runs after commit and must hold a post its author confirmed (the field).
+    Screening runs after commit and must hold a post its author confirmed with identifiers
+    their answers do not clear (the field); names the author answered for (a colleague,
+    not a client) are recorded on the revision itself (PostContent.identifier_answers).
     """
-    confirmed = bool(gate.check.identifiers)
+    confirmed = gate.identifiers_held
     if post.identifiers_confirmed_by_author != confirmed:
         Post.objects.filter(pk=post.pk).update(identifiers_confirmed_by_author=confirmed)
         post.identifiers_confirmed_by_author = confirmed

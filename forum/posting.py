@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -48,6 +48,8 @@ class PostContent:
     disclaimer: str
     trigger_warnings: Sequence[str]
     disclaimer_text: str = ""
+    # The author's answers about detected names, {span key: answer} (forum/nudges.py).
+    identifier_answers: Mapping[str, str] = field(default_factory=dict)
 
 
 def validate_content(content: PostContent, *, purpose: str) -> None:
@@ -111,6 +113,7 @@ def _write_revision(
         trigger_warnings=sorted(set(content.trigger_warnings)),
         editor=editor,
         reason=reason,
+        identifier_answers=dict(content.identifier_answers),
     )
     # Only the author's (and moderators') view moves: readers, search and history keep the
     # published revision until screening publishes this one (publish_locked_posts,

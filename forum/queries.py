@@ -171,12 +171,15 @@ def page_number(page: str | int | None) -> int:
     return number if 0 < number < 2**31 else 1
 
 
-# Columns a thread page never shows: the Markdown source and the search index.
+# Columns a thread page never shows: the Markdown source, the search index and the author's
+# answers on the identifier confirmation (moderators' and screening's only).
 _THREAD_DEFERRED = (
     "search_text",
     "search_vector",
     "current_revision__body",
+    "current_revision__identifier_answers",
     "published_revision__body",
+    "published_revision__identifier_answers",
     "answered_revision__body",
     "answered_revision__body_html",
 )

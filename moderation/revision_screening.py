@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
@@ -20,6 +21,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from detectors import incivility
+from detectors.identifiers.answers import review_answers
 from detectors.policy import FIRST_POST, IDENTIFIERS, Decision, Reason, decide
 from detectors.screen import ScreenReport, screen_many
 from forum.choices import PostStatus
@@ -177,28 +179,44 @@ def _prepare(revisions: list[Revision], first_posts: set[int]) -> list[Prepared]
     """Run the detectors over the revisions in one vectorised pass, then the policy over
     each (no database). Each revision is charged an equal share of the detectors' time."""
     started = time.perf_counter()
+    texts = [
+        screened_text(r, r.post.topic.title if r.post.is_first_post else "") for r in revisions
+    ]
     reports = screen_many(
-        [
-            (
-                screened_text(r, r.post.topic.title if r.post.is_first_post else ""),
-                r.trigger_warnings,
-            )
-            for r in revisions
-        ],
+        [(text, r.trigger_warnings) for text, r in zip(texts, revisions, strict=True)],
         drivers=True,
     )
     share_ms = (time.perf_counter() - started) * 1000 / max(len(revisions), 1)
     prepared = []
-    for revision, report in zip(revisions, reports, strict=True):
+    for revision, text, report in zip(revisions, texts, reports, strict=True):
         post = revision.post
-        decision = decide(report, first_posts_rule=post.pk in first_posts)
+        # The author's answers about detected names (a colleague, not a client), recorded
+        # on the revision itself: no query per revision (issue 22.8).
+        review = review_answers(text, report.identifiers, revision.identifier_answers)
+        decision = decide(report, first_posts_rule=post.pk in first_posts, cleared=review.honoured)
+        if review.refused:
+            # An answer the rules do not honour: normal screening, and the moderator is told.
+            refused = sorted(set(review.refused.values()))
+            decision = replace(
+                decision,
+                reasons=decision.reasons
+                + [Reason(IDENTIFIERS, "the author's answers not honoured: " + "; ".join(refused))],
+            )
         if post.identifiers_confirmed_by_author and decision.action != "hold":
-            # The author's privacy check flagged this post and they confirmed it identifies
-            # no one (forum/nudges.py): a moderator decides, whatever the detectors say.
+            # The author's privacy check flagged this post and they confirmed it to be posted
+            # with identifiers their answers do not clear (forum/nudges.py): a moderator
+            # decides, whatever the detectors say.
             decision = Decision(
                 "hold",
-                [Reason(IDENTIFIERS, "the author confirmed flagged text identifies no one")]
+                [
+                    Reason(
+                        IDENTIFIERS,
+                        "the author posted text the privacy check flagged (see their answers)",
+                    )
+                ]
                 + decision.reasons,
+                collapse_warnings=decision.collapse_warnings,
+                cleared_identifiers=decision.cleared_identifiers,
             )
         prepared.append((revision, report, decision, share_ms))
     return prepared

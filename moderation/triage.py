@@ -9,7 +9,8 @@ from typing import Any
 from django.utils.safestring import SafeString
 
 from accounts.models import Suspension, User
-from detectors.identifiers import KIND_LABELS
+from detectors.identifiers import KIND_LABELS, span_key
+from detectors.identifiers.answers import ANSWER_LABELS, clean_answers
 from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
 from moderation.access import cases_for_moderator
@@ -52,13 +53,21 @@ def _revision_views(case: Case) -> list[RevisionView]:
             )
             highlighted = highlight(text, marks)
             drivers = driver_list(latest.drivers)
-            identifier_rows = [
-                {
-                    "label": KIND_LABELS.get(str(span["kind"]), span["kind"]),
-                    "text": text[int(span["start"]) : int(span["end"])],
-                }
-                for span in latest.identifiers
-            ]
+            # The author's answers on the identifier confirmation (issue 22.8), read from
+            # the revision already loaded: "a colleague", "not a person"...
+            answers = clean_answers(revision.identifier_answers)
+            identifier_rows = []
+            for span in latest.identifiers:
+                kind = str(span["kind"])
+                found = text[int(span["start"]) : int(span["end"])]
+                answer = answers.get(span_key(kind, found), "")
+                identifier_rows.append(
+                    {
+                        "label": KIND_LABELS.get(kind, kind),
+                        "text": found,
+                        "answer": ANSWER_LABELS.get(answer, "") if answer else "",
+                    }
+                )
         views.append(
             RevisionView(
                 revision=revision,
