@@ -438,3 +438,29 @@ def test_the_case_page_shows_the_authors_answers(
     page = client.get(reverse("admin:moderation_case_change", args=[case.pk])).content.decode()
     assert "<strong>the author says:</strong> A colleague" in page
     assert "the author&#x27;s answers not honoured" in page
+
+
+def test_answers_survive_the_content_warning_question(
+    client, clinician, topic, tone, django_capture_on_commit_callbacks
+):
+    client.force_login(clinician)
+    url = reverse("forum:reply", kwargs={"topic_id": topic.pk})
+    body = f"{COLLEAGUE} A teen client disclosed suicidal ideation and past self-harm."
+    data = reply_form(body=body, answer_0="colleague", answer_0_key=PRIYA, confirm_identifiers="1")
+    page = client.post(url, data).content.decode()
+    # Asked about the warnings only; the answers ride along as hidden fields.
+    assert 'name="post_without_warnings"' in page
+    assert '<input type="hidden" name="answer_0" value="colleague">' in page
+    assert f'<input type="hidden" name="answer_0_key" value="{PRIYA}">' in page
+    hidden = reply_form(
+        body=body,
+        answer_0="colleague",
+        answer_0_key=PRIYA,
+        confirm_identifiers="1",
+        post_without_warnings="1",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, hidden).status_code == 302
+    post = Post.objects.get(topic=topic, number__gt=1)
+    assert post.current_revision.identifier_answers == {PRIYA: "colleague"}
+    assert not post.identifiers_confirmed_by_author
