@@ -68,6 +68,7 @@ class SettingsForm(_NameFields):
     )
     digest = forms.ChoiceField(
         label="Email digest",
+        required=False,
         choices=DigestFrequency.choices,
         widget=forms.RadioSelect,
         help_text="Sent after 7:00 in your time zone, weekly ones on Mondays; only what "

@@ -18,7 +18,7 @@ def settings_update(
     credentials_suffix: str,
     time_zone: str,
     email_notices: str,
-    digest: str = DigestFrequency.NONE,
+    digest: str = "",
 ) -> User:
     """Store the member's settings, each checked again here (a ValidationError names the
     field). A changed name or suffix is announced (byline_changed) for cached lists."""
@@ -27,7 +27,8 @@ def settings_update(
         "credentials_suffix": (names.clean_credentials_suffix, credentials_suffix),
         "time_zone": (timezones.clean_time_zone, time_zone),
         "email_notices": (_clean_email_notices, email_notices),
-        "digest": (_clean_digest, digest),
+        # Not sent (a form from before the digest existed): left as it is.
+        "digest": (_clean_digest, digest or user.digest),
     }
     changes: dict[str, str] = {}
     errors: dict[str, ValidationError] = {}
