@@ -31,6 +31,9 @@ def posts(user: User) -> list[dict[str, Any]]:
                 "disclaimer_text": revision.disclaimer_text,
                 "trigger_warnings": revision.trigger_warnings,
                 "reason": revision.reason,
+                # Their answers on the identifier confirmation, as stored: {span key (a
+                # digest of the flagged text): "colleague", "client"...}.
+                "identifier_answers": revision.identifier_answers,
                 "created_at": iso(revision.created_at),
             }
         )

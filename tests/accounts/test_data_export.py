@@ -9,7 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from config import member_data
-from forum.posting import post_edit
+from detectors.identifiers import span_key
+from forum.choices import Disclaimer, TriggerWarning
+from forum.posting import PostContent, post_edit
 from moderation import cases
 from moderation.models import ActionKind, Case, FlagReason
 from tests import factories
@@ -97,3 +99,20 @@ def test_a_post_in_the_export_holds_the_revisions_its_author_wrote(
     assert [r["number"] for r in exported["revisions"]] == [1, 2]
     assert exported["revisions"][1]["body"] == "a clearer question"
     assert exported["revisions"][1]["reason"] == "fix"
+
+
+def test_the_export_holds_the_authors_answers_about_flagged_names(
+    client: Client, topic, clinician
+) -> None:  # type: ignore[no-untyped-def]
+    post = topic.posts.get(number=1)
+    answers = {span_key("name", "Priya"): "colleague"}
+    edited = PostContent(
+        body="Priya suggested a longer block.",
+        disclaimer=Disclaimer.NOT_CLINICAL_ADVICE,
+        trigger_warnings=[TriggerWarning.NONE],
+        identifier_answers=answers,
+    )
+    post_edit(editor=clinician, post=post, content=edited, reason="credit")
+    (exported,) = _export(client, clinician)["posts"]
+    assert exported["revisions"][0]["identifier_answers"] == {}
+    assert exported["revisions"][1]["identifier_answers"] == answers
