@@ -301,6 +301,15 @@ def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
     )
 
 
+def _with_kept_warnings(declared: list[str], post: Post) -> list[str]:
+    """The revision's warnings and those its author kept after screening or a moderator
+    added them (forum/added_warnings.py): the edit declares them."""
+    kept = [e.get("warning") for e in post.added_warnings if e.get("by") == "author"]
+    if not kept:
+        return declared
+    return sorted({*(w for w in declared if w != TriggerWarning.NONE), *kept})
+
+
 @login_required
 def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = access.post_for_editor(request.user, post_id)
@@ -309,7 +318,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         "body": revision.body,
         "disclaimer": revision.disclaimer,
         "disclaimer_text": revision.disclaimer_text,
-        "trigger_warnings": revision.trigger_warnings,
+        "trigger_warnings": _with_kept_warnings(revision.trigger_warnings, post),
     }
     form = EditForm(_composer_data(request), initial=initial)
     form.purpose_for_validation = posting.disclosure_purpose(post)

@@ -63,6 +63,8 @@ def _key(post: Post, badge: str, moderates: bool) -> str:
         revision.disclaimer if revision else "",
         revision.disclaimer_text if revision else "",
         repr(revision.trigger_warnings) if revision else "",
+        # Warnings screening or a moderator added (forum/added_warnings.py).
+        repr(post.added_warnings),
         hasattr(revision, "redaction") if revision else False,
         beside.pk if beside else None,
         hasattr(beside, "redaction") if beside else False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -204,6 +206,12 @@ class Post(models.Model):
     # The author saw the privacy check flag this post and confirmed nothing in it identifies
     # a patient: screening must hold it for a moderator whatever the detectors say.
     identifiers_confirmed_by_author = models.BooleanField(default=False)
+    # Content warnings readers see the post collapsed behind beyond those its revision
+    # declares (issue 20.2): [{"warning": <TriggerWarning>, "by": <ADDED_BY>}], "by" being
+    # "screening" (found missing), "moderator" (added from a case) or "author" (the author
+    # kept it). Only forum/added_warnings.py changes it; ContentWarningEvent records each
+    # change.
+    added_warnings = models.JSONField(default=list, blank=True)
     # Plain text of the published revision (with the title for first posts), for search.
     search_text = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, blank=True)
@@ -236,12 +244,56 @@ class Post(models.Model):
         return self.status in (PostStatus.REMOVED, PostStatus.WITHDRAWN)
 
     @property
+    def added_warning_notes(self) -> list[str]:
+        """Labels of the warnings added to this post, each saying who added it."""
+        return added_warning_notes(self.added_warnings)
+
+    @property
+    def asks_author_about_warnings(self) -> bool:
+        return asks_author_about_warnings(self.added_warnings)
+
+    @property
     def has_edit_in_screening(self) -> bool:
         """A newer revision than the published one awaits screening (or a moderator)."""
         return (
             self.published_revision_id is not None
             and self.current_revision_id != self.published_revision_id
         )
+
+
+ADDED_BY_NOTE = {"screening": "added by screening", "moderator": "added by a moderator"}
+
+
+def _entries(added: object) -> list[object]:
+    """Post.added_warnings as a list, also from a raw row (the driver's JSON text)."""
+    if isinstance(added, str | bytes):
+        try:
+            added = json.loads(added)
+        except ValueError:
+            return []
+    return added if isinstance(added, list) else []
+
+
+def added_warning_notes(added: object) -> list[str]:
+    """ "Suicide or self-harm (added by screening)": one per warning in Post.added_warnings;
+    a warning its author kept reads as declared."""
+    notes = []
+    for entry in _entries(added):
+        value = entry.get("warning") if isinstance(entry, dict) else None
+        if value not in TriggerWarning.values or value == TriggerWarning.NONE:
+            continue
+        label = TriggerWarning(value).label
+        note = ADDED_BY_NOTE.get(entry.get("by", ""))
+        notes.append(f"{label} ({note})" if note else label)
+    return notes
+
+
+def asks_author_about_warnings(added: object) -> bool:
+    """Screening or a moderator added a warning the author has not answered about yet."""
+    return any(
+        isinstance(entry, dict) and entry.get("by") in ADDED_BY_NOTE and not entry.get("disputed")
+        for entry in _entries(added)
+    )
 
 
 class Revision(AppendOnlyModel):
@@ -330,6 +382,40 @@ class RevisionRedaction(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Redaction of {self.revision}"
+
+
+class ContentWarningEvent(AppendOnlyModel):
+    """One change to the warnings a post is collapsed behind (Post.added_warnings): who
+    added, kept, disputed or removed which warning, and when (issue 20.2)."""
+
+    class Action(models.TextChoices):
+        SCREENING_ADDED = "screening_added", "Added by screening"
+        SCREENING_HELD = "screening_held", "Added by screening, post held (high confidence)"
+        MODERATOR_ADDED = "moderator_added", "Added by a moderator"
+        AUTHOR_KEPT = "author_kept", "Kept by the author"
+        AUTHOR_DISPUTED = "author_disputed", "The author says it does not apply"
+        MODERATOR_REMOVED = "moderator_removed", "Removed by a moderator"
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="warning_events")
+    warning = models.CharField(max_length=32, choices=TriggerWarning.choices)
+    action = models.CharField(max_length=24, choices=Action.choices)
+    # Who did it; None for screening.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The revision screening read (screening only).
+    revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The detector's confidence (screening only).
+    confidence = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["post", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.warning} on post {self.post_id}"
 
 
 class NudgeEvent(models.Model):

@@ -61,7 +61,7 @@ from config.cache import RecentTexts
 from config.precompiled import Call, Precompiled
 from config.reversing import url_configuration
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
-from forum.models import Post, Topic
+from forum.models import Post, Topic, asks_author_about_warnings
 from forum.queries import page_range
 
 TEMPLATE = "forum/_thread_posts.html"
@@ -96,6 +96,9 @@ _ROW = (
     # What readers see of an edited post until screening publishes the edit, and whether a
     # moderator redacted either (forum.queries.attach_shown_revision).
     "published_revision_id",
+    # Warnings screening or a moderator added: the post's collapse and, in its author's
+    # footer, the question about them (forum/added_warnings.py).
+    "added_warnings",
     "current_revision__redaction__revision",
     "published_revision__redaction__revision",
     *author_fields("author__"),
@@ -116,6 +119,8 @@ _ROW = (
 _TIMESTAMPS = {
     name: name.replace("__", "_") + "_text"
     for name in (
+        # Not a time, but read as text too: the driver gives JSON as text either way.
+        "added_warnings",
         "created_at",
         "helpful_marked_at",
         "withdrawn_at",
@@ -132,7 +137,15 @@ _PUBLISHED = _ROW.index("published_revision_id")
 _LAST = _ROW.index("last_number")
 _FOOTER_COLUMNS = tuple(
     _ROW.index(name)
-    for name in ("id", "number", "author_id", "status", "revision_count", "helpful_marked_at")
+    for name in (
+        "id",
+        "number",
+        "author_id",
+        "status",
+        "revision_count",
+        "helpful_marked_at",
+        "added_warnings",
+    )
 )
 
 
@@ -231,10 +244,15 @@ class FooterPost:
     status: str
     revision_count: int
     helpful_marked_at: str | None  # as text: the footer only tests it for truth
+    added_warnings: object  # Post.added_warnings (a list of dicts)
 
     @property
     def is_tombstone(self) -> bool:
         return self.status in TOMBSTONE_STATUSES
+
+    @property
+    def asks_author_about_warnings(self) -> bool:
+        return asks_author_about_warnings(self.added_warnings)
 
 
 class _AnyReader:

@@ -34,6 +34,7 @@ urlpatterns = [
     path("posts/<int:post_id>/history/", views.post_history, name="post_history"),
     path("posts/<int:post_id>/revisions/<int:number>/", views.revision_detail, name="revision"),
     path("posts/<int:post_id>/withdraw/", views.post_withdraw, name="post_withdraw"),
+    path("posts/<int:post_id>/warnings/", views.post_warnings, name="post_warnings"),
     path("posts/<int:post_id>/withdrawn/", views.post_withdrawn, name="post_withdrawn"),
     path("posts/<int:post_id>/restore/", views.post_restore, name="post_restore"),
     path("posts/<int:post_id>/helpful/", views.post_helpful, name="post_helpful"),

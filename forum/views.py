@@ -18,6 +18,7 @@ from accounts.backends import together_with_session_user
 from accounts.timezones import zone_of
 from forum import (
     access,
+    added_warnings,
     groups,
     nudges,
     posting,
@@ -37,7 +38,7 @@ from forum.forms import (
     apply_domain_errors,
 )
 from forum.fragments import post_fragments
-from forum.models import Membership
+from forum.models import Membership, added_warning_notes
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
 
@@ -470,6 +471,42 @@ def post_withdraw(request: HttpRequest, post_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect(post.topic)
     return redirect("forum:post_withdrawn", post_id=post.pk)
+
+
+@login_required
+def post_warnings(request: HttpRequest, post_id: int) -> HttpResponse:
+    """The author's answer about warnings screening or a moderator added to their post
+    (forum/added_warnings.py): GET asks, POST "keep" or "dispute"."""
+    post = access.post_for_editor(request.user, post_id)
+    asked = [
+        {"value": entry["warning"], "note": notes[0]}
+        for entry in post.added_warnings
+        if entry.get("by") in (added_warnings.SCREENING, added_warnings.MODERATOR)
+        and not entry.get("disputed")
+        and (notes := added_warning_notes([entry]))
+    ]
+    if request.method == "POST":
+        answer = request.POST.get("answer", "")
+        try:
+            if answer == "keep":
+                added_warnings.keep_warnings(author=request.user, post=post)
+                messages.success(
+                    request, "Thank you: the warning stays, and reads as yours from now on."
+                )
+            elif answer == "dispute":
+                added_warnings.dispute_warnings(author=request.user, post=post)
+                messages.success(
+                    request,
+                    "Thank you: a moderator will look. Readers see the post collapsed behind "
+                    "the warning until they decide.",
+                )
+            else:
+                messages.error(request, "Choose “Keep this warning” or “This does not apply”.")
+                return redirect("forum:post_warnings", post_id=post.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(post)
+    return render(request, "forum/post_warnings.html", {"post": post, "asked": asked})
 
 
 @require_GET

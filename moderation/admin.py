@@ -17,6 +17,8 @@ from django.utils.html import format_html
 
 from accounts.access import is_moderator
 from accounts.models import Suspension
+from forum.choices import CONTENT_WARNINGS
+from forum.models import ContentWarningEvent, added_warning_notes
 from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
 from moderation.access import (
@@ -26,6 +28,7 @@ from moderation.access import (
     sees_site_wide_figures,
     suspensions_for_moderator,
 )
+from moderation.added_warnings import add_warning_from_case, remove_warning_from_case
 from moderation.models import (
     ACTIVE_CASE_STATES,
     RESOLVING_ACTIONS,
@@ -295,6 +298,23 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             ),
             "decision_refusal": refusal if case.is_active else None,
             "can_reopen": not case.is_active and is_staff_moderator(request.user),
+            # Content warnings (issue 20.2): what the post is collapsed behind, their record,
+            # and the ones a moderator can still add.
+            "added_warnings": [
+                {"value": entry["warning"], "note": notes[0], "disputed": entry.get("disputed")}
+                for entry in case.post.added_warnings
+                if (notes := added_warning_notes([entry]))
+            ],
+            "warning_events": ContentWarningEvent.objects.filter(post=case.post).select_related(
+                "actor"
+            ),
+            "warnings_to_add": [
+                (choice.value, choice.label)
+                for choice in CONTENT_WARNINGS
+                if choice.value
+                not in {e.get("warning") for e in case.post.added_warnings}
+                | set(case.post.current_revision.warnings if case.post.current_revision else [])
+            ],
         }
         return TemplateResponse(request, "admin/moderation/case/triage.html", context)
 
@@ -321,6 +341,23 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
                     request, f"Version {number} is redacted: readers see a notice in its place."
                 )
                 return here
+            if "add_content_warning" in request.POST or "remove_content_warning" in request.POST:
+                warning = request.POST.get("warning", "")
+                if "add_content_warning" in request.POST:
+                    done = add_warning_from_case(
+                        moderator=request.user, case_id=case.pk, warning=warning
+                    )
+                    told = "Content warning added: readers see the post collapsed behind it."
+                else:
+                    done = remove_warning_from_case(
+                        moderator=request.user, case_id=case.pk, warning=warning
+                    )
+                    told = "Content warning removed."
+                if done:
+                    messages.success(request, f"{told} The author has been told.")
+                else:
+                    messages.info(request, "Nothing changed: the post's warnings are as chosen.")
+                return here
             if "reopen" in request.POST:
                 cases.reopen_case(
                     case_id=case.pk, staff=request.user, reason=request.POST.get("reason", "")
@@ -345,7 +382,8 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             return here
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return None if "claim" not in request.POST and "redact" not in request.POST else here
+            acted_alone = {"claim", "redact", "add_content_warning", "remove_content_warning"}
+            return here if acted_alone & set(request.POST) else None
         label = ActionKind(action).label
         if action == ActionKind.ESCALATE:
             messages.success(request, "Escalated: staff or another moderator will decide it.")

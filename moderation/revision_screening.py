@@ -22,9 +22,10 @@ from django.utils import timezone
 
 from detectors import incivility
 from detectors.identifiers.answers import review_answers
-from detectors.policy import FIRST_POST, IDENTIFIERS, Decision, Reason, decide
+from detectors.policy import FIRST_POST, IDENTIFIERS, MISSING_WARNING, Decision, Reason, decide
 from detectors.screen import ScreenReport, screen_many
-from forum.choices import PostStatus
+from forum import added_warnings
+from forum.choices import PostStatus, TriggerWarning
 from forum.models import Post, Revision
 from forum.posting import (
     post_publish,
@@ -251,8 +252,25 @@ def _store(revision: Revision, report: ScreenReport, decision: Decision, duratio
     if locked.current_revision_id != revision.pk:
         _apply_superseded(locked, result, decision)
         return "superseded"
+    _collapse(locked, revision, report, decision)
     _apply(locked, revision, result, decision)
     return decision.action
+
+
+def _collapse(post: Post, revision: Revision, report: ScreenReport, decision: Decision) -> None:
+    """A warning the text calls for that its author did not declare: readers see the post
+    collapsed behind it from the moment it is published (issue 20.2), in this transaction.
+    A held post is collapsed too, for when a moderator approves it."""
+    if decision.collapse_warnings:
+        added_warnings.add_warnings(
+            post=post,
+            warnings=decision.collapse_warnings,
+            by=added_warnings.SCREENING,
+            revision=revision,
+            confidence=report.warning_confidence,
+            held=decision.action == "hold",
+            tell=decision.action != "hold",
+        )
 
 
 def _apply_superseded(post: Post, result: ScreeningResult, decision: Decision) -> None:
@@ -272,21 +290,22 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
     an active case (their case is merged, an edit noted), take _apply, one by one."""
     outcomes: dict[int, str] = {}
     locked = {
-        pk: (current, status)
-        for pk, current, status in Post.objects.select_for_update()
+        pk: (current, status, added)
+        for pk, current, status, added in Post.objects.select_for_update()
         .filter(pk__in={item[0].post_id for item in prepared})
         .order_by("pk")
-        .values_list("pk", "current_revision_id", "status")
+        .values_list("pk", "current_revision_id", "status", "added_warnings")
     }
     live: list[Prepared] = []
     superseded: list[Prepared] = []
     for item in prepared:
         revision = item[0]
-        current, status = locked.get(revision.post_id, (None, None))
+        current, status, added = locked.get(revision.post_id, (None, None, []))
         if current != revision.pk:
             superseded.append(item)
             continue
         revision.post.status = status  # as locked, not as first read
+        revision.post.added_warnings = added
         live.append(item)
     for item in superseded:  # rare (two edits in quick succession): one by one
         outcomes[item[0].pk] = _store(*item)
@@ -305,6 +324,20 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
     )
     to_publish: list[Post] = []
     to_open: list[tuple[Post, list[Reason], ScreeningResult]] = []
+    # Collapsed behind the warnings their authors did not declare before anyone reads them.
+    added_warnings.add_screening_warnings_many(
+        [
+            (
+                revision.post,
+                revision,
+                decision.collapse_warnings,
+                report.warning_confidence,
+                decision.action == "hold",
+            )
+            for revision, report, decision, _ms in fresh
+            if decision.collapse_warnings
+        ]
+    )
     for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
         outcomes[revision.pk] = decision.action
         post = revision.post
@@ -362,6 +395,16 @@ def _tell_author_held(post: Post, decision: Decision) -> None:
     codes = set(decision.codes)
     if "identifiers" in codes:
         why = "it may contain patient identifiers; edit them out or wait for a moderator"
+    elif MISSING_WARNING in codes and not codes & {"incivility", FIRST_POST}:
+        labels = ", ".join(
+            TriggerWarning(w).label
+            for w in decision.collapse_warnings
+            if w in TriggerWarning.values
+        )
+        why = (
+            f"it seems to call for a content warning you did not declare ({labels}); "
+            "a moderator publishes it collapsed behind the warning, or edit it to add it"
+        )
     elif codes == {FIRST_POST}:
         why = "this group's moderators approve a member's first posts before others see them"
     else:

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from accounts.templatetags.avatars import avatar
 from config.reversing import reverse_cached
+from forum.models import added_warning_notes
 
 register = template.Library()
 
@@ -26,6 +27,21 @@ def answered_earlier_version(post: object) -> bool:
     if answered is None:
         return False
     return answered.post.published_revision_id != answered.pk
+
+
+@register.filter
+def warning_labels(revision: object, post: object) -> list[str]:
+    """What a reader's collapsed post says it is warned for: the revision's declared
+    warnings, then those screening or a moderator added (issue 20.2), each saying who
+    added it; an added warning the revision declares is not named twice."""
+    declared = list(getattr(revision, "warnings", []) or [])
+    labels = list(getattr(revision, "warning_labels", []) or [])
+    added = [
+        entry
+        for entry in getattr(post, "added_warnings", None) or []
+        if isinstance(entry, dict) and entry.get("warning") not in declared
+    ]
+    return labels + added_warning_notes(added)
 
 
 @register.simple_tag
