@@ -10,7 +10,7 @@ from config.append_only import append_only_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0010_membership_notify_level'),
+        ('forum', '0011_revision_identifier_answers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
