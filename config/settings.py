@@ -374,6 +374,8 @@ FORUM_JOIN_RATE_LIMIT = env.str("FORUM_JOIN_RATE_LIMIT", default="5/m,20/h" if _
 FORUM_JOIN_ASK_AGAIN_DAYS = env.int("FORUM_JOIN_ASK_AGAIN_DAYS", default=30)
 # On in tests too: their own tests count on them.
 FORUM_DRAFT_CHECK_RATE_LIMIT = env.str("FORUM_DRAFT_CHECK_RATE_LIMIT", default="30/m")
+# The composer's preview (forum/composer.py): one Markdown render per request.
+FORUM_PREVIEW_RATE_LIMIT = env.str("FORUM_PREVIEW_RATE_LIMIT", default="60/m")
 MODERATION_FLAG_RATE_LIMIT = env.str("MODERATION_FLAG_RATE_LIMIT", default="10/h")
 if REDIS_URL:
     # A Redis outage must cost speed, not requests: sessions fall back to the database and

@@ -4,6 +4,10 @@ Each submit is validated by its form, then passes the author's checks (nudges.ga
 the tone interstitial, the identifier confirmation, "sleep on it"), then one domain function
 writes it (posting.topic_create, reply_create or post_edit) together with the nudge's
 outcome. The htmx draft check is here too: it runs the same checks on a draft, writing nothing.
+
+A "Preview" submit (or its htmx twin, draft_preview) shows the draft rendered as the post
+will be (rendering.render_markdown), storing nothing. A reply opened with ?quote=<post>
+starts from a Markdown quote of that post's published revision.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +27,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import posting_block_reason
+from config import ratelimit
 from forum import access, nudges, posting
 from forum.choices import PostStatus, TriggerWarning
 from forum.forms import (
@@ -32,7 +38,43 @@ from forum.forms import (
     TopicForm,
     apply_domain_errors,
 )
-from forum.models import NudgeEvent, Post
+from forum.models import NudgeEvent, Post, Revision, RevisionRedaction
+from forum.rendering import plain_text, render_markdown
+
+# The session key naming the composer whose post was just sent: the next page tells the
+# browser (base.html, data-draft-sent) to forget that composer's saved draft.
+DRAFT_SENT_SESSION_KEY = "forum_draft_sent"
+PREVIEW_TEMPLATE = "forum/_preview.html"
+# A selection quoted by "Quote" is at most this long (the rest is cut, not refused).
+QUOTE_SELECTION_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A draft rendered as its post will be; or why it was not (empty, too long, limit)."""
+
+    html: str = ""
+    error: str = ""
+    limited: bool = False
+
+
+def preview_of(user: Any, body: str) -> Preview:
+    """Render a draft body for its author; counts against FORUM_PREVIEW_RATE_LIMIT (a body
+    of pathological Markdown at the length limit costs up to ~0.4 s to render)."""
+    try:
+        ratelimit.enforce(
+            "draft_preview", who=user.pk, spec=settings.FORUM_PREVIEW_RATE_LIMIT, doing="preview"
+        )
+    except ratelimit.RateLimited as refused:
+        return Preview(error=" ".join(refused.messages), limited=True)
+    if not body.strip():
+        return Preview(error="Write something first, then preview it.")
+    if len(body) > settings.FORUM_BODY_MAX:
+        return Preview(
+            error=f"Posts are limited to {settings.FORUM_BODY_MAX:,} characters "
+            f"(this draft has {len(body):,}); shorten it to preview it."
+        )
+    return Preview(html=render_markdown(body))
 
 
 def _composer_context(
@@ -189,6 +231,14 @@ class Composer:
 
 def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> HttpResponse:
     """Show the composer; on submit, check the draft, then write it or show why not."""
+    if request.method == "POST" and request.POST.get("preview"):
+        form.previewing = True
+        preview = preview_of(request.user, request.POST.get("body", ""))
+        return render(
+            request,
+            composer.template,
+            _composer_context(request, None, form=form, preview=preview, **composer.context),
+        )
     gate = None
     if request.method == "POST" and form.is_valid() and request.POST.get("placeholders"):
         form = _replace_with_placeholders(request, form, composer)
@@ -221,6 +271,7 @@ def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> 
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
+            request.session[DRAFT_SENT_SESSION_KEY] = request.path
             return (composer.done or _after_submit)(request, gate, post)
     return render(
         request, composer.template, _composer_context(request, gate, form=form, **composer.context)
@@ -272,6 +323,11 @@ def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
     initial: dict[str, object] = {"reply_to": reply_to_id}
     if request.GET.get("correction") == "1":
         initial.update(is_correction=True, body=nudges.CORRECTION_TEMPLATE)
+    elif request.method == "GET" and "quote" in request.GET:
+        quoted, revision = _quotable(request.user, topic, request.GET["quote"])
+        initial["body"] = quote_markdown(quoted, revision, request.GET.get("text", ""))
+        if reply_to is None:
+            reply_to, initial["reply_to"] = quoted, quoted.pk
     form = ReplyForm(_composer_data(request), initial=initial)
 
     def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
@@ -294,6 +350,7 @@ def reply_create(request: HttpRequest, topic_id: int) -> HttpResponse:
             context={
                 "topic": topic,
                 "reply_to": reply_to,
+                "parent_revision": _published_revision(reply_to),
                 "correction_guide": nudges.CORRECTION_GUIDE,
                 "correction_template": nudges.CORRECTION_TEMPLATE,
             },
@@ -392,3 +449,58 @@ def draft_check(request: HttpRequest) -> HttpResponse:
         "forum/_draft_check.html",
         {"check": check, "nudge_id": event.pk if event else "", "oob": True},
     )
+
+
+@require_POST
+@login_required
+def draft_preview(request: HttpRequest) -> HttpResponse:
+    """htmx: the draft rendered as its post will be, for the preview pane. Stores nothing."""
+    preview = preview_of(request.user, request.POST.get("body", ""))
+    status = 429 if preview.limited else 400 if preview.error else 200
+    return render(request, PREVIEW_TEMPLATE, {"preview": preview}, status=status)
+
+
+# -- quoting -----------------------------------------------------------------------------
+
+
+def _published_revision(post: Post | None) -> Revision | None:
+    """What every reader sees of `post`: its published revision, unless the post is not
+    published now (held, withdrawn, removed...) or that revision was redacted."""
+    if post is None or post.status != PostStatus.PUBLISHED or post.published_revision_id is None:
+        return None
+    if RevisionRedaction.objects.filter(revision_id=post.published_revision_id).exists():
+        return None
+    return Revision.objects.get(pk=post.published_revision_id)
+
+
+def _quotable(user: Any, topic: Any, value: str) -> tuple[Post, Revision]:
+    """The post ?quote= names and its published revision; a post the reader cannot read,
+    in another topic, or with nothing published answers 404 like a missing one."""
+    post_id = access.number_or_404(value)
+    if post_id is None:
+        raise Http404("No such post.")
+    post = access.post_for_reader(user, post_id)
+    revision = _published_revision(post)
+    if post.topic_id != topic.pk or revision is None:
+        raise Http404("No such post.")
+    return post, revision
+
+
+def _markdown_escaped(text: str) -> str:
+    return "".join(f"\\{c}" if c in "\\`*_{}[]()<>#+-.!|~" else c for c in text)
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quote_markdown(post: Post, revision: Revision, selection: str = "") -> str:
+    """A Markdown blockquote of `revision` (or of `selection`, when it is text the reader
+    saw in it), attributed to the post's author, with a blank line to write under."""
+    text = revision.body
+    chosen = _squeezed(selection[:QUOTE_SELECTION_MAX])
+    if chosen and chosen in _squeezed(plain_text(revision.body)):
+        text = chosen
+    name = _markdown_escaped(post.author.public_name)
+    lines = [f"> **{name}** wrote:", ">", *(f"> {line}".rstrip() for line in text.splitlines())]
+    return "\n".join(lines) + "\n\n"

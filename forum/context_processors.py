@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from accounts.access import has_mfa, is_moderator, needs_step_up
 from accounts.step_up import activation_url, step_up_url
 from config.reversing import reverse_cached, url_configuration
+from forum.composer import DRAFT_SENT_SESSION_KEY
 from notifications.inbox import unread_count
 
 # The header's links, reversed once per URL configuration and script prefix rather than on
@@ -59,4 +60,7 @@ def site(request: HttpRequest) -> dict[str, object]:
         "is_moderator": is_moderator(user),
         "step_up": step_up,
         "nav": nav,
+        # The composer whose post was just sent (forum/composer.py): site.js forgets its
+        # saved draft. Read (and so taken from the session) only where base.html shows it.
+        "draft_sent": SimpleLazyObject(lambda: request.session.pop(DRAFT_SENT_SESSION_KEY, "")),
     }

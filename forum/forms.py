@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 
 from accounts.choices import JURISDICTIONS
 from forum.choices import (
@@ -57,6 +58,15 @@ class PostContentForm(forms.Form):
     # The author's answers on the identifier confirmation, set by the composer once the
     # submit passed its checks (forum/nudges.py): written with the revision.
     identifier_answers: dict[str, str] | None = None
+    # A "Preview" submit shows the draft as it stands: nothing is checked, nothing flagged.
+    previewing: bool = False
+
+    def full_clean(self) -> None:
+        if self.previewing:
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
 
     def post_content(self) -> PostContent:
         data = self.cleaned_data

@@ -9,12 +9,35 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _markdown.enable(["table", "strikethrough"])
+
+_ALIGNMENTS = {"left", "center", "right"}
+
+
+def _cell_open(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A table cell's alignment (`|:-:|`) as an `align` attribute: markdown-it writes a
+    `style`, which the allowlist drops (no style survives), so the column lost it."""
+    token = tokens[idx]
+    style = str(token.attrs.pop("style", "") or "")
+    align = style.removeprefix("text-align:")
+    if align in _ALIGNMENTS:
+        token.attrSet("align", align)
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+_markdown.add_render_rule("th_open", _cell_open)
+_markdown.add_render_rule("td_open", _cell_open)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("posts/<int:post_id>/restore/", views.post_restore, name="post_restore"),
     path("posts/<int:post_id>/helpful/", views.post_helpful, name="post_helpful"),
     path("drafts/check/", composer.draft_check, name="draft_check"),
+    path("drafts/preview/", composer.draft_preview, name="draft_preview"),
     path("scheduled/", views.scheduled_posts, name="scheduled"),
     path("posts/<int:post_id>/scheduled/", views.scheduled_action, name="scheduled_action"),
     path("search/", views.search, name="search"),

@@ -18,7 +18,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // The check answers 400 (empty or too long) and 429 (rate limit) with a message to show.
   document.body.addEventListener("htmx:beforeSwap", (event) => {
     const status = event.detail.xhr.status;
-    if ((status === 400 || status === 429) && event.detail.target.id === "draft-check") {
+    const target = event.detail.target.id;
+    if ((status === 400 || status === 429) && (target === "draft-check" || target === "composer-preview")) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
@@ -101,4 +102,134 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   field.scrollIntoView({ block: "center" });
   field.focus();
+});
+
+// Tables in posts scroll sideways inside the post on a narrow screen: a table that does
+// can be reached and scrolled with the keyboard.
+const markScrollingTables = () => {
+  document.querySelectorAll(".body table").forEach((table) => {
+    if (table.scrollWidth > table.clientWidth + 1) {
+      table.setAttribute("tabindex", "0");
+      if (!table.hasAttribute("aria-label")) table.setAttribute("aria-label", "Table (scrolls sideways)");
+    } else {
+      table.removeAttribute("tabindex");
+    }
+  });
+};
+document.addEventListener("DOMContentLoaded", markScrollingTables);
+window.addEventListener("resize", markScrollingTables);
+document.addEventListener("htmx:afterSwap", markScrollingTables);
+
+// "Quote": with text selected in the post, quote just that (the server checks it is the
+// post's published text, else it quotes the whole post).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-quote]");
+  if (!link) return;
+  const selection = window.getSelection ? window.getSelection() : null;
+  const post = link.closest("article");
+  if (!selection || selection.isCollapsed || !post || !post.contains(selection.anchorNode)) return;
+  const text = selection.toString().trim().slice(0, 2000);
+  if (!text) return;
+  event.preventDefault();
+  const url = new URL(link.href, window.location.href);
+  url.searchParams.set("text", text);
+  window.location.assign(url.toString());
+});
+
+// Drafts survive navigation: the composer's fields are kept in this browser's
+// localStorage (never sent anywhere) under the composer's address, restored when the page
+// opens again untouched, forgotten when the post is sent (base.html's data-draft-sent,
+// set by the page after a successful submit) and all forgotten on signing out.
+document.addEventListener("DOMContentLoaded", () => {
+  const PREFIX = "cc-draft:";
+  const FIELDS = ["title", "purpose", "body", "trigger_warnings", "disclaimer", "disclaimer_text", "is_correction", "reason"];
+  let store = null;
+  try {
+    store = window.localStorage;
+  } catch (error) {
+    store = null;
+  }
+  if (!store) return;
+  const forget = (prefix) => {
+    Object.keys(store).filter((key) => key.startsWith(prefix)).forEach((key) => store.removeItem(key));
+  };
+  const sent = document.body.dataset.draftSent;
+  if (sent) forget(`${PREFIX}${sent}`);
+  const signOut = document.querySelector("form[data-sign-out]");
+  document.addEventListener("submit", (event) => {
+    if (signOut && event.target.action === signOut.action) forget(PREFIX);
+  });
+
+  const form = document.querySelector("form.composer");
+  if (!form || !form.querySelector('textarea[name="body"]')) return;
+  const key = `${PREFIX}${window.location.pathname}${window.location.search}`;
+  const inputs = () => Array.from(form.elements).filter((el) => FIELDS.includes(el.name));
+  const isChoice = (el) => el.type === "checkbox" || el.type === "radio";
+  const untouched = () => inputs().every((el) => {
+    if (isChoice(el)) return el.checked === el.defaultChecked;
+    if (el.tagName === "SELECT") return Array.from(el.options).every((o) => o.selected === o.defaultSelected);
+    return el.value === el.defaultValue;
+  });
+  const read = () => {
+    const fields = {};
+    inputs().forEach((el) => {
+      if (isChoice(el)) {
+        fields[el.name] = fields[el.name] || [];
+        if (el.checked) fields[el.name].push(el.value);
+      } else {
+        fields[el.name] = el.value;
+      }
+    });
+    return fields;
+  };
+  const write = (fields) => {
+    inputs().forEach((el) => {
+      if (!(el.name in fields)) return;
+      if (isChoice(el)) el.checked = fields[el.name].includes(el.value);
+      else el.value = fields[el.name];
+    });
+  };
+
+  let saved = null;
+  try {
+    saved = JSON.parse(store.getItem(key) || "null");
+  } catch (error) {
+    saved = null;
+  }
+  // A page answering a submit (a preview, errors) shows what was sent: nothing to restore.
+  const answersSubmit = Boolean(form.querySelector("[data-composer-bound]"));
+  if (saved && saved.fields && !answersSubmit && untouched()) {
+    write(saved.fields);
+    if (untouched()) {
+      store.removeItem(key);
+    } else {
+      const notice = document.createElement("div");
+      notice.className = "notice draft-restored";
+      notice.setAttribute("role", "status");
+      notice.innerHTML = '<span>Draft restored: it was kept in this browser only.</span> <button type="button" class="small secondary">Discard the draft</button>';
+      notice.querySelector("button").addEventListener("click", () => {
+        store.removeItem(key);
+        form.reset();
+        notice.remove();
+        form.querySelector('textarea[name="body"]').focus();
+      });
+      form.parentNode.insertBefore(notice, form);
+    }
+  }
+
+  let timer = null;
+  const save = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        if (!answersSubmit && untouched()) store.removeItem(key);
+        else store.setItem(key, JSON.stringify({ fields: read(), at: Date.now() }));
+      } catch (error) {
+        // Storage full or refused: the draft is simply not kept.
+      }
+    }, 250);
+  };
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  if (answersSubmit) save();
 });
