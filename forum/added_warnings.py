@@ -6,7 +6,8 @@ forum/_post_main.html), labelled "added by screening" or "added by a moderator",
 author is told and asked to confirm on their post:
 
 - "Keep this warning": it reads as declared from then on (the entry's "by" becomes
-  "author"); the author's next edit starts with it ticked.
+  "author"); the author's next edit starts with it ticked. An edit that declares it
+  answers the same way (declared_in_edit).
 - "This does not apply": recorded, and a low-priority case opens for the group's
   moderators (the `added_warning_disputed` signal; moderation connects to it). The
   collapse stays until a moderator decides: they remove the warning from the case page,
@@ -227,6 +228,17 @@ def keep_warnings(*, author: User, post: Post, warnings: Sequence[str] | None = 
             for w in chosen
         )
     post.added_warnings = added
+    return chosen
+
+
+def declared_in_edit(*, author: User, post: Post, declared: Sequence[str]) -> list[str]:
+    """The author's edit declares warnings screening or a moderator added: that answers
+    the question ("keep"), recorded as such. Call in the edit's transaction."""
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    chosen = [str(entry["warning"]) for entry in _asked(locked) if entry.get("warning") in declared]
+    if chosen and locked.author_id == author.pk:
+        keep_warnings(author=author, post=locked, warnings=chosen)
+        post.added_warnings = locked.added_warnings
     return chosen
 
 

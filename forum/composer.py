@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import posting_block_reason
 from config import ratelimit
-from forum import access, nudges, posting
+from forum import access, added_warnings, nudges, posting
 from forum.choices import PostStatus, TriggerWarning
 from forum.forms import (
     DraftCheckForm,
@@ -381,8 +381,11 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     form.purpose_for_validation = posting.disclosure_purpose(post)
 
     def write(data: dict[str, Any], schedule_at: datetime | None) -> Post:
-        posting.post_edit(
-            editor=request.user, post=post, content=form.post_content(), reason=data["reason"]
+        content = form.post_content()
+        posting.post_edit(editor=request.user, post=post, content=content, reason=data["reason"])
+        # Declaring a warning screening or a moderator added answers its question: kept.
+        added_warnings.declared_in_edit(
+            author=request.user, post=post, declared=content.trigger_warnings
         )
         return post
 

@@ -182,6 +182,30 @@ def test_keep_this_warning_makes_it_read_as_declared(
     assert "Content warning:</span> Suicide or self-harm <span" in collapsed
 
 
+def test_an_edit_that_declares_the_warning_answers_keep(
+    client, clinician, collapsed_post, django_capture_on_commit_callbacks
+):
+    client.force_login(clinician)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("forum:post_edit", args=[collapsed_post.pk]),
+            {
+                "body": UNWARNED,
+                "trigger_warnings": [SUICIDE],
+                "disclaimer": "not_clinical_advice",
+                "disclaimer_text": "",
+                "reason": "declared the warning",
+            },
+        )
+    assert response.status_code == 302
+    collapsed_post.refresh_from_db()
+    assert collapsed_post.added_warnings == [{"warning": SUICIDE, "by": "author"}]
+    assert not collapsed_post.asks_author_about_warnings
+    assert ContentWarningEvent.objects.filter(
+        post=collapsed_post, action=ContentWarningEvent.Action.AUTHOR_KEPT, actor=clinician
+    ).exists()
+
+
 def test_this_does_not_apply_opens_a_case_and_the_collapse_stays(
     client,
     clinician,
