@@ -490,7 +490,8 @@ def _quotable(user: Any, topic: Any, value: str) -> tuple[Post, Revision]:
 
 
 def _markdown_escaped(text: str) -> str:
-    return "".join(f"\\{c}" if c in "\\`*_{}[]()<>#+-.!|~" else c for c in text)
+    """`text` as literal Markdown inside a line's emphasis (a name: "**Name** wrote:")."""
+    return "".join(f"\\{c}" if c in "\\`*_[]()<>!|~&" else c for c in text)
 
 
 def _squeezed(text: str) -> str:

@@ -184,6 +184,17 @@ def test_quote_prefills_an_attributed_blockquote_of_the_post_and_answers_it(
     assert html.index("reply-parent") < html.index('class="card form composer"')
 
 
+def test_the_quoted_name_is_literal_markdown(client, clinician, other_clinician, topic):
+    type(clinician).objects.filter(pk=clinician.pk).update(display_name="Dana *Rey_es* [x](y)")
+    first = topic.posts.get(number=1)
+    client.force_login(other_clinician)
+    html = _html(client.get(reverse("forum:reply", args=[topic.pk]), {"quote": first.pk}))
+    quoted = _body_field(html).replace("&gt;", ">")
+    attribution = quoted.strip().splitlines()[0]
+    rendered = render_markdown(attribution)
+    assert "<strong>Dana *Rey_es* [x](y)" in rendered and "<a " not in rendered
+
+
 def test_the_thread_offers_quote_on_published_posts(client, other_clinician, topic):
     first = topic.posts.get(number=1)
     client.force_login(other_clinician)
