@@ -5,12 +5,14 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from accounts.backends import CURRENT_LICENSE_ATTRIBUTE
 from accounts.choices import JURISDICTION_LABELS, LicenseState
 from accounts.models import License, User
 from accounts.powers import has_session_powers
@@ -171,9 +173,104 @@ def can_review_licenses(user: AnyUser) -> bool:
     return user.is_staff or not user.moderated_groups.exists()
 
 
-def can_read_forum(user: AnyUser) -> bool:
-    """Visitors read group descriptions only; posts are for signed-in members."""
-    return is_active_member(user)
+# Who may read topic bodies (issue 22 item 2), decided here and nowhere else: posts, their
+# versions and diffs, search, profiles' recent posts, reply pages and post notices all ask
+# can_read_topics (forum.access builds its querysets and refusals on it). Everyone else
+# (visitors; members with no license, or one pending, unverified, rejected, expired or
+# revoked) reads groups' descriptions, purposes, rules and topic titles at most. An author
+# still reads their own posts (forum.access.post_for_reader).
+
+
+def holds_current_license(user: AnyUser) -> bool:
+    """An active member holding a verified license that has not expired: the same rule as
+    current_license_holder_ids. Uses the date read with the session's user when there is
+    one, else one query."""
+    if not is_active_member(user):
+        return False
+    if CURRENT_LICENSE_ATTRIBUTE in user.__dict__:
+        until = user.__dict__[CURRENT_LICENSE_ATTRIBUTE]
+        return until is not None and until >= site_today()
+    return License.objects.filter(
+        user=user, state=LicenseState.VERIFIED, expires_on__gte=site_today()
+    ).exists()
+
+
+def can_read_topics(user: AnyUser) -> bool:
+    """May read topic bodies in this request: an active member with a current verified
+    license, or a moderator or staff member using their powers (a TOTP-passed session).
+    Private groups add their own rule on top (forum.access.can_read_group_topics)."""
+    if not is_active_member(user):
+        return False
+    return holds_current_license(user) or is_moderator(user) or has_staff_powers(user)
+
+
+def recipient_can_read_topics(user: AnyUser) -> bool:
+    """can_read_topics for someone outside their own request (a notice's recipient): a
+    moderator's or staff member's role counts, though opening the post will need the
+    powers of a TOTP-passed session."""
+    return holds_current_license(user) or holds_moderator_role(user)
+
+
+def reading_block_reason(user: AnyUser) -> SafeString | None:
+    """Why this person may not read topic bodies, and how to fix it (None: they may)."""
+    if not user.is_authenticated:
+        return format_html(
+            "Topics are for clinicians with a verified license. {} or {} to read them.",
+            _link("Join with your license", "account_signup"),
+            _link("sign in", "account_login"),
+        )
+    if not is_active_member(user):
+        return mark_safe("This account is deactivated.")  # noqa: S308 -- our text
+    if can_read_topics(user):
+        return None
+    if needs_step_up(user) and holds_moderator_role(user):
+        return mark_safe(  # noqa: S308 -- our text
+            "Moderators read topics after the authenticator step: sign in again with your "
+            "authenticator code, or declare a verified license to read as a member."
+        )
+    states = set(License.objects.filter(user=user).values_list("state", flat=True))
+    if LicenseState.PENDING in states:
+        return format_html(
+            "Topics are for clinicians with a verified license, and yours is awaiting "
+            "verification (by the NPI registry or a moderator). You can read them once it is "
+            "verified, and we will tell you. {}.",
+            _link("See its status", "accounts:profile", "#licenses"),
+        )
+    if LicenseState.UNVERIFIED in states:
+        return format_html(
+            "Topics are for clinicians with a verified license, and yours needs evidence "
+            "before it can be verified: {} (a PDF, PNG or JPEG).",
+            _link("upload a scan or photo of it", "accounts:profile", "#licenses"),
+        )
+    if states & {LicenseState.EXPIRED, LicenseState.VERIFIED}:
+        return format_html(
+            "Your verified license has expired, and topics are for clinicians with a "
+            "current one. {} with its new expiry date to read them again.",
+            _link("Declare your renewed license", "accounts:license_add"),
+        )
+    if states & {LicenseState.REJECTED, LicenseState.REVOKED}:
+        return format_html(
+            "Topics are for clinicians with a verified license, and yours could not be "
+            "verified or was revoked (see the reason on {}). {} with evidence to read them.",
+            _link("your profile", "accounts:profile", "#licenses"),
+            _link("Declare your license", "accounts:license_add"),
+        )
+    return format_html(
+        "Topics are for clinicians with a verified license. {}: with a US NPI it is checked "
+        "against the NPI registry; otherwise a moderator reviews a scan of it.",
+        _link("Declare your license", "accounts:license_add"),
+    )
+
+
+class ReadingRefused(PermissionDenied):
+    """A page of topic bodies this reader may not read: answered with the explanation
+    (reading_block_reason) and, when the reader may know of it, the topic's title
+    (accounts.middleware.ReadingRefusedMiddleware), as a 403, never a bare one."""
+
+    def __init__(self, reason: SafeString, *, topic: object = None) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+        self.topic = topic
 
 
 def moderates_group(user: AnyUser, group: object) -> bool:
@@ -233,15 +330,19 @@ def license_for_owner(user: AnyUser, license_id: int) -> License:
 def member_with_avatar(user: AnyUser, member_id: int, key: str) -> User:
     """The member whose current picture is `key`, for a reader of the forum, or 404.
 
-    Pictures are for those who may read members' posts; an old key (replaced since),
-    a deactivated member or a name avatar_set could not have made is a 404.
+    Pictures are for those who may read members' posts, and for the member themselves; an
+    old key (replaced since), a deactivated member or a name avatar_set could not have
+    made is a 404.
     """
     from django.http import Http404
 
     from accounts.avatars import AVATAR_DIRECTORY, is_avatar_name
 
     name = f"{key}.jpg"
-    if not can_read_forum(user) or not 0 < member_id < 2**63 or not is_avatar_name(name):
+    if not user.is_authenticated or not 0 < member_id < 2**63 or not is_avatar_name(name):
+        raise Http404("No such picture.")
+    if member_id != user.pk and not can_read_topics(user):
+        # Pictures go with posts (issue 22 item 2); a member always sees their own.
         raise Http404("No such picture.")
     member = User.objects.filter(
         pk=member_id, avatar=f"{AVATAR_DIRECTORY}/{name}", deactivated_at__isnull=True

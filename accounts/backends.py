@@ -16,15 +16,30 @@ from typing import Any
 
 from allauth.account import auth_backends
 from django.contrib.auth import SESSION_KEY, backends
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 
-from accounts.models import User
+from accounts.choices import LicenseState
+from accounts.models import License, User
 from config.precompiled import Call, Precompiled, together
+
+# Set on the session's user (read with it, no query of its own): the latest expiry date
+# among the user's verified licenses, or None when they hold none
+# (accounts.access.holds_current_license).
+CURRENT_LICENSE_ATTRIBUTE = "verified_license_until"
 
 
 def _user(*, pk: int) -> QuerySet[User]:
-    return User._default_manager.filter(pk=pk)[:1]
+    """The user, with the latest expiry date of their verified licenses (None: they hold
+    none), which accounts.access.holds_current_license reads instead of a query."""
+    until = (
+        License.objects.filter(user=OuterRef("pk"), state=LicenseState.VERIFIED)
+        .order_by("-expires_on")
+        .values("expires_on")[:1]
+    )
+    return User._default_manager.filter(pk=pk).annotate(
+        **{CURRENT_LICENSE_ATTRIBUTE: Subquery(until)}
+    )[:1]
 
 
 _SESSION_USER = Precompiled(_user, pk=9_000_000_000_000_000_021)

@@ -16,11 +16,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from accounts.access import has_mfa, has_session_powers, needs_mfa
+from accounts.access import ReadingRefused, has_mfa, has_session_powers, needs_mfa
 from accounts.powers import give_session_powers
 from accounts.step_up import activation_url, step_up_url
 from accounts.timezones import ReaderZone
@@ -92,3 +92,25 @@ class ReaderTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class ReadingRefusedMiddleware:
+    """A page of topic bodies refused to a reader without a current verified license
+    (accounts.access.ReadingRefused) answers 403 with the reason and the way to fix it
+    (declare, evidence, renew), and the topic's title when the reader may know of it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, ReadingRefused):
+            return None
+        return render(
+            request,
+            "accounts/reading_refused.html",
+            {"reason": exception.reason, "topic": exception.topic},
+            status=403,
+        )

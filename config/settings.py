@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "accounts.middleware.RequireMFAForModeratorsMiddleware",
     # Times in the reader's own zone (accounts/timezones.py).
     "accounts.middleware.ReaderTimeZoneMiddleware",
+    # Topics refused to a reader without a current license: the reason, not a bare 403.
+    "accounts.middleware.ReadingRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -8,11 +8,15 @@ from django.http import Http404
 
 from accounts.access import (
     AnyUser,
-    can_read_forum,
+    ReadingRefused,
+    can_read_topics,
     has_staff_powers,
+    is_active_member,
     is_moderator,
     moderates_group,
     needs_step_up,
+    reading_block_reason,
+    recipient_can_read_topics,
     role_moderates_group,
 )
 from accounts.backends import MAX_ID
@@ -62,9 +66,10 @@ def is_group_organizer(user: AnyUser, group: Group) -> bool:
     ).exists()
 
 
-def can_read_group_topics(user: AnyUser, group: Group, *, is_member: bool | None = None) -> bool:
-    """`is_member`: whether the user is an active member, when already read (no query)."""
-    if not can_read_forum(user):
+def sees_group_titles(user: AnyUser, group: Group, *, is_member: bool | None = None) -> bool:
+    """Whether a signed-in member sees the titles of `group`'s topics: a public group's,
+    or a private one's they belong to (or moderate). Bodies need can_read_group_topics."""
+    if not is_active_member(user):
         return False
     if not group.is_private:
         return True
@@ -73,11 +78,19 @@ def can_read_group_topics(user: AnyUser, group: Group, *, is_member: bool | None
     return is_member or moderates_group(user, group)
 
 
+def can_read_group_topics(user: AnyUser, group: Group, *, is_member: bool | None = None) -> bool:
+    """Whether the user may read the bodies of `group`'s topics: a current verified license
+    (or a moderator's powers: accounts.access.can_read_topics), and for a private group,
+    membership or moderating it. `is_member`: whether the user is an active member, when
+    already read (no query)."""
+    return can_read_topics(user) and sees_group_titles(user, group, is_member=is_member)
+
+
 def recipient_can_read_group_topics(user: AnyUser, group: Group) -> bool:
     """can_read_group_topics for someone told about a topic outside their own request (a
     notice's recipient): a moderator's role counts, though opening the topic will need
     the powers of a TOTP-passed session."""
-    if not can_read_forum(user):
+    if not is_active_member(user) or not recipient_can_read_topics(user):
         return False
     if not group.is_private:
         return True
@@ -119,7 +132,17 @@ def group_for_settings(user: AnyUser, slug: str) -> Group:
 
 def readable_groups_q(user: AnyUser, prefix: str = "") -> Q:
     """Groups whose topics the user may read (for search and lists)."""
-    if not can_read_forum(user):
+    if not can_read_topics(user):
+        return Q(pk__in=[])
+    if _reads_every_group(user):
+        return Q()
+    return _public_or_member_q(user.pk, prefix)
+
+
+def title_groups_q(user: AnyUser, prefix: str = "") -> Q:
+    """Groups whose topic titles the user sees (sees_group_titles): a member's own profile
+    lists their posts there whatever their license."""
+    if not is_active_member(user):
         return Q(pk__in=[])
     if _reads_every_group(user):
         return Q()
@@ -132,6 +155,10 @@ def readable_notices_q(user: AnyUser) -> Q:
     groups = readable_groups_q(user, prefix="topic__group__")
     if is_moderator(user) and _has_scope(user):
         groups |= Q(topic__group__in=user.moderated_groups.all())
+    if user.is_authenticated:
+        # About a post of their own (a helpful mark): its author reads it whatever their
+        # license (issue 22 item 2).
+        groups |= Q(author_id=user.pk)
     return Q(post_id__isnull=True) | Q(post_id__in=Post.objects.filter(groups).values("pk"))
 
 
@@ -158,9 +185,10 @@ def _readable_versions(*, user: int) -> QuerySet[Group]:
 _READABLE_VERSIONS = Precompiled(_readable_versions, user=9_000_000_000_000_000_013)
 
 
-def readable_group_versions(user: AnyUser) -> list[tuple[int, int]]:
-    """(id, topics_version) of each group whose topics the user may read, by id."""
-    if can_read_forum(user) and not _reads_every_group(user):
+def title_group_versions(user: AnyUser) -> list[tuple[int, int]]:
+    """(id, topics_version) of each group whose topic titles the user sees (sees_group_titles),
+    by id: the home page lists titles only, so a reader without a license sees the same."""
+    if is_active_member(user) and not _reads_every_group(user):
         return [tuple(row) for row in _READABLE_VERSIONS.rows(user=user.pk)]
     groups = Group.objects.filter(readable_groups_q(user)).order_by("pk")
     return list(groups.values_list("pk", "topics_version"))
@@ -232,14 +260,18 @@ def topic_with_role_call(topic_id: int, user_id: int) -> Call:
 
 
 def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:
-    """topic_for_reader's rules, for a topic read with `user`'s role (None: not found)."""
-    if not can_read_forum(user):
+    """topic_for_reader's rules, for a topic read with `user`'s role (None: not found).
+
+    A member who may not read topic bodies (accounts.access.can_read_topics) gets
+    ReadingRefused, with the title of a topic whose title they may see: its explanation
+    page, never the posts."""
+    if not is_active_member(user):
         # Before the lookup: the same answer whether the topic exists or not.
         raise PermissionDenied("Sign in with a clinician account to read topics.")
     if topic is None:
         raise Http404("No such topic.")
     is_member = getattr(topic, "reader_role", None) is not None
-    if not can_read_group_topics(user, topic.group, is_member=is_member):
+    if not sees_group_titles(user, topic.group, is_member=is_member):
         # Not a 403: that would tell an outsider a private group's topic exists (issue 18
         # item 12); a private topic and a missing one answer alike.
         raise Http404("No such topic.")
@@ -247,18 +279,34 @@ def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:
         topic.author_id == user.pk or moderates_group(user, topic.group)
     ):
         raise Http404("No such topic.")
+    if not can_read_topics(user):
+        raise ReadingRefused(reading_block_reason(user), topic=topic)  # type: ignore[arg-type]
     return topic
 
 
+def refuse_reading(user: AnyUser) -> None:
+    """Raise ReadingRefused (its explanation page) when `user` may not read topic bodies."""
+    reason = reading_block_reason(user)
+    if reason is not None:
+        raise ReadingRefused(reason)
+
+
 def post_for_reader(user: AnyUser, post_id: int) -> Post:
+    """The post, for a reader who may read it: under topic_for_reader's rules, or (without
+    a license) its own author, who always reads their own posts (issue 22 item 2)."""
     _check_id(post_id)
-    if not can_read_forum(user):
+    if not is_active_member(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
     try:
         post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
     except Post.DoesNotExist as exc:
         raise Http404("No such post.") from exc
-    topic_for_reader(user, post.topic_id)
+    if post.author_id == user.pk and not can_read_topics(user):
+        # Their own post, under the private group's and the topic's rules still.
+        if not sees_group_titles(user, post.topic.group):
+            raise Http404("No such post.")
+    else:
+        topic_for_reader(user, post.topic_id)
     moderating = moderates_group(user, post.topic.group)
     if not Post.objects.filter(visible_posts_q(user, moderating=moderating), pk=post.pk).exists():
         raise Http404("No such post.")
@@ -294,10 +342,13 @@ def topic_for_helpful_mark(user: AnyUser, post_id: int) -> Post:
 
 
 def member_for_viewer(user: AnyUser, member_id: int) -> User:
-    """A member's profile is for those who may read the forum; a former member has none."""
+    """A member's profile is for those who may read topics (it lists their posts), and their
+    own for every member; a former member has none."""
     _check_id(member_id)
-    if not can_read_forum(user):
+    if not is_active_member(user):
         raise PermissionDenied("Sign in with a clinician account to see members' profiles.")
+    if member_id != user.pk:
+        refuse_reading(user)
     member = User.objects.filter(pk=member_id, is_active=True, deactivated_at__isnull=True).first()
     if member is None:
         raise Http404("No such member.")

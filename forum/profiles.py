@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from accounts.access import AnyUser
 from accounts.credentials import member_badges
 from accounts.models import User
-from forum.access import readable_groups_q
+from forum.access import readable_groups_q, title_groups_q
 from forum.choices import PostStatus
 from forum.models import Group, Membership, Post
 
@@ -33,6 +33,14 @@ class Profile:
     is_self: bool
 
 
+def _groups_q(viewer: AnyUser, member: User, prefix: str = "") -> Q:
+    """Groups whose topics `viewer` may read; on their own profile, those whose titles they
+    see (a member reads their own posts whatever their license: issue 22 item 2)."""
+    if viewer.is_authenticated and viewer.pk == member.pk:
+        return title_groups_q(viewer, prefix)
+    return readable_groups_q(viewer, prefix)
+
+
 def visible_groups(*, viewer: AnyUser, member: User) -> list[Group]:
     """The groups `member` is an active member of whose topics `viewer` may read."""
     member_of = Membership.objects.filter(user=member, state=Membership.State.ACTIVE).values(
@@ -40,7 +48,7 @@ def visible_groups(*, viewer: AnyUser, member: User) -> list[Group]:
     )
     return list(
         Group.objects.filter(pk__in=member_of)
-        .filter(readable_groups_q(viewer))
+        .filter(_groups_q(viewer, member))
         .only("id", "name", "slug", "kind")
         .order_by("name")
     )
@@ -50,7 +58,7 @@ def readable_posts(*, viewer: AnyUser, member: User, limit: int = RECENT_POSTS) 
     """`member`'s newest published posts that `viewer` may read (see the module's rules)."""
     return list(
         Post.objects.filter(author=member, status=PostStatus.PUBLISHED, topic__is_visible=True)
-        .filter(readable_groups_q(viewer, prefix="topic__group__"))
+        .filter(_groups_q(viewer, member, prefix="topic__group__"))
         .select_related("topic", "topic__group")
         .only(
             "id",

@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Func, OuterRef, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
@@ -53,7 +54,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from accounts.access import AnyUser
+from accounts.access import AnyUser, can_read_topics
 from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
 from accounts.names import author_fields
 from accounts.timezones import site_today
@@ -280,11 +281,20 @@ class SharedPage:
 
 @dataclass(frozen=True)
 class Reader:
-    """What the shared HTML depends on about the reader."""
+    """What the shared HTML depends on about the reader.
+
+    `reads_topics` (accounts.access.can_read_topics, decided when the Reader is made) is
+    part of every key, and shared_page serves no HTML to a reader without it: the pages
+    cached for readers with a license can never reach one without (issue 22 item 2).
+    """
 
     user: AnyUser
     is_member: bool
     moderates: bool
+    reads_topics: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reads_topics", can_read_topics(self.user))
 
 
 def _key(
@@ -312,6 +322,7 @@ def _key(
         timezone.get_current_timezone_name(),
         reader.is_member,
         reader.moderates,
+        reader.reads_topics,
         rows[0][_LAST],
         rows,
         sorted(badges.items()),
@@ -350,6 +361,10 @@ def shared_page(
     published, withdrawn or removed posts are in the shared HTML, and only those posts'
     controls differ.
     """
+    if not reader.reads_topics:
+        # Views refuse such a reader before this (forum.access.readable_topic); a page of
+        # posts is never the answer for them, cached or not.
+        raise PermissionDenied("Topics are for clinicians with a verified license.")
     found = _key(reader=reader, topic=topic, number=number, rows=rows)
     if found is None:
         return None

@@ -30,11 +30,18 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.access import AnyUser, can_read_forum, has_staff_powers, moderates_group
+from accounts.access import (
+    AnyUser,
+    can_read_topics,
+    has_staff_powers,
+    is_active_member,
+    moderates_group,
+    reading_block_reason,
+)
 from accounts.names import author_fields
 from config.precompiled import Call, Precompiled
 from forum import groups
-from forum.access import readable_group_versions
+from forum.access import title_group_versions
 from forum.models import Group, GroupPurposeChange, Membership, Topic
 from forum.queries import reader_context, reader_keys
 
@@ -196,7 +203,12 @@ def group_topics_html(
 @dataclass
 class GroupPage:
     group: Group
+    # May open its topics (a current verified license; membership of a private group).
     can_read: bool
+    # Sees its topic titles (a signed-in member: a public group, or a private one of theirs);
+    # without can_read, the list comes with `reading_block_reason`.
+    sees_titles: bool
+    reading_block_reason: str | None
     membership: Membership | None
     is_organizer: bool
     # Organizers, staff, and moderators of the group in a TOTP-passed session.
@@ -297,7 +309,8 @@ def group_page(
         and (has_staff_powers(user) or (is_active and membership.role == Membership.Role.ORGANIZER))
     )
     moderating = moderates_group(user, group)
-    can_read = can_read_forum(user) and (not group.is_private or moderating or is_active)
+    sees_titles = is_active_member(user) and (not group.is_private or moderating or is_active)
+    can_read = sees_titles and can_read_topics(user)
     join_block_reason: str | None = None
     declined = ""
     if not user.is_authenticated:
@@ -312,7 +325,8 @@ def group_page(
         else:
             declined = groups.declined_message(membership, user=user)
     topics_html, found = "", {}
-    if can_read:
+    if sees_titles:
+        # The list holds titles only, the same for readers with and without a license.
         own_hidden = bool(getattr(group, "reader_has_hidden_topics", False))
         topics_html, found = group_topics_html(
             group=group,
@@ -326,6 +340,8 @@ def group_page(
     return GroupPage(
         group=group,
         can_read=can_read,
+        sees_titles=sees_titles,
+        reading_block_reason=None if can_read or not sees_titles else reading_block_reason(user),
         membership=membership,
         is_organizer=is_organizer,
         can_manage_settings=is_organizer or moderating,
@@ -354,16 +370,19 @@ def recent_topics(*, group_ids: list[int] | None, limit: int = RECENT_TOPICS) ->
 @dataclass
 class HomePage:
     topics_html: str
+    reading_block_reason: str | None  # why the reader cannot open these topics yet
     reader: dict[str, object]  # the header's unread count and the posting notice
 
 
 def home_page(*, user: AnyUser) -> HomePage:
-    """Recent topics in the groups the reader may read, cached per set of groups and versions.
+    """Recent topics in the groups whose titles the reader sees, cached per set of groups and
+    versions (titles only: the same for readers without a license, who are told why they
+    cannot open them).
 
     One query reads the readable groups with their versions; readers who may read the same
     groups share the cached HTML, and a change in any of them makes a new key.
     """
-    readable = readable_group_versions(user)
+    readable = title_group_versions(user)
     digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
     key = f"home-topics:{digest[:32]}"
     found = cache.get_many([key, *reader_keys(user, notice=True)])  # one round trip
@@ -372,4 +391,8 @@ def home_page(*, user: AnyUser) -> HomePage:
         topics = recent_topics(group_ids=[pk for pk, _ in readable])
         html = render_to_string("forum/_home_topics.html", {"topics": topics})
         cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
-    return HomePage(topics_html=html, reader=reader_context(user, found, notice=True))
+    return HomePage(
+        topics_html=html,
+        reading_block_reason=reading_block_reason(user),
+        reader=reader_context(user, found, notice=True),
+    )

@@ -13,7 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import can_read_forum, moderates_group
+from accounts.access import (
+    can_read_topics,
+    is_active_member,
+    moderates_group,
+    reading_block_reason,
+)
 from accounts.backends import together_with_session_user
 from accounts.timezones import zone_of
 from forum import (
@@ -44,13 +49,17 @@ from forum.topic_lists import group_page, home_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    if not can_read_forum(request.user):
+    if not is_active_member(request.user):
         return render(request, "forum/landing.html", {"groups": queries.group_directory()[:12]})
     page = home_page(user=request.user)
     return render(
         request,
         "forum/home.html",
-        {"topics_html": page.topics_html, **page.reader},
+        {
+            "topics_html": page.topics_html,
+            "reading_block_reason": page.reading_block_reason,
+            **page.reader,
+        },
     )
 
 
@@ -109,6 +118,8 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "group": page.group,
             "can_read": page.can_read,
+            "sees_titles": page.sees_titles,
+            "reading_block_reason": page.reading_block_reason,
             "membership": page.membership,
             "is_organizer": page.is_organizer,
             "can_manage_settings": page.can_manage_settings,
@@ -356,6 +367,9 @@ def topic_flags(request: HttpRequest, topic_id: int) -> HttpResponse:
 @login_required
 def post_detail(request: HttpRequest, post_id: int) -> HttpResponse:
     post = access.post_for_reader(request.user, post_id)
+    if not can_read_topics(request.user):
+        # Their own post (post_for_reader): its versions, not the thread they cannot read.
+        return redirect("forum:post_history", post_id=post.pk)
     page = queries.page_of_post(user=request.user, post=post)
     url = reverse("forum:topic", kwargs={"topic_id": post.topic_id})
     return redirect(f"{url}?page={page}#post-{post.pk}")
@@ -550,6 +564,11 @@ def post_helpful(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
+    """Search reads posts' bodies: a reader without a current verified license gets the
+    explanation instead (no results, no titles: a match would tell what bodies say)."""
+    reason = reading_block_reason(request.user)
+    if reason is not None:
+        return render(request, "forum/search.html", {"reading_block_reason": reason}, status=403)
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid():

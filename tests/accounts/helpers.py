@@ -98,3 +98,35 @@ def sign_in_with_totp(client: Client, user: User) -> Client:
     record_authentication(request, user, "mfa", id=authenticator.pk, type="totp")
     session.save()
     return client
+
+
+# A license in each standing that does not let its holder read topics (issue 22 item 2),
+# by the persona's name: none at all, awaiting review, past its expiry date (before and
+# after the nightly job marks it expired), rejected, revoked.
+UNLICENSED_STANDINGS = ("no_license", "pending", "lapsed", "expired", "rejected", "revoked")
+
+
+def give_license_in_standing(user: User, standing: str) -> License | None:
+    """`user` holding a license in `standing` (one of UNLICENSED_STANDINGS), or none."""
+    if standing == "no_license":
+        return None
+    today = timezone.localdate()
+    state, expires_on, verified_at = {
+        "pending": (LicenseState.PENDING, today + datetime.timedelta(days=300), None),
+        # Verified, and its date passed today: the nightly job has not marked it yet.
+        "lapsed": (LicenseState.VERIFIED, today - datetime.timedelta(days=1), timezone.now()),
+        "expired": (LicenseState.EXPIRED, today - datetime.timedelta(days=3), timezone.now()),
+        "rejected": (LicenseState.REJECTED, today + datetime.timedelta(days=300), None),
+        "revoked": (LicenseState.REVOKED, today + datetime.timedelta(days=300), timezone.now()),
+    }[standing]
+    return License.objects.create(
+        user=user,
+        license_type=LicenseType.LCSW,
+        jurisdiction="US-OR",
+        number=f"S{next(_numbers)}",
+        holder_name=user.display_name or user.email,
+        expires_on=expires_on,
+        state=state,
+        verification_method=VerificationMethod.MANUAL,
+        verified_at=verified_at,
+    )

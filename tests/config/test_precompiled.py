@@ -11,8 +11,9 @@ from accounts.models import User
 from config.precompiled import Precompiled
 from forum.access import (
     _TOPIC_WITH_ROLE,
-    readable_group_versions,
     readable_groups_q,
+    title_group_versions,
+    title_groups_q,
     topic_for_reader,
 )
 from forum.models import Group, Membership, Topic
@@ -100,20 +101,25 @@ def test_a_values_statement_gives_the_rows_the_orm_gives(clinician, other_clinic
         handles.first(low=clinician.pk)
 
 
-def test_the_groups_a_reader_may_read_are_the_ones_the_rules_give(
+def test_the_groups_a_reader_sees_titles_of_are_the_ones_the_rules_give(
     group, clinician, outsider, moderator
 ):
     private = factories.GroupFactory(created_by=group.created_by, is_private=True, slug="closed")
     factories.MembershipFactory(group=private, user=clinician)
-    for reader in (clinician, outsider, moderator):
+    unlicensed = factories.UserFactory()
+    for reader in (clinician, outsider, moderator, unlicensed):
         expected = list(
-            Group.objects.filter(readable_groups_q(reader))
+            Group.objects.filter(title_groups_q(reader))
             .order_by("pk")
             .values_list("pk", "topics_version")
         )
-        assert readable_group_versions(reader) == expected
-    assert private.pk in {pk for pk, _ in readable_group_versions(clinician)}
-    assert private.pk not in {pk for pk, _ in readable_group_versions(outsider)}
+        assert title_group_versions(reader) == expected
+    for reader in (clinician, outsider, moderator):  # with a license: the groups they read
+        assert Group.objects.filter(title_groups_q(reader)).count() == (
+            Group.objects.filter(readable_groups_q(reader)).count()
+        )
+    assert private.pk in {pk for pk, _ in title_group_versions(clinician)}
+    assert private.pk not in {pk for pk, _ in title_group_versions(outsider)}
 
 
 def test_the_group_with_the_readers_standing_is_the_one_the_rules_give(
@@ -213,7 +219,8 @@ def test_statements_run_together_go_through_djangos_cursor_log_or_not(require_po
     with connection.execute_wrapper(wrapper):
         (user,) = together([Call(_SESSION_USER, {"pk": clinician.pk})])
     assert fields(user) == fields(expected)
-    assert len(seen) == 1 and "$1" in seen[0][0] and seen[0][1] == [clinician.pk]
+    # The user's pk, and the license state the latest verified expiry date is read for.
+    assert len(seen) == 1 and "$1" in seen[0][0] and seen[0][1] == ["verified", clinician.pk]
     # Timestamps come back in the connection's time zone, as through Django's own cursor.
     assert user.date_joined == expected.date_joined and user.date_joined.utcoffset() is not None
     # Logged (DEBUG, captured): the ORM's placeholders, which the log renders.

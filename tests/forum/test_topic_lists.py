@@ -278,16 +278,16 @@ def test_home_takes_a_fixed_number_of_queries(
 def test_home_shows_the_posting_notice_read_with_the_cached_list(
     client, group, topic, settings, notice_seconds
 ):
-    from accounts.models import License
+    from tests.conftest import make_verified_clinician
 
     settings.FORUM_POSTING_NOTICE_CACHE_SECONDS = notice_seconds
-    member = factories.UserFactory()
+    # A licensed reader who may not post yet: their email is not confirmed.
+    member = make_verified_clinician(verified_email=False)
     factories.MembershipFactory(group=group, user=member)
-    assert not License.objects.filter(user=member).exists()
     client.force_login(member)
     for _ in range(2):  # the second request reads the notice and the list from the cache
         html = client.get(reverse("forum:home")).content.decode()
-        assert "Before you can post" in html
+        assert "Before you can post" in html and "Verify your email" in html
         assert topic.title in html
     client.force_login(group.memberships.get(role="organizer").user)
     assert "Before you can post" not in client.get(reverse("forum:home")).content.decode()

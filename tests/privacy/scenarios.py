@@ -19,7 +19,7 @@ from accounts.powers import grant_powers_outside_a_session
 from forum.models import Group, Post, Revision
 from forum.posting import post_edit, revision_redact
 from tests import factories
-from tests.accounts.helpers import sign_in_with_totp
+from tests.accounts.helpers import give_license_in_standing, sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import CLEAN, IDENTIFYING, new_topic
 
@@ -33,6 +33,9 @@ PERSONAS = (
     "staff",
     "anonymous",
     "unlicensed",
+    "pending",
+    "expired",
+    "revoked",
     "member",
     "group_member",
     "group_moderator_pw",
@@ -41,9 +44,12 @@ PERSONAS = (
 # Who may read a revision screening has not published: its author, and the group's
 # moderators (staff moderate every group) in a session that passed TOTP.
 MAY_READ_UNPUBLISHED = frozenset({"author", "group_moderator", "staff"})
-# Who reads the forum at all (the group is public; a signed-in member without a current
-# license reads, but may not post: accounts.access.can_read_forum).
-READERS = frozenset(PERSONAS) - {"anonymous"}
+# Signed-in members without a current verified license (none, awaiting review, expired,
+# revoked): they see titles and an explanation, never a body (issue 22 item 2).
+UNLICENSED = frozenset({"unlicensed", "pending", "expired", "revoked"})
+# Who reads topic bodies at all (the group is public; a current verified license, or a
+# moderator's powers: accounts.access.can_read_topics).
+READERS = frozenset(PERSONAS) - {"anonymous"} - UNLICENSED
 TOTP = frozenset({"group_moderator", "staff"})
 PASSWORD_ONLY = {"group_moderator_pw": "group_moderator", "staff_pw": "staff"}
 
@@ -90,13 +96,23 @@ def make_people(organizer: User) -> People:
     moderator.moderated_groups.add(group)
     staff = make_verified_clinician(display_name="Stella Staff", handle="stella", is_staff=True)
     unlicensed = factories.UserFactory(display_name="Uma Unlicensed", handle="uma")
-    for user in (author, group_member, moderator):
+    pending = factories.UserFactory(display_name="Pat Pending", handle="pat")
+    give_license_in_standing(pending, "pending")
+    expired = factories.UserFactory(display_name="Ezra Expired", handle="ezra")
+    give_license_in_standing(expired, "expired")
+    revoked = factories.UserFactory(display_name="Rae Revoked", handle="rae")
+    give_license_in_standing(revoked, "revoked")
+    # Members of the group without a license too: membership does not open the bodies.
+    for user in (author, group_member, moderator, pending, expired):
         factories.MembershipFactory(group=group, user=user)
     return People(
         group=group,
         users={
             "anonymous": None,
             "unlicensed": unlicensed,
+            "pending": pending,
+            "expired": expired,
+            "revoked": revoked,
             "member": member,
             "group_member": group_member,
             "author": author,
@@ -171,6 +187,8 @@ def reading_urls(post: Post, word: str) -> Iterator[str]:
     for number in range(1, count + 1):
         yield reverse("forum:revision", args=[post.pk, number])
     yield reverse("forum:search") + f"?q={SEARCH_WORD}"
+    yield reverse("forum:reply", args=[post.topic_id]) + f"?to={post.pk}"
+    yield reverse("forum:member", args=[post.author_id])
     yield reverse("notifications:list")
     yield reverse("accounts:export")
 

@@ -33,7 +33,7 @@ from tests.privacy.scenarios import mailed_to, make_people, received
 pytestmark = pytest.mark.django_db
 
 # Readers who write nothing here: what they receive must hold no forbidden text.
-OTHERS = ("member", "group_moderator_pw", "unlicensed")
+OTHERS = ("member", "group_moderator_pw", "unlicensed", "pending")
 WRITERS = ("author", "group_member")
 SEARCHED = "codeword"
 _tokens = itertools.count(1)

@@ -15,6 +15,7 @@ from tests.privacy.scenarios import (
     PERSONAS,
     READERS,
     STATES,
+    UNLICENSED,
     build,
     mailed_to,
     make_people,
@@ -32,6 +33,21 @@ def _violations(state: str, persona: str, pages: dict[str, str], mailed: bool, p
     as a control, did not receive that they should have)."""
     got = [url for url, html in pages.items() if WORD in html]
     thread = reverse("forum:topic", args=[post.topic_id])
+    if persona in UNLICENSED:
+        # Whatever the state: the topic's title and the explanation, no body anywhere.
+        wrong = [
+            (persona, f"without a license received the {state} revision at", url) for url in got
+        ]
+        post.topic.refresh_from_db()
+        shown = pages[thread]
+        # A topic others cannot see (its first post held) is a 404 to them, title and all.
+        if post.topic.is_visible and (
+            post.topic.title not in shown or "verified license" not in shown
+        ):
+            wrong.append((persona, "sees no title and explanation at", thread))
+        if mailed:
+            wrong.append((persona, f"was mailed the {state} revision", ""))
+        return wrong
     search = [url for url in pages if url.startswith(reverse("forum:search"))]
     if state == "published":
         if persona not in READERS:

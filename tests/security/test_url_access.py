@@ -38,7 +38,8 @@ pytestmark = pytest.mark.django_db
 # scoped_moderator (of the other group), moderator (global), staff, each of those last
 # three signed in with a TOTP code, then the same three with a password alone (their
 # session passed no TOTP: they read as members outside the private group, and every admin
-# page sends them to confirm with their authenticator first).
+# page sends them to confirm with their authenticator first). The unverified account holds
+# no license: search and others' profiles answer 403 with the explanation (issue 22 item 2).
 MATRIX = """
 url name                 anon    unverif member  oth_mem oth_org scoped  mod     staff   scop_pw mod_pw  stf_pw
 healthz                  200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
@@ -71,7 +72,7 @@ forum:draft_check        405/L   405/400 405/400 405/400 405/400 405/400 405/400
 forum:draft_preview      405/L   405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400
 forum:scheduled          L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
 forum:scheduled_action   405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
-forum:search             L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
+forum:search             L/L     403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
 notifications:list       L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
 notifications:read       405/L   405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
 notifications:open       L/405   404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405
@@ -80,7 +81,7 @@ accounts:settings        L/L     200/400 200/400 200/400 200/400 200/400 200/400
 accounts:avatar_upload   L/L     405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400 405/400
 accounts:avatar_delete   L/L     405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302 405/302
 members:avatar           404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405 404/405
-forum:member             L/405   200/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405
+forum:member             L/405   403/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405 200/405
 accounts:license_add     L/L     200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200
 accounts:evidence_upload L/L     405/404 405/302 405/404 405/404 405/404 405/404 405/404 405/404 405/404 405/404
 accounts:evidence_file   404/404 404/404 200/200 404/404 404/404 404/404 200/200 200/200 404/404 404/404 404/404
