@@ -273,3 +273,37 @@ def test_signup_and_visitor_pages_say_topics_need_a_verified_license(client, gro
     visitor = client.get(group.get_absolute_url()).content.decode()
     assert "Topics are for clinicians with a verified license" in visitor
     assert topic.title not in visitor
+
+
+def test_no_digest_and_no_watch_notices_without_a_current_license(
+    group, clinician, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The digest quotes posts' text and watch notices name every new topic: neither goes
+    to a member whose license lapsed, until it is current again."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum import digests
+    from forum.choices import NotifyLevel
+    from forum.models import Membership
+    from notifications.choices import DigestFrequency, NotificationKind
+    from tests.moderation.helpers import new_topic
+
+    lapsed = _member(group, "lapsed")
+    Membership.objects.filter(user=lapsed, group=group).update(notify_level=NotifyLevel.WATCH)
+    User.objects.filter(pk=lapsed.pk).update(digest=DigestFrequency.DAILY)
+    new_topic(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        title="Pacing exposure with teens",
+    )
+    assert not Notification.objects.filter(recipient=lapsed, kind=NotificationKind.WATCHED)
+    mailoutbox.clear()
+    now = timezone.now() + timedelta(minutes=1)
+    assert not digests.send_digest(User.objects.get(pk=lapsed.pk), now)
+    assert mailoutbox == []
+    grant_verified_license(lapsed)
+    assert digests.send_digest(User.objects.get(pk=lapsed.pk), now)
+    assert "Pacing exposure with teens" in mailoutbox[0].body
