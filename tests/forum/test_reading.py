@@ -291,19 +291,23 @@ def test_no_digest_and_no_watch_notices_without_a_current_license(
     from tests.moderation.helpers import new_topic
 
     lapsed = _member(group, "lapsed")
-    Membership.objects.filter(user=lapsed, group=group).update(notify_level=NotifyLevel.WATCH)
-    User.objects.filter(pk=lapsed.pk).update(digest=DigestFrequency.DAILY)
+    licensed = make_verified_clinician()
+    factories.MembershipFactory(group=group, user=licensed)
+    for user in (lapsed, licensed):
+        Membership.objects.filter(user=user, group=group).update(notify_level=NotifyLevel.WATCH)
+        User.objects.filter(pk=user.pk).update(digest=DigestFrequency.DAILY)
     new_topic(
         django_capture_on_commit_callbacks,
         author=clinician,
         group=group,
         title="Pacing exposure with teens",
     )
+    assert Notification.objects.filter(recipient=licensed, kind=NotificationKind.WATCHED)
     assert not Notification.objects.filter(recipient=lapsed, kind=NotificationKind.WATCHED)
     mailoutbox.clear()
     now = timezone.now() + timedelta(minutes=1)
     assert not digests.send_digest(User.objects.get(pk=lapsed.pk), now)
     assert mailoutbox == []
-    grant_verified_license(lapsed)
-    assert digests.send_digest(User.objects.get(pk=lapsed.pk), now)
+    assert digests.send_digest(User.objects.get(pk=licensed.pk), now)
     assert "Pacing exposure with teens" in mailoutbox[0].body
+    assert mailoutbox[0].to == [licensed.email]
