@@ -233,3 +233,19 @@ document.addEventListener("DOMContentLoaded", () => {
   form.addEventListener("change", save);
   if (answersSubmit) save();
 });
+
+// Once the preview pane is open, it follows the draft as the member types (a render at
+// most every 1.5 s, within the preview rate limit).
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("preview-button");
+  const body = button && button.form ? button.form.querySelector('textarea[name="body"]') : null;
+  if (!button || !body) return;
+  let timer = null;
+  body.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const pane = document.getElementById("composer-preview");
+      if (window.htmx && pane && pane.classList.contains("card")) button.click();
+    }, 1500);
+  });
+});

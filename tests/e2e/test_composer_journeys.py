@@ -63,6 +63,10 @@ def test_preview_stores_nothing(journey: Journey, javascript: bool) -> None:
     assert not Topic.objects.exists()
     if javascript:
         assert_accessible(journey, page, "composer with its preview")
+        # The open pane follows the draft as it is typed.
+        page.get_by_label("Body", exact=True).press("Control+End")
+        page.get_by_label("Body", exact=True).type("\nOne ~~more~~ line.")
+        expect(preview.locator("s")).to_have_text("more", timeout=10_000)
     else:
         # axe needs scripts: check the page the no-JS submit answered in a second browser.
         checker = journey.new_page(people["author"])
