@@ -372,6 +372,10 @@ FORUM_POSTING_RATE_LIMIT = env.str(
 )
 FORUM_EDIT_RATE_LIMIT = env.str("FORUM_EDIT_RATE_LIMIT", default="10/m,60/h" if _LIMITS_ON else "")
 FORUM_JOIN_RATE_LIMIT = env.str("FORUM_JOIN_RATE_LIMIT", default="5/m,20/h" if _LIMITS_ON else "")
+# Pictures attached in the composer (forum/images.py).
+FORUM_IMAGE_RATE_LIMIT = env.str(
+    "FORUM_IMAGE_RATE_LIMIT", default="10/m,60/h" if _LIMITS_ON else ""
+)
 # A declined join request may be asked again this many days after the decision.
 FORUM_JOIN_ASK_AGAIN_DAYS = env.int("FORUM_JOIN_ASK_AGAIN_DAYS", default=30)
 # On in tests too: their own tests count on them.

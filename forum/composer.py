@@ -22,13 +22,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import posting_block_reason
 from config import ratelimit
-from forum import access, added_warnings, nudges, posting
+from forum import access, added_warnings, images, nudges, posting
 from forum.choices import PostStatus, TriggerWarning
 from forum.forms import (
     DraftCheckForm,
@@ -229,8 +230,53 @@ class Composer:
     done: Callable[[HttpRequest, nudges.Gate, Post], HttpResponse] | None = None
 
 
+def _attach_image(request: HttpRequest, form: PostContentForm) -> dict[str, object]:
+    """The no-JS "Attach image" submit: store the picture (forum/images.py) and add its
+    Markdown to the end of the body; the rest of the draft comes back as it was, unchecked.
+    Returns the composer's context for the attach fieldset (its errors, or what was added)."""
+    # The draft is not being posted: no errors of its own (an unfinished draft is fine).
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    alt = request.POST.get("image_alt", "")
+    try:
+        reason = posting_block_reason(request.user)
+        if reason is not None:
+            raise ValidationError({"image": [reason]})
+        ratelimit.enforce(
+            "image",
+            who=request.user.pk,
+            spec=settings.FORUM_IMAGE_RATE_LIMIT,
+            doing="picture",
+            then="Your draft is still here.",
+        )
+        image = images.image_upload(
+            uploader=request.user, upload=request.FILES.get("image"), alt=alt
+        )
+    except ValidationError as error:
+        errors = error.message_dict if hasattr(error, "error_dict") else {"image": error.messages}
+        return {"image_errors": errors, "image_alt": alt}
+    data = form.data.copy()
+    body = data.get("body", "").rstrip()
+    data["body"] = (
+        f"{body}\n\n{images.image_markdown(image)}\n"
+        if body
+        else (f"{images.image_markdown(image)}\n")
+    )
+    form.data = data
+    return {"image_attached": image}
+
+
 def compose(request: HttpRequest, form: PostContentForm, composer: Composer) -> HttpResponse:
     """Show the composer; on submit, check the draft, then write it or show why not."""
+    if request.method == "POST" and "attach_image" in request.POST:
+        attached = _attach_image(request, form)
+        status = 400 if "image_errors" in attached else 200
+        return render(
+            request,
+            composer.template,
+            _composer_context(request, None, form=form, **composer.context, **attached),
+            status=status,
+        )
     if request.method == "POST" and request.POST.get("preview"):
         form.previewing = True
         preview = preview_of(request.user, request.POST.get("body", ""))

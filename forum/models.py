@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
+from accounts.models import private_storage
 from config.append_only import AppendOnlyModel
 from config.reversing import reverse_cached
 from forum.choices import (
@@ -464,3 +465,50 @@ class NudgeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"Nudge {self.pk} ({self.composer}, {self.outcome})"
+
+
+class PostImage(models.Model):
+    """A picture a member attached in the composer (forum/images.py): re-encoded with no
+    metadata, stored privately under a random name. Others see it only through a published,
+    unredacted revision of a post they may read that references it (RevisionImage)."""
+
+    key = models.UUIDField(unique=True)
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="post_images"
+    )
+    file = models.FileField(storage=private_storage, max_length=100)
+    content_type = models.CharField(max_length=32)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    # The description given at upload, the default text of the Markdown the composer inserts;
+    # the post's own text (the part in square brackets) is what readers and screening read.
+    alt_text = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="post_image_alt_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Image {self.key}"
+
+    def get_absolute_url(self) -> str:
+        return reverse_cached("forum:image", str(self.key))
+
+
+class RevisionImage(AppendOnlyModel):
+    """A revision's body references an image its editor uploaded. Written with the revision
+    and never changed, like it."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="image_uses")
+    image = models.ForeignKey(PostImage, on_delete=models.PROTECT, related_name="uses")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "image"], name="revision_image_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image} in {self.revision}"

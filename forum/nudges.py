@@ -34,6 +34,7 @@ from detectors import content_warnings, identifiers, incivility, policy
 from detectors.identifiers import answers as author_answers
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import NudgeEvent, Post
+from forum.rendering import mask_image_urls
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +201,9 @@ def check_draft(
     """What screening would see in this draft, for its author. Stores nothing."""
     # The text screening reads (revision_screening.screened_text): title, blank line, body.
     offset = len(title) + 2 if title else 0
-    text = f"{title}\n\n{body}" if title else body
+    # Image URLs are blanked (same length): the check reads a picture's description only.
+    checked = mask_image_urls(body)
+    text = f"{title}\n\n{checked}" if title else checked
     tone = score_tone(text)
     found = []
     highlights: list[tuple[int, int, str, str]] = []
@@ -226,7 +229,7 @@ def check_draft(
     declared = _declared(declared_warnings)
     missing_values = content_warnings.missing_warnings(text, declared)
     cues: dict[str, list[str]] = {value: [] for value in missing_values}
-    for cue in content_warnings.find_warning_cues(body):
+    for cue in content_warnings.find_warning_cues(checked):
         if cue.category in cues:
             if cue.text.lower() not in (c.lower() for c in cues[cue.category]):
                 cues[cue.category].append(cue.text)

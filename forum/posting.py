@@ -26,6 +26,7 @@ from config import ratelimit
 from forum import post_notices
 from forum.access import active_membership
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
+from forum.images import link_revision_images, validate_body_images
 from forum.models import Group, Post, Revision, RevisionPublication, RevisionRedaction, Topic
 from forum.rendering import plain_text, render_markdown
 from forum.search import index_posts
@@ -115,6 +116,7 @@ def _write_revision(
         reason=reason,
         identifier_answers=dict(content.identifier_answers),
     )
+    link_revision_images(revision)
     # Only the author's (and moderators') view moves: readers, search and history keep the
     # published revision until screening publishes this one (publish_locked_posts,
     # publish_screened_edit).
@@ -238,6 +240,7 @@ def topic_create(
     if errors:
         raise ValidationError(errors)
     validate_content(content, purpose=purpose)
+    validate_body_images(author=author, body=content.body)
     _enforce_posting_rate(author)
     with transaction.atomic():
         topic = Topic.objects.create(group=group, title=title, purpose=purpose, author=author)
@@ -268,6 +271,7 @@ def reply_create(
     # The financial-interest disclosure is the promoter's: a reply answers, it does not
     # promote (issue 22.3), so a promotion topic's purpose does not bind its replies.
     validate_content(content, purpose=TopicPurpose.OTHER)
+    validate_body_images(author=author, body=content.body)
     _enforce_posting_rate(author)
     answered = reply_to or topic.posts.get(number=1)
     with transaction.atomic():
@@ -303,6 +307,7 @@ def post_edit(*, editor: User, post: Post, content: PostContent, reason: str) ->
             {"reason": f"Keep the reason under {settings.FORUM_REASON_MAX} characters."}
         )
     validate_content(content, purpose=disclosure_purpose(post))
+    validate_body_images(author=editor, body=content.body)
     _enforce_edit_rate(editor)
     with transaction.atomic():
         locked = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)

@@ -38,6 +38,7 @@ urlpatterns = [
     path("posts/<int:post_id>/withdrawn/", views.post_withdrawn, name="post_withdrawn"),
     path("posts/<int:post_id>/restore/", views.post_restore, name="post_restore"),
     path("posts/<int:post_id>/helpful/", views.post_helpful, name="post_helpful"),
+    path("images/<uuid:key>/", views.image, name="image"),
     path("drafts/check/", composer.draft_check, name="draft_check"),
     path("drafts/preview/", composer.draft_preview, name="draft_preview"),
     path("scheduled/", views.scheduled_posts, name="scheduled"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +26,7 @@ from forum import (
     access,
     added_warnings,
     groups,
+    images,
     nudges,
     posting,
     profiles,
@@ -585,3 +587,22 @@ def member_profile(request: HttpRequest, member_id: int) -> HttpResponse:
         "forum/member.html",
         {"profile": profiles.member_profile(viewer=request.user, member=member)},
     )
+
+
+@require_GET
+def image(request: HttpRequest, key: uuid.UUID) -> HttpResponse:
+    """A picture attached to a post (forum/images.py), for those who may see it: its
+    uploader, readers of a published revision that shows it, the group's moderators.
+    Who may see it changes (a hold, a redaction), so nothing keeps a copy."""
+    picture = images.image_for_viewer(request.user, key)
+    try:
+        handle = picture.file.open("rb")
+    except OSError as exc:
+        raise Http404("The picture is missing.") from exc
+    response = FileResponse(handle, content_type=picture.content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    extension = "png" if picture.content_type == "image/png" else "jpg"
+    response["Content-Disposition"] = f'inline; filename="image-{picture.key.hex[:12]}.{extension}"'
+    return response

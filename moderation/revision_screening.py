@@ -33,6 +33,7 @@ from forum.posting import (
     publish_locked_posts,
     publish_screened_edit,
 )
+from forum.rendering import mask_image_urls
 from moderation import cases
 from moderation.models import ACTIVE_CASE_STATES, Case, ScreeningFailure, ScreeningResult
 from notifications.choices import NotificationKind
@@ -59,7 +60,10 @@ def screened_text(revision: Revision, title: str = "") -> str:
 
     Identifier spans in a ScreeningResult are offsets into this text.
     """
-    return f"{title}\n\n{revision.body}" if title else revision.body
+    # Image URLs are blanked to spaces of the same length (offsets stay the body's): the
+    # detectors read a picture's description, which is part of the body, not its random key.
+    body = mask_image_urls(revision.body)
+    return f"{title}\n\n{body}" if title else body
 
 
 def _first_posts_held(posts: list[Post]) -> set[int]:
