@@ -11,7 +11,7 @@ from config.append_only import append_only_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0010_membership_notify_level'),
+        ('forum', '0012_post_added_warnings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
