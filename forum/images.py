@@ -35,7 +35,7 @@ from django.db import transaction
 from django.http import Http404
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from accounts.access import AnyUser, can_read_forum
+from accounts.access import AnyUser, is_active_member
 from accounts.models import User
 from forum import access
 from forum.choices import PostStatus
@@ -214,7 +214,7 @@ def link_revision_images(revision: Revision) -> None:
 
 def image_for_viewer(user: AnyUser, key: uuid.UUID) -> PostImage:
     """The image, if `user` may see it; otherwise 404 (whether or not it exists)."""
-    if not user.is_authenticated or not can_read_forum(user):
+    if not is_active_member(user):
         raise Http404("No such image.")
     image = PostImage.objects.filter(key=key).first()
     if image is None:
