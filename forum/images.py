@@ -17,7 +17,9 @@ TOTP-passed session) until screening publishes a revision that shows it, and tha
 moderator can redact that revision, which takes its images out of view too.
 
 image_for_viewer decides who may see one: its uploader; otherwise someone who may read a
-post whose published, unredacted revision references it (RevisionImage, written with the
+post whose published, unredacted revision references it (the one readers see now: an edit
+that takes a picture out hides it once published, though older versions in the history
+showed it) (RevisionImage, written with the
 revision: only images the revision's editor uploaded), or who moderates that post's group.
 """
 

@@ -18,9 +18,9 @@ from forum.choices import PostStatus, TopicPurpose
 from forum.models import Group, Post, PostImage, RevisionImage
 from forum.posting import post_edit, reply_create, revision_redact, topic_create
 from forum.rendering import images_in, plain_text, render_markdown
-from moderation.revision_screening import screened_text
+from moderation.revision_screening import screen_revision, screened_text
 from tests import factories
-from tests.accounts.helpers import sign_in_with_totp, with_powers
+from tests.accounts.helpers import give_license_in_standing, sign_in_with_totp, with_powers
 from tests.conftest import make_verified_clinician
 
 pytestmark = pytest.mark.django_db
@@ -246,6 +246,17 @@ def _status(client, user, image) -> int:
     return client.get(image.get_absolute_url()).status_code
 
 
+def test_a_member_without_a_current_license_gets_404_for_a_published_image(
+    client, clinician, group, django_capture_on_commit_callbacks
+):
+    image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
+    assert post.status == PostStatus.PUBLISHED
+    lapsed = factories.UserFactory(display_name="Lee Lapsed")
+    give_license_in_standing(lapsed, "lapsed")
+    factories.MembershipFactory(group=group, user=lapsed)
+    assert _status(client, lapsed, image) == 404
+
+
 def test_a_held_posts_image_is_404_for_others_and_shown_to_its_author(
     client, clinician, other_clinician, group, django_capture_on_commit_callbacks
 ):
@@ -430,4 +441,27 @@ def test_another_member_of_the_group_can_see_a_reply_image_after_publication(
     assert reply.status == PostStatus.PUBLISHED
     assert _status(client, clinician, image) == 200
     make_verified_clinician(display_name="Not Here")  # unrelated member, nothing changes
+    assert _status(client, clinician, image) == 200
+
+
+def test_an_edit_that_removes_a_picture_takes_it_out_of_view_once_published(
+    client, clinician, other_clinician, group, django_capture_on_commit_callbacks
+):
+    image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
+    assert _status(client, other_clinician, image) == 200
+    with django_capture_on_commit_callbacks(execute=False):
+        post_edit(
+            editor=clinician,
+            post=post,
+            content=factories.content("Here is my plan, without the photo."),
+            reason="Took the photo out",
+        )
+    # Until screening publishes the edit, readers still read the version with the picture.
+    assert _status(client, other_clinician, image) == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        post.refresh_from_db()
+        screen_revision(revision_id=post.current_revision_id)
+    post.refresh_from_db()
+    assert not post.has_edit_in_screening
+    assert _status(client, other_clinician, image) == 404
     assert _status(client, clinician, image) == 200
