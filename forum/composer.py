@@ -40,7 +40,7 @@ from forum.forms import (
     apply_domain_errors,
 )
 from forum.models import NudgeEvent, Post, Revision, RevisionRedaction
-from forum.rendering import plain_text, render_markdown
+from forum.rendering import images_as_descriptions, plain_text, render_markdown
 
 # The session key naming the composer whose post was just sent: the next page tells the
 # browser (base.html, data-draft-sent) to forget that composer's saved draft.
@@ -547,7 +547,8 @@ def _squeezed(text: str) -> str:
 def quote_markdown(post: Post, revision: Revision, selection: str = "") -> str:
     """A Markdown blockquote of `revision` (or of `selection`, when it is text the reader
     saw in it), attributed to the post's author, with a blank line to write under."""
-    text = revision.body
+    # A reply may show only pictures its author attached: a quoted one becomes its description.
+    text = images_as_descriptions(revision.body)
     chosen = _squeezed(selection[:QUOTE_SELECTION_MAX])
     if chosen and chosen in _squeezed(plain_text(revision.body)):
         text = chosen

@@ -148,6 +148,18 @@ def images_in(body: str) -> list[tuple[str | None, str, str]]:
     return found
 
 
+_OUR_IMAGE_MARKDOWN = re.compile(r"!\[([^\[\]]*)\]\(\s*" + IMAGE_URL.pattern + r"\s*\)")
+
+
+def images_as_descriptions(body: str) -> str:
+    """`body` with each of our Markdown images written as "[picture: description]": what a
+    quote carries, since a post may show only pictures its own author attached."""
+    return _OUR_IMAGE_MARKDOWN.sub(
+        lambda match: f"[picture: {match.group(1).strip()}]" if match.group(1).strip() else "",
+        body,
+    )
+
+
 def mask_image_urls(text: str) -> str:
     """`text` with our image URLs blanked to spaces of the same length: the privacy check
     reads the description, not the random key (whose digits could look like a number), and

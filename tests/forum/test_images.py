@@ -465,3 +465,26 @@ def test_an_edit_that_removes_a_picture_takes_it_out_of_view_once_published(
     assert not post.has_edit_in_screening
     assert _status(client, other_clinician, image) == 404
     assert _status(client, clinician, image) == 200
+
+
+def test_quoting_a_post_with_a_picture_quotes_its_description_and_the_reply_posts(
+    client, clinician, other_clinician, group, django_capture_on_commit_callbacks
+):
+    image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
+    client.force_login(other_clinician)
+    url = reverse("forum:reply", args=[post.topic_id])
+    page = client.get(url, {"quote": post.pk}).content.decode()
+    assert "[picture: A whiteboard with the session plan]" in page
+    assert f"](/images/{image.key}/)" not in page  # the post above shows the picture itself
+    body = "> [picture: A whiteboard with the session plan]\n\nI use the same layout too."
+    response = client.post(
+        url,
+        {
+            "body": body,
+            "trigger_warnings": ["none"],
+            "disclaimer": "not_clinical_advice",
+            "reply_to": post.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert Post.objects.filter(topic_id=post.topic_id, number=2).exists()
