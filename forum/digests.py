@@ -19,6 +19,7 @@ from accounts.timezones import zone_of
 from forum.access import readable_groups_q
 from forum.choices import NotifyLevel, PostStatus
 from forum.models import Group, Membership, Post, Topic
+from forum.rendering import plain_text
 from notifications.choices import DigestFrequency
 from notifications.emails import render_email
 from notifications.tasks import send_message
@@ -100,9 +101,9 @@ def digest_for(user: User, *, start: datetime, end: datetime) -> list[DigestGrou
             by_group.setdefault(topic.group_id, DigestGroup(group=topic.group)).topics.append(entry)
         if post.is_first_post:
             entry.new = True
-            entry.snippet = Truncator(" ".join(post.published_revision.body.split())).chars(
-                SNIPPET_CHARS
-            )
+            entry.snippet = Truncator(
+                " ".join(plain_text(post.published_revision.body).split())
+            ).chars(SNIPPET_CHARS)
         else:
             entry.replies += 1
     result = []

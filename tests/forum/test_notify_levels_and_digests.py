@@ -268,3 +268,20 @@ def test_a_reply_by_the_author_only_is_not_news(
         )
         == []
     )
+
+
+def test_digest_snippets_are_text_not_markdown(
+    group, clinician, other_clinician, mailoutbox, django_capture_on_commit_callbacks
+):
+    _daily(other_clinician)
+    new_topic(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        title="Formatting",
+        body="**Bold idea**: try [this worksheet](https://example.org/sheet) first.",
+    )
+    assert digests.send_digest(User.objects.get(pk=other_clinician.pk), timezone.now())
+    digest = next(m for m in mailoutbox if "digest" in m.subject)
+    assert "Bold idea: try this worksheet first." in digest.body
+    assert "**" not in digest.body and "](https" not in digest.body
