@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -181,6 +182,15 @@ def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+# The attribution line of a quote-reply (forum.composer writes "> **Name** wrote:"): the
+# name is the quoted colleague's, a member of the forum, not a client.
+_QUOTE_ATTRIBUTION = re.compile(r"^>[ \t]*\*\*([^*\n]{1,120})\*\*[ \t]+wrote:[ \t]*$", re.MULTILINE)
+
+
+def _quoted_colleagues(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _QUOTE_ATTRIBUTION.finditer(text)] if "wrote:" in text else []
+
+
 def find_identifiers(text: str) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping."""
     if not text or not isinstance(text, str):
@@ -197,6 +207,13 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
             c
             for c in candidates
             if c.start < signed_from or c.kind not in signature.SIGNATURE_KINDS
+        ]
+    quoted = _quoted_colleagues(text)
+    if quoted:
+        candidates = [
+            c
+            for c in candidates
+            if c.kind != "name" or not any(a <= c.start and c.end <= b for a, b in quoted)
         ]
     spans = []
     for cand in _resolve(candidates):

@@ -284,3 +284,17 @@ def test_a_self_introduction_clears_only_the_clinician() -> None:
 
 def test_nine_digits_named_as_another_number_keep_that_kind() -> None:
     assert found("MRN 448812337 and no SSN on file.") == {"record_number": ["448812337"]}
+
+
+def test_a_quote_replys_attribution_names_a_colleague_not_a_client() -> None:
+    """forum.composer's quote-reply writes "> **Name** wrote:": that name is the quoted
+    member's, so quoting a colleague asks no identifier question; a client named in the
+    quoted text or elsewhere is still found."""
+    from detectors.identifiers import find_identifiers
+
+    quoted = "> **Dana Reyes** wrote:\n>\n> Try interoceptive exposure first.\n\nAgreed, thanks."
+    assert find_identifiers(quoted) == []
+    inside = "> **Dana Reyes** wrote:\n>\n> My client Maria Lopez called twice.\n\nOk."
+    assert [s.text for s in find_identifiers(inside)] == ["Maria Lopez"]
+    elsewhere = "My client Dana Reyes came in today. Dana Reyes wrote: a letter."
+    assert [s.text for s in find_identifiers(elsewhere)] == ["Dana Reyes", "Dana Reyes"]
