@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
@@ -179,6 +181,23 @@ def can_review_licenses(user: AnyUser) -> bool:
 # (visitors; members with no license, or one pending, unverified, rejected, expired or
 # revoked) reads groups' descriptions, purposes, rules and topic titles at most. An author
 # still reads their own posts (forum.access.post_for_reader).
+
+
+def read_license_standing(users: Iterable[User]) -> None:
+    """Read, in one query, each user's latest verified-license expiry onto the object, as
+    the session's user carries it, so holds_current_license asks no more (a batch of
+    notice recipients)."""
+    pending = [u for u in users if CURRENT_LICENSE_ATTRIBUTE not in u.__dict__]
+    if not pending:
+        return
+    until = dict(
+        License.objects.filter(user_id__in={u.pk for u in pending}, state=LicenseState.VERIFIED)
+        .values("user_id")
+        .annotate(until=Max("expires_on"))
+        .values_list("user_id", "until")
+    )
+    for user in pending:
+        user.__dict__[CURRENT_LICENSE_ATTRIBUTE] = until.get(user.pk)
 
 
 def holds_current_license(user: AnyUser) -> bool:

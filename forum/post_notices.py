@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from accounts.access import read_license_standing
 from accounts.models import User
 from forum.access import recipient_can_read_group_topics
 from forum.choices import NotifyLevel
@@ -17,8 +18,9 @@ def notify_posts_published(posts: Sequence[Post]) -> None:
     """Tell the replied-to author, the topic's author, those mentioned and the group's
     watchers about newly published posts; members who muted the group are told nothing
     (Membership.notify_level). One query for everyone mentioned, one for the levels, one
-    for notices already sent, one insert. Called with the posts locked, which is what
-    keeps two publishes of a post from both passing the check for notices already sent."""
+    for the recipients' licenses, one for notices already sent, one insert. Called with
+    the posts locked, which is what keeps two publishes of a post from both passing the
+    check for notices already sent."""
     mentions = {post.pk: mentioned_handles(_body(post)) for post in posts}
     handles = set().union(*mentions.values())
     by_handle = (
@@ -27,16 +29,23 @@ def notify_posts_published(posts: Sequence[Post]) -> None:
         else {}
     )
     muted, watchers = _levels({post.topic.group_id for post in posts})
+    targets_of = {
+        post.pk: _published_targets(post, mentions[post.pk], by_handle)
+        + [
+            (watcher, NotificationKind.WATCHED, _watched(post))
+            for watcher in watchers.get(post.topic.group_id, [])
+        ]
+        for post in posts
+    }
+    # Whether each recipient holds a current license: one query for the batch.
+    read_license_standing(
+        recipient for targets in targets_of.values() for recipient, _, _ in targets
+    )
     wanted: list[Notice] = []
     for post in posts:
         group = post.topic.group
         notified: set[int] = {post.author_id} | muted.get(group.pk, set())
-        targets = _published_targets(post, mentions[post.pk], by_handle)
-        targets += [
-            (watcher, NotificationKind.WATCHED, _watched(post))
-            for watcher in watchers.get(group.pk, [])
-        ]
-        for recipient, kind, message in targets:
+        for recipient, kind, message in targets_of[post.pk]:
             # A mention must not tell an outsider that a private group's topic exists.
             if recipient.pk in notified or not recipient_can_read_group_topics(recipient, group):
                 continue

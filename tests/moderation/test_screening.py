@@ -471,12 +471,14 @@ def test_a_batch_costs_the_same_queries_whatever_its_size(
     # Fetch; lock, results already stored, insert; the posts missing a warning collapsed
     # behind it (warnings moderators removed before, their added warnings, its record,
     # their authors' notices); open cases, new cases; publish (update, topics, group list
-    # version, the members' watch / mute levels in those groups, notices already sent,
+    # version, the members' watch / mute levels in those groups, the recipients' licenses
+    # (one query for the batch: a notice goes only to a current license holder), notices
+    # already sent,
     # notices: the posts are not read again, the batch locked them; their publication
     # records, which of them a moderator redacted, their published revision and search
     # text, their search index); 4 for the savepoints (the test's transaction, and the
     # batch's own, rolled back alone if it fails).
-    assert large == 24
+    assert large == 25
     topic.refresh_from_db()
     assert topic.reply_count == 16
     last = topic.posts.order_by("number").last()
