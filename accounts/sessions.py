@@ -14,12 +14,27 @@ from __future__ import annotations
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
+from django.contrib.sessions.backends.base import UpdateError
+from django.db import InterfaceError, OperationalError
 from django.db.models import F
 
 from accounts.models import User
 
 
 class SessionStore(cached_db.SessionStore):
+    def save(self, must_create: bool = False) -> None:
+        """Django turns any database error while saving a session into UpdateError, which
+        its middleware answers as 400 "the session was deleted". When the database
+        connection itself failed (dropped, restarted), that is a server error: raise it, so
+        the member gets the 500 page that says to try again, not a false "signed out"."""
+        try:
+            super().save(must_create)
+        except UpdateError as error:
+            cause = error.__context__
+            if isinstance(cause, (OperationalError, InterfaceError)):
+                raise cause from None
+            raise
+
     def flush(self) -> None:
         user_id = self.get(SESSION_KEY)
         session_key = self.session_key
