@@ -41,6 +41,7 @@ from moderation.models import (
     ScreeningFailure,
     ScreeningResult,
 )
+from moderation.queue import ClaimFilter, MinimumScoreFilter, QueueColumns
 from moderation.redaction import redact_from_case
 from moderation.triage import case_detail_context
 
@@ -173,21 +174,30 @@ class ResolveForm(forms.Form):
 
 
 @admin.register(Case)
-class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
+class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
     list_display = (
         "id",
         "post_summary",
         "group",
+        "priority_words",
+        "post_visibility",
         "reason",
         "state_label",
-        "priority",
         "incivility_display",
         "flag_count",
         "age",
         "claimed_by",
     )
     list_display_links = ("id", "post_summary")
-    list_filter = (QueueFilter, "reason", GroupFilter, "state", AgeFilter)
+    list_filter = (
+        QueueFilter,
+        "reason",
+        MinimumScoreFilter,
+        GroupFilter,
+        ClaimFilter,
+        "state",
+        AgeFilter,
+    )
     ordering = ("-priority", "opened_at")
     list_per_page = 50
     list_select_related = ("group", "claimed_by", "post__topic", "post__author")
@@ -215,7 +225,7 @@ class CaseAdmin(ModeratorPermissions, admin.ModelAdmin):
             label += " · escalated"
         return label
 
-    @admin.display(description="incivility", ordering="incivility")
+    @admin.display(description="score", ordering="incivility")
     def incivility_display(self, case: Case) -> str:
         return f"{case.incivility:.2f}"
 
