@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString
 from detectors.policy import thresholds
 from forum.choices import PostStatus
 from forum.search import MAX_QUERY_LENGTH, SEARCH_CONFIG, uses_postgres
-from moderation.models import Case
+from moderation.models import Case, CaseReason
 
 
 @dataclass(frozen=True)
@@ -43,23 +43,31 @@ def flags_words(count: int) -> str:
 def priority_badge(case: Case, *, limits: tuple[float, float] | None = None) -> Badge:
     """The case's priority in words, strongest signal first as priority_for ranks them:
     patient identifiers, a threat (incivility at the hold threshold), an incivility
-    score at the queue threshold, member flags, else why the case is in the queue.
+    score at the queue threshold, member flags, else why the case is in the queue. The
+    detail line adds the flags and the case's reason where the words do not say them.
 
-    `limits` are the (queue, hold) incivility thresholds (detectors.policy.thresholds()),
-    cached by the model loader, so reading them per row costs nothing."""
+    `limits`: the (queue, hold) incivility thresholds; by default those in force
+    (detectors.policy.thresholds(), settings or the cached model artifact: no query)."""
     queue_at, hold_at = limits if limits is not None else thresholds()
     flags = flags_words(case.flag_count) if case.flag_count else ""
+    reason = case.get_reason_display()
+
+    def badge(words: str, tone: str, *said: str) -> Badge:
+        detail = [flags] if flags and flags != words else []
+        if reason != words and case.reason not in said:
+            detail.append(reason)
+        return Badge(words, tone, " · ".join(detail))
+
     score = f"{case.incivility:.2f}"
     if case.has_identifiers:
-        return Badge("Patient identifiers", "urgent", flags)
+        return badge("Patient identifiers", "urgent", CaseReason.IDENTIFIERS)
     if case.incivility >= hold_at:
-        return Badge(f"Threat or abuse {score}", "urgent", flags)
+        return badge(f"Threat or abuse {score}", "urgent", CaseReason.INCIVILITY)
     if case.incivility >= queue_at:
-        return Badge(f"Incivility {score}", "high", flags)
+        return badge(f"Incivility {score}", "high", CaseReason.INCIVILITY)
     if case.flag_count:
-        tone = "high" if case.flag_count >= 3 else "medium"
-        return Badge(flags, tone, case.get_reason_display())
-    return Badge(case.get_reason_display(), "low")
+        return badge(flags, "high" if case.flag_count >= 3 else "medium")
+    return badge(reason, "low")
 
 
 # Hidden now: readers other than the author and the group's moderators do not see it.
