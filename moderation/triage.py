@@ -16,6 +16,7 @@ from forum.models import Revision
 from moderation.access import cases_for_moderator
 from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
 from moderation.models import Case, ModerationAction, ScreeningResult
+from moderation.queue import priority_badge, visibility_badge
 from moderation.revision_screening import screened_text
 
 
@@ -118,4 +119,7 @@ def case_detail_context(case: Case, *, viewer: User) -> dict[str, Any]:
         "appeals": list(case.appeals.order_by("created_at")),
         "history": author_history(case.post.author, exclude_case=case, viewer=viewer),
         "viewer_is_excluded": case.excluded_moderator_id == viewer.pk,
+        # In words, as the queue shows them (moderation/queue.py), not the ranking number.
+        "priority": priority_badge(case),
+        "seen": visibility_badge(case),
     }

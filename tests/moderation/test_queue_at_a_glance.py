@@ -292,3 +292,21 @@ def test_the_queue_costs_the_same_queries_for_3_cases_as_for_12(
             claimed_by=moderator if n == 3 else None,
         )
     assert [count(url) for url in urls] == small
+
+
+def test_the_case_page_says_the_priority_in_words_too(
+    signed_in, group, clinician, django_capture_on_commit_callbacks
+):
+    case = make_case(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        body="Session notes on pacing.",
+        reason=CaseReason.IDENTIFIERS,
+        has_identifiers=True,
+        flag_count=2,
+    )
+    page = signed_in.get(reverse("admin:moderation_case_change", args=[case.pk])).content.decode()
+    assert '<span class="mod-badge priority-urgent">Patient identifiers</span> (2 flags)' in page
+    assert '<span class="mod-badge seen-held">Hidden now</span> (held for review)' in page
+    assert str(case.priority) not in page
