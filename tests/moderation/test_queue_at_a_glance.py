@@ -310,3 +310,17 @@ def test_the_case_page_says_the_priority_in_words_too(
     assert '<span class="mod-badge priority-urgent">Patient identifiers</span> (2 flags)' in page
     assert '<span class="mod-badge seen-held">Hidden now</span> (held for review)' in page
     assert str(case.priority) not in page
+
+
+def test_the_filters_count_their_cases_when_asked(
+    signed_in, moderator, group, clinician, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    kw = {"author": clinician, "group": group, "body": "Session notes on pacing."}
+    make_case(capture, **kw, incivility=0.95, claimed_by=moderator)
+    make_case(capture, **kw, incivility=0.6)
+    response = signed_in.get(QUEUE, {"_facets": "True", "q": "pacing"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "≥ 0.9 (1)" in page and "≥ 0.5 (2)" in page
+    assert "Claimed by me (1)" in page and "Unclaimed (1)" in page
