@@ -19,13 +19,11 @@ from accounts.access import is_moderator
 from accounts.models import Suspension
 from forum.choices import CONTENT_WARNINGS
 from forum.models import ContentWarningEvent, added_warning_notes
-from forum.nudges import nudge_outcome_summary
 from moderation import cases, overview
 from moderation.access import (
     cases_for_moderator,
     in_moderated_groups,
     is_staff_moderator,
-    sees_site_wide_figures,
     suspensions_for_moderator,
 )
 from moderation.added_warnings import add_warning_from_case, remove_warning_from_case
@@ -259,12 +257,8 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Moderation overview, last 30 days",
             "opts": self.model._meta,
-            "stats": overview.last_30_days(cases_for_moderator(request.user)),
-            # Author nudges (forum/nudges.py): share of nudged drafts revised or withdrawn.
-            # Nudges carry no group: site-wide, so not for a scoped moderator.
-            "nudges": nudge_outcome_summary(days=overview.DAYS)
-            if sees_site_wide_figures(request.user)
-            else None,
+            # Scoped to the moderator's groups (moderation/overview.py).
+            **overview.for_moderator(request.user),
         }
         return TemplateResponse(request, "admin/moderation/overview.html", context)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from django.conf import settings
@@ -440,13 +441,18 @@ def _unscreened_posts() -> tuple[QuerySet[Post], QuerySet[Post]]:
     return pending, edited
 
 
-def screening_backlog() -> dict[str, object]:
+def screening_backlog(
+    within: Callable[[QuerySet[Post]], QuerySet[Post]] | None = None,
+) -> dict[str, object]:
     """How many posts wait for screening and for how long the oldest has waited: "ok" while
     that is within settings.SCREENING_BACKLOG_MAX_SECONDS, "behind" after (GET /healthz
-    then answers 503, and the admin index shows it)."""
+    then answers 503, and the admin index shows it). `within` narrows the posts counted
+    (the moderation overview: a scoped moderator's groups)."""
     waiting = 0
     oldest = None
     for posts in _unscreened_posts():
+        if within is not None:
+            posts = within(posts)
         figures = posts.aggregate(n=Count("pk"), oldest=Min("current_revision__created_at"))
         waiting += figures["n"]
         if figures["oldest"] is not None and (oldest is None or figures["oldest"] < oldest):

@@ -231,8 +231,8 @@ def test_the_overview_shows_the_last_30_days(client, moderator, held_case, queue
     response = client.get(reverse("admin:moderation_case_overview"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "<svg" in page and "median time to first action" in page
-    assert "Patient identifiers" in page
+    assert "<svg" in page and "median time to first decision" in page
+    assert "Remove (tombstone): <strong>1</strong>" in page
 
 
 def test_the_queue_page_has_a_bounded_number_of_queries(
