@@ -114,12 +114,11 @@ PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's passw
 
 
 def totp_code(secret: str) -> str:
-    """The current RFC 6238 code for `secret`, with allauth's own TOTP helpers."""
-    import time
+    """The current RFC 6238 code for `secret`, with enough of its window left for a browser
+    to type and submit it (tests.accounts.helpers.current_totp_code)."""
+    from tests.accounts.helpers import current_totp_code
 
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    return current_totp_code(secret, margin=8.0)
 
 
 def sign_in(page: Any, email: str, *, password: str = PASSWORD, totp_secret: str = "") -> None:
