@@ -294,9 +294,9 @@ def refuse_reading(user: AnyUser) -> None:
 def post_for_reader(user: AnyUser, post_id: int) -> Post:
     """The post, for a reader who may read it: under topic_for_reader's rules, or (without
     a license) its own author, who always reads their own posts (issue 22 item 2)."""
-    _check_id(post_id)
     if not is_active_member(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
+    _check_id(post_id)
     try:
         post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
     except Post.DoesNotExist as exc:
@@ -311,6 +311,19 @@ def post_for_reader(user: AnyUser, post_id: int) -> Post:
     if not Post.objects.filter(visible_posts_q(user, moderating=moderating), pk=post.pk).exists():
         raise Http404("No such post.")
     return post
+
+
+def topic_id_of_post(user: AnyUser, post_id: int) -> int:
+    """The topic of a post, to check access to it with topic_for_reader; 404 when none.
+    Refuses those who read no topics before the lookup (the same answer whether the post
+    exists or not), as topic_for_reader does."""
+    _check_id(post_id)
+    if not is_active_member(user):
+        raise PermissionDenied("Sign in with a clinician account to read topics.")
+    topic_id = Post.objects.filter(pk=post_id).values_list("topic_id", flat=True).first()
+    if topic_id is None:
+        raise Http404("No such post.")
+    return topic_id
 
 
 def post_for_editor(user: AnyUser, post_id: int) -> Post:

@@ -165,6 +165,28 @@ class Topic(models.Model):
         return reverse_cached("forum:topic", self.pk)
 
 
+class TopicRead(models.Model):
+    """How far a member has read a topic: the highest post number of the last thread page
+    they viewed (forum/reading_positions.py). One row per member and topic, moved forward
+    by one conditional upsert per page view; topic lists count the published posts after
+    it ("3 new")."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_reads"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="reads")
+    last_read_post_number = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="one_read_position_per_topic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"User {self.user_id} read topic {self.topic_id} to #{self.last_read_post_number}"
+
+
 class Post(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(

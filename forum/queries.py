@@ -192,43 +192,84 @@ def thread_page(
     size = settings.FORUM_PAGE_SIZE
     if moderates is None:
         moderates = moderates_group(user, topic.group)
-    visible = visible_posts_q(user, moderating=moderates)
-    last_number = Post.objects.filter(topic=topic).order_by("-number").values("number")[:1]
+    shown = _shown_posts(user=user, topic=topic, moderates=moderates)
     number = page_number(page)
 
     def fetch(number: int) -> list[Post]:
         low, high = page_range(number)
-        return list(
-            Post.objects.filter(topic=topic, number__gt=low, number__lte=high)
-            .filter(visible)
-            # One query for the page and the topic's last post number (an index lookup).
-            .annotate(last_number=Subquery(last_number))
-            .select_related(
-                "author",
-                "current_revision__redaction",
-                "published_revision__redaction",
-                "answered_revision",
-            )
-            .defer(*_THREAD_DEFERRED)
-            # No more rows than the range holds; the limit lets the planner know (see
-            # thread_html._rows_queryset).
-            .order_by("number")[: high - low]
-        )
+        # No more rows than the range holds; the limit lets the planner know (see
+        # thread_html._rows_queryset).
+        return list(shown.filter(number__gt=low, number__lte=high).order_by("number")[: high - low])
 
     posts = fetch(number)
-    last = posts[0].last_number if posts else (last_number.first() or {}).get("number", 0)
+    last = posts[0].last_number if posts else _last_number(topic).first() or 0
     num_pages = max(1, -(-last // size))
     if number > num_pages:
         number = num_pages
         posts = fetch(number)
+    badges = _prepare_for_display(posts, user=user, moderates=moderates)
+    return ThreadPage(topic=topic, page=NumberRangePage(posts, number, num_pages), badges=badges)
+
+
+def _last_number(topic: Topic) -> QuerySet[Post]:
+    return Post.objects.filter(topic=topic).order_by("-number").values_list("number", flat=True)[:1]
+
+
+def _shown_posts(*, user: AnyUser, topic: Topic, moderates: bool) -> QuerySet[Post]:
+    """The topic's posts this reader sees, with what the thread shows of them loaded and,
+    in the same query, the topic's last post number (an index lookup)."""
+    return (
+        Post.objects.filter(topic=topic)
+        .filter(visible_posts_q(user, moderating=moderates))
+        .annotate(last_number=Subquery(_last_number(topic)))
+        .select_related(
+            "author",
+            "current_revision__redaction",
+            "published_revision__redaction",
+            "answered_revision",
+        )
+        .defer(*_THREAD_DEFERRED)
+    )
+
+
+def _prepare_for_display(posts: list[Post], *, user: AnyUser, moderates: bool) -> dict[int, str]:
+    """What forum/_post_main.html reads besides the post's row; returns the authors' badges."""
     _attach_referenced_posts(posts, moderates=moderates)
     for post in posts:
         attach_shown_revision(post, user=user, moderates=moderates)
-    author_ids = {post.author_id for post in posts}
-    return ThreadPage(
-        topic=topic,
-        page=NumberRangePage(posts, number, num_pages),
-        badges=credential_badges(author_ids),
+    return credential_badges({post.author_id for post in posts})
+
+
+@dataclass
+class LivePosts:
+    """Posts for the thread page's live updates (forum/live.py), as the page shows them."""
+
+    posts: list[Post]
+    badges: dict[int, str]
+    more: bool  # more posts matched than a page holds (the reader is asked to reload)
+
+
+def live_posts(
+    *,
+    user: AnyUser,
+    topic: Topic,
+    moderates: bool,
+    post_id: int | None = None,
+    after: int | None = None,
+) -> LivePosts:
+    """One post (`post_id`) or the posts numbered after `after` that this reader sees, under
+    the thread page's rules (visible_posts_q, attach_shown_revision): at most a page."""
+    size = settings.FORUM_PAGE_SIZE
+    shown = _shown_posts(user=user, topic=topic, moderates=moderates)
+    if post_id is not None:
+        shown = shown.filter(pk=post_id)
+    if after is not None:
+        shown = shown.filter(number__gt=after)
+    posts = list(shown.order_by("number")[: size + 1])
+    more = len(posts) > size
+    posts = posts[:size]
+    return LivePosts(
+        posts=posts, badges=_prepare_for_display(posts, user=user, moderates=moderates), more=more
     )
 
 

@@ -50,6 +50,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Func, OuterRef, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
+from django.http import HttpRequest
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -131,6 +132,8 @@ _TIMESTAMPS = {
     )
 }
 _COLUMNS = tuple(_TIMESTAMPS.get(name, name) for name in _ROW)
+_ID = _ROW.index("id")
+_NUMBER = _ROW.index("number")
 _AUTHOR = _ROW.index("author_id")
 _STATUS = _ROW.index("status")
 _CURRENT = _ROW.index("current_revision_id")
@@ -277,6 +280,10 @@ class SharedPage:
     # Posts whose controls are this reader's (their own; every post, for the topic's
     # author): with_reader_controls renders those footers and puts them in place.
     own: tuple[FooterPost, ...] = ()
+    # (id, number, status) of every post in the page's range, in order (the unread
+    # marker's candidates), and the topic's last post number.
+    posts: tuple[tuple[int, int, str], ...] = ()
+    last_number: int = 0
 
 
 @dataclass(frozen=True)
@@ -390,12 +397,20 @@ def shared_page(
         html=None if html is None else mark_safe(html),  # noqa: S308 -- rendered by render()
         also=found,
         own=tuple(FooterPost(*(row[index] for index in _FOOTER_COLUMNS)) for row in own),
+        posts=tuple((row[_ID], row[_NUMBER], row[_STATUS]) for row in rows),
+        last_number=rows[0][_LAST],
     )
 
 
 def render(context: dict[str, object]) -> SafeString:
     """The posts and pagination, outside any request: no CSRF token, no context processors."""
     return mark_safe(render_to_string(TEMPLATE, context))  # noqa: S308 -- our template
+
+
+def render_for(request: HttpRequest, context: dict[str, object]) -> SafeString:
+    """The posts and pagination for this reader alone (their CSRF token in the forms): a
+    page with posts only they see, never stored."""
+    return mark_safe(render_to_string(TEMPLATE, context, request=request))  # noqa: S308
 
 
 def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number: int) -> None:

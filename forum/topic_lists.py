@@ -44,6 +44,7 @@ from forum import groups
 from forum.access import title_group_versions
 from forum.models import Group, GroupPurposeChange, Membership, Topic
 from forum.queries import reader_context, reader_keys
+from forum.reading_positions import with_unread_counts
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_MICROSECONDS = 2**62
@@ -347,7 +348,8 @@ def group_page(
         can_manage_settings=is_organizer or moderating,
         declined=declined,
         join_block_reason=join_block_reason,
-        topics_html=topics_html,
+        # The reader's "N new" counts, never in the cached HTML (forum/reading_positions.py).
+        topics_html=with_unread_counts(topics_html, user=user, reads_topics=can_read),
         reader=reader_context(user, found, notice=False),
     )
 
@@ -392,7 +394,7 @@ def home_page(*, user: AnyUser) -> HomePage:
         html = render_to_string("forum/_home_topics.html", {"topics": topics})
         cache.set(key, html, settings.FORUM_TOPIC_LIST_CACHE_SECONDS)
     return HomePage(
-        topics_html=html,
+        topics_html=with_unread_counts(html, user=user, reads_topics=can_read_topics(user)),
         reading_block_reason=reading_block_reason(user),
         reader=reader_context(user, found, notice=True),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,11 +32,12 @@ from forum import (
     posting,
     profiles,
     queries,
+    reading_positions,
     scheduling,
     thread_html,
     topic_lists,
 )
-from forum.choices import NotifyLevel
+from forum.choices import PUBLIC_STATUSES, NotifyLevel, PostStatus
 from forum.diffing import diff_lines
 from forum.forms import (
     DirectoryFilterForm,
@@ -45,7 +47,7 @@ from forum.forms import (
     apply_domain_errors,
 )
 from forum.fragments import post_fragments
-from forum.models import Membership, added_warning_notes
+from forum.models import Membership, Topic, added_warning_notes
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
 
@@ -325,7 +327,17 @@ def _topic_detail(
             ),
         )
         if shared is None:  # the page holds posts only this reader sees: theirs alone
-            return render(request, "forum/topic.html", context)
+            shown = thread.page.object_list
+            html = thread_html.render_for(request, context)
+            return _with_reading_position(
+                request,
+                context,
+                html,
+                number=thread.page.number,
+                last_page=not thread.page.has_next(),
+                posts=[(post.pk, post.number, post.status) for post in shown],
+                last_number=shown[0].last_number if shown else 0,
+            )
         html = thread_html.render({**context, "user": thread_html.ANY_READER})
         thread_html.store(shared, html, reader=reader, topic=topic, number=number)
     if shared.own:  # the reader's own posts (or, for the topic's author, every reply)
@@ -342,8 +354,119 @@ def _topic_detail(
                 "is_member": standing.is_member,
             },
         )
-    context["posts_html"] = html
+    # Shared HTML holds the posts every reader of this kind sees (PUBLIC_STATUSES).
+    public = [post for post in shared.posts if post[2] in PUBLIC_STATUSES]
+    return _with_reading_position(
+        request,
+        context,
+        html,
+        number=number,
+        last_page=number * settings.FORUM_PAGE_SIZE >= shared.last_number,
+        posts=public,
+        last_number=shared.last_number,
+    )
+
+
+def _with_reading_position(
+    request: HttpRequest,
+    context: dict[str, Any],
+    html: str,
+    *,
+    number: int,
+    last_page: bool,
+    posts: list[tuple[int, int, str]],
+    last_number: int,
+) -> HttpResponse:
+    """The thread page, after moving the reader's read position to this page's end (one
+    statement, which answers the position before: the page marks the first post after it)
+    and, on the last page of an open topic, with the poller for new replies (forum/live.py).
+    """
+    topic: Topic = context["topic"]
+    previous = reading_positions.mark_read(
+        user=request.user,
+        topic_id=topic.pk,
+        up_to=reading_positions.read_up_to(number=number, last_number=last_number),
+    )
+    context["posts_html"] = reading_positions.with_first_unread_marker(
+        html, previous=previous, posts=posts
+    )
+    if last_page and not topic.is_locked and posts:
+        context["live_after"] = posts[-1][1]
     return render(request, "forum/topic.html", context)
+
+
+# htmx stops polling an element whose answer has this status (htmx's "286 Stop Polling").
+STOP_POLLING = 286
+
+
+@require_GET
+@login_required
+def post_state(request: HttpRequest, post_id: int) -> HttpResponse:
+    """A post as the thread page shows it to this reader, for the poller its author's page
+    runs while it is being screened: 204 while it still is (the `revision` asked about),
+    else the post, which replaces the one on the page. Same rules as the thread page: a
+    post the reader may not see there is a 404 here."""
+    topic_id = access.topic_id_of_post(request.user, post_id)
+    topic = access.topic_for_reader(request.user, topic_id)
+    standing = queries.topic_standing(user=request.user, topic=topic)
+    moderates = moderates_group(request.user, topic.group)
+    live = queries.live_posts(user=request.user, topic=topic, moderates=moderates, post_id=post_id)
+    if not live.posts:
+        raise Http404("No such post.")
+    post = live.posts[0]
+    screening = post.author_id == request.user.pk and (
+        post.status == PostStatus.PENDING or post.edit_by_reader
+    )
+    if screening and request.GET.get("revision") == str(post.current_revision_id):
+        return HttpResponse(status=204)
+    return render(
+        request,
+        "forum/_live_post.html",
+        {
+            "post": post,
+            "topic": topic,
+            "is_member": standing.is_member,
+            "moderates": moderates,
+            "badges": live.badges,
+            "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),
+        },
+    )
+
+
+@require_GET
+@login_required
+def topic_new_posts(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    """Posts after number `number` this reader sees (the thread page's rules), for the
+    poller on the last page of an open topic: 204 when there are none; the posts, to add
+    to the page, with a poller asking after the last of them; 286 (stop) once the topic is
+    locked. Reading them moves the reader's position (forum/reading_positions.py)."""
+    topic = access.topic_for_reader(request.user, topic_id)
+    if topic.is_locked:
+        return HttpResponse(status=STOP_POLLING)
+    standing = queries.topic_standing(user=request.user, topic=topic)
+    moderates = moderates_group(request.user, topic.group)
+    live = queries.live_posts(user=request.user, topic=topic, moderates=moderates, after=number)
+    if not live.posts:
+        return HttpResponse(status=204)
+    last = live.posts[-1].number
+    if not live.more:
+        reading_positions.mark_read(user=request.user, topic_id=topic.pk, up_to=last)
+    return render(
+        request,
+        "forum/_live_new_posts.html",
+        {
+            "posts": live.posts,
+            "count": len(live.posts),
+            "more": live.more,
+            "next_page": queries.page_of_post(user=request.user, post=live.posts[0]),
+            "after": last,
+            "topic": topic,
+            "is_member": standing.is_member,
+            "moderates": moderates,
+            "badges": live.badges,
+            "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),
+        },
+    )
 
 
 @require_POST

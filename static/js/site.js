@@ -249,3 +249,18 @@ document.addEventListener("DOMContentLoaded", () => {
     }, 1500);
   });
 });
+
+// Live updates (forum/views.py post_state, topic_new_posts): a poller answered with an
+// error (the post is gone for this reader, or signed out) stops instead of asking again
+// every second; a post still being screened after ten minutes stops being asked about.
+document.addEventListener("htmx:responseError", (event) => {
+  const poller = event.detail.elt;
+  if (poller && (poller.hasAttribute("data-live-state") || poller.id === "thread-live")) poller.remove();
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const poller = event.detail.elt;
+  if (!poller || !poller.hasAttribute("data-live-state")) return;
+  const asked = Number(poller.dataset.asked || 0) + 1;
+  poller.dataset.asked = String(asked);
+  if (asked >= 600) poller.remove();
+});
