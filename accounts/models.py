@@ -273,8 +273,18 @@ class ExpiryReminder(models.Model):
         return f"{self.days_before}-day reminder for license {self.license_id}"
 
 
+class SuspensionKind(models.TextChoices):
+    # Suspended: no posting, replying, editing, flagging, joining or releasing scheduled
+    # posts. Silenced: the same writes refused, the member reads as before (read-only).
+    # Both can still sign in, read their notices and case pages, and appeal.
+    SUSPEND = "suspend", "Suspension"
+    SILENCE = "silence", "Silence (read-only)"
+
+
 class Suspension(models.Model):
-    """A member may not post until `until`; lifted early by setting lifted_at.
+    """A restriction on a member's writing until `ends_at` (None: until lifted); lifted
+    early by a global moderator or staff with a reason (SuspensionLift records it and sets
+    lifted_at).
 
     A member's standing is an account fact (accounts.standing reads it for every write);
     the moderation action that imposed it points here (ModerationAction.suspension).
@@ -283,7 +293,11 @@ class Suspension(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
     )
-    until = models.DateTimeField()
+    kind = models.CharField(
+        max_length=8, choices=SuspensionKind.choices, default=SuspensionKind.SUSPEND
+    )
+    # None: indefinite, until a moderator lifts it.
+    ends_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -294,7 +308,38 @@ class Suspension(models.Model):
     class Meta:
         # The table it had in the moderation app (moved with SeparateDatabaseAndState).
         db_table = "moderation_suspension"
-        indexes = [models.Index(fields=["user", "-until"])]
+        indexes = [models.Index(fields=["user", "-ends_at"], name="moderation__user_id_43b638_idx")]
 
     def __str__(self) -> str:
-        return f"{self.user} suspended until {self.until:%Y-%m-%d %H:%M}"
+        verb = "silenced" if self.kind == SuspensionKind.SILENCE else "suspended"
+        if self.ends_at is None:
+            return f"{self.user} {verb} indefinitely"
+        return f"{self.user} {verb} until {self.ends_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_silence(self) -> bool:
+        return self.kind == SuspensionKind.SILENCE
+
+    def is_active(self, now: datetime.datetime | None = None) -> bool:
+        if self.lifted_at is not None:
+            return False
+        return self.ends_at is None or self.ends_at > (now or timezone.now())
+
+
+class SuspensionLift(AppendOnlyModel):
+    """A suspension or silence lifted early: who, when and why (never changed or deleted)."""
+
+    suspension = models.OneToOneField(Suspension, on_delete=models.PROTECT, related_name="lift")
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="suspension_lift_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Lift of suspension {self.suspension_id}"

@@ -1,34 +1,81 @@
-"""A member's standing: suspensions imposed by moderators, read wherever a write happens."""
+"""A member's standing: suspensions and silences imposed by moderators, read wherever a
+write happens (accounts.access.posting_block_reason, the one place posting is refused)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from accounts.models import Suspension, User
-
-
-def suspend(*, user: User, until: datetime, reason: str, by: User) -> Suspension:
-    """Suspend a member's posting until `until` (moderation records the action that did)."""
-    return Suspension.objects.create(user=user, until=until, reason=reason, created_by=by)
+from accounts.models import Suspension, SuspensionKind, User
+from accounts.timezones import format_moment
 
 
-def active_suspension(user: User | AnonymousUser) -> Suspension | None:
-    if not user.is_authenticated:
-        return None
-    return (
-        Suspension.objects.filter(user=user, until__gt=timezone.now(), lifted_at__isnull=True)
-        .order_by("-until")
-        .first()
+def suspend(
+    *,
+    user: User,
+    ends_at: datetime | None,
+    reason: str,
+    by: User,
+    kind: str = SuspensionKind.SUSPEND,
+) -> Suspension:
+    """Restrict a member's writing until `ends_at` (None: until lifted); moderation records
+    the action that did."""
+    return Suspension.objects.create(
+        user=user, kind=kind, ends_at=ends_at, reason=reason, created_by=by
     )
 
 
-def suspension_block_reason(user: User | AnonymousUser) -> str | None:
-    """For accounts.access.posting_block_reason: why a suspended author may not post."""
+def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:
+    """The member's restrictions in force now, the longest-lasting first (indefinite ones
+    before any with an end)."""
+    if not user.is_authenticated:
+        return []
+    now = timezone.now()
+    return list(
+        Suspension.objects.filter(user=user, lifted_at__isnull=True)
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        .order_by(F("ends_at").desc(nulls_first=True), "-pk")
+    )
+
+
+def active_suspension(user: User | AnonymousUser) -> Suspension | None:
+    """The restriction the member is told of: a suspension (the stronger) before a
+    silence, and the longest-lasting of its kind."""
+    restrictions = active_restrictions(user)
+    suspensions = [r for r in restrictions if not r.is_silence]
+    return (suspensions or restrictions or [None])[0]
+
+
+def restriction_end(suspension: Suspension, zone: object = None) -> str:
+    """ "until 4 Dec 2026, 09:12 EST" in `zone` (the reader's when None), or "until a
+    moderator lifts it"."""
+    if suspension.ends_at is None:
+        return "until a moderator lifts it"
+    return f"until {format_moment(suspension.ends_at, zone)}"  # type: ignore[arg-type]
+
+
+def suspension_block_reason(user: User | AnonymousUser) -> SafeString | None:
+    """For accounts.access.posting_block_reason: why a suspended or silenced member may not
+    write, until when, and that they may still read (if silenced) and appeal."""
     suspension = active_suspension(user)
     if suspension is None:
         return None
-    until = timezone.localtime(suspension.until).strftime("%b %-d, %Y %H:%M %Z")
-    return f"Your posting is suspended by the moderators until {until}."
+    end = restriction_end(suspension)
+    if suspension.is_silence:
+        return format_html(
+            "You are silenced by the moderators {}: you can read and appeal, but not post, "
+            "reply, edit or flag. Reason: {}",
+            end,
+            suspension.reason,
+        )
+    return format_html(
+        "Your posting is suspended by the moderators {}: you cannot post, reply, edit or "
+        "flag; you can still appeal the decision. Reason: {}",
+        end,
+        suspension.reason,
+    )

@@ -19,7 +19,7 @@ from accounts.access import is_moderator
 from accounts.models import Suspension
 from forum.choices import CONTENT_WARNINGS
 from forum.models import ContentWarningEvent, added_warning_notes
-from moderation import cases, overview
+from moderation import cases, overview, penalties
 from moderation.access import (
     cases_for_moderator,
     in_moderated_groups,
@@ -153,11 +153,18 @@ class ResolveForm(forms.Form):
         help_text="Required. The author sees the outcome and the rule; this reason is logged "
         "and shown to them on their case page.",
     )
-    suspend_days = forms.IntegerField(
+    # Suspend and Silence: how long (moderation.penalties.penalty_end reads these).
+    penalty_length = forms.IntegerField(
+        required=False, min_value=1, max_value=penalties.MAX_HOURS, label="For"
+    )
+    penalty_unit = forms.ChoiceField(
+        required=False, choices=penalties.UNIT_CHOICES, label="Length", initial="days"
+    )
+    penalty_until = forms.DateTimeField(
         required=False,
-        min_value=1,
-        max_value=cases.MAX_SUSPENSION_DAYS,
-        help_text="Only for “Suspend the author”.",
+        label="Until (your time zone)",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
     post_after = forms.ChoiceField(
         required=False,
@@ -167,7 +174,7 @@ class ResolveForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         label="Then the post",
-        help_text="Required for “Warn” and “Suspend”: the author is told which.",
+        help_text="Required for “Warn”, “Suspend” and “Silence”: the author is told which.",
     )
 
 
@@ -375,6 +382,14 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
                 )
                 messages.success(request, "Case reopened.")
                 return here
+            done = penalties.act_on_case_page(request, case)
+            if done is not None:
+                messages.success(request, done)
+                return (
+                    here
+                    if "lift_suspension" in request.POST
+                    else HttpResponseRedirect(reverse("admin:moderation_case_changelist"))
+                )
             form = ResolveForm(request.POST)
             if not form.is_valid():
                 messages.error(request, "Choose one action and give a reason.")
@@ -385,7 +400,13 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
                 moderator=request.user,
                 action=action,
                 reason=form.cleaned_data["reason"],
-                suspend_days=form.cleaned_data.get("suspend_days"),
+                penalty=penalties.penalty_end(
+                    form.cleaned_data.get("penalty_length"),
+                    form.cleaned_data.get("penalty_unit") or "",
+                    form.cleaned_data.get("penalty_until"),
+                )
+                if action in penalties.PENALTY_ACTIONS
+                else None,
                 post_after=form.cleaned_data.get("post_after") or "",
             )
         except PermissionDenied as exc:
@@ -393,7 +414,14 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             return here
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            acted_alone = {"claim", "redact", "add_content_warning", "remove_content_warning"}
+            acted_alone = {
+                "claim",
+                "redact",
+                "add_content_warning",
+                "remove_content_warning",
+                "lift_suspension",
+                "hide_and_message",
+            }
             return here if acted_alone & set(request.POST) else None
         label = ActionKind(action).label
         if action == ActionKind.ESCALATE:
@@ -458,19 +486,26 @@ class ScreeningFailureAdmin(ModeratorPermissions, admin.ModelAdmin):
 
 @admin.register(Suspension)
 class SuspensionAdmin(ModeratorPermissions, admin.ModelAdmin):
-    list_display = ("user", "until", "reason", "created_by", "lifted_at")
-    fields = ("user", "until", "reason", "case", "created_by", "lifted_at")
-    readonly_fields = ("user", "until", "reason", "case", "created_by")
+    list_display = ("user", "kind", "ends_at", "reason", "created_by", "lifted_at")
+    list_filter = ("kind",)
+    fields = ("user", "kind", "ends_at", "reason", "case", "created_by", "lifted_at", "lift")
+    readonly_fields = fields
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Suspension]:
         return suspensions_for_moderator(request.user, super().get_queryset(request))
 
     @admin.display(description="Case")
     def case(self, suspension: Suspension) -> Case | None:
-        """The case whose "suspend" action imposed it (the action points at the suspension)."""
+        """The case whose action imposed it (the action points at the suspension)."""
         action = suspension.moderation_actions.select_related("case").first()
         return action.case if action is not None else None
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Staff may lift a suspension early (set lifted_at); the record stays.
-        return is_staff_moderator(request.user)
+    @admin.display(description="Lifted by, and why")
+    def lift(self, suspension: Suspension) -> str:
+        # Lifting is on the case page (moderation.penalties.lift_suspension): with a
+        # reason, by a global moderator or staff, recorded and told to the member.
+        record = getattr(suspension, "lift", None)
+        return f"{record.lifted_by}: {record.reason}" if record is not None else "—"
+
+
+from moderation import penalties_admin  # noqa: E402, F401 -- registers CannedReplyAdmin

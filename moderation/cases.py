@@ -9,7 +9,6 @@ the same transaction as its effect on the post and the notice to the author.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +24,6 @@ from accounts.access import (
     role_moderates_group,
 )
 from accounts.models import Suspension, User
-from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from detectors.policy import Reason, thresholds
 from forum.choices import PostStatus
@@ -45,12 +43,12 @@ from moderation.models import (
     ModerationAction,
     ScreeningResult,
 )
+from moderation.penalties import KIND_FOR_ACTION, PENALTY_ACTIONS, PenaltyEnd, outcome_phrase
 from notifications.choices import NotificationKind
+from notifications.delivery import MESSAGE_MAX as NOTICE_MAX
 from notifications.delivery import notify
 
 logger = logging.getLogger(__name__)
-
-MAX_SUSPENSION_DAYS = 365
 
 # Strongest first: the first code present names the case in the queue.
 REASON_RANK = [
@@ -90,6 +88,7 @@ OUTCOMES = {
     "screening",
     ActionKind.WARN: "sent you a warning about your post",
     ActionKind.SUSPEND: "suspended your posting",
+    ActionKind.SILENCE: "silenced you (read-only)",
 }
 
 # What each resolving action does to the post (None: leaves it as it is; escalating keeps
@@ -101,12 +100,13 @@ POST_STATUS_FOR_ACTION: dict[str, PostStatus | None] = {
     ActionKind.ASK_EDIT: PostStatus.NEEDS_EDIT,
     ActionKind.WARN: None,
     ActionKind.SUSPEND: None,
+    ActionKind.SILENCE: None,
     ActionKind.ESCALATE: None,
 }
 
 # Warn and Suspend are about the author; the moderator also says what becomes of the post
 # (issue 18 item 8), so no resolution leaves a held post held with no open case.
-ACTIONS_WITH_A_POST_CHOICE = (ActionKind.WARN, ActionKind.SUSPEND)
+ACTIONS_WITH_A_POST_CHOICE = (ActionKind.WARN, ActionKind.SUSPEND, ActionKind.SILENCE)
 POST_AFTER_CHOICES = {
     "publish": PostStatus.PUBLISHED,
     "hide": PostStatus.HIDDEN,
@@ -277,6 +277,7 @@ def _log(
     before: str = "",
     after: str = "",
     suspension: Suspension | None = None,
+    rule: str = "",
 ) -> ModerationAction:
     return ModerationAction.objects.create(
         case=case,
@@ -285,8 +286,9 @@ def _log(
         reason=reason,
         post_status_before=before,
         post_status_after=after,
-        suspended_until=suspension.until if suspension is not None else None,
+        suspended_until=suspension.ends_at if suspension is not None else None,
         suspension=suspension,
+        rule=rule,
     )
 
 
@@ -382,20 +384,33 @@ def _appeal_url(case: Case) -> str:
 
 
 def _notify_outcome(
-    case: Case, action: str, suspended_until: object = None, post_status: str = ""
+    case: Case,
+    action: str,
+    suspension: Suspension | None = None,
+    post_status: str = "",
+    *,
+    rule: str = "",
+    said: str = "",
 ) -> None:
+    """The author's notice of an outcome: what was done, the rule, and (hide and message)
+    the moderator's message, cut to fit a notice; the case page has it in full."""
     outcome = OUTCOMES.get(action)
     if outcome is None:
         return
-    if action == ActionKind.SUSPEND and suspended_until is not None:
+    if action in PENALTY_ACTIONS:
         # In the author's zone: the moderator's is active while they decide.
-        until = format_moment(suspended_until, zone_of(case.post.author))  # type: ignore[arg-type]
-        outcome = f"{outcome} until {until}"
+        outcome = outcome_phrase(action, suspension, case.post.author)
     if action in ACTIONS_WITH_A_POST_CHOICE and post_status in POST_AFTER_TOLD:
         outcome = f"{outcome}; {POST_AFTER_TOLD[PostStatus(post_status)]}"
-    rule = RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
+    rule = rule or RULES.get(case.reason, RULES[CaseReason.FLAG_OTHER])
     title = case.post.topic.title
     message = f"Moderators {outcome} (“{title[:80]}”). Rule: {rule} See why, or appeal."
+    if said:
+        head = f"Moderators {outcome} (“{title[:60]}”). Rule: {rule} "
+        tail = " See the full message, or appeal."
+        room = max(0, NOTICE_MAX - len(head) - len(tail))
+        said = said if len(said) <= room else said[: max(0, room - 1)].rstrip() + "…"
+        message = f"{head}{said}{tail}"
     notify(
         recipient=case.post.author,
         kind=NotificationKind.MODERATION,
@@ -411,12 +426,15 @@ def resolve_case(
     moderator: User,
     action: str,
     reason: str,
-    suspend_days: int | None = None,
+    penalty: PenaltyEnd | None = None,
     post_after: str = "",
+    rule: str = "",
 ) -> ModerationAction:
     """Resolve a case with exactly one action and a reason; escalating keeps it open for
-    staff or another moderator. Warn and Suspend also say whether the post is published
-    or hidden (`post_after`: "publish" or "hide")."""
+    staff or another moderator. Warn, Suspend and Silence also say whether the post is
+    published or hidden (`post_after`: "publish" or "hide"); Suspend and Silence need
+    their `penalty` end (moderation.penalties.penalty_end). A `rule` (a canned reply's)
+    replaces the case reason's rule, and the reason is then the author's message."""
     if action not in RESOLVING_ACTIONS:
         raise ValidationError({"action": "Choose one action."})
     if action in ACTIONS_WITH_A_POST_CHOICE and post_after not in POST_AFTER_CHOICES:
@@ -424,11 +442,10 @@ def resolve_case(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason for this action."})
-    suspended_until = None
-    if action == ActionKind.SUSPEND:
-        if not suspend_days or not 1 <= suspend_days <= MAX_SUSPENSION_DAYS:
-            raise ValidationError({"suspend_days": f"Suspend for 1 to {MAX_SUSPENSION_DAYS} days."})
-        suspended_until = timezone.now() + timedelta(days=suspend_days)
+    if action in PENALTY_ACTIONS and penalty is None:
+        raise ValidationError(
+            {"penalty_unit": "Say how long: hours, days, until, or indefinitely."}
+        )
     with transaction.atomic():
         case = _active_case_for_moderator(case_id, moderator)
         if case.claimed_by_id not in (None, moderator.pk) and not takes_over_claims(
@@ -438,9 +455,13 @@ def resolve_case(
         now = timezone.now()
         before, after = _apply_post_effect(case.post_id, action, post_after)
         suspension = None
-        if suspended_until is not None:
+        if action in PENALTY_ACTIONS and penalty is not None:
             suspension = standing.suspend(
-                user=case.post.author, until=suspended_until, reason=reason, by=moderator
+                user=case.post.author,
+                ends_at=penalty.ends_at,
+                reason=reason,
+                by=moderator,
+                kind=KIND_FOR_ACTION[ActionKind(action)],
             )
         logged = _log(
             case=case,
@@ -450,6 +471,7 @@ def resolve_case(
             before=before,
             after=after,
             suspension=suspension,
+            rule=rule,
         )
         if case.first_action_at is None:
             case.first_action_at = now
@@ -463,7 +485,7 @@ def resolve_case(
             case.resolved_by = moderator
             case.resolution = action
         case.save()
-        _notify_outcome(case, action, suspended_until, after)
+        _notify_outcome(case, action, suspension, after, rule=rule, said=reason if rule else "")
     logger.info("case %s: %s by moderator %s", case.pk, action, moderator.pk)
     return logged
 

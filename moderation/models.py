@@ -195,6 +195,7 @@ class ActionKind(models.TextChoices):
     ASK_EDIT = "ask_edit", "Ask the author to edit"
     WARN = "warn", "Warn the author"
     SUSPEND = "suspend", "Suspend the author"
+    SILENCE = "silence", "Silence the author (read-only)"
     ESCALATE = "escalate", "Escalate to staff"
     APPEAL = "appeal", "Appeal by the author"
     REOPEN = "reopen", "Reopen"
@@ -209,6 +210,7 @@ RESOLVING_ACTIONS = (
     ActionKind.ASK_EDIT,
     ActionKind.WARN,
     ActionKind.SUSPEND,
+    ActionKind.SILENCE,
     ActionKind.ESCALATE,
 )
 
@@ -235,6 +237,8 @@ class ModerationAction(AppendOnlyModel):
         on_delete=models.PROTECT,
         related_name="moderation_actions",
     )
+    # The rule a canned reply cited ("hide and message"); empty: the case reason's rule.
+    rule = models.CharField(max_length=300, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -264,3 +268,26 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"Appeal of case {self.case_id}"
+
+
+class CannedReply(models.Model):
+    """A message staff prepare for "hide and message": the moderator picks one on the case
+    page, may edit its text, and the author receives it with the rule it cites."""
+
+    title = models.CharField(max_length=120, unique=True)
+    message = models.TextField(max_length=2000)
+    rule = models.CharField(max_length=300, help_text="The community rule the message cites.")
+    is_active = models.BooleanField(default=True, help_text="Offered on case pages.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "canned replies"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(message="") & ~Q(rule=""), name="canned_reply_message_and_rule"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

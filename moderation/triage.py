@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from accounts.models import Suspension, User
@@ -13,9 +14,10 @@ from detectors.identifiers import KIND_LABELS, span_key
 from detectors.identifiers.answers import ANSWER_LABELS, clean_answers
 from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
-from moderation.access import cases_for_moderator
+from moderation.access import cases_for_moderator, suspensions_for_moderator
 from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
 from moderation.models import Case, ModerationAction, ScreeningResult
+from moderation.penalties import can_lift, canned_replies, flag_figures
 from moderation.queue import priority_badge, visibility_badge
 from moderation.revision_screening import screened_text
 
@@ -86,8 +88,10 @@ def _revision_views(case: Case) -> list[RevisionView]:
 def author_history(
     author: User, *, exclude_case: Case | None = None, viewer: User | None = None
 ) -> dict[str, Any]:
-    """The author's earlier cases and the actions on them; for a `viewer`, only the cases
-    they may see (a scoped moderator never learns of cases in other groups)."""
+    """The author's earlier cases, the actions on them, their suspensions and silences, and
+    the flags they gave and received with their flags' accuracy; for a `viewer`, only what
+    comes from cases they may see (a scoped moderator never learns of cases in other
+    groups, nor of suspensions imposed there)."""
     visible = Case.objects.all() if viewer is None else cases_for_moderator(viewer)
     earlier = visible.filter(post__author=author).select_related("post__topic", "group")
     if exclude_case is not None:
@@ -101,8 +105,17 @@ def author_history(
     return {
         "cases": list(earlier.order_by("-opened_at")[:20]),
         "actions": list(actions),
-        "suspensions": list(Suspension.objects.filter(user=author).order_by("-created_at")[:10]),
+        "suspensions": list(
+            (
+                Suspension.objects.filter(user=author)
+                if viewer is None
+                else suspensions_for_moderator(viewer, Suspension.objects.filter(user=author))
+            )
+            .select_related("lift__lifted_by", "created_by")
+            .order_by("-created_at")[:10]
+        ),
         "post_count": author.posts.count(),
+        **flag_figures(author, viewer=viewer),
     }
 
 
@@ -122,4 +135,7 @@ def case_detail_context(case: Case, *, viewer: User) -> dict[str, Any]:
         # In words, as the queue shows them (moderation/queue.py), not the ranking number.
         "priority": priority_badge(case),
         "seen": visibility_badge(case),
+        "can_lift": can_lift(viewer),
+        "now": timezone.now(),
+        "canned_replies": canned_replies(),
     }

@@ -65,7 +65,9 @@ def case_for_author(request: HttpRequest, case_id: int) -> HttpResponse:
     context = {
         "case": case,
         "outcome": outcome,
-        "rule": cases.RULES.get(case.reason, ""),
+        # A canned reply's rule ("hide and message") is the one the author was told.
+        "rule": (outcome.rule if outcome is not None and outcome.rule else "")
+        or cases.RULES.get(case.reason, ""),
         "form": form,
         "can_appeal": case.state == "resolved"
         and outcome is not None

@@ -197,7 +197,7 @@ def _suspend(member) -> None:
 
     moderator = factories.UserFactory(is_moderator=True)
     standing.suspend(
-        user=member, until=timezone.now() + timedelta(days=3), reason="Incivility", by=moderator
+        user=member, ends_at=timezone.now() + timedelta(days=3), reason="Incivility", by=moderator
     )
 
 

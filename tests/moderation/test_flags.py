@@ -175,7 +175,7 @@ def test_a_suspended_member_cannot_flag(post, other_clinician, moderator):
     from accounts import standing
 
     standing.suspend(
-        user=other_clinician, until=timezone.now() + timedelta(days=1), reason="x", by=moderator
+        user=other_clinician, ends_at=timezone.now() + timedelta(days=1), reason="x", by=moderator
     )
     with pytest.raises(ValidationError, match="suspended"):
         cases.flag_post(member=other_clinician, post=post, reason=FlagReason.INCIVILITY)

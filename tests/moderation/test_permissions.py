@@ -95,6 +95,7 @@ def test_a_scoped_moderator_sees_only_their_groups_suspensions_and_no_site_figur
     from accounts.models import Suspension
     from accounts.powers import grant_powers_outside_a_session
     from moderation import cases
+    from moderation.penalties import penalty_end
 
     other_group = factories.GroupFactory(created_by=organizer, name="EMDR", slug="emdr")
     elsewhere_author = make_verified_clinician(display_name="Elsewhere Author")
@@ -114,7 +115,7 @@ def test_a_scoped_moderator_sees_only_their_groups_suspensions_and_no_site_figur
             moderator=powered,
             action=ActionKind.SUSPEND,
             reason="Identifiers again",
-            suspend_days=3,
+            penalty=penalty_end(3, "days", None),
             post_after="hide",
         )
     mine = Suspension.objects.get(user=held_post.author)

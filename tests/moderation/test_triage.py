@@ -119,7 +119,9 @@ def test_each_action_resolves_the_case_logs_it_and_tells_the_author(
 ):
     sign_in_with_totp(client, moderator)
     post_after = "publish" if action == ActionKind.WARN else "hide"
-    response = resolve(client, held_case, action, suspend_days="7", post_after=post_after)
+    response = resolve(
+        client, held_case, action, penalty_length="7", penalty_unit="days", post_after=post_after
+    )
     assert response.status_code == 302
     held_case.refresh_from_db()
     held_case.post.refresh_from_db()
@@ -260,7 +262,7 @@ def test_the_queue_page_has_a_bounded_number_of_queries(
 @pytest.mark.parametrize("action", [ActionKind.WARN, ActionKind.SUSPEND])
 def test_warn_and_suspend_need_a_choice_for_the_post(client, moderator, held_case, action):
     sign_in_with_totp(client, moderator)
-    response = resolve(client, held_case, action, suspend_days="7")
+    response = resolve(client, held_case, action, penalty_length="7", penalty_unit="days")
     assert response.status_code == 200
     assert "published or stays hidden" in response.content.decode()
     held_case.refresh_from_db()
@@ -282,7 +284,9 @@ def test_warn_and_suspend_leave_a_held_post_visible_or_hidden_and_say_which(
     client, moderator, held_case, clinician, action, post_after, status, told
 ):
     sign_in_with_totp(client, moderator)
-    resolve(client, held_case, action, suspend_days="3", post_after=post_after)
+    resolve(
+        client, held_case, action, penalty_length="3", penalty_unit="days", post_after=post_after
+    )
     held_case.refresh_from_db()
     held_case.post.refresh_from_db()
     assert held_case.state == CaseState.RESOLVED
