@@ -297,6 +297,9 @@ MODERATION_HOLD_THRESHOLD = env.float("MODERATION_HOLD_THRESHOLD", default=None)
 MODERATION_DATA_DIR = Path(
     env.str("MODERATION_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data"))
 )
+# A moderator's claim on a case lapses after this many minutes (moderation/claims.py): the
+# case then counts as unclaimed everywhere, so a forgotten claim never strands it.
+MODERATION_CLAIM_MINUTES = env.int("MODERATION_CLAIM_MINUTES", default=30)
 
 # Forum limits: bad input gets a clear message, never a 500.
 FORUM_TITLE_MAX = 200

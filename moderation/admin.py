@@ -19,7 +19,7 @@ from accounts.access import is_moderator
 from accounts.models import Suspension
 from forum.choices import CONTENT_WARNINGS
 from forum.models import ContentWarningEvent, added_warning_notes
-from moderation import cases, overview, penalties
+from moderation import cases, claims, overview, penalties
 from moderation.access import (
     cases_for_moderator,
     in_moderated_groups,
@@ -27,6 +27,7 @@ from moderation.access import (
     suspensions_for_moderator,
 )
 from moderation.added_warnings import add_warning_from_case, remove_warning_from_case
+from moderation.admin_bulk import BulkDecisions
 from moderation.models import (
     ACTIVE_CASE_STATES,
     RESOLVING_ACTIONS,
@@ -39,6 +40,7 @@ from moderation.models import (
     ScreeningFailure,
     ScreeningResult,
 )
+from moderation.next_case import next_case_for
 from moderation.queue import ClaimFilter, MinimumScoreFilter, QueueColumns
 from moderation.redaction import redact_from_case
 from moderation.triage import case_detail_context
@@ -179,7 +181,7 @@ class ResolveForm(forms.Form):
 
 
 @admin.register(Case)
-class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
+class CaseAdmin(ModeratorPermissions, QueueColumns, BulkDecisions, admin.ModelAdmin):
     # Eight columns, so the queue fits 1280 px (the group rides with the post, the claim
     # with the state, the reason with the priority).
     list_display = (
@@ -229,9 +231,11 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
     @admin.display(description="state")
     def state_label(self, case: Case) -> str:
         label = case.get_state_display()
+        if case.state == CaseState.CLAIMED and claims.claim_holder_id(case) is None:
+            label = "Open (claim lapsed)"
         if case.escalated_at and case.is_active:
             label += " · escalated"
-        if case.claimed_by_id and case.is_active:
+        if claims.claim_holder_id(case) is not None and case.is_active:
             return format_html(
                 '{}<small class="mod-badge-detail">by {}</small>', label, case.claimed_by
             )
@@ -292,7 +296,7 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             raise Http404("No such case, or not in your groups.")
         form = ResolveForm()
         refusal = cases.decision_refusal(case, request.user)
-        takes_over = cases.takes_over_claims(case, request.user)
+        claim = claims.claim_view(case, request.user, refused=refusal is not None)
         if request.method == "POST":
             response = self._act(request, case)
             if response is not None:
@@ -306,14 +310,10 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             "opts": self.model._meta,
             "original": case,
             "form": form,
-            "can_resolve": case.is_active
-            and refusal is None
-            and (case.claimed_by_id in (None, request.user.pk) or takes_over),
-            "can_claim": case.is_active
-            and refusal is None
-            and (
-                case.claimed_by_id is None or (takes_over and case.claimed_by_id != request.user.pk)
-            ),
+            "claim": claim,
+            "can_resolve": claim.can_resolve,
+            "can_claim": claim.can_claim,
+            "next_case": next_case_for(request.user, after=case),
             "decision_refusal": refusal if case.is_active else None,
             "can_reopen": not case.is_active and is_staff_moderator(request.user),
             # Content warnings (issue 20.2): what the post is collapsed behind, their record,
@@ -343,6 +343,10 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             if "claim" in request.POST:
                 cases.claim_case(case_id=case.pk, moderator=request.user)
                 messages.success(request, "You claimed this case.")
+                return here
+            if "unclaim" in request.POST:
+                claims.unclaim_case(case_id=case.pk, moderator=request.user)
+                messages.success(request, "Claim released: the case is open to any moderator.")
                 return here
             if "redact" in request.POST:
                 number = request.POST.get("revision", "")
@@ -416,6 +420,7 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, admin.ModelAdmin):
             messages.error(request, " ".join(exc.messages))
             acted_alone = {
                 "claim",
+                "unclaim",
                 "redact",
                 "add_content_warning",
                 "remove_content_warning",

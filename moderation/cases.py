@@ -30,6 +30,7 @@ from forum.choices import PostStatus
 from forum.models import Post
 from forum.posting import post_publish, post_set_status
 from moderation.access import can_act_on_case, is_staff_moderator
+from moderation.claims import claim_holder_id, takes_over_claims
 from moderation.models import (
     ACTIVE_CASE_STATES,
     RESOLVING_ACTIONS,
@@ -318,11 +319,6 @@ def decision_refusal(case: Case, moderator: User) -> str | None:
     return None
 
 
-def takes_over_claims(case: Case, moderator: User) -> bool:
-    """Staff can always take an escalated case, whoever claimed it: it is never stranded."""
-    return case.escalated_at is not None and is_staff_moderator(moderator)
-
-
 def _active_case_for_moderator(case_id: int, moderator: User) -> Case:
     case = (
         Case.objects.select_for_update(of=("self",))
@@ -341,20 +337,27 @@ def _active_case_for_moderator(case_id: int, moderator: User) -> Case:
 
 
 def claim_case(*, case_id: int, moderator: User) -> Case:
+    """Claim a case for MODERATION_CLAIM_MINUTES (moderation.claims): a lapsed claim is no
+    claim; staff take over anyone's. Claiming one's own live claim again renews it."""
     with transaction.atomic():
         case = _active_case_for_moderator(case_id, moderator)
-        if case.claimed_by_id not in (None, moderator.pk) and not takes_over_claims(
-            case, moderator
-        ):
+        holder_id = claim_holder_id(case)
+        if holder_id not in (None, moderator.pk) and not takes_over_claims(case, moderator):
             raise ValidationError(f"{case.claimed_by} has already claimed this case.")
-        if case.claimed_by_id == moderator.pk:
+        now = timezone.now()
+        if holder_id == moderator.pk:
+            case.claimed_at = now
+            case.save(update_fields=["claimed_at", "updated_at"])
             return case
+        reason = "Claimed for review"
+        if holder_id is not None:
+            reason = f"Took over the claim of {case.claimed_by}"
         case.claimed_by = moderator
-        case.claimed_at = timezone.now()
+        case.claimed_at = now
         if case.state == CaseState.OPEN:
             case.state = CaseState.CLAIMED
         case.save(update_fields=["claimed_by", "claimed_at", "state", "updated_at"])
-        _log(case=case, actor=moderator, action=ActionKind.CLAIM, reason="Claimed for review")
+        _log(case=case, actor=moderator, action=ActionKind.CLAIM, reason=reason)
     return case
 
 
@@ -448,7 +451,7 @@ def resolve_case(
         )
     with transaction.atomic():
         case = _active_case_for_moderator(case_id, moderator)
-        if case.claimed_by_id not in (None, moderator.pk) and not takes_over_claims(
+        if claim_holder_id(case) not in (None, moderator.pk) and not takes_over_claims(
             case, moderator
         ):
             raise ValidationError(f"{case.claimed_by} has claimed this case.")

@@ -200,6 +200,7 @@ class ActionKind(models.TextChoices):
     APPEAL = "appeal", "Appeal by the author"
     REOPEN = "reopen", "Reopen"
     CLAIM = "claim", "Claim"
+    UNCLAIM = "unclaim", "Unclaim"
 
 
 # The actions a moderator may resolve a case with (claim, appeal and reopen are not outcomes).

@@ -140,13 +140,15 @@ class ClaimFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> QuerySet[Case]:
+        # A lapsed claim is no claim (moderation.claims).
         value = self.value()
+        live = live_claim_q()
         if value == "mine":
-            return queryset.filter(claimed_by_id=request.user.pk)
+            return queryset.filter(live, claimed_by_id=request.user.pk)
         if value == "unclaimed":
-            return queryset.filter(claimed_by__isnull=True)
+            return queryset.exclude(live)
         if value == "others":
-            return queryset.filter(claimed_by__isnull=False).exclude(claimed_by_id=request.user.pk)
+            return queryset.filter(live).exclude(claimed_by_id=request.user.pk)
         return queryset
 
 
