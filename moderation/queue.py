@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString
 from detectors.policy import thresholds
 from forum.choices import PostStatus
 from forum.search import MAX_QUERY_LENGTH, SEARCH_CONFIG, uses_postgres
+from moderation.claims import live_claim_q
 from moderation.models import Case, CaseReason
 
 

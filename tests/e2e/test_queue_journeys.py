@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from forum.choices import PostStatus, TopicPurpose
 from forum.models import Post
@@ -84,6 +85,8 @@ def _queue_of_cases(group, author, moderator) -> dict[str, int]:
             "flag_count": 0,
             **signals,
             "claimed_by": claimed,
+            # As moderation.cases.claim_case does: a claim without its time counts as lapsed.
+            "claimed_at": timezone.now() if claimed else None,
             "state": CaseState.CLAIMED if claimed else CaseState.OPEN,
             "priority": priority_for(
                 has_identifiers=signals.get("has_identifiers", False),
@@ -142,7 +145,7 @@ def test_a_moderator_reads_the_queue_at_a_glance_at_1280_px(journey: Journey) ->
     # No column hides behind the table's own scrollbar either.
     assert widths[1] <= widths[2], f"the queue's table scrolls sideways: {widths}"
     headers = page.locator("#result_list thead th")
-    expect(headers).to_have_count(8)
+    expect(headers).to_have_count(9)  # the row checkbox (bulk actions), then eight columns
     for header in headers.all():
         box = header.bounding_box()
         assert box is not None and box["x"] + box["width"] <= 1280, header.inner_text()

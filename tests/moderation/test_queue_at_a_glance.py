@@ -66,6 +66,8 @@ def make_case(
             has_identifiers=has_identifiers, incivility=incivility, flag_count=flag_count
         ),
         claimed_by=claimed_by,
+        # As moderation.cases.claim_case does: a claim without its time counts as lapsed.
+        claimed_at=timezone.now() if claimed_by else None,
         state=CaseState.CLAIMED if claimed_by else CaseState.OPEN,
     )
     if age is not None:
