@@ -275,7 +275,7 @@ def test_a_claim_lapses_after_the_set_minutes_and_then_counts_as_no_claim(
     sign_in_with_totp(client, second)
     page = client.get(case_url(case)).content.decode()
     assert "Claim this case" in page and "Record the decision" in page
-    assert "claimed by Max Moderator" not in page
+    assert "claimed by Max Moderator" not in page and "Open (claim lapsed)" in page
     queue = client.get(QUEUE).content.decode()
     assert "Open (claim lapsed)" in queue and "Max Moderator" not in queue
     client.post(case_url(case), {"claim": "1"})
