@@ -16,7 +16,7 @@ from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
 from moderation.access import cases_for_moderator, suspensions_for_moderator
 from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
-from moderation.models import Case, ModerationAction, ScreeningResult
+from moderation.models import ActionKind, Case, ModerationAction, ScreeningResult
 from moderation.penalties import can_lift, canned_replies, flag_figures
 from moderation.queue import priority_badge, visibility_badge
 from moderation.revision_screening import screened_text
@@ -99,6 +99,9 @@ def author_history(
     actions = (
         ModerationAction.objects.filter(case__post__author=author, case__in=visible)
         .exclude(actor=author)
+        # Decisions, not claims; this case's own are in its log above.
+        .exclude(action=ActionKind.CLAIM)
+        .exclude(case=exclude_case)
         .select_related("actor", "case")
         .order_by("-created_at")[:20]
     )

@@ -483,3 +483,37 @@ def test_a_long_canned_message_is_cut_in_the_notice_but_kept_whole_on_the_case(
     assert "Rule R." in notice.message and "…" in notice.message
     assert notice.message.endswith("or appeal.")
     assert held_case.actions.get(action=ActionKind.HIDE).reason == long.strip()
+
+
+def test_the_history_lists_decisions_on_earlier_cases_not_claims_or_this_case(
+    moderator, group, clinician, django_capture_on_commit_callbacks
+):
+    from moderation.triage import author_history
+
+    powered = with_powers(moderator)
+    earlier = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks, author=clinician, group=group, body=IDENTIFYING
+        )
+    )
+    earlier_case = Case.objects.get(post=earlier)
+    cases.claim_case(case_id=earlier_case.pk, moderator=powered)
+    cases.resolve_case(
+        case_id=earlier_case.pk, moderator=powered, action=ActionKind.HIDE, reason="Earlier"
+    )
+    now = first_post(
+        new_topic(
+            django_capture_on_commit_callbacks,
+            author=clinician,
+            group=group,
+            body=IDENTIFYING,
+            title="Another",
+        )
+    )
+    this_case = Case.objects.get(post=now)
+    cases.claim_case(case_id=this_case.pk, moderator=powered)
+    history = author_history(clinician, exclude_case=this_case, viewer=powered)
+    assert [(a.case_id, a.action) for a in history["actions"]] == [
+        (earlier_case.pk, ActionKind.HIDE)
+    ]
+    assert [c.pk for c in history["cases"]] == [earlier_case.pk]
