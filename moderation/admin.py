@@ -341,8 +341,12 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, BulkDecisions, admin.ModelAd
         here = HttpResponseRedirect(request.path)
         try:
             if "claim" in request.POST:
+                held_by = claims.claim_holder_id(case)
                 cases.claim_case(case_id=case.pk, moderator=request.user)
-                messages.success(request, "You claimed this case.")
+                if held_by not in (None, request.user.pk):
+                    messages.success(request, f"You took this case over from {case.claimed_by}.")
+                else:
+                    messages.success(request, "You claimed this case.")
                 return here
             if "unclaim" in request.POST:
                 claims.unclaim_case(case_id=case.pk, moderator=request.user)

@@ -366,7 +366,8 @@ def test_staff_take_over_any_claim_and_the_log_says_whose(
     sign_in_with_totp(client, staff)
     page = client.get(case_url(case)).content.decode()
     assert "Take over this case" in page and "Record the decision" in page
-    client.post(case_url(case), {"claim": "1"})
+    response = client.post(case_url(case), {"claim": "1"}, follow=True)
+    assert "You took this case over from Max Moderator." in response.content.decode()
     case.refresh_from_db()
     assert case.claimed_by == staff
     taken = ModerationAction.objects.filter(case=case, action=ActionKind.CLAIM).last()
