@@ -100,7 +100,7 @@ def author_history(
         ModerationAction.objects.filter(case__post__author=author, case__in=visible)
         .exclude(actor=author)
         # Decisions, not claims; this case's own are in its log above.
-        .exclude(action=ActionKind.CLAIM)
+        .exclude(action__in=(ActionKind.CLAIM, ActionKind.UNCLAIM))
         .exclude(case=exclude_case)
         .select_related("actor", "case")
         .order_by("-created_at")[:20]
