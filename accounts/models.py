@@ -274,9 +274,10 @@ class ExpiryReminder(models.Model):
 
 
 class SuspensionKind(models.TextChoices):
-    # Suspended: no posting, replying, editing, flagging, joining or releasing scheduled
-    # posts. Silenced: the same writes refused, the member reads as before (read-only).
-    # Both can still sign in, read their notices and case pages, and appeal.
+    # Both refuse posting, replying, editing, flagging, joining and releasing scheduled
+    # posts (accounts.access.posting_block_reason); neither closes reading. They differ in
+    # the record and in what the member is told (a silence is named read-only). Both can
+    # still sign in, read, see their notices and case pages, and appeal.
     SUSPEND = "suspend", "Suspension"
     SILENCE = "silence", "Silence (read-only)"
 

@@ -3,8 +3,9 @@
 - Suspend or silence the author of a case for N hours, N days, until a moment (read in
   the moderator's zone) or indefinitely: moderation.cases.resolve_case takes the end
   penalty_end works out. Both refuse every write in the one place posting is refused
-  (accounts.access.posting_block_reason), scheduled releases included; a silenced member
-  reads as before, and both still read their case pages and appeal.
+  (accounts.access.posting_block_reason), scheduled releases included; neither closes
+  reading (a silence is named read-only to the member), and both still see their case
+  pages and appeal.
 - Lift one early: a global moderator or staff, in a TOTP-passed session, with a reason;
   an append-only SuspensionLift row records it and the member is told.
 - Hide and message: hide the case's post and send the author a canned reply (staff keep
