@@ -1,5 +1,5 @@
-"""The forum part of a member's data export (config.member_data): memberships, and the
-member's posts with the revisions they wrote."""
+"""The forum part of a member's data export (config.member_data): memberships, the
+member's posts with the revisions they wrote, and their read positions in topics."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from accounts.models import User
 from config import member_data
 from config.member_data import iso
-from forum.models import Membership, Post, Revision
+from forum.models import Membership, Post, Revision, TopicRead
 
 
 def memberships(user: User) -> list[dict[str, Any]]:
@@ -53,6 +53,20 @@ def posts(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def reading_positions(user: User) -> list[dict[str, Any]]:
+    """How far the member read each topic they opened (forum/reading_positions.py). Topic
+    ids only: a title could be one the member may no longer see (a held or private topic)."""
+    return [
+        {
+            "topic_id": read.topic_id,
+            "last_read_post_number": read.last_read_post_number,
+            "updated_at": iso(read.updated_at),
+        }
+        for read in TopicRead.objects.filter(user=user).order_by("topic_id")
+    ]
+
+
 def register() -> None:
     member_data.register("memberships", memberships)
     member_data.register("posts", posts)
+    member_data.register("reading_positions", reading_positions)

@@ -27,7 +27,16 @@ def _export(client: Client, user) -> dict:  # type: ignore[no-untyped-def]
 
 
 def test_every_app_gives_its_part_of_the_export(client: Client, clinician) -> None:  # type: ignore[no-untyped-def]
-    parts = {"profile", "licenses", "memberships", "posts", "flags", "appeals", "notifications"}
+    parts = {
+        "profile",
+        "licenses",
+        "memberships",
+        "posts",
+        "reading_positions",
+        "flags",
+        "appeals",
+        "notifications",
+    }
     assert set(member_data.sections()) == parts
     data = _export(client, clinician)
     assert set(data) == {"format", "exported_at", *parts}

@@ -176,3 +176,15 @@ def test_topic_lists_take_one_query_more_for_the_counts_however_many_topics(
     with django_assert_max_num_queries(9):
         html = client.get(reverse("forum:home")).content.decode()
     assert len(_counts(html)) == 12
+
+
+def test_the_members_export_holds_their_read_positions_by_topic_id(client, clinician, topic):
+    import json
+
+    client.force_login(clinician)
+    client.get(topic.get_absolute_url())
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    assert [(r["topic_id"], r["last_read_post_number"]) for r in data["reading_positions"]] == [
+        (topic.pk, 1)
+    ]
+    assert topic.title not in json.dumps(data["reading_positions"])
