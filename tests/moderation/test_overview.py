@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.powers import grant_powers_outside_a_session
 from moderation import cases, overview
 from moderation.models import ActionKind, Case, ScreeningFailure
+from moderation.penalties import penalty_end
 from tests import factories
 from tests.accounts.helpers import sign_in_with_totp
 from tests.conftest import make_verified_clinician
@@ -28,7 +29,7 @@ def held_case(capture, *, author, group, title: str = "Consultation request") ->
 
 
 def decide(case: Case, moderator, action: str, **extra) -> None:
-    if action in (ActionKind.WARN, ActionKind.SUSPEND):
+    if action in (ActionKind.WARN, ActionKind.SUSPEND, ActionKind.SILENCE):
         extra.setdefault("post_after", "hide")
     cases.resolve_case(
         case_id=case.pk,
@@ -114,7 +115,7 @@ def test_an_escalation_is_counted_apart_and_is_not_a_decision(
     assert stats["median_minutes"] is None and stats["decided_first"] == 0
 
     staff = make_verified_clinician(is_staff=True, is_moderator=True)
-    decide(case, staff, ActionKind.SUSPEND, suspend_days=2)
+    decide(case, staff, ActionKind.SUSPEND, penalty=penalty_end(2, "days", None))
     stats = client.get(OVERVIEW).context["stats"]
     assert legend(stats["outcome_chart"])[ActionKind.SUSPEND] == 1
     assert legend(stats["handoff_chart"])[ActionKind.ESCALATE] == 1
@@ -198,6 +199,7 @@ def test_a_scoped_moderator_sees_only_their_groups_figures(
         ActionKind.ASK_EDIT: 0,
         ActionKind.WARN: 1,
         ActionKind.SUSPEND: 0,
+        ActionKind.SILENCE: 0,
     }
     assert stats["decisions"] == 1 and stats["decided_cases"] == 1
     assert legend(stats["handoff_chart"])[ActionKind.ESCALATE] == 0
