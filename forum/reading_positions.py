@@ -19,7 +19,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -81,20 +80,22 @@ def unread_counts(*, user: AnyUser, topic_ids: Iterable[int]) -> dict[int, tuple
     ids = list(topic_ids)
     if not user.is_authenticated or not ids:
         return {}
-    rows = (
-        TopicRead.objects.filter(user=user, topic_id__in=ids)
-        .annotate(
-            new=Count(
-                "topic__posts",
-                filter=Q(
-                    topic__posts__status=PostStatus.PUBLISHED,
-                    topic__posts__number__gt=F("last_read_post_number"),
-                ),
-            )
-        )
-        .filter(new__gt=0)
-        .values_list("topic_id", "new", "last_read_post_number")
+    # The posts' conditions in the join (not an aggregate FILTER): each topic's new posts
+    # are a range on the (topic, status, number) index, whatever the topic's length; a
+    # topic with none has no row. Plain SQL: building the ORM's query cost ~0.9 ms a list.
+    marks = ", ".join(["%s"] * len(ids))
+    # `marks` is placeholders only: every value is a parameter.
+    sql = (
+        "SELECT r.topic_id, COUNT(*), r.last_read_post_number"  # noqa: S608
+        " FROM forum_topicread r"
+        " JOIN forum_post p ON p.topic_id = r.topic_id AND p.status = %s"
+        " AND p.number > r.last_read_post_number"
+        f" WHERE r.user_id = %s AND r.topic_id IN ({marks})"
+        " GROUP BY r.topic_id, r.last_read_post_number"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PostStatus.PUBLISHED.value, user.pk, *ids])
+        rows = cursor.fetchall()
     return {topic_id: (new, position) for topic_id, new, position in rows}
 
 
