@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
@@ -18,7 +18,12 @@ from accounts.backends import CURRENT_LICENSE_ATTRIBUTE
 from accounts.choices import JURISDICTION_LABELS, LicenseState
 from accounts.models import License, User
 from accounts.powers import has_session_powers
-from accounts.standing import suspension_block_reason
+from accounts.standing import (
+    active_suspension,
+    restriction_end,
+    suspension_block_reason,
+    suspension_closes_reading,
+)
 from accounts.timezones import site_today
 
 AnyUser = User | AnonymousUser
@@ -186,12 +191,13 @@ def can_review_licenses(user: AnyUser) -> bool:
 def read_license_standing(users: Iterable[User]) -> None:
     """Read, in one query, each user's latest verified-license expiry onto the object, as
     the session's user carries it, so holds_current_license asks no more (a batch of
-    notice recipients)."""
+    notice recipients). A suspended member counts as holding none."""
     pending = [u for u in users if CURRENT_LICENSE_ATTRIBUTE not in u.__dict__]
     if not pending:
         return
     until = dict(
         License.objects.filter(user_id__in={u.pk for u in pending}, state=LicenseState.VERIFIED)
+        .exclude(suspension_closes_reading(OuterRef("user_id")))
         .values("user_id")
         .annotate(until=Max("expires_on"))
         .values_list("user_id", "until")
@@ -201,7 +207,8 @@ def read_license_standing(users: Iterable[User]) -> None:
 
 
 def holds_current_license(user: AnyUser) -> bool:
-    """An active member holding a verified license that has not expired: the same rule as
+    """An active member holding a verified license that has not expired, and not suspended
+    (a suspension closes reading; a silence does not): the license rule of
     current_license_holder_ids. Uses the date read with the session's user when there is
     one, else one query."""
     if not is_active_member(user):
@@ -209,9 +216,11 @@ def holds_current_license(user: AnyUser) -> bool:
     if CURRENT_LICENSE_ATTRIBUTE in user.__dict__:
         until = user.__dict__[CURRENT_LICENSE_ATTRIBUTE]
         return until is not None and until >= site_today()
-    return License.objects.filter(
-        user=user, state=LicenseState.VERIFIED, expires_on__gte=site_today()
-    ).exists()
+    return (
+        License.objects.filter(user=user, state=LicenseState.VERIFIED, expires_on__gte=site_today())
+        .exclude(suspension_closes_reading(OuterRef("user_id")))
+        .exists()
+    )
 
 
 def can_read_topics(user: AnyUser) -> bool:
@@ -246,6 +255,16 @@ def reading_block_reason(user: AnyUser) -> SafeString | None:
         return mark_safe(  # noqa: S308 -- our text
             "Moderators read topics after the authenticator step: sign in again with your "
             "authenticator code, or declare a verified license to read as a member."
+        )
+    suspension = active_suspension(user)
+    if suspension is not None and not suspension.is_silence:
+        return format_html(
+            "You are suspended by the moderators {}, and topics stay closed to you until "
+            "then. You can still see your notices and {}, and appeal the decision there. "
+            "Reason: {}",
+            restriction_end(suspension),
+            _link("your case pages", "notifications:list"),
+            suspension.reason,
         )
     states = set(License.objects.filter(user=user).values_list("state", flat=True))
     if LicenseState.PENDING in states:

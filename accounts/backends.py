@@ -21,19 +21,22 @@ from django.http import HttpRequest
 
 from accounts.choices import LicenseState
 from accounts.models import License, User
+from accounts.standing import suspension_closes_reading
 from config.precompiled import Call, Precompiled, together
 
 # Set on the session's user (read with it, no query of its own): the latest expiry date
-# among the user's verified licenses, or None when they hold none
-# (accounts.access.holds_current_license).
+# among the user's verified licenses, or None when they hold none or a suspension in force
+# closes their reading (accounts.access.holds_current_license).
 CURRENT_LICENSE_ATTRIBUTE = "verified_license_until"
 
 
 def _user(*, pk: int) -> QuerySet[User]:
     """The user, with the latest expiry date of their verified licenses (None: they hold
-    none), which accounts.access.holds_current_license reads instead of a query."""
+    none, or are suspended), which accounts.access.holds_current_license reads instead of a
+    query."""
     until = (
         License.objects.filter(user=OuterRef("pk"), state=LicenseState.VERIFIED)
+        .exclude(suspension_closes_reading(OuterRef("user_id")))
         .order_by("-expires_on")
         .values("expires_on")[:1]
     )

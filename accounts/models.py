@@ -275,9 +275,9 @@ class ExpiryReminder(models.Model):
 
 class SuspensionKind(models.TextChoices):
     # Both refuse posting, replying, editing, flagging, joining and releasing scheduled
-    # posts (accounts.access.posting_block_reason); neither closes reading. They differ in
-    # the record and in what the member is told (a silence is named read-only). Both can
-    # still sign in, read, see their notices and case pages, and appeal.
+    # posts (accounts.access.posting_block_reason). A suspension also closes reading
+    # (accounts.standing.suspension_closes_reading); a silence is read-only. Both can
+    # still sign in, see their notices, own posts and case pages, and appeal.
     SUSPEND = "suspend", "Suspension"
     SILENCE = "silence", "Silence (read-only)"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -27,6 +28,18 @@ def suspend(
     the action that did."""
     return Suspension.objects.create(
         user=user, kind=kind, ends_at=ends_at, reason=reason, created_by=by
+    )
+
+
+def suspension_closes_reading(user_id: OuterRef) -> Exists:
+    """A condition on a user id (an OuterRef): a suspension (not a silence) in force now.
+    A suspended member reads no topic bodies until it ends or is lifted; a silenced one
+    still reads (accounts.access.can_read_topics reads it with the license, no query of
+    its own)."""
+    return Exists(
+        Suspension.objects.filter(
+            user_id=user_id, kind=SuspensionKind.SUSPEND, lifted_at__isnull=True
+        ).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=Now()))
     )
 
 
@@ -74,8 +87,8 @@ def suspension_block_reason(user: User | AnonymousUser) -> SafeString | None:
             suspension.reason,
         )
     return format_html(
-        "Your posting is suspended by the moderators {}: you cannot post, reply, edit or "
-        "flag; you can still appeal the decision. Reason: {}",
+        "You are suspended by the moderators {}: you cannot read topics, post, reply, edit "
+        "or flag; you can still appeal the decision. Reason: {}",
         end,
         suspension.reason,
     )

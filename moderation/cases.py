@@ -88,7 +88,7 @@ OUTCOMES = {
     ActionKind.ASK_EDIT: "ask you to edit your post; it stays hidden until an edit passes "
     "screening",
     ActionKind.WARN: "sent you a warning about your post",
-    ActionKind.SUSPEND: "suspended your posting",
+    ActionKind.SUSPEND: "suspended you (no reading or posting; you can appeal)",
     ActionKind.SILENCE: "silenced you (read-only)",
 }
 

@@ -3,9 +3,9 @@
 - Suspend or silence the author of a case for N hours, N days, until a moment (read in
   the moderator's zone) or indefinitely: moderation.cases.resolve_case takes the end
   penalty_end works out. Both refuse every write in the one place posting is refused
-  (accounts.access.posting_block_reason), scheduled releases included; neither closes
-  reading (a silence is named read-only to the member), and both still see their case
-  pages and appeal.
+  (accounts.access.posting_block_reason), scheduled releases included; a suspension
+  also closes reading (accounts.standing.suspension_closes_reading), a silence is
+  read-only; both still see their notices and case pages and appeal.
 - Lift one early: a global moderator or staff, in a TOTP-passed session, with a reason;
   an append-only SuspensionLift row records it and the member is told.
 - Hide and message: hide the case's post and send the author a canned reply (staff keep
@@ -222,8 +222,8 @@ def flag_figures(author: User, *, viewer: User | None = None) -> dict[str, Any]:
 
 
 def outcome_phrase(action: str, suspension: Suspension | None, author: User) -> str:
-    """ "suspended your posting until 4 Dec 2026, 09:12 EST" in the author's zone."""
+    """ "suspended you (...) until 4 Dec 2026, 09:12 EST" in the author's zone."""
     end = described_end(suspension.ends_at if suspension else None, zone_of(author))
     if action == ActionKind.SILENCE:
         return f"silenced you (read-only: you can read and appeal, not post) {end}"
-    return f"suspended your posting {end}"
+    return f"suspended you (no reading or posting; you can appeal) {end}"

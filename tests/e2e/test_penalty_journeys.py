@@ -82,16 +82,21 @@ def test_a_moderator_suspends_an_author_for_three_hours_and_the_author_sees_why(
     # The author is told, and sees why and until when.
     page = journey.new_page(author)
     page.goto("/notifications/")
-    expect(page.get_by_text(re.compile("suspended your posting until"))).to_be_visible()
+    expect(
+        page.get_by_text(
+            re.compile(r"suspended you \(no reading or posting; you can appeal\) until")
+        )
+    ).to_be_visible()
     journey.shoot(page, "the author is told of the suspension")
     assert_accessible(journey, page, "notifications with the suspension")
     page.goto(f"/moderation/cases/{case.pk}/")
-    expect(page.get_by_text("While suspended you cannot post")).to_be_visible()
+    expect(page.get_by_text("While suspended you cannot read topics")).to_be_visible()
     journey.shoot(page, "the author's case page with the appeal")
     assert_accessible(journey, page, "the author's case page")
     page.goto(f"/topics/{readable.pk}/")
+    # A suspension closes the topics too (a silence would not): the thread says why.
     expect(
-        page.get_by_text(re.compile("Your posting is suspended by the moderators until"))
+        page.get_by_text(re.compile("You are suspended by the moderators until"))
     ).to_be_visible()
-    journey.shoot(page, "the thread says why the author cannot reply")
+    journey.shoot(page, "the thread says why the author cannot read it")
     assert_accessible(journey, page, "thread while suspended")
