@@ -4,7 +4,9 @@ development, blind and public figures kept apart.
 - **blind**: the hand-written sets in moderation/data/blind/ (see its README): written
   before the detectors were changed, read by nothing else, scored once per piece of work.
 - **development**: data the rules or models were written or chosen from: the identifier
-  vignettes moderation/data/phi_dev*.jsonl (rules were written from every one of them)
+  vignettes moderation/data/phi_dev*.jsonl (rules were written from every one of them;
+  rows marked ``"signature": true`` are clinicians' own signed posts, retired blind
+  signature sets among them, and give the signatures figure its development column)
   and the incivility eval file curated_incivility_eval.csv (never trained on, but models
   and thresholds were compared on it). The incivility unit tests reuse training
   sentences, and the curated test split in each artifact's metrics is built from
@@ -225,7 +227,20 @@ class Evaluation:
         }
 
 
-def _incivility_figures(evaluation: Evaluation) -> None:
+def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> None:
+    if not blind_sets:
+        dev_texts, dev_labels = _read_dev_incivility()
+        dev_scores = [r["incivility"] for r in score_posts(dev_texts)]
+        evaluation.figures.append(
+            Figure(
+                "clinician-register incivility ROC-AUC",
+                ">= 0.97",
+                development=(roc_auc(dev_labels, dev_scores), len(dev_labels)),
+                met=lambda v: v >= 0.97,
+                note="development only (--no-blind)",
+            )
+        )
+        return
     blind = read_labelled(BLIND_DIR / "incivility.tsv")
     results = score_posts([text for _, _, text in blind])
     labels = [label for label, _, _ in blind]
@@ -347,12 +362,19 @@ def _public_incivility_figures(evaluation: Evaluation, data_dir: Path) -> None:
     )
 
 
-def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
+def _identifier_figures(evaluation: Evaluation, data_dir: Path, *, blind_sets: bool = True) -> None:
     # Every blind vignettes file counts; none (a set retired to development and its
-    # successor not yet written) reports the blind column as n/a.
-    blind_rows = [row for path in blind_files("vignettes") for row in read_vignettes(path)]
+    # successor not yet written) reports the blind column as n/a. With blind_sets False
+    # (--no-blind) no blind file is read and every blind cell is left empty.
+    blind_rows = (
+        [row for path in blind_files("vignettes") for row in read_vignettes(path)]
+        if blind_sets
+        else []
+    )
     if blind_rows:
         blind_recall, blind_kinds, blind_n = identifier_recall(blind_rows)
+    elif not blind_sets:
+        blind_recall, blind_kinds, blind_n = None, {}, 0
     else:
         blind_recall, blind_kinds, blind_n = None, {}, 0
         evaluation.notes.append(
@@ -371,7 +393,7 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
             "patient identifiers in case vignettes, recall",
             ">= 0.97",
             development=(dev_recall, dev_n),
-            blind=(blind_recall, blind_n),
+            blind=(blind_recall, blind_n) if blind_sets else None,
             public=presidio,
             met=lambda v: v >= 0.97,
             note="public: presidio-synthetic, the Safe Harbor kinds (general-domain text)",
@@ -401,29 +423,43 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path) -> None:
                 met=lambda v: v >= 0.95,
             )
         )
-    clean_blind = score_posts(
-        [line for path in blind_files("deidentified") for line in read_lines(path)]
+    clean_dev = score_posts(
+        [row["text"] for row in dev if row["deidentified"] and not row.get("signature")]
     )
-    clean_dev = score_posts([row["text"] for row in dev if row["deidentified"]])
+    clean_blind_cell = None
+    if blind_sets:
+        clean_blind = score_posts(
+            [line for path in blind_files("deidentified") for line in read_lines(path)]
+        )
+        clean_blind_cell = (_share([bool(r["phi"]) for r in clean_blind]), len(clean_blind))
     evaluation.figures.append(
         Figure(
             "de-identified vignettes flagged",
             "< 3%",
             development=(_share([bool(r["phi"]) for r in clean_dev]), len(clean_dev)),
-            blind=(_share([bool(r["phi"]) for r in clean_blind]), len(clean_blind)),
+            blind=clean_blind_cell,
             met=lambda v: v < 0.03,
         )
     )
-    signed = score_posts([line for path in blind_files("signatures") for line in read_lines(path)])
-    answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
-    held = [r["decision"] == "hold" and "identifiers" in _codes(r) for r in signed + answers]
+    signed_dev = score_posts([row["text"] for row in dev if row.get("signature")])
+    held_dev = [r["decision"] == "hold" and "identifiers" in _codes(r) for r in signed_dev]
+    held_blind_cell = None
+    if blind_sets:
+        signed = score_posts(
+            [line for path in blind_files("signatures") for line in read_lines(path)]
+        )
+        answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
+        held = [r["decision"] == "hold" and "identifiers" in _codes(r) for r in signed + answers]
+        held_blind_cell = (_share(held), len(held))
     evaluation.figures.append(
         Figure(
             "clinicians' own signatures and answers held as patient identifiers",
             "< 2%",
-            blind=(_share(held), len(held)),
+            development=(_share(held_dev), len(held_dev)) if held_dev else None,
+            blind=held_blind_cell,
             met=lambda v: v < 0.02,
-            note="signatures*.txt and therapist_answers.txt",
+            note="blind: signatures*.txt and therapist_answers.txt; development: phi_dev rows "
+            'marked "signature"',
         )
     )
 
@@ -487,7 +523,7 @@ def _warning_figures(evaluation: Evaluation) -> None:
                 evaluation.figures.append(Figure(f"  {kind}: {category}", "-", blind=(value, n)))
 
 
-def _timing_figures(evaluation: Evaluation) -> None:
+def _timing_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> None:
     starts = []
     cpu = []
     for _ in range(3):
@@ -515,7 +551,7 @@ def _timing_figures(evaluation: Evaluation) -> None:
             "(on a busy machine the wall time is mostly waiting for a core)",
         )
     )
-    rate = posts_per_cpu_second()
+    rate = posts_per_cpu_second(blind_sets=blind_sets)
     evaluation.figures.append(
         Figure(
             "score_posts posts per CPU-second (1,000 vs 6,000 posts)",
@@ -527,11 +563,17 @@ def _timing_figures(evaluation: Evaluation) -> None:
     )
 
 
-def posts_per_cpu_second(small: int = 1000, large: int = 6000) -> float:
+def posts_per_cpu_second(small: int = 1000, large: int = 6000, *, blind_sets: bool = True) -> float:
     """score_posts on `large` and `small` posts; the difference in the child's CPU time
-    removes start-up (as bench/screening.py measures it)."""
-    sentences = [text for _, _, text in read_labelled(BLIND_DIR / "incivility.tsv")]
-    sentences += [line for path in blind_files("deidentified") for line in read_lines(path)]
+    removes start-up (as bench/screening.py measures it). The posts are the blind
+    incivility and de-identified texts (only as load: nothing about them is reported), or
+    without blind sets the development eval file and de-identified vignettes."""
+    if blind_sets:
+        sentences = [text for _, _, text in read_labelled(BLIND_DIR / "incivility.tsv")]
+        sentences += [line for path in blind_files("deidentified") for line in read_lines(path)]
+    else:
+        sentences = _read_dev_incivility()[0]
+        sentences += [row["text"] for row in read_dev_vignettes() if row["deidentified"]]
 
     def cpu(count: int) -> float:
         lines = "".join(
@@ -555,14 +597,20 @@ def posts_per_cpu_second(small: int = 1000, large: int = 6000) -> float:
     return (large - small) / max(cpu(large) - cpu(small), 1e-9)
 
 
-def evaluate(*, data_dir: Path, timing: bool = True) -> Evaluation:
+def evaluate(*, data_dir: Path, timing: bool = True, blind_sets: bool = True) -> Evaluation:
+    """Every figure; with blind_sets False no file of the blind folder is read (work in
+    progress looks at development and public figures only; the blind sets are scored
+    once, at the end)."""
     evaluation = Evaluation(model_version=incivility.model_version())
-    _incivility_figures(evaluation)
+    _incivility_figures(evaluation, blind_sets=blind_sets)
     _public_incivility_figures(evaluation, data_dir)
-    _identifier_figures(evaluation, data_dir)
-    _warning_figures(evaluation)
+    _identifier_figures(evaluation, data_dir, blind_sets=blind_sets)
+    if blind_sets:
+        _warning_figures(evaluation)
+    else:
+        evaluation.notes.append("--no-blind: no blind set was read; blind cells are empty.")
     if timing:
-        _timing_figures(evaluation)
+        _timing_figures(evaluation, blind_sets=blind_sets)
     evaluation.notes += [
         "Development figures are not blind: rules or models were written or compared on "
         "that data. The incivility unit tests reuse training sentences; the curated test "

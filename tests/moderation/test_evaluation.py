@@ -6,6 +6,7 @@ scored once per piece of work, by the command, and never tuned on).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -46,16 +47,62 @@ def test_every_blind_file_is_well_formed() -> None:
         assert len(evaluation.read_lines(blind / name)) >= 20, name
 
 
-def test_the_retired_blind_vignettes_are_development_data() -> None:
-    retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb13-")]
-    assert len(retired) >= 70
-    # The blind vignettes now are the fresh 2026-12-05 set: none of the retired texts.
-    blind = {text for text, _ in evaluation.read_vignettes(evaluation.BLIND_DIR / "vignettes.txt")}
-    assert len(blind) >= 100 and not blind & {row["text"] for row in retired}
+@pytest.mark.parametrize(("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110)])
+def test_the_retired_blind_vignettes_are_development_data(prefix: str, vignettes: int) -> None:
+    retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
+    assert len(retired) >= vignettes
+    # Whatever blind vignettes there are now hold none of the retired texts.
+    blind = {
+        text
+        for path in evaluation.blind_files("vignettes")
+        for text, _ in evaluation.read_vignettes(path)
+    }
+    assert not blind & {row["text"] for row in retired}
     assert all("retired blind set" in row["note"] for row in retired)
     for row in retired:
+        assert row["spans"] and not row["deidentified"]
         for span in row["spans"]:
             assert row["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_the_retired_2026_12_05_clean_and_signed_sets_are_development_data() -> None:
+    for name in ("vignettes.txt", "deidentified_2026-12-05.txt", "signatures_2026-12-05.txt"):
+        assert not (evaluation.BLIND_DIR / name).exists(), name
+    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb15-")]
+    clean = [row for row in dev if row["id"].startswith("rb15-d")]
+    signed = [row for row in dev if row["id"].startswith("rb15-s")]
+    assert len(clean) == 60 and len(signed) == 30
+    assert all(row["deidentified"] and not row["spans"] for row in clean + signed)
+    assert all(row.get("signature") is True for row in signed)
+    assert not any(row.get("signature") for row in clean)
+    assert all("retired blind set" in row["note"] for row in dev)
+
+
+def test_no_blind_reads_no_blind_file_and_reports_development_signatures(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # An empty blind folder: every blind read would fail with "file not found".
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    with pytest.raises(evaluation.EvaluationDataError):
+        evaluation._identifier_figures(evaluation.Evaluation("test"), tmp_path / "none")
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._identifier_figures(result, tmp_path / "none", blind_sets=False)
+    figures = {figure.measure: figure for figure in result.figures}
+    assert all(figure.blind is None for figure in result.figures)
+    held = figures["clinicians' own signatures and answers held as patient identifiers"]
+    assert held.development is not None and held.development[1] >= 30
+    clean = figures["de-identified vignettes flagged"]
+    signed_rows = sum(1 for row in evaluation.read_dev_vignettes() if row.get("signature"))
+    all_clean = sum(1 for row in evaluation.read_dev_vignettes() if row["deidentified"])
+    assert clean.development is not None and clean.development[1] == all_clean - signed_rows
+
+
+def test_the_command_without_blind_sets_reads_none(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    monkeypatch.setattr(evaluation, "_public_incivility_figures", lambda *_: None)
+    out = io.StringIO()
+    call_command("evaluate_screening", "--no-timing", "--no-blind", stdout=out)
+    assert "no blind set was read" in out.getvalue()
 
 
 def test_identifier_figures_cope_with_no_blind_vignettes_and_count_added_files(

@@ -24,12 +24,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-timing", action="store_true", help="skip the cold start and throughput runs"
         )
+        parser.add_argument(
+            "--no-blind",
+            action="store_true",
+            help="read no blind set: development and public figures only (for work in "
+            "progress; the blind sets are scored once, at the end of a piece of work)",
+        )
         parser.add_argument("--save", type=Path, help="also write the figures as JSON to this file")
 
     def handle(self, *args: Any, **options: Any) -> None:
         data_dir = options["data_dir"] or training.default_data_dir()
         try:
-            result = evaluation.evaluate(data_dir=data_dir, timing=not options["no_timing"])
+            result = evaluation.evaluate(
+                data_dir=data_dir,
+                timing=not options["no_timing"],
+                blind_sets=not options["no_blind"],
+            )
         except evaluation.EvaluationDataError as error:
             raise CommandError(str(error)) from error
         report = result.as_dict() | {"measured": datetime.now(UTC).isoformat(timespec="seconds")}
