@@ -7,7 +7,9 @@ Each result shows a snippet of its post's plain text with the matched words mark
 (issue 22, item 5). PostgreSQL's ts_headline picks the passage and brackets the matches
 with two private-use characters (removed from the text first, so a post cannot forge
 them); snippet_html then escapes the text and turns the brackets into <mark>. The text
-is the post's own search text, read only for results the reader may see.
+is the post's own search text, read only for results the reader may see. A post the
+thread page collapses behind a content warning shows its snippet collapsed the same way
+(templates/forum/search.html): the warning first, the text only when the reader opens it.
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ def search_posts(*, user: AnyUser, query: str) -> QuerySet[Post]:
         .filter(topic__is_visible=True)
         .exclude(status__in=TOMBSTONE_STATUSES)
     )
-    results = Post.objects.select_related("topic", "topic__group", "author").only(*_RESULT_FIELDS)
+    results = Post.objects.select_related(
+        "topic", "topic__group", "author", "published_revision"
+    ).only(*_RESULT_FIELDS)
     if uses_postgres():
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
         candidates = (
@@ -182,10 +186,16 @@ def snippet_html(text: str, *, limit: int = SNIPPET_LENGTH) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 -- every piece of text is escaped
 
 
-# What a result shows: the topic and group it is in, its author, its number and text.
+# What a result shows: the topic and group it is in, its author, its number and text,
+# and the content warnings its text is collapsed behind on the thread page (those the
+# published revision declares and those screening or a moderator added): the snippet
+# stays behind the same disclosure.
 _RESULT_FIELDS = (
     "id",
     "number",
+    "added_warnings",
+    "published_revision_id",
+    "published_revision__trigger_warnings",
     "topic_id",
     "author_id",
     "topic__title",

@@ -211,3 +211,79 @@ def test_without_postgresql_the_query_words_are_marked_in_python(monkeypatch):
     marked = terms.sub(lambda m: f"{search.START}{m.group(0)}{search.STOP}", "Paced exposures")
     assert search.snippet_html(marked) == "Paced <mark>exposures</mark>"
     assert search.snippet_html(search._terms("!!!").sub("", "text")) == "text"
+
+
+def _results(client, query: str) -> list[str]:
+    html = client.get(reverse("forum:search"), {"q": query}).content.decode()
+    return re.findall(r'<li class="card">(.*?)</li>', html, re.S)
+
+
+def _warned_result_shows_the_warning_before_the_text(result: str, label: str, word: str) -> None:
+    """The result names the warning and keeps the text behind the thread page's
+    disclosure: closed until the reader opens it, the text nowhere outside it."""
+    match = re.search(r'<details class="warned">(.*?)</details>', result, re.S)
+    assert match is not None, result
+    summary = re.search(r"<summary>(.*?)</summary>", match.group(1), re.S).group(1)
+    assert label in summary and word not in summary
+    assert word in match.group(1)
+    assert word not in result.replace(match.group(0), "")
+
+
+def test_a_post_collapsed_behind_a_declared_warning_shows_the_warning_in_search(
+    client, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    from forum.choices import TriggerWarning
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(
+            author=other_clinician,
+            topic=topic,
+            content=factories.content(
+                "Zebrafish overdose details from the session.",
+                warnings=[TriggerWarning.SUBSTANCE_USE],
+            ),
+        )
+    client.force_login(clinician)
+    [result] = _results(client, "zebrafish")
+    _warned_result_shows_the_warning_before_the_text(result, "Substance use", "overdose")
+
+
+def test_a_post_collapsed_behind_a_detected_warning_shows_the_warning_in_search(
+    client, clinician, other_clinician, topic, django_capture_on_commit_callbacks
+):
+    _reply(
+        other_clinician,
+        topic,
+        "Zebrafish grief work after a loss.",
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(clinician)
+    [result] = _results(client, "zebrafish")
+    _warned_result_shows_the_warning_before_the_text(
+        result, "Death and grief (added by screening)", "loss"
+    )
+
+
+def test_a_post_collapsed_behind_a_moderators_warning_shows_the_warning_in_search(
+    client, clinician, other_clinician, moderator, topic, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from forum.added_warnings import MODERATOR, add_warnings
+    from forum.choices import TriggerWarning
+
+    reply = _reply(
+        other_clinician,
+        topic,
+        "Zebrafish scheduling for the weekly group.",
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(clinician)
+    [before] = _results(client, "zebrafish")
+    assert "<details" not in before and "weekly" in before
+    with transaction.atomic():
+        add_warnings(post=reply, warnings=[TriggerWarning.ABUSE], by=MODERATOR, actor=moderator)
+    [result] = _results(client, "zebrafish")
+    _warned_result_shows_the_warning_before_the_text(
+        result, "Abuse (added by a moderator)", "weekly"
+    )
