@@ -206,6 +206,9 @@ def read_license_standing(users: Iterable[User]) -> None:
         user.__dict__[CURRENT_LICENSE_ATTRIBUTE] = until.get(user.pk)
 
 
+_NOT_READ = object()
+
+
 def holds_current_license(user: AnyUser) -> bool:
     """An active member holding a verified license that has not expired, and not suspended
     (a suspension closes reading; a silence does not): the license rule of
@@ -213,8 +216,10 @@ def holds_current_license(user: AnyUser) -> bool:
     one, else one query."""
     if not is_active_member(user):
         return False
-    if CURRENT_LICENSE_ATTRIBUTE in user.__dict__:
-        until = user.__dict__[CURRENT_LICENSE_ATTRIBUTE]
+    # getattr, not user.__dict__: request.user is a SimpleLazyObject, whose own __dict__
+    # holds only the wrapped user (the date would never be found, and every page asked).
+    until = getattr(user, CURRENT_LICENSE_ATTRIBUTE, _NOT_READ)
+    if until is not _NOT_READ:
         return until is not None and until >= site_today()
     return (
         License.objects.filter(user=user, state=LicenseState.VERIFIED, expires_on__gte=site_today())

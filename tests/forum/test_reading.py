@@ -266,6 +266,32 @@ def test_the_session_user_carries_the_license_date_in_its_own_query(
         assert can_read_topics(user)
 
 
+def test_a_page_reads_no_license_of_its_own_for_the_session_user(
+    client, clinician, topic, require_postgres
+):
+    """The request's user (a lazy object around the session's user) carries the date too:
+    neither the thread page nor the group page asks the licenses table again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(clinician)
+    for path in (topic.get_absolute_url(), topic.group.get_absolute_url()):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        license_reads = [
+            q["sql"]
+            for q in queries
+            if q["sql"].startswith(
+                (
+                    'SELECT %s AS "a" FROM "accounts_license"',
+                    'SELECT 1 AS "a" FROM "accounts_license"',
+                )
+            )
+        ]
+        assert license_reads == [], license_reads
+
+
 def test_signup_and_visitor_pages_say_topics_need_a_verified_license(client, group, topic):
     signup = client.get(reverse("account_signup")).content.decode()
     assert "Topics are for clinicians with a verified license" in signup
