@@ -487,6 +487,9 @@ def resolve_case(
             case.resolved_at = now
             case.resolved_by = moderator
             case.resolution = action
+            # The decision ends the escalation (the log keeps it): an appeal or a reopening
+            # of this case is not escalated, and its escalating moderator may decide it.
+            case.escalated_at = None
         case.save()
         _notify_outcome(case, action, suspension, after, rule=rule, said=reason if rule else "")
     logger.info("case %s: %s by moderator %s", case.pk, action, moderator.pk)

@@ -336,6 +336,44 @@ def test_a_moderator_cannot_decide_the_case_on_their_own_post(
     assert case.state == CaseState.RESOLVED and case.resolved_by == other
 
 
+def test_a_decision_ends_the_escalation_so_an_appeal_is_not_shown_escalated(
+    client, moderator, clinician, held_case
+):
+    from accounts.powers import grant_powers_outside_a_session
+    from moderation import cases
+    from moderation.next_case import decidable_cases
+
+    sign_in_with_totp(client, moderator)
+    resolve(client, held_case, ActionKind.ESCALATE, reason="Needs a second view")
+    staff = make_verified_clinician(is_staff=True)
+    sign_in_with_totp(client, staff)
+    resolve(client, held_case, ActionKind.HIDE)
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.RESOLVED and held_case.escalated_at is None
+    # The escalation stays on the record.
+    assert held_case.actions.filter(action=ActionKind.ESCALATE).count() == 1
+
+    cases.appeal_case(author=clinician, case_id=held_case.pk, text="It was de-identified.")
+    held_case.refresh_from_db()
+    assert held_case.state == CaseState.APPEALED and held_case.escalated_at is None
+    # The appeal of staff's decision is the moderator's to decide: the old escalation
+    # neither refuses them nor shows the case as escalated in the queue or the overview.
+    assert cases.decision_refusal(held_case, moderator) is None
+    powered = grant_powers_outside_a_session(moderator, reason="test")
+    assert held_case in decidable_cases(powered)
+    sign_in_with_totp(client, moderator)
+    changelist = reverse("admin:moderation_case_changelist")
+    assert (
+        f"/{held_case.pk}/change/"
+        not in client.get(changelist, {"queue": "escalated"}).content.decode()
+    )
+    assert f"/{held_case.pk}/change/" in client.get(changelist).content.decode()
+    stats = client.get(reverse("admin:moderation_case_overview")).context["stats"]
+    assert stats["escalated_open"] == 0 and stats["queue_now"] == 1
+    page = client.get(case_url(held_case)).content.decode()
+    assert "escalated to staff" not in page and "Record the decision" in page
+
+
 def test_the_escalating_moderator_cannot_claim_and_strand_the_case(client, moderator, held_case):
     sign_in_with_totp(client, moderator)
     resolve(client, held_case, ActionKind.ESCALATE, reason="Needs a second view")
@@ -361,3 +399,40 @@ def test_another_moderator_or_staff_can_always_take_an_escalated_case(client, mo
     resolve(client, held_case, ActionKind.HIDE)
     held_case.refresh_from_db()
     assert held_case.state == CaseState.RESOLVED and held_case.resolved_by == staff
+
+
+def test_the_migration_ends_escalations_decided_before_the_fix(
+    client, moderator, group, clinician, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    from tests.moderation.helpers import first_post, new_topic
+
+    migration = importlib.import_module("moderation.migrations.0010_a_decision_ends_the_escalation")
+    decided, waiting = (
+        Case.objects.get(
+            post=first_post(
+                new_topic(
+                    django_capture_on_commit_callbacks,
+                    author=clinician,
+                    group=group,
+                    body=IDENTIFYING,
+                    title=title,
+                )
+            )
+        )
+        for title in ("Decided after escalation", "Still escalated")
+    )
+    sign_in_with_totp(client, moderator)
+    for case in (decided, waiting):
+        resolve(client, case, ActionKind.ESCALATE, reason="Needs a second view")
+    sign_in_with_totp(client, make_verified_clinician(is_staff=True))
+    resolve(client, decided, ActionKind.HIDE)
+    escalated_at = Case.objects.get(pk=waiting.pk).escalated_at
+    Case.objects.filter(pk=decided.pk).update(escalated_at=escalated_at)  # as before the fix
+
+    migration.end_decided_escalations(apps, None)
+    assert Case.objects.get(pk=decided.pk).escalated_at is None
+    assert Case.objects.get(pk=waiting.pk).escalated_at == escalated_at
