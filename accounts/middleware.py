@@ -79,8 +79,7 @@ class ReaderTimeZoneMiddleware:
     """Times on every page in the reader's zone (UTC for visitors).
 
     The zone is looked up from `request.user` when a time is first converted, not here:
-    reading the user here would cost pages that read the user with their own rows
-    (accounts.backends.together_with_session_user) a round trip of its own.
+    a page that never shows a time (or never reads the user) costs no read of the user.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

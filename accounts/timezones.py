@@ -3,10 +3,8 @@
 Every time a page shows is in the reader's zone with the zone named ("4 Dec 2026, 09:12
 EST"); visitors see UTC, labelled. accounts.middleware.ReaderTimeZoneMiddleware activates
 a ReaderZone for each request: it reads the member's zone from `request.user` only when
-something first converts a time, so a page that reads the signed-in user together with
-its own rows (accounts.backends.together_with_session_user) still does so in one round
-trip. Dates that decide standing (license expiry) use the site's date, not the
-reader's: site_today().
+something first converts a time, from the user the session already read. Dates that
+decide standing (license expiry) use the site's date, not the reader's: site_today().
 """
 
 from __future__ import annotations

@@ -13,18 +13,11 @@ in range for their columns; compiling checks that they are distinct and that eac
 among the statement's parameters (as often as the query uses it), so a sample the ORM
 transformed fails loudly.
 
-`together` runs several of them in one round trip on PostgreSQL. On our machines a round
-trip costs the Django process more CPU than a short statement's whole execution (about
-120 microseconds for `SELECT 1` through psycopg, most of it in the kernel;
-bench/README.md), and the server its own share.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -132,115 +125,3 @@ class Precompiled(Generic[M]):
             )
         self._compiled[using] = compiled
         return compiled
-
-
-# --------------------------------------------------------------------------- together
-
-
-@dataclass(frozen=True)
-class Call:
-    """A precompiled statement and the values to run it with (see `together`)."""
-
-    statement: Precompiled[Any]
-    values: dict[str, object]
-
-
-def together(calls: Sequence[Call], using: str = "default") -> list[Any]:
-    """Each call's result, as `first` (model querysets) or `rows` (values ones) gives it.
-
-    On PostgreSQL in one statement and one round trip: each statement becomes a subquery
-    whose rows carry their order within it (never NULL), and the subqueries are joined
-    `FULL JOIN ... ON false`, so each row of the result holds one subquery's row and NULL
-    for the others' columns (each keeps its own column types, which UNION ALL would have
-    had to spell out). Elsewhere, one statement after another.
-    """
-    db = connections[using]
-    parts = [call.statement.compiled(using) for call in calls]
-    if db.vendor != "postgresql":
-        return [
-            _result(part, call.statement.rows(using, **call.values), using)
-            for call, part in zip(calls, parts, strict=True)
-        ]
-    starts = [0]
-    for part in parts:
-        starts.append(starts[-1] + 1 + part.width)  # each subquery's ordinal, then its row
-    params: list[object] = []
-    for call, part in zip(calls, parts, strict=True):
-        params += call.statement._bind(part, call.values)
-    # Django's query log (DEBUG, tests capturing queries) renders statements with the
-    # ORM's placeholders; elsewhere PostgreSQL's own numbered ones skip a rewrite.
-    numbered = not db.queries_logged
-    sql = _together_sql(tuple(part.sql for part in parts), numbered=numbered)
-    with _numbered_parameters_cursor(db) if numbered else db.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
-    results: list[list[tuple[Any, ...]]] = [[] for _ in calls]
-    for row in found:
-        if len(row) != starts[-1]:
-            raise RuntimeError(f"together: rows of {len(row)} columns, expected {starts[-1]}")
-        index = next(i for i, start in enumerate(starts) if row[start] is not None)
-        start = starts[index] + 1
-        results[index].append(row[start : start + parts[index].width])
-    return [_result(part, rows, using) for part, rows in zip(parts, results, strict=True)]
-
-
-def _result(part: _Compiled, rows: list[tuple[Any, ...]], using: str) -> Any:
-    """What `first` (a model statement) or `rows` (a values one) gives for these rows."""
-    if part.model is None:
-        return rows
-    return Precompiled._instance(part, rows[0], using) if rows else None
-
-
-@functools.cache
-def _together_sql(statements: tuple[str, ...], *, numbered: bool) -> str:
-    """The statements (SQL the ORM compiled; values stay parameters) as one; `numbered`:
-    with PostgreSQL's numbered parameters ($1, $2, ...) in place of the ORM's %s.
-
-    ROW_NUMBER() OVER () numbers a subquery's rows in the order its ORDER BY gives them."""
-    subqueries = [
-        f"(SELECT ROW_NUMBER() OVER () AS o, s.* FROM ({sql}) s) p{index}"  # noqa: S608
-        for index, sql in enumerate(statements)
-    ]
-    joined = subqueries[0] + "".join(f" FULL JOIN {sub} ON false" for sub in subqueries[1:])
-    order = ", ".join(f"p{index}.o" for index in range(len(statements)))
-    sql = f"SELECT * FROM {joined} ORDER BY {order}"  # noqa: S608
-    return _numbered(sql) if numbered else sql
-
-
-def _numbered(sql: str) -> str:
-    """`sql` with $1, $2, ... for the ORM's %s placeholders, and % for its %%."""
-    numbers = itertools.count(1)
-
-    def replace(match: re.Match[str]) -> str:
-        if match.group() == "%%":
-            return "%"
-        if match.group() == "%s":
-            return f"${next(numbers)}"
-        raise ValueError(f"unexpected {match.group()!r} in compiled SQL")
-
-    return re.sub(r"%.?", replace, sql, flags=re.DOTALL)
-
-
-def _numbered_parameters_cursor(db: Any) -> Any:
-    """A Django cursor (execute wrappers, error wrapping) over psycopg's RawCursor, which
-    sends $1, $2, ... as they are.
-
-    psycopg's usual cursor rewrites the ORM's %s placeholders on every execution, and
-    caches that only for statements up to 4,096 bytes: a joined page statement is
-    longer, and rewriting it took about 110 us a request here. Otherwise what
-    Django's own cursor() does for PostgreSQL (connection checks, the time zone of
-    timestamps)."""
-    from django.db.backends.postgresql.psycopg_any import register_tzloader
-    from psycopg import RawCursor
-    from psycopg.postgres import types
-    from psycopg.pq import Format
-
-    db.close_if_health_check_failed()
-    db.ensure_connection()
-    db.validate_thread_sharing()
-    with db.wrap_database_errors:
-        cursor = RawCursor(db.connection)
-        loader = cursor.adapters.get_loader(types["timestamptz"].oid, Format.TEXT)
-        if db.timezone != getattr(loader, "timezone", None):
-            register_tzloader(db.timezone, cursor)
-    return db.make_cursor(cursor)

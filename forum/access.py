@@ -21,7 +21,7 @@ from accounts.access import (
 )
 from accounts.backends import MAX_ID
 from accounts.models import User
-from config.precompiled import Call, Precompiled
+from config.precompiled import Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, TOMBSTONE_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Revision, Topic
 
@@ -250,13 +250,6 @@ def topic_for_reader(user: AnyUser, topic_id: int) -> Topic:
     else:
         topic = Topic.objects.select_related("group").filter(pk=topic_id).first()
     return readable_topic(user, topic)
-
-
-def topic_with_role_call(topic_id: int, user_id: int) -> Call:
-    """The statement topic_for_reader runs for a signed-in reader, to run with others
-    (config.precompiled.together); its result goes to readable_topic."""
-    _check_id(topic_id)
-    return Call(_TOPIC_WITH_ROLE, {"topic": topic_id, "user": user_id})
 
 
 def readable_topic(user: AnyUser, topic: Topic | None) -> Topic:

@@ -60,7 +60,7 @@ from accounts.credentials import BADGE_ORDER, badge_licenses, credential_badges
 from accounts.names import author_fields
 from accounts.timezones import site_today
 from config.cache import RecentTexts
-from config.precompiled import Call, Precompiled
+from config.precompiled import Precompiled
 from config.reversing import url_configuration
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic, asks_author_about_warnings
@@ -223,19 +223,12 @@ def _statement(vendor: str, size: int) -> Precompiled[Post]:
     return Precompiled(functools.partial(_rows_queryset, size=size), **samples)
 
 
-def rows_call(topic_id: int, number: int) -> Call:
-    """The rows query of page `number` (the rows shared_page takes), to run with others
-    (config.precompiled.together): it does not depend on the reader."""
-    low, high = page_range(number)
-    return Call(
-        _statement(connection.vendor, high - low),
-        {"topic": topic_id, "low": low, "high": high, "today": site_today()},
-    )
-
-
 def _rows(topic: Topic, number: int) -> list[tuple[object, ...]]:
-    call = rows_call(topic.pk, number)
-    return call.statement.rows(**call.values)
+    low, high = page_range(number)
+    values: dict[str, object] = {"topic": topic.pk, "low": low, "high": high}
+    if connection.vendor == "postgresql":
+        values["today"] = site_today()
+    return _statement(connection.vendor, high - low).rows(**values)
 
 
 @dataclass(frozen=True)
@@ -304,16 +297,12 @@ class Reader:
         object.__setattr__(self, "reads_topics", can_read_topics(self.user))
 
 
-def _key(
-    *, reader: Reader, topic: Topic, number: int, rows: list[tuple] | None = None
-) -> tuple[str, list[tuple]] | None:
+def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]] | None:
     """The cache key of this page for readers like this one, and the page's rows.
 
-    One query (two on SQLite: the badges), none for `rows` already read (rows_call).
-    None when the page has no posts.
+    One query (two on SQLite: the badges). None when the page has no posts.
     """
-    if rows is None:
-        rows = _rows(topic, number)
+    rows = _rows(topic, number)
     if not rows:
         return None
     # On PostgreSQL each row carries its author's badge source; elsewhere, one more query.
@@ -357,11 +346,9 @@ def shared_page(
     topic: Topic,
     number: int,
     also: Sequence[str] = (),
-    rows: list[tuple] | None = None,
 ) -> SharedPage | None:
     """Page `number` as shared HTML, or None when this reader sees posts others do not.
-    The cache keys in `also` are read in the same round trip as the page; `rows`: the
-    page's rows if they were read already (rows_call), in this request.
+    The cache keys in `also` are read in the same round trip as the page.
 
     That is when the page holds a post of theirs that only they (and moderators) can
     see: held, awaiting screening, scheduled, or an edit of theirs being screened. Their
@@ -372,7 +359,7 @@ def shared_page(
         # Views refuse such a reader before this (forum.access.readable_topic); a page of
         # posts is never the answer for them, cached or not.
         raise PermissionDenied("Topics are for clinicians with a verified license.")
-    found = _key(reader=reader, topic=topic, number=number, rows=rows)
+    found = _key(reader=reader, topic=topic, number=number)
     if found is None:
         return None
     key, rows = found

@@ -39,7 +39,7 @@ from accounts.access import (
     reading_block_reason,
 )
 from accounts.names import author_fields
-from config.precompiled import Call, Precompiled
+from config.precompiled import Precompiled
 from forum import groups
 from forum.access import title_group_versions
 from forum.models import Group, GroupPurposeChange, Membership, Topic
@@ -258,18 +258,10 @@ _GROUP_WITH_READER = Precompiled(
 )
 
 
-def group_with_reader_call(slug: str, user_id: int) -> Call:
-    """The statement _group_with_reader runs for a signed-in reader, to run with others
-    (config.precompiled.together); group_page takes its result."""
-    return Call(_GROUP_WITH_READER, {"slug": slug, "user": user_id})
-
-
-def _group_with_reader(slug: str, user: AnyUser, read: list[Group | None] | None) -> Group:
+def _group_with_reader(slug: str, user: AnyUser) -> Group:
     """The group, the reader's membership (state, role) and whether they have topics awaiting
-    review in it, in one query; `read`: group_with_reader_call's result, if run already."""
-    if read is not None:
-        found = read[0]
-    elif user.is_authenticated:
+    review in it, in one query."""
+    if user.is_authenticated:
         found = _GROUP_WITH_READER.first(slug=slug, user=user.pk)
     else:
         found = _with_purpose_edit(Group.objects.filter(slug=slug)).first()
@@ -284,15 +276,12 @@ def group_page(
     slug: str,
     after: str | None = None,
     before: str | None = None,
-    read: list[Group | None] | None = None,
 ) -> GroupPage:
     """Everything the group page shows: one query and, for most readers, one cache read.
-    `read`: group_with_reader_call's result for this user, if it was run with their own
-    (accounts.backends.together_with_session_user).
 
     Same rules as access.can_read_group_topics and access.is_group_organizer.
     """
-    group = _group_with_reader(slug, user, read)
+    group = _group_with_reader(slug, user)
     membership = None
     if getattr(group, "reader_state", None) is not None:
         membership = Membership(

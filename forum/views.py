@@ -21,7 +21,6 @@ from accounts.access import (
     moderates_group,
     reading_block_reason,
 )
-from accounts.backends import together_with_session_user
 from accounts.timezones import zone_of
 from forum import (
     access,
@@ -35,7 +34,6 @@ from forum import (
     reading_positions,
     scheduling,
     thread_html,
-    topic_lists,
 )
 from forum.choices import PUBLIC_STATUSES, NotifyLevel, PostStatus
 from forum.diffing import diff_lines
@@ -105,16 +103,12 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A group's page; a signed-in reader and the group with their standing in it come in
-    one round trip (accounts.backends.together_with_session_user)."""
+    """A group's page."""
     page = group_page(
         user=request.user,
         slug=slug,
         after=request.GET.get("after"),
         before=request.GET.get("before"),
-        read=together_with_session_user(
-            request, lambda user_id: [topic_lists.group_with_reader_call(slug, user_id)]
-        ),
     )
     return render(
         request,
@@ -268,32 +262,11 @@ def membership_decide(request: HttpRequest, slug: str, membership_id: int) -> Ht
     return redirect("forum:group_members", slug=group.slug)
 
 
-def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
-    """A page of a thread. The reader, the topic with their role in its group and the
-    page's rows come in one round trip (accounts.backends.together_with_session_user)."""
-    number = queries.page_number(request.GET.get("page"))
-    read = None
-    if access.valid_id(topic_id):  # otherwise topic_for_reader's 404, after login_required
-        read = together_with_session_user(
-            request,
-            lambda user_id: [
-                access.topic_with_role_call(topic_id, user_id),
-                thread_html.rows_call(topic_id, number),
-            ],
-        )
-    return _topic_detail(request, topic_id, number=number, read=read)
-
-
 @login_required
-def _topic_detail(
-    request: HttpRequest, topic_id: int, *, number: int, read: list[Any] | None
-) -> HttpResponse:
-    rows = None
-    if read is None:
-        topic = access.topic_for_reader(request.user, topic_id)
-    else:
-        topic = access.readable_topic(request.user, read[0])
-        rows = read[1]
+def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
+    """A page of a thread."""
+    number = queries.page_number(request.GET.get("page"))
+    topic = access.topic_for_reader(request.user, topic_id)
     standing = queries.topic_standing(user=request.user, topic=topic)
     moderates = moderates_group(request.user, topic.group)
     reader = thread_html.Reader(
@@ -304,7 +277,6 @@ def _topic_detail(
         topic=topic,
         number=number,
         also=queries.reader_keys(request.user, notice=True),
-        rows=rows,
     )
     context: dict[str, object] = {
         "topic": topic,
