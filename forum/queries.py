@@ -240,6 +240,32 @@ def _prepare_for_display(posts: list[Post], *, user: AnyUser, moderates: bool) -
     return credential_badges({post.author_id for post in posts})
 
 
+# The most of their own posts a reader who may not read the thread is shown on its page
+# (own_posts_in_topic); their profile and data export list every one.
+OWN_POSTS_SHOWN = 50
+
+
+def own_posts_in_topic(*, user: AnyUser, topic: Topic) -> tuple[list[Post], dict[int, str]]:
+    """The reader's own posts in `topic`, as the thread shows them to their author, for a
+    reader who may not read the thread (accounts.access.can_read_topics: a lapsed,
+    revoked or pending license, a suspension): an author always reads their own posts
+    (issue 22 item 2). Nothing of anyone else's post: no "in reply to" and no "earlier
+    version" note, which would name other posts. At most OWN_POSTS_SHOWN, then their
+    badges (as _prepare_for_display returns them)."""
+    if not user.is_authenticated:
+        return [], {}
+    posts = list(
+        _shown_posts(user=user, topic=topic, moderates=False)
+        .filter(author=user)
+        .order_by("number")[:OWN_POSTS_SHOWN]
+    )
+    for post in posts:
+        post.reply_to = None
+        post.answered_revision = None
+        attach_shown_revision(post, user=user, moderates=False)
+    return posts, credential_badges({user.pk} if posts else set())
+
+
 @dataclass
 class LivePosts:
     """Posts for the thread page's live updates (forum/live.py), as the page shows them."""

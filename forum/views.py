@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import (
+    ReadingRefused,
     can_read_topics,
     is_active_member,
     moderates_group,
@@ -266,7 +267,10 @@ def membership_decide(request: HttpRequest, slug: str, membership_id: int) -> Ht
 def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
     """A page of a thread."""
     number = queries.page_number(request.GET.get("page"))
-    topic = access.topic_for_reader(request.user, topic_id)
+    try:
+        topic = access.topic_for_reader(request.user, topic_id)
+    except ReadingRefused as refused:
+        return _own_posts_or_refuse(request, refused)
     standing = queries.topic_standing(user=request.user, topic=topic)
     moderates = moderates_group(request.user, topic.group)
     reader = thread_html.Reader(
@@ -336,6 +340,30 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         last_page=number * settings.FORUM_PAGE_SIZE >= shared.last_number,
         posts=public,
         last_number=shared.last_number,
+    )
+
+
+def _own_posts_or_refuse(request: HttpRequest, refused: ReadingRefused) -> HttpResponse:
+    """A member who may not read the thread (a lapsed license, a suspension...) still reads
+    their own posts in it, under the notice that says why the rest is closed; with none
+    of theirs there, the refusal stands (accounts.middleware.ReadingRefusedMiddleware)."""
+    topic = refused.topic
+    if not isinstance(topic, Topic):
+        raise refused
+    posts, badges = queries.own_posts_in_topic(user=request.user, topic=topic)
+    if not posts:
+        raise refused
+    return render(
+        request,
+        "forum/topic_own_posts.html",
+        {
+            "topic": topic,
+            "reason": refused.reason,
+            "posts": posts,
+            "badges": badges,
+            "moderates": False,
+            "more": len(posts) >= queries.OWN_POSTS_SHOWN,
+        },
     )
 
 

@@ -190,8 +190,47 @@ def test_an_author_without_a_current_license_still_reads_their_own_posts(
     assert "stalled exposure ladder" in revision.content.decode()
     profile = client.get(reverse("forum:member", args=[author.pk]))
     assert profile.status_code == 200 and "My own question" in profile.content.decode()
-    # The thread, with others' posts, is not theirs to read.
-    assert client.get(topic.get_absolute_url()).status_code == 403
+    # The thread opens on their own posts only (test below).
+    assert client.get(topic.get_absolute_url()).status_code == 200
+
+
+def test_an_author_whose_license_lapsed_opens_their_topic_on_their_own_posts_only(
+    client, group, other_clinician, django_capture_on_commit_callbacks
+):
+    author = make_verified_clinician()
+    factories.MembershipFactory(group=group, user=author)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic = topic_create(
+            author=author,
+            group=group,
+            title="My own question",
+            purpose=factories.DEFAULT_PURPOSE,
+            content=factories.content("My own words about a stalled exposure ladder."),
+        )
+        reply_create(
+            author=other_clinician,
+            topic=topic,
+            content=factories.content("A colleague's answer about graded hierarchies."),
+        )
+        reply_create(
+            author=author, topic=topic, content=factories.content("My follow-up on the ladder.")
+        )
+    author.licenses.update(state="expired")
+    client.force_login(author)
+    response = client.get(topic.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "My own question" in page
+    assert "stalled exposure ladder" in page and "My follow-up on the ladder" in page
+    assert "graded hierarchies" not in page
+    # The same notice as the refusal says why the rest is closed and how to fix it.
+    assert str(reading_block_reason(author)) in page
+    assert reverse("forum:post_history", args=[topic.posts.get(number=1).pk]) in page
+    # Nothing to reply with, and nobody else's page: a member without posts there is refused.
+    assert reverse("forum:reply", args=[topic.pk]) not in page
+    stranger = _member(group, "expired")
+    refused = _client(stranger).get(topic.get_absolute_url())
+    assert refused.status_code == 403 and "stalled exposure ladder" not in refused.content.decode()
 
 
 def test_a_cached_thread_page_is_never_served_to_an_unlicensed_reader(group, topic, clinician):

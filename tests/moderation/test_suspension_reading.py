@@ -123,3 +123,25 @@ def test_silenced_recipients_are_still_told(other_clinician, moderator):
     batch = [User.objects.get(pk=other_clinician.pk)]
     read_license_standing(batch)
     assert recipient_can_read_topics(batch[0])
+
+
+def test_a_suspended_author_opens_their_topic_on_their_own_posts_only(
+    client, topic, clinician, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    from forum.posting import reply_create
+    from tests import factories
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_create(
+            author=other_clinician,
+            topic=topic,
+            content=factories.content("A colleague's answer about graded hierarchies."),
+        )
+    restrict(clinician, moderator, SuspensionKind.SUSPEND)
+    client.force_login(clinician)
+    response = client.get(reverse("forum:topic", args=[topic.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert first_post(topic).current_revision.body_html in page
+    assert "graded hierarchies" not in page
+    assert "You are suspended" in page and "Cooling off" in page
