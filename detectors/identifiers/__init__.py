@@ -62,6 +62,29 @@ Decisions worth knowing:
   (/@name, /~name, /u/..., /obituaries/..., /campaigns/...) is. Ages over 89 also
   as "93 y.o", "she's 94", "at the age of ninety-six", "a hundred and two",
   "in his 91st year". "Nonagenarian" and "in her 90s" are generalisations and pass.
+- Second round (device, ZIP, IP, plate, phone, date, names alone, signatures), again as
+  classes: a device identifier after any device cue with up to three words between
+  ("the pacemaker serial, PM2219-88431", "CGM transmitter ID 8GM4KT", "monitor unit
+  number", S/N, IMEI, UDI, MAC address), lists of them, and MAC addresses and GS1 UDIs by
+  shape; a device's own cue beats a looser record-number reading. ZIPs after a city without
+  a state ("Brooklyn 11211", "Detroit, 48201"), after a place word ("near 33125", "serves
+  55932", "in the 78207 area"), "zip code as 27957", and lists ("30310 or 30311"), each in a
+  US ZIP prefix, not a round number and not followed by a unit ("in 12500 patients"
+  passes). Compressed IPv6 checked by the ipaddress module; versions ("firmware 2.4.1.9")
+  and addresses that point to no one (loopback, a private network's gateway 10.0.0.1)
+  pass. Plates after plate, tag or registration with words, a comma or a state between, in
+  the shapes states issue (digits alone only after "plate"/"tag"). Phone numbers a few words
+  after a phone verb or noun ("texted me at 2am from 5415550128", "calls from 555-0142"),
+  NANP-checked; "text me at ..." is the clinician's own unless the words are reported from
+  someone else ("..., the teen wrote"). An abbreviated weekday before a month/day ("Tues
+  12/9") in a post about a person; dates of coverage rules ("Medicare now reimburses ... as
+  of January 2024") pass. Names: a relative's "is" ("the 8yo's mom is Rose ..."), a name set
+  off by commas after a client word even when it is also a word ("a client, grace,"), and
+  a lower-case first name opening a clause in a post about clients ("katherine texts me");
+  presenters at a consult group ("Sam is presenting a case") and "the Twin Cities" are not
+  clients. A signature block may carry the clinician's NPI and licence lines ("NPI
+  1457382910 | NY License 019344"), "Licensed Clinical Psychologist", ABPP and similar
+  credentials; a record-like number on such a line is theirs.
 """
 
 from __future__ import annotations
@@ -149,8 +172,9 @@ _PRIORITY: dict[str, int] = {
     "url": 85,
     "ssn": 80,
     "ip": 78,
+    # A device's serial is often also called its "number" or "ID": its own cue wins.
+    "device_id": 76,
     "record_number": 75,
-    "device_id": 74,
     "license_plate": 73,
     "date": 70,
     "phone": 65,
@@ -191,6 +215,12 @@ def _quoted_colleagues(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _QUOTE_ATTRIBUTION.finditer(text)] if "wrote:" in text else []
 
 
+_PHONE_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:call|called|calls|calling|text|texted|texts|phone|cell|mobile|voicemail|dial|"
+    r"reach|fax|callback)"
+)
+
+
 def find_identifiers(text: str) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping."""
     if not text or not isinstance(text, str):
@@ -200,13 +230,30 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     for kind_module in (contact, numbers, dates, ages, addresses):
         candidates.extend(kind_module.candidates(doc))
     candidates.extend(names.candidates(text))
+    # A number found both as a phone number or a ZIP (by its shape and cue) and as a record
+    # number (by a looser "client ... <digits>" cue) is the former: the label shown to the
+    # author names what it is.
+    shaped = {
+        (c.start, c.end)
+        for c in candidates
+        if c.kind == "zip"
+        or (c.kind == "phone" and _PHONE_WORD_BEFORE.search(text, max(0, c.start - 30), c.start))
+    }
+    if shaped:
+        candidates = [
+            c for c in candidates if c.kind != "record_number" or (c.start, c.end) not in shaped
+        ]
     signed_from = signature.signature_start(text)
     if signed_from is not None:
         # The author's own closing signature: their name and practice contact details.
         candidates = [
             c
             for c in candidates
-            if c.start < signed_from or c.kind not in signature.SIGNATURE_KINDS
+            if c.start < signed_from
+            or not (
+                c.kind in signature.SIGNATURE_KINDS
+                or (c.kind == "record_number" and signature.registration_line_at(text, c.start))
+            )
         ]
     quoted = _quoted_colleagues(text)
     if quoted:

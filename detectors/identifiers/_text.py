@@ -40,6 +40,10 @@ class _CaseFree:
         regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
         return regex.finditer(hay, pos, len(hay) if endpos is None else endpos)
 
+    def match(self, doc: _Doc, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
+        return regex.match(hay, pos, len(hay) if endpos is None else endpos)
+
     def search(self, doc: _Doc, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         regex, hay = (self.fast, doc.lower) if doc.lower is not None else (self.slow, doc.text)
         return regex.search(hay, pos, len(hay) if endpos is None else endpos)
@@ -171,3 +175,16 @@ def _luhn_ok(value: str) -> bool:
                 digit -= 9
         checksum += digit
     return checksum % 10 == 0
+
+
+# A post about clients: some weak shapes (a lower-case name opening a clause, a weekday
+# abbreviation before a month/day) count only there.
+CLINICAL_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:client|patient|session|therap|counsel|consult|intake|supervis|caseload|"
+    r"treatment|clinician|dbt|cbt|emdr|assessment|referr|diagnos|appointment|appt|check-in|"
+    r"boundar|psych|crisis|mental health|medication|symptom|custody|caregiver|collateral)"
+)
+
+
+# A post about a person: a clinical word or a third-person pronoun.
+PERSON_CONTEXT_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Tt]hey|[Tt]heir)\b")

@@ -15,6 +15,7 @@ from detectors.identifiers._text import (
     _digit_runs,
     _Doc,
     _merged_windows,
+    _words,
 )
 from detectors.identifiers.context import _practice_exempt
 from detectors.identifiers.wordlists import DATA_DIR, load_words
@@ -210,13 +211,61 @@ _CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)
 
 # A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
 _ZIP_CUE_RE = _CaseFree(
-    r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)\s*(?:is|was|of|:|#|=)?\s*"
+    r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)"
+    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=)\s*)?"
     r"(\d{5}(?:-\d{4})?)\b|"
     r"\b(?:lives?|living|lived|moved|moving|relocated|relocating|resides?|residing|staying|stays|"
     r"home|house|apartment|based|address)\s+(?:is\s+)?"
     r"(?:in|to|at|near|out in|over in|up in|down in)"
     r"\s+(?:the\s+)?(?:zip\s*(?:code)?\s*)?(?:area\s+)?(\d{5}(?:-\d{4})?)\b(?!\s*(?:mg|%|\$))"
 )
+
+
+# A ZIP in prose without a state: after a place preposition ("near 33125", "somewhere in
+# 79796", "a program that serves 55932") or after a city ("Brooklyn 11211", "Detroit,
+# 48201", "Unit 12, Portland 97206"). Only five digits in a US ZIP prefix, not a round
+# number, and followed by the end of a clause or a word that cannot be a unit ("near 33125
+# for a teen", not "in 12345 patients").
+_ZIP_PREP_RE = _CaseFree(
+    r"(?i)\b(?:in|near|around|outside(?: of)?|serves?|serving|covers?|covering|to|from|"
+    r"within|by)\s+(?:the\s+)?(\d{5})(?:\s+(?:zip|area|zip code)\b)?"
+)
+_ZIP_CITY_RE = re.compile(
+    r"\b([A-Z][a-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){0,2}),?\s+(\d{5})(?:-\d{4})?\b"
+)
+# What may stand before such a city: a clause or list break, or a place word.
+_CITY_LEAD_RE = re.compile(
+    r"(?:^|[,;:(\n]|\b(?:in|to|of|at|near|from|around|outside|moved|lives|live|living))\s*$"
+)
+# What may follow a ZIP in prose: the end of a clause, or a word that is not a unit.
+_ZIP_FOLLOW_RE = re.compile(
+    r"(?:\s*(?:$|[.,;:!?)\]\n—–-])|\s+(?:and|or|for|by|with|now|where|which|but|is|was|area|"
+    r"zip|before|after|since|until|because|so|near|in|on|at|who|she|he|they|then|last|this|"
+    r"next|about|till|though|while|when|if|to)\b)"
+)
+# Capitalised words before a number that are not places ("Room 10234", "Suite 40012",
+# "Chapter 11", "Model 12345", "CPT 90837").
+_NOT_CITY = _words(
+    "Room Suite Unit Apt Apartment Building Bldg Route Highway Hwy Exit Chapter Page Model "
+    "Step Level Group Ward Bed Floor Box Code Form Section Article Item Table Figure Version "
+    "Grade Class Station Lot Gate Terminal Mile Day Week Year Session Phase Stage Part Volume "
+    "Issue No Number Case Claim Account Member Policy Medicaid Medicare Study Trial Protocol "
+    "Batch Order Invoice Ticket Flight Bus Train Line Channel Extension Ext Serial Patient "
+    "Client Chart Record File Plan Test Score Sample Lab Tier Cohort Team Session Module "
+    "Lesson Unit Verse Psalm Act Bill Law Rule Statute Title Docket Reference Ref Ticket "
+    "The A An In On At To From Near And Or But For With By Of About Around"
+)
+_ZIP_LIST_RE = re.compile(r"\s*(?:,|or|and|/|&|-|–|to|through|,\s*or|,\s*and)\s*(\d{5})\b")
+
+
+def _zip_in_prose(value: str, text: str, end: int) -> bool:
+    """A five-digit number in a US ZIP prefix, not round, followed by a clause end or a
+    word that is not a unit."""
+    return (
+        int(value[:3]) in _ANY_ZIP_PREFIX
+        and not value.endswith("000")
+        and _ZIP_FOLLOW_RE.match(text, end) is not None
+    )
 
 
 # After "zip"/"postal code" any postal code counts, in the shapes other countries use:
@@ -332,7 +381,8 @@ def _corner_candidates(doc: _Doc) -> Iterator[_Candidate]:
 def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
     """ZIP codes: after a state (checked against its ZIPs), after a cue, or ZIP+4."""
     text, shape = doc.text, doc.shape
-    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 30, 6, len(text)):
+    found: list[tuple[int, int]] = []
+    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 5)), 40, 12, len(text)):
         for m in _ZIP_STATE_RE.finditer(text, window_start, window_end):
             value = m.group(2)
             city = _CITY_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
@@ -341,6 +391,7 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
             if not _zip_fits_state(m.group(1), value, with_city=city):
                 continue
             if not _practice_exempt(doc, m.start(2), m.end(2)):
+                found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
         for m in _ZIP_CUE_RE.finditer(doc, window_start, window_end):
             group = 1 if m.start(1) >= 0 else 2
@@ -348,7 +399,31 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
             if group == 2 and int(value[:3]) not in _ANY_ZIP_PREFIX:
                 continue
             if not _practice_exempt(doc, m.start(group), m.end(group)):
+                found.append((m.start(group), m.end(group)))
                 yield _Candidate("zip", m.start(group), m.end(group))
+        for m in _ZIP_PREP_RE.finditer(doc, window_start, window_end):
+            if _zip_in_prose(m.group(1), text, m.end(1)) and not _practice_exempt(
+                doc, m.start(1), m.end(1)
+            ):
+                found.append((m.start(1), m.end(1)))
+                yield _Candidate("zip", m.start(1), m.end(1))
+        for m in _ZIP_CITY_RE.finditer(text, window_start, window_end):
+            words = m.group(1).split()
+            if any(word.rstrip(".,") in _NOT_CITY for word in words) or words[0].isupper():
+                continue
+            if not _CITY_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if _zip_in_prose(m.group(2), text, m.end()) and not _practice_exempt(
+                doc, m.start(2), m.end(2)
+            ):
+                found.append((m.start(2), m.end(2)))
+                yield _Candidate("zip", m.start(2), m.end(2))
+    # A list of ZIPs ("in 27786 or 19301", "97201, 97202 and 97210"): the next ones too.
+    for _, end in found:
+        list_end = end
+        while (m := _ZIP_LIST_RE.match(text, list_end)) and int(m.group(1)[:3]) in _ANY_ZIP_PREFIX:
+            yield _Candidate("zip", m.start(1), m.end(1))
+            list_end = m.end()
     if "00000-0000" in shape:
         for m in _ZIP4_RE.finditer(text):
             if int(m.group(1)[:3]) in _ANY_ZIP_PREFIX and not _practice_exempt(

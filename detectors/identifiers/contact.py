@@ -4,6 +4,7 @@ addresses, phone and fax numbers.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 
@@ -86,6 +87,12 @@ _IPV4_RE = re.compile(
 
 
 _IPV6_RE = _CaseFree(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+# Compressed IPv6 ("2001:db8::7a1", "fe80::1ff:fe23:4567:890a", "::ffff:10.0.0.1"): a "::"
+# with hex groups around it, checked by the ipaddress module.
+_IPV6_SHORT_RE = _CaseFree(
+    r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?"
+    r"(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])"
+)
 
 
 _PHONE_US_RE = re.compile(
@@ -107,6 +114,30 @@ _PHONE_CUE_RE = _CaseFree(
     r"reach(?:ed)? (?:her|him|them) at|contact)\s*(?:number|no\.?|#|is|was|at|on|:)?\s*[:#]?\s*"
     r"(\d{3,5}(?:[\s.-]\d{2,5}){1,3}|\d{7,11})\b"
 )
+
+
+# A phone number a few words after a phone verb or noun ("texted me at 2am from
+# 5415550128", "calls from 555-0142", "reach the dad at 4045550151", "her callback number
+# was (503) 555 0199"): ten digits in any grouping (NANP: area code and exchange not
+# starting with 0 or 1), with +1 or 1 before and an extension after, or a seven-digit local
+# number.
+_PHONE_LOOSE_RE = _CaseFree(
+    r"(?i)\b(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|phoned?|cell(?:phone)?|mobile|numbers?|"
+    r"reach(?:ed)?|dial(?:l?ed)?|rang|rings?|voicemail|callback|call-back|contact|tel|ph|fax|"
+    r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up)"
+    r"(?:[\s,\"“”(]+(?!(?:and|or|but)\b)[a-z0-9'’.]{1,12}){0,5}?[\s,:\"“”(]*(?:#|no\.)?\s*"
+    r"((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+    r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?|\d{3}[\s.-]\d{4})(?![\w/-]|\.\d)"
+)
+
+
+def _nanp_ok(value: str) -> bool:
+    digits = "".join(ch for ch in value.split("x")[0].split("e")[0] if ch.isdigit())
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) == 7:
+        return digits[0] not in "01"
+    return len(digits) == 10 and digits[0] not in "01" and digits[3] not in "01"
 
 
 # Digit groups in the shapes phone numbers take outside the US ("0489 25 37
@@ -268,9 +299,25 @@ def _obfuscated_emails(doc: _Doc) -> Iterator[_Candidate]:
 _NOT_LOCAL = frozenset(("me", "us", "him", "her", "them", "home", "www"))
 
 
+_VERSION_BEFORE_RE = re.compile(
+    r"(?i)(?:\bv|\b(?:version|ver|firmware|fw|software|build|release|update|updated|patch|app|"
+    r"ios|android|os|sdk|api|rev|revision)(?: (?:to|is|was|of))?[\s:#]*)$"
+)
+
+
+def _infrastructure_ip(value: str) -> bool:
+    """Addresses that point to no one: loopback, unspecified, multicast and broadcast, and a
+    private network's gateway (10.0.0.1, 192.168.1.254): every home router has them."""
+    address = ipaddress.IPv4Address(value)
+    if address.is_loopback or address.is_unspecified or address.is_multicast:
+        return True
+    last = int(value.rsplit(".", 1)[1])
+    return last == 255 or (address.is_private and last in {1, 254})
+
+
 def _looks_like_version(text: str, start: int) -> bool:
-    # "version 1.2.3.4", "v10.0.0.1": software versions are not addresses.
-    return bool(re.search(r"(?i)(?:\bv|version\s?)$", text[max(0, start - 8) : start]))
+    # "version 1.2.3.4", "v10.0.0.1", "firmware 2.4.1.9": software versions, not addresses.
+    return bool(_VERSION_BEFORE_RE.search(text[max(0, start - 24) : start]))
 
 
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
@@ -307,12 +354,25 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         return
     if digits >= 4 and "0.0" in shape and text.count(".") >= 3:
         for m in _IPV4_RE.finditer(text):
+            if _infrastructure_ip(m.group()):
+                continue
             if not _looks_like_version(text, m.start()) and not _practice_exempt(
                 doc, m.start(), m.end()
             ):
                 yield _Candidate("ip", m.start(), m.end())
     if text.count(":") >= 7:
         for m in _IPV6_RE.finditer(doc):
+            yield _Candidate("ip", m.start(), m.end())
+    if "::" in text:
+        for m in _IPV6_SHORT_RE.finditer(doc):
+            value = m.group()
+            # Two groups at least, and a hex digit: "::" alone or "std::" is not one.
+            if value.count(":") < 3 or not any(ch.isdigit() for ch in value):
+                continue
+            try:
+                ipaddress.IPv6Address(value)
+            except ValueError:
+                continue
             yield _Candidate("ip", m.start(), m.end())
     if digits >= 7:
         yield from _phone_candidates(doc)
@@ -343,6 +403,13 @@ def _phone_candidates(doc: _Doc) -> Iterator[_Candidate]:
     bare_number = (
         "0000000" in shape or "000-0000" in shape or "000 0000" in shape or "000.0000" in shape
     )
+    if bare_number or "0000000000" in shape:
+        for m in _PHONE_LOOSE_RE.finditer(doc):
+            value = m.group(1)
+            if not _nanp_ok(value) or _TOLL_FREE_RE.match(value):
+                continue
+            if not _practice_exempt(doc, m.start(1), m.end(1)):
+                yield _Candidate("phone", m.start(1), m.end(1))
     for m in _PHONE_CUE_RE.finditer(doc) if bare_number else ():
         digit_count = sum(ch.isdigit() for ch in m.group(1))
         if 7 <= digit_count <= 15 and not _practice_exempt(doc, m.start(1), m.end(1)):

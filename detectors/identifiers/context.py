@@ -73,7 +73,30 @@ def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
     # "she called my cell from 503-..." gives her number, not mine.
     if _FROM_RE.search(doc.text, practice_end, start):
         return False
+    # "'Text me at 503-...', the teen wrote": the words are someone else's.
+    if _reported(doc, last_practice, end):
+        return False
     return last_practice > last_patient
+
+
+# Words reported from someone else: a third person's "wrote", "said" or "texted" in the
+# same sentence, or an opening quote just before the cue.
+_REPORTED_AFTER_RE = _CaseFree(
+    r"(?i)[^.!?\n]{0,40}?\b(?:she|he|they|the (?:client|teen|kid|patient|mom|dad|mother|"
+    r"father|boyfriend|girlfriend|ex|husband|wife|partner|son|daughter|note|form|card|text)|"
+    r"client|teen|patient|mom|dad)\s+(?:wrote|writes|said|says|texted|typed|put|added|"
+    r"scribbled|read)\b"
+)
+_REPORTED_BEFORE_RE = _CaseFree(
+    r"(?i)(?:[\"“]|\b(?:wrote|writes|said|says|texted|typed|read|reads|message|note|form)"
+    r"[,:]?\s*[\"“']?)\s*$"
+)
+
+
+def _reported(doc: _Doc, cue_start: int, end: int) -> bool:
+    if _REPORTED_BEFORE_RE.search(doc, max(0, cue_start - 20), cue_start):
+        return True
+    return _REPORTED_AFTER_RE.match(doc, end, min(len(doc.text), end + 60)) is not None
 
 
 _FROM_RE = re.compile(r"\b[Ff]rom\b")

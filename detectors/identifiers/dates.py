@@ -12,6 +12,8 @@ from detectors.identifiers._text import (
     _ORD,
     _WEEKDAYS,
     _YEAR,
+    CLINICAL_CONTEXT_RE,
+    PERSON_CONTEXT_RE,
     _Candidate,
     _CaseFree,
     _Doc,
@@ -45,6 +47,13 @@ _DATE_MD_CUE_RE = _CaseFree(
 )
 
 
+# Weekday abbreviations before a month/day ("Tues 12/9", "Thurs. 3/14"), in a post about
+# clients (a listing's "Fri 1/3: reading at ..." is an event's).
+_WEEKDAY_ABBR_RE = _CaseFree(
+    r"(?i)\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?\s{1,2}$"
+)
+
+
 # Dates of laws, trainings and holidays are not about a client.
 _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
@@ -53,7 +62,10 @@ _EVENT_CUE_RE = _CaseFree(
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
     r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
-    r"start|enrollment|hearing on the bill|comment period|signed into law)\b"
+    r"start|enrollment|hearing on the bill|comment period|signed into law|"
+    # Coverage and payment rules: "Medicare now reimburses LMFTs as of January 2024".
+    r"reimburs\w*|(?:medicare|medicaid|cms|insurers?|payers?|plans?) (?:now |will |began to |"
+    r"started to )?(?:covers?|pays?|reimburses?|requires?|allows?|credentials?))\b"
 )
 
 
@@ -128,6 +140,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 if (
                     _DATE_MD_CUE_RE.search(doc, max(0, m.start() - 25), m.start())
                     or _MD_LIST_AFTER_RE.match(text, m.end())
+                    or (
+                        _WEEKDAY_ABBR_RE.search(doc, max(0, m.start() - 8), m.start())
+                        and (CLINICAL_CONTEXT_RE.search(text) or PERSON_CONTEXT_RE.search(text))
+                    )
                 ) and not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
                     yield _Candidate("date", m.start(), m.end())
         if digits >= 10 and "00:00" in shape:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from detectors.identifiers._text import _Candidate
+from detectors.identifiers._text import CLINICAL_CONTEXT_RE, _Candidate
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
     _AUTHOR_CUES,
@@ -92,6 +92,20 @@ def _previous_words(text: str, start: int) -> tuple[list[str], bool]:
     return [w for w in words if w], sentence_ended
 
 
+# Someone presenting, leading or hosting at a consult group or training is a colleague:
+# "Sam is presenting a case", "Priya will lead the consult group". ("Maria presented with
+# low mood" is a client's presentation and does not match.)
+_PRESENTER_AFTER_RE = re.compile(
+    r"\s+(?:(?:is|was|will be|'s)\s+)?(?:(?:will|can|could)\s+)?"
+    r"(?:presenting|present|presented|presents|leading|lead|led|leads|hosting|host|hosted|hosts|"
+    r"facilitating|facilitate|facilitated|facilitates|moderating|moderate|moderated|co-leading|"
+    r"co-lead|teaching|teaches|taught)\s+(?:a\s+|the\s+|our\s+|this\s+|next\s+|her\s+|his\s+|"
+    r"their\s+|today'?s\s+)?(?:new\s+|tricky\s+|difficult\s+)?(?:case|cases|consult|consultation|"
+    r"group|training|workshop|talk|webinar|didactic|grand rounds|journal club|session on|"
+    r"seminar|module|lecture|supervision group|peer consultation)\b"
+)
+
+
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     """Clinicians' own names, colleagues addressed in a reply, theorists."""
     if (
@@ -99,6 +113,7 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         or _SELF_INTRO_AFTER_RE.match(text, end)
         or _COLLEAGUE_AFTER_RE.match(text, end)
         or _CULTURE_AFTER_RE.match(text, end)
+        or _PRESENTER_AFTER_RE.match(text, end)
     ):
         return True
     if _in_proper_noun_chain(text, start):
@@ -168,8 +183,15 @@ def _in_proper_noun_chain(text: str, start: int) -> bool:
     word = words[-1]
     if not word[:1].isupper() or not word.isalpha():
         return False
-    if word in _NEVER_NAME or word.lower() in _RELATION_SET or word in _TITLES:
+    if word in _NEVER_NAME or word in _TITLES:
         return False
+    if word.lower() in _RELATION_SET:
+        # "her Twin Maya" is a relative; "the Twin Cities" (a capitalised relation word
+        # before a plural that is not a first name) is a place.
+        token = _NAME_TOKEN_RE.match(text, start)
+        name = token.group() if token else ""
+        if not (name.endswith("s") and name not in _FIRST_NAMES and len(words) >= 2):
+            return False
     if word in _FIRST_NAMES or word in _AMBIGUOUS_FIRST:
         return False  # "Mary Ann", "Anna Maria": a double first name
     if len(words) < 2:
@@ -255,6 +277,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and token[:-1].lower() not in _COMMON_WORDS
         ):
             strong = True  # "the Garcias", "the Nguyens": a family by surname
+        if (
+            not strong
+            and not sentence_ended
+            and len(prev) >= 2
+            and prev[-1] in {"is", "was"}
+            and prev[-2] in _RELATION_SET
+            and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST or _unknown_word(token))
+        ):
+            strong = True  # "the 8yo's mom is Rose Delacroix-Hayes"
         if not strong and prev and not sentence_ended and _treating_cue(prev):
             # "I've been seeing Janelle", "working with Tomas": the clinician's client.
             strong = not token.endswith("s") or token in _FIRST_NAMES
@@ -323,9 +354,8 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
     """Casual posts drop capitals ("my client maria"): a known first name that is
     not also a word, right after a client or family word, still counts."""
     taken = {c.start for c in found}
-    for cue in _LOWER_NAME_CUES:
+    for needle in _LOWER_NEEDLES:
         # " son " with its spaces: "person" and "session" do not even stop the scan.
-        needle = f" {cue} "
         pos = text.find(needle)
         while pos >= 0:
             end = pos + len(needle) - 1
@@ -333,14 +363,56 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
             if m:
                 word = m.group(1)
                 name = word.capitalize()
+                # Set off by commas ("a client, grace, whose mom ...") even a name that is
+                # also a word is the client's.
+                apposed = needle.endswith(",") and text[m.end(1) : m.end(1) + 1] in {",", "("}
                 if (
-                    name in _FIRST_NAMES
-                    and word not in _COMMON_WORDS
-                    and name not in _NEVER_NAME
+                    (name in _FIRST_NAMES or (apposed and name in _AMBIGUOUS_FIRST))
+                    and (word not in _COMMON_WORDS or apposed)
+                    and (name not in _NEVER_NAME or apposed)
                     and m.start(1) not in taken
                 ):
+                    taken.add(m.start(1))
                     yield _Candidate("name", m.start(1), m.end(1))
             pos = text.find(needle, end)
+    yield from _lower_case_subjects(text, taken)
+
+
+_LOWER_NEEDLES = tuple(needle for cue in _LOWER_NAME_CUES for needle in (f" {cue} ", f" {cue},"))
+
+
+# A lower-case first name opening a clause and doing something a person does ("jaylen
+# posts his drawings", "katherine texts me"). A name that is also a word ("faith",
+# "grace") counts only when it texts, calls or emails the writer.
+_LOWER_SUBJECT_RE = re.compile(r"(?:^|[.!?:;\n])\s*([a-z][a-z'-]{2,})(?=\s)")
+_CONTACTS_ME_RE = re.compile(
+    r"\s+(?:texts|texted|calls|called|emails|emailed|messages|messaged|dms|dm'd|snaps|snapped)"
+    r"\s+(?:me|us)\b"
+)
+
+
+# Lower-case subjects are looked for only in a post about clients (_text.CLINICAL_CONTEXT_RE):
+# elsewhere "mike calls me" or "jimmy is" are about anyone.
+
+
+def _lower_case_subjects(text: str, taken: set[int]) -> Iterator[_Candidate]:
+    clinical = None
+    for m in _LOWER_SUBJECT_RE.finditer(text):
+        word = m.group(1)
+        name = word.capitalize()
+        if m.start(1) in taken or not (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
+            continue
+        if word in _COMMON_WORDS or name in _NEVER_NAME or name in _AMBIGUOUS_FIRST:
+            if not _CONTACTS_ME_RE.match(text, m.end(1)):
+                continue
+        elif not (_VERB_AFTER_RE.match(text, m.end(1)) or _PERSON_VERB_RE.match(text, m.end(1))):
+            continue
+        if clinical is None:
+            clinical = CLINICAL_CONTEXT_RE.search(text) is not None
+        if not clinical:
+            return
+        taken.add(m.start(1))
+        yield _Candidate("name", m.start(1), m.end(1))
 
 
 def _initials_candidates(text: str) -> Iterator[_Candidate]:

@@ -130,7 +130,7 @@ _RECORD_LOOSE_RE = _CaseFree(
     r"student|inmate|booking|docket|patient|client|beneficiary|medicaid|medicare|insurance|"
     r"identification|id|employee|badge|permit|tracking|voucher|ticket|pa)"
     r"(?:\s*(?:number|no\.?|num|#|id|code))?"
-    r"(?:\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
+    r"(?:,?\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
     r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*"
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
 )
@@ -161,6 +161,11 @@ _NOT_RECORD_NOUNS = frozenset(
         "call",
         "text",
         "contact",
+        "callback",
+        "call-back",
+        "voicemail",
+        "whatsapp",
+        "emergency",
         "npi",
         "dea",
         "cpt",
@@ -251,20 +256,73 @@ _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})
 _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
 
 
+# A licence plate after its cue ("plate", "tag", "registration", "licence plate number"),
+# with up to three short words or a state between ("his Texas plate ABC-1234", "plate
+# no. 7KJD392", "her ex's plate, UDV3180", "tag number, 236 JBR"). The value is the shapes
+# US states issue: one to eight letters and digits with at most one space or dash, a digit
+# and a letter both present, or five to eight digits.
 _PLATE_RE = _CaseFree(
-    r"(?i)\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tags?)\s*(?:is|was|as|of|:|#|"
-    r"number)?\s*[:#]?\s*"
-    r"(?=[A-Z0-9 -]*\d)([A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+    r"(?i)\b(?:licen[cs]e plates?|plates?|tags?|registration|reg\.?)"
+    r"(?:\s*(?:number|no\.?|num|#))?"
+    r"(?:\s+(?!(?:and|or|but|for|from|with|to|number)\b)[a-z][a-z'’.]{0,12}){0,3}?"
+    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
+    r"((?=[a-z0-9 -]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?[a-z0-9]{2,5}|\d{5,8}))"
+    r"(?![\w-]|\.\d|\s+(?:mg|am|pm|lbs?|ml|percent|people|dollars|sessions|clients)\b)"
 )
+_PLATE_HINTS = ("plate", "tag", "registration", "reg.")
+# Words that are not plates even in plate-like shapes ("tag 2024", "registration 2025").
+_PLATE_NOT = re.compile(r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$")
 
 
+# A device identifier after its cue: "serial", "serial no.", "S/N", "SN", "IMEI", "UDI",
+# "MAC address", "device ID", or a device's own ID/number ("transmitter ID", "monitor unit
+# number", "pump serial"), with up to three words between ("the pacemaker serial, PM2219-
+# 88431", "device serial, 58SG7379"). The value has a digit and five characters or more.
+_DEVICE_NOUNS = (
+    r"(?:device|pump|insulin pump|pacemaker|defibrillator|implant|cochlear implant|"
+    r"neurostimulator|stimulator|vns|dbs|cgm|transmitter|sensor|receiver|monitor|"
+    r"ankle monitor|bracelet|tracker|hearing aids?|processor|inhaler|meter|glucometer|"
+    r"tablet|laptop|ventilator|cpap|bipap|wheelchair|prosthesis|catheter)"
+)
 _DEVICE_RE = _CaseFree(
-    r"(?i)\b(?:serial(?: number| no\.?| #)?|s/n|device(?: id| number| #)|imei|mac address|udi)\s*"
-    r"(?:is|was|:|#)?\s*[:#]?\s*(?=[A-Z0-9:-]*\d)([A-Z0-9][A-Z0-9:-]{4,30}[A-Z0-9])\b"
+    r"(?i)\b(?:serial(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn\s*#|imei(?:\s*(?:number|no\.?|#))?|"
+    r"meid|udi(?:-di)?|mac address|mac addr\.?|"
+    rf"{_DEVICE_NOUNS}(?:'s)?\s+(?:unit\s+)?(?:id|number|no\.?|#|serial|code|identifier))"
+    r"(?:\s+(?!(?:and|or|but|is|was)\b)[a-z][a-z'’]{0,12}){0,3}?"
+    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
+    r"((?=[a-z0-9:()./-]*\d)[a-z0-9(][a-z0-9:()./-]{3,44}[a-z0-9])(?![\w-]|\.\d)"
 )
 
 
-_DEVICE_HINTS = ("serial", "s/n", "device", "imei", "mac address", "udi")
+# Device identifiers by shape alone: a MAC address ("4C:90:C3:9B:07:10") and a GS1 UDI
+# ("(01)00643169001763(17)260301(21)A123").
+# The next value of a list of IDs: "X1234 and X1235", "A-1, A-2 / A-3" (a digit in it).
+_ID_LIST_RE = re.compile(
+    r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*((?=[A-Za-z0-9-]*\d)[A-Z0-9][A-Za-z0-9-]{3,30}[A-Z0-9])"
+    r"(?![\w-])"
+)
+_MAC_RE = re.compile(
+    r"(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
+)
+_UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
+
+
+_DEVICE_HINTS = (
+    "serial",
+    "s/n",
+    "s.n.",
+    "sn",
+    "device",
+    "imei",
+    "meid",
+    "mac addr",
+    "udi",
+    " id",
+    "number",
+    "no.",
+    "#",
+    "code",
+)
 
 
 # Words that gate the whole-post scan for IDs whose digits are spread out ("1EG4-TE5-
@@ -348,6 +406,34 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if digits >= 5 and any(map(lower.__contains__, _MBI_CONTEXT)):
         for m in _MBI_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
+    # Plates and devices: values may hold only one or two digits ("D65 UFB").
+    if any(map(lower.__contains__, _PLATE_HINTS)):
+        for m in _PLATE_RE.finditer(doc):
+            value = lower[m.start(1) : m.end(1)]
+            if not any(ch.isdigit() for ch in value) or _PLATE_NOT.match(value):
+                continue
+            # Digits alone are a plate only after "plate" or "tag": a "registration
+            # number" may be a course's or a licensing board's.
+            cue = lower[m.start() : m.start(1)]
+            if value.isdigit() and "plate" not in cue and "tag" not in cue:
+                continue
+            if not _practice_exempt(doc, m.start(1), m.end(1)):
+                yield _Candidate("license_plate", m.start(1), m.end(1))
+    if any(map(lower.__contains__, _DEVICE_HINTS)):
+        for m in _DEVICE_RE.finditer(doc):
+            if not _YEAR_ONLY_RE.match(m.group(1)):
+                yield _Candidate("device_id", m.start(1), m.end(1))
+                # "serial numbers HA2291L and HA2292R": the list's other values too.
+                list_end = m.end(1)
+                while (more := _ID_LIST_RE.match(text, list_end)) is not None:
+                    yield _Candidate("device_id", more.start(1), more.end(1))
+                    list_end = more.end(1)
+    if text.count(":") >= 5 or text.count("-") >= 5:
+        for m in _MAC_RE.finditer(text):
+            yield _Candidate("device_id", m.start(), m.end())
+    if "(01)" in text:
+        for m in _UDI_RE.finditer(text):
+            yield _Candidate("device_id", m.start(), m.end())
     if "000" not in shape:
         return
     # Record numbers: look back from each run of 3+ digits for the cue.
@@ -382,9 +468,3 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if digits >= 10 and "0000" in shape:
         for m in _IBAN_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())
-    if "plate" in lower or "tag" in lower:
-        for m in _PLATE_RE.finditer(doc):
-            yield _Candidate("license_plate", m.start(1), m.end(1))
-    if any(map(lower.__contains__, _DEVICE_HINTS)):
-        for m in _DEVICE_RE.finditer(doc):
-            yield _Candidate("device_id", m.start(1), m.end(1))

@@ -28,18 +28,22 @@ _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
     r"LCMHC|LPCA|LAC|LADC|CADC|LCADC|LCDC|CSW|BCBA|LMHCA|LPCI|ATR(?:-BC)?|RPT|CEDS|NCC|PsyD|"
     r"Psy\.D\.|PhD|Ph\.D\.|MD|M\.D\.|DO|PMHNP(?:-BC)?|APRN|NP|RN|EdD|Ed\.D\.|MA|MS|MEd|DNP|"
-    r"FNP|CPsych|RYT(?:-\d+)?|"
-    r"licensed (?:psychologist|therapist|counselor|clinical social worker))\b"
+    r"FNP|CPsych|RYT(?:-\d+)?|ABPP|CCTP|CST|LCAT|LPA|CCC-SLP|OTR/L|BC-TMH|CAADC|"
+    r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
+    r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector)\b"
 )
 _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
     r"Psychological|Behavioral Health|Behavioural Health|Mental Health|Wellness|Collective|"
-    r"Associates|Group Practice|Clinic|Center|Centre|Practice|Family Services|Health)\b"
+    r"Associates|Group Practice|Clinic|Center|Centre|Practice|Family Services|Health|"
+    r"Neuropsychology|Psychiatric|Counselors|Therapists|Institute|Services|PLLC|LLC|PC|PLLC)\b"
 )
 _CONTACT = re.compile(
     r"@|\bwww\.|https?://|\.(?:com|org|net|us|health|care|co)\b|\d{3}\W{0,2}\d{3}\W\d{4}|"
     r"\b(?:Suite|Ste|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Way|Court|Ct)\b|"
-    r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|tel|fax|office|cell)\b",
+    r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|tel|fax|office|cell|ext)\b|"
+    # The clinician's own registration numbers: NPI, licence, CAQH, DEA.
+    r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified)\b",
     re.IGNORECASE,
 )
 _NAME_LINE = re.compile(
@@ -78,6 +82,18 @@ def _title_like(line: str) -> bool:
         return False
     capitalised = sum(word[0].isupper() for word in words)
     return capitalised / len(words) >= 0.75
+
+
+# A signature line carrying the clinician's registration numbers: a record-like number on
+# it is their NPI or licence number, not a client's record number.
+REGISTRATION_LINE = re.compile(r"(?i)\b(?:NPI|licen[cs]e|lic\.|CAQH|DEA|#)")
+
+
+def registration_line_at(text: str, position: int) -> bool:
+    """Whether the line holding `position` names the clinician's NPI or licence."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return bool(REGISTRATION_LINE.search(text, start, len(text) if end < 0 else end))
 
 
 def signature_start(text: str) -> int | None:
