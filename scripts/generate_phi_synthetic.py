@@ -19,6 +19,13 @@ to change a rule) go to moderation/data/phi_synthetic_heldout.jsonl, which
 `evaluate_screening` reports on its own row; it is still development data (the same
 author wrote the rules and the templates), not a blind set.
 
+A second round (DEVELOPMENT_16, HELD_OUT_16, NEGATIVES_16) covers device identifiers
+(serials, IMEI, UDI, MAC), ZIPs without a state, in prose and in lists, IPv4/IPv6,
+licence plates in state formats, phone numbers in every common form, dates in many
+shapes and names used alone; its development rows go to phi_dev_16_synthetic.jsonl and
+its held-out rows are appended to phi_synthetic_heldout.jsonl (the first round's rows do
+not change).
+
 Deterministic: a fixed seed for Faker and for the choices here.
 """
 
@@ -234,6 +241,165 @@ def age_value() -> str:
     )
 
 
+# --- values for the kinds of the second round (phi_dev_16): devices, ZIPs, IPs, plates,
+# phones, dates, names alone -----------------------------------------------------------------
+
+
+def _luhn_digit(body: str) -> str:
+    total = 0
+    for index, ch in enumerate(reversed(body)):
+        d = int(ch)
+        if index % 2 == 0:
+            d *= 2
+            d -= 9 if d > 9 else 0
+        total += d
+    return str((10 - total % 10) % 10)
+
+
+def imei() -> str:
+    body = fake.numerify("35########") + fake.numerify("####")
+    value = body + _luhn_digit(body)
+    return rng.choice([value, f"{value[:2]}-{value[2:8]}-{value[8:14]}-{value[14]}", value])
+
+
+def device_serial() -> str:
+    return rng.choice(
+        [
+            fake.bothify("??#####", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("???-######", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("##??####", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("?#?#??", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("??####-#####", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.numerify("#########"),
+            fake.bothify("SN-########"),
+        ]
+    )
+
+
+def udi() -> str:
+    gtin = fake.numerify("00######") + fake.numerify("######")
+    return rng.choice(
+        [
+            f"(01){gtin}(17){fake.date('%y%m%d')}(21){fake.bothify('??####')}",
+            f"(01){gtin}(21){fake.numerify('#######')}",
+            f"01{gtin}21{fake.numerify('######')}",
+        ]
+    )
+
+
+def mac() -> str:
+    value = fake.mac_address()
+    return value.upper() if rng.random() < 0.5 else value
+
+
+def ipv4() -> str:
+    return rng.choice([fake.ipv4_public(), fake.ipv4_private(), fake.ipv4_public()])
+
+
+def ipv6() -> str:
+    full = fake.ipv6()
+    groups = full.split(":")
+    style = rng.choice(["full", "compressed", "doc"])
+    if style == "full":
+        return full
+    if style == "doc":
+        return f"2001:db8::{rng.randint(1, 0xFFFF):x}"
+    return ":".join(groups[:3]) + "::" + ":".join(groups[-2:])
+
+
+PLATE_FORMATS = [
+    "#???###",  # California
+    "???-####",  # Texas, New York, Pennsylvania
+    "???####",
+    "### ???",  # older formats
+    "??# ####",
+    "?## ???",
+    "#??-####",
+    "???-###",
+]
+
+
+def plate() -> str:
+    return fake.bothify(rng.choice(PLATE_FORMATS), letters="ABCDEFGHJKLMNPRSTUVWXYZ")
+
+
+def phone_any() -> str:
+    area = rng.choice(["503", "971", "206", "312", "617", "415", "512", "404", "720", "541"])
+    line = f"01{rng.randint(0, 99):02d}"
+    exchange = "555"
+    return rng.choice(
+        [
+            fake.phone_number(),
+            f"({area}) {exchange}-{line}",
+            f"{area}.{exchange}.{line}",
+            f"+1 {area} {exchange} {line}",
+            f"+1-{area}-{exchange}-{line}",
+            f"1-{area}-{exchange}-{line}",
+            f"{area}{exchange}{line}",
+            f"{area}-{exchange}-{line} ext. {rng.randint(2, 999)}",
+            f"({area}){exchange}-{line} x{rng.randint(10, 99)}",
+            f"{area} {exchange} {line}",
+        ]
+    )
+
+
+def phone_local() -> str:
+    return f"555-01{rng.randint(0, 99):02d}"
+
+
+WEEKDAYS = [
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+
+
+def date_any() -> str:
+    d = fake.date_between(start_date="-3y", end_date="+1y")
+    month, day = d.month, d.day
+    return rng.choice(
+        [
+            f"{rng.choice(WEEKDAYS)} {month}/{day}",
+            f"{rng.choice(WEEKDAYS)}, {d.strftime('%B')} {day}",
+            d.strftime("%m/%d/%Y"),
+            f"{month}/{day}/{d.strftime('%y')}",
+            d.strftime("%Y-%m-%d"),
+            f"{d.strftime('%B')} {day}",
+            f"{d.strftime('%b')}. {day}",
+            f"{day} {d.strftime('%b')} {d.year}",
+            f"the {day}{'th' if 10 < day < 14 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+            f" of {d.strftime('%B')}",
+            f"{month}-{day}-{d.year}",
+            f"{d.strftime('%B')} {day}, {d.year}",
+        ]
+    )
+
+
+def first_name() -> str:
+    return fake.first_name()
+
+
+def full_name() -> str:
+    return f"{fake.first_name()} {fake.last_name()}"
+
+
+def npi() -> str:
+    return fake.numerify("1#########")
+
+
 # --- templates: {kind:generator} slots ------------------------------------------------------
 
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -251,6 +417,18 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "subdomain": personal_subdomain,
     "record": record_value,
     "age": age_value,
+    "imei": imei,
+    "serial": device_serial,
+    "udi": udi,
+    "mac": mac,
+    "ipv4": ipv4,
+    "ipv6": ipv6,
+    "plate": plate,
+    "phone": phone_any,
+    "phone_local": phone_local,
+    "date": date_any,
+    "first": first_name,
+    "full_name": full_name,
 }
 KIND_OF = {
     "ssn": "ssn",
@@ -268,6 +446,18 @@ KIND_OF = {
     "record": "record_number",
     "age": "age",
     "zip": "zip",
+    "imei": "device_id",
+    "serial": "device_id",
+    "udi": "device_id",
+    "mac": "device_id",
+    "ipv4": "ip",
+    "ipv6": "ip",
+    "plate": "license_plate",
+    "phone": "phone",
+    "phone_local": "phone",
+    "date": "date",
+    "first": "name",
+    "full_name": "name",
 }
 
 DEVELOPMENT = {
@@ -361,6 +551,138 @@ HELD_OUT = {
     ],
 }
 
+# The second round (phi_dev_16): device identifiers, ZIPs without a state, ranges and in
+# prose, IPv4/IPv6, licence plates, phone numbers in every common form, dates, names used
+# alone mid-sentence. Development families first, then held-out ones (other wording).
+DEVELOPMENT_16 = {
+    "device-serials": [
+        "The ER note lists her insulin pump serial no. {serial} next to the glucose log.",
+        "Audiology sent the cochlear implant report with S/N {serial} on every page.",
+        "His CGM transmitter ID {serial} keeps showing up in the endocrinology letters.",
+        "The pacemaker clinic summary gives the device serial, {serial}, and the lead model.",
+        "Her phone's IMEI is {imei}; the detective wanted me to confirm it.",
+        "The hearing aid's serial number was engraved on the case: {serial}.",
+        "Discharge paperwork has the UDI {udi} for his new neurostimulator.",
+        "The ankle monitor unit number, {serial}, is in the probation report.",
+        "Her tablet's MAC address {mac} was in the school's incident log.",
+        "Device ID: {serial}. That is what the pump company printed on the recall notice.",
+    ],
+    "zip-variants": [
+        "The family just moved to {city_zip_bare} and needs an in-person group nearby.",
+        "She lives in {city_zip_bare}, and the only program in range has a waitlist.",
+        "He gave his zip code as {zip5} at intake.",
+        "Looking for a Spanish-speaking therapist near {zip5} for a teen client.",
+        "The letter came back from {zip4} marked undeliverable.",
+        "Her new place is somewhere in {zip5}, by the hospital.",
+        "The grandparents are in {zip5} or {zip5}, she wasn't sure which.",
+    ],
+    "ip-addresses": [
+        "The portal log shows her account opened from {ipv4} at 3 a.m.",
+        "IT says the threatening emails came from {ipv6}, which is his home router.",
+        "His IP address, {ipv4}, was in the screenshot he posted.",
+        "The login alert listed {ipv6} as the device address.",
+    ],
+    "plates": [
+        "She wrote down her ex's plate, {plate}, for the protective order.",
+        "The security guard noted the license plate {plate} of the car that followed her.",
+        "His Texas plate {plate} was in the police report the mother forwarded.",
+        "Front desk asked for the client's tag number, {plate}, for the parking permit.",
+        "The car is registered under plate no. {plate}, per the DMV letter.",
+    ],
+    "phones": [
+        "Her brother texted me at 2am from {phone} saying she's not OK.",
+        "The client's cell is {phone} if the crisis team needs it.",
+        "Mom calls from {phone_local} after every session.",
+        "He left a voicemail with a callback number of {phone}.",
+        "Text me at {phone}, the teen wrote on the intake form.",
+        "The school counselor's note says to reach the dad at {phone}.",
+        "She gave {phone} as the number for her sponsor.",
+    ],
+    "dates": [
+        "I have her next appointment on {date} but she wants evenings.",
+        "He was admitted {date} after the overdose.",
+        "The hearing is set for {date}, and mom wants me there.",
+        "Her last drink was on {date}, she says.",
+        "The discharge summary is dated {date}.",
+    ],
+    "names-alone": [
+        "When I asked {first} about the weekend, she went quiet for a long time.",
+        "I worry that {first} will stop coming once the court order ends.",
+        "Last week {first} brought her sister to session without asking.",
+        "Supervision question: how do I tell {first} that I'm leaving the practice?",
+        "The intake summary reads {full_name}, referred by her PCP after a fall.",
+        "The 8yo's mom is {full_name} and she wants me to testify.",
+        "Text-based check-ins: {first_lower} texts me most evenings now.",
+        "A client, {first_lower}, whose mom calls after every session, is stuck.",
+    ],
+}
+
+HELD_OUT_16 = {
+    "device-heldout": [
+        "The insulin pump company mailed a replacement for serial {serial} last month.",
+        "Her hearing aids (S/N {serial}) were stolen at the shelter.",
+        "On the radiology sheet: neurostimulator serial number {serial}.",
+        "Detectives traced the burner by IMEI {imei}.",
+    ],
+    "zip-heldout-16": [
+        "They're staying with an aunt out in {city_zip_bare} for now.",
+        "Mail for her goes to {zip4} now, at her cousin's.",
+        "Anyone know a DBT program that serves {zip5}?",
+    ],
+    "ip-heldout": [
+        "Someone logged into her email from {ipv4}, and it wasn't her.",
+        "The router at his dad's house has the address {ipv6}.",
+    ],
+    "plate-heldout": [
+        "The neighbor gave me the plate number, {plate}, of the truck outside her house.",
+        "Her abuser drives a silver sedan, plate {plate}.",
+    ],
+    "phone-heldout": [
+        "The client's mother keeps calling my cell from {phone}.",
+        "Dad's work number is {phone}, per the school.",
+        "Her new number is {phone} since the old phone was smashed.",
+    ],
+    "date-heldout": [
+        "She relapsed on {date}, right after the custody hearing.",
+        "The evaluation happened {date}, and the report still isn't here.",
+    ],
+    "name-heldout": [
+        "At our last session {first} said the nightmares were back.",
+        "I keep thinking about what {first} told me about her stepfather.",
+        "Her older brother, {full_name}, is the guardian now.",
+    ],
+}
+
+NEGATIVES_16 = [
+    "Firmware 2.4.1.9 on the pump fixed the alarm bug; ask the rep for version 10.0.3.",
+    "Group runs 12:30-1:45 Pacific; the ratio is about 3:1 clients to staff.",
+    "The iPhone 15 and the Dexcom G7 both work with the app now.",
+    "We billed 90837 and 90785; the ICD-10 code was F43.10.",
+    "Registration for the training is $150 and closes Friday.",
+    "She got a price tag of $4,000 for the residential program.",
+    "He brought a plate of cookies for the group, which was sweet.",
+    "Room 10234 in the east wing is where the group meets now.",
+    "The study enrolled 12,500 adults across 40 sites between 2019 and 2022.",
+    "Call 988 or text HOME to 741741 if you are in crisis.",
+    "Our office line is {clin_phone_any} and we return calls within a day.",
+    "We meet Tuesdays at 6; the next cycle starts in the spring.",
+    "Medicare covers LMFTs and LMHCs as of January 2024; the PECOS enrollment took weeks.",
+    "{clin_first} is presenting a case on perinatal anxiety at the consult group.",
+    "The Twin Cities have a good eating disorder network; the Bay Area less so.",
+    "PHQ-9 went 18 -> 11 -> 7 over three months, GAD-7 14 -> 9.",
+    "Her A1c is 7.2 and the pump settings are 0.85 u/hr basal.",
+    "Chapter 3, verses 16-18, is what she reads before session.",
+    "Happy to consult.\n\n{clin_name}, {clin_cred}\n{clin_practice}\n{clin_street}, "
+    "{clin_city_zip}\nNPI {clin_npi} | {clin_license}\n{clin_phone_any} | {clin_site}",
+    "Agree with the above.\n--\nDr. {clin_name}, {clin_cred}\n{clin_practice} | "
+    "{clin_phone_any} | {clin_site}\nNPI: {clin_npi}",
+    "That's been my experience too.\n\n{clin_name}, {clin_cred}\nLicensed Clinical "
+    "Psychologist, {clin_license}\n{clin_site}\n{clin_phone_any}",
+    "Our clinic posts its sliding scale publicly.\n\n{clin_practice}\n{clin_name}, "
+    "{clin_cred}, Clinical Director\n{clin_street}, {clin_city_zip}\n{clin_phone_any} | "
+    "{clin_email}",
+]
+
 NEGATIVES = [
     "I billed 90837 for the session and 90785 for interactive complexity; was that right?",
     "She takes sertraline 100 mg and her PHQ-9 went from 19 to 11 over 12 sessions.",
@@ -389,6 +711,26 @@ NEGATIVES = [
 ]
 
 
+# The second round's clinician slots, evaluated only when a template asks for one (the
+# first round's slots are drawn all at once, and adding draws there would change its rows).
+CLINICIAN_16: dict[str, Callable[[], str]] = {
+    "clin_first": fake.first_name,
+    "clin_cred": lambda: rng.choice(
+        ["LCSW", "LMFT", "PsyD", "PhD", "LPC", "LMHC", "LICSW", "PMHNP-BC", "MD"]
+    ),
+    "clin_phone_any": lambda: phone_any(),
+    "clin_npi": lambda: npi(),
+    "clin_license": lambda: rng.choice(
+        [
+            f"{rng.choice(list(STATES))} License {fake.numerify('0#####')}",
+            f"Lic. #{fake.bothify('??#####')}",
+            f"License no. {fake.numerify('######')}",
+            f"{rng.choice(list(STATES))} {fake.bothify('??0#####')}",
+        ]
+    ),
+}
+
+
 def _fill(template: str) -> tuple[str, list[dict[str, object]]]:
     text, spans, pos = "", [], 0
     for m in re.finditer(r"\{(\w+)\}", template):
@@ -405,8 +747,28 @@ def _fill(template: str) -> tuple[str, list[dict[str, object]]]:
             start = len(text)
             text += z
             spans.append({"kind": "zip", "start": start, "end": len(text), "text": z})
+        elif slot == "city_zip_bare":
+            # A city and its ZIP without the state ("Brooklyn 11211", "Detroit, 48201").
+            abbr = rng.choice(list(STATES))
+            text += fake.city() + rng.choice([" ", ", "])
+            z = fake.zipcode_in_state(abbr)
+            start = len(text)
+            text += z
+            spans.append({"kind": "zip", "start": start, "end": len(text), "text": z})
+        elif slot == "zip4":
+            z = fake.zipcode_in_state(rng.choice(list(STATES))) + f"-{rng.randint(1000, 9999)}"
+            start = len(text)
+            text += z
+            spans.append({"kind": "zip", "start": start, "end": len(text), "text": z})
+        elif slot == "first_lower":
+            value = fake.first_name().lower()
+            start = len(text)
+            text += value
+            spans.append({"kind": "name", "start": start, "end": len(text), "text": value})
         elif slot == "record_name":
             text += rng.choice(RECORD_NAMES)
+        elif slot in CLINICIAN_16:
+            text += CLINICIAN_16[slot]()
         elif slot.startswith("clin_"):
             text += {
                 "clin_name": fake.name(),
@@ -475,9 +837,39 @@ def main() -> None:
         "development data (not blind): synthetic, scripts/generate_phi_synthetic.py; held-out "
         "template families, never used to change a rule",
     )
+    # The second round's held-out families follow the first's with the same generator
+    # state, so the earlier held-out rows stay as they were.
+    held += _rows(
+        HELD_OUT_16,
+        "synho16",
+        "development data (not blind): synthetic, scripts/generate_phi_synthetic.py; held-out "
+        "template families of the second round (devices, ZIPs, IPs, plates, phones, dates, "
+        "names), written before the rules and never used to change one",
+    )
+    Faker.seed(SEED + 2)
+    rng.seed(SEED + 2)
+    dev16_note = (
+        "development data: synthetic, scripts/generate_phi_synthetic.py (Faker values in "
+        "templates written for this project); second-round development template families"
+    )
+    dev16 = _rows(DEVELOPMENT_16, "syn16", dev16_note)
+    for index, template in enumerate(NEGATIVES_16):
+        for r in range(2):
+            text, _ = _fill(template)
+            dev16.append(
+                {
+                    "id": f"syn16-neg-{index}-{r}",
+                    "deidentified": True,
+                    "text": text,
+                    "spans": [],
+                    "family": "negative",
+                    "note": dev16_note,
+                }
+            )
     for path, rows in (
         (OUT / "phi_dev_14_synthetic.jsonl", dev),
         (OUT / "phi_synthetic_heldout.jsonl", held),
+        (OUT / "phi_dev_16_synthetic.jsonl", dev16),
     ):
         path.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
