@@ -14,6 +14,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from config.deploy import deploy_version
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -313,6 +315,10 @@ FORUM_TOPIC_LIST_CACHE_SECONDS = env.int("FORUM_TOPIC_LIST_CACHE_SECONDS", defau
 # Shared HTML of a thread page's posts (forum/thread_html.py); keys change with the content,
 # so this only bounds how long an unread page's HTML stays in the cache.
 FORUM_THREAD_CACHE_SECONDS = env.int("FORUM_THREAD_CACHE_SECONDS", default=3600)
+# Part of every cached HTML key (thread pages, topic lists, home): a deploy never serves
+# HTML older code rendered. From the environment, else the git commit read once at start,
+# else a digest of the code (config/deploy.py); docs/caching.md.
+DEPLOY_VERSION = deploy_version(env.str("DEPLOY_VERSION", default=""), BASE_DIR)
 # Each process also keeps the most recently read of those pages (their keys name their
 # content, so a copy is never stale), up to this many characters; 0: none. Only in front
 # of a shared cache (Redis): a local-memory cache is in the process already.

@@ -18,8 +18,8 @@ is made from:
 - the topic's last post number (the page count), whether the topic is locked;
 - the authors' credential badges (on PostgreSQL, what they are made of comes with each
   row; elsewhere they are read with a second query);
-- the templates and the labels in forum/choices.py and accounts/choices.py (a deploy
-  that changes them changes every key).
+- the deploy's version (settings.DEPLOY_VERSION: templates, template tags, labels and
+  models change only with a deploy, which changes every key).
 
 These rows are read in one query of plain values (no model instances, and SQL compiled
 once per process), so a page whose HTML is cached costs that one query, and a change to
@@ -40,7 +40,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
@@ -68,20 +67,6 @@ from forum.queries import page_range
 
 TEMPLATE = "forum/_thread_posts.html"
 FOOTER_TEMPLATE = "forum/_post_footer.html"
-_SOURCES = (
-    "templates/forum/_thread_posts.html",
-    "templates/forum/_post.html",
-    "templates/forum/_post_main.html",
-    "templates/forum/_post_footer.html",
-    "templates/forum/_pagination.html",
-    "forum/choices.py",
-    "accounts/choices.py",  # license type and jurisdiction labels in the badges
-    "accounts/credentials.py",
-)
-_DIGEST = hashlib.blake2b(
-    b"".join((Path(settings.BASE_DIR) / name).read_bytes() for name in _SOURCES)
-).hexdigest()[:12]
-
 # Every column forum/_post.html and _post_main.html read, for each post in the range.
 _ROW = (
     "id",
@@ -310,7 +295,7 @@ def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]
     if connection.vendor != "postgresql":
         badges = credential_badges({row[_AUTHOR] for row in rows})
     parts = (
-        _DIGEST,
+        settings.DEPLOY_VERSION,
         topic.pk,
         number,
         topic.is_locked,

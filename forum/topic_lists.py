@@ -187,7 +187,7 @@ def group_topics_html(
         )
         return html, {}
     position = f"a{after.encode()}" if after else f"b{before.encode()}" if before else "top"
-    key = f"topic-list:{group.pk}:{group.topics_version}:{position}"
+    key = list_key(group, position)
     found = cache.get_many([key, *also])
     html = found.pop(key, None)
     if html is None:
@@ -365,6 +365,17 @@ class HomePage:
     reader: dict[str, object]  # the header's unread count and the posting notice
 
 
+def list_key(group: Group, position: str) -> str:
+    """The cache key of a group's list at `position` ("top", or a page's edge)."""
+    return f"topic-list:{settings.DEPLOY_VERSION}:{group.pk}:{group.topics_version}:{position}"
+
+
+def home_key(readable: list[tuple[int, int]]) -> str:
+    """The cache key of home's recent topics for readers of these (group, version) pairs."""
+    digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
+    return f"home-topics:{settings.DEPLOY_VERSION}:{digest[:32]}"
+
+
 def home_page(*, user: AnyUser) -> HomePage:
     """Recent topics in the groups whose titles the reader sees, cached per set of groups and
     versions (titles only: the same for readers without a license, who are told why they
@@ -374,8 +385,7 @@ def home_page(*, user: AnyUser) -> HomePage:
     groups share the cached HTML, and a change in any of them makes a new key.
     """
     readable = title_group_versions(user)
-    digest = hashlib.sha256(",".join(f"{pk}:{v}" for pk, v in readable).encode()).hexdigest()
-    key = f"home-topics:{digest[:32]}"
+    key = home_key(readable)
     found = cache.get_many([key, *reader_keys(user, notice=True)])  # one round trip
     html = found.pop(key, None)
     if html is None:
