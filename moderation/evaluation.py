@@ -104,9 +104,16 @@ def read_warning_texts(path: Path) -> list[tuple[set[str], str]]:
     return rows
 
 
-def blind_files(stem: str) -> list[Path]:
+def blind_files(stem: str, suffix: str = "txt") -> list[Path]:
     """Every blind file of one kind: `stem`.txt and any added `stem`*.txt beside it."""
-    return sorted(BLIND_DIR.glob(f"{stem}*.txt"))
+    return sorted(BLIND_DIR.glob(f"{stem}*.{suffix}"))
+
+
+def dev_warning_files() -> list[Path]:
+    """The content-warning development sets that nothing is trained on: retired blind
+    sets and held-out files (`content_warnings_dev_*.tsv`; the training file
+    `content_warnings_dev.tsv` itself is not one)."""
+    return sorted(DATA_DIR.glob("content_warnings_dev_*.tsv"))
 
 
 def read_dev_vignettes() -> list[dict[str, Any]]:
@@ -497,30 +504,43 @@ def _presidio_recall(data_dir: Path) -> tuple[float | None, int] | None:
     return recall, n
 
 
-def _warning_figures(evaluation: Evaluation) -> None:
-    scores = warning_scores(read_warning_texts(BLIND_DIR / "content_warnings.tsv"))
-    n = len(read_warning_texts(BLIND_DIR / "content_warnings.tsv"))
-    evaluation.figures.append(
-        Figure(
-            "content warnings, micro recall",
-            ">= 0.92",
-            blind=(scores["micro_recall"], n),
-            met=lambda v: v >= 0.92,
-        )
+def _warning_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> None:
+    # Blind: every content_warnings*.tsv in the blind folder (none, after a set is retired
+    # and before its successor is written: n/a). Development: content_warnings_dev_*.tsv
+    # (retired blind sets, held-out texts; never trained on). With blind_sets False
+    # (--no-blind) no blind file is read and every blind cell is empty.
+    blind_rows = (
+        [row for path in blind_files("content_warnings", "tsv") for row in read_warning_texts(path)]
+        if blind_sets
+        else []
     )
-    evaluation.figures.append(
-        Figure(
-            "content warnings, micro precision",
-            ">= 0.9",
-            blind=(scores["micro_precision"], n),
-            met=lambda v: v >= 0.9,
+    if blind_sets and not blind_rows:
+        evaluation.notes.append(
+            "No blind content-warning file (blind/content_warnings*.tsv): blind "
+            "content-warning figures are n/a."
         )
-    )
+    dev_rows = [row for path in dev_warning_files() for row in read_warning_texts(path)]
+    blind = warning_scores(blind_rows) if blind_rows else {}
+    dev = warning_scores(dev_rows) if dev_rows else {}
+
+    def cells(key: str) -> dict[str, tuple[float | None, int] | None]:
+        return {
+            "development": (dev.get(key), len(dev_rows)),
+            "blind": (blind.get(key), len(blind_rows)) if blind_sets else None,
+        }
+
+    for key, measure, goal, bound in (
+        ("micro_recall", "content warnings, micro recall", ">= 0.92", 0.92),
+        ("micro_precision", "content warnings, micro precision", ">= 0.9", 0.9),
+    ):
+        evaluation.figures.append(
+            Figure(measure, goal, met=lambda v, b=bound: v >= b, **cells(key))
+        )
     for category in content_warnings.CATEGORIES:
         for kind in ("recall", "precision"):
-            value = scores[f"{kind} {category}"]
-            if value is not None:
-                evaluation.figures.append(Figure(f"  {kind}: {category}", "-", blind=(value, n)))
+            key = f"{kind} {category}"
+            if dev.get(key) is not None or blind.get(key) is not None:
+                evaluation.figures.append(Figure(f"  {kind}: {category}", "-", **cells(key)))
 
 
 def _timing_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> None:
@@ -605,9 +625,8 @@ def evaluate(*, data_dir: Path, timing: bool = True, blind_sets: bool = True) ->
     _incivility_figures(evaluation, blind_sets=blind_sets)
     _public_incivility_figures(evaluation, data_dir)
     _identifier_figures(evaluation, data_dir, blind_sets=blind_sets)
-    if blind_sets:
-        _warning_figures(evaluation)
-    else:
+    _warning_figures(evaluation, blind_sets=blind_sets)
+    if not blind_sets:
         evaluation.notes.append("--no-blind: no blind set was read; blind cells are empty.")
     if timing:
         _timing_figures(evaluation, blind_sets=blind_sets)

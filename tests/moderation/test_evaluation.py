@@ -41,8 +41,11 @@ def test_every_blind_file_is_well_formed() -> None:
         vignettes = evaluation.read_vignettes(path)
         assert vignettes and all(spans for _, spans in vignettes), path
         assert all("[[" not in text and "]]" not in text for text, _ in vignettes)
-    warnings = evaluation.read_warning_texts(blind / "content_warnings.tsv")
-    assert {c for gold, _ in warnings for c in gold} == set(content_warnings.CATEGORIES)
+    # Content-warning sets likewise (content_warnings*.tsv; none while a retired set's
+    # successor is being written).
+    for path in evaluation.blind_files("content_warnings", "tsv"):
+        warnings = evaluation.read_warning_texts(path)
+        assert {c for gold, _ in warnings for c in gold} <= set(content_warnings.CATEGORIES)
     for name in ("counselling.txt", "therapist_answers.txt", "deidentified.txt", "signatures.txt"):
         assert len(evaluation.read_lines(blind / name)) >= 20, name
 
@@ -76,6 +79,41 @@ def test_the_retired_2026_12_05_clean_and_signed_sets_are_development_data() -> 
     assert all(row.get("signature") is True for row in signed)
     assert not any(row.get("signature") for row in clean)
     assert all("retired blind set" in row["note"] for row in dev)
+
+
+def test_the_retired_blind_warning_set_is_development_data() -> None:
+    assert not (evaluation.BLIND_DIR / "content_warnings.tsv").exists()
+    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind.tsv"
+    assert retired in evaluation.dev_warning_files()
+    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
+    rows = evaluation.read_warning_texts(retired)
+    assert len(rows) == 66
+    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
+    # The training file is not a development set the figures are taken on.
+    assert evaluation.DATA_DIR / "content_warnings_dev.tsv" not in evaluation.dev_warning_files()
+
+
+def test_warning_figures_have_a_development_column_and_blind_n_a_without_a_blind_set(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._warning_figures(result)
+    figures = {figure.measure: figure for figure in result.figures}
+    recall = figures["content warnings, micro recall"]
+    assert recall.blind == (None, 0)
+    assert recall.development is not None and recall.development[1] >= 66
+    assert "blind content-warning figures are n/a" in evaluation.format_table(result)
+    # An added blind file counts; --no-blind leaves the blind cells empty.
+    (tmp_path / "content_warnings_x.tsv").write_text("violence\tHe stabbed a man.\n\tHi all.\n")
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._warning_figures(result)
+    figures = {figure.measure: figure for figure in result.figures}
+    assert figures["content warnings, micro recall"].blind == (1.0, 2)
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._warning_figures(result, blind_sets=False)
+    assert all(figure.blind is None for figure in result.figures)
+    assert all(figure.development is not None for figure in result.figures)
 
 
 def test_no_blind_reads_no_blind_file_and_reports_development_signatures(
