@@ -8,7 +8,9 @@ development, blind and public figures kept apart.
   rows marked ``"signature": true`` are clinicians' own signed posts, retired blind
   signature sets among them, and give the signatures figure its development column)
   and the incivility eval file curated_incivility_eval.csv (never trained on, but models
-  and thresholds were compared on it). The incivility unit tests reuse training
+  and thresholds were compared on it), with the blind incivility and counselling sets
+  retired to development (incivility_dev*.tsv, counselling_dev*.txt: never trained on,
+  their misses read while the model was improved). The incivility unit tests reuse training
   sentences, and the curated test split in each artifact's metrics is built from
   recombined fragments of the training sentences: neither is a blind figure.
 - **public**: ../shared/data. Incivility figures come from the rows every model since
@@ -235,91 +237,157 @@ class Evaluation:
 
 
 def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> None:
-    if not blind_sets:
-        dev_texts, dev_labels = _read_dev_incivility()
-        dev_scores = [r["incivility"] for r in score_posts(dev_texts)]
-        evaluation.figures.append(
-            Figure(
-                "clinician-register incivility ROC-AUC",
-                ">= 0.97",
-                development=(roc_auc(dev_labels, dev_scores), len(dev_labels)),
-                met=lambda v: v >= 0.97,
-                note="development only (--no-blind)",
-            )
+    # Blind: every incivility*.tsv and counselling*.txt in the blind folder (none, after a
+    # set is retired and before its successor is written: n/a). Development: the eval
+    # file and the retired blind sets (incivility_dev*.tsv, counselling_dev*.txt). With
+    # blind_sets False (--no-blind) no blind file is read and every blind cell is empty.
+    blind = (
+        [row for path in blind_files("incivility", "tsv") for row in read_labelled(path)]
+        if blind_sets
+        else []
+    )
+    if blind_sets and not blind:
+        evaluation.notes.append(
+            "No blind incivility file (blind/incivility*.tsv): blind incivility figures are n/a."
         )
-        return
-    blind = read_labelled(BLIND_DIR / "incivility.tsv")
-    results = score_posts([text for _, _, text in blind])
-    labels = [label for label, _, _ in blind]
-    scores = [r["incivility"] for r in results]
+    blind_results = score_posts([t for _, _, t in blind]) if blind else []
+    blind_scores = [r["incivility"] for r in blind_results]
+    retired = read_dev_incivility_sets()
+    retired_results = score_posts([t for _, _, t in retired]) if retired else []
+    retired_scores = [r["incivility"] for r in retired_results]
     dev_texts, dev_labels = _read_dev_incivility()
     dev_scores = [r["incivility"] for r in score_posts(dev_texts)]
+
+    def blind_cell(value: float | None, n: int) -> tuple[float | None, int] | None:
+        return (value, n) if blind_sets else None
+
+    def labels_of(rows: list[tuple[int, str, str]]) -> list[int]:
+        return [label for label, _, _ in rows]
+
     evaluation.figures.append(
         Figure(
             "clinician-register incivility ROC-AUC",
             ">= 0.97",
             development=(roc_auc(dev_labels, dev_scores), len(dev_labels)),
-            blind=(roc_auc(labels, scores), len(labels)),
+            blind=blind_cell(roc_auc(labels_of(blind), blind_scores), len(blind)),
             met=lambda v: v >= 0.97,
             note="development: curated_incivility_eval.csv (never trained on; models compared "
             "on it)",
         )
     )
+    if retired:
+        evaluation.figures.append(
+            Figure(
+                "  retired blind incivility sets, ROC-AUC",
+                ">= 0.97",
+                development=(roc_auc(labels_of(retired), retired_scores), len(retired)),
+                note="incivility_dev*.tsv: blind sets retired to development (never trained on)",
+            )
+        )
     for category, measure in (
         ("sarcasm", "sarcasm / mock praise at a colleague, share not published"),
         ("privacy_mockery", "mockery of a colleague's privacy knowledge, share not published"),
     ):
-        flags = [
-            r["decision"] != "publish"
-            for (_, c, _), r in zip(blind, results, strict=True)
-            if c == category
-        ]
+
+        def not_published(
+            rows: list[tuple[int, str, str]], results: list[dict[str, Any]], c: str = category
+        ) -> list[bool]:
+            return [
+                r["decision"] != "publish"
+                for (_, rc, _), r in zip(rows, results, strict=True)
+                if rc == c
+            ]
+
+        dev_flags = not_published(retired, retired_results)
+        blind_flags = not_published(blind, blind_results)
         evaluation.figures.append(
-            Figure(measure, ">= 0.6", blind=(_share(flags), len(flags)), met=lambda v: v >= 0.6)
+            Figure(
+                measure,
+                ">= 0.6",
+                development=(_share(dev_flags), len(dev_flags)) if retired else None,
+                blind=blind_cell(_share(blind_flags), len(blind_flags)),
+                met=lambda v: v >= 0.6,
+            )
         )
     hostile = {"hostile_feedback", "condescension", "sarcasm", "insult"}
-    pairs = [
-        (label, score)
-        for (label, category, _), score in zip(blind, scores, strict=True)
-        if label == 0 or category in hostile
-    ]
+
+    def hostile_auc(
+        rows: list[tuple[int, str, str]], scores: list[float]
+    ) -> tuple[float | None, int]:
+        pairs = [
+            (label, score)
+            for (label, category, _), score in zip(rows, scores, strict=True)
+            if label == 0 or category in hostile
+        ]
+        return roc_auc([p[0] for p in pairs], [p[1] for p in pairs]), len(pairs)
+
     evaluation.figures.append(
         Figure(
             "hostile/condescending ROC-AUC (UCC proxy)",
             ">= 0.75",
-            blind=(roc_auc([p[0] for p in pairs], [p[1] for p in pairs]), len(pairs)),
+            development=hostile_auc(retired, retired_scores) if retired else None,
+            blind=blind_cell(*hostile_auc(blind, blind_scores)),
             met=lambda v: v >= 0.75,
-            note="UCC is not in ../shared/data: blind hostile replies, condescension, sarcasm "
+            note="UCC is not in ../shared/data: hostile replies, condescension, sarcasm "
             "and insults against every civil row",
         )
     )
-    counselling = score_posts(read_lines(BLIND_DIR / "counselling.txt"))
-    queued = [INCIVILITY_CODE in _codes(r) for r in counselling]
+    dev_counselling = score_posts(read_dev_counselling())
+    blind_counselling = (
+        score_posts([line for path in blind_files("counselling") for line in read_lines(path)])
+        if blind_sets
+        else []
+    )
+
+    def queued(results: list[dict[str, Any]]) -> tuple[float | None, int]:
+        return _share([INCIVILITY_CODE in _codes(r) for r in results]), len(results)
+
+    def half(results: list[dict[str, Any]]) -> str:
+        share = _share([r["incivility"] >= 0.5 for r in results])
+        return "n/a" if share is None else f"{share:.1%}"
+
     evaluation.figures.append(
         Figure(
             "counsellor (MI) utterances queued for incivility",
             "< 1%",
-            blind=(_share(queued), len(queued)),
+            development=queued(dev_counselling) if dev_counselling else None,
+            blind=blind_cell(*queued(blind_counselling)),
             met=lambda v: v < 0.01,
-            note="score >= 0.5 on "
-            f"{_share([r['incivility'] >= 0.5 for r in counselling]):.1%} of them",
+            note=f"score >= 0.5 on {half(dev_counselling)} (development: "
+            f"counselling_dev*.txt), {half(blind_counselling)} (blind)",
         )
     )
+    if not blind_sets:
+        return
     answers = score_posts(read_lines(BLIND_DIR / "therapist_answers.txt"))
-    not_published = [
+    not_published_answers = [
         r["decision"] != "publish" and bool(_codes(r) - {"identifiers"}) for r in answers
     ]
     evaluation.figures.append(
         Figure(
             "therapists' public answers not published for non-identifier reasons",
             "< 1%",
-            blind=(_share(not_published), len(not_published)),
+            blind=(_share(not_published_answers), len(not_published_answers)),
             met=lambda v: v < 0.01,
         )
     )
 
 
 INCIVILITY_CODE = "incivility"
+
+
+def read_dev_incivility_sets() -> list[tuple[int, str, str]]:
+    """(label, category, text) rows of the blind incivility sets retired to development."""
+    return [
+        row for path in sorted(DATA_DIR.glob("incivility_dev*.tsv")) for row in read_labelled(path)
+    ]
+
+
+def read_dev_counselling() -> list[str]:
+    """Counsellor utterances of the blind sets retired to development."""
+    return [
+        line for path in sorted(DATA_DIR.glob("counselling_dev*.txt")) for line in read_lines(path)
+    ]
 
 
 def _read_dev_incivility() -> tuple[list[str], list[int]]:
@@ -587,10 +655,17 @@ def posts_per_cpu_second(small: int = 1000, large: int = 6000, *, blind_sets: bo
     """score_posts on `large` and `small` posts; the difference in the child's CPU time
     removes start-up (as bench/screening.py measures it). The posts are the blind
     incivility and de-identified texts (only as load: nothing about them is reported), or
-    without blind sets the development eval file and de-identified vignettes."""
-    if blind_sets:
-        sentences = [text for _, _, text in read_labelled(BLIND_DIR / "incivility.tsv")]
-        sentences += [line for path in blind_files("deidentified") for line in read_lines(path)]
+    without blind sets (or with no blind incivility file) the development eval file and
+    de-identified vignettes."""
+    blind = (
+        [text for path in blind_files("incivility", "tsv") for _, _, text in read_labelled(path)]
+        if blind_sets
+        else []
+    )
+    if blind:
+        sentences = blind + [
+            line for path in blind_files("deidentified") for line in read_lines(path)
+        ]
     else:
         sentences = _read_dev_incivility()[0]
         sentences += [row["text"] for row in read_dev_vignettes() if row["deidentified"]]

@@ -32,9 +32,6 @@ def test_gold_marks_become_spans_over_the_plain_text(tmp_path: Path) -> None:
 
 def test_every_blind_file_is_well_formed() -> None:
     blind = evaluation.BLIND_DIR
-    rows = evaluation.read_labelled(blind / "incivility.tsv")
-    assert {label for label, _, _ in rows} == {0, 1}
-    assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
     # A blind vignettes file may be absent (retired to development, its successor not yet
     # written); any that is there is well formed.
     for path in evaluation.blind_files("vignettes"):
@@ -46,7 +43,14 @@ def test_every_blind_file_is_well_formed() -> None:
     for path in evaluation.blind_files("content_warnings", "tsv"):
         warnings = evaluation.read_warning_texts(path)
         assert {c for gold, _ in warnings for c in gold} <= set(content_warnings.CATEGORIES)
-    for name in ("counselling.txt", "therapist_answers.txt", "deidentified.txt", "signatures.txt"):
+    # Blind incivility and counselling files may be absent (retired to development, their
+    # successors not yet written); any that is there is well formed.
+    for path in evaluation.blind_files("incivility", "tsv"):
+        rows = evaluation.read_labelled(path)
+        assert {label for label, _, _ in rows} == {0, 1}, path
+    for path in evaluation.blind_files("counselling"):
+        assert len(evaluation.read_lines(path)) >= 20, path
+    for name in ("therapist_answers.txt", "deidentified.txt", "signatures.txt"):
         assert len(evaluation.read_lines(blind / name)) >= 20, name
 
 
@@ -114,6 +118,53 @@ def test_warning_figures_have_a_development_column_and_blind_n_a_without_a_blind
     evaluation._warning_figures(result, blind_sets=False)
     assert all(figure.blind is None for figure in result.figures)
     assert all(figure.development is not None for figure in result.figures)
+
+
+def test_the_retired_blind_incivility_and_counselling_sets_are_development_data() -> None:
+    for name in ("incivility.tsv", "counselling.txt"):
+        assert not (evaluation.BLIND_DIR / name).exists(), name
+    rows = evaluation.read_dev_incivility_sets()
+    assert len(rows) >= 100 and {label for label, _, _ in rows} == {0, 1}
+    assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
+    assert len(evaluation.read_dev_counselling()) >= 80
+    for path in [
+        *evaluation.DATA_DIR.glob("incivility_dev*.tsv"),
+        *evaluation.DATA_DIR.glob("counselling_dev*.txt"),
+    ]:
+        assert path.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET"), path
+
+
+def test_incivility_figures_report_retired_sets_as_development_and_count_added_blind_files(
+    tmp_path: Path, monkeypatch
+) -> None:
+    (tmp_path / "therapist_answers.txt").write_text("Try a grounding exercise.\n")
+    monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._incivility_figures(result)
+    figures = {figure.measure: figure for figure in result.figures}
+    sarcasm = figures["sarcasm / mock praise at a colleague, share not published"]
+    counselling = figures["counsellor (MI) utterances queued for incivility"]
+    assert sarcasm.blind == (None, 0) and counselling.blind == (None, 0)
+    assert sarcasm.development is not None and sarcasm.development[1] >= 10
+    assert counselling.development is not None and counselling.development[1] >= 80
+    retired = figures["  retired blind incivility sets, ROC-AUC"]
+    assert retired.development is not None and retired.development[1] >= 100
+    assert "blind incivility figures are n/a" in evaluation.format_table(result)
+
+    (tmp_path / "incivility_x.tsv").write_text(
+        "1\tsarcasm\tOh sure, you are a genius.\n0\tshort\tThanks, that helps.\n"
+    )
+    (tmp_path / "counselling_x.txt").write_text("It sounds like a hard week.\n")
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._incivility_figures(result)
+    figures = {figure.measure: figure for figure in result.figures}
+    assert figures["sarcasm / mock praise at a colleague, share not published"].blind[1] == 1
+    assert figures["clinician-register incivility ROC-AUC"].blind[1] == 2
+    assert figures["counsellor (MI) utterances queued for incivility"].blind[1] == 1
+
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._incivility_figures(result, blind_sets=False)
+    assert all(figure.blind is None for figure in result.figures)
 
 
 def test_no_blind_reads_no_blind_file_and_reports_development_signatures(
