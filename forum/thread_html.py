@@ -262,6 +262,9 @@ class SharedPage:
     # marker's candidates), and the topic's last post number.
     posts: tuple[tuple[int, int, str], ...] = ()
     last_number: int = 0
+    # Every post's footer row: a reader who may not post now gets all their footers
+    # rendered for them (no Reply, Quote or Flag: forum/_post_footer.html).
+    footers: tuple[FooterPost, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,7 @@ def shared_page(
         html=None if html is None else mark_safe(html),  # noqa: S308 -- rendered by render()
         also=found,
         own=tuple(FooterPost(*(row[index] for index in _FOOTER_COLUMNS)) for row in own),
+        footers=tuple(FooterPost(*(row[index] for index in _FOOTER_COLUMNS)) for row in rows),
         posts=tuple((row[_ID], row[_NUMBER], row[_STATUS]) for row in rows),
         last_number=rows[0][_LAST],
     )
@@ -419,6 +423,7 @@ def _footer_key(post: FooterPost, context: dict[str, object]) -> str:
             topic.is_locked,
             topic.author_id,
             bool(context["is_member"]),
+            bool(context.get("posting_blocked")),
             user.pk,
             user.is_authenticated,
             url_configuration(),
@@ -444,7 +449,7 @@ def with_reader_controls(
 
     Footers sit between markers that no post can forge (bodies are sanitized with
     comments stripped, names are escaped). `context`: the reader's user, csrf_token,
-    topic and is_member. The posts are in page order, as their footers are
+    topic, is_member and posting_blocked. The posts are in page order, as their footers are
     in the HTML, so each marker is looked for after the last one found (a post the
     shared page leaves out, held say, has none). A footer is rendered once per process
     for the same inputs (_footer_key), and the request's token put in its forms.

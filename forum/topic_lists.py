@@ -218,7 +218,7 @@ class GroupPage:
     declined: str
     join_block_reason: str | None
     topics_html: str
-    reader: dict[str, object]  # the header's unread count
+    reader: dict[str, object]  # the header's unread count and, for a member, the posting notice
 
 
 def _with_purpose_edit(groups_: QuerySet[Group]) -> QuerySet[Group]:
@@ -325,7 +325,7 @@ def group_page(
             everything=moderating,
             after=Cursor.decode(after),
             before=Cursor.decode(before),
-            also=reader_keys(user, notice=False),
+            also=reader_keys(user, notice=is_active),
         )
     return GroupPage(
         group=group,
@@ -339,7 +339,8 @@ def group_page(
         join_block_reason=join_block_reason,
         # The reader's "N new" counts, never in the cached HTML (forum/reading_positions.py).
         topics_html=with_unread_counts(topics_html, user=user, reads_topics=can_read),
-        reader=reader_context(user, found, notice=False),
+        # A member is told why they may not start a topic now, in place of the button.
+        reader=reader_context(user, found, notice=is_active),
     )
 
 

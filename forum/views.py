@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -289,6 +290,9 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         "moderates": moderates,
         **queries.reader_context(request.user, shared.also if shared else {}, notice=True),
     }
+    # A member who may not post now (silenced, suspended, unverified...) is told why below
+    # the thread; the posts' Reply, Quote, Edit and Flag links would only be refused.
+    posting_blocked = bool(context["posting_block_reason"])
     if shared is not None and shared.html is not None:
         html = shared.html
     else:
@@ -304,7 +308,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         )
         if shared is None:  # the page holds posts only this reader sees: theirs alone
             shown = thread.page.object_list
-            html = thread_html.render_for(request, context)
+            html = thread_html.render_for(request, {**context, "posting_blocked": posting_blocked})
             return _with_reading_position(
                 request,
                 context,
@@ -316,6 +320,8 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
             )
         html = thread_html.render({**context, "user": thread_html.ANY_READER})
         thread_html.store(shared, html, reader=reader, topic=topic, number=number)
+    if posting_blocked:  # every footer is this reader's (rare: shared HTML has the links)
+        shared = dataclasses.replace(shared, own=shared.footers)
     if shared.own:  # the reader's own posts (or, for the topic's author, every reply)
         # One masked token for the page: its forms and the header's (masking one costs
         # ~90 us here, 32 reads of the system's random source).
@@ -328,6 +334,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
                 "csrf_token": context["csrf_token"],
                 "topic": topic,
                 "is_member": standing.is_member,
+                "posting_blocked": posting_blocked,
             },
         )
     # Shared HTML holds the posts every reader of this kind sees (PUBLIC_STATUSES).
@@ -426,6 +433,7 @@ def post_state(request: HttpRequest, post_id: int) -> HttpResponse:
             "post": post,
             "topic": topic,
             "is_member": standing.is_member,
+            "posting_blocked": bool(queries.posting_block_notice(request.user)),
             "moderates": moderates,
             "badges": live.badges,
             "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),
@@ -462,6 +470,7 @@ def topic_new_posts(request: HttpRequest, topic_id: int, number: int) -> HttpRes
             "after": last,
             "topic": topic,
             "is_member": standing.is_member,
+            "posting_blocked": bool(queries.posting_block_notice(request.user)),
             "moderates": moderates,
             "badges": live.badges,
             "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),

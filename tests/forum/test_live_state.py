@@ -188,7 +188,11 @@ def test_a_poll_takes_a_few_queries_however_many_new_replies(
     topic,
     django_capture_on_commit_callbacks,
     django_assert_max_num_queries,
+    settings,
 ):
+    # As in production: the reader's posting notice (the Reply links of the new replies)
+    # is read from the cache.
+    settings.FORUM_POSTING_NOTICE_CACHE_SECONDS = 30
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(12):
             reply_create(author=other_clinician, topic=topic, content=factories.content(f"R{n}"))

@@ -153,6 +153,8 @@ def test_topic_lists_take_one_query_more_for_the_counts_however_many_topics(
     from forum.posting import topic_create
 
     settings.FORUM_TOPICS_PER_PAGE = 10
+    # As in production: a member's posting notice is read from the cache with the list.
+    settings.FORUM_POSTING_NOTICE_CACHE_SECONDS = 30
     with django_capture_on_commit_callbacks(execute=True):
         topics = [
             topic_create(

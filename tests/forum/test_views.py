@@ -539,3 +539,71 @@ def test_repeated_join_requests_tell_the_organizers_once(client, outsider, organ
     client.post(reverse("forum:group_join", args=[group.slug]))
     assert Membership.objects.get(group=group, user=outsider).state == Membership.State.PENDING
     assert Notification.objects.filter(recipient=organizer, kind="membership").count() == 1
+
+
+def _restrict(member, moderator, kind: str) -> None:
+    from accounts import standing
+
+    standing.suspend(user=member, ends_at=None, reason="Cooling off", by=moderator, kind=kind)
+
+
+def test_a_silenced_member_sees_no_reply_edit_or_flag_controls_but_why(
+    client, topic, clinician, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    from accounts.models import SuspensionKind
+
+    with django_capture_on_commit_callbacks(execute=True):
+        own = reply_create(
+            author=other_clinician, topic=topic, content=factories.content("My own reply.")
+        )
+    first = topic.posts.get(number=1)
+    reply_url = reverse("forum:reply", args=[topic.pk])
+    # A member in good standing reads first: the shared page, Reply links and all, is cached.
+    client.force_login(clinician)
+    assert f"{reply_url}?to={own.pk}" in client.get(topic.get_absolute_url()).content.decode()
+
+    _restrict(other_clinician, moderator, SuspensionKind.SILENCE)
+    client.force_login(other_clinician)
+    response = client.get(topic.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert reply_url not in page  # no Reply, Quote or "Reply to this topic"
+    assert reverse("forum:post_edit", args=[own.pk]) not in page
+    assert reverse("moderation:flag", args=[first.pk]) not in page
+    assert reverse("forum:post_withdraw", args=[own.pk]) in page  # not posting: still theirs
+    assert "You are silenced" in page and "Cooling off" in page
+    # The pages still refuse.
+    composer = client.get(reply_url).content.decode()
+    assert "Before you can post" in composer and "You are silenced" in composer
+
+
+def test_a_silenced_members_unpublished_post_page_has_no_reply_controls(
+    client, topic, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    from accounts.models import SuspensionKind
+
+    with django_capture_on_commit_callbacks(execute=True):
+        own = reply_create(
+            author=other_clinician, topic=topic, content=factories.content("My own reply.")
+        )
+    Post.objects.filter(pk=own.pk).update(status=PostStatus.HELD)  # a page for them alone
+    _restrict(other_clinician, moderator, SuspensionKind.SILENCE)
+    client.force_login(other_clinician)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert "Awaiting review" in page
+    assert reverse("forum:reply", args=[topic.pk]) not in page
+    assert reverse("forum:post_edit", args=[own.pk]) not in page
+
+
+@pytest.mark.parametrize("kind", ["silence", "suspend"])
+def test_a_restricted_member_sees_no_start_a_topic_button_but_why(
+    client, group, clinician, moderator, kind
+):
+    url = reverse("forum:topic_create", args=[group.slug])
+    client.force_login(clinician)
+    assert url in client.get(group.get_absolute_url()).content.decode()
+    _restrict(clinician, moderator, kind)
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert url not in page
+    assert "Cooling off" in page and ("You are silenced" in page or "You are suspended" in page)
+    assert "Before you can post" in client.get(url).content.decode()
