@@ -12,9 +12,10 @@ from django.dispatch import Signal
 byline_changed = Signal()
 
 # A member's standing may have changed: a license moved state (expired, revoked, verified
-# again) or the account was deactivated. Sent on commit, with `user_id`; moderation
-# re-ranks the open cases this member flagged (a flag counts only while its author holds
-# a current license, issue 18 item 6).
+# again), a suspension or silence was imposed or lifted, or the account was deactivated.
+# Sent on commit, with `user_id`; moderation re-ranks the open cases this member flagged
+# (a flag counts only while its author holds a current license, issue 18 item 6), and the
+# forum forgets the member's cached "before you can post" notice.
 standing_changed = Signal()
 
 

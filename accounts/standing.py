@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from accounts.models import Suspension, SuspensionKind, User
+from accounts.signals import send_standing_changed
 from accounts.timezones import format_moment
 
 
@@ -25,10 +26,12 @@ def suspend(
     kind: str = SuspensionKind.SUSPEND,
 ) -> Suspension:
     """Restrict a member's writing until `ends_at` (None: until lifted); moderation records
-    the action that did."""
-    return Suspension.objects.create(
+    the action that did. The apps above are told once it commits (standing_changed)."""
+    suspension = Suspension.objects.create(
         user=user, kind=kind, ends_at=ends_at, reason=reason, created_by=by
     )
+    send_standing_changed(user.pk)
+    return suspension
 
 
 def suspension_closes_reading(user_id: OuterRef) -> Exists:

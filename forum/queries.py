@@ -67,7 +67,18 @@ def posting_notice_key(user: AnyUser) -> str | None:
     """The cache key of the reader's posting notice, or None when it is not cached."""
     if not user.is_authenticated or not settings.FORUM_POSTING_NOTICE_CACHE_SECONDS:
         return None
-    return f"posting-block:{user.pk}"
+    return _posting_notice_key(user.pk)
+
+
+def _posting_notice_key(user_id: int) -> str:
+    return f"posting-block:{user_id}"
+
+
+def forget_posting_notice(*, user_id: int, **_: object) -> None:
+    """The member's standing changed (accounts.signals.standing_changed, a confirmed email):
+    their next page reads the notice afresh, not one cached before a suspension was lifted
+    or imposed, or a license verified."""
+    cache.delete(_posting_notice_key(user_id))
 
 
 def posting_block_notice(user: AnyUser, *, cached: str | None = None) -> str | None:

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Suspension, SuspensionKind, SuspensionLift, User
+from accounts.signals import send_standing_changed
 from accounts.timezones import format_moment, zone_of
 from moderation.access import cases_for_moderator, sees_site_wide_figures
 from moderation.models import ActionKind, CannedReply, Case, CaseState, Flag
@@ -124,6 +125,7 @@ def lift_suspension(*, suspension_id: int, moderator: User, reason: str) -> Susp
             suspension=suspension, lifted_by=moderator, reason=reason
         )
         Suspension.objects.filter(pk=suspension.pk).update(lifted_at=lift.created_at)
+        send_standing_changed(suspension.user_id)
         what = "silence" if suspension.is_silence else "suspension"
         notify(
             recipient=suspension.user,
