@@ -155,19 +155,41 @@ def primary_reason(codes: list[str]) -> str:
     return CaseReason.FLAG_OTHER
 
 
-def priority_for(*, has_identifiers: bool, incivility: float, flag_count: int) -> int:
-    """Identifiers first, then the incivility score and the number of flags; age breaks ties
-    (Case.Meta.ordering puts older cases first among equals)."""
+# Tiers above the score (at most 1,000) and the flags (at most 1,500): a threat (incivility
+# at the hold threshold, held or in an edit of a post readers see) ranks above a post
+# held for a moderator, which ranks above every other case on a post readers already see:
+# nobody reads a held post (a newcomer's first post in a group that pre-approves, a
+# confidently missing warning) until a moderator decides. Identifiers above all.
+IDENTIFIERS_TIER = 1_000_000
+THREAT_TIER = 5_000
+HELD_TIER = 2_500
+
+
+def priority_for(
+    *, has_identifiers: bool, incivility: float, flag_count: int, held: bool = False
+) -> int:
+    """Identifiers first, then threats, then posts held until a moderator decides, then the
+    incivility score and the number of flags; age breaks ties (Case.Meta.ordering puts
+    older cases first among equals). `held`: the post is hidden, awaiting the decision."""
     score = round(max(0.0, min(incivility, 1.0)) * 1000)
     flags = min(flag_count, 10) * 150
-    return (1_000_000 if has_identifiers else 0) + score + flags
+    tiers = (IDENTIFIERS_TIER if has_identifiers else 0) + (HELD_TIER if held else 0)
+    if incivility >= thresholds()[1]:
+        tiers += THREAT_TIER
+    return tiers + score + flags
 
 
-def _recompute(case: Case) -> None:
+def _recompute(case: Case, *, held: bool | None = None) -> None:
+    """The case's reason and priority; `held` None: read whether its post is held now."""
     codes = [reason_code(r) for r in case.reasons]
     case.reason = primary_reason(codes)
+    if held is None:
+        held = Post.objects.filter(pk=case.post_id, status=PostStatus.HELD).exists()
     case.priority = priority_for(
-        has_identifiers=case.has_identifiers, incivility=case.incivility, flag_count=case.flag_count
+        has_identifiers=case.has_identifiers,
+        incivility=case.incivility,
+        flag_count=case.flag_count,
+        held=held,
     )
 
 
@@ -212,7 +234,8 @@ def open_cases(items: list[tuple[Post, list[Reason], ScreeningResult]]) -> list[
     opened = []
     for post, reasons, screening_result in items:
         case = Case(post=post, group_id=post.topic.group_id, reasons=[])
-        _merge_into(case, reasons, screening_result, flagged=False)
+        # Not held: these posts are published with their case (the caller's batch).
+        _merge_into(case, reasons, screening_result, flagged=False, held=False)
         opened.append(case)
     created = Case.objects.bulk_create(opened)
     alert_moderators(created)
@@ -255,7 +278,12 @@ def alert_moderators(opened: list[Case]) -> int:
 
 
 def _merge_into(
-    case: Case, reasons: list[Reason], screening_result: ScreeningResult | None, flagged: bool
+    case: Case,
+    reasons: list[Reason],
+    screening_result: ScreeningResult | None,
+    flagged: bool,
+    *,
+    held: bool | None = None,
 ) -> None:
     for reason in map(str, reasons):
         if reason not in case.reasons:
@@ -266,7 +294,7 @@ def _merge_into(
         case.has_identifiers = case.has_identifiers or bool(screening_result.identifiers)
     if flagged:
         case.flag_count += 1
-    _recompute(case)
+    _recompute(case, held=held)
 
 
 def _log(
@@ -664,4 +692,5 @@ def note_edit_passed(*, case: Case, revision_number: int) -> None:
     note = str(Reason("edited", f"revision {revision_number} passed screening"))
     if note not in case.reasons:
         case.reasons.append(note)
-        case.save(update_fields=["reasons", "updated_at"])
+        _recompute(case)  # a held post published by its edit: readers no longer wait
+        case.save(update_fields=["reasons", "reason", "priority", "updated_at"])

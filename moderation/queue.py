@@ -2,7 +2,8 @@
 queue narrows.
 
 A case's priority is an integer built for ordering (moderation.cases.priority_for:
-1,000,000 for identifiers, then the score and the flags); moderators read it here as
+1,000,000 for identifiers, then threats, posts held until a decision, the score and the
+flags); moderators read it here as
 words with a colour instead. Whether the post is hidden now or already public comes from
 the post's status. The filters and the post-text search are thin querysets over what
 moderation.access.cases_for_moderator already scoped, so no row outside the moderator's
@@ -44,7 +45,8 @@ def flags_words(count: int) -> str:
 def priority_badge(case: Case, *, limits: tuple[float, float] | None = None) -> Badge:
     """The case's priority in words, strongest signal first as priority_for ranks them:
     patient identifiers, a threat (incivility at the hold threshold), an incivility
-    score at the queue threshold, member flags, else why the case is in the queue. The
+    score at the queue threshold, member flags, else why the case is in the queue (high
+    when the post is held until a decision, as priority_for ranks it). The
     detail line adds the flags and the case's reason where the words do not say them.
 
     `limits`: the (queue, hold) incivility thresholds; by default those in force
@@ -66,9 +68,11 @@ def priority_badge(case: Case, *, limits: tuple[float, float] | None = None) -> 
         return badge(f"Threat or abuse {score}", "urgent", CaseReason.INCIVILITY)
     if case.incivility >= queue_at:
         return badge(f"Incivility {score}", "high", CaseReason.INCIVILITY)
+    # Held until a moderator decides (a newcomer's first post, say): readers wait for it.
+    held = case.post.status == PostStatus.HELD
     if case.flag_count:
-        return badge(flags, "high" if case.flag_count >= 3 else "medium")
-    return badge(reason, "low")
+        return badge(flags, "high" if case.flag_count >= 3 or held else "medium")
+    return badge(reason, "high" if held else "low")
 
 
 # Hidden now: readers other than the author and the group's moderators do not see it.

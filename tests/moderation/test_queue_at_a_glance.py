@@ -94,7 +94,14 @@ def test_priority_reads_as_words_on_a_colour_not_as_the_raw_number(
         make_case(capture, **kw, reason=CaseReason.INCIVILITY, incivility=0.95),
         make_case(capture, **kw, reason=CaseReason.INCIVILITY, incivility=0.82),
         make_case(capture, **kw, reason=CaseReason.FLAG_MISINFORMATION, flag_count=3),
-        make_case(capture, **kw, reason=CaseReason.MISSING_WARNING, incivility=0.04),
+        # Queued, not held: the post is published (a held one ranks high: readers wait).
+        make_case(
+            capture,
+            **kw,
+            reason=CaseReason.MISSING_WARNING,
+            incivility=0.04,
+            status=PostStatus.PUBLISHED,
+        ),
     ]
     page = signed_in.get(QUEUE).content.decode()
     for words, tone in [
@@ -326,3 +333,64 @@ def test_the_filters_count_their_cases_when_asked(
     page = response.content.decode()
     assert "≥ 0.9 (1)" in page and "≥ 0.5 (2)" in page
     assert "Claimed by me (1)" in page and "Unclaimed (1)" in page
+
+
+def test_a_first_post_held_for_approval_ranks_above_cases_on_posts_readers_see(
+    signed_in, group, clinician, other_clinician, organizer, django_capture_on_commit_callbacks
+):
+    from moderation import cases
+    from moderation.models import FlagReason
+
+    capture = django_capture_on_commit_callbacks
+    # A post readers see, flagged by three members, waits in the queue.
+    public = first_post(new_topic(capture, author=clinician, group=group, title="Pacing"))
+    third = make_verified_clinician(display_name="Tess Third")
+    for member in (other_clinician, organizer, third):
+        cases.flag_post(member=member, post=public, reason=FlagReason.INCIVILITY)
+    flagged = Case.objects.get(post=public)
+    # A newcomer's first post in a group that pre-approves them: nobody reads it until a
+    # moderator decides.
+    group.queue_first_posts = 1
+    group.save()
+    newcomer = make_verified_clinician(display_name="Nia Newcomer")
+    factories.MembershipFactory(group=group, user=newcomer)
+    held_post = first_post(new_topic(capture, author=newcomer, group=group, title="Hello"))
+    assert held_post.status == PostStatus.HELD
+    held = Case.objects.get(post=held_post)
+    assert held.reason == CaseReason.FIRST_POST
+
+    assert row_ids(signed_in.get(QUEUE)) == [held.pk, flagged.pk]
+    page = signed_in.get(QUEUE).content.decode()
+    assert '<span class="mod-badge priority-high">New member&#x27;s first posts</span>' in page
+    # Above any case on a post readers see short of a threat; identifiers and threats
+    # (held or an edit of a public post) stay above it.
+    assert held.priority > priority_for(has_identifiers=False, incivility=0.89, flag_count=10)
+    assert held.priority < priority_for(has_identifiers=False, incivility=0.9, flag_count=0)
+    assert held.priority < priority_for(has_identifiers=True, incivility=0.0, flag_count=0)
+
+
+def test_the_migration_ranks_open_held_cases_in_their_tier(
+    group, clinician, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    from moderation.cases import HELD_TIER
+
+    migration = importlib.import_module(
+        "moderation.migrations.0011_held_posts_and_threats_rank_in_tiers"
+    )
+    kw = {"author": clinician, "group": group, "body": "Session notes on pacing."}
+    capture = django_capture_on_commit_callbacks
+    held = make_case(capture, **kw, reason=CaseReason.FIRST_POST, incivility=0.05)
+    public = make_case(capture, **kw, flag_count=2, status=PostStatus.PUBLISHED)
+    before = {case.pk: case.priority for case in (held, public)}
+    migration.rank_in_tiers(apps, None)
+    held.refresh_from_db()
+    public.refresh_from_db()
+    assert held.priority == before[held.pk] + HELD_TIER
+    assert public.priority == before[public.pk]
+    assert held.priority == priority_for(
+        has_identifiers=False, incivility=0.05, flag_count=0, held=True
+    )
