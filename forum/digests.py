@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.timezones import zone_of
 from forum.access import readable_groups_q
 from forum.choices import NotifyLevel, PostStatus
-from forum.models import Group, Membership, Post, Topic
+from forum.models import Group, Membership, Post, Topic, collapsed_behind
 from forum.rendering import plain_text
 from notifications.choices import DigestFrequency
 from notifications.emails import render_email
@@ -37,6 +37,10 @@ class DigestTopic:
     new: bool  # started in the period
     snippet: str  # of its first post's published revision, for a new topic
     replies: int  # replies published in the period
+    # The content warnings the thread page collapses a new topic's first post behind (declared
+    # or added by screening or a moderator): an email cannot collapse, so it names them and
+    # leaves the text out.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -101,9 +105,11 @@ def digest_for(user: User, *, start: datetime, end: datetime) -> list[DigestGrou
             by_group.setdefault(topic.group_id, DigestGroup(group=topic.group)).topics.append(entry)
         if post.is_first_post:
             entry.new = True
-            entry.snippet = Truncator(
-                " ".join(plain_text(post.published_revision.body).split())
-            ).chars(SNIPPET_CHARS)
+            entry.warnings = collapsed_behind(post.published_revision, post)
+            if not entry.warnings:
+                entry.snippet = Truncator(
+                    " ".join(plain_text(post.published_revision.body).split())
+                ).chars(SNIPPET_CHARS)
         else:
             entry.replies += 1
     result = []

@@ -297,6 +297,21 @@ def _entries(added: object) -> list[object]:
     return added if isinstance(added, list) else []
 
 
+def collapsed_behind(revision: object, post: object) -> list[str]:
+    """What a reader's collapsed post says it is warned for: the revision's declared
+    warnings, then those screening or a moderator added (issue 20.2), each saying who
+    added it; an added warning the revision declares is not named twice. Empty: the post
+    is shown open."""
+    declared = list(getattr(revision, "warnings", []) or [])
+    labels = list(getattr(revision, "warning_labels", []) or [])
+    added = [
+        entry
+        for entry in getattr(post, "added_warnings", None) or []
+        if isinstance(entry, dict) and entry.get("warning") not in declared
+    ]
+    return labels + added_warning_notes(added)
+
+
 def added_warning_notes(added: object) -> list[str]:
     """ "Suicide or self-harm (added by screening)": one per warning in Post.added_warnings;
     a warning its author kept reads as declared."""

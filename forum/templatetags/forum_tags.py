@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from accounts.templatetags.avatars import avatar
 from config.reversing import reverse_cached
-from forum.models import added_warning_notes
+from forum.models import collapsed_behind
 
 register = template.Library()
 
@@ -34,14 +34,7 @@ def warning_labels(revision: object, post: object) -> list[str]:
     """What a reader's collapsed post says it is warned for: the revision's declared
     warnings, then those screening or a moderator added (issue 20.2), each saying who
     added it; an added warning the revision declares is not named twice."""
-    declared = list(getattr(revision, "warnings", []) or [])
-    labels = list(getattr(revision, "warning_labels", []) or [])
-    added = [
-        entry
-        for entry in getattr(post, "added_warnings", None) or []
-        if isinstance(entry, dict) and entry.get("warning") not in declared
-    ]
-    return labels + added_warning_notes(added)
+    return collapsed_behind(revision, post)
 
 
 @register.simple_tag

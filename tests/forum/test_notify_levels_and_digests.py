@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from forum import digests
-from forum.choices import NotifyLevel, PostStatus
-from forum.models import Group, Membership
+from forum.choices import NotifyLevel, PostStatus, TriggerWarning
+from forum.models import Group, Membership, Post
 from forum.posting import post_edit, reply_create
 from notifications.choices import DigestFrequency, NotificationKind
 from notifications.models import Notification
@@ -285,3 +285,45 @@ def test_digest_snippets_are_text_not_markdown(
     digest = next(m for m in mailoutbox if "digest" in m.subject)
     assert "Bold idea: try this worksheet first." in digest.body
     assert "**" not in digest.body and "](https" not in digest.body
+
+
+def test_a_digest_names_a_new_topics_content_warning_instead_of_its_text(
+    group, clinician, other_clinician, mailoutbox, django_capture_on_commit_callbacks
+):
+    # An email cannot collapse a post as the thread page does: a first post collapsed behind
+    # a warning (declared, or added by screening or a moderator) is named by its warning and
+    # its text left out; an open one keeps its snippet.
+    _daily(other_clinician)
+    new_topic(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        title="After an attempt",
+        body="Declared words about last month's overdose and the safety plan since.",
+        warnings=[TriggerWarning.SUICIDE_SELF_HARM],
+    )
+    added = new_topic(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        title="Added later",
+        body="Words a moderator later put behind a warning.",
+    )
+    Post.objects.filter(pk=first_post(added).pk).update(
+        added_warnings=[{"warning": TriggerWarning.ABUSE, "by": "moderator"}]
+    )
+    new_topic(
+        django_capture_on_commit_callbacks,
+        author=clinician,
+        group=group,
+        title="Open one",
+        body="Plain words anyone may read in the digest.",
+    )
+    assert digests.send_digest(User.objects.get(pk=other_clinician.pk), timezone.now())
+    digest = next(m for m in mailoutbox if "digest" in m.subject)
+    for text in (digest.body, digest.alternatives[0][0]):
+        assert "Declared words" not in text
+        assert "Words a moderator" not in text
+        assert "Content warning:" in text and "Suicide or self-harm" in text
+        assert "Abuse (added by a moderator). Open the topic to read it." in text
+        assert "Plain words anyone may read in the digest." in text
