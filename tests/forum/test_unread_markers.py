@@ -11,6 +11,7 @@ from django.urls import reverse
 from forum.choices import PostStatus
 from forum.models import TopicRead
 from forum.posting import post_set_status, reply_create
+from forum.topic_lists import list_key
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,7 @@ def test_the_cached_topic_list_holds_no_readers_count(
     _replies(topic, other_clinician, 2, django_capture_on_commit_callbacks)
     assert _counts(client.get(topic.group.get_absolute_url()).content.decode()) == {topic.pk: 2}
     topic.group.refresh_from_db()
-    cached = cache.get(f"topic-list:{topic.group.pk}:{topic.group.topics_version}:top")
+    cached = cache.get(list_key(topic.group, "top"))
     assert cached is not None and f"<!--unread:{topic.pk}-->" in cached
     assert "unread-count" not in cached
 
