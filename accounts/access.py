@@ -21,6 +21,7 @@ from accounts.powers import has_session_powers
 from accounts.standing import (
     active_suspension,
     restriction_end,
+    restriction_in_force,
     suspension_block_reason,
     suspension_closes_reading,
 )
@@ -105,14 +106,19 @@ def can_post(user: AnyUser) -> bool:
 
 
 def current_license_holder_ids() -> QuerySet[License, dict[str, int]]:
-    """Ids of active members holding a verified, current license now (a subquery): whose
-    flags count in the moderation queue (a flag needs the standing posting needs)."""
-    return License.objects.filter(
-        state=LicenseState.VERIFIED,
-        expires_on__gte=site_today(),
-        user__is_active=True,
-        user__deactivated_at__isnull=True,
-    ).values("user_id")
+    """Ids of active members holding a verified, current license now and under no
+    suspension or silence (a subquery): whose flags count in the moderation queue (a flag
+    needs the standing posting needs)."""
+    return (
+        License.objects.filter(
+            state=LicenseState.VERIFIED,
+            expires_on__gte=site_today(),
+            user__is_active=True,
+            user__deactivated_at__isnull=True,
+        )
+        .exclude(restriction_in_force(OuterRef("user_id")))
+        .values("user_id")
+    )
 
 
 # Roles and powers. A role (moderator, staff) is a column of the user; a power is what the

@@ -46,6 +46,17 @@ def suspension_closes_reading(user_id: OuterRef) -> Exists:
     )
 
 
+def restriction_in_force(user_id: OuterRef) -> Exists:
+    """A condition on a user id (an OuterRef): a suspension or a silence in force now, so
+    the member may not write or flag (their earlier flags stop counting, moderation's
+    rank_flags)."""
+    return Exists(
+        Suspension.objects.filter(user_id=user_id, lifted_at__isnull=True).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=Now())
+        )
+    )
+
+
 def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:
     """The member's restrictions in force now, the longest-lasting first (indefinite ones
     before any with an end)."""

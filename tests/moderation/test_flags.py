@@ -237,3 +237,37 @@ def test_a_flag_stops_ranking_when_its_author_leaves(
     case = Case.objects.get(post=post)
     assert case.flag_count == 0
     assert case.priority < before
+
+
+def test_a_flag_stops_ranking_while_its_author_is_silenced_and_counts_again_after(
+    post, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    # A silenced or suspended member may not flag (posting standing); the flags they gave
+    # before stop naming and raising the case while the restriction is in force.
+    from django.utils import timezone
+
+    from accounts import standing
+    from accounts.models import Suspension, SuspensionKind
+    from accounts.signals import send_standing_changed
+
+    before, reason = _privacy_flag_priority(post, other_clinician)
+    assert reason == CaseReason.FLAG_PRIVACY
+    with django_capture_on_commit_callbacks(execute=True):
+        standing.suspend(
+            user=other_clinician,
+            ends_at=None,
+            reason="Flags sent in bulk at one colleague",
+            by=moderator,
+            kind=SuspensionKind.SILENCE,
+        )
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 0
+    assert case.priority < before
+    assert case.reason == CaseReason.FLAG_OTHER
+
+    Suspension.objects.filter(user=other_clinician).update(lifted_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        send_standing_changed(other_clinician.pk)
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 1
+    assert case.priority == before
