@@ -65,6 +65,10 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 MODERATION_DIR = Path(__file__).resolve().parent
 CURATED_PATH = MODERATION_DIR / "data" / "curated_incivility.csv"
+# Round 2 of issue 20 (compose_curated.round2_rows): template families for sarcasm, privacy
+# mockery, hostile replies to feedback, pile-ons, short attacks and their civil
+# counterparts (counsellor utterances, sincere praise, accepted feedback, agreement).
+CURATED_ROUND2_PATH = MODERATION_DIR / "data" / "curated_incivility_round2.csv"
 EVAL_PATH = MODERATION_DIR / "data" / "curated_incivility_eval.csv"
 ARTIFACT_DIR = MODERATION_DIR.parent / "detectors" / "artifacts"
 
@@ -90,6 +94,9 @@ CLINICAL_CATEGORIES = frozenset(
 
 SOURCE_WEIGHTS: dict[str, float] = {
     "curated": 4.0,
+    # Templated rows repeat their wording: weighed as a public row, so they teach the
+    # classes without crowding out the hand-written posts and the public corpora.
+    "curated-round2": 1.0,
     "wiki-toxicity": 1.0,
     "jigsaw-sample": 1.0,
     "davidson-offensive": 0.25,
@@ -188,12 +195,17 @@ def _record(dataset: Dataset, source: str, path: Path, rows: int) -> None:
     )
 
 
-def load_curated(dataset: Dataset, path: Path) -> None:
+def is_curated(source: str) -> bool:
+    """The project's own rows (hand-written or composed), as opposed to public corpora."""
+    return source.startswith("curated")
+
+
+def load_curated(dataset: Dataset, path: Path, *, source: str = "curated") -> None:
     rows = _read_csv(path, ["text", "label"])
     for i, row in enumerate(rows):
         label = parse_label(row["label"], where=f"{path} row {i + 2}")
-        dataset.add(row["text"], label, "curated", row.get("category") or "")
-    _record(dataset, "curated", path, len(rows))
+        dataset.add(row["text"], label, source, row.get("category") or "")
+    _record(dataset, source, path, len(rows))
 
 
 PUBLIC_HOLDOUT = "blake2b(text) % 5 == 0: left out of training, scored by evaluate_screening"
@@ -212,7 +224,7 @@ def without_public_holdout(dataset: Dataset) -> Dataset:
     for text, label, source, category in zip(
         dataset.texts, dataset.labels, dataset.sources, dataset.categories, strict=True
     ):
-        if source == "curated" or not is_public_holdout(text):
+        if is_curated(source) or not is_public_holdout(text):
             kept.add(text, label, source, category)
     return kept
 
@@ -259,6 +271,8 @@ def load_training_data(
 ) -> Dataset:
     dataset = Dataset()
     load_curated(dataset, curated_path or CURATED_PATH)
+    if curated_path is None and CURATED_ROUND2_PATH.is_file():
+        load_curated(dataset, CURATED_ROUND2_PATH, source="curated-round2")
     load_public(dataset, data_dir or default_data_dir())
     return without_public_holdout(dataset)
 
@@ -309,7 +323,7 @@ def build_pipeline(*, seed: int = 0) -> Pipeline:
         ]
     )
     classifier = LogisticRegression(
-        C=4.0, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
+        C=16.0, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
     )
     return Pipeline([("features", features), ("clf", classifier)])
 
@@ -448,7 +462,7 @@ def train(
 
     folds = max(2, min(folds, min(np.bincount(tr_labels))))
     oof = out_of_fold(tr_texts, tr_labels, tr_sources, seed=seed, folds=folds, progress=step)
-    curated = np.array([s == "curated" for s in tr_sources])
+    curated = np.array([is_curated(s) for s in tr_sources])
     thresholds = choose_thresholds(
         oof[curated],
         np.asarray(tr_labels)[curated],
@@ -470,7 +484,7 @@ def train(
                 np.asarray(te_labels)[mask], te_probs[np.asarray(mask)], thresholds
             )
     clinical = [
-        s == "curated" and label == 0 and c in CLINICAL_CATEGORIES
+        is_curated(s) and label == 0 and c in CLINICAL_CATEGORIES
         for s, label, c in zip(te_sources, te_labels, te_categories, strict=True)
     ]
     if any(clinical):

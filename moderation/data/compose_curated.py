@@ -511,6 +511,610 @@ def _negatives(rng: random.Random, n: int) -> list[tuple[str, str]]:
     return rows
 
 
+# ---- round 2 (2026-12-05): the classes issue 20 still missed --------------------------
+#
+# Written to curated_incivility_round2.csv (training weighs these rows less than the
+# hand-written ones: templates repeat their wording). Template families for sarcasm and
+# mock praise at a colleague, mockery of a colleague's
+# grasp of privacy rules, hostile replies to feedback and pile-ons (uncivil), and for the
+# civil posts that share their words: counsellor utterances (reflections, affirmations,
+# open questions, summaries), sincere praise, gentle privacy corrections, accepted
+# feedback and agreement. Each class has several families of wording; the families named
+# in HELD_OUT_FAMILIES are never trained on: they are written to
+# curated_incivility_dev_heldout.csv, a development split of unseen wording.
+
+R2_DID = [
+    "recommending a gratitude journal for complex PTSD",
+    "telling the intern to skip the safety plan",
+    "suggesting the couple just communicate better in a DV case",
+    "diagnosing borderline from a single session",
+    "calling a grieving widow's tears resistance",
+    "advising everyone to terminate clients who miss twice",
+    "explaining that teens can't really be depressed",
+    "posting a treatment plan with no measurable goals",
+    "deciding the client is low risk because he smiled",
+    "prescribing breathing exercises for psychosis",
+    "reframing a panic attack as poor time management",
+    "quoting a 1970s textbook as current practice",
+    "recommending confrontation for an avoidant client",
+    "treating a trauma disclosure like a scheduling problem",
+]
+R2_EXPERT = [
+    "expert",
+    "genius",
+    "trauma guru",
+    "ethics authority",
+    "know-it-all",
+    "oracle",
+    "visionary",
+    "self-appointed professor",
+]
+R2_HUNCH = [
+    "a gut feeling",
+    "your vibes",
+    "a hunch",
+    "how the client looked that day",
+    "your years of intuition",
+    "a blog post you skimmed",
+    "what felt right",
+]
+R2_METHOD = [
+    "a structured risk assessment",
+    "a validated screener",
+    "actual research",
+    "collateral information",
+    "a proper diagnostic interview",
+    "the safety plan",
+    "supervision",
+    "a measurement-based approach",
+]
+R2_CLAIM = [
+    "clinical intuition",
+    "I just know my clients",
+    "it felt safe",
+    "I've done this for years",
+    "trust the process",
+    "my gut says she's fine",
+    "evidence is overrated",
+    "he seemed fine",
+]
+R2_SKILL = [
+    "clinical judgment",
+    "risk assessment",
+    "case formulation",
+    "documentation",
+    "knowledge of the research",
+    "grasp of ethics",
+    "boundaries",
+    "diagnostic skills",
+    "supervision",
+    "treatment planning",
+]
+R2_FIELD = [
+    "psychotherapy",
+    "trauma work",
+    "family therapy",
+    "the whole profession",
+    "grief counselling",
+    "addiction treatment",
+    "child psychology",
+    "clinical supervision",
+]
+
+# Mock praise: praise words whose target is a colleague's mistake.
+SARCASM_FAMILIES: dict[str, list[str]] = {
+    "mock_award": [
+        "Someone get this clinician a plaque for {did}. Historic.",
+        "Nominating you for clinician of the year for {did}. The committee will be stunned.",
+        "A round of applause for {did}. Truly visionary.",
+        "Give this therapist a medal: {did}. We are not worthy.",
+        "Frame this post. {Did} will be taught for generations, as a warning.",
+    ],
+    "mock_genius": [
+        "What a genius move, {did}. I'm sure your clients feel very safe.",
+        "Truly next-level thinking, {did}. The journals must be fighting over you.",
+        "Stunning insight. {Did} has clearly never occurred to anyone with actual training.",
+        "Incredible. {Did} really shows off your {skill}.",
+        "Such expertise. {Did}. I'm taking notes on what never to do.",
+    ],
+    "mock_thanks": [
+        "Thanks so much for {did}. Where would {field} be without you.",
+        "Really grateful you shared this. Now I know what {did} looks like up close.",
+        "Thank you for your service to {field}, {did}. Truly.",
+        "So kind of you to grace us with {did}. We were all lost before.",
+    ],
+    "mock_congrats": [
+        "Congrats on {did}. A bold new low for {field}.",
+        "Congratulations, you've reinvented bad therapy: {did}.",
+        "Well done on {did}. Your license must be so proud.",
+        "Big achievement, {did}. Your supervisor must be thrilled.",
+    ],
+    "mock_impressed": [
+        "Wow, I'm so impressed by your {skill}. Said no one reading this thread.",
+        "Your {skill} is really something. Something alarming, but something.",
+        "Amazing {skill} on display here. Your poor clients.",
+        "Love the confidence. Shame the {skill} didn't come with it.",
+        "Your {skill} is a masterpiece. Of what, I'm not sure.",
+    ],
+    "mock_title": [
+        "Our resident {expert} has spoken. Everyone take notes.",
+        "And the {expert} weighs in again. What would we do without the wisdom.",
+        "Behold, the {expert} of the group, {did}.",
+        "Ladies and gentlemen, the {expert}. {Did}, apparently.",
+        "Another pearl from our in-house {expert}.",
+    ],
+    "mock_because": [
+        "Sure, because {hunch} beats {method} every time. Very rigorous.",
+        "Right, because {hunch} is basically the same as {method}. Science!",
+        "Of course, who needs {method} when you have {hunch}.",
+        "Yes, let's replace {method} with {hunch}. Brilliant.",
+    ],
+    "mock_quote": [
+        "Oh, your '{claim}'? Well then, case closed, everyone go home.",
+        "Ah, the '{claim}' defense. Truly the pinnacle of {field}.",
+        "'{Claim}.' Wow. Someone put that on a poster.",
+        "Love the '{claim}' reasoning. Very evidence-based of you.",
+    ],
+    "mock_sure": [
+        "Oh sure, {did}. Because that always ends well.",
+        "Right, {did}. Makes perfect sense, if you skipped grad school.",
+        "Yes, obviously, {did}. Why didn't the rest of us licensed people think of that.",
+        "Of course, {did}. Evidence is for lesser clinicians.",
+    ],
+}
+
+R2_RULE = [
+    "HIPAA",
+    "the minimum necessary standard",
+    "42 CFR Part 2",
+    "FERPA",
+    "the privacy rule",
+    "de-identification",
+    "a release of information",
+    "consent to disclose",
+    "confidentiality",
+    "the Safe Harbor list",
+    "mandated reporting limits",
+    "psychotherapy notes",
+    "a BAA",
+    "the duty to protect",
+]
+R2_LEAK = [
+    "the client's first name, school and diagnosis",
+    "the patient's employer and admission date",
+    "a screenshot of your EHR",
+    "the kid's team name and her coach's name",
+    "the family's street and the date of the removal",
+    "his job title, his town and his DUI",
+    "a photo of the intake form",
+    "the client's Instagram handle",
+]
+PRIVACY_FAMILIES: dict[str, list[str]] = {
+    "privacy_quiz": [
+        "Quick quiz for you: what does {rule} mean? Take your time, you clearly need it.",
+        "Pop question: have you ever actually read {rule}? Your post suggests not.",
+        "Do you know what {rule} is, or should we draw you a diagram?",
+        "Hands up if you think this poster could define {rule}. Anyone? No?",
+    ],
+    "privacy_tiny": [
+        "Your knowledge of {rule} could fit on a grain of rice.",
+        "Everything you know about {rule} would fit in a tweet with room to spare.",
+        "Your grasp of {rule} is about as solid as wet tissue paper.",
+        "I've seen interns with a better handle on {rule} than you, and they'd been here a week.",
+    ],
+    "privacy_leak_mock": [
+        "Posted {leak} and then asked whether it's a privacy issue. Incredible work, really.",
+        "Nothing says 'I understand {rule}' like sharing {leak}. Bravo.",
+        "You shared {leak}. In a privacy thread. I can't decide if that's funny or tragic.",
+        "Oh good, {leak}. Why not the social security number while you're at it?",
+    ],
+    "privacy_lecture": [
+        "Imagine lecturing anyone about {rule} when you clearly never learned it yourself.",
+        "The audacity of explaining {rule} to us after the stunt you pulled last week.",
+        "You're the last person who should be teaching {rule}. You don't understand it.",
+        "Maybe learn {rule} before you start correcting people who actually follow it.",
+    ],
+    "privacy_explain": [
+        "I'd walk you through {rule}, but we'd be here all year and it still wouldn't land.",
+        "Could someone translate {rule} into small words for our colleague here?",
+        "Explaining {rule} to you is like explaining colours to a wall.",
+        "Let me go really slowly so you can follow: {rule} applies to you too.",
+    ],
+    "privacy_optional": [
+        "Apparently {rule} is just a suggestion when you're the one posting.",
+        "Must be nice to think {rule} doesn't apply to you.",
+        "I see {rule} went out the window the second you wanted attention for your case.",
+        "Rules like {rule} are for other people, right? Not someone as special as you.",
+    ],
+    "privacy_training": [
+        "Which part of the {rule} training did you sleep through, all of it?",
+        "Did your program skip {rule} entirely, or did you just not show up that day?",
+        "Was there a {rule} module you failed, or did you never bother taking it?",
+        "Someone sign this poster up for remedial {rule} training. Twice.",
+    ],
+}
+
+R2_FEEDBACK = [
+    "my note",
+    "my wording",
+    "my post",
+    "my documentation",
+    "my treatment plan",
+    "my consent form",
+    "my case write-up",
+    "my intake questions",
+    "my question",
+]
+HOSTILE_FEEDBACK_FAMILIES: dict[str, list[str]] = {
+    "hf_didnt_ask": [
+        "Nobody asked you to review {fb}. Keep your unsolicited critiques to yourself.",
+        "When I want your opinion on {fb}, I'll ask. Don't hold your breath.",
+        "I don't recall requesting feedback on {fb} from someone with your track record.",
+        "Who invited you to critique {fb}? Go away.",
+    ],
+    "hf_who_are_you": [
+        "Who do you think you are, correcting {fb}? You've been licensed five minutes.",
+        "You're in no position to comment on {fb}. Look at your own posts first.",
+        "Big talk about {fb} from someone whose notes are a disaster.",
+        "Funny how the least competent person here is the one nitpicking {fb}.",
+    ],
+    "hf_dismiss": [
+        "Your 'feedback' on {fb} goes straight in the bin where it belongs.",
+        "Thanks for the critique of {fb}, I'll file it under things I'll never read again.",
+        "Save your smug little corrections about {fb}. Nobody cares.",
+        "Your notes on {fb} are as useless as you are.",
+    ],
+    "hf_thin_skin": [
+        "If you can't handle how I wrote {fb}, that's a you problem. Grow up.",
+        "Oh no, the tone police found {fb}. Go clutch your pearls somewhere else.",
+        "Spare me the lecture about {fb}. You're not my supervisor and never will be.",
+        "Cry about {fb} somewhere else. I'm not changing a word for you.",
+    ],
+    "hf_attack_back": [
+        "Typical. You can't help yourself, can you? Always policing {fb} like a hall monitor.",
+        "Get a life instead of picking apart {fb}. Pathetic.",
+        "Of course you had to pounce on {fb}. You live for this, don't you.",
+        "Stop stalking my threads to nitpick {fb}. It's creepy and sad.",
+    ],
+}
+
+R2_TARGET_FAULT = [
+    "this advice is dangerous",
+    "you shouldn't be seeing clients",
+    "you clearly don't understand the basics",
+    "this post is an embarrassment",
+    "you need to stop giving advice",
+    "you owe the group an apology",
+    "your supervisor should see this thread",
+    "this is why people distrust therapists",
+]
+PILEON_FAMILIES: dict[str, list[str]] = {
+    "pile_plus_one": [
+        "+1. {Fault}, like everyone keeps telling you.",
+        "Plus one to every reply above. {Fault}.",
+        "This. And this. And all of the above. {Fault}.",
+        "+100 to the comments. {Fault}.",
+    ],
+    "pile_me_too": [
+        "Me too, I agree with the whole thread: {fault}.",
+        "Count me in with everyone else. {Fault}.",
+        "Add my name to the list. {Fault}, and you keep proving it.",
+        "One more voice for the chorus: {fault}.",
+    ],
+    "pile_how_many": [
+        "How many of us have to say it before it sinks in? {Fault}.",
+        "That's twenty replies telling you the same thing. {Fault}. Take the hint.",
+        "The whole group has weighed in and you still argue. {Fault}.",
+        "At this point the entire forum agrees: {fault}.",
+    ],
+    "pile_again": [
+        "And here we go again with this poster. {Fault}.",
+        "Same person, same nonsense, every week. {Fault}.",
+        "Every thread you join ends like this. {Fault}.",
+        "Groundhog day with you. {Fault}, again.",
+    ],
+}
+
+R2_BAD = [
+    "an amateur",
+    "a hack",
+    "a joke",
+    "a fraud",
+    "a liability",
+    "a clown",
+    "a menace",
+    "a disgrace to the field",
+    "hopeless",
+    "clueless",
+    "useless",
+    "incompetent",
+    "an embarrassment",
+    "dangerous",
+    "a walking malpractice suit",
+    "pathetic",
+]
+# Short attacks in the same shape as short reflections ("You're torn."): the adjective
+# or noun decides, not "you're" or the length.
+SHORT_ATTACK_FAMILIES: dict[str, list[str]] = {
+    "short_you_are": [
+        "You're {bad}.",
+        "You're {bad} and it shows.",
+        "Honestly, you're {bad}.",
+        "You are {bad}, plain and simple.",
+        "You're just {bad}.",
+        "Some clinician you are. {Bad}.",
+    ],
+}
+
+# ---- civil counterparts ------------------------------------------------------------
+
+R2_FEEL = [
+    "worn out",
+    "torn",
+    "frustrated",
+    "scared",
+    "hopeful",
+    "angry",
+    "stuck",
+    "unsure",
+    "overwhelmed",
+    "ashamed",
+    "relieved",
+    "hurt",
+    "ambivalent",
+    "exhausted",
+    "proud",
+]
+R2_THING = [
+    "the drinking",
+    "going back to work",
+    "your marriage",
+    "the custody hearing",
+    "telling your parents",
+    "the diagnosis",
+    "quitting vaping",
+    "your son's school",
+    "the medication",
+    "moving out",
+    "your health",
+    "the court order",
+    "your sister",
+    "the weekends",
+    "money",
+    "your recovery",
+    "the job interview",
+    "being here today",
+]
+R2_DONE = [
+    "made it to every session this month",
+    "called your sponsor when things got bad",
+    "told your partner how you felt",
+    "went four days without using",
+    "kept your temper with your boss",
+    "asked for help",
+    "came back after a hard week",
+    "got through the holidays",
+    "said no to your brother",
+    "went for the walk you planned",
+    "filled out the application",
+    "took your medication every day",
+]
+R2_PERSON = [
+    "your daughter",
+    "your kids",
+    "your mom",
+    "your job",
+    "your dad",
+    "your faith",
+    "your friends",
+    "your dog",
+    "your health",
+    "your partner",
+]
+COUNSELLING_FAMILIES: dict[str, list[str]] = {
+    "reflect_you_are": [
+        "You're {feel} about {thing}.",
+        "You're feeling {feel}.",
+        "You're really {feel} right now.",
+        "You're {feel}, and you're not sure what to do with that.",
+        "You're not sure you want to change {thing}.",
+        "You're wondering if it's worth it.",
+        "You're the one who knows what's best for you.",
+        "You're the expert on {thing}.",
+    ],
+    "reflect_sounds": [
+        "It sounds like you're {feel} about {thing}.",
+        "Sounds like {thing} has been weighing on you.",
+        "It seems like part of you is {feel} and part of you isn't.",
+        "It sounds as if {thing} matters a great deal to you.",
+        "I get the sense you're {feel}.",
+    ],
+    "reflect_so_you": [
+        "So you want things to be different with {thing}.",
+        "So on one hand you like {thing}, and on the other it's costing you.",
+        "So {thing} is the hardest part for you.",
+        "So what matters most to you is {person}.",
+        "You keep coming back to {person}.",
+        "You don't want {thing} to take over again.",
+        "You don't want to end up where you were last year.",
+        "The bottom line for you is {person}.",
+    ],
+    "affirm": [
+        "You {done}.",
+        "You {done}. That took real effort.",
+        "You {done}, even when it was hard.",
+        "That's a real step: you {done}.",
+        "You've worked hard on this.",
+        "You stood your ground.",
+        "You've been really honest with me today.",
+        "You care a lot about {person}.",
+        "You know yourself well.",
+        "You handled that with a lot of courage.",
+    ],
+    "open_question": [
+        "What would you like to be different about {thing}?",
+        "How would you know things were getting better?",
+        "What's the hardest part about {thing}?",
+        "What do you think you'll do?",
+        "What else?",
+        "How did you manage that?",
+        "What worries you most about {thing}?",
+        "Where would you like to start today?",
+        "What would {person} notice if things changed?",
+        "On a scale of zero to ten, how ready do you feel?",
+    ],
+    "summary": [
+        "Let me see if I have this right: {thing} has been hard, you feel {feel}, and you want a change.",
+        "So far you've told me about {thing} and about {person}. Did I miss anything?",
+        "To sum up: you're {feel}, you've {done}, and you're not sure what's next.",
+        "Putting it together, {thing} is on your mind and {person} is what keeps you going.",
+    ],
+}
+
+R2_GOOD = [
+    "the way you structured that safety plan",
+    "your summary of the new telehealth rules",
+    "how you handled the rupture",
+    "your write-up of the exposure hierarchy",
+    "the resource list you posted",
+    "your answer on consent for minors",
+    "your case formulation",
+    "the way you explained the release form",
+]
+CIVIL_FAMILIES: dict[str, list[str]] = {
+    "sincere_praise": [
+        "Wow, {good} is excellent. Thank you for sharing it.",
+        "Brilliant, {good} is exactly what I needed this week.",
+        "Really impressive work, {good}. I'm borrowing it.",
+        "Congratulations on finishing your licensure! Well deserved.",
+        "Thank you for {good}. Genuinely one of the most helpful posts here.",
+        "Amazing. {Good} made this click for me.",
+        "Great question. I wondered the same thing when I started.",
+        "Bravo for posting this, {good} will help a lot of new clinicians.",
+    ],
+    "privacy_gentle": [
+        "Quick note: the post still has {leak}. You may want to edit that out.",
+        "Gently flagging that {rule} might apply here. Happy to share the guidance I use.",
+        "I think {rule} covers this, but check with your compliance officer to be sure.",
+        "Heads up, {leak} could identify the client. Maybe trim it?",
+        "For anyone unsure about {rule}, our state association has a clear one-page summary.",
+        "Good question about {rule}. I was confused by it too at first.",
+    ],
+    "feedback_accepted": [
+        "Thanks for the feedback on {fb}. You're right, I'll fix it.",
+        "Fair point about {fb}. I hadn't seen it that way.",
+        "You're right about {fb}, I edited it. Appreciate you catching it.",
+        "Good catch on {fb}. That's what I get for posting late at night.",
+        "I disagree a little about {fb}, but thank you for taking the time to read it.",
+    ],
+    "civil_reasoning": [
+        "I'd lean on {method} here rather than {hunch}, but I know you're under time pressure.",
+        "In my experience {method} catches things that {hunch} misses. Worth a try?",
+        "Her words were '{claim}', and I wasn't sure how to respond. How would you handle it?",
+        "When a supervisee tells me '{claim}', I ask what they noticed. It opens things up.",
+        "Happy to share how I explain {rule} to new staff, it took me years to get it straight.",
+        "Could someone explain how {rule} applies to group practices? I'm honestly unsure.",
+    ],
+    "agreement": [
+        "+1 to the advice above. That's what worked for me too.",
+        "Agree with everyone here, {good} is a great resource.",
+        "Same experience here. Supervision helped a lot.",
+        "Adding my voice to the thanks: this thread has been so useful.",
+        "Everyone above said it well. Take care of yourself this week.",
+        "You're right, and so are the replies above.",
+        "Me too. Following this thread.",
+    ],
+}
+
+HELD_OUT_FAMILIES = frozenset(
+    {
+        "mock_sure",
+        "privacy_training",
+        "hf_attack_back",
+        "pile_again",
+        "summary",
+        "open_question",
+        "feedback_accepted",
+    }
+)
+
+
+def _fill(rng: random.Random, template: str) -> str:
+    did = rng.choice(R2_DID)
+    bad = rng.choice(R2_BAD)
+    claim = rng.choice(R2_CLAIM)
+    fault = rng.choice(R2_TARGET_FAULT)
+    good = rng.choice(R2_GOOD)
+    text = template.format(
+        did=did,
+        Did=did[0].upper() + did[1:],
+        skill=rng.choice(R2_SKILL),
+        field=rng.choice(R2_FIELD),
+        rule=rng.choice(R2_RULE),
+        leak=rng.choice(R2_LEAK),
+        fb=rng.choice(R2_FEEDBACK),
+        fault=fault,
+        Fault=fault[0].upper() + fault[1:],
+        feel=rng.choice(R2_FEEL),
+        thing=rng.choice(R2_THING),
+        done=rng.choice(R2_DONE),
+        person=rng.choice(R2_PERSON),
+        good=good,
+        bad=bad,
+        Bad=bad[0].upper() + bad[1:],
+        expert=rng.choice(R2_EXPERT),
+        hunch=rng.choice(R2_HUNCH),
+        method=rng.choice(R2_METHOD),
+        claim=claim,
+        Claim=claim[0].upper() + claim[1:],
+        Good=good[0].upper() + good[1:],
+    )
+    return " ".join(text.split())
+
+
+ROUND2_CLASSES: list[tuple[int, str, dict[str, list[str]], int]] = [
+    # (label, category, families, rows per family)
+    (1, "sarcasm", SARCASM_FAMILIES, 30),
+    (1, "privacy_mockery", PRIVACY_FAMILIES, 30),
+    (1, "hostile_feedback", HOSTILE_FEEDBACK_FAMILIES, 28),
+    (1, "pileon", PILEON_FAMILIES, 25),
+    (1, "insult", SHORT_ATTACK_FAMILIES, 40),
+    (0, "counselling", COUNSELLING_FAMILIES, 40),
+]
+CIVIL_CATEGORIES = {
+    "sincere_praise": "sincere_praise",
+    "privacy_gentle": "correction",
+    "feedback_accepted": "feedback_accepted",
+    "agreement": "short",
+    "civil_reasoning": "disagreement",
+}
+
+
+def round2_rows(seen: set[str]) -> tuple[list[tuple[str, int, str]], list[tuple[str, int, str]]]:
+    """(training rows, held-out development rows) of the round-2 families; deterministic."""
+    rng = random.Random(SEED + 2)
+    classes = [*ROUND2_CLASSES]
+    classes += [
+        (0, CIVIL_CATEGORIES[name], {name: CIVIL_FAMILIES[name]}, 30) for name in CIVIL_FAMILIES
+    ]
+    train: list[tuple[str, int, str]] = []
+    held: list[tuple[str, int, str]] = []
+    for label, category, families, per_family in classes:
+        for family, templates in families.items():
+            out = held if family in HELD_OUT_FAMILIES else train
+            made = 0
+            for _ in range(per_family * 20):
+                if made >= per_family:
+                    break
+                text = _fill(rng, rng.choice(templates))
+                if text in seen:
+                    continue
+                seen.add(text)
+                out.append((text, label, category))
+                made += 1
+    return train, held
+
+
 def _read_handwritten(path: Path) -> list[tuple[str, str]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -521,7 +1125,11 @@ def _read_handwritten(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def build(out: Path = HERE / "curated_incivility.csv") -> int:
+def build(
+    out: Path = HERE / "curated_incivility.csv",
+    round2: Path = HERE / "curated_incivility_round2.csv",
+    heldout: Path = HERE / "curated_incivility_dev_heldout.csv",
+) -> int:
     rng = random.Random(SEED)
     positives = _read_handwritten(HERE / "curated_positive.txt")
     negatives = _read_handwritten(HERE / "curated_negative.txt")
@@ -545,6 +1153,20 @@ def build(out: Path = HERE / "curated_incivility.csv") -> int:
             negatives.append((text, category))
     rows = [(t, 1, c) for t, c in positives] + [(t, 0, c) for t, c in negatives]
     rng.shuffle(rows)
+    # Round 2, after the shuffle so the rows above stay as they were: the hand-written
+    # posts join the hand-written training set; the templated ones get their own file.
+    for line in (HERE / "curated_round2_handwritten.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, category, text = line.split("\t", 2)
+            if text.strip() not in seen:
+                seen.add(text.strip())
+                rows.append((text.strip(), int(label), category))
+    extra, held = round2_rows(seen)
+    for path, written in ((round2, extra), (heldout, held)):
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["text", "label", "category"])
+            writer.writerows(written)
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["text", "label", "category"])
