@@ -41,6 +41,7 @@ __all__ = [
     "lexicon_categories",
     "find_warning_cues",
     "missing_warnings",
+    "model_text",
     "warnings_called_for",
 ]
 
@@ -99,6 +100,32 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"kill(?:ing|s|ed)? (?:time|the (?:mood|vibe|lights|engine|process)|it|two birds)|"
         r"killing (?:me|us) (?:with|softly)|killer (?:app|deal|feature|workout)|painkillers?",
+        (),
+    ),
+    # Figurative violence and death words (issue 20): a proposal "shot down", a presenter
+    # who "killed it", a committee that "killed our claim", a battery that "died".
+    (
+        r"kill(?:ed|s|ing)? (?:it|some time|an hour|the (?:\w+ )?(?:group|claim|proposal|idea|"
+        r"bill|budget|program|programme|project|plan|motion|deal|initiative|policy|meeting|"
+        r"momentum|buzz|conversation|app|appeal)s?|(?:our|my|their|your|his|her|any|a) "
+        r"(?:\w+ )?(?:claim|proposal|idea|bill|budget|program|programme|project|plan|motion|deal|"
+        r"initiative|policy|momentum|chances|appeal|productivity|evenings?|weekends?)s?)|"
+        r"(?:was|were|got|get|gets|getting|been|be) shot (?:down|up)|shot (?:down|up|through)|"
+        r"(?:a|another|one|my|best|first|fair|good|real|wild|long) shot (?:at|in)\b|"
+        r"give (?:it|this|that) a shot|shoot(?:ing)? range of|"
+        r"beat(?:s|ing|en)? (?:me|us|you|him|her|them) (?:down|at|to)\b|"
+        r"attack(?:ed|ing|s)? (?:my|our|your|their|the|this) (?:inbox|backlog|waitlist|to-?do|"
+        r"list|notes|paperwork|charting|day|week|pile)|"
+        r"(?:battery|laptop|phone|printer|computer|server|ehr|system|engine|proposal|idea|bill|"
+        r"plan|project|program|programme|motion|wifi|internet|app|software|group|policy|car|"
+        r"initiative|conversation|podcast|show)(?: (?:in|on|of) (?:the|my|our|her|his|their) "
+        r"[\w-]+(?: [\w-]+)?)? (?:(?:finally|just|suddenly|completely|again|totally|basically) )?"
+        r"(?:died|dies|is dead|was dead|went dead)|(?:dying|died|dies|die) down|"
+        r"dead (?:ringer|brain|on arrival|in committee)|"
+        r"griev\w* (?:the (?:end|loss|closure|cancellation) of )?(?:my|our|the|a) "
+        r"(?:favou?rite |old )?(?:view|podcast|show|series|vacation|summer|weekend|office|"
+        r"parking spot|coffee machine)|(?:the )?death of my (?:evenings|weekends|social life|"
+        r"free time|sanity|inbox)|took a (?:\w+ )?turn",
         (),
     ),
     (
@@ -213,6 +240,12 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"spits?|won't absorb the calories",
         (_EAT,),
     ),
+    (
+        r"killed (?:in|by) (?:a|an|the) (?:car |motorcycle |plane |house |bus |train )?(?:crash|"
+        r"accident|wreck|collision|fire|flood|earthquake|storm|avalanche|tornado|hurricane|"
+        r"landslide|explosion at work)",
+        (_DTH,),
+    ),
     # --- several categories at once ------------------------------------------
     (r"(?:childhood |child )?sexual(?:ly)? abus\w*|molest\w*|incest\w*", (_ABU, _SEX)),
     (
@@ -222,6 +255,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
     (
+        r"(?:swallowed|took|downed|ingested|takes|swallows) (?:a |the |her |his |their |my )?"
+        r"(?:whole|entire|full) (?:bottle|box|pack|packet|supply|month's supply|blister pack|"
+        r"prescription)|took (?:all|every one|every last one|the rest) of (?:her|his|their|my) "
+        r"(?:\w+ )?(?:pills|tablets|meds|medications?|prescriptions?|antidepressants|insulin|"
+        r"painkillers|sleeping pills)|"
+        r"overdos\w*(?: [\w'-]+){0,6}? (?:was|as) (?:intentional|deliberate|"
+        r"on purpose|not (?:an )?accident(?:al)?|(?:a|an) (?:suicide|suicidal|self-harm) attempt)|"
         r"(?:intentional|deliberate|purposeful)(?:ly)? overdos\w*|"
         r"(?:suicide|suicidal) (?:attempt )?by overdose|"
         r"overdos\w* (?:on purpose|deliberately|intentionally)|"
@@ -480,8 +520,15 @@ def _negated(source: str, start: int) -> bool:
 
 def find_warning_cues(text: str) -> list[WarningMatch]:
     """Every cue in `text` with its category, sorted by position then category."""
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[WarningMatch], list[tuple[int, int]]]:
+    """The cues of `text`, and the spans of the senses that mean nothing here ("killed
+    it", "the 988 Suicide and Crisis Lifeline", "deadline"): the model reads the text
+    without them (`model_text`)."""
     if not text or not isinstance(text, str):
-        return []
+        return [], []
     lower = text.lower()
     if len(lower) == len(text):
         matches = _CUE_SCANNER.finditer(lower)
@@ -489,13 +536,17 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
         matches = _cue_re_ignorecase().finditer(text)
         lower = text
     found: list[WarningMatch] = []
+    neutral: list[tuple[int, int]] = []
     for regex_matches, categories_of in (
         (matches, _CUE_CATEGORIES),
         (_ABBREVIATION_SCANNER.finditer(text), _ABBREVIATION_CATEGORIES),
     ):
         for match in regex_matches:
             categories = categories_of[match.lastgroup or ""]
-            if not categories or _negated(lower, match.start()):
+            if not categories:
+                neutral.append((match.start(), match.end()))
+                continue
+            if _negated(lower, match.start()):
                 continue
             for category in categories:
                 found.append(
@@ -504,7 +555,7 @@ def find_warning_cues(text: str) -> list[WarningMatch]:
                     )
                 )
     found.sort(key=lambda cue: (cue.start, cue.category))
-    return found
+    return found, neutral
 
 
 def lexicon_categories(text: str) -> list[str]:
@@ -531,6 +582,9 @@ _WEAK_CUES = frozenset(
     }
 )
 WEAK_CUE_SUPPORT = 0.2
+# "Assault" after a sexual-violence cue is the sexual assault ("after the assault"), not a
+# second, violence, warning: alone it does not add violence to a post that has one.
+_ASSAULT_CUES = frozenset({"assault", "assaults", "assaulted", "assaulting"})
 
 
 def assess(text: str) -> dict[str, float]:
@@ -539,29 +593,41 @@ def assess(text: str) -> dict[str, float]:
 
 
 def assess_many(texts: list[str]) -> list[dict[str, float]]:
-    """For each text, the categories it calls for with a confidence (0-1): the lexicon's
-    cues (one distinct cue 0.5, two 0.75, three 0.875, ...; figurative-prone cues only
-    with the model's support) combined with the content-warning model's probability,
-    which alone calls for a category at its category's threshold."""
+    """For each text, the categories it calls for with a confidence (0-1): one piece of
+    evidence 0.5, two 0.75, three 0.875, ..., where each distinct lexicon cue is one
+    (figurative-prone cues only with the model's support) and the content-warning
+    model's call (its probability at or above its category's threshold, on the text
+    without the senses that mean nothing here) is one, so the model alone calls for a
+    category."""
     if not texts:
         return []
     model = load_model()
-    probabilities = model.probabilities([_model_text(t) for t in texts])
+    scans = [_scan(t) if isinstance(t, str) else ([], []) for t in texts]
+    probabilities = model.probabilities(
+        [_model_text(t, neutral) for t, (_, neutral) in zip(texts, scans, strict=True)]
+    )
     results = []
-    for text, row in zip(texts, probabilities, strict=True):
+    for (cues, _), row in zip(scans, probabilities, strict=True):
         by_model = dict(zip(model.categories, row.tolist(), strict=True))
         distinct: dict[str, set[str]] = {}
-        for cue in find_warning_cues(text):
+        for cue in cues:
             word = cue.text.lower()
             if word in _WEAK_CUES and by_model.get(cue.category, 0.0) < WEAK_CUE_SUPPORT:
                 continue
             distinct.setdefault(cue.category, set()).add(word)
-        found = {category: 1.0 - 0.5 ** len(cues) for category, cues in distinct.items()}
-        for category, probability in by_model.items():
-            if probability >= model.thresholds[category]:
-                found[category] = max(found.get(category, 0.0), probability)
-            elif category in found:
-                found[category] = max(found[category], probability)
+        sexual = _SEX in distinct or by_model.get(_SEX, 0.0) >= model.thresholds[_SEX]
+        if sexual and distinct.get(_VIO, set()) <= _ASSAULT_CUES:
+            distinct.pop(_VIO, None)
+        # The model's call counts as one more piece of evidence on the lexicon's scale, so
+        # the confidence means the same whatever the model's calibration: the model alone
+        # 0.5, the model and one cue 0.75, ... (the hold threshold, 0.9, takes four).
+        found: dict[str, float] = {}
+        for category in CATEGORIES:
+            evidence = len(distinct.get(category, ())) + (
+                by_model.get(category, 0.0) >= model.thresholds[category]
+            )
+            if evidence:
+                found[category] = 1.0 - 0.5**evidence
         results.append(dict(sorted(found.items())))
     return results
 
@@ -584,9 +650,25 @@ def missing_warnings(text: str, declared: list[str] | None) -> list[str]:
     return [category for category in warnings_called_for(text) if category not in declared_set]
 
 
-def _model_text(text: object) -> str:
-    """The text as the model reads it: bounded, control characters out."""
+def model_text(text: object) -> str:
+    """The text as the content-warning model reads it (training reads it so too)."""
     if not isinstance(text, str):
         return ""
+    return _model_text(text, _scan(text)[1])
+
+
+def _model_text(text: object, neutral: list[tuple[int, int]]) -> str:
+    """The text as the model reads it: the senses that mean nothing here blanked out,
+    bounded, control characters out."""
+    if not isinstance(text, str):
+        return ""
+    if neutral:
+        parts, position = [], 0
+        for start, end in neutral:
+            parts.append(text[position:start])
+            parts.append(" ")
+            position = end
+        parts.append(text[position:])
+        text = "".join(parts)
     text = text.encode("utf-8", "replace").decode("utf-8")
     return text[:20_000]

@@ -1,5 +1,6 @@
 """The content-warning model: one linear classifier per category over hashed word
-1-2-grams (moderation/warning_training.py trains it), served with numpy alone
+1-2-grams and, since 2026.12.05, character 3-5-grams (moderation/warning_training.py
+trains it), served with numpy alone
 from ``detectors/artifacts/content-warnings-<version>.npz`` (``allow_pickle=False``)
 and its ``.json``; ``detectors/artifacts/CURRENT_WARNINGS`` names the deployed version.
 Loaded once per process.
@@ -33,15 +34,21 @@ class WarningModel:
     word: HashedSpace
     word_coef: np.ndarray  # (categories, word features)
     intercepts: np.ndarray
+    # Character n-grams (artifacts since 2026.12.05; older ones have none).
+    char: HashedSpace | None = None
+    char_coef: np.ndarray | None = None  # (categories, char features)
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """(texts, categories) probabilities."""
         word_rows = self.word.tfidf(texts)
+        char_rows = self.char.tfidf(texts) if self.char is not None else None
         logits = np.empty((len(texts), len(self.categories)))
         for column in range(len(self.categories)):
             logits[:, column] = (
                 row_dot(*word_rows, self.word_coef[column]) + self.intercepts[column]
             )
+            if char_rows is not None and self.char_coef is not None:
+                logits[:, column] += row_dot(*char_rows, self.char_coef[column])
         return 1.0 / (1.0 + np.exp(-logits))
 
 
@@ -58,6 +65,10 @@ def load_artifact(directory: Path, version: str | None = None) -> WarningModel:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     features = meta["features"]
     with np.load(arrays_path, allow_pickle=False) as arrays:
+        char = char_coef = None
+        if "char" in features:
+            char = HashedSpace(kind="char_wb", params=features["char"], idf=arrays["char_idf"])
+            char_coef = arrays["char_coef"].astype(np.float64)
         return WarningModel(
             version=version,
             metadata=meta,
@@ -66,6 +77,8 @@ def load_artifact(directory: Path, version: str | None = None) -> WarningModel:
             word=HashedSpace(kind="word", params=features["word"], idf=arrays["word_idf"]),
             word_coef=arrays["word_coef"].astype(np.float64),
             intercepts=arrays["intercepts"].astype(np.float64),
+            char=char,
+            char_coef=char_coef,
         )
 
 

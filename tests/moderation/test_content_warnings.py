@@ -396,3 +396,79 @@ def test_confidence_grows_with_distinct_cues() -> None:
     one = assess("He relapsed.")["substance_use"]
     many = assess("He relapsed, is drinking daily, using heroin and was in detox.")["substance_use"]
     assert 0 < one < many <= 1
+
+
+# --- issue 20, second round: classes (development cases, not from any evaluation file) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our intern killed it at her first case conference.",
+        "The committee killed the proposal for evening hours.",
+        "My request for a second office got shot down again.",
+        "Wait times shot up after the clinic closed.",
+        "Happy to take a shot at the billing question.",
+        "Give it a shot and let us know.",
+        "My son beat me at chess again, so that's my week.",
+        "The battery in my headset died mid-session.",
+        "Her panic is slowly dying down with the exposure work.",
+        "He is a dead ringer for my first supervisor.",
+        "The 988 Suicide and Crisis Lifeline has a new text option.",
+    ],
+)
+def test_figurative_violence_and_death_words_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The overdose on his blood pressure pills was intentional.",
+        "Her overdose last spring was a suicide attempt.",
+        "She swallowed the whole bottle of her sleeping pills after the call.",
+        "He took all of his antidepressants at once.",
+    ],
+)
+def test_an_intentional_overdose_written_other_ways_is_also_self_harm(text: str) -> None:
+    assert {"suicide_self_harm", "substance_use"} <= set(warnings_called_for(text))
+
+
+def test_an_overdose_alone_is_substance_use_only() -> None:
+    assert warnings_called_for("He overdosed at a party last year and was revived.") == [
+        "substance_use"
+    ]
+
+
+def test_a_death_in_an_accident_is_not_violence() -> None:
+    assert warnings_called_for("Her brother was killed in a car crash last year.") == [
+        "death_grief"
+    ]
+
+
+def test_the_assault_after_a_sexual_cue_adds_no_violence_warning() -> None:
+    assert warnings_called_for("She was raped at a party; after the assault she told no one.") == [
+        "sexual_violence"
+    ]
+    assert "violence" in warnings_called_for("He was assaulted outside a bar and needed stitches.")
+
+
+def test_the_model_reads_the_text_without_the_senses_that_mean_nothing() -> None:
+    from detectors.content_warnings import model_text
+
+    text = "Call the 988 Suicide and Crisis Lifeline; the deadline is Friday."
+    read = model_text(text)
+    assert "Suicide" not in read and "deadline" not in read
+    assert read.startswith("Call the 988") and read.endswith("is Friday.")
+    assert model_text("He said he wants to die.") == "He said he wants to die."
+
+
+def test_the_model_alone_counts_as_one_piece_of_evidence() -> None:
+    from detectors.content_warnings import assess
+
+    # No lexicon cue: the model alone calls for it, at the confidence of one cue.
+    found = assess("Her stepbrother would visit her room once everyone was asleep.")
+    assert found.get("sexual_violence") == 0.5
+    # Four distinct cues and the model: above the hold threshold.
+    sure = assess("Suicidal ideation, a suicide attempt, cutting, and she wants to kill herself.")
+    assert sure["suicide_self_harm"] >= 0.9
