@@ -259,8 +259,7 @@ def save(result: WarningModel, *, output_dir: Path = ARTIFACT_DIR, activate: boo
     meta = {
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> one LogisticRegression per "
-        "category",
+        "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> one LogisticRegression per category",
         "categories": list(categories),
         "features": {
             "word": {
