@@ -319,10 +319,6 @@ FORUM_THREAD_CACHE_SECONDS = env.int("FORUM_THREAD_CACHE_SECONDS", default=3600)
 # HTML older code rendered. From the environment, else the git commit read once at start,
 # else a digest of the code (config/deploy.py); docs/caching.md.
 DEPLOY_VERSION = deploy_version(env.str("DEPLOY_VERSION", default=""), BASE_DIR)
-# Each process also keeps the most recently read of those pages (their keys name their
-# content, so a copy is never stale), up to this many characters; 0: none. Only in front
-# of a shared cache (Redis): a local-memory cache is in the process already.
-FORUM_THREAD_PROCESS_CACHE_CHARS = env.int("FORUM_THREAD_PROCESS_CACHE_CHARS", default=16_000_000)
 # The header's unread-notification count (forget on change; this bounds a racing read).
 FORUM_UNREAD_COUNT_CACHE_SECONDS = env.int("FORUM_UNREAD_COUNT_CACHE_SECONDS", default=30)
 # Search ranks only the newest this many matches the reader may see (forum/search.py).

@@ -27,10 +27,6 @@ anything on the page is a new key: nothing is ever invalidated and no reader can
 shown HTML made from other inputs, such as a post held or removed since. The rows also
 say who wrote the posts in the range and in what state, which is how a reader's own
 posts are found without another query.
-
-Since a key names its page's content, each process also keeps copies of the pages it
-read last (PROCESS_COPIES, in front of Redis): a page found there costs no transfer of
-its HTML, and the shared cache is asked only for the reader's own keys.
 """
 
 from __future__ import annotations
@@ -43,8 +39,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
-from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Func, OuterRef, QuerySet, Subquery, TextField
@@ -315,19 +310,6 @@ def _key(*, reader: Reader, topic: Topic, number: int) -> tuple[str, list[tuple]
     return "thread-html:" + digest, rows
 
 
-# The pages this process read or rendered last. Their keys name their content, so a copy
-# is never stale; it saves the shared cache's round trip and the transfer of ~30 KB of
-# HTML (the reader's own keys are still read from the shared cache).
-PROCESS_COPIES = RecentTexts(lambda: settings.FORUM_THREAD_PROCESS_CACHE_CHARS)
-
-
-def _process_copies() -> RecentTexts | None:
-    """The process's copies, when they sit in front of a shared cache (Redis)."""
-    if settings.FORUM_THREAD_PROCESS_CACHE_CHARS > 0 and isinstance(caches["default"], RedisCache):
-        return PROCESS_COPIES
-    return None
-
-
 def shared_page(
     *,
     reader: Reader,
@@ -358,15 +340,8 @@ def shared_page(
         return None
     if topic.author_id == user_id:
         own = rows  # the "helpful" controls on every reply
-    copies = _process_copies()
-    html = copies.get(key) if copies is not None else None
-    if html is None:
-        found = cache.get_many([key, *also])
-        html = found.pop(key, None)
-        if html is not None and copies is not None:
-            copies.put(key, html)
-    else:
-        found = cache.get_many(also) if also else {}
+    found = cache.get_many([key, *also])
+    html = found.pop(key, None)
     return SharedPage(
         key=key,
         html=None if html is None else mark_safe(html),  # noqa: S308 -- rendered by render()
@@ -400,9 +375,6 @@ def store(shared: SharedPage, html: str, *, reader: Reader, topic: Topic, number
     again = _key(reader=reader, topic=topic, number=number)
     if again is not None and again[0] == shared.key:
         cache.set(shared.key, str(html), settings.FORUM_THREAD_CACHE_SECONDS)
-        copies = _process_copies()
-        if copies is not None:
-            copies.put(shared.key, str(html))
 
 
 _FOOTER_END = "<!--/footer-->"

@@ -424,16 +424,13 @@ def test_a_cached_page_reads_the_reader_the_topic_and_the_rows_once_each(
             assert len(group_reads) == 1, statements
 
 
-# --- The process's copies of shared pages, in front of Redis ----------------------------
+# --- Shared pages in Redis ----------------------------------------------------------
 
 
 @pytest.fixture
 def redis_page_cache(settings, require_redis):
-    """The production arrangement: the Redis cache (a key prefix of this test's own) with
-    the process's copies in front of it."""
+    """The production arrangement: the Redis cache (a key prefix of this test's own)."""
     import uuid
-
-    from forum import thread_html
 
     settings.CACHES = {
         "default": {
@@ -442,40 +439,9 @@ def redis_page_cache(settings, require_redis):
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }
     }
-    thread_html.PROCESS_COPIES.clear()
-    yield thread_html.PROCESS_COPIES
-    thread_html.PROCESS_COPIES.clear()
 
 
-def test_a_page_in_the_process_copies_skips_its_html_but_not_the_readers_keys(
-    client, organizer, long_topic, redis_page_cache, settings
-):
-    from django.core.cache import cache
-
-    from forum import thread_html
-    from notifications.inbox import unread_count_key
-
-    client.force_login(organizer)
-    url = long_topic.get_absolute_url()
-    first = client.get(url, {"page": 2}).content.decode()
-    (key,) = [k for k in redis_page_cache._texts]
-    assert key.startswith("thread-html:") and cache.get(key) == redis_page_cache.get(key)
-    # Another process's view of Redis no longer matters to this one: the copy is read.
-    cache.set(key, "<p>not what this process keeps</p>")
-    # The reader's own keys still come from Redis.
-    cache.set(unread_count_key(organizer), 7)
-    second = client.get(url, {"page": 2}).content.decode()
-    assert _posts_section(second) == _posts_section(first)
-    assert "not what this process keeps" not in second
-    assert 'aria-label="7 unread"' in second
-    # Without copies, the page comes from Redis.
-    thread_html.PROCESS_COPIES.clear()
-    settings.FORUM_THREAD_PROCESS_CACHE_CHARS = 0
-    assert "not what this process keeps" in client.get(url, {"page": 2}).content.decode()
-    assert len(redis_page_cache) == 0
-
-
-def test_an_edit_or_a_hold_shows_at_once_with_the_process_copies(
+def test_an_edit_or_a_hold_shows_at_once_with_pages_cached_in_redis(
     client, organizer, moderator, long_topic, redis_page_cache, django_capture_on_commit_callbacks
 ):
     from forum.posting import post_edit, post_set_status
@@ -502,7 +468,6 @@ def test_an_edit_or_a_hold_shows_at_once_with_the_process_copies(
     post_set_status(post_id=held.pk, status=PostStatus.HELD)
     page = client.get(url, {"page": 2}).content.decode()
     assert "Reply number 23" not in page and "Edited reply 22" in page
-    assert len(redis_page_cache) == 4  # one copy per state of the page (the edit's two)
 
 
 def test_a_page_with_the_readers_own_controls_masks_one_csrf_token_for_all_its_forms(
