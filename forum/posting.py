@@ -571,7 +571,7 @@ def revision_redact(*, moderator: User, revision: Revision, reason: str) -> Revi
             post.search_text = _search_text(post, revision, redacted=True)
             post.save(update_fields=["search_text"])
             index_posts([post.pk])
-        # New keys for every cache of the post's pages (forum/thread_html.py and
-        # forum/fragments.py key on the redaction too; the topic lists on this version).
+        # New keys for every cache of the post's pages (forum/thread_html.py keys on the
+        # redaction too; the topic lists on this version).
         _topic_list_changed(topic_id=post.topic_id)
     return redaction

@@ -46,7 +46,6 @@ from forum.forms import (
     SearchForm,
     apply_domain_errors,
 )
-from forum.fragments import post_fragments
 from forum.models import Membership, Topic, added_warning_notes
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
@@ -299,13 +298,7 @@ def topic_detail(request: HttpRequest, topic_id: int) -> HttpResponse:
         thread = queries.thread_page(
             user=request.user, topic=topic, page=number, moderates=moderates
         )
-        context.update(
-            page=thread.page,
-            badges=thread.badges,
-            post_fragments=post_fragments(
-                thread.page.object_list, badges=thread.badges, moderates=moderates
-            ),
-        )
+        context.update(page=thread.page, badges=thread.badges)
         if shared is None:  # the page holds posts only this reader sees: theirs alone
             shown = thread.page.object_list
             html = thread_html.render_for(request, {**context, "posting_blocked": posting_blocked})
@@ -436,7 +429,6 @@ def post_state(request: HttpRequest, post_id: int) -> HttpResponse:
             "posting_blocked": bool(queries.posting_block_notice(request.user)),
             "moderates": moderates,
             "badges": live.badges,
-            "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),
         },
     )
 
@@ -473,7 +465,6 @@ def topic_new_posts(request: HttpRequest, topic_id: int, number: int) -> HttpRes
             "posting_blocked": bool(queries.posting_block_notice(request.user)),
             "moderates": moderates,
             "badges": live.badges,
-            "post_fragments": post_fragments(live.posts, badges=live.badges, moderates=moderates),
         },
     )
 

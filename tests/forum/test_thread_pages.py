@@ -1,4 +1,4 @@
-"""Thread pages by post-number range, and the cached post fragments (forum/fragments.py)."""
+"""Thread pages by post-number range, and their cached HTML (forum/thread_html.py)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_cached_post_html_never_carries_another_readers_controls(
     assert "Mark as helpful feedback" in own and "Mark as helpful feedback" not in theirs
 
 
-def test_an_edit_shows_at_once_despite_the_fragment_cache(client, clinician, long_topic):
+def test_an_edit_shows_at_once_on_a_page_read_before(client, clinician, long_topic):
     from forum.posting import post_edit
 
     client.force_login(clinician)
@@ -222,7 +222,6 @@ def _spliced_and_alone(reader_user, topic, *, token, is_member=True):
     from django.template.loader import render_to_string
 
     from forum import queries, thread_html
-    from forum.fragments import post_fragments
 
     topic.refresh_from_db()
     reader = thread_html.Reader(user=reader_user, is_member=is_member, moderates=False)
@@ -234,9 +233,6 @@ def _spliced_and_alone(reader_user, topic, *, token, is_member=True):
         "badges": thread.badges,
         "is_member": is_member,
         "moderates": False,
-        "post_fragments": post_fragments(
-            thread.page.object_list, badges=thread.badges, moderates=False
-        ),
     }
     alone = render_to_string(
         thread_html.TEMPLATE, {**context, "user": reader_user, "csrf_token": token}

@@ -299,7 +299,7 @@ def test_a_moderator_adds_a_content_warning_from_the_case_page(
     )
     page = client.get(reverse(CASE_URL, args=[clean_case.pk])).content.decode()
     assert "Added by a moderator" in page
-    # At once, despite the cached page and fragments (their keys carry the added warnings).
+    # At once, despite the cached page (its key carries the added warnings).
     collapsed = _collapsed(reader.get(topic_url).content.decode(), post)
     assert "Violence (added by a moderator)" in collapsed
 
