@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -23,25 +23,6 @@ UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 def _warn(operation: str, exc: BaseException) -> None:
     logger.warning("cache unavailable during %s (%s: %s)", operation, type(exc).__name__, exc)
-
-
-class _ClientPerPool(RedisCacheClient):
-    """Django's client builds a new redis.Redis around its pool on every cache call.
-
-    A redis.Redis is thread-safe and holds no connection of its own (the pool does), so
-    one per pool serves every call: that construction was a third of a cache read.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._clients: dict[int, Any] = {}
-
-    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
 
 
 class ResilientRedisCache(RedisCache):
@@ -55,7 +36,6 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
-        self._class = _ClientPerPool
         self._pending_deletes: OrderedDict[str, None] = OrderedDict()
         self._pending_lock = threading.Lock()
 
