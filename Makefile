@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bandit audit security-full reliability loadtest run test lint format check stack stack-stop bench bench-large train clean browser e2e
+.PHONY: bandit audit security-full reliability loadtest run test lint format check stack stack-stop bench bench-large train clean browser ocr e2e
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,20 @@ browser:
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi; \
 	/usr/bin/chromium --version 2>/dev/null || true
+
+## make ocr: Debian's Tesseract (English) to read the text in pictures posted, if missing.
+## Everything comes from the apt packages: nothing is downloaded at run time. Without it the
+## site still runs; a post with a picture then waits for a moderator (forum/picture_text.py).
+ocr:
+	@SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	missing=""; \
+	command -v tesseract >/dev/null 2>&1 || missing="tesseract-ocr"; \
+	[ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing="$$missing tesseract-ocr-eng"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi; \
+	tesseract --version 2>&1 | head -n1
 
 ## make e2e: only the browser journeys (tests/e2e); screenshots in test-artifacts/e2e/
 e2e: $(STAMP) browser
