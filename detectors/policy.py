@@ -15,12 +15,15 @@ Rules, in order of strength (every rule that applies adds a reason):
    confirm; when the detector is confident (``warning_confidence`` of a missing
    warning at or above MISSING_WARNING_HOLD_CONFIDENCE) it is **held** instead
    (issue 20.2).
-4. The group pre-approves a member's first posts (``first_posts_rule``) -> **hold**
+4. A picture in the post whose text could not be read automatically
+   (``unread_pictures``: Tesseract missing, failing or too slow) -> **hold**: what
+   the picture says was never screened, so a moderator looks at it first.
+5. The group pre-approves a member's first posts (``first_posts_rule``) -> **hold**
    until a moderator approves it: pre-approval means nobody else reads it first
    (issues 21.6, 22.14).
-5. Incivility probability >= the queue threshold, or a member flag -> **queue**:
+6. Incivility probability >= the queue threshold, or a member flag -> **queue**:
    the post is published and a case opens for review.
-6. Otherwise                                                -> **publish**.
+7. Otherwise                                                -> **publish**.
 
 Thresholds come from settings ``MODERATION_QUEUE_THRESHOLD`` and
 ``MODERATION_HOLD_THRESHOLD`` (environment variables of the same names); when
@@ -38,7 +41,7 @@ names the case reason in the moderation queue. ``str(reason)`` is the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,6 +58,7 @@ INCIVILITY = "incivility"
 MISSING_WARNING = "missing_warning"
 MEMBER_FLAG = "member_flag"
 FIRST_POST = "first_post"
+PICTURE_UNREAD = "picture_unread"
 REASON_CODES = (
     IDENTIFIERS,
     IDENTIFIERS_CLEARED,
@@ -62,7 +66,10 @@ REASON_CODES = (
     MISSING_WARNING,
     MEMBER_FLAG,
     FIRST_POST,
+    PICTURE_UNREAD,
 )
+# What the author and moderators are told when a picture's text could not be read.
+PICTURE_UNREAD_TEXT = "the picture could not be read automatically"
 
 # What an author may say about a detected span, and the kinds each answer can clear: only
 # names (a colleague, an author, a public figure, the writer themselves, not a person).
@@ -134,10 +141,12 @@ def decide(
     first_posts_rule: bool = False,
     limits: tuple[float, float] | None = None,
     cleared: Mapping[str, str] | None = None,
+    unread_pictures: Sequence[str] = (),
 ) -> Decision:
     """Apply the rules in the module docstring. `limits` overrides (queue, hold) for batch
     use; `cleared` maps span keys (IdentifierSpan.key) to the author's answer about them
-    (one of AUTHOR_ANSWERS)."""
+    (one of AUTHOR_ANSWERS); `unread_pictures` are the descriptions of the pictures the
+    post shows whose text could not be read."""
     queue_at, hold_at = limits if limits is not None else thresholds()
     hold: list[Reason] = []
     queue: list[Reason] = []
@@ -173,6 +182,8 @@ def decide(
         (hold if confident else queue).append(reason)
     if member_flagged:
         queue.append(Reason(MEMBER_FLAG, "a member flagged this post"))
+    for description in unread_pictures:
+        hold.append(Reason(PICTURE_UNREAD, f"{PICTURE_UNREAD_TEXT} (“{description}”)"))
     if first_posts_rule:
         hold.append(Reason(FIRST_POST, "this group's moderators approve a member's first posts"))
     extra = {

@@ -1,5 +1,7 @@
 """The forum part of a member's data export (config.member_data): memberships, the
-member's posts with the revisions they wrote, and their read positions in topics."""
+member's posts with the revisions they wrote, the pictures they uploaded (with the text
+screening read in them: theirs alone, it is shown to no reader), and their read positions
+in topics."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 from accounts.models import User
 from config import member_data
 from config.member_data import iso
-from forum.models import Membership, Post, Revision, TopicRead
+from forum.models import Membership, Post, PostImage, Revision, TopicRead
 
 
 def memberships(user: User) -> list[dict[str, Any]]:
@@ -53,6 +55,25 @@ def posts(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def pictures(user: User) -> list[dict[str, Any]]:
+    """The pictures the member uploaded: their description and the text Tesseract read in
+    them for screening (forum/picture_text.py), which only they and moderators see."""
+    return [
+        {
+            "key": str(image.key),
+            "description": image.alt_text,
+            "content_type": image.content_type,
+            "width": image.width,
+            "height": image.height,
+            "uploaded_at": iso(image.created_at),
+            "text_status": image.text_status,
+            "text_read": image.text,
+            "text_error": image.text_error,
+        }
+        for image in PostImage.objects.filter(uploader=user).order_by("id")
+    ]
+
+
 def reading_positions(user: User) -> list[dict[str, Any]]:
     """How far the member read each topic they opened (forum/reading_positions.py). Topic
     ids only: a title could be one the member may no longer see (a held or private topic)."""
@@ -69,4 +90,5 @@ def reading_positions(user: User) -> list[dict[str, Any]]:
 def register() -> None:
     member_data.register("memberships", memberships)
     member_data.register("posts", posts)
+    member_data.register("pictures", pictures)
     member_data.register("reading_positions", reading_positions)

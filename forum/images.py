@@ -11,10 +11,16 @@ a random name.
 Every image needs a short description (alt text). The composer inserts
 `![description](/images/<key>/)` into the body, so the description is part of the post's
 text: the privacy, tone and warning checks and screening read it like any other words.
-No model looks at the pixels: image content is not screened automatically. What protects
-readers is that an image reaches nobody but its uploader (and the group's moderators in a
-TOTP-passed session) until screening publishes a revision that shows it, and that a
-moderator can redact that revision, which takes its images out of view too.
+The text inside the picture is screened too: the screening worker reads it with Tesseract
+(forum/picture_text.py, which says why there and not here, at upload) and screens it with
+the post, so a photographed chart or a screenshot with a client's name holds the post like
+the name typed would; a picture that cannot be read holds the post for a moderator. That
+text is kept on the PostImage for screening, moderators and the uploader's export only:
+never rendered, indexed or quoted. Nothing else in the pixels (a face, a scene) is looked
+at by a model. What protects readers there is that an image reaches nobody but its
+uploader (and the group's moderators in a TOTP-passed session) until screening publishes a
+revision that shows it, and that a moderator can redact that revision, which takes its
+images out of view too.
 
 image_for_viewer decides who may see one: its uploader; otherwise someone who may read a
 post whose published, unredacted revision references it (the one readers see now: an edit

@@ -504,6 +504,12 @@ class NudgeEvent(models.Model):
         return f"Nudge {self.pk} ({self.composer}, {self.outcome})"
 
 
+class PictureTextStatus(models.TextChoices):
+    UNREAD = "unread", "Not read yet"
+    READ = "read", "Read"
+    FAILED = "failed", "Could not be read"
+
+
 class PostImage(models.Model):
     """A picture a member attached in the composer (forum/images.py): re-encoded with no
     metadata, stored privately under a random name. Others see it only through a published,
@@ -522,6 +528,16 @@ class PostImage(models.Model):
     # the post's own text (the part in square brackets) is what readers and screening read.
     alt_text = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The words Tesseract read in the picture (forum/picture_text.py), read once by the
+    # screening worker: screened with the post, shown to moderators on its case, exported
+    # to the uploader, never rendered, indexed or quoted to readers.
+    text_status = models.CharField(
+        max_length=12, choices=PictureTextStatus.choices, default=PictureTextStatus.UNREAD
+    )
+    text = models.TextField(blank=True, default="")
+    # Why the picture could not be read ("Tesseract is not installed", "timed out"...).
+    text_error = models.CharField(max_length=200, blank=True, default="")
+    text_read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

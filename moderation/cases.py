@@ -60,6 +60,7 @@ REASON_RANK = [
     CaseReason.APPEAL,
     CaseReason.FLAG_MISINFORMATION,
     CaseReason.FLAG_PROMOTION,
+    CaseReason.PICTURE_UNREAD,
     CaseReason.MISSING_WARNING,
     CaseReason.FLAG_OTHER,
     CaseReason.FIRST_POST,
@@ -79,6 +80,8 @@ RULES = {
     CaseReason.FLAG_OTHER: "Post with a purpose and follow the group's rules.",
     CaseReason.FIRST_POST: "New members' first posts are reviewed in this group.",
     CaseReason.APPEAL: "Your appeal was reviewed by a different moderator.",
+    CaseReason.PICTURE_UNREAD: "No patient identifiers: case details must be de-identified "
+    "(HIPAA Safe Harbor), in pictures too.",
 }
 
 OUTCOMES = {
@@ -136,6 +139,7 @@ _POLICY_CASE_REASON = {
     "first_post": CaseReason.FIRST_POST,
     "identifiers_cleared": CaseReason.IDENTIFIERS,
     "member_flag": CaseReason.FLAG_OTHER,
+    "picture_unread": CaseReason.PICTURE_UNREAD,
 }
 
 

@@ -94,6 +94,7 @@ class CaseReason(models.TextChoices):
     FLAG_PROMOTION = "flag_promotion", "Flag: undisclosed promotion"
     FLAG_OTHER = "flag_other", "Flag: other"
     APPEAL = "appeal", "Appeal"
+    PICTURE_UNREAD = "picture_unread", "Picture not read automatically"
 
 
 class Flag(models.Model):

@@ -1,6 +1,13 @@
 """Screening stored revisions: the detectors (detectors.screen, pure) and the policy over
 each, then, atomically, its ScreeningResult, the post's fate and its moderation case.
 
+What the detectors read is the title, the body and the text Tesseract read in each
+picture the revision shows (forum/picture_text.py, read here, in the worker, before the
+transaction): an identifier, an uncivil word or a warning's subject inside a picture
+counts like one in the text, and the result's identifier rows name the picture
+("picture": its key). A picture whose text could not be read holds the revision for a
+moderator (detectors.policy, PICTURE_UNREAD).
+
 Idempotent by construction: the ScreeningResult row (unique per revision and
 model version) is created in the same transaction that applies the decision,
 so a duplicated, retried or redelivered task finds the row and does nothing.
@@ -12,8 +19,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
@@ -23,9 +30,18 @@ from django.utils import timezone
 
 from detectors import incivility
 from detectors.identifiers.answers import review_answers
-from detectors.policy import FIRST_POST, IDENTIFIERS, MISSING_WARNING, Decision, Reason, decide
+from detectors.policy import (
+    FIRST_POST,
+    IDENTIFIERS,
+    MISSING_WARNING,
+    PICTURE_UNREAD,
+    PICTURE_UNREAD_TEXT,
+    Decision,
+    Reason,
+    decide,
+)
 from detectors.screen import ScreenReport, screen_many
-from forum import added_warnings
+from forum import added_warnings, picture_text
 from forum.choices import PostStatus, TriggerWarning
 from forum.models import Post, Revision
 from forum.posting import (
@@ -52,19 +68,57 @@ _HOLDABLE = (PostStatus.PENDING, PostStatus.PUBLISHED, PostStatus.NEEDS_EDIT)
 # Not screened now: scheduled posts are screened when released; the rest are gone.
 _SKIP = (PostStatus.SCHEDULED, PostStatus.CANCELLED, PostStatus.WITHDRAWN, PostStatus.REMOVED)
 
-# A revision ready to store: its detectors' report, the decision, and their time in ms.
-Prepared = tuple[Revision, ScreenReport, Decision, float]
+# Between the post's text and each picture's: a paragraph break the detectors read as one.
+PICTURE_SEPARATOR = "\n\n"
 
 
-def screened_text(revision: Revision, title: str = "") -> str:
-    """What the detectors read: a first post's title, a blank line, then the body.
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the screened text: the post's own words (picture None) or the text
+    read in one picture; [start, end) are offsets into screened_text."""
 
-    Identifier spans in a ScreeningResult are offsets into this text.
-    """
+    start: int
+    end: int
+    picture: picture_text.Shown | None = None
+
+
+def screened_parts(
+    revision: Revision, title: str = "", pictures: Sequence[picture_text.Shown] = ()
+) -> tuple[str, list[Part]]:
+    """What the detectors read, and where each part of it comes from: a first post's
+    title, a blank line, the body, then the text read in each picture (in the body's
+    order), a blank line before each. The post's own words keep their offsets whatever
+    the pictures say."""
     # Image URLs are blanked to spaces of the same length (offsets stay the body's): the
     # detectors read a picture's description, which is part of the body, not its random key.
     body = mask_image_urls(revision.body)
-    return f"{title}\n\n{body}" if title else body
+    text = f"{title}\n\n{body}" if title else body
+    parts = [Part(0, len(text))]
+    for shown in picture_text.with_text(pictures):
+        start = len(text) + len(PICTURE_SEPARATOR)
+        text = f"{text}{PICTURE_SEPARATOR}{shown.image.text}"
+        parts.append(Part(start, len(text), shown))
+    return text, parts
+
+
+def screened_text(
+    revision: Revision, title: str = "", pictures: Sequence[picture_text.Shown] = ()
+) -> str:
+    """What the detectors read (screened_parts). Identifier spans in a ScreeningResult are
+    offsets into this text."""
+    return screened_parts(revision, title, pictures)[0]
+
+
+# A revision ready to store: its detectors' report, the decision, their time in ms, and
+# where each part of the text they read came from.
+Prepared = tuple[Revision, ScreenReport, Decision, float, list[Part]]
+
+
+def part_of(parts: Sequence[Part], start: int) -> Part | None:
+    for part in parts:
+        if part.start <= start < part.end:
+            return part
+    return None
 
 
 def _first_posts_held(posts: list[Post]) -> set[int]:
@@ -101,8 +155,15 @@ def _first_posts_held(posts: list[Post]) -> set[int]:
     return held
 
 
-def _identifier_rows(report: ScreenReport) -> list[dict[str, object]]:
-    return [{"kind": s.kind, "start": s.start, "end": s.end} for s in report.identifiers]
+def _identifier_rows(report: ScreenReport, parts: Sequence[Part]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for span in report.identifiers:
+        row: dict[str, object] = {"kind": span.kind, "start": span.start, "end": span.end}
+        part = part_of(parts, span.start)
+        if part is not None and part.picture is not None:
+            row["picture"] = str(part.picture.image.key)  # found in the picture's text
+        rows.append(row)
+    return rows
 
 
 def screen_revision(*, revision_id: int) -> str:
@@ -150,7 +211,9 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
     # Not only first revisions: an edit of a post still awaiting approval must not publish
     # it past the group's pre-approval.
     first_posts = _first_posts_held([r.post for r in waiting if r.post.status in _REVIEWABLE])
-    prepared = _prepare(waiting, first_posts)
+    pictures = picture_text.pictures_of(waiting)
+    waiting = _read_pictures(waiting, pictures, own, outcomes)
+    prepared = _prepare(waiting, first_posts, pictures)
     if not prepared:
         return outcomes
     with transaction.atomic():
@@ -181,25 +244,96 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
     return outcomes
 
 
-def _prepare(revisions: list[Revision], first_posts: set[int]) -> list[Prepared]:
+def _read_pictures(
+    waiting: list[Revision],
+    pictures: dict[int, list[picture_text.Shown]],
+    own: int | None,
+    outcomes: dict[int, str],
+) -> list[Revision]:
+    """Read the pictures of these revisions not read yet (Tesseract, outside any
+    transaction; each reading is kept at once, so a retry does not read it again). The
+    pictures of `own` (or of every revision, without one) are always read; a neighbour's
+    only while the batch has spent less than picture_text.BATCH_BUDGET_SECONDS on reading,
+    else it is left "deferred" for its own task. Returns the revisions to screen now."""
+    started = time.monotonic()
+    ready: list[Revision] = []
+    for revision in sorted(waiting, key=lambda r: r.pk != own):
+        unread = picture_text.unread(pictures.get(revision.pk, []))
+        if (
+            unread
+            and own is not None
+            and revision.pk != own
+            and time.monotonic() - started >= picture_text.BATCH_BUDGET_SECONDS
+        ):
+            outcomes[revision.pk] = "deferred"
+            continue
+        for shown in unread:
+            picture_text.read_image(shown.image)
+        ready.append(revision)
+    order = {revision.pk: n for n, revision in enumerate(waiting)}
+    return sorted(ready, key=lambda r: order[r.pk])
+
+
+def _picture_reasons(
+    report: ScreenReport, decision: Decision, parts: Sequence[Part]
+) -> list[Reason]:
+    """Where identifiers that hold the post were found in a picture's text: one reason per
+    picture, so the case says which picture."""
+    cleared = set(decision.cleared_identifiers)
+    kinds: dict[int, set[str]] = {}
+    for span in report.identifiers:
+        part = part_of(parts, span.start)
+        if part is None or part.picture is None or span.key in cleared:
+            continue
+        kinds.setdefault(parts.index(part), set()).add(span.kind)
+    return [
+        Reason(
+            IDENTIFIERS,
+            f"in the text read from the picture “{parts[n].picture.description}”: "  # type: ignore[union-attr]
+            + ", ".join(sorted(found)),
+        )
+        for n, found in sorted(kinds.items())
+    ]
+
+
+def _prepare(
+    revisions: list[Revision],
+    first_posts: set[int],
+    pictures: dict[int, list[picture_text.Shown]] | None = None,
+) -> list[Prepared]:
     """Run the detectors over the revisions in one vectorised pass, then the policy over
     each (no database). Each revision is charged an equal share of the detectors' time."""
     started = time.perf_counter()
-    texts = [
-        screened_text(r, r.post.topic.title if r.post.is_first_post else "") for r in revisions
+    pictures = pictures or {}
+    screened = [
+        screened_parts(
+            r, r.post.topic.title if r.post.is_first_post else "", pictures.get(r.pk, [])
+        )
+        for r in revisions
     ]
+    texts = [text for text, _parts in screened]
     reports = screen_many(
         [(text, r.trigger_warnings) for text, r in zip(texts, revisions, strict=True)],
         drivers=True,
     )
     share_ms = (time.perf_counter() - started) * 1000 / max(len(revisions), 1)
     prepared = []
-    for revision, text, report in zip(revisions, texts, reports, strict=True):
+    for revision, (text, parts), report in zip(revisions, screened, reports, strict=True):
         post = revision.post
         # The author's answers about detected names (a colleague, not a client), recorded
         # on the revision itself: no query per revision (issue 22.8).
         review = review_answers(text, report.identifiers, revision.identifier_answers)
-        decision = decide(report, first_posts_rule=post.pk in first_posts, cleared=review.honoured)
+        decision = decide(
+            report,
+            first_posts_rule=post.pk in first_posts,
+            cleared=review.honoured,
+            unread_pictures=[
+                shown.description for shown in picture_text.failed(pictures.get(revision.pk, []))
+            ],
+        )
+        from_pictures = _picture_reasons(report, decision, parts)
+        if from_pictures:
+            decision = replace(decision, reasons=decision.reasons + from_pictures)
         if review.refused:
             # An answer the rules do not honour: normal screening, and the moderator is told.
             refused = sorted(set(review.refused.values()))
@@ -224,19 +358,23 @@ def _prepare(revisions: list[Revision], first_posts: set[int]) -> list[Prepared]
                 collapse_warnings=decision.collapse_warnings,
                 cleared_identifiers=decision.cleared_identifiers,
             )
-        prepared.append((revision, report, decision, share_ms))
+        prepared.append((revision, report, decision, share_ms, parts))
     return prepared
 
 
 def _result(
-    revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float
+    revision: Revision,
+    report: ScreenReport,
+    decision: Decision,
+    duration_ms: float,
+    parts: Sequence[Part] = (),
 ) -> ScreeningResult:
     return ScreeningResult(
         revision=revision,
         model_version=report.model_version,
         incivility=report.incivility,
         drivers=[[word, weight] for word, weight in report.drivers],
-        identifiers=_identifier_rows(report),
+        identifiers=_identifier_rows(report, parts),
         warnings_called_for=report.warnings_called_for,
         missing_warnings=report.missing_warnings or [],
         decision=decision.action,
@@ -245,14 +383,20 @@ def _result(
     )
 
 
-def _store(revision: Revision, report: ScreenReport, decision: Decision, duration_ms: float) -> str:
+def _store(
+    revision: Revision,
+    report: ScreenReport,
+    decision: Decision,
+    duration_ms: float,
+    parts: Sequence[Part] = (),
+) -> str:
     # Serialise with edits and moderator actions on the same post.
     locked = Post.objects.select_for_update().select_related("topic").get(pk=revision.post_id)
     if ScreeningResult.objects.filter(
         revision=revision, model_version=report.model_version
     ).exists():
         return "duplicate"
-    result = _result(revision, report, decision, duration_ms)
+    result = _result(revision, report, decision, duration_ms, parts)
     result.save(force_insert=True)
     if locked.current_revision_id != revision.pk:
         _apply_superseded(locked, result, decision)
@@ -339,11 +483,11 @@ def _store_batch(prepared: list[Prepared]) -> dict[int, str]:
                 report.warning_confidence,
                 decision.action == "hold",
             )
-            for revision, report, decision, _ms in fresh
+            for revision, report, decision, _ms, _parts in fresh
             if decision.collapse_warnings
         ]
     )
-    for (revision, _report, decision, _ms), result in zip(fresh, results, strict=True):
+    for (revision, _report, decision, _ms, _parts), result in zip(fresh, results, strict=True):
         outcomes[revision.pk] = decision.action
         post = revision.post
         if decision.action == "hold" or post.pk in under_review:
@@ -398,8 +542,19 @@ def _case_reasons(decision: Decision) -> list[Reason]:
 
 def _tell_author_held(post: Post, decision: Decision) -> None:
     codes = set(decision.codes)
-    if "identifiers" in codes:
+    in_picture = any(
+        reason.code == IDENTIFIERS and reason.detail.startswith("in the text read from the picture")
+        for reason in decision.reasons
+    )
+    if "identifiers" in codes and in_picture:
+        why = (
+            "a picture in it may show patient identifiers (we read the text in pictures); "
+            "replace the picture or wait for a moderator"
+        )
+    elif "identifiers" in codes:
         why = "it may contain patient identifiers; edit them out or wait for a moderator"
+    elif PICTURE_UNREAD in codes:
+        why = f"{PICTURE_UNREAD_TEXT}, so a moderator checks what it shows before others see it"
     elif MISSING_WARNING in codes and not codes & {"incivility", FIRST_POST}:
         labels = ", ".join(
             TriggerWarning(w).label

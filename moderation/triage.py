@@ -12,14 +12,15 @@ from django.utils.safestring import SafeString
 from accounts.models import Suspension, User
 from detectors.identifiers import KIND_LABELS, span_key
 from detectors.identifiers.answers import ANSWER_LABELS, clean_answers
+from forum import picture_text
 from forum.diffing import DiffLine, diff_lines
 from forum.models import Revision
 from moderation.access import cases_for_moderator, suspensions_for_moderator
-from moderation.highlight import driver_list, driver_marks, highlight, identifier_marks
+from moderation.highlight import Mark, driver_list, driver_marks, highlight, identifier_marks
 from moderation.models import ActionKind, Case, ModerationAction, ScreeningResult
 from moderation.penalties import can_lift, canned_replies, flag_figures
 from moderation.queue import priority_badge, visibility_badge
-from moderation.revision_screening import screened_text
+from moderation.revision_screening import screened_parts
 
 
 @dataclass
@@ -30,6 +31,9 @@ class RevisionView:
     highlighted: SafeString | None
     drivers: SafeString | None
     identifier_rows: list[dict[str, Any]]
+    # The text read in each picture the revision shows, highlighted like the body: what
+    # screening read there (forum/picture_text.py). Moderators only.
+    pictures: list[dict[str, Any]]
 
 
 def _revision_views(case: Case) -> list[RevisionView]:
@@ -43,18 +47,36 @@ def _revision_views(case: Case) -> list[RevisionView]:
     for result in ScreeningResult.objects.filter(revision__post=post).order_by("-created_at"):
         results.setdefault(result.revision_id, []).append(result)
     title = post.topic.title if post.is_first_post else ""
+    shown = picture_text.pictures_of(revisions)
     views = []
     previous = ""
     for revision in revisions:
-        text = screened_text(revision, title)
+        text, parts = screened_parts(revision, title, shown.get(revision.pk, []))
         latest = (results.get(revision.pk) or [None])[0]
         highlighted = drivers = None
         identifier_rows: list[dict[str, Any]] = []
+        pictures: list[dict[str, Any]] = []
         if latest is not None:
-            marks = identifier_marks(latest.identifiers, KIND_LABELS) + driver_marks(
-                text, latest.drivers
+            id_marks = identifier_marks(latest.identifiers, KIND_LABELS)
+            own = parts[0]
+            highlighted = highlight(
+                text[: own.end], id_marks + driver_marks(text[: own.end], latest.drivers)
             )
-            highlighted = highlight(text, marks)
+            for part in parts[1:]:
+                words = text[part.start : part.end]
+                shifted = [
+                    Mark(m.start - part.start, m.end - part.start, m.css_class, m.title)
+                    for m in id_marks
+                    if part.start <= m.start < part.end
+                ]
+                pictures.append(
+                    {
+                        "description": part.picture.description if part.picture else "",
+                        "highlighted": highlight(
+                            words, shifted + driver_marks(words, latest.drivers)
+                        ),
+                    }
+                )
             drivers = driver_list(latest.drivers)
             # The author's answers on the identifier confirmation (issue 22.8), read from
             # the revision already loaded: "a colleague", "not a person"...
@@ -64,11 +86,16 @@ def _revision_views(case: Case) -> list[RevisionView]:
                 kind = str(span["kind"])
                 found = text[int(span["start"]) : int(span["end"])]
                 answer = answers.get(span_key(kind, found), "")
+                part = next((p for p in parts if p.start <= int(span["start"]) < p.end), None)
                 identifier_rows.append(
                     {
                         "label": KIND_LABELS.get(kind, kind),
                         "text": found,
                         "answer": ANSWER_LABELS.get(answer, "") if answer else "",
+                        # Where the detectors read it: the post's text or a picture's.
+                        "picture": part.picture.description
+                        if part is not None and part.picture is not None
+                        else "",
                     }
                 )
         views.append(
@@ -79,6 +106,7 @@ def _revision_views(case: Case) -> list[RevisionView]:
                 highlighted=highlighted,
                 drivers=drivers,
                 identifier_rows=identifier_rows,
+                pictures=pictures,
             )
         )
         previous = revision.body

@@ -126,3 +126,17 @@ def require_redis() -> str:
             pytest.fail(f"CI=true but Redis at {url} does not answer")
         pytest.skip(f"Redis at {url} does not answer; skipped")
     return url
+
+
+@pytest.fixture
+def require_tesseract() -> str:
+    """Tests that read pictures with the real Tesseract (`make ocr`): fail under CI=true,
+    skip elsewhere when it is not installed."""
+    from forum.picture_text import tesseract_path
+
+    path = tesseract_path()
+    if path is None:
+        if REQUIRE_SERVICES:
+            pytest.fail("CI=true but Tesseract is not installed (make ocr installs it)")
+        pytest.skip("Tesseract is not installed (make ocr installs it); skipped")
+    return path

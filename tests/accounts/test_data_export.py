@@ -32,6 +32,7 @@ def test_every_app_gives_its_part_of_the_export(client: Client, clinician) -> No
         "licenses",
         "memberships",
         "posts",
+        "pictures",
         "reading_positions",
         "flags",
         "appeals",

@@ -40,8 +40,9 @@ def _photo_with_location(path: Path) -> Path:
 
 @pytest.mark.parametrize("viewport", [None, SMALL_PHONE], ids=["desktop", "phone-375"])
 def test_a_described_picture_is_seen_once_published(
-    journey: Journey, viewport: dict[str, int] | None, tmp_path: Path
+    require_tesseract: str, journey: Journey, viewport: dict[str, int] | None, tmp_path: Path
 ) -> None:
+    # Screening reads the picture's text with Tesseract before it publishes the post.
     author = make_verified_clinician(display_name="Dana Whitfield", credentials_suffix="LPC")
     reader = make_verified_clinician(display_name="Sam Okafor", handle="sam")
     organizer = make_verified_clinician(display_name="Olivia Park", handle="olivia")

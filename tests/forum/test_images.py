@@ -247,7 +247,7 @@ def _status(client, user, image) -> int:
 
 
 def test_a_member_without_a_current_license_gets_404_for_a_published_image(
-    client, clinician, group, django_capture_on_commit_callbacks
+    require_tesseract, client, clinician, group, django_capture_on_commit_callbacks
 ):
     image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
     assert post.status == PostStatus.PUBLISHED
@@ -288,7 +288,13 @@ def test_a_moderator_sees_a_held_image_only_after_the_authenticator_step(
 
 
 def test_a_published_image_is_seen_by_readers_of_a_public_group_and_not_outsiders_of_a_private(
-    client, clinician, other_clinician, outsider, group, django_capture_on_commit_callbacks
+    require_tesseract,
+    client,
+    clinician,
+    other_clinician,
+    outsider,
+    group,
+    django_capture_on_commit_callbacks,
 ):
     image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
     assert post.status == PostStatus.PUBLISHED
@@ -324,7 +330,13 @@ def test_an_image_added_by_an_unpublished_edit_is_not_shown_to_others(
 
 
 def test_redacting_a_revision_hides_its_images(
-    client, clinician, other_clinician, moderator, group, django_capture_on_commit_callbacks
+    require_tesseract,
+    client,
+    clinician,
+    other_clinician,
+    moderator,
+    group,
+    django_capture_on_commit_callbacks,
 ):
     image, post = _post_with_image(clinician, group, django_capture_on_commit_callbacks)
     assert _status(client, other_clinician, image) == 200

@@ -143,3 +143,11 @@ def test_an_answer_clears_only_the_spans_and_kinds_it_can():
     other = IdentifierSpan("name", 30, 35, "Marco")
     held = decide(report(0.0, identifiers=[other]), limits=LIMITS, cleared={dana.key: "colleague"})
     assert held.action == "hold"
+
+
+def test_a_picture_whose_text_could_not_be_read_holds_even_a_clean_post():
+    decision = decide(report(0.1, missing=[]), limits=LIMITS, unread_pictures=["A chart"])
+    assert decision.action == "hold"
+    assert decision.reasons == [
+        Reason("picture_unread", "the picture could not be read automatically (“A chart”)")
+    ]
