@@ -17,13 +17,13 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.powers import grant_powers_outside_a_session
 from forum.models import Group, Post, Revision
-from forum.posting import post_edit, revision_redact
+from forum.posting import post_edit, reply_create, revision_redact
 from tests import factories
 from tests.accounts.helpers import give_license_in_standing, sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import CLEAN, IDENTIFYING, new_topic
 
-STATES = ("held", "superseded", "unscreened", "redacted", "published")
+STATES = ("held", "held_reply", "superseded", "unscreened", "redacted", "published")
 
 # In the order the matrix visits them: those allowed to read unpublished text first, so a
 # page cached for them would be found by the others (and caught).
@@ -142,8 +142,15 @@ def build(state: str, capture: Callable, people: People, word: str) -> Post:
         edit(capture, post, secret(word, identifying=False))
     elif state == "unscreened":  # screening has not run yet: the 23 ms window, or a backlog
         edit(capture, post, secret(word, identifying=False), screen=False)
-    elif state == "held":
+    elif state == "held":  # an edit of the first post held: the topic is hidden from others
         edit(capture, post, secret(word, identifying=True))
+    elif state == "held_reply":  # a reply held whole in a topic others read: its poll
+        with capture(execute=True):
+            post = reply_create(
+                author=author,
+                topic=topic,
+                content=factories.content(secret(word, identifying=True)),
+            )
     elif state == "superseded":  # two edits before screening ran (issue 18 item 2b)
         with capture(execute=False) as callbacks:
             post_edit(
@@ -172,9 +179,22 @@ def build(state: str, capture: Callable, people: People, word: str) -> Post:
     return post
 
 
+def live_urls(post: Post) -> list[str]:
+    """The fragments the thread page polls (forum/views.py post_state, topic_new_posts):
+    the post as the thread shows it, asked with and without the revision its author's
+    page waits on, and the posts after the one before it."""
+    state = reverse("forum:post_state", args=[post.pk])
+    return [
+        state,
+        f"{state}?revision={post.current_revision_id}",
+        reverse("forum:topic_new_posts", args=[post.topic_id, post.number - 1]),
+    ]
+
+
 def reading_urls(post: Post, word: str) -> Iterator[str]:
-    """Every URL that reads a revision of `post`: the thread, the post, its history and
-    every diff, every revision page, search, notifications and the member's export."""
+    """Every URL that reads a revision of `post`: the thread and its live fragments, the
+    post, its history and every diff, every revision page, search, the reply page quoting
+    it, its author's profile, notifications and the member's export."""
     count = post.revision_count
     yield reverse("forum:topic", args=[post.topic_id])
     yield reverse("forum:post", args=[post.pk])
@@ -186,6 +206,7 @@ def reading_urls(post: Post, word: str) -> Iterator[str]:
                 yield f"{history}?a={a}&b={b}"
     for number in range(1, count + 1):
         yield reverse("forum:revision", args=[post.pk, number])
+    yield from live_urls(post)
     yield reverse("forum:search") + f"?q={SEARCH_WORD}"
     yield reverse("forum:reply", args=[post.topic_id]) + f"?to={post.pk}"
     yield reverse("forum:member", args=[post.author_id])

@@ -17,6 +17,7 @@ from tests.privacy.scenarios import (
     STATES,
     UNLICENSED,
     build,
+    live_urls,
     mailed_to,
     make_people,
     reading_urls,
@@ -29,6 +30,19 @@ WORD = "quokkazanzibar"
 
 
 def _violations(state: str, persona: str, pages: dict[str, str], mailed: bool, post) -> list:
+    thread = reverse("forum:topic", args=[post.topic_id])
+    state_url, _asked, after_url = live_urls(post)
+    # The fragments the thread page polls show what the thread shows, to everyone (the
+    # poll asking after the author's own revision under screening answers 204 instead).
+    disagree = [
+        (persona, f"reads the {state} revision differently in the thread and at", url)
+        for url in (state_url, after_url)
+        if (WORD in pages[url]) != (WORD in pages[thread])
+    ]
+    return disagree + _unallowed(state, persona, pages, mailed, post)
+
+
+def _unallowed(state: str, persona: str, pages: dict[str, str], mailed: bool, post) -> list:
     """What `persona` received of the revision in `state` that they should not have (or,
     as a control, did not receive that they should have)."""
     got = [url for url, html in pages.items() if WORD in html]
@@ -52,7 +66,7 @@ def _violations(state: str, persona: str, pages: dict[str, str], mailed: bool, p
     if state == "published":
         if persona not in READERS:
             return [(persona, "cannot read the forum, yet got", got)] if got else []
-        missing = [url for url in [thread, *search] if url not in got]
+        missing = [url for url in [thread, *live_urls(post), *search] if url not in got]
         return [(persona, "should read the published edit at", missing)] if missing else []
     if state == "redacted":
         # On no forum page for anyone; the author's own export keeps what they wrote.
