@@ -6,6 +6,7 @@ run at a 375 x 812 phone."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,75 @@ def test_a_described_picture_is_seen_once_published(
     assert response.headers["x-content-type-options"] == "nosniff"
     assert_accessible(journey, reading, "thread with a picture")
     journey.shoot(reading, "a colleague sees the published picture")
+
+
+def _chart(path: Path) -> Path:
+    """A screenshot of a record: a client's name, birth date and record number in words."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.load_default(size=40)
+    image = Image.new("RGB", (1400, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 40), "Patient: Maria Alvarez", font=font, fill="black")
+    draw.text((40, 120), "DOB 03/14/1961  MRN 4488120", font=font, fill="black")
+    image.save(path, format="PNG")
+    return path
+
+
+@pytest.mark.parametrize("viewport", [None, SMALL_PHONE], ids=["desktop", "phone-375"])
+def test_a_picture_of_a_record_is_held_and_its_case_shows_what_the_picture_says(
+    require_tesseract: str, journey: Journey, viewport: dict[str, int] | None, tmp_path: Path
+) -> None:
+    from moderation.models import Case, CaseReason
+    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
+    from tests.e2e.helpers import sign_in
+
+    author = make_verified_clinician(display_name="Dana Whitfield", credentials_suffix="LPC")
+    reader = make_verified_clinician(display_name="Sam Okafor", handle="sam")
+    organizer = make_verified_clinician(display_name="Olivia Park", handle="olivia")
+    moderator = make_verified_clinician(
+        display_name="Morgan Reed", handle="morgan", email="morgan@example.org", is_moderator=True
+    )
+    enroll_totp(moderator)
+    cbt_group(organizer, author, reader)
+    chart = _chart(tmp_path / "screenshot.png")
+
+    page = journey.new_page(author, viewport=viewport)
+    page.goto("/groups/cbt/new-topic/")
+    page.get_by_label("Title", exact=True).fill("How I lay out an intake summary")
+    page.get_by_label("Purpose", exact=True).select_option(TopicPurpose.RESOURCE)
+    page.get_by_label("Body", exact=True).fill("The layout our clinic uses for intake summaries.")
+    page.get_by_label("None", exact=True).check()
+    page.get_by_label("Picture", exact=True).set_input_files(str(chart))
+    page.get_by_label("Description (what the picture shows)").fill("Our intake summary layout")
+    page.get_by_role("button", name="Attach image").click()
+    expect(page.get_by_text("The picture is attached")).to_be_visible()
+    page.get_by_role("button", name="Post the topic").click()
+    post = Post.objects.get(topic__title="How I lay out an intake summary")
+    wait_for_status(post.pk, PostStatus.HELD)
+
+    # The author is told why, and that it was the picture; nobody else sees the post.
+    page.goto(f"/topics/{post.topic_id}/")
+    expect(page.get_by_text("Awaiting review").first).to_be_visible()
+    page.goto("/notifications/")
+    expect(page.get_by_text("a picture in it may show patient identifiers")).to_be_visible()
+    assert_accessible(journey, page, "the author is told the picture holds the post")
+    journey.shoot(page, "the author is told the picture holds the post")
+    reading = journey.new_page(reader, viewport=viewport)
+    response = reading.goto(f"/topics/{post.topic_id}/")
+    assert "Maria Alvarez" not in reading.content()
+    assert response is not None
+
+    # The moderator sees the text read from the picture, and which picture a finding is in.
+    case = Case.objects.get(post=post)
+    assert case.reason == CaseReason.IDENTIFIERS
+    moderating = journey.new_page(viewport=viewport)
+    sign_in(moderating, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    moderating.goto(f"/admin/moderation/case/{case.pk}/change/")
+    expect(
+        moderating.get_by_role("heading", name=re.compile("Text read from the picture"))
+    ).to_be_visible()
+    expect(moderating.get_by_text("Maria Alvarez").first).to_be_visible()
+    expect(moderating.get_by_text("in the picture").first).to_be_visible()
+    assert_accessible(journey, moderating, "case page with the text read from the picture")
+    journey.shoot(moderating, "the case shows what the picture says")
