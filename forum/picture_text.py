@@ -18,8 +18,10 @@ page; the worker already stands between writing a post and anyone reading it, an
 failure there becomes a hold in the same step. The batch path pays for it: a task reads
 the pictures of its own revision always, and those of the neighbours it takes from the
 pending set only within BATCH_BUDGET_SECONDS; a neighbour left with an unread picture is
-"deferred" to its own task message. A picture is read once, whichever revision gets
-there first (an edit that keeps the picture reuses the reading).
+"deferred" to its own task message; a task stops reading after TASK_BUDGET_SECONDS, and
+a picture of its own revision left unread then holds the revision like a failed one. A
+picture is read once, whichever revision gets there first (an edit that keeps the picture
+reuses the reading), and each reading is kept at once, so a retried task goes on from there.
 
 Bounds: the stored picture (at most 2048 px a side, forum/images.py) is turned to
 grayscale and shrunk to at most MAX_PIXELS before Tesseract sees it, Tesseract runs with
@@ -59,8 +61,10 @@ READ_TIMEOUT_SECONDS = 20.0
 # person can read in the stored picture, bounded in time and memory.
 MAX_PIXELS = 3_000_000
 MAX_TEXT_CHARS = 5000
-# What a screening task spends reading its neighbours' pictures (its own are always read).
+# What a screening task spends reading its neighbours' pictures, and at most in all: the
+# broker redelivers a task still unacknowledged after 300 s (visibility_timeout).
 BATCH_BUDGET_SECONDS = 10.0
+TASK_BUDGET_SECONDS = 120.0
 
 UNREADABLE = "the picture could not be read automatically"
 
@@ -203,8 +207,10 @@ def unread(pictures: Sequence[Shown]) -> list[Shown]:
     return [p for p in pictures if p.image.text_status == PictureTextStatus.UNREAD]
 
 
-def failed(pictures: Sequence[Shown]) -> list[Shown]:
-    return [p for p in pictures if p.image.text_status == PictureTextStatus.FAILED]
+def not_read(pictures: Sequence[Shown]) -> list[Shown]:
+    """The pictures whose text screening does not have: failed, or left unread when the
+    task ran out of time. Either holds the revision for a moderator."""
+    return [p for p in pictures if p.image.text_status != PictureTextStatus.READ]
 
 
 def with_text(pictures: Sequence[Shown]) -> list[Shown]:

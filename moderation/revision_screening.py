@@ -252,8 +252,9 @@ def _read_pictures(
 ) -> list[Revision]:
     """Read the pictures of these revisions not read yet (Tesseract, outside any
     transaction; each reading is kept at once, so a retry does not read it again). The
-    pictures of `own` (or of every revision, without one) are always read; a neighbour's
-    only while the batch has spent less than picture_text.BATCH_BUDGET_SECONDS on reading,
+    pictures of `own` (or of every revision, without one) are read until the task has spent
+    picture_text.TASK_BUDGET_SECONDS (those left unread then hold the revision); a
+    neighbour's only while the batch has spent less than BATCH_BUDGET_SECONDS on reading,
     else it is left "deferred" for its own task. Returns the revisions to screen now."""
     started = time.monotonic()
     ready: list[Revision] = []
@@ -268,6 +269,10 @@ def _read_pictures(
             outcomes[revision.pk] = "deferred"
             continue
         for shown in unread:
+            if time.monotonic() - started >= picture_text.TASK_BUDGET_SECONDS:
+                # Left unread: the revision is held like one with a picture that failed
+                # (a task must end well within the broker's visibility timeout).
+                break
             picture_text.read_image(shown.image)
         ready.append(revision)
     order = {revision.pk: n for n, revision in enumerate(waiting)}
@@ -328,7 +333,7 @@ def _prepare(
             first_posts_rule=post.pk in first_posts,
             cleared=review.honoured,
             unread_pictures=[
-                shown.description for shown in picture_text.failed(pictures.get(revision.pk, []))
+                shown.description for shown in picture_text.not_read(pictures.get(revision.pk, []))
             ],
         )
         from_pictures = _picture_reasons(report, decision, parts)

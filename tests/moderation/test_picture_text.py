@@ -237,3 +237,16 @@ def test_a_large_picture_is_shrunk_and_grayed_before_tesseract_reads_it():
     prepared = Image.open(io.BytesIO(png))
     assert prepared.mode == "L"
     assert prepared.width * prepared.height <= picture_text.MAX_PIXELS
+
+
+def test_a_picture_left_unread_when_the_task_runs_out_of_time_holds_the_post(
+    clinician, group, monkeypatch, tmp_path, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(picture_text, "TESSERACT", _fake_tesseract(tmp_path, "echo Hello"))
+    monkeypatch.setattr(picture_text, "TASK_BUDGET_SECONDS", 0.0)
+    image, post = _post_picture(
+        clinician, group, django_capture_on_commit_callbacks, _picture(PLAIN), "My whiteboard"
+    )
+    assert image.text_status == PictureTextStatus.UNREAD
+    assert post.status == PostStatus.HELD
+    assert Case.objects.get(post=post).reason == CaseReason.PICTURE_UNREAD
