@@ -252,9 +252,16 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
         )
     blind_results = score_posts([t for _, _, t in blind]) if blind else []
     blind_scores = [r["incivility"] for r in blind_results]
-    retired = read_dev_incivility_sets()
+    retired_files = [(path.name, read_labelled(path)) for path in dev_incivility_files()]
+    retired = [row for _, rows in retired_files for row in rows]
     retired_results = score_posts([t for _, _, t in retired]) if retired else []
     retired_scores = [r["incivility"] for r in retired_results]
+    # The retired sets' rows, results and scores file by file (a row or a note each).
+    by_file: list[tuple[str, list[tuple[int, str, str]], list[dict[str, Any]]]] = []
+    start = 0
+    for name, rows in retired_files:
+        by_file.append((name, rows, retired_results[start : start + len(rows)]))
+        start += len(rows)
     dev_texts, dev_labels = _read_dev_incivility()
     dev_scores = [r["incivility"] for r in score_posts(dev_texts)]
 
@@ -284,6 +291,18 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
                 note="incivility_dev*.tsv: blind sets retired to development (never trained on)",
             )
         )
+        if len(by_file) > 1:
+            for name, rows, results in by_file:
+                evaluation.figures.append(
+                    Figure(
+                        f"    {name}",
+                        ">= 0.97",
+                        development=(
+                            roc_auc(labels_of(rows), [r["incivility"] for r in results]),
+                            len(rows),
+                        ),
+                    )
+                )
     for category, measure in (
         ("sarcasm", "sarcasm / mock praise at a colleague, share not published"),
         ("privacy_mockery", "mockery of a colleague's privacy knowledge, share not published"),
@@ -307,6 +326,9 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
                 development=(_share(dev_flags), len(dev_flags)) if retired else None,
                 blind=blind_cell(_share(blind_flags), len(blind_flags)),
                 met=lambda v: v >= 0.6,
+                note=_by_file_note(
+                    [(name, not_published(rows, results)) for name, rows, results in by_file]
+                ),
             )
         )
     hostile = {"hostile_feedback", "condescension", "sarcasm", "insult"}
@@ -332,7 +354,14 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
             "and insults against every civil row",
         )
     )
-    dev_counselling = score_posts(read_dev_counselling())
+    counselling_files = [(path.name, read_lines(path)) for path in dev_counselling_files()]
+    dev_counselling = score_posts([line for _, lines in counselling_files for line in lines])
+    counselling_by_file: list[tuple[str, list[bool]]] = []
+    start = 0
+    for name, lines in counselling_files:
+        results = dev_counselling[start : start + len(lines)]
+        counselling_by_file.append((name, [INCIVILITY_CODE in _codes(r) for r in results]))
+        start += len(lines)
     blind_counselling = (
         score_posts([line for path in blind_files("counselling") for line in read_lines(path)])
         if blind_sets
@@ -354,7 +383,8 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
             blind=blind_cell(*queued(blind_counselling)),
             met=lambda v: v < 0.01,
             note=f"score >= 0.5 on {half(dev_counselling)} (development: "
-            f"counselling_dev*.txt), {half(blind_counselling)} (blind)",
+            f"counselling_dev*.txt), {half(blind_counselling)} (blind)"
+            + (f"; {_by_file_note(counselling_by_file)}" if len(counselling_by_file) > 1 else ""),
         )
     )
     if not blind_sets:
@@ -376,18 +406,33 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
 INCIVILITY_CODE = "incivility"
 
 
+def dev_incivility_files() -> list[Path]:
+    """The blind incivility sets retired to development (incivility_dev*.tsv)."""
+    return sorted(DATA_DIR.glob("incivility_dev*.tsv"))
+
+
+def dev_counselling_files() -> list[Path]:
+    """The blind counselling sets retired to development (counselling_dev*.txt)."""
+    return sorted(DATA_DIR.glob("counselling_dev*.txt"))
+
+
 def read_dev_incivility_sets() -> list[tuple[int, str, str]]:
     """(label, category, text) rows of the blind incivility sets retired to development."""
-    return [
-        row for path in sorted(DATA_DIR.glob("incivility_dev*.tsv")) for row in read_labelled(path)
-    ]
+    return [row for path in dev_incivility_files() for row in read_labelled(path)]
 
 
 def read_dev_counselling() -> list[str]:
     """Counsellor utterances of the blind sets retired to development."""
-    return [
-        line for path in sorted(DATA_DIR.glob("counselling_dev*.txt")) for line in read_lines(path)
-    ]
+    return [line for path in dev_counselling_files() for line in read_lines(path)]
+
+
+def _by_file_note(flags_by_file: list[tuple[str, list[bool]]]) -> str:
+    """'name share (n), ...' for the development files behind a pooled share."""
+    parts = []
+    for name, flags in flags_by_file:
+        share = _share(flags)
+        parts.append(f"{name} {'n/a' if share is None else f'{share:.3f}'} ({len(flags)})")
+    return "development by file: " + ", ".join(parts) if len(parts) > 1 else ""
 
 
 def _read_dev_incivility() -> tuple[list[str], list[int]]:

@@ -121,12 +121,21 @@ def test_warning_figures_have_a_development_column_and_blind_n_a_without_a_blind
 
 
 def test_the_retired_blind_incivility_and_counselling_sets_are_development_data() -> None:
-    for name in ("incivility.tsv", "counselling.txt"):
+    for name in (
+        "incivility.tsv",
+        "counselling.txt",
+        "incivility_2026-12-05b.tsv",
+        "counselling_2026-12-05b.txt",
+    ):
         assert not (evaluation.BLIND_DIR / name).exists(), name
+    names = {path.name for path in evaluation.dev_incivility_files()}
+    assert {"incivility_dev_retired_blind.tsv", "incivility_dev_retired_blind_05b.tsv"} <= names
+    names = {path.name for path in evaluation.dev_counselling_files()}
+    assert {"counselling_dev_retired_blind.txt", "counselling_dev_retired_blind_05b.txt"} <= names
     rows = evaluation.read_dev_incivility_sets()
-    assert len(rows) >= 100 and {label for label, _, _ in rows} == {0, 1}
+    assert len(rows) >= 250 and {label for label, _, _ in rows} == {0, 1}
     assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
-    assert len(evaluation.read_dev_counselling()) >= 80
+    assert len(evaluation.read_dev_counselling()) >= 180
     for path in [
         *evaluation.DATA_DIR.glob("incivility_dev*.tsv"),
         *evaluation.DATA_DIR.glob("counselling_dev*.txt"),
@@ -146,9 +155,14 @@ def test_incivility_figures_report_retired_sets_as_development_and_count_added_b
     counselling = figures["counsellor (MI) utterances queued for incivility"]
     assert sarcasm.blind == (None, 0) and counselling.blind == (None, 0)
     assert sarcasm.development is not None and sarcasm.development[1] >= 10
-    assert counselling.development is not None and counselling.development[1] >= 80
+    assert counselling.development is not None and counselling.development[1] >= 180
     retired = figures["  retired blind incivility sets, ROC-AUC"]
-    assert retired.development is not None and retired.development[1] >= 100
+    assert retired.development is not None and retired.development[1] >= 250
+    # Each retired set also has a row of its own, and the shares say what each file gives.
+    spent = figures["    incivility_dev_retired_blind_05b.tsv"]
+    assert spent.development is not None and spent.development[1] == 159
+    assert "incivility_dev_retired_blind_05b.tsv" in sarcasm.note
+    assert "counselling_dev_retired_blind_05b.txt" in counselling.note
     assert "blind incivility figures are n/a" in evaluation.format_table(result)
 
     (tmp_path / "incivility_x.tsv").write_text(
