@@ -197,6 +197,8 @@ class License(models.Model):
         indexes = [
             models.Index(fields=["state", "created_at"], name="license_queue"),
             models.Index(fields=["user", "state", "expires_on"], name="license_standing"),
+            # accounts.standing.announce_lapses: verified licenses whose date passed lately.
+            models.Index(fields=["state", "expires_on"], name="license_lapses"),
         ]
 
     def __str__(self) -> str:
@@ -309,7 +311,13 @@ class Suspension(models.Model):
     class Meta:
         # The table it had in the moderation app (moved with SeparateDatabaseAndState).
         db_table = "moderation_suspension"
-        indexes = [models.Index(fields=["user", "-ends_at"], name="moderation__user_id_43b638_idx")]
+        indexes = [
+            models.Index(fields=["user", "-ends_at"], name="moderation__user_id_43b638_idx"),
+            # accounts.standing.announce_lapses: restrictions that ended by their time lately.
+            models.Index(
+                fields=["ends_at"], condition=Q(lifted_at__isnull=True), name="suspension_ends"
+            ),
+        ]
 
     def __str__(self) -> str:
         verb = "silenced" if self.kind == SuspensionKind.SILENCE else "suspended"
@@ -344,3 +352,18 @@ class SuspensionLift(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Lift of suspension {self.suspension_id}"
+
+
+class StandingSweep(models.Model):
+    """How far accounts.standing.announce_lapses has looked (one row): restrictions that
+    ended by their time up to `restrictions_until` (the database's clock) and verified
+    licenses that expired before `licenses_before` (the site's date) were announced."""
+
+    restrictions_until = models.DateTimeField()
+    licenses_before = models.DateField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="one_standing_sweep")]
+
+    def __str__(self) -> str:
+        return f"Standing swept to {self.restrictions_until:%Y-%m-%d %H:%M}"

@@ -3,18 +3,22 @@ write happens (accounts.access.posting_block_reason, the one place posting is re
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Now
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Greatest, Now
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from accounts.models import Suspension, SuspensionKind, User
-from accounts.signals import send_standing_changed
-from accounts.timezones import format_moment
+from accounts.choices import LicenseState
+from accounts.models import License, StandingSweep, Suspension, SuspensionKind, User
+from accounts.signals import send_standing_changed, standing_changed
+from accounts.timezones import format_moment, site_today
+
+# How far back the first sweep looks (no StandingSweep row yet).
+FIRST_SWEEP_LOOKBACK = timedelta(days=30)
 
 
 def suspend(
@@ -55,6 +59,55 @@ def restriction_in_force(user_id: OuterRef) -> Exists:
             Q(ends_at__isnull=True) | Q(ends_at__gt=Now())
         )
     )
+
+
+def announce_lapses() -> int:
+    """Tell the apps above (standing_changed) of each member whose standing changed by the
+    clock alone since the last sweep: a suspension or silence that ended at its time, a
+    verified license whose expiry date passed. Nobody acts then, so nothing else sends the
+    signal: moderation would go on ranking their flags as before (restriction_in_force,
+    current_license_holder_ids) and the forum showing their cached posting notice.
+
+    Beat runs it every minute (accounts.tasks.announce_standing_lapses). Each run reads only
+    what lapsed between the marks the last run left and now (indexed ranges), and moves
+    the marks only after every member is told, so a run that fails is done again by the
+    next; two runs at once tell some members twice, which changes nothing. Returns how many
+    members were told."""
+    StandingSweep.objects.get_or_create(
+        pk=1,
+        defaults={
+            "restrictions_until": timezone.now() - FIRST_SWEEP_LOOKBACK,
+            "licenses_before": site_today() - FIRST_SWEEP_LOOKBACK,
+        },
+    )
+    # The database's clock, which restriction_in_force reads (Now()): a restriction
+    # announced as ended is ended for the re-ranking that follows.
+    restrictions_since, licenses_since, now = (
+        StandingSweep.objects.filter(pk=1)
+        .values_list("restrictions_until", "licenses_before", Now())
+        .get()
+    )
+    # The date current_license_holder_ids judges by (site_today, this process's clock).
+    today = site_today()
+    ended = Suspension.objects.filter(
+        lifted_at__isnull=True, ends_at__gt=restrictions_since, ends_at__lte=now
+    ).values_list("user_id", flat=True)
+    # A license counts through its expiry date: one dated before today that counted on the
+    # last run's date has lapsed since. (expire_licenses marks it expired later, and tells.)
+    lapsed = License.objects.filter(
+        state=LicenseState.VERIFIED, expires_on__gte=licenses_since, expires_on__lt=today
+    ).values_list("user_id", flat=True)
+    user_ids = sorted(set(ended) | set(lapsed))
+    for user_id in user_ids:
+        # Sent now, not on commit (send_standing_changed): no transaction of ours changed
+        # the standing, the clock did; and the marks must not move before it is delivered.
+        standing_changed.send(sender=None, user_id=user_id)
+    # Forward only: a slower run that started earlier never moves the marks back.
+    StandingSweep.objects.filter(pk=1).update(
+        restrictions_until=Greatest("restrictions_until", Value(now)),
+        licenses_before=Greatest("licenses_before", Value(today)),
+    )
+    return len(user_ids)
 
 
 def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from accounts import verification
+from accounts import standing, verification
 from accounts.registry import RegistryUnavailable
 
 REGISTRY_MAX_RETRIES = 4
@@ -35,3 +35,10 @@ def expire_licenses() -> dict[str, int]:
     expired = verification.expire_licenses()
     reminded = verification.send_expiry_reminders()
     return {"expired": expired, "reminded": reminded}
+
+
+@shared_task
+def announce_standing_lapses() -> int:
+    """Every minute: members whose suspension or silence ended, or whose license expired,
+    by the clock alone are announced (standing_changed), so their flags rank again."""
+    return standing.announce_lapses()

@@ -277,6 +277,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.expire_licenses",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Standing that changes by the clock alone (a restriction's end, a license's date):
+    # the flags those members gave are ranked again (accounts.standing.announce_lapses).
+    "announce-standing-lapses": {
+        "task": "accounts.tasks.announce_standing_lapses",
+        "schedule": timedelta(minutes=1),
+    },
     "sweep-registry-checks": {
         "task": "accounts.tasks.sweep_registry_checks",
         "schedule": timedelta(minutes=10),

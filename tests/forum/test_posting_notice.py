@@ -50,6 +50,35 @@ def test_a_silence_shows_at_once_and_its_lifting_too(
     assert reverse("forum:reply", args=[topic.pk]) in page
 
 
+def test_a_silence_that_ends_at_its_time_shows_at_the_next_standing_sweep(
+    client, topic, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts import tasks
+    from accounts.models import Suspension
+
+    client.force_login(other_clinician)
+    with django_capture_on_commit_callbacks(execute=True):
+        silence = standing.suspend(
+            user=other_clinician,
+            ends_at=timezone.now() + datetime.timedelta(hours=1),
+            reason="Cooling off",
+            by=moderator,
+            kind=SuspensionKind.SILENCE,
+        )
+    assert "You are silenced" in _topic_page(client, topic)  # cached
+    Suspension.objects.filter(pk=silence.pk).update(
+        ends_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert tasks.announce_standing_lapses() == 1
+    page = _topic_page(client, topic)
+    assert "You are silenced" not in page
+    assert reverse("forum:reply", args=[topic.pk]) in page
+
+
 def test_a_verified_license_shows_at_once(
     client, group, moderator, django_capture_on_commit_callbacks
 ):

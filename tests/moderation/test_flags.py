@@ -271,3 +271,126 @@ def test_a_flag_stops_ranking_while_its_author_is_silenced_and_counts_again_afte
     case = Case.objects.get(post=post)
     assert case.flag_count == 1
     assert case.priority == before
+
+
+# Standing that changes by the clock alone: nobody acts when a restriction reaches its end
+# or a license its expiry date, so beat's announce_standing_lapses tells the apps above.
+
+
+def test_a_flag_counts_again_once_its_authors_suspension_ends_at_its_time(
+    post, other_clinician, moderator, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts import standing, tasks
+    from accounts.models import Suspension
+
+    before, _ = _privacy_flag_priority(post, other_clinician)
+    with django_capture_on_commit_callbacks(execute=True):
+        suspension = standing.suspend(
+            user=other_clinician,
+            ends_at=timezone.now() + datetime.timedelta(days=3),
+            reason="Flags sent in bulk at one colleague",
+            by=moderator,
+        )
+    assert Case.objects.get(post=post).flag_count == 0
+    # Three days on, the suspension has ended by itself: no action, no signal.
+    Suspension.objects.filter(pk=suspension.pk).update(
+        ends_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    assert Case.objects.get(post=post).priority < before
+
+    assert tasks.announce_standing_lapses() == 1
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 1
+    assert case.priority == before
+    assert case.reason == CaseReason.FLAG_PRIVACY
+
+
+def test_a_flag_stops_counting_once_its_authors_license_date_passes(post, other_clinician):
+    import datetime
+
+    from accounts import tasks
+    from accounts.choices import LicenseState
+    from accounts.models import License
+    from accounts.timezones import site_today
+
+    before, reason = _privacy_flag_priority(post, other_clinician)
+    assert reason == CaseReason.FLAG_PRIVACY
+    # The expiry date passed at midnight; the daily expire_licenses has not run yet.
+    License.objects.filter(user=other_clinician).update(
+        expires_on=site_today() - datetime.timedelta(days=1)
+    )
+    assert Case.objects.get(post=post).flag_count == 1
+
+    assert tasks.announce_standing_lapses() == 1
+    case = Case.objects.get(post=post)
+    assert case.flag_count == 0
+    assert case.priority < before
+    assert case.reason == CaseReason.FLAG_OTHER
+    assert License.objects.get(user=other_clinician).state == LicenseState.VERIFIED
+
+
+def test_the_standing_sweep_reads_only_what_lapsed_since_its_last_run(
+    other_clinician, outsider, moderator, django_assert_max_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts import tasks
+    from accounts.models import License, StandingSweep, Suspension
+    from accounts.signals import standing_changed
+    from accounts.timezones import site_today
+
+    now = timezone.now()
+    StandingSweep.objects.create(
+        pk=1, restrictions_until=now - datetime.timedelta(hours=1), licenses_before=site_today()
+    )
+    # Lapsed before the last run (which told of them): not read again.
+    Suspension.objects.create(
+        user=other_clinician,
+        ends_at=now - datetime.timedelta(hours=2),
+        reason="Ended before the last run",
+        created_by=moderator,
+    )
+    License.objects.filter(user=other_clinician).update(
+        expires_on=site_today() - datetime.timedelta(days=1)
+    )
+    # Ended since.
+    recent = Suspension.objects.create(
+        user=outsider,
+        ends_at=now - datetime.timedelta(minutes=30),
+        reason="Ended since the last run",
+        created_by=moderator,
+    )
+    told: list[int] = []
+
+    def listen(*, user_id: int, **_: object) -> None:
+        told.append(user_id)
+
+    standing_changed.connect(listen, dispatch_uid="test-standing-sweep")
+    try:
+        assert tasks.announce_standing_lapses() == 1
+        assert told == [outsider.pk]
+        # Told once: a second run finds nothing new, in a fixed number of queries.
+        with django_assert_max_num_queries(5):
+            assert tasks.announce_standing_lapses() == 0
+        assert told == [outsider.pk]
+    finally:
+        standing_changed.disconnect(dispatch_uid="test-standing-sweep")
+    sweep = StandingSweep.objects.get()
+    assert sweep.restrictions_until > recent.ends_at
+    assert sweep.licenses_before == site_today()
+
+
+def test_beat_announces_standing_lapses_every_minute_on_the_default_queue():
+    from config.celery import app as celery_app
+
+    entry = celery_app.conf.beat_schedule["announce-standing-lapses"]
+    assert entry["task"] == "accounts.tasks.announce_standing_lapses"
+    assert entry["schedule"].total_seconds() == 60
+    route = celery_app.amqp.router.route({}, entry["task"])
+    assert route["queue"].name == "default"
