@@ -201,20 +201,20 @@ def test_draft_survives_navigation(
     page.get_by_label("Body", exact=True).fill("Try restricting time in bed first.")
     page.get_by_label("None", exact=True).check()
     page.get_by_label("Not clinical advice").check()
-    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.wait_for_function(f"() => !({NO_DRAFTS_KEPT})")
     page.get_by_role("button", name="Post the reply").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(topic.title)
-    page.wait_for_function(NO_DRAFTS_KEPT)
+    page.wait_for_function(f"() => {NO_DRAFTS_KEPT}")
     page.goto(composer)
     expect(page.locator(".draft-restored")).to_have_count(0)
     expect(page.get_by_label("Body", exact=True)).to_have_value("")
 
     # Signing out forgets every draft kept in this browser.
     page.get_by_label("Body", exact=True).fill("Another half thought")
-    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.wait_for_function(f"() => !({NO_DRAFTS_KEPT})")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("navigation").get_by_role("link", name="Sign in")).to_be_visible()
-    page.wait_for_function(NO_DRAFTS_KEPT)
+    page.wait_for_function(f"() => {NO_DRAFTS_KEPT}")
     journey.shoot(page, "signed out, drafts forgotten")
 
 

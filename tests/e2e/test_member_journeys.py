@@ -225,7 +225,11 @@ def test_a_profile_opens_from_a_byline(journey: Journey, viewport: dict[str, int
     expect(byline).to_have_text("Dana Whitfield, LPC")
     picture = byline.locator("img.avatar")
     expect(picture).to_be_visible()
-    assert picture.evaluate("img => img.complete && img.naturalWidth") == 256
+    # Visible is not loaded: wait for the picture's bytes before reading its size.
+    reader.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
+    assert picture.evaluate("img => img.naturalWidth") == 256
     expect(reader.locator(f"#post-{thread['reply'].pk} .avatar.initials")).to_have_text("SO")
     journey.shoot(reader, "bylines with a picture and initials")
     byline.click()
