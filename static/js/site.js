@@ -140,8 +140,16 @@ document.addEventListener("click", (event) => {
 // localStorage (never sent anywhere) under the composer's address, restored when the page
 // opens again untouched, forgotten when the post is sent (base.html's data-draft-sent,
 // set by the page after a successful submit) and all forgotten on signing out.
+// A draft may hold what screening has not published, so it is its author's alone: it is
+// kept with the signed-in member's id (base.html's data-member), and every page first
+// forgets, unseen, each draft that is not this member's (a shared computer where someone
+// closed the browser without signing out; a signed-out visitor keeps none) or is older
+// than DRAFT_DAYS.
 document.addEventListener("DOMContentLoaded", () => {
   const PREFIX = "cc-draft:";
+  const DRAFT_DAYS = 7;
+  const MAX_AGE = DRAFT_DAYS * 24 * 60 * 60 * 1000;
+  const member = document.body.dataset.member || "";
   const FIELDS = ["title", "purpose", "body", "trigger_warnings", "disclaimer", "disclaimer_text", "is_correction", "reason"];
   let store = null;
   try {
@@ -153,6 +161,21 @@ document.addEventListener("DOMContentLoaded", () => {
   const forget = (prefix) => {
     Object.keys(store).filter((key) => key.startsWith(prefix)).forEach((key) => store.removeItem(key));
   };
+  const parse = (key) => {
+    try {
+      return JSON.parse(store.getItem(key) || "null");
+    } catch (error) {
+      return null;
+    }
+  };
+  // A draft without an owner or a time (one kept before drafts had them) is nobody's.
+  const isMine = (draft) => Boolean(
+    member && draft && draft.member === member && typeof draft.at === "number"
+      && Date.now() - draft.at < MAX_AGE
+  );
+  Object.keys(store).filter((key) => key.startsWith(PREFIX)).forEach((key) => {
+    if (!isMine(parse(key))) store.removeItem(key);
+  });
   const sent = document.body.dataset.draftSent;
   if (sent) forget(`${PREFIX}${sent}`);
   const signOut = document.querySelector("form[data-sign-out]");
@@ -161,7 +184,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   const form = document.querySelector("form.composer");
-  if (!form || !form.querySelector('textarea[name="body"]')) return;
+  if (!member || !form || !form.querySelector('textarea[name="body"]')) return;
   const key = `${PREFIX}${window.location.pathname}${window.location.search}`;
   const inputs = () => Array.from(form.elements).filter((el) => FIELDS.includes(el.name));
   const isChoice = (el) => el.type === "checkbox" || el.type === "radio";
@@ -190,15 +213,10 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   };
 
-  let saved = null;
-  try {
-    saved = JSON.parse(store.getItem(key) || "null");
-  } catch (error) {
-    saved = null;
-  }
+  const saved = parse(key);
   // A page answering a submit (a preview, errors) shows what was sent: nothing to restore.
   const answersSubmit = Boolean(form.querySelector("[data-composer-bound]"));
-  if (saved && saved.fields && !answersSubmit && untouched()) {
+  if (isMine(saved) && saved.fields && !answersSubmit && untouched()) {
     write(saved.fields);
     if (untouched()) {
       store.removeItem(key);
@@ -223,7 +241,7 @@ document.addEventListener("DOMContentLoaded", () => {
     timer = setTimeout(() => {
       try {
         if (!answersSubmit && untouched()) store.removeItem(key);
-        else store.setItem(key, JSON.stringify({ fields: read(), at: Date.now() }));
+        else store.setItem(key, JSON.stringify({ member, fields: read(), at: Date.now() }));
       } catch (error) {
         // Storage full or refused: the draft is simply not kept.
       }

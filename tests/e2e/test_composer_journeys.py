@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 
 from forum.choices import PostStatus, TopicPurpose
 from forum.models import Post, Topic
 from forum.posting import topic_create
 from tests.conftest import make_verified_clinician
-from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible
+from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible, session_for
 from tests.e2e.helpers import cbt_group, content, expect, published_thread, wait_for_status
 
 pytestmark = pytest.mark.e2e
@@ -216,6 +217,82 @@ def test_draft_survives_navigation(
     expect(page.get_by_role("navigation").get_by_role("link", name="Sign in")).to_be_visible()
     page.wait_for_function(f"() => {NO_DRAFTS_KEPT}")
     journey.shoot(page, "signed out, drafts forgotten")
+
+
+def _kept_drafts(page) -> list[str]:
+    return page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('cc-draft:'))")
+
+
+def test_a_draft_left_on_a_shared_computer_is_forgotten_unseen_by_the_next_person(
+    journey: Journey,
+) -> None:
+    # A draft may hold what screening has not published: it reaches nobody but its author.
+    people = _people()
+    topic, _reply = published_thread(people["group"], people["author"], people["reader"])
+    wait_for_status(topic.posts.get(number=1).pk, PostStatus.PUBLISHED)
+    composer = f"/topics/{topic.pk}/reply/"
+
+    page = journey.new_page(people["reader"])
+    page.goto(composer)
+    page.get_by_label("Body", exact=True).fill("My client in room 4 missed a third session")
+    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+
+    # The reader closes the browser without signing out (the session cookie goes, the
+    # browser's storage stays) and a colleague signs in on the same computer.
+    context = page.context
+    context.clear_cookies()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session_for(people["author"]),
+                "url": journey.stack.base_url,
+            }
+        ]
+    )
+    page.goto(composer)
+    main_nav = page.get_by_role("navigation", name="Main")
+    expect(main_nav.get_by_role("link", name=re.compile("Dana Whitfield"))).to_be_visible()
+    expect(page.locator(".draft-restored")).to_have_count(0)
+    expect(page.get_by_label("Body", exact=True)).to_have_value("")
+    assert _kept_drafts(page) == []
+    assert_accessible(journey, page, "the next member's composer, no draft shown")
+    journey.shoot(page, "the next member sees no draft")
+
+    # A signed-out visitor's page keeps no draft either.
+    page.get_by_label("Body", exact=True).fill("A draft of the colleague's own")
+    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    context.clear_cookies()
+    page.goto("/")
+    expect(page.get_by_role("navigation").get_by_role("link", name="Sign in")).to_be_visible()
+    assert _kept_drafts(page) == []
+    journey.shoot(page, "a signed-out visitor keeps no draft")
+
+    # A member's own draft is forgotten once it is a week old.
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session_for(people["author"]),
+                "url": journey.stack.base_url,
+            }
+        ]
+    )
+    page.goto(composer)
+    page.get_by_label("Body", exact=True).fill("A thought kept too long")
+    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.evaluate(
+        """() => {
+          const key = Object.keys(localStorage).find(k => k.startsWith('cc-draft:'));
+          const draft = JSON.parse(localStorage.getItem(key));
+          draft.at = Date.now() - 7 * 24 * 60 * 60 * 1000 - 60 * 1000;
+          localStorage.setItem(key, JSON.stringify(draft));
+        }"""
+    )
+    page.goto(composer)
+    expect(page.locator(".draft-restored")).to_have_count(0)
+    expect(page.get_by_label("Body", exact=True)).to_have_value("")
+    assert _kept_drafts(page) == []
 
 
 @PHONES

@@ -334,3 +334,16 @@ def test_the_page_after_a_sent_post_tells_the_browser_to_forget_its_draft(client
     response = client.post(composer, topic_form(), follow=True)
     assert f'data-draft-sent="{composer}"' in _html(response)
     assert "data-draft-sent" not in _html(client.get(group.get_absolute_url()))
+
+
+def test_pages_name_the_signed_in_member_whose_drafts_the_browser_may_keep(
+    client, clinician, group
+):
+    # site.js keeps a composer draft with this id and forgets, unseen, every draft that is
+    # not the signed-in member's (a shared computer), and every draft on a visitor's page.
+    visitor_page = client.get("/")
+    assert visitor_page.status_code == 200
+    assert "<body>" in _html(visitor_page)
+    client.force_login(clinician)
+    composer = reverse("forum:topic_create", args=[group.slug])
+    assert f'<body data-member="{clinician.pk}"' in _html(client.get(composer))
