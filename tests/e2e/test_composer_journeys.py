@@ -235,7 +235,7 @@ def test_a_draft_left_on_a_shared_computer_is_forgotten_unseen_by_the_next_perso
     page = journey.new_page(people["reader"])
     page.goto(composer)
     page.get_by_label("Body", exact=True).fill("My client in room 4 missed a third session")
-    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.wait_for_function(f"() => !({NO_DRAFTS_KEPT})")
 
     # The reader closes the browser without signing out (the session cookie goes, the
     # browser's storage stays) and a colleague signs in on the same computer.
@@ -261,7 +261,7 @@ def test_a_draft_left_on_a_shared_computer_is_forgotten_unseen_by_the_next_perso
 
     # A signed-out visitor's page keeps no draft either.
     page.get_by_label("Body", exact=True).fill("A draft of the colleague's own")
-    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.wait_for_function(f"() => !({NO_DRAFTS_KEPT})")
     context.clear_cookies()
     page.goto("/")
     expect(page.get_by_role("navigation").get_by_role("link", name="Sign in")).to_be_visible()
@@ -280,7 +280,7 @@ def test_a_draft_left_on_a_shared_computer_is_forgotten_unseen_by_the_next_perso
     )
     page.goto(composer)
     page.get_by_label("Body", exact=True).fill("A thought kept too long")
-    page.wait_for_function(f"!({NO_DRAFTS_KEPT})")
+    page.wait_for_function(f"() => !({NO_DRAFTS_KEPT})")
     page.evaluate(
         """() => {
           const key = Object.keys(localStorage).find(k => k.startsWith('cc-draft:'));
