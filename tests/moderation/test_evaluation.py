@@ -97,6 +97,17 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
     assert evaluation.DATA_DIR / "content_warnings_dev.tsv" not in evaluation.dev_warning_files()
 
 
+def test_the_retired_05b_blind_warning_set_is_development_data() -> None:
+    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-05b.tsv").exists()
+    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_05b.tsv"
+    assert retired in evaluation.dev_warning_files()
+    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
+    rows = evaluation.read_warning_texts(retired)
+    assert len(rows) == 98
+    assert sum(1 for gold, _ in rows if not gold) == 26
+    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
+
+
 def test_warning_figures_have_a_development_column_and_blind_n_a_without_a_blind_set(
     tmp_path: Path, monkeypatch
 ) -> None:
