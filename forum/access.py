@@ -24,6 +24,7 @@ from accounts.models import User
 from config.precompiled import Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, TOMBSTONE_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Revision, Topic
+from forum.redacted import show_redacted_spans
 
 
 def valid_id(object_id: int) -> bool:
@@ -382,6 +383,8 @@ def revisions_for_reader(user: AnyUser, post: Post) -> list[Revision]:
     if not sees_unpublished_revisions(user, post):
         revisions = revisions.filter(publication__isnull=False)
     readable = list(revisions.order_by("number"))
+    if post.redacted_spans:
+        show_redacted_spans(readable)
     previous = None
     for revision in readable:
         revision.previous_number = previous
@@ -400,6 +403,8 @@ def revision_for_reader(user: AnyUser, post: Post, number: int) -> Revision:
     revision = revisions.filter(number=number).first()
     if revision is None:
         raise Http404("No such version.")
+    if post.redacted_spans:
+        show_redacted_spans([revision])
     return revision
 
 

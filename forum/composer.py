@@ -40,6 +40,7 @@ from forum.forms import (
     apply_domain_errors,
 )
 from forum.models import NudgeEvent, Post, Revision, RevisionRedaction
+from forum.redacted import show_redacted_spans
 from forum.rendering import images_as_descriptions, plain_text, render_markdown
 
 # The session key naming the composer whose post was just sent: the next page tells the
@@ -417,6 +418,9 @@ def _with_kept_warnings(declared: list[str], post: Post) -> list[str]:
 def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = access.post_for_editor(request.user, post_id)
     revision = post.current_revision
+    # The author edits the text as readers see it: a redacted passage stays redacted.
+    if post.redacted_spans:
+        show_redacted_spans([revision])
     initial = {
         "body": revision.body,
         "disclaimer": revision.disclaimer,
@@ -519,7 +523,10 @@ def _published_revision(post: Post | None) -> Revision | None:
         return None
     if RevisionRedaction.objects.filter(revision_id=post.published_revision_id).exists():
         return None
-    return Revision.objects.get(pk=post.published_revision_id)
+    revision = Revision.objects.get(pk=post.published_revision_id)
+    if post.redacted_spans:
+        show_redacted_spans([revision])
+    return revision
 
 
 def _quotable(user: Any, topic: Any, value: str) -> tuple[Post, Revision]:

@@ -19,6 +19,7 @@ from accounts.timezones import zone_of
 from forum.access import readable_groups_q
 from forum.choices import NotifyLevel, PostStatus
 from forum.models import Group, Membership, Post, Topic, collapsed_behind
+from forum.redacted import show_redacted_spans_of_posts
 from forum.rendering import plain_text
 from notifications.choices import DigestFrequency
 from notifications.emails import render_email
@@ -92,9 +93,12 @@ def digest_for(user: User, *, start: datetime, end: datetime) -> list[DigestGrou
             published_revision__isnull=False,
         )
         .exclude(author=user)
-        .select_related("topic__group", "published_revision")
+        .select_related("topic__group", "published_revision__redaction")
         .order_by("topic__group__name", "topic_id", "number")
     )
+    # Passages a moderator redacted are not in the email (forum/redacted.py).
+    posts = list(posts)
+    show_redacted_spans_of_posts(posts, "published_revision")
     by_group: dict[int, DigestGroup] = {}
     by_topic: dict[int, DigestTopic] = {}
     for post in posts:
@@ -106,7 +110,8 @@ def digest_for(user: User, *, start: datetime, end: datetime) -> list[DigestGrou
         if post.is_first_post:
             entry.new = True
             entry.warnings = collapsed_behind(post.published_revision, post)
-            if not entry.warnings:
+            # A version redacted as a whole is named by its title alone.
+            if not entry.warnings and not hasattr(post.published_revision, "redaction"):
                 entry.snippet = Truncator(
                     " ".join(plain_text(post.published_revision.body).split())
                 ).chars(SNIPPET_CHARS)

@@ -11,6 +11,7 @@ from accounts.models import User
 from config import member_data
 from config.member_data import iso
 from forum.models import Membership, Post, PostImage, Revision, TopicRead
+from forum.redacted import show_redacted_spans
 
 
 def memberships(user: User) -> list[dict[str, Any]]:
@@ -23,12 +24,18 @@ def memberships(user: User) -> list[dict[str, Any]]:
 def posts(user: User) -> list[dict[str, Any]]:
     """The member's posts; of each, the revisions the member wrote (as its author)."""
     revisions: dict[int, list[dict[str, Any]]] = {}
-    written = Revision.objects.filter(post__author=user, editor=user).order_by("post_id", "number")
+    written = list(
+        Revision.objects.filter(post__author=user, editor=user).order_by("post_id", "number")
+    )
+    # A passage a moderator redacted is the marker here too: it stays only in the
+    # moderators' record (issue 21 item 3).
+    show_redacted_spans(written)
     for revision in written:
         revisions.setdefault(revision.post_id, []).append(
             {
                 "number": revision.number,
                 "body": revision.body,
+                "passages_redacted": revision.spans_redacted_at is not None,
                 "disclaimer": revision.disclaimer,
                 "disclaimer_text": revision.disclaimer_text,
                 "trigger_warnings": revision.trigger_warnings,

@@ -235,6 +235,10 @@ class Post(models.Model):
     # kept it). Only forum/added_warnings.py changes it; ContentWarningEvent records each
     # change.
     added_warnings = models.JSONField(default=list, blank=True)
+    # How many spans moderators redacted in the post's versions (RevisionSpanRedaction):
+    # readers' pages load the redacted text only when it is not 0, and the thread page's
+    # shared HTML keys on it (forum/thread_html.py).
+    redacted_spans = models.PositiveIntegerField(default=0)
     # Plain text of the published revision (with the title for first posts), for search.
     search_text = models.TextField(blank=True, default="")
     search_vector = SearchVectorField(null=True, blank=True)
@@ -420,6 +424,41 @@ class RevisionRedaction(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Redaction of {self.revision}"
+
+
+class RevisionSpanRedaction(AppendOnlyModel):
+    """A moderator replaced a passage of a revision with REDACTED_MARKER for privacy
+    (issue 21 item 3): every occurrence of `text` in the version as readers saw it.
+
+    `body` and `body_html` are the version's text after this redaction (and the ones
+    before it): what every page shows in place of the revision's own (forum/redacted.py).
+    `text`, the passage taken out, is for moderators alone, on the case page behind a
+    TOTP-passed session; the revision row keeps the original, which no reader's page reads.
+    """
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="span_redactions")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="span_redactions"
+    )
+    reason = models.CharField(max_length=300)
+    text = models.TextField()
+    occurrences = models.PositiveIntegerField()
+    body = models.TextField()
+    body_html = models.TextField()
+    redacted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="span_redaction_reason_required"),
+            models.CheckConstraint(condition=~Q(text=""), name="span_redaction_text_required"),
+            models.CheckConstraint(
+                condition=Q(occurrences__gt=0), name="span_redaction_replaces_something"
+            ),
+        ]
+        ordering = ["revision", "id"]
+
+    def __str__(self) -> str:
+        return f"Span redaction {self.pk} of {self.revision}"
 
 
 class ContentWarningEvent(AppendOnlyModel):

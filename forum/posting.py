@@ -27,7 +27,16 @@ from forum import post_notices
 from forum.access import active_membership
 from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.images import link_revision_images, validate_body_images
-from forum.models import Group, Post, Revision, RevisionPublication, RevisionRedaction, Topic
+from forum.models import (
+    Group,
+    Post,
+    Revision,
+    RevisionPublication,
+    RevisionRedaction,
+    RevisionSpanRedaction,
+    Topic,
+)
+from forum.redacted import REDACTED_MARKER, show_redacted_spans, show_redacted_spans_of_posts
 from forum.rendering import plain_text, render_markdown
 from forum.search import index_posts
 from forum.signals import revision_awaits_screening_on_commit
@@ -159,6 +168,8 @@ def _mark_published(posts: Sequence[Post], now: datetime) -> None:
         ],
         ignore_conflicts=True,
     )
+    # A passage a moderator redacted before the publication stays out of search.
+    show_redacted_spans_of_posts(fresh, "current_revision")
     redacted = set(
         RevisionRedaction.objects.filter(
             revision_id__in=[post.current_revision_id for post in fresh]
@@ -558,8 +569,7 @@ def revision_redact(*, moderator: User, revision: Revision, reason: str) -> Revi
             .select_related("topic__group")
             .get(pk=revision.post_id)
         )
-        if not moderates_group(moderator, post.topic.group):
-            raise PermissionDenied("Only this group's moderators can redact a post's versions.")
+        _require_redactor(moderator, post)
         if RevisionRedaction.objects.filter(revision_id=revision.pk).exists():
             raise ValidationError("This version is already redacted.")
         redaction = RevisionRedaction.objects.create(
@@ -575,3 +585,128 @@ def revision_redact(*, moderator: User, revision: Revision, reason: str) -> Revi
         # redaction too; the topic lists on this version).
         _topic_list_changed(topic_id=post.topic_id)
     return redaction
+
+
+def _require_redactor(moderator: User, post: Post) -> None:
+    if not moderates_group(moderator, post.topic.group):
+        raise PermissionDenied("Only this group's moderators can redact a post's versions.")
+    if post.author_id == moderator.pk:
+        # Nobody judges their own case (product brief, invariant 4).
+        raise PermissionDenied("Nobody redacts their own post: another moderator will.")
+
+
+REDACTED_SPAN_MAX = 2000
+
+
+@dataclass(frozen=True)
+class SpanRedacted:
+    """What revision_redact_span did: the records written, one per version changed."""
+
+    redactions: list[RevisionSpanRedaction]
+
+    @property
+    def occurrences(self) -> int:
+        return sum(redaction.occurrences for redaction in self.redactions)
+
+    @property
+    def numbers(self) -> list[int]:
+        return [redaction.revision.number for redaction in self.redactions]
+
+
+def _without_span(body: str, text: str) -> tuple[str, int]:
+    """`body` with every occurrence of `text` replaced by REDACTED_MARKER, and how many.
+    Markers already there are left whole: a passage that runs into one is not found."""
+    parts = body.split(REDACTED_MARKER)
+    found = sum(part.count(text) for part in parts)
+    return REDACTED_MARKER.join(part.replace(text, REDACTED_MARKER) for part in parts), found
+
+
+def revision_redact_span(
+    *,
+    moderator: User,
+    revision: Revision,
+    text: str,
+    reason: str,
+    every_version: bool = False,
+) -> SpanRedacted:
+    """A moderator of the post's group (TOTP-passed session; never the post's author)
+    replaces every occurrence of `text` in version `revision` with REDACTED_MARKER, and with
+    `every_version` in each other version of the post that has it (issue 21 item 3).
+
+    `text` is matched exactly against the version's Markdown as the case page shows it
+    (after any earlier redactions). Not found: a ValidationError, and nothing changes.
+    Readers' pages, history, diffs, search, digests, quotes and the author's own pages and
+    export show the marker (forum/redacted.py); the passage stays in the append-only
+    RevisionSpanRedaction, which only the case page reads.
+    """
+    text = text.strip()
+    reason = reason.strip()
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = "Enter the exact text to redact, as the version shows it."
+    elif len(text) > REDACTED_SPAN_MAX:
+        errors["text"] = f"Redact at most {REDACTED_SPAN_MAX} characters at a time."
+    if not reason:
+        errors["reason"] = "Say why this text is redacted."
+    elif len(reason) > REDACTION_REASON_MAX:
+        errors["reason"] = f"Keep the reason under {REDACTION_REASON_MAX} characters."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        post = (
+            Post.objects.select_for_update(of=("self",))
+            .select_related("topic__group")
+            .get(pk=revision.post_id)
+        )
+        _require_redactor(moderator, post)
+        whole = set(
+            RevisionRedaction.objects.filter(revision__post=post).values_list(
+                "revision_id", flat=True
+            )
+        )
+        if revision.pk in whole:
+            raise ValidationError("This version is already redacted as a whole.")
+        targets = list(
+            Revision.objects.filter(post=post).exclude(pk__in=whole).order_by("number")
+            if every_version
+            else Revision.objects.filter(pk=revision.pk)
+        )
+        show_redacted_spans(targets)
+        redactions = []
+        for target in targets:
+            body, found = _without_span(target.body, text)
+            if target.pk == revision.pk and not found:
+                raise ValidationError(
+                    {
+                        "text": f"That text is not in version {revision.number} as it stands "
+                        "(redacted passages excluded): copy it exactly from the version "
+                        "shown. Nothing was redacted."
+                    }
+                )
+            if not found:
+                continue
+            html = render_markdown(body)
+            redactions.append(
+                RevisionSpanRedaction.objects.create(
+                    revision=target,
+                    moderator=moderator,
+                    reason=reason,
+                    text=text,
+                    occurrences=found,
+                    body=body,
+                    body_html=html,
+                )
+            )
+            target.body, target.body_html = body, html
+        post.redacted_spans += len(redactions)
+        fields = ["redacted_spans"]
+        searched = post.published_revision_id or post.current_revision_id
+        changed = {target.pk: target for target in targets}
+        if searched in changed and searched not in whole:
+            # Search (and its snippets) had the passage: index the redacted text instead.
+            post.search_text = _search_text(post, changed[searched])
+            fields.append("search_text")
+        post.save(update_fields=fields)
+        if "search_text" in fields:
+            index_posts([post.pk])
+    return SpanRedacted(redactions=redactions)

@@ -14,6 +14,7 @@ from accounts.names import author_fields
 from forum.access import sees_unpublished_revisions, visible_posts_q
 from forum.choices import PUBLIC_STATUSES
 from forum.models import Group, Membership, Post, Topic
+from forum.redacted import show_redacted_spans_of_posts
 from notifications.inbox import unread_count, unread_count_key
 
 
@@ -248,6 +249,7 @@ def _prepare_for_display(posts: list[Post], *, user: AnyUser, moderates: bool) -
     _attach_referenced_posts(posts, moderates=moderates)
     for post in posts:
         attach_shown_revision(post, user=user, moderates=moderates)
+    show_redacted_spans_of_posts(posts, "shown_revision", "published_shown")
     return credential_badges({post.author_id for post in posts})
 
 
@@ -274,6 +276,7 @@ def own_posts_in_topic(*, user: AnyUser, topic: Topic) -> tuple[list[Post], dict
         post.reply_to = None
         post.answered_revision = None
         attach_shown_revision(post, user=user, moderates=False)
+    show_redacted_spans_of_posts(posts, "shown_revision", "published_shown")
     return posts, credential_badges({user.pk} if posts else set())
 
 

@@ -83,6 +83,8 @@ _ROW = (
     "added_warnings",
     "current_revision__redaction__revision",
     "published_revision__redaction__revision",
+    # Passages a moderator redacted (forum/redacted.py): each one changes the count.
+    "redacted_spans",
     *author_fields("author__"),
     "reply_to_id",
     "reply_to__number",

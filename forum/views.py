@@ -47,6 +47,7 @@ from forum.forms import (
     apply_domain_errors,
 )
 from forum.models import Membership, Topic, added_warning_notes
+from forum.redacted import show_redacted_spans_of_posts
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
 
@@ -603,6 +604,7 @@ def post_withdraw(request: HttpRequest, post_id: int) -> HttpResponse:
     """GET asks "Withdraw this post?"; POST withdraws it and offers an undo for a minute."""
     post = access.post_for_editor(request.user, post_id)
     if request.method != "POST":
+        show_redacted_spans_of_posts([post], "current_revision")
         return render(request, "forum/withdraw_confirm.html", {"post": post})
     try:
         posting.post_withdraw(author=request.user, post=post)

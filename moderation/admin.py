@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from accounts.access import is_moderator
 from accounts.models import Suspension
 from forum.choices import CONTENT_WARNINGS
 from forum.models import ContentWarningEvent, added_warning_notes
+from forum.redacted import REDACTED_MARKER
 from moderation import cases, claims, overview, penalties
 from moderation.access import (
     cases_for_moderator,
@@ -42,7 +44,7 @@ from moderation.models import (
 )
 from moderation.next_case import next_case_for
 from moderation.queue import ClaimFilter, MinimumScoreFilter, QueueColumns
-from moderation.redaction import redact_from_case
+from moderation.redaction import redact_from_case, redact_span_from_case
 from moderation.triage import case_detail_context
 
 
@@ -367,6 +369,27 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, BulkDecisions, admin.ModelAd
                     request, f"Version {number} is redacted: readers see a notice in its place."
                 )
                 return here
+            if "redact_span" in request.POST:
+                number = request.POST.get("revision", "")
+                if not number.isdigit() or not 0 < int(number) < 2**31:
+                    messages.error(request, "Choose a version to redact text in.")
+                    return here
+                done = redact_span_from_case(
+                    moderator=request.user,
+                    case_id=case.pk,
+                    revision_number=int(number),
+                    text=request.POST.get("text", ""),
+                    reason=request.POST.get("reason", ""),
+                    every_version=bool(request.POST.get("every_version")),
+                )
+                versions = ", ".join(str(n) for n in done.numbers)
+                messages.success(
+                    request,
+                    f"Redacted {done.occurrences} occurrence{pluralize(done.occurrences)} in "
+                    f"version{pluralize(len(done.numbers))} {versions}: readers see "
+                    f"“{REDACTED_MARKER}” in their place.",
+                )
+                return here
             if "add_content_warning" in request.POST or "remove_content_warning" in request.POST:
                 warning = request.POST.get("warning", "")
                 if "add_content_warning" in request.POST:
@@ -426,6 +449,7 @@ class CaseAdmin(ModeratorPermissions, QueueColumns, BulkDecisions, admin.ModelAd
                 "claim",
                 "unclaim",
                 "redact",
+                "redact_span",
                 "add_content_warning",
                 "remove_content_warning",
                 "lift_suspension",

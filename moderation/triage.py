@@ -14,7 +14,7 @@ from detectors.identifiers import KIND_LABELS, span_key
 from detectors.identifiers.answers import ANSWER_LABELS, clean_answers
 from forum import picture_text
 from forum.diffing import DiffLine, diff_lines
-from forum.models import Revision
+from forum.models import Revision, RevisionSpanRedaction
 from moderation.access import cases_for_moderator, suspensions_for_moderator
 from moderation.highlight import Mark, driver_list, driver_marks, highlight, identifier_marks
 from moderation.models import ActionKind, Case, ModerationAction, ScreeningResult
@@ -34,6 +34,10 @@ class RevisionView:
     # The text read in each picture the revision shows, highlighted like the body: what
     # screening read there (forum/picture_text.py). Moderators only.
     pictures: list[dict[str, Any]]
+    # Passages moderators redacted (issue 21.3), oldest first, each with its text: the
+    # moderators' record. `readers_body`: the version's text as readers see it since.
+    span_redactions: list[RevisionSpanRedaction]
+    readers_body: str
 
 
 def _revision_views(case: Case) -> list[RevisionView]:
@@ -43,6 +47,11 @@ def _revision_views(case: Case) -> list[RevisionView]:
         .select_related("editor", "publication", "redaction__moderator")
         .order_by("number")
     )
+    spans: dict[int, list[RevisionSpanRedaction]] = {}
+    for span in RevisionSpanRedaction.objects.filter(revision__post=post).select_related(
+        "moderator"
+    ):
+        spans.setdefault(span.revision_id, []).append(span)
     results: dict[int, list[ScreeningResult]] = {}
     for result in ScreeningResult.objects.filter(revision__post=post).order_by("-created_at"):
         results.setdefault(result.revision_id, []).append(result)
@@ -107,6 +116,8 @@ def _revision_views(case: Case) -> list[RevisionView]:
                 drivers=drivers,
                 identifier_rows=identifier_rows,
                 pictures=pictures,
+                span_redactions=spans.get(revision.pk, []),
+                readers_body=spans[revision.pk][-1].body if revision.pk in spans else "",
             )
         )
         previous = revision.body
@@ -163,6 +174,8 @@ def case_detail_context(case: Case, *, viewer: User) -> dict[str, Any]:
         "appeals": list(case.appeals.order_by("created_at")),
         "history": author_history(case.post.author, exclude_case=case, viewer=viewer),
         "viewer_is_excluded": case.excluded_moderator_id == viewer.pk,
+        # Nobody redacts their own post (forum.posting._require_redactor).
+        "redaction_refused": case.post.author_id == viewer.pk,
         # In words, as the queue shows them (moderation/queue.py), not the ranking number.
         "priority": priority_badge(case),
         "seen": visibility_badge(case),

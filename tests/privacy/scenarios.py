@@ -17,13 +17,21 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.powers import grant_powers_outside_a_session
 from forum.models import Group, Post, Revision
-from forum.posting import post_edit, reply_create, revision_redact
+from forum.posting import post_edit, reply_create, revision_redact, revision_redact_span
 from tests import factories
 from tests.accounts.helpers import give_license_in_standing, sign_in_with_totp
 from tests.conftest import make_verified_clinician
 from tests.moderation.helpers import CLEAN, IDENTIFYING, new_topic
 
-STATES = ("held", "held_reply", "superseded", "unscreened", "redacted", "published")
+STATES = (
+    "held",
+    "held_reply",
+    "superseded",
+    "unscreened",
+    "redacted",
+    "span_redacted",
+    "published",
+)
 
 # In the order the matrix visits them: those allowed to read unpublished text first, so a
 # page cached for them would be found by the others (and caught).
@@ -172,6 +180,14 @@ def build(state: str, capture: Callable, people: People, word: str) -> Post:
         revision = edit(capture, post, secret(word, identifying=False))
         revision_redact(
             moderator=people.powered("group_moderator"), revision=revision, reason="A patient"
+        )
+    elif state == "span_redacted":  # a moderator redacted the word only (issue 21.3)
+        revision = edit(capture, post, secret(word, identifying=False))
+        revision_redact_span(
+            moderator=people.powered("group_moderator"),
+            revision=revision,
+            text=word,
+            reason="A patient's nickname",
         )
     else:
         raise ValueError(state)

@@ -1,6 +1,7 @@
 """Every revision-reading URL x every state screening leaves a revision in x every persona
 (issue 18 items 2 and 3): a revision screening did not publish reaches its author and the
-group's moderators in a TOTP-passed session, and nobody else; a redacted one, nobody."""
+group's moderators in a TOTP-passed session, and nobody else; a redacted one, nobody; a
+redacted passage, nobody (issue 21 item 3)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from forum.choices import PostStatus
 from forum.models import Revision
+from forum.redacted import REDACTED_MARKER
 from moderation.models import Case, ScreeningResult
 from tests.privacy.scenarios import (
     MAY_READ_UNPUBLISHED,
@@ -76,6 +78,15 @@ def _unallowed(state: str, persona: str, pages: dict[str, str], mailed: bool, po
             wrong.append((persona, "was mailed redacted text", ""))
         if persona in READERS and "Redacted by a moderator on" not in pages[thread]:
             wrong.append((persona, "sees no redaction notice in", thread))
+        return wrong
+    if state == "span_redacted":
+        # The word is the marker on every page for everyone, the author's export included:
+        # the passage stays only in the moderators' record on the case page.
+        wrong = [(persona, "received the redacted passage at", url) for url in got]
+        if mailed:
+            wrong.append((persona, "was mailed the redacted passage", ""))
+        if persona in READERS and REDACTED_MARKER not in pages[thread]:
+            wrong.append((persona, "sees no redaction marker in", thread))
         return wrong
     if persona in MAY_READ_UNPUBLISHED:
         return (
