@@ -548,10 +548,17 @@ def _identifier_figures(evaluation: Evaluation, data_dir: Path, *, blind_sets: b
     )
     clean_blind_cell = None
     if blind_sets:
+        # Every blind de-identified file counts; none (retired to development, a fresh
+        # one not yet written) reports the blind column as n/a.
         clean_blind = score_posts(
             [line for path in blind_files("deidentified") for line in read_lines(path)]
         )
         clean_blind_cell = (_share([bool(r["phi"]) for r in clean_blind]), len(clean_blind))
+        if not clean_blind:
+            evaluation.notes.append(
+                "No blind de-identified file (blind/deidentified*.txt): the blind "
+                "de-identified figure is n/a."
+            )
     evaluation.figures.append(
         Figure(
             "de-identified vignettes flagged",

@@ -50,11 +50,14 @@ def test_every_blind_file_is_well_formed() -> None:
         assert {label for label, _, _ in rows} == {0, 1}, path
     for path in evaluation.blind_files("counselling"):
         assert len(evaluation.read_lines(path)) >= 20, path
-    for name in ("therapist_answers.txt", "deidentified.txt", "signatures.txt"):
+    for name in ("therapist_answers.txt", "signatures.txt"):
         assert len(evaluation.read_lines(blind / name)) >= 20, name
+    # De-identified files may be absent too (both retired on 2026-12-06).
+    for path in evaluation.blind_files("deidentified"):
+        assert len(evaluation.read_lines(path)) >= 20, path
 
 
-@pytest.mark.parametrize(("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110)])
+@pytest.mark.parametrize(("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150)])
 def test_the_retired_blind_vignettes_are_development_data(prefix: str, vignettes: int) -> None:
     retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
     assert len(retired) >= vignettes
@@ -82,6 +85,27 @@ def test_the_retired_2026_12_05_clean_and_signed_sets_are_development_data() -> 
     assert all(row["deidentified"] and not row["spans"] for row in clean + signed)
     assert all(row.get("signature") is True for row in signed)
     assert not any(row.get("signature") for row in clean)
+    assert all("retired blind set" in row["note"] for row in dev)
+
+
+def test_the_retired_2026_12_05b_identifier_sets_are_development_data() -> None:
+    for name in (
+        "vignettes_2026-12-05b.txt",
+        "deidentified_2026-12-05b.txt",
+        "signatures_2026-12-05b.txt",
+        "deidentified.txt",
+    ):
+        assert not (evaluation.BLIND_DIR / name).exists(), name
+    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb17-")]
+    vignettes = [row for row in dev if row["id"].startswith("rb17-v")]
+    clean = [row for row in dev if row["id"].startswith("rb17-d")]
+    signed = [row for row in dev if row["id"].startswith("rb17-s")]
+    assert len(vignettes) == 152 and sum(len(row["spans"]) for row in vignettes) == 189
+    # Both de-identified files: the 2026-12-05b one (70) and the older deidentified.txt (50).
+    assert len(clean) == 120 and len(signed) == 40
+    assert all(row["deidentified"] and not row["spans"] for row in clean + signed)
+    assert all(row.get("signature") is True for row in signed)
+    assert not any(row.get("signature") for row in clean + vignettes)
     assert all("retired blind set" in row["note"] for row in dev)
 
 
@@ -222,12 +246,19 @@ def test_the_command_without_blind_sets_reads_none(tmp_path: Path, monkeypatch) 
 def test_identifier_figures_cope_with_no_blind_vignettes_and_count_added_files(
     tmp_path: Path, monkeypatch
 ) -> None:
-    (tmp_path / "deidentified.txt").write_text("# clean\nA client in her 30s.\n")
-    (tmp_path / "deidentified_2026-12-05.txt").write_text("A teen seen last spring.\n")
     (tmp_path / "signatures.txt").write_text("Happy to help.\\n-- Dana Ruiz, LCSW\n")
-    (tmp_path / "signatures_b.txt").write_text("Thanks all.\\nSam Patel, PsyD\n")
     (tmp_path / "therapist_answers.txt").write_text("Try a grounding exercise.\n")
     monkeypatch.setattr(evaluation, "BLIND_DIR", tmp_path)
+    # No de-identified file (all retired): that blind figure is n/a, with a note.
+    result = evaluation.Evaluation(model_version="test")
+    evaluation._identifier_figures(result, tmp_path / "no-public-data")
+    figures = {figure.measure: figure for figure in result.figures}
+    assert figures["de-identified vignettes flagged"].blind == (None, 0)
+    assert "blind de-identified figure is n/a" in evaluation.format_table(result)
+
+    (tmp_path / "deidentified.txt").write_text("# clean\nA client in her 30s.\n")
+    (tmp_path / "deidentified_2026-12-05.txt").write_text("A teen seen last spring.\n")
+    (tmp_path / "signatures_b.txt").write_text("Thanks all.\\nSam Patel, PsyD\n")
     result = evaluation.Evaluation(model_version="test")
     evaluation._identifier_figures(result, tmp_path / "no-public-data")
     figures = {figure.measure: figure for figure in result.figures}
