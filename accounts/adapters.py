@@ -9,6 +9,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.urls import reverse
 
+from accounts import handles
 from accounts.access import can_post
 from accounts.models import User
 from notifications.emails import email_site_context
@@ -25,7 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
             user.display_name = data["display_name"]
             user.credentials_suffix = data.get("credentials_suffix", "")
             user.time_zone = data.get("time_zone") or "UTC"
-        return super().save_user(request, user, form, commit=commit)
+        user = super().save_user(request, user, form, commit=False)
+        if commit:
+            # The handle they typed, else one from their display name, numbered if taken.
+            handles.assign_new_member_handle(user, wanted=data.get("handle", ""))
+        return user
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # Our templates (templates/account/email/) greet and sign with the site's name and

@@ -8,6 +8,7 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -17,15 +18,23 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from accounts import verification
+from accounts import handles, verification
 from accounts.access import can_review_licenses, has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
 from accounts.models import License, LicenseStatusChange, User
 
 
+class ClinicianChangeForm(UserChangeForm):  # type: ignore[type-arg]
+    def clean_handle(self) -> str | None:
+        # The member's own rules (lower case, characters, reserved words, held handles).
+        value = self.cleaned_data.get("handle")
+        return handles.clean_handle(value, user=self.instance) if value else None
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = ClinicianChangeForm
     list_display = (
         "email",
         "display_name",

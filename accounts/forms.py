@@ -6,7 +6,7 @@ from __future__ import annotations
 from allauth.account.forms import SignupForm
 from django import forms
 
-from accounts import names, timezones
+from accounts import handles, names, timezones
 from accounts.avatars import MAX_AVATAR_BYTES
 from accounts.choices import JURISDICTIONS, LicenseType
 from accounts.evidence import MAX_EVIDENCE_BYTES
@@ -19,6 +19,10 @@ _DISPLAY_NAME_HELP = (
     "It is never taken from your email address."
 )
 _SUFFIX_HELP = "Optional, shown after your name, e.g. “LCSW” or “PhD, LP”."
+_HANDLE_HELP = (
+    "Colleagues mention you by writing @ and your handle in a post, and you are notified. "
+    "Lower-case letters, digits, “.”, “_” and “-”; 2 to 30 characters."
+)
 
 
 class _NameFields(forms.Form):
@@ -49,13 +53,42 @@ class ClinicianSignupForm(_NameFields, SignupForm):  # type: ignore[misc]
     time_zone = forms.CharField(
         required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
     )
-    field_order = ["email", "display_name", "credentials_suffix", "password1", "password2"]
+    handle = forms.CharField(
+        label="Handle for @mentions (optional)",
+        required=False,
+        max_length=80,
+        help_text=_HANDLE_HELP + " Leave it empty and we make one from your display name "
+        "(you can change it in your settings).",
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "spellcheck": "false"}),
+    )
+    field_order = [
+        "email",
+        "display_name",
+        "credentials_suffix",
+        "handle",
+        "password1",
+        "password2",
+    ]
 
     def clean_time_zone(self) -> str:
         return timezones.guessed_time_zone(self.cleaned_data.get("time_zone", ""))
 
+    def clean_handle(self) -> str:
+        value = self.cleaned_data.get("handle", "")
+        return handles.clean_handle(value) if value.strip() else ""
+
 
 class SettingsForm(_NameFields):
+    handle = forms.CharField(
+        label="Handle",
+        max_length=80,
+        help_text=_HANDLE_HELP + " Your old handle stays yours for 90 days and mentions "
+        "of it still reach you; at most 3 changes in 30 days.",
+        # Not required: a form from before handles existed sends none (left as it is); an
+        # emptied field is refused in clean_handle.
+        required=False,
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "spellcheck": "false"}),
+    )
     time_zone = forms.ChoiceField(
         label="Time zone",
         help_text="Every time on the site is shown to you in this zone.",
@@ -67,7 +100,7 @@ class SettingsForm(_NameFields):
         help_text="Notices always stay on your Notifications page.",
     )
     digest = forms.ChoiceField(
-        label="Email digest",
+        label="Email digest (for each group unless you choose otherwise for it)",
         required=False,
         choices=DigestFrequency.choices,
         widget=forms.RadioSelect,
@@ -85,6 +118,12 @@ class SettingsForm(_NameFields):
 
     def clean_time_zone(self) -> str:
         return timezones.clean_time_zone(self.cleaned_data["time_zone"])
+
+    def clean_handle(self) -> str:
+        value = self.cleaned_data.get("handle", "")
+        if "handle" in self.data and not value.strip():
+            raise forms.ValidationError("Enter a handle, e.g. “dana.reyes”.", code="required")
+        return value
 
 
 class AvatarForm(forms.Form):

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -70,7 +71,9 @@ class User(AbstractUser):
     # A re-encoded square JPEG in private storage (accounts/avatars.py); a new upload
     # gets a new name, so the name stands for the picture in cached pages and URLs.
     avatar = models.FileField(storage=private_storage, blank=True, max_length=100)
-    # Used for @mentions; letters, digits, underscores, dots and hyphens.
+    # What an @mention names (accounts/handles.py): lower case letters, digits, "_", "."
+    # and "-". Every member gets one at sign-up; null only for an account made elsewhere
+    # (the admin, a script) until it is given one.
     handle = models.SlugField(max_length=40, unique=True, null=True, blank=True)
     is_organizer = models.BooleanField(
         default=False, help_text="May open new groups with a declared purpose."
@@ -94,13 +97,26 @@ class User(AbstractUser):
     # Raised when a sign-out could not remove its session from the cache (Redis down):
     # every session signed before it stops being accepted (accounts/sessions.py).
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
-    # The digest of the member's groups (forum/digests.py) and when the last one was sent.
+    # The digest of the member's groups (forum/digests.py): the default for each group
+    # (forum.Membership.digest may choose otherwise), and when the last daily and the last
+    # weekly part were sent.
     digest = models.CharField(
         max_length=8, choices=DigestFrequency.choices, default=DigestFrequency.NONE
     )
-    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    daily_digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    weekly_digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ClinicianManager()
+
+    class Meta(AbstractUser.Meta):
+        abstract = False
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            # Handles are compared ignoring case: stored in lower case, unique as stored.
+            models.CheckConstraint(
+                condition=Q(handle=Lower("handle")), name="handle_in_lower_case"
+            ),
+        ]
 
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["email"]
@@ -136,6 +152,25 @@ class User(AbstractUser):
             credentials_suffix=self.credentials_suffix,
             deactivated=self.deactivated_at is not None,
         )
+
+
+class HandleChange(models.Model):
+    """A member changed their @handle (accounts/handles.py): the old one stays theirs for a
+    while (nobody else may take it, and a mention of it still reaches them)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handle_changes"
+    )
+    old_handle = models.CharField(max_length=40)
+    new_handle = models.CharField(max_length=40)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        indexes = [models.Index(fields=["old_handle", "changed_at"], name="handle_change_old")]
+
+    def __str__(self) -> str:
+        return f"@{self.old_handle} -> @{self.new_handle}"
 
 
 def evidence_path(instance: License, filename: str) -> str:

@@ -18,9 +18,9 @@ DISPLAY_NAME_MAX = 60
 SUFFIX_MAX = 30
 FORMER_MEMBER = "Former member"
 
-# The User columns an author's byline reads (public_name and the avatar), for `.only()`
+# The User columns an author's byline reads (public_name, the avatar and the @handle), for `.only()`
 # on querysets that show authors, and for the keys of cached pages that show them.
-AUTHOR_FIELDS = ("display_name", "credentials_suffix", "deactivated_at", "avatar")
+AUTHOR_FIELDS = ("display_name", "credentials_suffix", "deactivated_at", "avatar", "handle")
 
 
 def author_fields(prefix: str) -> tuple[str, ...]:

@@ -1,11 +1,12 @@
-"""A member's own settings: the name colleagues see, their time zone and email notices."""
+"""A member's own settings: the name colleagues see, their @handle, their time zone and email
+notices."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from accounts import names, timezones
+from accounts import handles, names, timezones
 from accounts.models import User
 from accounts.signals import byline_changed
 from notifications.choices import DigestFrequency, EmailNotices
@@ -19,9 +20,11 @@ def settings_update(
     time_zone: str,
     email_notices: str,
     digest: str = "",
+    handle: str = "",
 ) -> User:
     """Store the member's settings, each checked again here (a ValidationError names the
-    field). A changed name or suffix is announced (byline_changed) for cached lists."""
+    field). A changed name or suffix is announced (byline_changed) for cached lists; a
+    changed handle goes through accounts.handles (its limits, its record of the old one)."""
     checks = {
         "display_name": (names.clean_display_name, display_name),
         "credentials_suffix": (names.clean_credentials_suffix, credentials_suffix),
@@ -37,8 +40,19 @@ def settings_update(
             changes[field] = clean(value)
         except ValidationError as error:
             errors[field] = error
+    new_handle = ""
+    if handle:  # not sent (an older form): left as it is
+        try:
+            new_handle = handles.clean_handle(handle, user=user)
+        except ValidationError as error:
+            errors["handle"] = error
     if errors:
         raise ValidationError(errors)
+    if new_handle and new_handle != user.handle:
+        try:
+            handles.handle_change(user=user, handle=new_handle)
+        except ValidationError as error:
+            raise ValidationError({"handle": error}) from error
     renamed = (changes["display_name"], changes["credentials_suffix"]) != (
         user.display_name,
         user.credentials_suffix,

@@ -62,7 +62,14 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 def _settings_form(user: User, data: object = None) -> SettingsForm:
-    fields = ("display_name", "credentials_suffix", "time_zone", "email_notices", "digest")
+    fields = (
+        "display_name",
+        "credentials_suffix",
+        "handle",
+        "time_zone",
+        "email_notices",
+        "digest",
+    )
     return SettingsForm(
         data,
         initial={field: getattr(user, field) for field in fields},

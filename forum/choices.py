@@ -96,3 +96,14 @@ class NotifyLevel(models.TextChoices):
     WATCH = "watch", "Watch: a notice for every new topic and reply"
     NORMAL = "normal", "Normal: replies to you and mentions of you"
     MUTE = "mute", "Mute: nothing from this group, not even in your digest"
+
+
+class GroupDigest(models.TextChoices):
+    """How often a group is in the member's email digest (Membership.digest; forum/digests.py).
+    The values are notifications.choices.DigestFrequency's; blank follows the member's own
+    choice (accounts.User.digest), which is what a new membership starts with."""
+
+    DEFAULT = "", "As my digest setting"
+    NONE = "none", "Off"
+    DAILY = "daily", "Daily"
+    WEEKLY = "weekly", "Weekly"

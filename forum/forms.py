@@ -38,7 +38,10 @@ class PostContentForm(forms.Form):
         # The length limit is the domain's (validate_content), so the message matches.
         widget=forms.Textarea(attrs={"rows": 10}),
         strip=False,
-        help_text="Markdown. Keep case details de-identified: no names, dates or places.",
+        help_text="Markdown. Keep case details de-identified: no names, dates or places. "
+        "To mention a colleague, write @ and their handle (e.g. @dana.reyes, shown on their "
+        "profile and beside their name on posts): they are notified once the post is "
+        "published.",
     )
     trigger_warnings = forms.MultipleChoiceField(
         choices=TriggerWarning.choices,

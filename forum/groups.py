@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.timezones import format_moment, zone_of
 from config import ratelimit
 from forum.access import can_manage_group_settings
-from forum.choices import GroupKind, MembershipPolicy, Modality, NotifyLevel
+from forum.choices import GroupDigest, GroupKind, MembershipPolicy, Modality, NotifyLevel
 from forum.models import Group, GroupPurposeChange, Membership
 from notifications.choices import NotificationKind
 from notifications.delivery import MESSAGE_MAX, notify
@@ -294,10 +294,19 @@ def group_leave(*, user: User, group: Group) -> None:
             )
 
 
-def membership_set_notify_level(*, user: User, group: Group, level: str) -> Membership:
-    """What the member is told about the group: watch, normal or mute (their own choice)."""
+def membership_set_notify_level(
+    *, user: User, group: Group, level: str, digest: str | None = None
+) -> Membership:
+    """What the member is told about the group: watch, normal or mute, and (when `digest`
+    is given) how often it is in their email digest: "" (as their own digest setting),
+    none, daily or weekly. Their own choice; a bad value changes nothing."""
     if level not in NotifyLevel.values:
         raise ValidationError("Choose watch, normal or mute.", code="invalid")
+    if digest is not None and digest not in GroupDigest.values:
+        raise ValidationError(
+            "Choose your digest setting, off, daily or weekly for the group's digest.",
+            code="invalid",
+        )
     with transaction.atomic():
         membership = (
             Membership.objects.select_for_update()
@@ -306,10 +315,25 @@ def membership_set_notify_level(*, user: User, group: Group, level: str) -> Memb
         )
         if membership is None:
             raise PermissionDenied("Only members of the group choose what they are told about it.")
+        changed = []
         if membership.notify_level != level:
             membership.notify_level = level
-            membership.save(update_fields=["notify_level"])
+            changed.append("notify_level")
+        if digest is not None and membership.digest != digest:
+            membership.digest = digest
+            changed.append("digest")
+        if changed:
+            membership.save(update_fields=changed)
     return membership
+
+
+def digest_label(membership: Membership, *, user: User) -> str:
+    """How often the group is in the member's digest, in words ("Daily", "Off", "Weekly
+    (your digest setting)")."""
+    if membership.digest:
+        return GroupDigest(membership.digest).label
+    own = {"none": "Off", "daily": "Daily", "weekly": "Weekly"}.get(user.digest, "Off")
+    return f"{own} (your digest setting)"
 
 
 def declined_message(membership: Membership, *, user: User) -> str:

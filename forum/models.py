@@ -14,6 +14,7 @@ from config.append_only import AppendOnlyModel
 from config.reversing import reverse_cached
 from forum.choices import (
     Disclaimer,
+    GroupDigest,
     GroupKind,
     MembershipPolicy,
     Modality,
@@ -102,6 +103,11 @@ class Membership(models.Model):
     # What the member is told about the group's posts (forum/post_notices.py, digests.py).
     notify_level = models.CharField(
         max_length=8, choices=NotifyLevel.choices, default=NotifyLevel.NORMAL
+    )
+    # How often the group is in the member's email digest; blank: as the member's own
+    # choice (accounts.User.digest). Muting the group leaves it out whatever this says.
+    digest = models.CharField(
+        max_length=8, choices=GroupDigest.choices, blank=True, default=GroupDigest.DEFAULT
     )
 
     class Meta:

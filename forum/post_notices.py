@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from accounts.access import read_license_standing
+from accounts.handles import resolve_mentions
 from accounts.models import User
 from forum.access import recipient_can_read_group_topics
 from forum.choices import NotifyLevel
@@ -17,17 +18,15 @@ from notifications.delivery import Notice, notify, notify_many
 def notify_posts_published(posts: Sequence[Post]) -> None:
     """Tell the replied-to author, the topic's author, those mentioned and the group's
     watchers about newly published posts; members who muted the group are told nothing
-    (Membership.notify_level). One query for everyone mentioned, one for the levels, one
-    for the recipients' licenses, one for notices already sent, one insert. Called with
+    (Membership.notify_level). One query for everyone mentioned (two when one names a
+    handle given up lately), one for the levels, one for the recipients' licenses, one for
+    notices already sent, one insert. Called with
     the posts locked, which is what keeps two publishes of a post from both passing the
     check for notices already sent."""
     mentions = {post.pk: mentioned_handles(_body(post)) for post in posts}
     handles = set().union(*mentions.values())
-    by_handle = (
-        {user.handle: user for user in User.objects.filter(handle__in=handles, is_active=True)}
-        if handles
-        else {}
-    )
+    # A handle its member gave up lately still reaches them (accounts/handles.py).
+    by_handle = resolve_mentions(handles)
     muted, watchers = _levels({post.topic.group_id for post in posts})
     targets_of = {
         post.pk: _published_targets(post, mentions[post.pk], by_handle)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import (
+    AnyUser,
     ReadingRefused,
     can_read_topics,
     is_active_member,
@@ -37,7 +38,7 @@ from forum import (
     scheduling,
     thread_html,
 )
-from forum.choices import PUBLIC_STATUSES, NotifyLevel, PostStatus
+from forum.choices import PUBLIC_STATUSES, GroupDigest, NotifyLevel, PostStatus
 from forum.diffing import diff_lines
 from forum.forms import (
     DirectoryFilterForm,
@@ -50,6 +51,7 @@ from forum.models import Membership, Topic, added_warning_notes
 from forum.redacted import show_redacted_spans_of_posts
 from forum.search import search_results
 from forum.topic_lists import group_page, home_page
+from notifications.choices import DigestFrequency
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -127,6 +129,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "join_block_reason": page.join_block_reason,
             "topics_html": page.topics_html,
             "notify_levels": NotifyLevel.choices,
+            **_digest_choices(request.user, page.membership),
             **page.reader,
         },
     )
@@ -209,13 +212,19 @@ def group_notify_level(request: HttpRequest, slug: str) -> HttpResponse:
     group = access.group_for_visitor(slug)
     try:
         membership = groups.membership_set_notify_level(
-            user=request.user, group=group, level=request.POST.get("notify_level", "")
+            user=request.user,
+            group=group,
+            level=request.POST.get("notify_level", ""),
+            digest=request.POST.get("digest"),  # absent: an older form, left as it is
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         label = NotifyLevel(membership.notify_level).label.split(":")[0]
-        messages.success(request, f"{group.name}: {label}.")
+        said = f"{group.name}: {label}."
+        if "digest" in request.POST:
+            said += f" Digest: {groups.digest_label(membership, user=request.user)}."
+        messages.success(request, said)
     if request.POST.get("next") == "levels":  # the list of all one's groups
         return redirect("forum:notify_levels")
     return redirect(group)
@@ -229,11 +238,30 @@ def notify_levels(request: HttpRequest) -> HttpResponse:
         .select_related("group")
         .order_by("group__name")
     )
+    for membership in memberships:
+        membership.digest_label = groups.digest_label(membership, user=request.user)
     return render(
         request,
         "forum/notify_levels.html",
-        {"memberships": memberships, "levels": NotifyLevel.choices},
+        {
+            "memberships": memberships,
+            "levels": NotifyLevel.choices,
+            **_digest_choices(request.user, None),
+        },
     )
+
+
+def _digest_choices(user: AnyUser, membership: Membership | None) -> dict[str, object]:
+    """The per-group digest choices, the first naming the member's own setting."""
+    if not user.is_authenticated:
+        return {}
+    own = DigestFrequency(user.digest).label.split(":")[0]
+    choices = [(GroupDigest.DEFAULT.value, f"As my digest setting ({own})")]
+    choices += [(value, label) for value, label in GroupDigest.choices if value]
+    context: dict[str, object] = {"digest_choices": choices}
+    if membership is not None and membership.state == Membership.State.ACTIVE:
+        context["digest_label"] = groups.digest_label(membership, user=user)
+    return context
 
 
 @login_required

@@ -46,14 +46,25 @@ def url_cached(viewname: str, *args: object) -> str:
 
 @register.simple_tag
 def byline(member: object, size: str = "small") -> SafeString:
-    """A member's picture and name, linked to their profile (a former member: not linked).
-    Reads the member's pk and accounts.names.AUTHOR_FIELDS only."""
+    """A member's picture and name, linked to their profile, with their @handle on hover (a
+    former member: not linked). Reads the member's pk and accounts.names.AUTHOR_FIELDS only."""
     if member is None:
         return mark_safe("")  # noqa: S308 -- empty
     picture = avatar(member, size)
     if getattr(member, "deactivated_at", None) is not None:
         return format_html(
             '<span class="byline">{}<span class="byline-name">{}</span></span>',
+            picture,
+            member.public_name,  # type: ignore[attr-defined]
+        )
+    handle = getattr(member, "handle", None)
+    if handle:  # shown on hover; mentions use it
+        return format_html(
+            '<a class="byline" href="{}" title="{} · @{}">{}'
+            '<span class="byline-name">{}</span></a>',
+            reverse("forum:member", args=[member.pk]),  # type: ignore[attr-defined]
+            member.public_name,  # type: ignore[attr-defined]
+            handle,
             picture,
             member.public_name,  # type: ignore[attr-defined]
         )

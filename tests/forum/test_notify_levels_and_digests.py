@@ -203,25 +203,25 @@ def test_a_digest_is_due_after_seven_in_the_members_own_zone(other_clinician):
     _daily(other_clinician, time_zone="America/Los_Angeles")
     member = User.objects.get(pk=other_clinician.pk)
     # 14:00 UTC is 06:00 in Los Angeles in winter: not yet; 15:30 UTC is 07:30: due.
-    assert not digests.due(member, datetime(2026, 12, 7, 14, 0, tzinfo=UTC))
-    assert digests.due(member, datetime(2026, 12, 7, 15, 30, tzinfo=UTC))
-    member.digest_sent_at = datetime(2026, 12, 7, 15, 5, tzinfo=UTC)
-    assert not digests.due(member, datetime(2026, 12, 7, 23, 0, tzinfo=UTC))
-    assert digests.due(member, datetime(2026, 12, 8, 15, 30, tzinfo=UTC))
+    assert not digests.due(member, DigestFrequency.DAILY, datetime(2026, 12, 7, 14, 0, tzinfo=UTC))
+    assert digests.due(member, DigestFrequency.DAILY, datetime(2026, 12, 7, 15, 30, tzinfo=UTC))
+    member.daily_digest_sent_at = datetime(2026, 12, 7, 15, 5, tzinfo=UTC)
+    assert not digests.due(member, DigestFrequency.DAILY, datetime(2026, 12, 7, 23, 0, tzinfo=UTC))
+    assert digests.due(member, DigestFrequency.DAILY, datetime(2026, 12, 8, 15, 30, tzinfo=UTC))
 
 
 def test_a_weekly_digest_goes_on_mondays_and_catches_up(other_clinician):
     User.objects.filter(pk=other_clinician.pk).update(digest=DigestFrequency.WEEKLY)
     member = User.objects.get(pk=other_clinician.pk)
     monday = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # a Monday, UTC member
-    member.digest_sent_at = monday - timedelta(days=7)
-    assert digests.due(member, monday)
-    member.digest_sent_at = monday
-    assert not digests.due(member, monday + timedelta(days=1))
-    assert not digests.due(member, monday + timedelta(days=6))
-    assert digests.due(member, monday + timedelta(days=7))
-    member.digest_sent_at = monday - timedelta(days=7)  # Monday's run was missed
-    assert digests.due(member, monday + timedelta(days=1))
+    member.weekly_digest_sent_at = monday - timedelta(days=7)
+    assert digests.due(member, DigestFrequency.WEEKLY, monday)
+    member.weekly_digest_sent_at = monday
+    assert not digests.due(member, DigestFrequency.WEEKLY, monday + timedelta(days=1))
+    assert not digests.due(member, DigestFrequency.WEEKLY, monday + timedelta(days=6))
+    assert digests.due(member, DigestFrequency.WEEKLY, monday + timedelta(days=7))
+    member.weekly_digest_sent_at = monday - timedelta(days=7)  # Monday's run was missed
+    assert digests.due(member, DigestFrequency.WEEKLY, monday + timedelta(days=1))
 
 
 def test_no_digest_for_members_who_chose_none_or_left(
@@ -327,3 +327,133 @@ def test_a_digest_names_a_new_topics_content_warning_instead_of_its_text(
         assert "Content warning:" in text and "Suicide or self-harm" in text
         assert "Abuse (added by a moderator). Open the topic to read it." in text
         assert "Plain words anyone may read in the digest." in text
+
+
+# -- digest per group (issue 21 item 9) -------------------------------------------------
+
+
+def _published_at(topic, when: datetime) -> None:
+    Post.objects.filter(topic=topic).update(published_at=when, created_at=when)
+
+
+def test_each_group_is_in_the_digest_at_its_own_period_in_one_email(
+    group, clinician, other_clinician, mailoutbox, django_capture_on_commit_callbacks
+):
+    # other_clinician: weekly by default; the CBT group daily; another group weekly (their
+    # default); a third off; a fourth daily but muted.
+    User.objects.filter(pk=other_clinician.pk).update(
+        digest=DigestFrequency.WEEKLY,
+        daily_digest_sent_at=datetime(2026, 12, 13, 8, 0, tzinfo=UTC),  # Sunday
+        weekly_digest_sent_at=datetime(2026, 12, 7, 8, 0, tzinfo=UTC),  # last Monday
+    )
+    Membership.objects.filter(user=other_clinician, group=group).update(digest="daily")
+    weekly_group = factories.GroupFactory(name="Weekly circle")
+    off_group = factories.GroupFactory(name="Quiet circle")
+    muted_group = factories.GroupFactory(name="Muted circle")
+    for each in (weekly_group, off_group, muted_group):
+        factories.MembershipFactory(group=each, user=clinician)
+    factories.MembershipFactory(group=weekly_group, user=other_clinician)
+    factories.MembershipFactory(group=off_group, user=other_clinician, digest="none")
+    factories.MembershipFactory(
+        group=muted_group, user=other_clinician, digest="daily", notify_level=NotifyLevel.MUTE
+    )
+
+    def topic_in(where, title: str, when: datetime, body: str = "A plain question."):
+        topic = new_topic(
+            django_capture_on_commit_callbacks,
+            author=clinician,
+            group=where,
+            title=title,
+            body=body,
+        )
+        _published_at(topic, when)
+        return topic
+
+    topic_in(group, "Fresh daily topic", datetime(2026, 12, 13, 20, 0, tzinfo=UTC))
+    topic_in(group, "Old daily topic", datetime(2026, 12, 12, 12, 0, tzinfo=UTC))
+    held = topic_in(
+        group, "Held daily topic", datetime(2026, 12, 13, 21, 0, tzinfo=UTC), body=IDENTIFYING
+    )
+    assert first_post(held).status == PostStatus.HELD
+    topic_in(weekly_group, "Midweek weekly topic", datetime(2026, 12, 9, 9, 0, tzinfo=UTC))
+    topic_in(off_group, "Topic nobody digests", datetime(2026, 12, 13, 20, 0, tzinfo=UTC))
+    topic_in(muted_group, "Topic from a muted group", datetime(2026, 12, 13, 20, 0, tzinfo=UTC))
+    mailoutbox.clear()
+
+    monday = datetime(2026, 12, 14, 9, 0, tzinfo=UTC)
+    assert digests.send_due_digests(monday) == 1
+    mail = mailoutbox[-1]
+    text = mail.body + mail.alternatives[0][0]
+    assert mail.to == [other_clinician.email]
+    assert mail.subject.endswith("Your daily and weekly digest: CBT Consultation, Weekly circle")
+    assert "Fresh daily topic" in text and "Midweek weekly topic" in text
+    assert "Your daily groups" in text and "Your weekly groups" in text
+    for absent in ("Old daily topic", "Held daily topic", "MRN", "nobody digests", "muted"):
+        assert absent not in text
+    member = User.objects.get(pk=other_clinician.pk)
+    assert member.daily_digest_sent_at == monday == member.weekly_digest_sent_at
+    assert digests.send_due_digests(monday + timedelta(hours=1)) == 0
+
+    topic_in(group, "Monday daily topic", monday + timedelta(hours=2))
+    topic_in(weekly_group, "Monday weekly topic", monday + timedelta(hours=2))
+    tuesday = monday + timedelta(days=1)
+    assert digests.send_due_digests(tuesday) == 1
+    mail = mailoutbox[-1]
+    text = mail.body + mail.alternatives[0][0]
+    assert mail.subject.endswith(f"Your daily digest: {group.name}")
+    assert "Monday daily topic" in text and "Monday weekly topic" not in text
+    assert "Fresh daily topic" not in text
+    # The weekly part waits for next Monday, and then holds the Monday topic.
+    assert digests.send_due_digests(tuesday + timedelta(days=1)) == 0
+    assert digests.send_due_digests(monday + timedelta(days=7)) == 1
+    text = mailoutbox[-1].body
+    assert "Monday weekly topic" in text and "Midweek weekly topic" not in text
+
+
+def test_a_group_with_a_digest_is_sent_even_when_the_members_default_is_off(
+    group, clinician, other_clinician, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert User.objects.get(pk=other_clinician.pk).digest == DigestFrequency.NONE
+    Membership.objects.filter(user=other_clinician, group=group).update(digest="weekly")
+    new_topic(django_capture_on_commit_callbacks, author=clinician, group=group, title="Hello")
+    mailoutbox.clear()
+    member = User.objects.get(pk=other_clinician.pk)
+    assert digests.group_frequencies(member) == {group.pk: "weekly"}
+    assert digests.send_digest(member, timezone.now() + timedelta(minutes=1))
+    assert mailoutbox[0].subject.endswith(f"Your weekly digest: {group.name}")
+
+
+def test_a_new_membership_follows_the_members_own_digest_setting(client, clinician):
+    User.objects.filter(pk=clinician.pk).update(digest=DigestFrequency.DAILY)
+    other = factories.GroupFactory(name="Open circle")
+    client.force_login(clinician)
+    client.post(reverse("forum:group_join", args=[other.slug]))
+    membership = Membership.objects.get(user=clinician, group=other)
+    assert membership.digest == ""
+    member = User.objects.get(pk=clinician.pk)
+    assert digests.group_frequencies(member)[other.pk] == "daily"
+    page = client.get(other.get_absolute_url()).content.decode()
+    assert "Digest: Daily (your digest setting)" in page
+    assert (
+        "As my digest setting (Daily: what was published in my groups the day before)" not in page
+    )
+    assert "As my digest setting (Daily)" in page
+
+
+def test_a_member_chooses_a_groups_digest_from_the_levels_page(client, group, clinician):
+    client.force_login(clinician)
+    url = reverse("forum:group_notify_level", args=[group.slug])
+    response = client.post(
+        url, {"notify_level": "normal", "digest": "weekly", "next": "levels"}, follow=True
+    )
+    page = response.content.decode()
+    assert "CBT Consultation: Normal. Digest: Weekly." in page
+    assert 'name="digest" value="weekly" checked' in page
+    assert Membership.objects.get(user=clinician, group=group).digest == "weekly"
+    response = client.post(url, {"notify_level": "normal", "digest": "hourly"}, follow=True)
+    assert "Choose your digest setting, off, daily or weekly" in response.content.decode()
+    assert Membership.objects.get(user=clinician, group=group).digest == "weekly"
+    # A form without the digest (an older page) leaves it as it is.
+    client.post(url, {"notify_level": "watch"})
+    membership = Membership.objects.get(user=clinician, group=group)
+    assert (membership.notify_level, membership.digest) == ("watch", "weekly")

@@ -1,0 +1,217 @@
+"""@handles (issue 21 item 9): every member gets one at sign-up, changes it in settings under
+clear rules, sees it on their profile and posts; mentions of it (and of one given up lately)
+reach them, and only once the post is published."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import handles
+from accounts.models import HandleChange, User
+from forum.choices import PostStatus
+from forum.models import Post
+from moderation.revision_screening import screen_revision
+from notifications.choices import NotificationKind
+from notifications.models import Notification
+from tests import factories
+from tests.moderation.helpers import new_reply, new_topic
+
+pytestmark = pytest.mark.django_db
+
+SIGN_UP = {
+    "email": "jamie.lee@example.org",
+    "display_name": "Jamie Lee-Ortíz",
+    "credentials_suffix": "LMFT",
+    "time_zone": "UTC",
+    "password1": "a long calm passphrase 42",
+    "password2": "a long calm passphrase 42",
+}
+
+
+def _settings_data(user: User, **changes: str) -> dict[str, str]:
+    return {
+        "display_name": user.display_name,
+        "credentials_suffix": user.credentials_suffix,
+        "handle": user.handle or "",
+        "time_zone": user.time_zone,
+        "email_notices": user.email_notices,
+        "digest": user.digest,
+        **changes,
+    }
+
+
+def _mentions(user: User) -> list[Notification]:
+    return list(Notification.objects.filter(recipient=user, kind=NotificationKind.MENTION))
+
+
+# -- sign-up ----------------------------------------------------------------------------
+
+
+def test_sign_up_proposes_a_handle_from_the_display_name_numbered_when_taken(client):
+    factories.UserFactory(handle="jamie.lee-ortiz")
+    page = client.get(reverse("account_signup")).content.decode()
+    assert 'name="handle"' in page and "Leave it empty" in page
+    assert client.post(reverse("account_signup"), SIGN_UP).status_code == 302
+    assert User.objects.get(email=SIGN_UP["email"]).handle == "jamie.lee-ortiz2"
+
+
+def test_sign_up_keeps_a_typed_handle_and_refuses_a_taken_one_with_a_message(client):
+    factories.UserFactory(handle="jl")
+    response = client.post(reverse("account_signup"), {**SIGN_UP, "handle": "JL"})
+    assert response.status_code == 200
+    assert "“@jl” is taken; choose another handle." in response.content.decode()
+    assert not User.objects.filter(email=SIGN_UP["email"]).exists()
+    response = client.post(reverse("account_signup"), {**SIGN_UP, "handle": "@Jamie_L"})
+    assert response.status_code == 302
+    assert User.objects.get(email=SIGN_UP["email"]).handle == "jamie_l"
+
+
+def test_a_proposal_skips_reserved_words_and_names_without_letters():
+    assert handles.propose_handle("Admin") == "admin2"
+    assert handles.propose_handle("李") == "member2"
+    assert handles.slug_from_name("  Dr. Ana  O'Neil ") == "dr.ana.o.neil"
+
+
+# -- settings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("x", "Use 2 to 30 characters (this has 1)."),
+        ("a" * 31, "Use 2 to 30 characters (this has 31)."),
+        ("dana reyes", "Use lower-case letters a-z, digits"),
+        ("dana.", "starting and ending with a letter or digit"),
+        ("dañа", "Use lower-case letters a-z, digits"),
+        ("Moderators", "“@moderators” is kept for the site; choose another handle."),
+        ("here", "“@here” is kept for the site"),
+        ("SAM", "“@sam” is taken; choose another handle."),
+        ("", "Enter a handle"),
+    ],
+)
+def test_settings_refuse_a_bad_handle_with_a_clear_message(
+    client, clinician, other_clinician, typed, message
+):
+    client.force_login(clinician)
+    response = client.post(reverse("accounts:settings"), _settings_data(clinician, handle=typed))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert User.objects.get(pk=clinician.pk).handle == "dana"
+
+
+def test_a_member_changes_their_handle_and_sees_it_on_their_profile_and_posts(
+    client, clinician, group, django_capture_on_commit_callbacks
+):
+    client.force_login(clinician)
+    response = client.post(
+        reverse("accounts:settings"), _settings_data(clinician, handle="  @Dana.Reyes ")
+    )
+    assert response.status_code == 302
+    assert User.objects.get(pk=clinician.pk).handle == "dana.reyes"
+    assert HandleChange.objects.get(user=clinician).old_handle == "dana"
+    assert (
+        "@dana.reyes" in client.get(reverse("forum:member", args=[clinician.pk])).content.decode()
+    )
+    assert "@dana.reyes" in client.get(reverse("accounts:profile")).content.decode()
+    topic = new_topic(django_capture_on_commit_callbacks, author=clinician, group=group)
+    thread = client.get(topic.get_absolute_url()).content.decode()
+    assert '<span class="handle meta">@dana.reyes</span>' in thread
+    assert 'title="Dana Reyes · @dana.reyes"' in thread
+
+
+def test_an_old_handle_is_held_for_its_member_and_changes_are_limited(
+    client, clinician, other_clinician
+):
+    handles.handle_change(user=clinician, handle="dana.r")
+    client.force_login(other_clinician)
+    response = client.post(
+        reverse("accounts:settings"), _settings_data(other_clinician, handle="dana")
+    )
+    assert response.status_code == 400
+    assert "“@dana” is taken" in response.content.decode()
+    # Its own member may take it back; then two more changes use up the month.
+    handles.handle_change(user=clinician, handle="dana")
+    handles.handle_change(user=clinician, handle="dana.reyes")
+    client.force_login(clinician)
+    response = client.post(
+        reverse("accounts:settings"), _settings_data(clinician, handle="dana.rx")
+    )
+    assert response.status_code == 400
+    assert "You changed your handle 3 times in the last 30 days" in response.content.decode()
+    assert User.objects.get(pk=clinician.pk).handle == "dana.reyes"
+    # Past the hold, anyone may take it.
+    HandleChange.objects.filter(old_handle="dana.r").update(
+        changed_at=timezone.now() - handles.HELD_FOR - timedelta(days=1)
+    )
+    assert handles.clean_handle("dana.r", user=other_clinician) == "dana.r"
+
+
+# -- mentions -----------------------------------------------------------------------------
+
+
+def test_a_mention_of_a_changed_handle_reaches_the_member_by_new_and_old_handle(
+    group, clinician, other_clinician, organizer, django_capture_on_commit_callbacks
+):
+    topic = new_topic(django_capture_on_commit_callbacks, author=organizer, group=group)
+    handles.handle_change(user=clinician, handle="dana.reyes")
+    first = new_reply(
+        django_capture_on_commit_callbacks,
+        author=other_clinician,
+        topic=topic,
+        body="@Dana.Reyes, how do you pace exposure with teens?",
+    )
+    assert len(_mentions(clinician)) == 1
+    second = new_reply(
+        django_capture_on_commit_callbacks,
+        author=organizer,
+        topic=topic,
+        body="Agreeing with @dana here.",
+    )
+    assert sorted(n.post_id for n in _mentions(clinician)) == [first.pk, second.pk]
+
+
+def test_a_mention_in_a_post_screening_has_not_published_tells_nobody_until_it_is(
+    group, clinician, other_clinician, organizer, django_capture_on_commit_callbacks
+):
+    topic = new_topic(django_capture_on_commit_callbacks, author=organizer, group=group)
+    reply = new_reply(
+        django_capture_on_commit_callbacks,
+        author=other_clinician,
+        topic=topic,
+        body="@dana what would you do with a teen who skips homework?",
+        run_screening=False,
+    )
+    assert Post.objects.get(pk=reply.pk).status == PostStatus.PENDING
+    assert _mentions(clinician) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        screen_revision(revision_id=reply.current_revision_id)
+    assert Post.objects.get(pk=reply.pk).status == PostStatus.PUBLISHED
+    assert [n.post_id for n in _mentions(clinician)] == [reply.pk]
+
+
+# -- the data migration ------------------------------------------------------------------
+
+
+def test_the_migration_gives_every_member_a_unique_handle_deterministically():
+    first = factories.UserFactory(display_name="Ana Li", handle=None)
+    second = factories.UserFactory(display_name="Ana Li", handle=None)
+    reserved = factories.UserFactory(display_name="Staff Person", handle="staff")
+    kept = factories.UserFactory(display_name="Kept", handle="ana.li2")
+    nameless = factories.UserFactory(display_name="", handle=None)
+    migration = importlib.import_module("accounts.migrations.0010_handles_and_digest_parts")
+    migration.give_every_member_a_handle(apps, None)
+    got = {u.pk: u.handle for u in User.objects.filter(pk__in=[first.pk, second.pk])}
+    assert got == {first.pk: "ana.li", second.pk: "ana.li3"}
+    assert User.objects.get(pk=kept.pk).handle == "ana.li2"
+    assert User.objects.get(pk=reserved.pk).handle == "staff.person"
+    assert User.objects.get(pk=nameless.pk).handle == "member2"
+    before = dict(User.objects.values_list("pk", "handle"))
+    migration.give_every_member_a_handle(apps, None)
+    assert dict(User.objects.values_list("pk", "handle")) == before
+    assert None not in before.values()
