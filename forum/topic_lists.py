@@ -246,6 +246,7 @@ def _group_with_reader_queryset(slug: str, user: int) -> QuerySet[Group]:
             reader_decided_at=F("reader__decided_at"),
             reader_decline_reason=F("reader__decline_reason"),
             reader_notify_level=F("reader__notify_level"),
+            reader_digest=F("reader__digest"),
             reader_has_hidden_topics=Exists(hidden),
         )
     )
@@ -292,6 +293,7 @@ def group_page(
             decided_at=group.reader_decided_at,
             decline_reason=group.reader_decline_reason,
             notify_level=group.reader_notify_level,
+            digest=group.reader_digest,
         )
     is_active = membership is not None and membership.state == Membership.State.ACTIVE
     is_organizer = bool(

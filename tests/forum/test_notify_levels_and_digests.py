@@ -450,6 +450,8 @@ def test_a_member_chooses_a_groups_digest_from_the_levels_page(client, group, cl
     assert "CBT Consultation: Normal. Digest: Weekly." in page
     assert 'name="digest" value="weekly" checked' in page
     assert Membership.objects.get(user=clinician, group=group).digest == "weekly"
+    group_page = client.get(group.get_absolute_url()).content.decode()
+    assert "Digest: Weekly" in group_page and 'name="digest" value="weekly" checked' in group_page
     response = client.post(url, {"notify_level": "normal", "digest": "hourly"}, follow=True)
     assert "Choose your digest setting, off, daily or weekly" in response.content.decode()
     assert Membership.objects.get(user=clinician, group=group).digest == "weekly"

@@ -69,7 +69,9 @@ def test_bylines_on_thread_pages_and_lists_link_to_the_profile(client, clinician
     client.force_login(clinician)
     profile_url = reverse("forum:member", args=[clinician.pk])
     thread = client.get(topic.get_absolute_url()).content.decode()
-    assert re.search(rf'<a class="byline" href="{profile_url}">.*Dana Reyes', thread)
+    assert re.search(
+        rf'<a class="byline" href="{profile_url}" title="Dana Reyes · @dana">.*Dana Reyes', thread
+    )
     listing = client.get(topic.group.get_absolute_url()).content.decode()
     assert f'<a class="author-link" href="{profile_url}">Dana Reyes</a>' in listing
 
