@@ -26,11 +26,24 @@ shapes and names used alone; its development rows go to phi_dev_16_synthetic.jso
 its held-out rows are appended to phi_synthetic_heldout.jsonl (the first round's rows do
 not change).
 
+A third round (DEVELOPMENT_17, HELD_OUT_17, NEGATIVES_17) covers plates in each state's
+shapes beside a state and a vehicle, ages over 89 with and without a unit (words, "y.o.",
+"93F"), record numbers under more names (FIN, CSN, HAR, BIC, DOC, docket, referral ...),
+device serials under more cues, more date, phone and address shapes, names alone mid-
+sentence, and number-heavy de-identified text (serial sevens, vitals, doses, codes, ages up
+to 89, car models); its development rows go to phi_dev_17_synthetic.jsonl and its held-out
+rows (`synho17-*`) are appended to phi_synthetic_heldout.jsonl.
+
+The second round's dates are drawn relative to the day the script runs (Faker's "-3y"),
+so a run on another day rewrites those rows: keep the committed earlier rounds' rows and
+take only a new round's from a run (the third round's dates have fixed bounds).
+
 Deterministic: a fixed seed for Faker and for the choices here.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import re
@@ -720,6 +733,7 @@ CLINICIAN_16: dict[str, Callable[[], str]] = {
     ),
     "clin_phone_any": lambda: phone_any(),
     "clin_npi": lambda: npi(),
+    "clin_age_ok": lambda: str(rng.randint(60, 89)),
     "clin_license": lambda: rng.choice(
         [
             f"{rng.choice(list(STATES))} License {fake.numerify('0#####')}",
@@ -731,12 +745,435 @@ CLINICIAN_16: dict[str, Callable[[], str]] = {
 }
 
 
+# --- the third round (phi_dev_17): licence plates, ages over 89, record numbers, devices,
+# dates, names alone, addresses, phones and ZIPs in more shapes and phrasings, and number-
+# heavy de-identified text. Its own value generators and slots, drawn only by its templates
+# (so the earlier rounds' rows do not change).
+
+# Plate shapes by state (DMV standard and older issues) and vanity plates.
+PLATE_SHAPES_17 = {
+    "California": ["#???###"],
+    "Texas": ["???-####", "??#-?###"],
+    "New York": ["???-####"],
+    "Florida": ["??? ?##", "### ???", "???? ##"],
+    "Illinois": ["?? #####", "### ####"],
+    "Pennsylvania": ["???-####"],
+    "Ohio": ["??? ####"],
+    "Georgia": ["???####", "??? ####"],
+    "Michigan": ["??? ####", "#??? ##"],
+    "Washington": ["???####", "###-???"],
+    "New Jersey": ["?##-???", "???##?"],
+    "Massachusetts": ["#??#", "#?? ###", "###?##"],
+    "Oregon": ["### ???", "??? ###"],
+    "Arizona": ["???####", "?##???"],
+    "Colorado": ["???-?##", "###-???"],
+    "Virginia": ["???-####"],
+    "North Carolina": ["???-####"],
+    "Minnesota": ["???-###", "###-???"],
+    "Nevada": ["###-???", "##?-###"],
+    "Maryland": ["#??####"],
+}
+STATE_ABBR_17 = {
+    "California": "CA",
+    "Texas": "TX",
+    "New York": "NY",
+    "Florida": "FL",
+    "Illinois": "IL",
+    "Pennsylvania": "PA",
+    "Ohio": "OH",
+    "Georgia": "GA",
+    "Michigan": "MI",
+    "Washington": "WA",
+    "New Jersey": "NJ",
+    "Massachusetts": "MA",
+    "Oregon": "OR",
+    "Arizona": "AZ",
+    "Colorado": "CO",
+    "Virginia": "VA",
+    "North Carolina": "NC",
+    "Minnesota": "MN",
+    "Nevada": "NV",
+    "Maryland": "MD",
+}
+VANITY_17 = ["MOMSCAB", "GOBUCKS1", "LUVMYK9", "2FAST4U", "SUNNY7", "BIGDAWG", "NOTATX", "R8DR4LF"]
+_PLATE_STATE: list[str] = []
+
+
+def plate_17() -> str:
+    """A plate in the shape of the state the template names beside it (`{plate_state}`,
+    before or after), or a vanity plate now and then."""
+    if not _PLATE_STATE:
+        _PLATE_STATE.append(rng.choice(list(PLATE_SHAPES_17)))
+    state = _PLATE_STATE[-1]
+    if rng.random() < 0.1:
+        return rng.choice(VANITY_17)
+    return fake.bothify(rng.choice(PLATE_SHAPES_17[state]), letters="ABCDEFGHJKLMNPRSTVWXYZ")
+
+
+def plate_state_17() -> str:
+    state = _PLATE_STATE[-1]
+    return STATE_ABBR_17[state] if rng.random() < 0.4 else state
+
+
+WORDS_17 = [
+    "ninety",
+    "ninety-one",
+    "ninety one",
+    "ninety-two",
+    "ninety three",
+    "ninety-four",
+    "ninety-five",
+    "ninety six",
+    "ninety-seven",
+    "ninety-eight",
+    "ninety-nine",
+    "a hundred",
+    "one hundred",
+    "a hundred and one",
+    "one hundred and two",
+    "a hundred and four",
+]
+
+
+def age_17() -> str:
+    """An age over 89 with its unit, in the shapes clinicians write."""
+    n = rng.randint(90, 108)
+    words = rng.choice(WORDS_17)
+    sex = rng.choice("MF")
+    return rng.choice(
+        [
+            f"{n} y.o.",
+            f"{n}y/o",
+            f"{n}-yr-old",
+            f"{n} yr old",
+            f"{n} yrs",
+            f"{n}yo {sex}",
+            f"{n}yo{sex}",
+            f"{n} y/o {sex}",
+            f"{n}{sex}",
+            f"{n} {sex}",
+            f"{n}-y-o",
+            f"{words} year old",
+            f"{words}-year-old",
+            f"{words} years old",
+            f"{n} years of age",
+        ]
+    )
+
+
+def age_bare_17() -> str:
+    """An age over 89 with no unit ("is 96", "turned ninety-two", "Ruth, 94,")."""
+    n = rng.randint(90, 106)
+    return rng.choice([str(n), str(n), rng.choice(WORDS_17)])
+
+
+RECORD_NAMES_17 = [
+    "FIN",
+    "CSN",
+    "HAR",
+    "EMPI",
+    "member identifier",
+    "subscriber no.",
+    "Medi-Cal BIC",
+    "CIN",
+    "DOC number",
+    "inmate no.",
+    "booking number",
+    "docket no.",
+    "court case",
+    "CPS referral",
+    "intake number",
+    "incident number",
+    "authorization",
+    "PA number",
+    "hospital account",
+    "person number",
+    "enrollment ID",
+    "eligibility number",
+    "VA file number",
+    "claim ref",
+    "member #",
+]
+
+
+def record_17() -> str:
+    return rng.choice(
+        [
+            str(rng.randint(1000000, 9999999999)),
+            f"{rng.choice('ACHKMRWX')}{rng.randint(100000, 9999999)}",
+            f"{rng.randint(2019, 2026)}-{rng.randint(10000, 999999)}",
+            f"{rng.choice(['PA', 'CC', 'HA', 'PR', 'VA'])}-{rng.randint(100000, 9999999)}",
+            f"{fake.bothify('???#########', letters='ABCDEFGHJKMNPRSTVWXYZ')}",
+            f"{rng.randint(10, 99)}-{rng.randint(1000, 99999)}",
+        ]
+    )
+
+
+DEVICE_CUES_17 = [
+    "pump serial",
+    "pump SN",
+    "generator serial",
+    "processor serial number",
+    "transmitter serial",
+    "receiver S/N",
+    "implant ID",
+    "device serial",
+    "sensor serial",
+    "monitor unit",
+    "hearing aid serial",
+    "stimulator serial no.",
+    "ICD serial",
+    "bracelet ID",
+]
+
+
+def device_17() -> str:
+    return rng.choice(
+        [
+            fake.bothify("???###-#####", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("??######?", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.numerify("###-#####"),
+            fake.numerify("###########"),
+            fake.bothify("#?###??#", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+            fake.bothify("??-#######", letters="ABCDEFGHJKMNPRSTVWXYZ"),
+        ]
+    )
+
+
+def date_17() -> str:
+    # Fixed bounds, not Faker's "-3y" relative to today: the rows stay the same whichever
+    # day the script runs (the second round's date rows move with the day it is run).
+    d = fake.date_between_dates(datetime.date(2022, 1, 1), datetime.date(2027, 6, 30))
+    day = d.day
+    suffix = "th" if 10 < day < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return rng.choice(
+        [
+            f"{d.month}.{day}.{d.year}",
+            f"{d.month:02d}.{day:02d}.{d.strftime('%y')}",
+            d.strftime("%Y/%m/%d"),
+            f"{day}-{d.strftime('%b')}-{d.year}",
+            f"{d.strftime('%b')} {day}{suffix}",
+            f"{d.strftime('%B')} {day}{suffix}, {d.year}",
+            f"the {day}{suffix} of {d.strftime('%B')}",
+            d.strftime("%d%b%Y").upper(),
+            f"{d.strftime('%b')}. {day}, {d.year}",
+            f"{d.strftime('%A')}, {d.month}/{day}",
+            f"{d.month}/{day}/{d.strftime('%y')}",
+            f"{day} {d.strftime('%B')} {d.year}",
+        ]
+    )
+
+
+def phone_17() -> str:
+    area = rng.choice(["919", "303", "614", "773", "206", "813", "702", "505", "860", "408"])
+    line = f"01{rng.randint(0, 99):02d}"
+    return rng.choice(
+        [
+            f"({area}) 555 {line}",
+            f"+1 ({area}) 555-{line}",
+            f"{area} 555-{line}",
+            f"{area}.555.{line} ext {rng.randint(2, 999)}",
+            f"{area}/555-{line}",
+            f"1 ({area}) 555-{line}",
+            f"555.{line}",
+            f"{area}555{line}",
+        ]
+    )
+
+
+def address_17() -> str:
+    return rng.choice(
+        [
+            f"{fake.building_number()} {rng.choice(['N', 'S', 'E', 'W', 'N.', 'W.'])} "
+            f"{fake.street_name()}",
+            f"{fake.building_number()} {fake.street_name()}, {fake.secondary_address()}",
+            f"{fake.building_number()} {fake.street_name()} {rng.choice(['Unit', '#', 'Apt.'])}"
+            f" {rng.randint(1, 40)}{rng.choice(['', 'A', 'B'])}",
+            f"Lot {rng.randint(1, 120)}, {fake.last_name()} Mobile Home Park",
+            f"{fake.building_number()} {fake.last_name()} {rng.choice(['Rd', 'Ln', 'Ct', 'Dr'])}",
+        ]
+    )
+
+
+GENERATORS.update(
+    {
+        "plate17": plate_17,
+        "age17": age_17,
+        "age_bare17": age_bare_17,
+        "record17": record_17,
+        "device17": device_17,
+        "date17": date_17,
+        "phone17": phone_17,
+        "address17": address_17,
+    }
+)
+KIND_OF.update(
+    {
+        "plate17": "license_plate",
+        "age17": "age",
+        "age_bare17": "age",
+        "record17": "record_number",
+        "device17": "device_id",
+        "date17": "date",
+        "phone17": "phone",
+        "address17": "address",
+    }
+)
+
+# Held-out families of the third round: written before any rule of the round and never
+# used to change one; evaluate_screening reports them on a row of their own.
+HELD_OUT_17 = {
+    "plate-heldout-17": [
+        "The man who keeps parking outside her school drives a {plate_state} {plate17}, per her.",
+        "Neighbors wrote down {plate17} ({plate_state}) after the second break-in at mom's.",
+        "Her stalker's hatchback has {plate_state} plates, {plate17}, and a cracked windshield.",
+        "Protective order paperwork lists respondent vehicle {plate17}, {plate_state}.",
+    ],
+    "age-heldout-17": [
+        "Referral from the memory clinic: {age17}, lives with a son who drinks.",
+        "The oldest in my grief group is {age_bare17} and comes by bus every week.",
+        "Pt, {age17}, tearful, says she is ready to die but not suicidal.",
+        "His mother just turned {age_bare17} and he can't imagine losing her.",
+    ],
+    "record-heldout-17": [
+        "Somebody at the clinic typed her {record_name17} {record17} into the group email.",
+        "I only have the {record_name17} ({record17}) to go on; the name was redacted.",
+        "Writing a letter for the board and the {record_name17} is {record17}.",
+    ],
+    "device-heldout-17": [
+        "Her {device_cue17} {device17} keeps erroring out during the night.",
+        "The rep asked me to read him the {device_cue17}: {device17}.",
+        "Neurology's note lists the {device_cue17} as {device17} for some reason.",
+    ],
+    "date-heldout-17": [
+        "I last saw him {date17}, before the eviction.",
+        "Her daughter's funeral was {date17} and she hasn't slept since.",
+        "The re-evaluation is pencilled in for {date17}.",
+    ],
+    "name-heldout-17": [
+        "I'm not sure {first} trusts me yet, even after four months.",
+        "Every time {first} mentions the accident her hands shake.",
+        "The foster parents say {first} hoards food in his backpack.",
+        "Supervision today was mostly about whether {first} needs a higher level of care.",
+    ],
+    "contact-heldout-17": [
+        "Her grandmother keeps calling from {phone17} to ask if she showed up.",
+        "The family moved to {address17} last month, near the rail yard.",
+        "They rent a place in {city_zip} and she commutes two hours.",
+    ],
+}
+
+DEVELOPMENT_17 = {
+    "plates-17": [
+        "The car that follows her home is a {plate_state} {plate17}, she says.",
+        "She got the plate, {plate_state} {plate17}, and the sheriff still won't act.",
+        "His truck ({plate17}, {plate_state} plates) was in the lot all afternoon.",
+        "Dad's SUV has {plate_state} tags {plate17} and he parks across the street.",
+        "The van with plate {plate17} ({plate_state}) was seen outside the shelter.",
+        "Client saw the same sedan, {plate_state} {plate17}, at her new job.",
+        "The vehicle on the police report is {plate17}, registered in {plate_state}.",
+        "His car is {plate17}; staff know not to let him into the building.",
+        "Mom drives a minivan, {plate_state} license {plate17}, and picks the kids up late.",
+    ],
+    "ages-17": [
+        "New consult: {age17}, widowed twice, referred for complicated grief.",
+        "The patient, {age17}, wants to discuss stopping dialysis.",
+        "I'm seeing a {age17} who insists her late husband visits at night.",
+        "Her aunt is {age_bare17} and still manages everyone's money.",
+        "He turned {age_bare17} in the spring and hasn't left the house since.",
+        "Our resident (age {age_bare17}) refuses to join any activity.",
+        "My client's father, {age_bare17}, moved in after the fall.",
+        "At {age_bare17} she finally wants to talk about the war.",
+    ],
+    "records-17": [
+        "The {record_name17} on the letter, {record17}, doesn't match our file.",
+        "Her {record_name17} is {record17} and the portal won't accept it.",
+        "Billing called about {record_name17} {record17} again.",
+        "I wrote the {record_name17} ({record17}) on the release by mistake.",
+    ],
+    "devices-17": [
+        "The {device_cue17}, {device17}, is printed on the discharge sheet.",
+        "Her {device_cue17} reads {device17} on the back of the unit.",
+        "He asked me to note the {device_cue17} {device17} in case it's stolen again.",
+    ],
+    "dates-17": [
+        "She was seen in the ED {date17} after cutting again.",
+        "He moved out on {date17} and the kids haven't seen him since.",
+        "The custody hearing got moved to {date17}.",
+        "DOB {date17}, per the hospital face sheet.",
+    ],
+    "names-17": [
+        "I told {first} we could slow down, and she looked relieved.",
+        "It took {first} three sessions to say the word abuse.",
+        "When {first} came in today she had a new bruise on her arm.",
+        "Mom says {first} hasn't eaten dinner with the family in weeks.",
+        "The school wants me to call about {first}'s absences.",
+    ],
+    "contact-17": [
+        "His sister can be reached at {phone17} after work.",
+        "The client's new address is {address17}, second floor.",
+        "She's staying with her cousin in {city_zip} for now.",
+        "Try the dad at {phone17}; mom won't pick up.",
+        "Home visit at {address17} went better than expected.",
+    ],
+}
+
+NEGATIVES_17 = [
+    "Serial 7s: 93, 86, 79, 72, 65 without errors; MoCA 27/30.",
+    "She's {clin_age_ok} and has been widowed since her 60s.",
+    "A client in his late 80s, still driving, refuses a driving evaluation.",
+    "My 89-year-old client wants to try EMDR; any contraindications at that age?",
+    "Clients in their 90s often outlive their friends; grief groups help.",
+    "Her 2018 Honda CR-V broke down and she missed two sessions.",
+    "He drives a Ford F-150 for work and sleeps in the cab some nights.",
+    "Plate waste at the group home dinner is a sign he's restricting again.",
+    "The vehicle registration fee went up to $85 and the bus pass is $30.",
+    "We use room 2-117 for groups; the waiting room is 2-101.",
+    "CPT 96130 and 96131 for testing; ICD-10 F41.1 and F90.0.",
+    "Lithium 900 mg, level 0.8; TSH 2.1; creatinine 0.9.",
+    "PHQ-9 of 21 at intake, 9 by week 14; GAD-7 from 17 to 6.",
+    "Group meets Thursdays 6:30-8:00 in suite 310; 12 spots, 9 filled.",
+    "She spends 90 minutes a day on her phone and 3 hours on TikTok.",
+    "The serial killer podcast is her comfort listening, oddly.",
+    "Medicare covers 80% after the deductible; the copay is $45.",
+    "Her ACE score is 7 and she's been sober 90 days as of this week.",
+    "We saw 1,250 clients in 2024 across 5 clinics in 3 counties.",
+    "In 1994 she left the convent; in 2004 she married; in 2014 she divorced.",
+    "His A1c went from 9.4 to 7.1 with the new pump settings.",
+    "He's 72, she's 68; they've been married 49 years.",
+    "Ages 90+ are grouped in the census data we use for the grant.",
+    "Our PO box is listed on the clinic website for records requests.",
+    "Thanks, {clin_first}, that worksheet helped my client a lot.",
+    "{clin_first} and I co-lead the DBT skills group on Mondays.",
+    "Version 3.2.1 of the EHR broke the superbill export again.",
+    "The study (n = 94) found no difference at 12 or 24 weeks.",
+    "Score of 95 on the WAIS processing index, 102 full-scale.",
+    "BP 142/91, pulse 96, O2 sat 97% on room air.",
+]
+
+
 def _fill(template: str) -> tuple[str, list[dict[str, object]]]:
     text, spans, pos = "", [], 0
+    _PLATE_STATE.clear()
     for m in re.finditer(r"\{(\w+)\}", template):
         text += template[pos : m.start()]
         slot = m.group(1)
-        if slot == "city_zip":
+        if slot == "plate_state":
+            # The state named beside a plate: the plate's own when it came first, else one
+            # chosen now that the plate then follows.
+            if not _PLATE_STATE:
+                _PLATE_STATE.append(rng.choice(list(PLATE_SHAPES_17)))
+            text += plate_state_17()
+        elif slot == "plate17":
+            value = plate_17()
+            start = len(text)
+            text += value
+            spans.append({"kind": "license_plate", "start": start, "end": len(text), "text": value})
+        elif slot == "record_name17":
+            text += rng.choice(RECORD_NAMES_17)
+        elif slot == "device_cue17":
+            text += rng.choice(DEVICE_CUES_17)
+        elif slot == "city_zip":
             city, z = city_state_zip()
             text += city + " "
             start = len(text)
@@ -866,10 +1303,42 @@ def main() -> None:
                     "note": dev16_note,
                 }
             )
+    # The third round: its held-out families are appended after the earlier ones (whose
+    # rows stay as they were), its development families and negatives go to phi_dev_17.
+    Faker.seed(SEED + 3)
+    rng.seed(SEED + 3)
+    held += _rows(
+        HELD_OUT_17,
+        "synho17",
+        "development data (not blind): synthetic, scripts/generate_phi_synthetic.py; held-out "
+        "template families of the third round (plates, ages, records, devices, dates, names, "
+        "contact details), written before the round's rules and never used to change one",
+    )
+    Faker.seed(SEED + 4)
+    rng.seed(SEED + 4)
+    dev17_note = (
+        "development data: synthetic, scripts/generate_phi_synthetic.py (Faker values in "
+        "templates written for this project); third-round development template families"
+    )
+    dev17 = _rows(DEVELOPMENT_17, "syn17", dev17_note)
+    for index, template in enumerate(NEGATIVES_17):
+        for r in range(2):
+            text, _ = _fill(template)
+            dev17.append(
+                {
+                    "id": f"syn17-neg-{index}-{r}",
+                    "deidentified": True,
+                    "text": text,
+                    "spans": [],
+                    "family": "negative",
+                    "note": dev17_note,
+                }
+            )
     for path, rows in (
         (OUT / "phi_dev_14_synthetic.jsonl", dev),
         (OUT / "phi_synthetic_heldout.jsonl", held),
         (OUT / "phi_dev_16_synthetic.jsonl", dev16),
+        (OUT / "phi_dev_17_synthetic.jsonl", dev17),
     ):
         path.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
