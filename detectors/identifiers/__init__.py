@@ -85,6 +85,27 @@ Decisions worth knowing:
   clients. A signature block may carry the clinician's NPI and licence lines ("NPI
   1457382910 | NY License 019344"), "Licensed Clinical Psychologist", ABPP and similar
   credentials; a record-like number on such a line is theirs.
+- Third round (plates, ages, records, devices, dates, names; de-identified false flags),
+  again as classes. A plate-shaped value (capitals, five to eight letters and digits, a
+  letter and a digit, one space or dash at most; not a scale or model code such as
+  "COVID-19", "F-150") counts beside its state ("Texas MKW 8821", "NY plate KGT-5521",
+  "8KXT412 (CA plates)", "BZR4418, Washington") or as what a vehicle "is" ("the car is
+  ALB2093", "her truck, H42 8LK"), only in a post that speaks of a vehicle
+  (detectors/identifiers/plates.py); a clinician's licence beside their state is digits
+  and passes. Ages over 89 also as "96-y-o", after "is now", "reached", "lived to see",
+  "celebrated", and "At 98 she ..."; "ages 90+" (a bracket) and every age up to 89 pass.
+  Record numbers under more names (FIN, BIC, Medi-Cal, person, eligibility, enrollment,
+  DOC, inmate, docket, court) and inside parentheses ("chart (00482916)"). Device serials
+  after "SN", a generator, an ICD, a "unit" after a comma, or "labeled"/"engraved" on the
+  device, an IMEI in its printed groups; "serial sevens" and "serial killer" are not
+  devices, and a countdown of two-digit groups ("93-86-79-72") is not a phone number.
+  Dates as "14-Feb-2025", "03JUN1958", "DOB 19540812", "Tuesday the 21st" (not "Friday
+  the 13th"), a holiday with its year, each in a post about a person or a client; "the
+  case conference" is not an event. Phone numbers with a slash after the area code and a
+  few words after "try" or a colon. A car make before its model ("a 2015 Ford F-150") is
+  not a name; a colleague who co-leads or runs something with the author ("Dana and I
+  co-lead the group") is not a client; departments, specialties and roles ("Psychiatry
+  said", "Endo wants", "Adolescent, 15,") are everyday words, not names.
 """
 
 from __future__ import annotations
@@ -95,7 +116,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from detectors.identifiers import addresses, ages, contact, dates, names, numbers, signature
+from detectors.identifiers import (
+    addresses,
+    ages,
+    contact,
+    dates,
+    names,
+    numbers,
+    plates,
+    signature,
+)
 from detectors.identifiers._text import _Candidate, _Doc
 
 __all__ = [
@@ -227,7 +257,7 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
         return []
     doc = _Doc(text)
     candidates: list[_Candidate] = []
-    for kind_module in (contact, numbers, dates, ages, addresses):
+    for kind_module in (contact, numbers, plates, dates, ages, addresses):
         candidates.extend(kind_module.candidates(doc))
     candidates.extend(names.candidates(text))
     # A number found both as a phone number or a ZIP (by its shape and cue) and as a record

@@ -19,16 +19,22 @@ _AGE_WORDS = (
 
 
 _AGE_RE = _CaseFree(
-    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- –‐]?(?:years?|yrs?\.?|yo|y/o|y\.\s?o\.?|y\s/\s?o)"
+    rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- –‐]?(?:years?|yrs?\.?|yo|y/o|y-o|y\.\s?o\.?|y\s/\s?o)"
     rf"(?:[- –‐]old)?(?:\b|(?<=\.))|"
     rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:|age of|at age|the age of|"
-    rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))\s*(?:{_AGE_NUM}|"
+    rf"reached|reaches|lived to(?: see)?|made it to|celebrated|celebrating|"
+    rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))"
+    # "is now 93", "turned almost ninety-five": an adverb between the verb and the age.
+    rf"(?:\s+(?:now|just|already|almost|nearly|only|still|finally))?"
+    rf"\s*(?:{_AGE_NUM}|"
     rf"{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|"
     rf"lbs?|kg|minutes|min|days|sessions|points|pounds|feet|ft|miles|mph|dollars|cents|bucks|times|"
     rf"hours|hrs|seconds|secs|degrees|beats|bpm|words|pages|steps|calls|texts|messages|weeks|"
-    rf"months|percentile|out of|/|on (?:the|her|his|a)|[.,]\d))|"
+    rf"months|percentile|out of|/|on (?:the|her|his|a)|[.,]\d|\+))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) (?:birthday|year)\b|"
+    # "At 98 she finally wants to talk": an age that opens a clause about someone.
+    rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
     rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])"
 )
@@ -60,8 +66,9 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
         for run_start, run_end in _digit_runs(shape, 2):
             if run_end - run_start > 3 or not 90 <= int(text[run_start:run_end]) <= 129:
                 continue
-            window_end = min(len(text), run_end + 16)
-            for m in _AGE_RE.finditer(doc, max(0, run_start - 10), window_end):
+            window_end = min(len(text), run_end + 24)
+            # Cues of up to 13 characters before the age ("lived to see 102").
+            for m in _AGE_RE.finditer(doc, max(0, run_start - 16), window_end):
                 if m.span() not in seen_ages:
                     seen_ages.add(m.span())
                     yield _Candidate("age", m.start(), m.end())

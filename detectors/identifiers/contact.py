@@ -96,7 +96,7 @@ _IPV6_SHORT_RE = _CaseFree(
 
 
 _PHONE_US_RE = re.compile(
-    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]|\d{3}/(?=\d{3}-))\d{3}[\s.-]\d{4}"
     r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/-])"
 )
 
@@ -124,8 +124,8 @@ _PHONE_CUE_RE = _CaseFree(
 _PHONE_LOOSE_RE = _CaseFree(
     r"(?i)\b(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|phoned?|cell(?:phone)?|mobile|numbers?|"
     r"reach(?:ed)?|dial(?:l?ed)?|rang|rings?|voicemail|callback|call-back|contact|tel|ph|fax|"
-    r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up)"
-    r"(?:[\s,\"“”(]+(?!(?:and|or|but)\b)[a-z0-9'’.]{1,12}){0,5}?[\s,:\"“”(]*(?:#|no\.)?\s*"
+    r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up|try|reach (?:her|him|them|the \w+) at)"
+    r"(?:[\s,:;\"“”(]+(?!(?:and|or|but)\b)[a-z0-9'’.]{1,12}){0,5}?[\s,:\"“”(]*(?:#|no\.)?\s*"
     r"((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
     r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?|\d{3}[\s.-]\d{4})(?![\w/-]|\.\d)"
 )
@@ -397,6 +397,9 @@ def _phone_candidates(doc: _Doc) -> Iterator[_Candidate]:
         groups = re.split(r"[ .-]", value)
         if not 8 <= digit_count <= 13 or all(_YEAR_ONLY_RE.match(g) for g in groups):
             continue
+        steps = {int(a) - int(b) for a, b in zip(groups, groups[1:], strict=False)}
+        if len(steps) == 1 and all(len(g) <= 3 for g in groups):
+            continue  # serial sevens ("93-86-79-72"), a countdown: a test's answers
         if _practice_exempt(doc, m.start(), m.end()):
             continue
         yield _Candidate("phone", m.start(), m.end())

@@ -56,7 +56,8 @@ _WEEKDAY_ABBR_RE = _CaseFree(
 
 # Dates of laws, trainings and holidays are not about a client.
 _EVENT_CUE_RE = _CaseFree(
-    r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|conference|webinar|training|"
+    r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|"
+    r"(?<!case )conference|webinar|training|"
     r"workshop|summit|registration|register|rule|(?:new|the|state|federal) law|bill|statute|"
     r"legislat\w*|regulation|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
@@ -95,6 +96,29 @@ _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 _MAY_VERB_RE = re.compile(
     r"May \d+\s+(?:sessions|clients|people|minutes|hours|days|weeks|months|more|of)\b"
+)
+
+
+# Day, month abbreviation and year run together or joined by dashes, as forms and EHRs
+# print them: "05MAR2025", "5-Mar-2025", "17-JUN-61".
+_MON_ABBR = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+_DATE_DMY_ABBR_RE = _CaseFree(
+    rf"(?i)(?<![\w-]){_DAY}(?:-{_MON_ABBR}-|{_MON_ABBR})(?:19|20)?\d\d(?![\w-])"
+)
+# Eight digits as year, month and day after a birth or date word: "DOB 19540812".
+_DATE_COMPACT_RE = _CaseFree(
+    r"(?i)\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|dated|admitted|discharged|dos|"
+    r"date)\W{0,3}((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+)
+# Care words that make a post about a patient even without a pronoun or a clinical word.
+_ADMITTED_RE = _CaseFree(r"(?i)\b(?:admitted|discharged|dob|born|overdose|hospitali[sz]ed|seen)\b")
+# A weekday and an ordinal day ("Thursday the 14th"), and a holiday with its year
+# ("Christmas Eve 2023", "Thanksgiving of 2022"): one day each.
+_DATE_WEEKDAY_ORD_RE = re.compile(rf"\b{_WEEKDAYS},? the (?!13th){_DAY}{_ORD}\b")
+_DATE_HOLIDAY_RE = re.compile(
+    r"\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: "
+    r"Sunday)?|Halloween|Valentine's Day|Mother's Day|Father's Day|Memorial Day|Labor Day|"
+    r"Independence Day|the Fourth of July|July 4th|Juneteenth)(?:,? (?:of )?)(?:19|20)\d\d\b"
 )
 
 
@@ -152,4 +176,46 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
         for m in _DATE_ORDINAL_RE.finditer(doc):
             yield _Candidate("date", m.start(), m.end())
+    # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
+    # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
+    if not (
+        CLINICAL_CONTEXT_RE.search(text)
+        or PERSON_CONTEXT_RE.search(text)
+        or _ADMITTED_RE.search(doc)
+    ):
+        yield from _date_word_candidates(doc)
+        return
+    if doc.digits >= 4:
+        lower = doc.lowered
+        if any(
+            map(
+                lower.__contains__,
+                (
+                    "jan",
+                    "feb",
+                    "mar",
+                    "apr",
+                    "may",
+                    "jun",
+                    "jul",
+                    "aug",
+                    "sep",
+                    "oct",
+                    "nov",
+                    "dec",
+                ),
+            )
+        ):
+            for m in _DATE_DMY_ABBR_RE.finditer(doc):
+                yield _Candidate("date", m.start(), m.end())
+        if "00000000" in shape:
+            for m in _DATE_COMPACT_RE.finditer(doc):
+                yield _Candidate("date", m.start(1), m.end(1))
+    if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
+        for m in _DATE_WEEKDAY_ORD_RE.finditer(text):
+            yield _Candidate("date", m.start(), m.end())
+    if "00" in shape:
+        for m in _DATE_HOLIDAY_RE.finditer(text):
+            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+                yield _Candidate("date", m.start(), m.end())
     yield from _date_word_candidates(doc)

@@ -239,7 +239,10 @@ _CULTURE_AFTER_RE = re.compile(
 
 _COLLEAGUE_AFTER_RE = re.compile(
     r",?\s+(?:a|an|my|our)\s+(?:colleague|supervisor|fellow|co-?worker of mine|therapist|counselor|"
-    r"psychologist|psychiatrist|social worker|clinician|intern|lcsw|lpc|lmft|mentor|consultant)\b"
+    r"psychologist|psychiatrist|social worker|clinician|intern|lcsw|lpc|lmft|mentor|consultant)\b|"
+    # "Dana and I co-lead the skills group": a colleague sharing the work.
+    r"\s+and I\s+(?:co-?lead|co-?led|co-?facilitate|co-?teach|co-?run|co-?host|co-?wrote|run|lead|"
+    r"facilitate|teach|host|supervise|share (?:an office|a caseload|the group))\b"
 )
 
 

@@ -59,6 +59,40 @@ from detectors.identifiers.wordlists import (
     _PUBLIC_SURNAMES,
 )
 
+_VEHICLE_MAKES = frozenset(
+    [
+        "Ford",
+        "Honda",
+        "Toyota",
+        "Chevy",
+        "Chevrolet",
+        "Nissan",
+        "Subaru",
+        "Hyundai",
+        "Kia",
+        "Dodge",
+        "Buick",
+        "Mazda",
+        "Tesla",
+        "Jeep",
+        "Lexus",
+        "Audi",
+        "Volvo",
+        "Mercedes",
+        "Chrysler",
+        "Cadillac",
+        "Lincoln",
+        "GMC",
+        "Ram",
+        "Acura",
+        "Infiniti",
+    ]
+)
+# A model after the make: a code with a digit ("F-150", "CR-V 2"), or a capitalised model name.
+_MODEL_AFTER_RE = re.compile(
+    r"\s+(?:[A-Z]{1,3}-?\d{1,4}\b|[A-Z][a-z]+(?:\s|[.,;]|$)|[A-Z]{2,3}-[A-Z]\b|Model [A-Z0-9])"
+)
+
 
 def _extend_surname(text: str, end: int) -> int:
     """Grow a first-name span over a following surname or initial ("John S.")."""
@@ -256,6 +290,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
         # Words that are never names here, except a name-like word after a
         # strong cue ("her husband Bill", "her daughter April").
         never = token in _NEVER_NAME
+        if token in _VEHICLE_MAKES and _MODEL_AFTER_RE.match(text, end):
+            continue  # "a 2015 Ford F-150", "her Honda Civic": a vehicle, not a person
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
             continue
         prev, sentence_ended = _previous_words(text, start)

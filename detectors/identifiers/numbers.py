@@ -116,7 +116,7 @@ _RECORD_RE = _CaseFree(
     r"account(?: number| no\.?| #))"
     # The cue is a whole word: "dl" in "@dlogue22" is not a driver's licence.
     r"(?![a-z])"
-    r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|as|reads|:|#|=|,)?\s*[:#]?\s*"
+    r"(?:\s*(?:number|no\.?|num|#|id))?\s*(?:is|was|of|as|reads|:|#|=|,)?\s*[:#]?\s*[(\[]?"
     r"(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{2,19}[A-Z0-9]|\d{3,})(?![\w-])"
 )
 
@@ -128,10 +128,11 @@ _RECORD_LOOSE_RE = _CaseFree(
     r"(?i)\b(?:account|acct|member|subscriber|policy|claim|case|file|chart|record|mrn|encounter|"
     r"visit|admission|referral|authori[sz]ation|auth|prior auth|reference|ref|confirmation|"
     r"student|inmate|booking|docket|patient|client|beneficiary|medicaid|medicare|insurance|"
-    r"identification|id|employee|badge|permit|tracking|voucher|ticket|pa)"
+    r"identification|id|employee|badge|permit|tracking|voucher|ticket|pa|bic|medi-cal|person|"
+    r"eligibility|enrollment|incident|har|empi|cin|doc|inmate|docket|court)"
     r"(?:\s*(?:number|no\.?|num|#|id|code))?"
     r"(?:,?\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
-    r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*"
+    r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*[(\[]?"
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
 )
 
@@ -279,15 +280,21 @@ _PLATE_NOT = re.compile(r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$")
 # number", "pump serial"), with up to three words between ("the pacemaker serial, PM2219-
 # 88431", "device serial, 58SG7379"). The value has a digit and five characters or more.
 _DEVICE_NOUNS = (
-    r"(?:device|pump|insulin pump|pacemaker|defibrillator|implant|cochlear implant|"
+    r"(?:device|pump|insulin pump|pacemaker|defibrillator|icd|generator|ipg|implant|"
+    r"cochlear implant|"
     r"neurostimulator|stimulator|vns|dbs|cgm|transmitter|sensor|receiver|monitor|"
-    r"ankle monitor|bracelet|tracker|hearing aids?|processor|inhaler|meter|glucometer|"
+    r"ankle monitor|monitoring bracelet|bracelet|tracker|hearing aids?|processor|inhaler|meter|"
+    r"glucometer|"
     r"tablet|laptop|ventilator|cpap|bipap|wheelchair|prosthesis|catheter)"
 )
 _DEVICE_RE = _CaseFree(
-    r"(?i)\b(?:serial(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn\s*#|imei(?:\s*(?:number|no\.?|#))?|"
+    # "serial sevens", "serial killer": the word without a device.
+    r"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))"
+    r"(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn(?=\s*[#:]|\s+\w*\d)(?:\s*#)?|imei(?:\s*(?:number|no\.?|#))?|"
     r"meid|udi(?:-di)?|mac address|mac addr\.?|"
-    rf"{_DEVICE_NOUNS}(?:'s)?\s+(?:unit\s+)?(?:id|number|no\.?|#|serial|code|identifier))"
+    rf"{_DEVICE_NOUNS}(?:'s)?,?\s+(?:unit\s+)?(?:id|number|no\.?|#|serial|code|identifier|unit)|"
+    # "her hearing aids are labeled HA7741L and HA7742R".
+    rf"{_DEVICE_NOUNS}\s+(?:is|are|was|were)\s+(?:labell?ed|marked|engraved|stamped)(?:\s+with)?)"
     r"(?:\s+(?!(?:and|or|but|is|was)\b)[a-z][a-z'’]{0,12}){0,3}?"
     r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
     r"((?=[a-z0-9:()./-]*\d)[a-z0-9(][a-z0-9:()./-]{3,44}[a-z0-9])(?![\w-]|\.\d)"
@@ -304,10 +311,18 @@ _ID_LIST_RE = re.compile(
 _MAC_RE = re.compile(
     r"(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
 )
+# An IMEI written in its printed groups ("35 209900 176148 1", "35-209900-176148-1").
+_IMEI_GROUPS_RE = _CaseFree(r"(?i)\b(?:imei|meid)\W{0,4}(\d\d[ -]\d{6}[ -]\d{6}[ -]?\d)\b")
 _UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 
 
 _DEVICE_HINTS = (
+    "unit",
+    "labeled",
+    "labelled",
+    "marked",
+    "engraved",
+    "stamped",
     "serial",
     "s/n",
     "s.n.",
@@ -428,6 +443,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 while (more := _ID_LIST_RE.match(text, list_end)) is not None:
                     yield _Candidate("device_id", more.start(1), more.end(1))
                     list_end = more.end(1)
+        if "imei" in lower or "meid" in lower:
+            for m in _IMEI_GROUPS_RE.finditer(doc):
+                yield _Candidate("device_id", m.start(1), m.end(1))
     if text.count(":") >= 5 or text.count("-") >= 5:
         for m in _MAC_RE.finditer(text):
             yield _Candidate("device_id", m.start(), m.end())
