@@ -237,7 +237,7 @@ def seed_accounts(people: dict[str, User]) -> list[User]:
     for spec in MEMBER_LICENSES:
         if spec.handle in people:
             # Nobody reviews their own license: the staff account approved the moderator's.
-            reviewer = people.get("staff") if spec.handle == "morgan" else moderator
+            reviewer = people.get("staff.admin") if spec.handle == "morgan" else moderator
             _grant(people[spec.handle], spec, reviewer)
     applicants: list[User] = []
     for applicant in APPLICANTS:

@@ -27,7 +27,9 @@ class DemoPerson:
 
 
 PEOPLE = [
-    DemoPerson("staff@demo.clinician-commons.org", "Staff Admin", "staff", "staff", "", "UTC"),
+    DemoPerson(
+        "staff@demo.clinician-commons.org", "Staff Admin", "staff.admin", "staff", "", "UTC"
+    ),
     DemoPerson(
         "moderator@demo.clinician-commons.org", "Morgan Reed", "morgan", "moderator", "LCSW"
     ),
