@@ -17,6 +17,11 @@ def profile(user: User) -> dict[str, Any]:
         "has_picture": bool(user.avatar),
         "email_notices": user.email_notices,
         "handle": user.handle,
+        "handle_changes": [
+            {"from": change.old_handle, "to": change.new_handle, "at": iso(change.changed_at)}
+            for change in user.handle_changes.order_by("changed_at", "id")
+        ],
+        "digest": user.digest,
         "first_name": user.first_name,
         "last_name": user.last_name,
         "time_zone": user.time_zone,

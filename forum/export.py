@@ -16,7 +16,15 @@ from forum.redacted import show_redacted_spans
 
 def memberships(user: User) -> list[dict[str, Any]]:
     return [
-        {"group": m.group.name, "state": m.state, "role": m.role, "since": iso(m.created_at)}
+        {
+            "group": m.group.name,
+            "state": m.state,
+            "role": m.role,
+            "since": iso(m.created_at),
+            "notify_level": m.notify_level,
+            # Blank: as the member's own digest setting (profile's "digest").
+            "digest": m.digest,
+        }
         for m in Membership.objects.filter(user=user).select_related("group").order_by("id")
     ]
 

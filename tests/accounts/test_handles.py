@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts import handles
 from accounts.models import HandleChange, User
 from forum.choices import PostStatus
-from forum.models import Post
+from forum.models import Membership, Post
 from moderation.revision_screening import screen_revision
 from notifications.choices import NotificationKind
 from notifications.models import Notification
@@ -215,3 +215,16 @@ def test_the_migration_gives_every_member_a_unique_handle_deterministically():
     migration.give_every_member_a_handle(apps, None)
     assert dict(User.objects.values_list("pk", "handle")) == before
     assert None not in before.values()
+
+
+def test_the_export_holds_the_handle_its_history_and_each_groups_digest(client, clinician, group):
+    handles.handle_change(user=clinician, handle="dana.reyes")
+    Membership.objects.filter(user=clinician, group=group).update(digest="weekly")
+    client.force_login(clinician)
+    data = client.get(reverse("accounts:export")).json()
+    assert data["profile"]["handle"] == "dana.reyes"
+    assert [(c["from"], c["to"]) for c in data["profile"]["handle_changes"]] == [
+        ("dana", "dana.reyes")
+    ]
+    assert data["profile"]["digest"] == "none"
+    assert [(m["group"], m["digest"]) for m in data["memberships"]] == [(group.name, "weekly")]
