@@ -13,7 +13,7 @@ is made from:
 - one row per post numbered in the page's range, whatever its status: the post's
   state, current revision (revisions are append-only, so the id stands for its body
   HTML, disclaimer and warnings), its author's byline (accounts.names.AUTHOR_FIELDS:
-  name, credentials suffix, avatar), the post it replies to and the version it answered;
+  name, credentials suffix, avatar, @handle), the post it replies to and the version it answered;
 - the reader's time zone (times are shown in it);
 - the topic's last post number (the page count), whether the topic is locked;
 - the authors' credential badges (on PostgreSQL, what they are made of comes with each
