@@ -10,7 +10,9 @@ development, blind and public figures kept apart.
   and the incivility eval file curated_incivility_eval.csv (never trained on, but models
   and thresholds were compared on it), with the blind incivility and counselling sets
   retired to development (incivility_dev*.tsv, counselling_dev*.txt: never trained on,
-  their misses read while the model was improved). The incivility unit tests reuse training
+  their misses read while the model was improved) and hand-written held-out sets
+  (curated_incivility_dev_heldout_r*.tsv: written before a round's changes, never trained
+  on, by the author of the training data). The incivility unit tests reuse training
   sentences, and the curated test split in each artifact's metrics is built from
   recombined fragments of the training sentences: neither is a blind figure.
 - **public**: ../shared/data. Incivility figures come from the rows every model since
@@ -303,6 +305,21 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
                         ),
                     )
                 )
+    for path in dev_heldout_files():
+        rows = read_labelled(path)
+        results = score_posts([t for _, _, t in rows])
+        evaluation.figures.append(
+            Figure(
+                f"  {path.name}, ROC-AUC",
+                ">= 0.97",
+                development=(
+                    roc_auc(labels_of(rows), [r["incivility"] for r in results]),
+                    len(rows),
+                ),
+                note="hand-written development held-out set (never trained on); "
+                + _category_note(rows, results),
+            )
+        )
     for category, measure in (
         ("sarcasm", "sarcasm / mock praise at a colleague, share not published"),
         ("privacy_mockery", "mockery of a colleague's privacy knowledge, share not published"),
@@ -414,6 +431,33 @@ def dev_incivility_files() -> list[Path]:
 def dev_counselling_files() -> list[Path]:
     """The blind counselling sets retired to development (counselling_dev*.txt)."""
     return sorted(DATA_DIR.glob("counselling_dev*.txt"))
+
+
+def dev_heldout_files() -> list[Path]:
+    """Hand-written development held-out incivility sets (curated_incivility_dev_heldout_r*.tsv,
+    label<TAB>category<TAB>text): written before a round's changes, never trained on."""
+    return sorted(DATA_DIR.glob("curated_incivility_dev_heldout_r*.tsv"))
+
+
+def _category_note(rows: list[tuple[int, str, str]], results: list[dict[str, Any]]) -> str:
+    """Share not published per uncivil category, and of the civil rows, with counsellor
+    utterances queued for incivility."""
+    by: dict[str, list[bool]] = {}
+    civil: list[bool] = []
+    counselling: list[bool] = []
+    for (label, category, _), result in zip(rows, results, strict=True):
+        held = result["decision"] != "publish"
+        if label:
+            by.setdefault(category, []).append(held)
+        else:
+            civil.append(held)
+            if category == "counselling":
+                counselling.append(INCIVILITY_CODE in _codes(result))
+    parts = [f"{c} {_share(f) or 0:.2f} ({len(f)})" for c, f in sorted(by.items())]
+    parts.append(f"civil {_share(civil) or 0:.2f} ({len(civil)})")
+    if counselling:
+        parts.append(f"counselling queued {sum(counselling)} of {len(counselling)}")
+    return "not published: " + ", ".join(parts)
 
 
 def read_dev_incivility_sets() -> list[tuple[int, str, str]]:

@@ -178,6 +178,28 @@ def test_the_retired_blind_incivility_and_counselling_sets_are_development_data(
         assert path.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET"), path
 
 
+def test_the_hand_written_held_out_set_is_never_trained_on() -> None:
+    [path] = [p for p in evaluation.dev_heldout_files() if p.name.endswith("_r3.tsv")]
+    rows = evaluation.read_labelled(path)
+    assert len(rows) >= 150 and {label for label, _, _ in rows} == {0, 1}
+    assert {"sarcasm", "privacy_mockery", "counselling", "sincere_praise"} <= {
+        c for _, c, _ in rows
+    }
+    from moderation import training
+
+    dataset = training.load_training_data(data_dir=evaluation.DATA_DIR / "no-public-data")
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    trained = {norm(text) for text in dataset.texts}
+    assert not trained & {norm(text) for _, _, text in rows}
+    # Nor is the retired 2026-12-05b set (the earlier one shares a few two-word replies,
+    # "Agreed.", with training rows older than it).
+    spent = evaluation.DATA_DIR / "incivility_dev_retired_blind_05b.tsv"
+    assert not trained & {norm(text) for _, _, text in evaluation.read_labelled(spent)}
+
+
 def test_incivility_figures_report_retired_sets_as_development_and_count_added_blind_files(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -198,6 +220,10 @@ def test_incivility_figures_report_retired_sets_as_development_and_count_added_b
     assert spent.development is not None and spent.development[1] == 159
     assert "incivility_dev_retired_blind_05b.tsv" in sarcasm.note
     assert "counselling_dev_retired_blind_05b.txt" in counselling.note
+    # The hand-written held-out set of the third round has its own row.
+    heldout = figures["  curated_incivility_dev_heldout_r3.tsv, ROC-AUC"]
+    assert heldout.development is not None and heldout.development[1] >= 150
+    assert "sarcasm" in heldout.note and "counselling queued" in heldout.note
     assert "blind incivility figures are n/a" in evaluation.format_table(result)
 
     (tmp_path / "incivility_x.tsv").write_text(
