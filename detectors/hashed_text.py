@@ -1,7 +1,8 @@
 """Hashed TF-IDF features of text, computed with the standard library and numpy alone.
 
-The incivility model is linear over two hashed feature spaces (word 1-2-grams and
-char_wb n-grams, sublinear TF-IDF, rows L2-normalised). Training uses scikit-learn's
+The incivility model is linear over hashed feature spaces (word 1-2-grams, char_wb
+n-grams and, since 2026.12.06, the cue terms of `detectors.incivility_cues`; sublinear
+TF-IDF, rows L2-normalised). Training uses scikit-learn's
 HashingVectorizer and TfidfTransformer; serving reproduces their output here from the
 artifact's arrays, so screening never imports scikit-learn or SciPy (importing them was
 most of `score_posts`' cold start). `tests/moderation/test_hashed_text.py` checks the
@@ -97,13 +98,21 @@ class HashedSpace:
     def __init__(self, *, kind: str, params: dict[str, Any], idf: np.ndarray) -> None:
         self.kind = kind
         self.n_features = int(params["n_features"])
-        self.ngram_range = tuple(int(n) for n in params["ngram_range"])
+        self.ngram_range = tuple(int(n) for n in params.get("ngram_range", (1, 1)))
         self.idf = np.asarray(idf, dtype=np.float32)
         self._cache: dict[str, Any] = {}
         if kind == "word":
             if self.ngram_range != (1, 2):
                 raise ValueError(f"word n-grams {self.ngram_range} are not supported")
             self.terms: Callable[[str], list[str]] = word_terms_function(params["token_pattern"])
+        elif kind == "cue":
+            # The incivility model's cue terms (detectors.incivility_cues), hashed as the
+            # word terms are: served only with the version of the terms trained on.
+            from detectors.incivility_cues import CUES_VERSION, cue_terms
+
+            if int(params.get("cues_version", -1)) != CUES_VERSION:
+                raise ValueError(f"cue terms version {params.get('cues_version')!r} is not served")
+            self.terms = cue_terms
         elif kind != "char_wb":
             raise ValueError(f"unknown feature space {kind!r}")
 
@@ -135,7 +144,7 @@ class HashedSpace:
         pieces: list[np.ndarray] = []
         indptr = [0]
         total = 0
-        if self.kind == "word":
+        if self.kind != "char_wb":
             column = self.term_column
             for text in texts:
                 row = np.fromiter(map(column, self.terms(text)), dtype=np.int64)

@@ -3,8 +3,9 @@
 Loads the versioned artifact named by ``detectors/artifacts/CURRENT`` once per
 process: ``incivility-<version>.npz`` (the linear model's arrays, read with
 ``allow_pickle=False``, so loading runs no code) and ``incivility-<version>.json``
-(feature parameters, thresholds, training data and metrics). Features are computed
-by ``detectors.hashed_text`` with numpy alone: screening never imports
+(feature parameters, thresholds, training data and metrics). Features (word and
+character n-grams, and since 2026.12.06 the cue terms of ``detectors.incivility_cues``)
+are computed by ``detectors.hashed_text`` with numpy alone: screening never imports
 scikit-learn, which training uses. Pure Python, no database, safe to call from
 Celery tasks, views and commands.
 
@@ -64,6 +65,9 @@ class LoadedModel:
     word_coef: np.ndarray
     char_coef: np.ndarray
     intercept: float
+    # The cue terms (detectors.incivility_cues) of models since 2026.12.06; None before.
+    cue: HashedSpace | None = None
+    cue_coef: np.ndarray | None = None
 
     @property
     def word_features(self) -> int:
@@ -81,14 +85,24 @@ class LoadedModel:
         """The model's probability of incivility for each (cleaned) text."""
         return self._probabilities(self.word_rows(texts), texts)
 
+    def cue_rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The cue features of these (cleaned) texts as CSR, or None for a model without."""
+        return self.cue.tfidf(texts) if self.cue is not None else None
+
     def _probabilities(
-        self, word_rows: tuple[np.ndarray, np.ndarray, np.ndarray], texts: list[str]
+        self,
+        word_rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+        texts: list[str],
+        cue_rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> np.ndarray:
         logits = (
             row_dot(*word_rows, self.word_coef)
             + row_dot(*self.char.tfidf(texts), self.char_coef)
             + self.intercept
         )
+        if self.cue is not None and self.cue_coef is not None:
+            rows = cue_rows if cue_rows is not None else self.cue.tfidf(texts)
+            logits += row_dot(*rows, self.cue_coef)
         return 1.0 / (1.0 + np.exp(-logits))
 
 
@@ -116,8 +130,17 @@ def load_artifact(directory: Path, version: str | None = None) -> LoadedModel:
         word_coef = arrays["word_coef"].astype(np.float64)
         char_coef = arrays["char_coef"].astype(np.float64)
         intercept = float(arrays["intercept"])
+        cue = cue_coef = None
+        if "cue" in features:
+            try:
+                cue = HashedSpace(kind="cue", params=features["cue"], idf=arrays["cue_idf"])
+            except (ValueError, KeyError) as error:
+                raise ModelNotFoundError(f"{meta_path.name}: {error}") from error
+            cue_coef = arrays["cue_coef"].astype(np.float64)
     if len(word_coef) != word.n_features or len(char_coef) != char.n_features:
         raise ModelNotFoundError(f"{arrays_path.name} does not match its feature parameters")
+    if cue is not None and (cue_coef is None or len(cue_coef) != cue.n_features):
+        raise ModelNotFoundError(f"{arrays_path.name} does not match its cue parameters")
     return LoadedModel(
         version=version,
         metadata=metadata,
@@ -126,6 +149,8 @@ def load_artifact(directory: Path, version: str | None = None) -> LoadedModel:
         word_coef=word_coef,
         char_coef=char_coef,
         intercept=intercept,
+        cue=cue,
+        cue_coef=cue_coef,
     )
 
 
@@ -232,21 +257,32 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
     model = load_model()
     cleaned = [clean_text(t) for t in texts]
     word_rows = model.word_rows(cleaned)
-    probabilities = model._probabilities(word_rows, cleaned)
+    cue_rows = model.cue_rows(cleaned)
+    probabilities = model._probabilities(word_rows, cleaned, cue_rows)
     indptr, indices, data = word_rows
-    return [
-        _with_drivers(
-            model,
-            text,
-            clean,
-            float(probability),
-            indices[indptr[row] : indptr[row + 1]],
-            data[indptr[row] : indptr[row + 1]],
+    results = []
+    for row, (text, clean, probability) in enumerate(
+        zip(texts, cleaned, probabilities, strict=True)
+    ):
+        cue_row = None
+        if cue_rows is not None:
+            cue_indptr, cue_indices, cue_data = cue_rows
+            cue_row = (
+                cue_indices[cue_indptr[row] : cue_indptr[row + 1]],
+                cue_data[cue_indptr[row] : cue_indptr[row + 1]],
+            )
+        results.append(
+            _with_drivers(
+                model,
+                text,
+                clean,
+                float(probability),
+                indices[indptr[row] : indptr[row + 1]],
+                data[indptr[row] : indptr[row + 1]],
+                cue_row,
+            )
         )
-        for row, (text, clean, probability) in enumerate(
-            zip(texts, cleaned, probabilities, strict=True)
-        )
-    ]
+    return results
 
 
 def _with_drivers(
@@ -256,8 +292,11 @@ def _with_drivers(
     probability: float,
     indices: np.ndarray,
     data: np.ndarray,
+    cue_row: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> IncivilityResult:
-    """The result for one post, given its row of word features (hashed column, value)."""
+    """The result for one post, given its row of word features (hashed column, value) and
+    of cue features. A word class's pull (say the contempt class, "c:CONTEMPT") is shown
+    on the post's words of that class, shared among them, so the drivers still name words."""
     # Each feature's contribution to the logit, kept where it pushes towards incivility;
     # then the terms of the post that hash to those columns.
     weighted = np.asarray(data, dtype=np.float64) * model.word_coef[indices]
@@ -269,7 +308,36 @@ def _with_drivers(
             contribution = positive.get(model.word.term_column(term))
             if contribution is not None:
                 contributions[term] = contribution
+    if cue_row is not None and model.cue is not None and model.cue_coef is not None:
+        _add_class_pulls(model, cleaned, cue_row, contributions)
     drivers = sorted(contributions.items(), key=lambda item: -item[1])[:TOP_DRIVERS]
     drivers = [(term, round(value, 4)) for term, value in drivers]
     spans = _spans_for(cleaned, [term for term, _ in drivers]) if len(cleaned) == len(text) else []
     return IncivilityResult(probability=probability, drivers=drivers, spans=spans)
+
+
+def _add_class_pulls(
+    model: LoadedModel,
+    cleaned: str,
+    cue_row: tuple[np.ndarray, np.ndarray],
+    contributions: dict[str, float],
+) -> None:
+    """Add each word class's positive pull to the post's words of that class."""
+    from detectors.incivility_cues import class_members
+
+    assert model.cue is not None and model.cue_coef is not None
+    columns, values = cue_row
+    weighted = np.asarray(values, dtype=np.float64) * model.cue_coef[columns]
+    pulls = {
+        column: value
+        for column, value in zip(columns.tolist(), weighted.tolist(), strict=True)
+        if value > 0
+    }
+    if not pulls:
+        return
+    for klass, words in class_members(cleaned).items():
+        pull = pulls.get(model.cue.term_column("c:" + klass))
+        if pull is None:
+            continue
+        for word in words:
+            contributions[word] = contributions.get(word, 0.0) + pull / len(words)

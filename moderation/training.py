@@ -29,8 +29,10 @@ labels, so each one is mapped explicitly and weighted:
 Public text is lightly cleaned (retweet markers, @handles, URLs, HTML entities)
 so that the model does not learn Twitter artefacts as signals.
 
-Model: word 1-2gram TF-IDF + char_wb 3-5gram TF-IDF (FeatureUnion, sublinear
-tf) into a class-balanced LogisticRegression. Linear, so the words that drove a
+Model: word 1-2gram TF-IDF + char_wb 3-5gram TF-IDF + the cue terms of
+detectors.incivility_cues (word classes, their pairs, raw-text marks: what mock praise
+looks like; since 2026.12.06) (FeatureUnion, sublinear tf) into a class-balanced
+LogisticRegression. Linear, so the words that drove a
 score can be shown to moderators and authors.
 
 Thresholds
@@ -40,7 +42,8 @@ civil posts set the thresholds: LOW (queue) is the smallest value with at most
 1% of curated clinical case talk above it (the product bar is under 2% of real
 therapists' writing queued or held, and unseen text is noisier than ours), and
 never below 0.7; HIGH (hold) is where at most 0.25% of all curated civil posts
-are above it and at least LOW + 0.15.
+(and 1% of the kind ones: sincere praise, kind words to "you", accepted feedback, gentle
+corrections) are above it, at least LOW + 0.15 and never below 0.9.
 """
 
 from __future__ import annotations
@@ -63,12 +66,19 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from detectors.incivility_cues import CUES_VERSION, cue_terms
+
 MODERATION_DIR = Path(__file__).resolve().parent
 CURATED_PATH = MODERATION_DIR / "data" / "curated_incivility.csv"
 # Round 2 of issue 20 (compose_curated.round2_rows): template families for sarcasm, privacy
 # mockery, hostile replies to feedback, pile-ons, short attacks and their civil
 # counterparts (counsellor utterances, sincere praise, accepted feedback, agreement).
 CURATED_ROUND2_PATH = MODERATION_DIR / "data" / "curated_incivility_round2.csv"
+# Round 3 (2026-12-06): hand-written posts (label<TAB>category<TAB>text, weighed as the
+# hand-written curated rows) and compositional families (moderation/data/compose_round3.py)
+# for mock praise, privacy mockery, hostile replies and pile-ons and their civil twins.
+CURATED_ROUND3_HANDWRITTEN_PATH = MODERATION_DIR / "data" / "curated_round3_handwritten.tsv"
+CURATED_ROUND3_PATH = MODERATION_DIR / "data" / "curated_incivility_round3.csv"
 EVAL_PATH = MODERATION_DIR / "data" / "curated_incivility_eval.csv"
 ARTIFACT_DIR = MODERATION_DIR.parent / "detectors" / "artifacts"
 
@@ -92,11 +102,21 @@ CLINICAL_CATEGORIES = frozenset(
     }
 )
 
+HOLD_FLOOR = 0.9
+
+# Curated civil categories whose words are those of mock praise (the hold threshold keeps
+# them from being held, choose_thresholds).
+KIND_CATEGORIES = frozenset(
+    {"sincere_praise", "second_person", "feedback_accepted", "correction", "short"}
+)
+
 SOURCE_WEIGHTS: dict[str, float] = {
     "curated": 4.0,
     # Templated rows repeat their wording: weighed as a public row, so they teach the
     # classes without crowding out the hand-written posts and the public corpora.
     "curated-round2": 1.0,
+    "curated-round3": 4.0,
+    "curated-round3-templated": 1.0,
     "wiki-toxicity": 1.0,
     "jigsaw-sample": 1.0,
     "davidson-offensive": 0.25,
@@ -208,6 +228,23 @@ def load_curated(dataset: Dataset, path: Path, *, source: str = "curated") -> No
     _record(dataset, source, path, len(rows))
 
 
+def load_curated_tsv(dataset: Dataset, path: Path, *, source: str) -> None:
+    """label<TAB>category<TAB>text rows ('#' lines are comments)."""
+    if not path.is_file():
+        raise TrainingDataError(f"{path}: file not found")
+    rows = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise TrainingDataError(f"{path} line {number}: expected label<TAB>category<TAB>text")
+        label = parse_label(parts[0], where=f"{path} line {number}")
+        dataset.add(parts[2].replace("\\n", "\n"), label, source, parts[1])
+        rows += 1
+    _record(dataset, source, path, rows)
+
+
 PUBLIC_HOLDOUT = "blake2b(text) % 5 == 0: left out of training, scored by evaluate_screening"
 
 
@@ -273,12 +310,19 @@ def load_training_data(
     load_curated(dataset, curated_path or CURATED_PATH)
     if curated_path is None and CURATED_ROUND2_PATH.is_file():
         load_curated(dataset, CURATED_ROUND2_PATH, source="curated-round2")
+    if curated_path is None and CURATED_ROUND3_HANDWRITTEN_PATH.is_file():
+        load_curated_tsv(dataset, CURATED_ROUND3_HANDWRITTEN_PATH, source="curated-round3")
+    if curated_path is None and CURATED_ROUND3_PATH.is_file():
+        load_curated(dataset, CURATED_ROUND3_PATH, source="curated-round3-templated")
     load_public(dataset, data_dir or default_data_dir())
     return without_public_holdout(dataset)
 
 
 WORD_FEATURES = 2**17
 CHAR_FEATURES = 2**19
+# The cue terms of detectors.incivility_cues (word classes, their pairs and windows,
+# skip-pairs, sentence openers, raw-text marks): few distinct terms, a small space.
+CUE_FEATURES = 2**18
 # 3-5 grams: character bigrams cost a third of the scoring time and add little
 # beyond the word features (measured: same ROC-AUC on every held-out set).
 CHAR_NGRAMS = (3, 5)
@@ -302,7 +346,13 @@ def _hashed_tfidf(**hashing: Any) -> Pipeline:
     )
 
 
-def build_pipeline(*, seed: int = 0) -> Pipeline:
+def build_pipeline(*, seed: int = 0, cues: bool = True) -> Pipeline:
+    cue_part = [
+        (
+            "cue",
+            _hashed_tfidf(analyzer=cue_terms, n_features=CUE_FEATURES),
+        )
+    ]
     features = FeatureUnion(
         [
             (
@@ -320,6 +370,7 @@ def build_pipeline(*, seed: int = 0) -> Pipeline:
                     analyzer="char_wb", ngram_range=CHAR_NGRAMS, n_features=CHAR_FEATURES
                 ),
             ),
+            *(cue_part if cues else []),
         ]
     )
     classifier = LogisticRegression(
@@ -381,7 +432,15 @@ def choose_thresholds(
     low = min(max(low, 0.7), 0.9)
     civil_scores = probabilities[civil]
     high = float(np.quantile(civil_scores, 0.9975)) + 1e-3 if len(civil_scores) else 0.85
-    high = min(max(high, low + 0.15), 0.97)
+    # Civil posts that share mock praise's words (sincere praise and thanks, kind words
+    # to "you", accepted feedback, gentle corrections) are held at most 1% of the time:
+    # holding a compliment is the costliest mistake of the cue features.
+    kind = civil & np.array([c in KIND_CATEGORIES for c in categories])
+    if kind.any():
+        high = max(high, float(np.quantile(probabilities[kind], 0.99)) + 1e-3)
+    # Never below 0.9: a hold hides a post from every reader until a moderator looks, and
+    # unseen enthusiastic praise scores higher than the curated civil posts out of fold.
+    high = min(max(high, low + 0.15, HOLD_FLOOR), 0.97)
     return round(low, 4), round(high, 4)
 
 
@@ -529,11 +588,16 @@ def export_linear(pipeline: Pipeline) -> tuple[dict[str, np.ndarray], dict[str, 
     """The arrays and feature parameters detectors.incivility serves a fitted pipeline
     from (without scikit-learn). Refuses a configuration detectors.hashed_text does not
     reproduce."""
-    word, char = (step for _, step in pipeline.named_steps["features"].transformer_list)
+    parts = dict(pipeline.named_steps["features"].transformer_list)
+    if list(parts)[:2] != ["word", "char"] or set(parts) - {"word", "char", "cue"}:
+        raise TrainingDataError(f"the features {list(parts)} cannot be served")
     classifier = pipeline.named_steps["clf"]
     features: dict[str, Any] = {}
     arrays: dict[str, np.ndarray] = {}
-    for name, part, analyzer in (("word", word, "word"), ("char", char, "char_wb")):
+    for name, analyzer in (("word", "word"), ("char", "char_wb"), ("cue", cue_terms)):
+        if name not in parts:
+            continue
+        part = parts[name]
         hasher, tfidf = part.named_steps["hash"], part.named_steps["tfidf"]
         params = hasher.get_params()
         expected = {
@@ -550,15 +614,23 @@ def export_linear(pipeline: Pipeline) -> tuple[dict[str, np.ndarray], dict[str, 
         wrong = {key: params[key] for key, value in expected.items() if params[key] != value}
         if wrong or not (tfidf.sublinear_tf and tfidf.use_idf and tfidf.norm == "l2"):
             raise TrainingDataError(f"the {name} features cannot be served: {wrong}")
-        features[name] = {
-            "n_features": int(params["n_features"]),
-            "ngram_range": list(params["ngram_range"]),
-            "token_pattern": params["token_pattern"],
-        }
+        if name == "cue":
+            features[name] = {"n_features": int(params["n_features"]), "cues_version": CUES_VERSION}
+        else:
+            features[name] = {
+                "n_features": int(params["n_features"]),
+                "ngram_range": list(params["ngram_range"]),
+                "token_pattern": params["token_pattern"],
+            }
         arrays[f"{name}_idf"] = tfidf.idf_.astype(np.float32)
-    n_word = features["word"]["n_features"]
     coef = classifier.coef_[0].astype(np.float64)
-    arrays["word_coef"], arrays["char_coef"] = coef[:n_word], coef[n_word:]
+    start = 0
+    for name in features:
+        end = start + features[name]["n_features"]
+        arrays[f"{name}_coef"] = coef[start:end]
+        start = end
+    if start != len(coef):
+        raise TrainingDataError("the coefficients do not match the feature spaces")
     arrays["intercept"] = np.asarray(float(classifier.intercept_[0]))
     return arrays, features
 
@@ -577,7 +649,9 @@ def save_artifact(
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": seed,
-        "model": "word 1-2gram + char_wb 3-5gram TF-IDF -> LogisticRegression",
+        "model": "word 1-2gram + char_wb 3-5gram"
+        + (" + cue terms" if "cue" in features else "")
+        + " TF-IDF -> LogisticRegression",
         "features": features,
         "public_holdout": PUBLIC_HOLDOUT,
         "source_weights": SOURCE_WEIGHTS,

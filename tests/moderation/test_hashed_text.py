@@ -41,6 +41,7 @@ def fitted() -> tuple[object, incivility.LoadedModel]:
     arrays, features = training.export_linear(pipeline)
     word = hashed_text.HashedSpace(kind="word", params=features["word"], idf=arrays["word_idf"])
     char = hashed_text.HashedSpace(kind="char_wb", params=features["char"], idf=arrays["char_idf"])
+    cue = hashed_text.HashedSpace(kind="cue", params=features["cue"], idf=arrays["cue_idf"])
     model = incivility.LoadedModel(
         version="test",
         metadata={},
@@ -49,16 +50,19 @@ def fitted() -> tuple[object, incivility.LoadedModel]:
         word_coef=arrays["word_coef"],
         char_coef=arrays["char_coef"],
         intercept=float(arrays["intercept"]),
+        cue=cue,
+        cue_coef=arrays["cue_coef"],
     )
     return pipeline, model
 
 
-@pytest.mark.parametrize("part", ["word", "char"])
+@pytest.mark.parametrize("part", ["word", "char", "cue"])
 def test_features_equal_the_pipelines(fitted: tuple[object, incivility.LoadedModel], part: str):
     pipeline, model = fitted
     union = pipeline.named_steps["features"]  # type: ignore[attr-defined]
     expected = dict(union.transformer_list)[part].transform(_texts()).tocsr()
-    space = model.word if part == "word" else model.char
+    space = {"word": model.word, "char": model.char, "cue": model.cue}[part]
+    assert space is not None
     indptr, columns, values = space.tfidf(_texts())
     assert np.array_equal(indptr, expected.indptr)
     assert np.array_equal(columns, expected.indices)
@@ -70,6 +74,38 @@ def test_probabilities_equal_the_pipelines(fitted: tuple[object, incivility.Load
     texts = _texts()
     expected = pipeline.predict_proba(texts)[:, 1]  # type: ignore[attr-defined]
     assert np.allclose(model.probabilities(texts), expected, atol=1e-6)
+
+
+def test_a_model_without_cue_terms_is_served_as_before() -> None:
+    # Artifacts before 2026.12.06 have word and character spaces only.
+    texts = _texts()[:50]
+    labels = [int("you" in t.lower()) for t in texts]
+    if len(set(labels)) < 2:
+        labels[0] = 1 - labels[0]
+    pipeline = training.build_pipeline(cues=False)
+    pipeline.fit(texts, labels)
+    arrays, features = training.export_linear(pipeline)
+    assert "cue" not in features and "cue_coef" not in arrays
+    model = incivility.LoadedModel(
+        version="test",
+        metadata={},
+        word=hashed_text.HashedSpace(kind="word", params=features["word"], idf=arrays["word_idf"]),
+        char=hashed_text.HashedSpace(
+            kind="char_wb", params=features["char"], idf=arrays["char_idf"]
+        ),
+        word_coef=arrays["word_coef"],
+        char_coef=arrays["char_coef"],
+        intercept=float(arrays["intercept"]),
+    )
+    expected = pipeline.predict_proba(texts)[:, 1]
+    assert np.allclose(model.probabilities(texts), expected, atol=1e-6)
+
+
+def test_cue_terms_of_another_version_are_refused() -> None:
+    with pytest.raises(ValueError, match="version"):
+        hashed_text.HashedSpace(
+            kind="cue", params={"n_features": 8, "cues_version": -7}, idf=np.ones(8)
+        )
 
 
 def test_an_artifact_of_another_shape_is_refused(tmp_path: Path) -> None:
