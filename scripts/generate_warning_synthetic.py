@@ -5,11 +5,11 @@
 Clinician-register sentences built from frames ("Client disclosed that ...", "Consulting
 on a case where ...") around events written for this project, each event labelled with
 the content warnings it calls for: abuse and sexual violence described without the
-obvious keywords (clinical paraphrase, euphemism), intentional overdoses (self-harm and
-substance use), self-harm and suicide described indirectly, eating disorders, violence,
-death and grief; and texts that call for none: figurative violence and death words
-("killed it", "shot down", "the battery died"), everyday practice talk and clinical
-denials.
+obvious keywords (clinical paraphrase, euphemism), intentional overdoses (self-harm;
+substance use too only when alcohol or drugs of abuse are taken), self-harm and suicide
+described indirectly, eating disorders, violence, death and grief; and texts that call for
+none: figurative violence and death words ("killed it", "shot down", "the battery died"),
+everyday practice talk and clinical denials.
 
 Events come in families. The DEVELOPMENT families go to
 moderation/data/content_warnings_train_synthetic.tsv, which `make train` trains on. The
@@ -172,15 +172,15 @@ DEV: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ),
     ],
     "overdose_intentional": [
-        ("{s} took all of {p} prescribed pills at once to die", (SUI, SUB)),
-        ("{s} swallowed a full bottle of painkillers meaning to end it", (SUI, SUB)),
-        ("the overdose last month was a suicide attempt, not an accident", (SUI, SUB)),
-        ("{s} overdosed on {p} antidepressants on purpose after the breakup", (SUI, SUB)),
-        ("{s} intentionally took too much of {p} insulin", (SUI, SUB)),
+        ("{s} took all of {p} prescribed pills at once to die", (SUI,)),
+        ("{s} swallowed a full bottle of painkillers meaning to end it", (SUI,)),
+        ("the overdose last month was a suicide attempt, not an accident", (SUI,)),
+        ("{s} overdosed on {p} antidepressants on purpose after the breakup", (SUI,)),
+        ("{s} intentionally took too much of {p} insulin", (SUI,)),
         ("{s} downed a bottle of sleeping tablets with whiskey hoping not to wake", (SUI, SUB)),
         ("{s} tried to overdose on heroin because {s} wanted to die", (SUI, SUB)),
-        ("{s} saved up {p} lithium for weeks and then took it all", (SUI, SUB)),
-        ("{s} took a massive dose of tylenol deliberately", (SUI, SUB)),
+        ("{s} saved up {p} lithium for weeks and then took it all", (SUI,)),
+        ("{s} took a massive dose of tylenol deliberately", (SUI,)),
     ],
     # An overdose that was not intentional is substance use only.
     "overdose_accidental": [
@@ -297,9 +297,9 @@ HELDOUT: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("a man held {o} down in a car and {s} could not get away", (SEX,)),
     ],
     "overdose": [
-        ("{s} took every pill in the cabinet because {s} couldn't go on", (SUI, SUB)),
-        ("{s} deliberately swallowed {p} whole supply of seroquel", (SUI, SUB)),
-        ("the poisoning with {p} mother's pills was on purpose", (SUI, SUB)),
+        ("{s} took every pill in the cabinet because {s} couldn't go on", (SUI,)),
+        ("{s} deliberately swallowed {p} whole supply of seroquel", (SUI,)),
+        ("the poisoning with {p} mother's pills was on purpose", (SUI,)),
     ],
     "self_harm": [
         ("{s} has been cutting {p} thighs with a kitchen knife", (SUI,)),
