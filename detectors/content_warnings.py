@@ -11,7 +11,9 @@ abuse"). "No longer" is not a negation: the topic is still in the post.
 
 Decisions worth knowing:
 
-- "overdose" is substance use; an "intentional overdose" is also suicide.
+- "overdose" is substance use; an "intentional overdose" is suicide and self-harm
+  instead (issue 20): it is also substance use only when alcohol or a drug of abuse is
+  named, by its own cue ("with a bottle of vodka", "on heroin").
 - Legal "abuse of discretion/power/process/authority" is not abuse.
 - Names of crisis lines ("988 Suicide and Crisis Lifeline", "National Suicide
   Prevention Lifeline") do not call for a warning on their own; any other
@@ -186,7 +188,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"to (?:end (?:it|things|her life|his life|their life)|"
         r"kill (?:herself|himself|themselves|myself)))|"
         r"(?:lethal|fatal) (?:quantity|dose|amount) of",
-        (_SUI, _SUB),
+        (_SUI,),
     ),
     (
         r"(?:touch|fondl|grop)\w* (?:her|him|them|me) (?:inappropriately|sexually|at night|"
@@ -257,7 +259,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"(?:swallowed|took|downed|ingested|takes|swallows) (?:a |the |her |his |their |my )?"
         r"(?:whole|entire|full) (?:bottle|box|pack|packet|supply|month's supply|blister pack|"
-        r"prescription)|took (?:all|every one|every last one|the rest) of (?:her|his|their|my) "
+        r"prescription)(?! of (?:wine|vodka|whiske?y|liquor|tequila|rum|gin|beer|cider|booze|"
+        r"spirits))|took (?:all|every one|every last one|the rest) of (?:her|his|their|my) "
         r"(?:\w+ )?(?:pills|tablets|meds|medications?|prescriptions?|antidepressants|insulin|"
         r"painkillers|sleeping pills)|"
         r"overdos\w*(?: [\w'-]+){0,6}? (?:was|as) (?:intentional|deliberate|"
@@ -266,13 +269,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:suicide|suicidal) (?:attempt )?by overdose|"
         r"overdos\w* (?:on purpose|deliberately|intentionally)|"
         r"overdose was (?:a|an) (?:suicide|suicidal) attempt",
-        (_SUI, _SUB),
+        (_SUI,),
     ),
     (
         r"took (?:a handful|\d+|all) (?:of )?(?:her|his|their|my)? ?(?:\w+ )?(?:pills|tablets|"
         r"meds)|"
         r"took \d+ of (?:her|his|their|my) \w+|stockpil\w*(?: (?:pills|meds|medications?))?",
-        (_SUI, _SUB),
+        (_SUI,),
     ),
     (
         r"(?:wife|husband|partner|boyfriend|girlfriend|mother|father|mom|dad|stepfather|stepmother|"

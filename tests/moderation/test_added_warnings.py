@@ -83,7 +83,9 @@ def test_a_missing_warning_the_detector_is_sure_of_holds_the_post(
     case = Case.objects.get(post=post)
     assert case.reason == CaseReason.MISSING_WARNING
     # Collapsed already, for when a moderator approves it.
-    assert {e["warning"] for e in post.added_warnings} == {SUICIDE, "substance_use"}
+    # An overdose taken as a suicide attempt is self-harm; substance use only when alcohol
+    # or a drug of abuse is named (issue 20's convention).
+    assert {e["warning"] for e in post.added_warnings} == {SUICIDE}
     held = ContentWarningEvent.objects.get(post=post, warning=SUICIDE)
     assert held.action == ContentWarningEvent.Action.SCREENING_HELD
     assert held.confidence >= MISSING_WARNING_HOLD_CONFIDENCE

@@ -99,10 +99,7 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     ("Teen client burns herself with a lighter when overwhelmed.", ["suicide_self_harm"]),
     ("He made an attempt last year by hanging; the rope broke.", ["suicide_self_harm"]),
     ("Passive ideation: \"I wouldn't mind if I didn't wake up.\"", ["suicide_self_harm"]),
-    (
-        "He took 40 of his sertraline on purpose and then called his sister.",
-        ["suicide_self_harm", "substance_use"],
-    ),
+    ("He took 40 of his sertraline on purpose and then called his sister.", ["suicide_self_harm"]),
     ("Her father used to lock her in a closet for hours as punishment.", ["abuse"]),
     ("He disclosed that his wife hits him and controls all the money.", ["abuse"]),
     ("The kids were found living in filth with no food; CPS removed them.", ["abuse"]),
@@ -254,11 +251,15 @@ def test_sexual_abuse_counts_as_abuse_and_sexual_violence() -> None:
     ]
 
 
-def test_an_intentional_overdose_is_suicide_and_substance_use() -> None:
-    assert warnings_called_for("Hospitalized after an intentional overdose.") == [
-        "substance_use",
-        "suicide_self_harm",
+def test_an_intentional_overdose_is_self_harm_and_substance_use_only_with_drugs() -> None:
+    # Issue 20's convention: an intentional overdose of a medication is suicide and
+    # self-harm; substance use too only when alcohol or a drug of abuse is taken.
+    assert warnings_called_for("Hospitalized after an intentional overdose of her lithium.") == [
+        "suicide_self_harm"
     ]
+    assert warnings_called_for(
+        "Hospitalized after an intentional overdose of sleeping pills with a bottle of vodka."
+    ) == ["substance_use", "suicide_self_harm"]
 
 
 def test_no_longer_is_not_a_negation() -> None:
@@ -348,18 +349,9 @@ def test_any_text_gives_cues_within_bounds(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "He deliberately swallowed a month of his lithium.",
-            {"suicide_self_harm", "substance_use"},
-        ),
-        (
-            "She took the rest of her pills on purpose after the fight.",
-            {"suicide_self_harm", "substance_use"},
-        ),
-        (
-            "Her overdose was a suicide attempt, she told me.",
-            {"suicide_self_harm", "substance_use"},
-        ),
+        ("He deliberately swallowed a month of his lithium.", {"suicide_self_harm"}),
+        ("She took the rest of her pills on purpose after the fight.", {"suicide_self_harm"}),
+        ("Her overdose was a suicide attempt, she told me.", {"suicide_self_harm"}),
         ("Her uncle touched her inappropriately when she was small.", {"sexual_violence"}),
         ("He kept going after she said no.", {"sexual_violence"}),
         ("Her mother withheld meals when she misbehaved.", {"abuse"}),
@@ -430,8 +422,8 @@ def test_figurative_violence_and_death_words_call_for_nothing(text: str) -> None
         "He took all of his antidepressants at once.",
     ],
 )
-def test_an_intentional_overdose_written_other_ways_is_also_self_harm(text: str) -> None:
-    assert {"suicide_self_harm", "substance_use"} <= set(warnings_called_for(text))
+def test_an_intentional_overdose_written_other_ways_is_self_harm(text: str) -> None:
+    assert "suicide_self_harm" in warnings_called_for(text)
 
 
 def test_an_overdose_alone_is_substance_use_only() -> None:
