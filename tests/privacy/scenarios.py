@@ -225,6 +225,7 @@ def reading_urls(post: Post, word: str) -> Iterator[str]:
     yield from live_urls(post)
     yield reverse("forum:search") + f"?q={SEARCH_WORD}"
     yield reverse("forum:reply", args=[post.topic_id]) + f"?to={post.pk}"
+    yield reverse("forum:reply", args=[post.topic_id]) + f"?quote={post.pk}"
     yield reverse("forum:member", args=[post.author_id])
     yield reverse("notifications:list")
     yield reverse("accounts:export")
