@@ -4,10 +4,12 @@ Chromium, each page checked with axe-core, and one run at a 375 x 812 phone."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from forum.choices import Disclaimer, PostStatus, TopicPurpose
 from forum.models import Post, Topic
@@ -62,8 +64,9 @@ def test_a_colleague_replies_to_a_promotion_without_the_promoters_disclosure(
     journey.shoot(page, "the reply is posted")
 
 
+@pytest.mark.parametrize("viewport", [None, SMALL_PHONE], ids=["desktop", "phone-375"])
 def test_the_topic_author_marks_others_replies_helpful_but_not_their_own(
-    journey: Journey,
+    journey: Journey, viewport: dict[str, int] | None
 ) -> None:
     people = _people()
     topic, reply = published_thread(people["group"], people["author"], people["reader"])
@@ -73,15 +76,26 @@ def test_the_topic_author_marks_others_replies_helpful_but_not_their_own(
             topic=topic,
             content=content("Thanks, I will try the paper diary this week."),
         )
+        scheduled = reply_create(
+            author=people["author"],
+            topic=topic,
+            content=content("A follow-up once I have tried the diary for a week."),
+            schedule_at=timezone.now() + datetime.timedelta(hours=3),
+        )
     wait_for_status(reply.pk, PostStatus.PUBLISHED)
     wait_for_status(own.pk, PostStatus.PUBLISHED)
 
-    page = journey.new_page(people["author"])
+    page = journey.new_page(people["author"], viewport=viewport)
     page.goto(f"/topics/{topic.pk}/")
     theirs = page.locator(f"#post-{reply.pk}")
     mine = page.locator(f"#post-{own.pk}")
+    later = page.locator(f"#post-{scheduled.pk}")
     expect(theirs.get_by_role("button", name="Mark as helpful feedback")).to_be_visible()
     expect(mine.get_by_role("button", name="Mark as helpful feedback")).to_have_count(0)
+    # The author's own scheduled reply is on their page, with no helpful mark either.
+    expect(later).to_contain_text("A follow-up once I have tried the diary")
+    expect(later.get_by_role("button", name=re.compile("helpful", re.I))).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("helpful", re.I))).to_have_count(1)
     assert_accessible(journey, page, "thread as the topic's author")
     journey.shoot(page, "helpful offered on a colleague's reply only")
     theirs.get_by_role("button", name="Mark as helpful feedback").click()
