@@ -19,17 +19,11 @@ from detectors.identifiers import (
     IdentifierSpan,
     find_identifiers,
 )
+from tests.moderation.identifier_helpers import kinds_found
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL_FILES = sorted((REPO / "moderation" / "data").glob("phi_dev*.jsonl"))
 BLNS = Path(__file__).resolve().parents[3] / "shared" / "data" / "naughty-strings" / "blns.txt"
-
-
-def kinds_found(text: str) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for span in find_identifiers(text):
-        found.setdefault(span.kind, []).append(span.text)
-    return found
 
 
 def assert_well_formed(text: str, spans: list[IdentifierSpan]) -> None:

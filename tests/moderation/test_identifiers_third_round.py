@@ -12,13 +12,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.identifiers import find_identifiers
-
-
-def kinds(text: str) -> dict[str, list[str]]:
-    spans: dict[str, list[str]] = {}
-    for span in find_identifiers(text):
-        spans.setdefault(span.kind, []).append(span.text)
-    return spans
+from tests.moderation.identifier_helpers import kinds_found as kinds
 
 
 @pytest.mark.parametrize(
