@@ -273,6 +273,9 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
     def labels_of(rows: list[tuple[int, str, str]]) -> list[int]:
         return [label for label, _, _ in rows]
 
+    def development_auc(rows: list[tuple[int, str, str]], results: list[dict]) -> tuple:
+        return roc_auc(labels_of(rows), [r["incivility"] for r in results]), len(rows)
+
     evaluation.figures.append(
         Figure(
             "clinician-register incivility ROC-AUC",
@@ -299,10 +302,7 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
                     Figure(
                         f"    {name}",
                         ">= 0.97",
-                        development=(
-                            roc_auc(labels_of(rows), [r["incivility"] for r in results]),
-                            len(rows),
-                        ),
+                        development=development_auc(rows, results),
                     )
                 )
     for path in dev_heldout_files():
@@ -312,10 +312,7 @@ def _incivility_figures(evaluation: Evaluation, *, blind_sets: bool = True) -> N
             Figure(
                 f"  {path.name}, ROC-AUC",
                 ">= 0.97",
-                development=(
-                    roc_auc(labels_of(rows), [r["incivility"] for r in results]),
-                    len(rows),
-                ),
+                development=development_auc(rows, results),
                 note="hand-written development held-out set (never trained on); "
                 + _category_note(rows, results),
             )
