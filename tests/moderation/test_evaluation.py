@@ -57,7 +57,9 @@ def test_every_blind_file_is_well_formed() -> None:
         assert len(evaluation.read_lines(path)) >= 20, path
 
 
-@pytest.mark.parametrize(("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150)])
+@pytest.mark.parametrize(
+    ("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150), ("rb18-v", 150)]
+)
 def test_the_retired_blind_vignettes_are_development_data(prefix: str, vignettes: int) -> None:
     retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
     assert len(retired) >= vignettes
@@ -109,6 +111,36 @@ def test_the_retired_2026_12_05b_identifier_sets_are_development_data() -> None:
     assert all("retired blind set" in row["note"] for row in dev)
 
 
+def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
+    for name in (
+        "vignettes_2026-12-05c.txt",
+        "deidentified_2026-12-05c.txt",
+        "signatures_2026-12-05c.txt",
+    ):
+        assert not (evaluation.BLIND_DIR / name).exists(), name
+    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb18-")]
+    vignettes = [row for row in dev if row["id"].startswith("rb18-v")]
+    clean = [row for row in dev if row["id"].startswith("rb18-d")]
+    signed = [row for row in dev if row["id"].startswith("rb18-s")]
+    assert len(vignettes) == 150 and sum(len(row["spans"]) for row in vignettes) == 190
+    assert len(clean) == 80 and len(signed) == 40
+    assert all(row["deidentified"] and not row["spans"] for row in clean + signed)
+    assert all(row.get("signature") is True for row in signed)
+    assert not any(row.get("signature") for row in clean + vignettes)
+    # The [[kind|text]] marks are gone and every gold span is the text at its offsets.
+    assert not any("[[" in row["text"] or "]]" in row["text"] for row in dev)
+    for row in vignettes:
+        for span in row["spans"]:
+            assert row["text"][span["start"] : span["end"]] == span["text"]
+    for prefix, name in (
+        ("rb18-v", "vignettes_2026-12-05c.txt"),
+        ("rb18-d", "deidentified_2026-12-05c.txt"),
+        ("rb18-s", "signatures_2026-12-05c.txt"),
+    ):
+        rows = [row for row in dev if row["id"].startswith(prefix)]
+        assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
+
+
 def test_the_retired_blind_warning_set_is_development_data() -> None:
     assert not (evaluation.BLIND_DIR / "content_warnings.tsv").exists()
     retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind.tsv"
@@ -129,6 +161,17 @@ def test_the_retired_05b_blind_warning_set_is_development_data() -> None:
     rows = evaluation.read_warning_texts(retired)
     assert len(rows) == 98
     assert sum(1 for gold, _ in rows if not gold) == 26
+    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
+
+
+def test_the_retired_05c_blind_warning_set_is_development_data() -> None:
+    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-05c.tsv").exists()
+    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_05c.tsv"
+    assert retired in evaluation.dev_warning_files()
+    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
+    rows = evaluation.read_warning_texts(retired)
+    assert len(rows) == 100
+    assert sum(1 for gold, _ in rows if not gold) == 25
     assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
 
 
@@ -161,16 +204,28 @@ def test_the_retired_blind_incivility_and_counselling_sets_are_development_data(
         "counselling.txt",
         "incivility_2026-12-05b.tsv",
         "counselling_2026-12-05b.txt",
+        "incivility_2026-12-05c.tsv",
+        "counselling_2026-12-05c.txt",
     ):
         assert not (evaluation.BLIND_DIR / name).exists(), name
     names = {path.name for path in evaluation.dev_incivility_files()}
-    assert {"incivility_dev_retired_blind.tsv", "incivility_dev_retired_blind_05b.tsv"} <= names
+    assert {
+        "incivility_dev_retired_blind.tsv",
+        "incivility_dev_retired_blind_05b.tsv",
+        "incivility_dev_retired_blind_05c.tsv",
+    } <= names
     names = {path.name for path in evaluation.dev_counselling_files()}
-    assert {"counselling_dev_retired_blind.txt", "counselling_dev_retired_blind_05b.txt"} <= names
+    assert {
+        "counselling_dev_retired_blind.txt",
+        "counselling_dev_retired_blind_05b.txt",
+        "counselling_dev_retired_blind_05c.txt",
+    } <= names
     rows = evaluation.read_dev_incivility_sets()
-    assert len(rows) >= 250 and {label for label, _, _ in rows} == {0, 1}
+    assert len(rows) >= 410 and {label for label, _, _ in rows} == {0, 1}
     assert {"sarcasm", "privacy_mockery", "pileon", "hostile_feedback"} <= {c for _, c, _ in rows}
-    assert len(evaluation.read_dev_counselling()) >= 180
+    assert len(evaluation.read_dev_counselling()) >= 280
+    spent = evaluation.read_labelled(evaluation.DATA_DIR / "incivility_dev_retired_blind_05c.tsv")
+    assert len(spent) == 160
     for path in [
         *evaluation.DATA_DIR.glob("incivility_dev*.tsv"),
         *evaluation.DATA_DIR.glob("counselling_dev*.txt"),
@@ -198,6 +253,11 @@ def test_the_hand_written_held_out_set_is_never_trained_on() -> None:
     # "Agreed.", with training rows older than it).
     spent = evaluation.DATA_DIR / "incivility_dev_retired_blind_05b.tsv"
     assert not trained & {norm(text) for _, _, text in evaluation.read_labelled(spent)}
+    # The 2026-12-05c set, written apart, shares only generic short replies ("Agreed.",
+    # "Thank you!", "Following.") with older training rows; nothing longer.
+    spent = evaluation.DATA_DIR / "incivility_dev_retired_blind_05c.tsv"
+    shared = trained & {norm(text) for _, _, text in evaluation.read_labelled(spent)}
+    assert all(len(text.split()) <= 3 for text in shared), shared
 
 
 def test_incivility_figures_report_retired_sets_as_development_and_count_added_blind_files(
@@ -212,14 +272,19 @@ def test_incivility_figures_report_retired_sets_as_development_and_count_added_b
     counselling = figures["counsellor (MI) utterances queued for incivility"]
     assert sarcasm.blind == (None, 0) and counselling.blind == (None, 0)
     assert sarcasm.development is not None and sarcasm.development[1] >= 10
-    assert counselling.development is not None and counselling.development[1] >= 180
+    assert counselling.development is not None and counselling.development[1] >= 280
     retired = figures["  retired blind incivility sets, ROC-AUC"]
-    assert retired.development is not None and retired.development[1] >= 250
+    assert retired.development is not None and retired.development[1] >= 410
     # Each retired set also has a row of its own, and the shares say what each file gives.
-    spent = figures["    incivility_dev_retired_blind_05b.tsv"]
-    assert spent.development is not None and spent.development[1] == 159
-    assert "incivility_dev_retired_blind_05b.tsv" in sarcasm.note
+    for name, rows in (
+        ("incivility_dev_retired_blind_05b.tsv", 159),
+        ("incivility_dev_retired_blind_05c.tsv", 160),
+    ):
+        spent = figures[f"    {name}"]
+        assert spent.development is not None and spent.development[1] == rows, name
+        assert name in sarcasm.note
     assert "counselling_dev_retired_blind_05b.txt" in counselling.note
+    assert "counselling_dev_retired_blind_05c.txt" in counselling.note
     # The hand-written held-out set of the third round has its own row.
     heldout = figures["  curated_incivility_dev_heldout_r3.tsv, ROC-AUC"]
     assert heldout.development is not None and heldout.development[1] >= 150
