@@ -13,6 +13,7 @@ except under CI=true, where they fail.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -251,13 +252,30 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
+def journey_dir_name(name: str, limit: int = 60) -> str:
+    """The screenshot folder of a test named `name` (pytest's node name, with its
+    parameter ids in brackets). Short names are their slug. A longer one keeps the start
+    of the test's name, its parameter ids (desktop, phone-375, ...) and eight hex digits
+    of the whole name's hash, so two runs of one long-named journey never share (and
+    overwrite) a folder, and the name stays at most `limit` characters."""
+    full = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if len(full) <= limit:
+        return full
+    base, _, params = name.partition("[")
+    variant = re.sub(r"[^a-z0-9]+", "-", params.lower()).strip("-")[:20].strip("-")
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    room = limit - len(digest) - 1 - (len(variant) + 1 if variant else 0)
+    head = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:room].strip("-")
+    return "-".join(part for part in (head, variant, digest) if part)
+
+
 class Journey:
     """One test's browser sessions, screenshots and accessibility checks."""
 
     def __init__(self, browser: Any, stack: Stack, name: str) -> None:
         self.browser = browser
         self.stack = stack
-        self.dir = ARTIFACTS / _slug(name)
+        self.dir = ARTIFACTS / journey_dir_name(name)
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.contexts: list[Any] = []
