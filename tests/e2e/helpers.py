@@ -7,10 +7,11 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import User
-from forum.choices import Disclaimer, TopicPurpose, TriggerWarning
+from forum.choices import Disclaimer, PostStatus, TopicPurpose, TriggerWarning
 from forum.models import Group, Membership, Post, Topic
 from forum.posting import PostContent, post_edit, reply_create, topic_create
 from tests import factories
+from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import wait_until
 
 
@@ -55,6 +56,30 @@ def content(
         disclaimer=disclaimer,
         trigger_warnings=list(warnings) or [TriggerWarning.NONE],
     )
+
+
+def screened_topic(
+    group: Group,
+    author: User,
+    body: str,
+    *,
+    title: str = "Homework compliance in CBT for insomnia",
+    statuses: tuple[str, ...] = (PostStatus.PUBLISHED,),
+) -> Post:
+    """A case-consultation topic written in this process; its first post, once the worker
+    has screened it into one of `statuses` (published by default; HELD for a post with an
+    identifier, which then has a case)."""
+    with transaction.atomic():
+        topic = topic_create(
+            author=author,
+            group=group,
+            title=title,
+            purpose=TopicPurpose.CASE_CONSULTATION,
+            content=content(body),
+        )
+    post = topic.posts.get(number=1)
+    wait_for_status(post.pk, *statuses)
+    return post
 
 
 def published_thread(group: Group, author: User, replier: User) -> tuple[Topic, Post]:
@@ -136,3 +161,31 @@ def sign_in(page: Any, email: str, *, password: str = PASSWORD, totp_secret: str
         with page.expect_navigation():
             page.locator("input[name=code]").press("Enter")
     assert "/accounts/login" not in page.url, f"still on the sign-in page: {page.url}"
+
+
+MODERATOR_EMAIL = "morgan@example.org"
+
+
+def totp_moderator(
+    display_name: str = "Morgan Reed, LCSW",
+    *,
+    handle: str = "morgan",
+    email: str = MODERATOR_EMAIL,
+    **fields: Any,
+) -> User:
+    """A verified site moderator enrolled in TOTP with the test secret, so that
+    sign_in_moderator passes the authenticator step (`fields`: more UserFactory fields)."""
+    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
+
+    moderator = make_verified_clinician(
+        display_name=display_name, handle=handle, email=email, is_moderator=True, **fields
+    )
+    enroll_totp(moderator, TEST_TOTP_SECRET)
+    return moderator
+
+
+def sign_in_moderator(page: Any, email: str = MODERATOR_EMAIL) -> None:
+    """Sign in as a totp_moderator, passing the authenticator step with its code."""
+    from tests.accounts.helpers import TEST_TOTP_SECRET
+
+    sign_in(page, email, totp_secret=TEST_TOTP_SECRET)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import transaction
 
-from forum.choices import PostStatus, TopicPurpose
+from forum.choices import PostStatus
 from forum.models import Post
-from forum.posting import topic_create
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import Journey, assert_accessible
-from tests.e2e.helpers import cbt_group, content, expect, sign_in, wait_for_status
+from tests.e2e.helpers import cbt_group, expect, screened_topic, sign_in_moderator, totp_moderator
 
 pytestmark = pytest.mark.e2e
 
@@ -31,16 +29,13 @@ def _held_cases(group, author) -> list[int]:
 
     ids = []
     for number, title in enumerate(TITLES):
-        with transaction.atomic():
-            topic = topic_create(
-                author=author,
-                group=group,
-                title=title,
-                purpose=TopicPurpose.CASE_CONSULTATION,
-                content=content(f"How would you approach this? Question {number + 1}."),
-            )
-        post = topic.posts.get(number=1)
-        wait_for_status(post.pk, PostStatus.PUBLISHED, PostStatus.HELD)
+        post = screened_topic(
+            group,
+            author,
+            f"How would you approach this? Question {number + 1}.",
+            title=title,
+            statuses=(PostStatus.PUBLISHED, PostStatus.HELD),
+        )
         Post.objects.filter(pk=post.pk).update(status=PostStatus.HELD, published_revision=None)
         fields = {
             "reason": CaseReason.FIRST_POST,
@@ -62,22 +57,15 @@ def test_a_moderator_approves_two_cases_at_once_then_works_a_case_from_the_keybo
     journey: Journey,
 ) -> None:
     from moderation.models import ActionKind, Case, CaseState, ModerationAction
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
 
     author = make_verified_clinician(display_name="Dana Whitfield, LPC", handle="dana")
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
-    enroll_totp(moderator)
+    totp_moderator()
     group = cbt_group(organizer, author)
     first, second, third, fourth = _held_cases(group, author)
 
     page = journey.new_page()
-    sign_in(page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(page)
     page.goto("/admin/moderation/case/")
     for case_id in (first, second):
         page.locator(f'input[name="_selected_action"][value="{case_id}"]').check()

@@ -15,7 +15,14 @@ from forum.models import Group, GroupPurposeChange, Membership
 from forum.posting import topic_create
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible
-from tests.e2e.helpers import cbt_group, content, expect, sign_in, wait_for_status
+from tests.e2e.helpers import (
+    cbt_group,
+    content,
+    expect,
+    sign_in_moderator,
+    totp_moderator,
+    wait_for_status,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -92,20 +99,12 @@ def test_an_organizer_sets_pre_approval_and_a_first_post_waits_for_a_moderator(
 
 
 def test_a_moderator_after_the_authenticator_step_edits_the_rules(journey: Journey) -> None:
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
-
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
-    enroll_totp(moderator)
+    totp_moderator()
     group = cbt_group(organizer)
 
     page = journey.new_page()
-    sign_in(page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(page)
     page.goto(f"/groups/{group.slug}/")
     page.get_by_role("link", name="Group settings").click()
     page.get_by_label("Rules", exact=True).fill("Moderators: cite the rule when you hide a post.")

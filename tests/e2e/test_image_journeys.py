@@ -16,7 +16,7 @@ from forum.choices import PostStatus, TopicPurpose
 from forum.models import Post, PostImage, RevisionImage
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible
-from tests.e2e.helpers import cbt_group, expect, wait_for_status
+from tests.e2e.helpers import cbt_group, expect, sign_in_moderator, totp_moderator, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
@@ -123,16 +123,11 @@ def test_a_picture_of_a_record_is_held_and_its_case_shows_what_the_picture_says(
     require_tesseract: str, journey: Journey, viewport: dict[str, int] | None, tmp_path: Path
 ) -> None:
     from moderation.models import Case, CaseReason
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
-    from tests.e2e.helpers import sign_in
 
     author = make_verified_clinician(display_name="Dana Whitfield", credentials_suffix="LPC")
     reader = make_verified_clinician(display_name="Sam Okafor", handle="sam")
     organizer = make_verified_clinician(display_name="Olivia Park", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed", handle="morgan", email="morgan@example.org", is_moderator=True
-    )
-    enroll_totp(moderator)
+    totp_moderator("Morgan Reed")
     cbt_group(organizer, author, reader)
     chart = _chart(tmp_path / "screenshot.png")
 
@@ -166,7 +161,7 @@ def test_a_picture_of_a_record_is_held_and_its_case_shows_what_the_picture_says(
     case = Case.objects.get(post=post)
     assert case.reason == CaseReason.IDENTIFIERS
     moderating = journey.new_page(viewport=viewport)
-    sign_in(moderating, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(moderating)
     moderating.goto(f"/admin/moderation/case/{case.pk}/change/")
     expect(
         moderating.get_by_role("heading", name=re.compile("Text read from the picture"))

@@ -12,11 +12,17 @@ import re
 import pytest
 from django.db import transaction
 
-from forum.choices import PostStatus, TopicPurpose
-from forum.posting import topic_create
+from forum.choices import PostStatus
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import SMALL_PHONE, Journey, assert_accessible, wait_until
-from tests.e2e.helpers import cbt_group, content, expect, sign_in, wait_for_status
+from tests.e2e.helpers import (
+    cbt_group,
+    expect,
+    screened_topic,
+    sign_in_moderator,
+    totp_moderator,
+    wait_for_status,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -28,33 +34,10 @@ MARKER = "[redacted by a moderator]"
 
 
 def _people() -> tuple[object, object, object, object]:
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
-
     author = make_verified_clinician(display_name="Dana Whitfield, LPC", handle="dana")
     reader = make_verified_clinician(display_name="Sam Ortiz, LCSW", handle="sam")
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
-    enroll_totp(moderator, TEST_TOTP_SECRET)
-    return author, reader, organizer, moderator
-
-
-def _published_topic(group: object, author: object) -> object:
-    with transaction.atomic():
-        topic = topic_create(
-            author=author,
-            group=group,
-            title="Homework compliance in CBT for insomnia",
-            purpose=TopicPurpose.CASE_CONSULTATION,
-            content=content(BODY),
-        )
-    post = topic.posts.get(number=1)
-    wait_for_status(post.pk, PostStatus.PUBLISHED)
-    return post
+    return author, reader, organizer, totp_moderator()
 
 
 def _flagged_case(post: object) -> object:
@@ -68,10 +51,8 @@ def _flagged_case(post: object) -> object:
 
 
 def _moderator_page(journey: Journey, **options: object) -> object:
-    from tests.accounts.helpers import TEST_TOTP_SECRET
-
     page = journey.new_page(**options)
-    sign_in(page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(page)
     return page
 
 
@@ -80,7 +61,7 @@ def test_a_moderator_adds_and_removes_a_warning_and_redacts_a_passage(
 ) -> None:
     author, reader, organizer, _moderator = _people()
     group = cbt_group(organizer, author, reader)
-    post = _published_topic(group, author)
+    post = screened_topic(group, author, BODY)
     case = _flagged_case(post)
     case_url = f"/admin/moderation/case/{case.pk}/change/"
     thread_url = f"/topics/{post.topic_id}/"
@@ -175,7 +156,7 @@ def test_a_moderator_hides_a_post_with_a_canned_reply_on_a_small_phone(journey: 
 
     author, reader, organizer, _moderator = _people()
     group = cbt_group(organizer, author, reader)
-    post = _published_topic(group, author)
+    post = screened_topic(group, author, BODY)
     case = _flagged_case(post)
     CannedReply.objects.create(
         title="Identifying details",
@@ -214,7 +195,7 @@ def test_the_moderation_count_follows_cases_and_the_admin_index_shows_the_backlo
 ) -> None:
     author, reader, organizer, _moderator = _people()
     group = cbt_group(organizer, author, reader)
-    post = _published_topic(group, author)
+    post = screened_topic(group, author, BODY)
 
     page = _moderator_page(journey)
     page.goto("/")

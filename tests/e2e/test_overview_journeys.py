@@ -5,14 +5,12 @@ groups' figures only. Signed in with a TOTP code; each page checked with axe-cor
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
-from forum.choices import PostStatus, TopicPurpose
-from forum.posting import topic_create
+from forum.choices import PostStatus
 from tests import factories
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import Journey, assert_accessible, wait_until
-from tests.e2e.helpers import cbt_group, content, expect, sign_in, wait_for_status
+from tests.e2e.helpers import cbt_group, expect, screened_topic, sign_in_moderator, totp_moderator
 
 pytestmark = pytest.mark.e2e
 
@@ -22,16 +20,7 @@ IDENTIFYING = "Seen 3/14 for intake. DOB 04/02/1961, MRN 448812. Her daughter Ke
 def _held_case(group: object, author: object, title: str) -> object:
     from moderation.models import Case
 
-    with transaction.atomic():
-        topic = topic_create(
-            author=author,
-            group=group,
-            title=title,
-            purpose=TopicPurpose.CASE_CONSULTATION,
-            content=content(IDENTIFYING),
-        )
-    post = topic.posts.get(number=1)
-    wait_for_status(post.pk, PostStatus.HELD)
+    post = screened_topic(group, author, IDENTIFYING, title=title, statuses=(PostStatus.HELD,))
     return wait_until(lambda: Case.objects.filter(post=post).first())
 
 
@@ -41,28 +30,15 @@ def test_the_overview_counts_decisions_by_action_and_scopes_a_group_moderator(
     from accounts.powers import grant_powers_outside_a_session
     from moderation import cases
     from moderation.models import ActionKind
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
 
     author = make_verified_clinician(display_name="Dana Whitfield, LPC", handle="dana")
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
     group = cbt_group(organizer, author)
     emdr = factories.GroupFactory(created_by=organizer, name="EMDR Practice", slug="emdr")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
+    moderator = totp_moderator()
     staff = make_verified_clinician(display_name="Sasha Staff", handle="sasha", is_staff=True)
-    scoped = make_verified_clinician(
-        display_name="Riley Scoped, PhD",
-        handle="riley",
-        email="riley@example.org",
-        is_moderator=True,
-    )
+    scoped = totp_moderator("Riley Scoped, PhD", handle="riley", email="riley@example.org")
     scoped.moderated_groups.add(emdr)
-    enroll_totp(moderator)
-    enroll_totp(scoped)
 
     powered = grant_powers_outside_a_session(moderator, reason="e2e setup")
     reopened = _held_case(group, author, "Intake note with a birth date")
@@ -83,7 +59,7 @@ def test_the_overview_counts_decisions_by_action_and_scopes_a_group_moderator(
     )
 
     page = journey.new_page()
-    sign_in(page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(page)
     page.goto("/admin/moderation/case/overview/")
     outcomes = page.locator("#chart-outcomes")
     legend = outcomes.get_by_role("list", name="Legend: Decisions taken each day, by action")
@@ -107,7 +83,7 @@ def test_the_overview_counts_decisions_by_action_and_scopes_a_group_moderator(
     journey.shoot(page, "the decisions as a table")
 
     scoped_page = journey.new_page()
-    sign_in(scoped_page, "riley@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(scoped_page, "riley@example.org")
     scoped_page.goto("/admin/moderation/case/overview/")
     expect(scoped_page.get_by_text("Only the groups you moderate.")).to_be_visible()
     expect(scoped_page.locator(".mod-stats")).to_contain_text("0 decisions on 0 cases")

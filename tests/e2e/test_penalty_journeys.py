@@ -6,13 +6,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import transaction
 
-from forum.choices import PostStatus, TopicPurpose
-from forum.posting import topic_create
+from forum.choices import PostStatus
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import Journey, assert_accessible, wait_until
-from tests.e2e.helpers import cbt_group, content, expect, published_thread, sign_in, wait_for_status
+from tests.e2e.helpers import (
+    cbt_group,
+    expect,
+    published_thread,
+    screened_topic,
+    sign_in_moderator,
+    totp_moderator,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,34 +32,24 @@ def test_a_moderator_suspends_an_author_for_three_hours_and_the_author_sees_why(
 ) -> None:
     from accounts.models import Suspension
     from moderation.models import Case
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
 
     author = make_verified_clinician(display_name="Dana Whitfield, LPC", handle="dana")
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
-    enroll_totp(moderator, TEST_TOTP_SECRET)
+    totp_moderator()
     group = cbt_group(organizer, author)
     readable, _ = published_thread(group, organizer, author)
-    with transaction.atomic():
-        topic = topic_create(
-            author=author,
-            group=group,
-            title="Pacing exposure after an intake",
-            purpose=TopicPurpose.CASE_CONSULTATION,
-            content=content(IDENTIFYING),
-        )
-    post = topic.posts.get(number=1)
-    wait_for_status(post.pk, PostStatus.HELD)
+    post = screened_topic(
+        group,
+        author,
+        IDENTIFYING,
+        title="Pacing exposure after an intake",
+        statuses=(PostStatus.HELD,),
+    )
     case = wait_until(lambda: Case.objects.filter(post=post).first())
 
     # The moderator decides from the case page: suspend for 3 hours, post stays hidden.
     moderator_page = journey.new_page()
-    sign_in(moderator_page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(moderator_page)
     moderator_page.goto(f"/admin/moderation/case/{case.pk}/change/")
     if moderator_page.get_by_role("button", name="Claim this case").count():
         moderator_page.get_by_role("button", name="Claim this case").click()

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
-from forum.choices import PostStatus, TopicPurpose
+from forum.choices import PostStatus
 from forum.models import Post
-from forum.posting import topic_create
 from tests.conftest import make_verified_clinician
 from tests.e2e.conftest import Journey, assert_accessible
-from tests.e2e.helpers import cbt_group, content, expect, sign_in, wait_for_status
+from tests.e2e.helpers import cbt_group, expect, screened_topic, sign_in_moderator, totp_moderator
 
 pytestmark = pytest.mark.e2e
 
@@ -67,16 +65,9 @@ def _queue_of_cases(group, author, moderator) -> dict[str, int]:
 
     ids = {}
     for number, (title, body, status, signals) in enumerate(POSTS):
-        with transaction.atomic():
-            topic = topic_create(
-                author=author,
-                group=group,
-                title=title,
-                purpose=TopicPurpose.CASE_CONSULTATION,
-                content=content(body),
-            )
-        post = topic.posts.get(number=1)
-        wait_for_status(post.pk, PostStatus.PUBLISHED, PostStatus.HELD)
+        post = screened_topic(
+            group, author, body, title=title, statuses=(PostStatus.PUBLISHED, PostStatus.HELD)
+        )
         Post.objects.filter(pk=post.pk).update(status=status)
         claimed = moderator if number == 2 else None
         fields = {
@@ -106,22 +97,14 @@ def _queue_of_cases(group, author, moderator) -> dict[str, int]:
 
 
 def test_a_moderator_reads_the_queue_at_a_glance_at_1280_px(journey: Journey) -> None:
-    from tests.accounts.helpers import TEST_TOTP_SECRET, enroll_totp
-
     author = make_verified_clinician(display_name="Dana Whitfield, LPC", handle="dana")
     organizer = make_verified_clinician(display_name="Olivia Park, LMFT", handle="olivia")
-    moderator = make_verified_clinician(
-        display_name="Morgan Reed, LCSW",
-        handle="morgan",
-        email="morgan@example.org",
-        is_moderator=True,
-    )
-    enroll_totp(moderator)
+    moderator = totp_moderator()
     group = cbt_group(organizer, author)
     ids = _queue_of_cases(group, author, moderator)
 
     page = journey.new_page(viewport=LAPTOP)
-    sign_in(page, "morgan@example.org", totp_secret=TEST_TOTP_SECRET)
+    sign_in_moderator(page)
     page.goto("/admin/moderation/case/")
     rows = page.locator("#result_list tbody tr")
     expect(rows).to_have_count(len(POSTS))
