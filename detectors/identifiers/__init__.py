@@ -106,6 +106,18 @@ Decisions worth knowing:
   not a name; a colleague who co-leads or runs something with the author ("Dana and I
   co-lead the group") is not a client; departments, specialties and roles ("Psychiatry
   said", "Endo wants", "Adolescent, 15,") are everyday words, not names.
+- Fourth round: a clinician's own details as a class (detectors/identifiers/signature.py,
+  `clinician_own`). The closing block may carry e-mail trailers ("Sent from my iPhone", a
+  confidentiality notice, a motto in quotes, an aside in parentheses), the author's pronouns
+  ("she/her" is no client) and hours, and may be the whole post (a practice's card); a signer
+  ("Dr. Priyanka Rao", "Will & Jessamyn Burke") with credentials of any board (LIMHP, CPCS,
+  RPT-S, plurals) signs inline after a dash or a colon, or as a business card mid-post with
+  contact details after it. A number introduced as an NPI, a licence, CAQH or DEA number is
+  the clinician's anywhere, unless a vehicle, a driver's licence or a client stands in its
+  clause. In a signed post, a contact detail in a clause with no client, relative or
+  reported speech is the author's when labelled ("Office:", "Fax:", "P:", "website is"),
+  given in the first person ("I'm usually reachable at"), as an imperative to the reader
+  ("Email intake@... or call ...") or as a colleague's ("my colleague, Dr. Nate Ellison, at").
 """
 
 from __future__ import annotations
@@ -273,18 +285,8 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
         candidates = [
             c for c in candidates if c.kind != "record_number" or (c.start, c.end) not in shaped
         ]
-    signed_from = signature.signature_start(text)
-    if signed_from is not None:
-        # The author's own closing signature: their name and practice contact details.
-        candidates = [
-            c
-            for c in candidates
-            if c.start < signed_from
-            or not (
-                c.kind in signature.SIGNATURE_KINDS
-                or (c.kind == "record_number" and signature.registration_line_at(text, c.start))
-            )
-        ]
+    # The author's own signature, registration numbers and practice contact details.
+    candidates = signature.clinician_own(text, candidates)
     quoted = _quoted_colleagues(text)
     if quoted:
         candidates = [

@@ -164,7 +164,12 @@ _ADDRESS_CUE_RE = _CaseFree(
     r"sleeps at|sleeping at|crashing at|stays at|home is|house is|apartment is|apartment on|"
     r"unit at|trailer at|lot at|shelter at|sent (?:it|them|the \w+) to)"
     r"\s+(?:(?:the|a|her|his|their)\s+\w+\s+(?:at|on)\s+)?"
-    r"(\d{1,6}\s+[\w'’. -]{3,40}?)(?=[,.;\n)]|$)"
+    # The street ends at punctuation or a joining word: "moved to 22 Clover Ct and her ex
+    # found it" is "22 Clover Ct"; "moved to 8 and it's better" (a count) names no street.
+    r"(\d{1,6}\s+(?!(?:and|or|but|the|a|an|of|it|to|in|on|weeks?|months?|days?|sessions?|"
+    r"hours?|minutes?|years?|times?|people|clients?|kids|percent|mg|more|less|groups?)\b)"
+    r"[\w'’. -]{3,40}?)(?=[,.;\n)]|$|\s+(?:and|but|so|then|where|"
+    r"which|with|because|after|before|when|until|since|last|this|yesterday|today)\b)"
 )
 
 

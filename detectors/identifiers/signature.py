@@ -6,7 +6,13 @@ The block starts at the last sign-off line ("Best,", "Warmly,", "— Dana", "Tha
 a line that names someone with a credential ("Dana Whitfield, LMFT"), or at a line that
 names a practice ("Riverbend Counseling Collective"), within the post's last eight lines,
 and runs to the end of the post. Only lines that read like a signature may follow: short,
-and each a name, a credential, a practice, or contact details.
+and each a name, a credential, a practice, or contact details; trailers an e-mail client or
+the author adds (a confidentiality notice, "Sent from my iPhone", a motto, an aside in
+parentheses, pronouns, hours) neither end the block nor open it.
+
+`clinician_own` applies the block and the classes around it: registration numbers (NPI,
+licence) anywhere, a business card mid-post ("Name, LMHC - email - phone"), and in a signed
+post the contact details the author gives as their own or a colleague's.
 """
 
 from __future__ import annotations
@@ -28,7 +34,13 @@ _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
     r"LCMHC|LPCA|LAC|LADC|CADC|LCADC|LCDC|CSW|BCBA|LMHCA|LPCI|ATR(?:-BC)?|RPT|CEDS|NCC|PsyD|"
     r"Psy\.D\.|PhD|Ph\.D\.|MD|M\.D\.|DO|PMHNP(?:-BC)?|APRN|NP|RN|EdD|Ed\.D\.|MA|MS|MEd|DNP|"
-    r"FNP|CPsych|RYT(?:-\d+)?|ABPP|CCTP|CST|LCAT|LPA|CCC-SLP|OTR/L|BC-TMH|CAADC|"
+    r"FNP|CPsych|RYT(?:-\d+)?|ABPP|CCTP(?:-II)?|CST|LCAT|LPA|CCC-SLP|OTR/L|BC-TMH|CAADC|"
+    # Licences and certifications of other states and boards: Nebraska's LIMHP, Georgia's
+    # CPCS, play therapy's RPT-S, perinatal PMH-C, group therapy's CGP, and their plurals
+    # ("Will & Jo Burke, LMFTs").
+    r"LIMHP|LMHP|CPC|CPCS|RPT-S|ACSW|PMH-C|CGP|CEAP|CSAC|LAADC|NCSP|LGSW|LCSWA|LPC-MHSP|"
+    r"AMFT|APCC|ASW|LSSP|CRC|ICADC|LICDC|LISAC|PLPC|LMFTA|LCMHCA|CMHC|LPE|LCDC-I|PA-C|"
+    r"(?:LCSW|LMFT|LPC|LMHC|LPCC|LCPC|MFT|PsyD|PhD|MD|NP|RN)s|"
     r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
     r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector)\b"
 )
@@ -36,7 +48,9 @@ _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
     r"Psychological|Behavioral Health|Behavioural Health|Mental Health|Wellness|Collective|"
     r"Associates|Group Practice|Clinic|Center|Centre|Practice|Family Services|Health|"
-    r"Neuropsychology|Psychiatric|Counselors|Therapists|Institute|Services|PLLC|LLC|PC|PLLC)\b"
+    r"Neuropsychology|Psychiatric|Counselors|Therapists|Institute|Services|PLLC|LLC|PC|PLLC|"
+    r"Group|Assessment|Partners|Consulting|Consultants|Recovery|Pathways|Hospice|Program|"
+    r"Solutions|Healing|Studio|Network|Alliance|Supervision|Inc)\b"
 )
 _CONTACT = re.compile(
     r"@|\bwww\.|https?://|\.(?:com|org|net|us|health|care|co)\b|\d{3}\W{0,2}\d{3}\W\d{4}|"
@@ -60,12 +74,44 @@ _ABOUT_SOMEONE = re.compile(
 )
 
 
+# The author's own pronouns ("(she/her)", "Pronouns: they/them") are not about a client.
+_PRONOUN_SET = re.compile(
+    r"(?i)\b(?:she|he|they|ze|xe|any)\s*/\s*(?:her|hers|him|his|them|theirs|hir|xem|pronouns)"
+    r"(?:\s*/\s*(?:her|hers|him|his|them|theirs|they|she|he))?\b"
+)
+
+# Lines an e-mail client or the author adds under a signature: a confidentiality notice,
+# "Sent from my iPhone", a motto in quotation marks, an aside in parentheses, pronouns,
+# office hours. They neither end a signature block nor open one.
+_TRAILER = re.compile(
+    r"(?i)^\s*(?:sent from my\b.*|(?:confidentiality|privacy) (?:notice|statement|warning)\b.*|"
+    r"confidential\b.*|this (?:e-?mail|message|communication|transmission)\b.*|"
+    r".*\bintended (?:only )?for (?:the )?(?:named |addressee|recipient|use)\b.*|"
+    r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
+    r"pronouns?\s*[:-].*|(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*)\s*$"
+)
+
+
+def _trailer_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and bool(_TRAILER.match(stripped)) and not _about_someone(stripped)
+
+
+def _about_someone(line: str) -> bool:
+    if "/" in line:
+        line = _PRONOUN_SET.sub(" ", line)
+    return _ABOUT_SOMEONE.search(line) is not None
+
+
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if len(stripped) > _MAX_LINE or _ABOUT_SOMEONE.search(stripped):
+    if len(stripped) > _MAX_LINE or _about_someone(stripped):
         return False
+    if _TRAILER.match(stripped):
+        return True
     return bool(
         _CREDENTIAL.search(stripped)
         or _CONTACT.search(stripped)
@@ -107,7 +153,7 @@ def signature_start(text: str) -> int | None:
         offsets.append(position)
         position += len(line) + 1
     last = len(lines)
-    while last > 0 and not lines[last - 1].strip():
+    while last > 0 and (not lines[last - 1].strip() or _trailer_line(lines[last - 1])):
         last -= 1
     start = None
     for index in range(last - 1, max(-1, last - 9), -1):
@@ -119,20 +165,164 @@ def signature_start(text: str) -> int | None:
             or (_CREDENTIAL.search(line) and len(line) <= _MAX_LINE)
             or (_PRACTICE.search(line) and _title_like(line))
         )
-        if opener and index > 0:
+        # The first line opens a block only as a practice's or a credentialed name: a
+        # post that is nothing but the practice's card ("Cedar Grove Family Therapy" and
+        # its address, phone and site).
+        if opener and (index > 0 or not _SIGN_OFF.match(line)):
             start = index
     return offsets[start] if start is not None else None
 
 
-_INLINE = re.compile(
-    r"(?:^|[.!?]\s+)((?:[Bb]est|[Ww]armly|[Tt]hanks|[Cc]heers|[Ss]incerely|[Rr]egards|"
-    r"[Tt]ake care)[,!]?\s+)?(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},\s*"
-    + _CREDENTIAL.pattern
-    + r"[^.!?]*$"
+# Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
+# Burke"; then a comma and a credential.
+_SIGNER = (
+    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4},\s*"
+    r"(?:" + _CREDENTIAL.pattern + r")"
 )
+_INLINE = re.compile(
+    r"(?:^|[.!?:]\s+|\s+[-—–~|]{1,2}\s*)((?:[Bb]est|[Ww]armly|[Tt]hanks|[Cc]heers|[Ss]incerely|"
+    r"[Rr]egards|[Tt]ake care)[,!]?\s+)?"
+    + _SIGNER
+    # The rest of the post: more credentials, a practice, a town, contact details (dots
+    # inside a domain or a number, never a sentence's end).
+    + r"(?:[^.!?\n]|[.!?](?=\S))*[.!?]?\s*$"
+)
+# A business card anywhere in a post: a signer, then (on the same line) contact details
+# joined by separators: "Gabe Okoro, LMHC - gokoro.therapy@gmail.com - (305) 555-0171".
+_CARD = re.compile(_SIGNER)
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)[.!?](?=\s)")
 
 
 def _inline_signature_start(text: str) -> int | None:
     """A one-line post that ends "... Warmly, Dana Whitfield, LMFT | site.com"."""
     match = _INLINE.search(text)
     return match.start() if match else None
+
+
+# Kinds of contact detail a clinician gives as their own in the body of a signed post.
+_CONTACT_KINDS = frozenset({"phone", "email", "url", "address", "zip"})
+
+# A label the author puts before their own detail: "Office: 919-...", "Fax: ...", "P: ...",
+# "ph 805...", "website is ...", "call intake 313-...". Only in a signed post.
+_OWN_LABEL = re.compile(
+    r"(?i)(?:^|[\s|(•·,;/:-])(?:office|main(?: line)?|direct(?: line)?|work cell|ph|phone|tel|"
+    r"telephone|fax|intake|referrals?|scheduling|web ?site|site|web|e-?mail|mail|address|"
+    r"location|contact|info|(?<![\w'])[ptfwemoc](?=\s*:))\s*(?:number|line|#|no\.?)?\s*"
+    r"(?:is|:|-|–|#)?\s*(?:at\s*)?$"
+)
+# The author speaking: a first person ("my office is at", "I'm usually reachable at",
+# "I did a podcast episode about it:") or an imperative to the reader ("Email intake@... or
+# call ...", "Come by the office ...: 227 W Main St"), or a colleague's detail ("my
+# colleague, Dr. Nate Ellison, at ...").
+_FIRST_PERSON = re.compile(
+    r"(?i)\b(?:i|i'm|i’m|i'll|i've|i'd|my|we|we're|we’re|our|ours)\b|"
+    # The author's own work with the subject left out: "Made a video on this: ...".
+    r"^\s*(?:made|recorded|wrote|published|launched|started|host|hosted|run|record)\s+"
+    r"(?:a|an|my|our|the)\b"
+)
+_IMPERATIVE = re.compile(
+    r"(?i)(?:^|[,;:(|]|\bor|\band|\bplease|\bjust|\s[-–—])\s*(?:call|text|fax|e-?mail|contact|reach|"
+    r"visit|message|dm|come by|stop by|drop by|swing by|book|schedule|find|see|check out|go to|"
+    r"head to|send)\b"
+)
+_COLLEAGUE = re.compile(r"(?i)\b(?:colleagues?|co-?workers?|associates?|supervisor|dr\.\s+[a-z])")
+# Someone else's detail after all: a client, a relative, reported speech.
+_OTHERS = re.compile(
+    r"(?i)\b(?:her|his|their|she|he|they|them|him|client'?s?|patient'?s?|pt'?s?|mom|mother|"
+    r"dad|father|son|daughter|wife|husband|partner|sister|brother|family|parents?|teen|kid|"
+    r"guardian|caregiver|from|sent|wrote|said|says|texted)\b"
+)
+# The clinician's registration numbers, anywhere: a number introduced as an NPI, a
+# licence, a CAQH or DEA number ("NPI 1568432907", "CA License PSY 28811", "Lic. #MFT
+# 55120", "(OH #7731)" after "Licensed Psychologist"). A driver's licence, a vehicle's
+# or a client's licence is not one.
+_REGISTRATION_BEFORE = re.compile(
+    r"\b(?i:npi|licen[cs]e(?! plate)|lic\.?|caqh|dea|board|certification|cert\.?|"
+    r"licensed [a-z ]{3,40}(?:\(|,))(?i:\s*(?:number|no\.?|num|id|#))?\s*(?i:is|:|#|=|-)?\s*"
+    r"(?:\(?[A-Z]{2}\)?\s*)?(?:#\s*)?(?:[A-Z]{1,5}[\s-]?)?#?\s*$"
+)
+# A vehicle's or a client's licence, a driver's licence.
+_NOT_REGISTRATION = re.compile(
+    r"(?i)\b(?:driver'?s?|drivers|dl|plates?|tags?|vehicles?|cars?|trucks?|vans?|minivans?|suvs?|"
+    r"sedans?|drives?|drove|driving|parked|parking|her|his|their|client'?s|patient'?s|pt'?s|"
+    r"suspended|revoked)\b"
+)
+
+
+def registration_number(text: str, start: int) -> bool:
+    """Whether the number at `start` is introduced as the clinician's NPI or licence."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    before = text[line_start:start]
+    match = _REGISTRATION_BEFORE.search(before)
+    if match is None:
+        return False
+    return _NOT_REGISTRATION.search(text, _clause_start(text, start), start) is None
+
+
+def _clause_start(text: str, position: int) -> int:
+    start = max(text.rfind("\n", 0, position) + 1, position - 200)
+    for match in _SENTENCE_END.finditer(text, start, position):
+        start = match.end()
+    return start
+
+
+def _card_before(text: str, start: int) -> bool:
+    """A signer on the same line before `start` with only contact details between."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    card = None
+    for match in _CARD.finditer(text, line_start, start):
+        card = match
+    if card is None:
+        return False
+    between = text[card.end() : start]
+    return _SENTENCE_END.search(between) is None and _OTHERS.search(between) is None
+
+
+def _own_in_body(text: str, start: int) -> bool:
+    """In a signed post: a detail the author gives as their own or a colleague's."""
+    clause = text[_clause_start(text, start) : start]
+    if _OTHERS.search(clause):
+        return False
+    return bool(
+        _OWN_LABEL.search(clause)
+        or _FIRST_PERSON.search(clause)
+        or _IMPERATIVE.search(clause)
+        or _COLLEAGUE.search(clause)
+    )
+
+
+def clinician_own(text: str, candidates: list) -> list:
+    """The candidates less the clinician's own details: everything of SIGNATURE_KINDS in
+    the closing signature block, a registration number anywhere, and in a signed post the
+    contact details the author gives as theirs (a business card, a label, a first person,
+    an imperative to the reader)."""
+    signed_from = signature_start(text)
+    kept = []
+    dropped: list[tuple[int, int]] = []
+    for cand in candidates:
+        kind = cand.kind
+        if kind in ("record_number", "license_plate", "phone", "zip") and registration_number(
+            text, cand.start
+        ):
+            continue
+        signed_block = signed_from is not None and cand.start >= signed_from
+        if signed_block and (
+            kind in SIGNATURE_KINDS
+            or (kind == "record_number" and registration_line_at(text, cand.start))
+        ):
+            continue
+        signed_body = signed_from is not None and cand.start < signed_from
+        if kind in _CONTACT_KINDS and (
+            _card_before(text, cand.start) or (signed_body and _own_in_body(text, cand.start))
+        ):
+            dropped.append((cand.start, cand.end))
+            continue
+        kept.append(cand)
+    if dropped:
+        # A town inside the author's own address ("..., Helena MT 59601") is no one's name.
+        kept = [
+            c
+            for c in kept
+            if c.kind != "name" or not any(a <= c.start and c.end <= b for a, b in dropped)
+        ]
+    return kept
