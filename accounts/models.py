@@ -73,8 +73,9 @@ class User(AbstractUser):
     avatar = models.FileField(storage=private_storage, blank=True, max_length=100)
     # What an @mention names (accounts/handles.py): lower case letters, digits, "_", "."
     # and "-". Every member gets one at sign-up; null only for an account made elsewhere
-    # (the admin, a script) until it is given one.
-    handle = models.SlugField(max_length=40, unique=True, null=True, blank=True)
+    # (the admin, a script) until it is given one. Not a SlugField: a slug has no ".", so
+    # the admin's user form refused every dotted handle (and any edit of its member).
+    handle = models.CharField(max_length=40, unique=True, null=True, blank=True)
     is_organizer = models.BooleanField(
         default=False, help_text="May open new groups with a declared purpose."
     )

@@ -138,3 +138,64 @@ def give_license_in_standing(user: User, standing: str) -> License | None:
         verification_method=VerificationMethod.MANUAL,
         verified_at=verified_at,
     )
+
+
+def form_fields(html: str, form_id: str) -> dict[str, str | list[str]]:
+    """What a browser would submit from the form `form_id` in `html` as it stands: text,
+    hidden and other inputs, checked boxes, selected options (a list for a multiple select)
+    and text areas. Disabled fields and buttons are left out."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.inside = False
+            self.fields: dict[str, str | list[str]] = {}
+            self.select: tuple[str, bool] | None = None
+            self.textarea: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = {key: value or "" for key, value in attrs}
+            if tag == "form":
+                self.inside = a.get("id") == form_id
+            if not self.inside or "disabled" in a:
+                return
+            name = a.get("name", "")
+            if tag == "input" and name:
+                kind = a.get("type", "text")
+                if kind in ("submit", "button", "image", "file"):
+                    return
+                if kind in ("checkbox", "radio") and "checked" not in a:
+                    return
+                self.fields[name] = a.get("value", "on" if kind == "checkbox" else "")
+            elif tag == "select" and name:
+                self.select = (name, "multiple" in a)
+                self.fields[name] = [] if "multiple" in a else ""
+            elif tag == "option" and self.select is not None and "selected" in a:
+                name, multiple = self.select
+                value = a.get("value", "")
+                if multiple:
+                    self.fields[name].append(value)  # type: ignore[union-attr]
+                else:
+                    self.fields[name] = value
+            elif tag == "textarea" and name:
+                self.textarea = name
+                self.fields[name] = ""
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "form":
+                self.inside = False
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, data: str) -> None:
+            if self.textarea is not None:
+                self.fields[self.textarea] += data.removeprefix("\n")  # type: ignore[operator]
+
+    reader = Reader()
+    reader.feed(html)
+    if not reader.fields:
+        raise AssertionError(f"no form {form_id!r} with fields in the page")
+    return reader.fields

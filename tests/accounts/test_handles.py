@@ -20,6 +20,7 @@ from moderation.revision_screening import screen_revision
 from notifications.choices import NotificationKind
 from notifications.models import Notification
 from tests import factories
+from tests.accounts.helpers import form_fields, sign_in_with_totp
 from tests.moderation.helpers import new_reply, new_topic
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +151,31 @@ def test_an_old_handle_is_held_for_its_member_and_changes_are_limited(
         changed_at=timezone.now() - handles.HELD_FOR - timedelta(days=1)
     )
     assert handles.clean_handle("dana.r", user=other_clinician) == "dana.r"
+
+
+# -- the admin ------------------------------------------------------------------------------
+
+
+def test_staff_edit_a_member_with_a_dotted_handle_and_give_one_in_the_admin(client, clinician):
+    handles.handle_change(user=clinician, handle="dana.reyes")
+    staff = factories.UserFactory(is_staff=True, is_superuser=True, handle="stella")
+    sign_in_with_totp(client, staff)
+    url = reverse("admin:accounts_user_change", args=[clinician.pk])
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    assert data["handle"] == "dana.reyes" and data["email"] == clinician.email
+    # Saving the member as they are (a dotted handle), then giving another dotted one.
+    response = client.post(url, {**data, "is_moderator": "on"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=clinician.pk).is_moderator
+    response = client.post(url, {**data, "handle": "D.Reyes_2"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=clinician.pk).handle == "d.reyes_2"
+    # The member's rules still hold there: characters, reserved words.
+    refused = [("dana reyes", "Use lower-case letters"), ("staff", "kept for the site")]
+    for typed, message in refused:
+        response = client.post(url, {**data, "handle": typed})
+        assert response.status_code == 200 and message in response.content.decode()
+    assert User.objects.get(pk=clinician.pk).handle == "d.reyes_2"
 
 
 # -- mentions -----------------------------------------------------------------------------
