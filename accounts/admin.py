@@ -23,11 +23,14 @@ from accounts.access import can_review_licenses, has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
 from accounts.models import License, LicenseStatusChange, User
+from accounts.signals import byline_changed
 
 
 class ClinicianChangeForm(UserChangeForm):  # type: ignore[type-arg]
     def clean_handle(self) -> str | None:
         # The member's own rules (lower case, characters, reserved words, held handles).
+        # Staff are not held to the member's CHANGES_PER_WINDOW; the old handle is recorded
+        # (held for the member, still resolving to them) by the database on save.
         value = self.cleaned_data.get("handle")
         return handles.clean_handle(value, user=self.instance) if value else None
 
@@ -69,6 +72,12 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and {"handle", "display_name", "credentials_suffix"} & set(form.changed_data):
+            # As a change in the member's settings: cached topic lists show the new byline.
+            byline_changed.send(sender=User, user_id=obj.pk)
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):

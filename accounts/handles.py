@@ -5,7 +5,12 @@ member typed); settings change it. A handle is stored in lower case, so uniquene
 case-insensitive. A handle a member gave up stays theirs for HELD_FOR: nobody else may
 take it, and a mention of it still reaches them (resolve_mentions), so a colleague who
 wrote the old one is not sent to a stranger. Changes are limited to CHANGES_PER_WINDOW in
-CHANGE_WINDOW, which keeps handles from churning through the hold.
+CHANGE_WINDOW, which keeps handles from churning through the hold (staff changing it in the
+admin are not limited).
+
+The history (HandleChange) is written by the database, not here: a trigger on the user
+table records every change of a handle, whatever path made it (settings, the admin's user
+form, a script), so none can leave an old handle unheld (migration 0012).
 """
 
 from __future__ import annotations
@@ -173,9 +178,9 @@ def handle_change(*, user: User, handle: str) -> bool:
         )
     try:
         with transaction.atomic():
-            locked = User.objects.select_for_update().get(pk=user.pk)
-            if locked.handle:
-                HandleChange.objects.create(user=user, old_handle=locked.handle, new_handle=new)
+            # Serialised with other writes to this member's row; the update records the old
+            # handle (the database's trigger writes the HandleChange).
+            User.objects.select_for_update().only("pk").get(pk=user.pk)
             User.objects.filter(pk=user.pk).update(handle=new)
             byline_changed.send(sender=User, user_id=user.pk)
     except IntegrityError as error:

@@ -156,8 +156,10 @@ class User(AbstractUser):
 
 
 class HandleChange(models.Model):
-    """A member changed their @handle (accounts/handles.py): the old one stays theirs for a
-    while (nobody else may take it, and a mention of it still reaches them)."""
+    """A member's @handle changed (accounts/handles.py): the old one stays theirs for a
+    while (nobody else may take it, and a mention of it still reaches them). Written by a
+    database trigger on every change of User.handle, whoever made it (migration 0012);
+    new_handle is empty when staff cleared the handle."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handle_changes"

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -176,6 +177,74 @@ def test_staff_edit_a_member_with_a_dotted_handle_and_give_one_in_the_admin(clie
         response = client.post(url, {**data, "handle": typed})
         assert response.status_code == 200 and message in response.content.decode()
     assert User.objects.get(pk=clinician.pk).handle == "d.reyes_2"
+
+
+def test_a_handle_staff_change_in_the_admin_keeps_its_history_like_the_members_own(
+    client, clinician, other_clinician, group, topic
+):
+    staff = factories.UserFactory(is_staff=True, is_superuser=True, handle="stella")
+    sign_in_with_totp(client, staff)
+    url = reverse("admin:accounts_user_change", args=[clinician.pk])
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    group.refresh_from_db()
+    topics_version = group.topics_version
+    # A handle another member holds is refused, as in settings.
+    response = client.post(url, {**data, "handle": "sam"})
+    assert response.status_code == 200
+    assert "“@sam” is taken; choose another handle." in response.content.decode()
+    response = client.post(url, {**data, "handle": "Dana.Reyes"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=clinician.pk).handle == "dana.reyes"
+    change = HandleChange.objects.get(user=clinician)
+    assert (change.old_handle, change.new_handle) == ("dana", "dana.reyes")
+    # The old handle is held for the member and a mention of it still reaches them.
+    assert handles.resolve_mentions({"dana", "dana.reyes"}) == {
+        "dana": clinician,
+        "dana.reyes": clinician,
+    }
+    client.force_login(other_clinician)
+    response = client.post(
+        reverse("accounts:settings"), _settings_data(other_clinician, handle="dana")
+    )
+    assert response.status_code == 400
+    assert "“@dana” is taken" in response.content.decode()
+    # Cached topic lists showing the member's byline get a new key, as from settings.
+    group.refresh_from_db()
+    assert group.topics_version > topics_version
+    # Saving the form again without touching the handle records nothing more; staff are
+    # not held to the member's changes per month.
+    sign_in_with_totp(client, staff)
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    assert client.post(url, {**data, "display_name": "Dana R."}).status_code == 302
+    assert HandleChange.objects.filter(user=clinician).count() == 1
+    for handle in ("dana.r1", "dana.r2", "dana.r3"):
+        assert client.post(url, {**data, "handle": handle}).status_code == 302
+    assert User.objects.get(pk=clinician.pk).handle == "dana.r3"
+    assert HandleChange.objects.filter(user=clinician).count() == 4
+
+
+def test_every_way_of_changing_a_handle_records_it_and_a_first_handle_is_no_change(clinician):
+    fresh = factories.UserFactory(handle=None)
+    fresh.handle = "first.handle"
+    fresh.save()
+    assert not HandleChange.objects.filter(user=fresh).exists()
+    clinician.handle = "by.save"
+    clinician.save()
+    User.objects.filter(pk=clinician.pk).update(handle="by.update")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE accounts_user SET handle = 'by.sql' WHERE id = %s", [clinician.pk])
+        cursor.execute("UPDATE accounts_user SET handle = NULL WHERE id = %s", [clinician.pk])
+    got = list(HandleChange.objects.filter(user=clinician).values_list("old_handle", "new_handle"))
+    assert got == [
+        ("dana", "by.save"),
+        ("by.save", "by.update"),
+        ("by.update", "by.sql"),
+        ("by.sql", ""),
+    ]
+    # Each old handle is held for the member, even after staff cleared the handle.
+    assert handles.resolve_mentions({"dana", "by.sql"}) == {"dana": clinician, "by.sql": clinician}
+    assert handles.handle_change(user=User.objects.get(pk=clinician.pk), handle="dana.again")
+    assert HandleChange.objects.filter(user=clinician).count() == 4  # from none: no change
 
 
 # -- mentions -----------------------------------------------------------------------------
