@@ -118,6 +118,20 @@ Decisions worth knowing:
   reported speech is the author's when labelled ("Office:", "Fax:", "P:", "website is"),
   given in the first person ("I'm usually reachable at"), as an imperative to the reader
   ("Email intake@... or call ...") or as a colleague's ("my colleague, Dr. Nate Ellison, at").
+  Recall, again as classes: a plate's digit must lie inside the value, so a word may stand
+  between cue and plate ("plate is literally SOBR4EVR"); vanity plates may be letters alone
+  after "vanity/custom plate" or after a state after a vehicle's word ("drives a NC
+  BIGDAWG"); a state in parentheses needs no vehicle word ("2FAST4U (Massachusetts)"); a
+  vehicle noun may name its plate ("vehicle 7DWR219"); posters, alerts, hit-and-runs, lots,
+  interlocks and more makes and models are vehicle words; bills ("AB 2098"), a board's
+  licence prefix ("LPC 80122") and the clinician's own car pass. Record numbers after an
+  aside or a correction ("acct no. - should've been 7730021458"); rural grid addresses
+  ("N4571 County Rd K") and lettered county roads; an e-mail after "sent/forwarded ... to"
+  is the recipient's whatever event word precedes it; ZIPs in parentheses after a cue;
+  voicemail ("VM at 555-0138"); a person's own days as month/day ("birthday is 6/3",
+  "sobriety date is 8/19"); "Jun."/"Jul." with a stop; lent equipment's asset, inventory,
+  property and service tags; the SSA beside an SSN-shaped number. An eponym's full name
+  ("Charles Bonnet syndrome") is not a person.
 """
 
 from __future__ import annotations

@@ -131,6 +131,18 @@ _NUMBERED_ROAD_HINTS = (
     "Interstate",
 )
 _NUMBERED_ROAD_RE = re.compile(rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?{_NUMBERED_ROAD}")
+# County roads named by letters (Wisconsin, Missouri, Michigan): "County Road K", "County Rd
+# JJ", "County Hwy M", "CTH B".
+_LETTER_ROAD = r"(?:County (?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|CTH|Co\.? Rd\.?)\s+[A-Z]{1,3}\b"
+# A rural grid address: a compass letter joined to the house number ("N4571 County Rd K",
+# "W2250 State Hwy 64", "E1350 Town Line Rd", "S104 County Rd B"); and a plain house
+# number on a lettered county road ("4410 County Road K").
+_GRID_ADDRESS_RE = re.compile(
+    rf"\b(?:[NSEW]\d{{2,6}}[A-Z]?|\d{{1,6}})\s+(?:{_LETTER_ROAD}|{_NUMBERED_ROAD}|"
+    rf"(?:[A-Z][A-Za-z'’.-]*\s+){{1,3}}{_ANY_SUFFIX}\b\.?)"
+)
+_GRID_HINTS = ("N0", "S0", "E0", "W0")
+_HOUSE_ON_LETTER_ROAD_RE = re.compile(rf"\d+\s+{_LETTER_ROAD}")
 
 # A street corner: "the corner of Fifth and Alder", "at Burnside & 12th".
 _ORDINAL_WORD = (
@@ -217,7 +229,7 @@ _CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)
 # A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
 _ZIP_CUE_RE = _CaseFree(
     r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)"
-    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=)\s*)?"
+    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=)\s*)?[(\[]?"
     r"(\d{5}(?:-\d{4})?)\b|"
     r"\b(?:lives?|living|lived|moved|moving|relocated|relocating|resides?|residing|staying|stays|"
     r"home|house|apartment|based|address)\s+(?:is\s+)?"
@@ -350,6 +362,15 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             # "rte 9" alone may be a highway; a rural route needs "rural", "star",
             # "highway contract" or a box.
             if _RURAL_RE_STRICT.search(value) and not _practice_exempt(doc, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
+    grid = any(map(shape.__contains__, _GRID_HINTS))
+    if grid or (house_number and ("County" in text or "CTH" in text or "Co. Rd" in text)):
+        for m in _GRID_ADDRESS_RE.finditer(text):
+            # A plain house number counts here only on a lettered county road (the
+            # other shapes are _ADDRESS_RE's and _NUMBERED_ROAD_RE's).
+            if not m.group()[0].isalpha() and _HOUSE_ON_LETTER_ROAD_RE.match(m.group()) is None:
+                continue
+            if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if house_number and any(map(text.__contains__, _NUMBERED_ROAD_HINTS)):
         for m in _NUMBERED_ROAD_RE.finditer(text):

@@ -123,7 +123,8 @@ _PHONE_CUE_RE = _CaseFree(
 # number.
 _PHONE_LOOSE_RE = _CaseFree(
     r"(?i)\b(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|phoned?|cell(?:phone)?|mobile|numbers?|"
-    r"reach(?:ed)?|dial(?:l?ed)?|rang|rings?|voicemail|callback|call-back|contact|tel|ph|fax|"
+    r"reach(?:ed)?|dial(?:l?ed)?|rang|rings?|voicemail|voice mail|vm|v/m|vmail|callback|"
+    r"call-back|contact|tel|ph|fax|"
     r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up|try|reach (?:her|him|them|the \w+) at)"
     r"(?:[\s,:;\"“”(]+(?!(?:and|or|but)\b)[a-z0-9'’.]{1,12}){0,5}?[\s,:\"“”(]*(?:#|no\.)?\s*"
     r"((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"

@@ -67,6 +67,12 @@ def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
         if after is None or not _AFTER_GAP_RE.fullmatch(doc.text, end, after.start()):
             return False
         return not _PATIENT_CUE_RE.search(doc, end, after_end)
+    # "Tried to send the zoom link to sunny.d@...", "forwarded the release to ...": the
+    # detail is the recipient's, whatever event word stands before it.
+    if _RECIPIENT_RE.search(doc, window_start, start) and not _OWN_CUE_RE.search(
+        doc, last_practice, practice_end
+    ):
+        return False
     last_patient = -1
     for match in _PATIENT_CUE_RE.finditer(doc, window_start, start):
         last_patient = match.start()
@@ -100,3 +106,9 @@ def _reported(doc: _Doc, cue_start: int, end: int) -> bool:
 
 
 _FROM_RE = re.compile(r"\b[Ff]rom\b")
+_RECIPIENT_RE = _CaseFree(
+    r"(?i)\b(?:sent|send|sending|forwarded|forward|forwarding|mailed|emailed|went|bounced|"
+    r"cc'?d|delivered)\b[^.!?\n]{0,60}\bto\s*[:\"“]?\s*$"
+)
+# A cue that is the clinician's own (my/our, contact me), not an event word.
+_OWN_CUE_RE = _CaseFree(r"(?i)\b(?:my|our|me|us|referrals?)\b")

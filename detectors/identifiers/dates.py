@@ -41,7 +41,12 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"as of|before|after|between|last|next|date|dos|on or about|week of|"
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W{0,3}|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    # A person's own days: "birthday is 6/3", "her bday 4/9", "anniversary is 9/14", "due
+    # date is 3/2", "funeral was 5/12".
+    r"(?:birthday|bday|b-day|anniversary|due date|wedding|funeral|memorial|surgery|"
+    r"graduation|court date|hearing|release date|quit date|sobriety date|clean date)"
+    r"(?:\s+(?:is|was|will be|falls on|fell on))?)\W{0,3}|"
     # A list or range of dates: "9/4, 9/28 and 5/7", "3/14-3/20".
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
 )

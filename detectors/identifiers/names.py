@@ -373,6 +373,11 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         if not possessive:
             end = _extend_surname(text, end)
+            # A full name before what it names: "Charles Bonnet syndrome", "Marsha
+            # Linehan Institute".
+            if _PLACE_AFTER_RE.match(text, end):
+                taken_until = end
+                continue
         if not titled and _name_exempt(text, start, end, prev):
             taken_until = end  # the surname of an exempt name is exempt too
             continue

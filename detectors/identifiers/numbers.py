@@ -17,6 +17,7 @@ from detectors.identifiers._text import (
     _merged_windows,
 )
 from detectors.identifiers.context import _practice_exempt
+from detectors.identifiers.plates import own_vehicle
 
 # An SSN's shape with one separator throughout (dash, space, dot) and the SSA's validity
 # rules: area not 000, 666 or 900-999, group not 00, serial not 0000. Unintroduced, it
@@ -49,7 +50,9 @@ _SSN_CUE_RE = _CaseFree(
 )
 
 
-_SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}(?![a-z])|\bsocial security\b")
+# Near the number: an SSN word, or the agency that issues them ("The SSA letter has her
+# number, 753.32.0384").
+_SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}(?![a-z])|\bsocial security\b|\bssa\b")
 
 
 _NAMED_NUMBER_BEFORE_RE = re.compile(
@@ -78,6 +81,7 @@ _SSN_HINTS = (
     "soc ",
     "soc.",
     "socsec",
+    "ssa",
     "tax",
     "tin",
     "last four",
@@ -135,6 +139,23 @@ _RECORD_LOOSE_RE = _CaseFree(
     r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*[(\[]?"
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
 )
+
+
+# A record number given after an aside or a correction: "the wrong acct no. - should've been
+# 7730021458 -", "the claim # on the denial (the correct one) is ZX44910027", "Medicaid ID,
+# if it matters, ends up being 91200477A", "policy number - which the receptionist read out
+# loud - is PLC-3318-0072". Up to ten words, dashes, commas or parenthesised asides between
+# the noun and the value; the value has six characters or more and four digits.
+_RECORD_ASIDE_RE = _CaseFree(
+    r"(?i)\b(?:account|acct|member|subscriber|policy|claim|case|chart|record|mrn|medicaid|"
+    r"medicare|insurance|beneficiary|authori[sz]ation|auth|reference|confirmation|patient|"
+    r"client|student|inmate|booking|docket|encounter|visit)"
+    r"(?:\s*(?:number|no\.?|num|#|id|code))?"
+    r"(?:(?:\s*[—–-]{1,2}\s*|\s*,\s*|\s+)(?:[a-z'’]+|\([a-z'’ ]{1,40}\))){0,10}?"
+    r"(?:\s*[—–-]{1,2}\s*|\s*[:=,]\s*|\s+)[(\[]?"
+    r"((?=(?:[A-Z-]*\d){4})(?=[A-Z0-9-]{6})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-]|\.\d)"
+)
+_ASIDE_MARKS = re.compile(r"[—–(,]|\s-|should|ends? up|turned out|actually|correct|right one")
 
 
 # Any number called an ID, number or # ("her Kaiser number is 40012877", "the Epic ID,
@@ -267,7 +288,10 @@ _PLATE_RE = _CaseFree(
     r"(?:\s*(?:number|no\.?|num|#))?"
     r"(?:\s+(?!(?:and|or|but|for|from|with|to|number)\b)[a-z][a-z'’.]{0,12}){0,3}?"
     r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
-    r"((?=[a-z0-9 -]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?[a-z0-9]{2,5}|\d{5,8}))"
+    # The digit must lie inside the value ("plate is literally SOBR4EVR": "literally" is a
+    # word between, not a plate).
+    r"((?=[a-z0-9]{1,4}[ -]?[a-z0-9]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?[a-z0-9]{2,5}|"
+    r"\d{5,8}))"
     r"(?![\w-]|\.\d|\s+(?:mg|am|pm|lbs?|ml|percent|people|dollars|sessions|clients)\b)"
 )
 _PLATE_HINTS = ("plate", "tag", "registration", "reg.")
@@ -292,6 +316,9 @@ _DEVICE_RE = _CaseFree(
     r"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))"
     r"(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn(?=\s*[#:]|\s+\w*\d)(?:\s*#)?|imei(?:\s*(?:number|no\.?|#))?|"
     r"meid|udi(?:-di)?|mac address|mac addr\.?|"
+    # Equipment lent or issued: "asset tag DHS-TAB-004471", "inventory no. LSD-7742-118",
+    # "property tag HSP-00817", "service tag 7QX2K91".
+    r"(?:asset|inventory|property|equipment|service)\s+(?:tag|number|no\.?|#|id|sticker|label)|"
     rf"{_DEVICE_NOUNS}(?:'s)?,?\s+(?:unit\s+)?(?:id|number|no\.?|#|serial|code|identifier|unit)|"
     # "her hearing aids are labeled HA7741L and HA7742R".
     rf"{_DEVICE_NOUNS}\s+(?:is|are|was|were)\s+(?:labell?ed|marked|engraved|stamped)(?:\s+with)?)"
@@ -318,6 +345,7 @@ _UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 
 _DEVICE_HINTS = (
     "unit",
+    "tag",
     "labeled",
     "labelled",
     "marked",
@@ -432,7 +460,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             cue = lower[m.start() : m.start(1)]
             if value.isdigit() and "plate" not in cue and "tag" not in cue:
                 continue
-            if not _practice_exempt(doc, m.start(1), m.end(1)):
+            if not _practice_exempt(doc, m.start(1), m.end(1)) and not own_vehicle(text, m.start()):
                 yield _Candidate("license_plate", m.start(1), m.end(1))
     if any(map(lower.__contains__, _DEVICE_HINTS)):
         for m in _DEVICE_RE.finditer(doc):
@@ -471,6 +499,19 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             span = m.span(1)
             value = m.group(1)
             if span in seen_records or _YEAR_ONLY_RE.match(value) or _DATE_LIKE_RE.match(value):
+                continue
+            if _practice_exempt(doc, m.start(), m.end()):
+                continue
+            seen_records.add(span)
+            yield _Candidate("record_number", span[0], span[1])
+    for window_start, window_end in _merged_windows(list(_digit_runs(shape, 4)), 90, 25, len(text)):
+        for m in _RECORD_ASIDE_RE.finditer(doc, window_start, window_end):
+            span = m.span(1)
+            value = m.group(1)
+            if span in seen_records or _YEAR_ONLY_RE.match(value) or _DATE_LIKE_RE.match(value):
+                continue
+            # Only the aside forms are new here: plain "account 12345678" is found above.
+            if not _ASIDE_MARKS.search(doc.lowered, m.start(), m.start(1)):
                 continue
             if _practice_exempt(doc, m.start(), m.end()):
                 continue

@@ -8,6 +8,13 @@ Each of those counts only in a post that speaks of a vehicle (car, truck, drives
 parked, ...), and only for a value in a plate's shape: written in capitals, five to eight
 letters and digits with at most one space or dash between two groups, at least one letter
 and one digit, and not a clinical or product code ("COVID-19", "ICD-10", "F-150").
+
+Fourth round: letters alone on a vanity plate ("vanity plate literally says NOTYRMOM") or
+after a state after a vehicle's word ("drives a MD SLYFOXX"), never a word, acronym or
+credential; a state in parentheses right after the value needs no vehicle word
+("5KDW220 (Oregon)"); a vehicle noun names its plate ("vehicle 7DWR219"). Bills ("AB
+2098"), a licence by its board's prefix ("LPC 80122", "PSY28811"), a number after a
+registration or record word, and the clinician's own car ("my car's plate") are not plates.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from detectors.identifiers._text import _US_STATE_ABBR, _US_STATE_NAMES, _Candidate, _CaseFree, _Doc
-from detectors.identifiers.context import _practice_exempt
+from detectors.identifiers.wordlists import _COMMON_WORDS
 
 # A post about a vehicle: the gate for every path here (a plate-shaped code elsewhere is a
 # code). "licence" alone is not one: a clinician's licence number has a state beside it too.
@@ -25,7 +32,16 @@ _VEHICLE_RE = _CaseFree(
     r"motorcycle|motorbike|vehicles?|plates?|tags|tag (?:number|no\.?|#)|registration|"
     r"registered|drives|driving|drove|parked|parks|parking|dmv|dash ?cam|camry|civic|corolla|"
     r"accord|prius|altima|silverado|malibu|subaru|honda|toyota|ford|chevy|chevrolet|nissan|kia|"
-    r"hyundai|tesla|dodge|buick|mazda|volkswagen|vw|bmw|lexus)\b"
+    r"hyundai|tesla|dodge|buick|mazda|volkswagen|vw|bmw|lexus|"
+    # Where plates are written down: a poster or alert for a missing person, a hit and run,
+    # a parking lot, an ignition interlock; and more makes and models.
+    r"poster|flyer|flier|bolo|amber alert|silver alert|missing[- ]person|hit[- ](?:and|&)[- ]run|"
+    r"(?:parking|the) lot|interlock|odyssey|sienna|tacoma|tundra|rav4|cr-v|f-150|ram|wrangler|"
+    r"explorer|escape|fusion|focus|equinox|tahoe|suburban|impala|cruze|charger|challenger|"
+    r"durango|caravan|outback|forester|impreza|legacy|sentra|rogue|pathfinder|elantra|sonata|"
+    r"tucson|optima|soul|sorento|jetta|passat|cherokee|grand cherokee|mustang|sierra|"
+    r"highlander|4runner|pilot|fit|mirage|lancer|cadillac|gmc|chrysler|jaguar|audi|mercedes|"
+    r"volvo|mitsubishi|acura|infiniti|lincoln|pontiac|saturn|scion|mini cooper)\b"
 )
 _VEHICLE_HINTS = (
     "car",
@@ -47,6 +63,15 @@ _VEHICLE_HINTS = (
     "park",
     "dmv",
     "dash",
+    "poster",
+    "flyer",
+    "flier",
+    "bolo",
+    "alert",
+    "missing",
+    "run",
+    "lot",
+    "interlock",
 )
 
 # A plate-shaped value, matched on the original text (plates are written in capitals): one
@@ -70,7 +95,21 @@ _STATE_BEFORE_RE = re.compile(
 _VEHICLE_IS_RE = re.compile(
     r"\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|hatchback|motorcycle|vehicle|plates?|"
     r"tags?)(?:'s)?(?:\s+(?:plate|tag|number|no\.?|#))?\s*(?:(?:is|was|reads|read|says|said|"
-    r"shows|showed|:|,|-|–)\s*)+$"
+    r"shows|showed|:|,|-|–)\s*)+$|"
+    # A vehicle named by its plate: "vehicle 7DWR219", "respondent vehicle F20AFL", "car
+    # 8MXL305".
+    r"\b(?:car|truck|van|minivan|suv|sedan|pickup|vehicle|motorcycle)\s+$"
+)
+# A vanity plate, letters alone allowed: "vanity plate literally says NOTYRMOM", "the
+# vanity tag on his truck is honestly DRNKN1" (words between in lower case).
+_VANITY_RE = re.compile(
+    r"\b(?:[Vv]anity|[Pp]ersonali[sz]ed|[Cc]ustom)\s+(?:licen[cs]e\s+)?(?:plates?|tags?)\b"
+    r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,-]?\s*[\"“']?([A-Z0-9]{2,8})(?![\w-])"
+)
+# A vehicle's verb or noun just before a state: "drives a MD SLYFOXX", "his truck, NC ...".
+_VEHICLE_BEFORE_STATE_RE = re.compile(
+    r"\b(?:drives?|drove|driving|car|truck|van|suv|sedan|pickup|vehicle|plates?|tags?)\b"
+    r"[\s,:]+(?:a|an|the|his|her|their)?\s*$"
 )
 # "the plate of the man who approached her: NZL4476".
 _PLATE_OF_RE = re.compile(
@@ -78,14 +117,47 @@ _PLATE_OF_RE = re.compile(
 )
 # What stands after one: its state ("8KXT412 (CA plates)", "BZR4418 (Washington)",
 # "7TRW338, California", "H42 8LK, Oregon plates", "DFT 3091, Ohio").
+# The strongest form, needing no vehicle word: the state in parentheses right after it
+# ("2FAST4U (Massachusetts)", "T98-XYY (NJ)", "5KDW220 (Oregon)").
+_STATE_PARENS_RE = re.compile(rf"\s*\(\s*{_STATE}\s*\)")
+# A registration or record number before it is not a plate (a licence is read by
+# signature.registration_number, which knows a vehicle's licence from a clinician's).
+_REGISTRATION_BEFORE_RE = re.compile(
+    r"(?i)\b(?:npi|caqh|dea|board|cert(?:ification|ified)?|"
+    r"registration|#|no\.|number|id|mrn|account|acct|claim|case|policy|member)\W*$"
+)
 _STATE_AFTER_RE = re.compile(
     rf"\s*(?:,\s*|\(\s*)(?:registered in\s+)?{_STATE}(?:\s+(?:plates?|tags?))?(?=[,;.)]|$|\s)"
 )
 # Codes that look like plates: clinical scales and classifications, vehicle models.
 _NOT_PLATE_RE = re.compile(
     r"^(?:COVID|ICD|DSM|CPT|PHQ|GAD|PCL|HIV|MOCA|SSRI|SNRI|ADHD|PTSD|OCD|CBT|DBT|EMDR|IOP|PHP|"
-    r"F|CR|CX|RAV|HR|RX|MX|GT|SE|LE|XLE|EX|LX|SR)[ -]?\d"
+    r"F|CR|CX|RAV|HR|RX|MX|GT|SE|LE|XLE|EX|LX|SR|"
+    # Bills ("AB 2098", "SB 1040") and a clinician's licence by its board's prefix ("LPC
+    # 80122", "PSY28811").
+    r"AB|SB|HB|LB|LD|HF|SF|LPCC?|LCSW|LMSW|LICSW|PSY|MFT|LMFT|LMHC|LCPC|LIMHP|MH|SW|LP|RN|NP|"
+    r"MD|LH|LPC|LADC|CADC)[ -]?\d+(?:\.\d+)?$"
 )
+
+
+# Letters alone are a plate only when no word, acronym or credential reads so.
+_NOT_LETTER_PLATE = frozenset(
+    (
+        *("HIPAA", "COVID", "LCSW", "LMFT", "LMHC", "LPCC", "LCPC", "PSYD", "EMDR", "PTSD"),
+        *("ADHD", "SSRI", "SNRI", "NAMI", "SAMHSA", "URGENT", "UPDATE", "PLEASE", "THANKS"),
+        *("SORRY", "NEVER", "ALWAYS", "HELP"),
+    )
+)
+
+
+def _letter_plate(value: str) -> bool:
+    return (
+        5 <= len(value) <= 8
+        and value.isalpha()
+        and value.isupper()
+        and value not in _NOT_LETTER_PLATE
+        and value.lower() not in _COMMON_WORDS
+    )
 
 
 def _plate_value(value: str) -> bool:
@@ -99,36 +171,66 @@ def _plate_value(value: str) -> bool:
     )
 
 
+_OWN_VEHICLE_RE = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:own\s+)?(?:car|truck|van|minivan|suv|sedan|vehicle|plates?|tags?)\b"
+)
+
+
+def own_vehicle(text: str, start: int) -> bool:
+    """The clinician's own car ("my car's plate is ..."): not a patient identifier."""
+    return _OWN_VEHICLE_RE.search(text, max(0, start - 40), start) is not None
+
+
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
     """Plates after or before a state, or given as a vehicle's, in a post about a vehicle."""
     text, lower = doc.text, doc.lowered
-    if doc.digits == 0 or not any(map(lower.__contains__, _VEHICLE_HINTS)):
+    if doc.digits == 0 and "vanity" not in lower and "drive" not in lower:
+        return
+    if not any(map(lower.__contains__, _VEHICLE_HINTS)) and (doc.digits == 0 or "(" not in text):
         return
     vehicle: bool | None = None
+    if "anity" in lower or "ersonali" in lower or "ustom" in lower:
+        for m in _VANITY_RE.finditer(text):
+            value = m.group(1)
+            if (_plate_value(value) or _letter_plate(value)) and not own_vehicle(text, m.start()):
+                yield _Candidate("license_plate", m.start(1), m.end(1))
     for token in _TOKEN_START_RE.finditer(text):
+        start = token.start()
         m = next(
-            (
-                v
-                for r in _VALUE_RES
-                if (v := r.match(text, token.start())) and _plate_value(v.group())
-            ),
+            (v for r in _VALUE_RES if (v := r.match(text, start)) and _plate_value(v.group())),
             None,
         )
+        letters_only = False
         if m is None:
-            continue
+            m = _VALUE_RES[1].match(text, start)
+            if m is None or not _letter_plate(m.group()):
+                continue
+            letters_only = True
         start, end = m.span()
         before = text[max(0, start - 40) : start]
-        before_lower = lower[max(0, start - 80) : start] if doc.lower is not None else ""
-        if not (
-            _STATE_BEFORE_RE.search(before)
-            or _STATE_AFTER_RE.match(text, end)
-            or _VEHICLE_IS_RE.search(before_lower)
-            or _PLATE_OF_RE.search(before_lower)
-        ):
+        if _REGISTRATION_BEFORE_RE.search(before) or own_vehicle(text, start):
             continue
+        state_before = _STATE_BEFORE_RE.search(before)
+        if letters_only:
+            # "drives a MD SLYFOXX": letters alone after a state after a vehicle's word.
+            if state_before is None or not _VEHICLE_BEFORE_STATE_RE.search(
+                before, 0, state_before.start()
+            ):
+                continue
+        elif _STATE_PARENS_RE.match(text, end):
+            yield _Candidate("license_plate", start, end)
+            continue
+        else:
+            before_lower = lower[max(0, start - 80) : start] if doc.lower is not None else ""
+            if not (
+                state_before
+                or _STATE_AFTER_RE.match(text, end)
+                or _VEHICLE_IS_RE.search(before_lower)
+                or _PLATE_OF_RE.search(before_lower)
+            ):
+                continue
         if vehicle is None:
             vehicle = _VEHICLE_RE.search(doc) is not None
         if not vehicle:
-            return
-        if not _practice_exempt(doc, start, end):
-            yield _Candidate("license_plate", start, end)
+            continue
+        yield _Candidate("license_plate", start, end)

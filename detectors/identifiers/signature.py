@@ -205,7 +205,7 @@ _CONTACT_KINDS = frozenset({"phone", "email", "url", "address", "zip"})
 # A label the author puts before their own detail: "Office: 919-...", "Fax: ...", "P: ...",
 # "ph 805...", "website is ...", "call intake 313-...". Only in a signed post.
 _OWN_LABEL = re.compile(
-    r"(?i)(?:^|[\s|(•·,;/:-])(?:office|main(?: line)?|direct(?: line)?|work cell|ph|phone|tel|"
+    r"(?i)(?:^\s*|[|(•·,;/]\s*)(?:office|main(?: line)?|direct(?: line)?|work cell|ph|phone|tel|"
     r"telephone|fax|intake|referrals?|scheduling|web ?site|site|web|e-?mail|mail|address|"
     r"location|contact|info|(?<![\w'])[ptfwemoc](?=\s*:))\s*(?:number|line|#|no\.?)?\s*"
     r"(?:is|:|-|–|#)?\s*(?:at\s*)?$"
@@ -214,11 +214,22 @@ _OWN_LABEL = re.compile(
 # "I did a podcast episode about it:") or an imperative to the reader ("Email intake@... or
 # call ...", "Come by the office ...: 227 W Main St"), or a colleague's detail ("my
 # colleague, Dr. Nate Ellison, at ...").
+_OWN_THINGS = (
+    r"(?:office|practice|clinic|cell|phone|number|line|website|site|web ?site|e-?mail|address|"
+    r"location|channel|podcast|episode|video|page|blog|newsletter|group|suite|contact|info|"
+    r"card|handout|book|course|youtube|instagram|substack|link|details)"
+)
 _FIRST_PERSON = re.compile(
-    r"(?i)\b(?:i|i'm|i’m|i'll|i've|i'd|my|we|we're|we’re|our|ours)\b|"
-    # The author's own work with the subject left out: "Made a video on this: ...".
-    r"^\s*(?:made|recorded|wrote|published|launched|started|host|hosted|run|record)\s+"
-    r"(?:a|an|my|our|the)\b"
+    # "my office is at", "our new suite", "on my channel".
+    rf"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?{_OWN_THINGS}\b|"
+    # "I'm usually reachable at", "I'm at 15 Pine St", "we're located at", "reach me at".
+    r"\b(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:\w+\s+)?(?:at|reachable|available|located|"
+    r"based|found|on)\b|\b(?:reach|call|text|e-?mail|contact|find|message|dm|ping)\s+(?:me|us)\b|"
+    r"\bi can be reached\b|"
+    # The author's own work, with or without the subject: "I did a podcast episode about
+    # it:", "Made a video on this:".
+    rf"(?:^|\bi\s+)\s*(?:did|made|recorded|wrote|published|launched|started|host|hosted|run|"
+    rf"record)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){{0,2}}?{_OWN_THINGS}\b"
 )
 _IMPERATIVE = re.compile(
     r"(?i)(?:^|[,;:(|]|\bor|\band|\bplease|\bjust|\s[-–—])\s*(?:call|text|fax|e-?mail|contact|reach|"

@@ -85,6 +85,17 @@ def test_a_clinicians_own_signature_and_details_are_not_patient_identifiers(text
             "address",
             "22 Clover Ct",
         ),
+        # The author speaking in the first person about someone else's detail.
+        (
+            "I finally have the new address: 31 Wren Ct, Apt 3. Home visit ok?\n- Dana Ruiz, LCSW",
+            "address",
+            "31 Wren Ct, Apt 3",
+        ),
+        (
+            "I got a call from 614-555-0193 at 3am, no message left.\nBest,\nDana Ruiz, LCSW",
+            "phone",
+            "614-555-0193",
+        ),
         # A driver's licence, a vehicle's plate and a client's licence are still theirs.
         (
             "His driver's license number is K2284-11930 and it's on the court form.",
