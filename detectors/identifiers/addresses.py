@@ -58,9 +58,14 @@ def _zip_ranges() -> dict[str, tuple[int, int]]:
         if not line or line.startswith("#"):
             continue
         abbr, name, low, high = line.split("\t")
-        prefixes = (int(low) // 100, int(high) // 100)
+        prefixes = _WIDER_PREFIXES.get(abbr, (int(low) // 100, int(high) // 100))
         ranges[abbr] = ranges[name.lower()] = prefixes
     return ranges
+
+
+# Where Faker's ranges stop short of the USPS's three-digit allocations (a public table):
+# Oklahoma runs to 749 (Tulsa 741xx), Texas starts at 750 (Dallas 752xx).
+_WIDER_PREFIXES = {"OK": (730, 749), "TX": (750, 799)}
 
 
 _ZIP_PREFIXES = _zip_ranges()
@@ -179,7 +184,8 @@ _ADDRESS_CUE_RE = _CaseFree(
     # The street ends at punctuation or a joining word: "moved to 22 Clover Ct and her ex
     # found it" is "22 Clover Ct"; "moved to 8 and it's better" (a count) names no street.
     r"(\d{1,6}\s+(?!(?:and|or|but|the|a|an|of|it|to|in|on|weeks?|months?|days?|sessions?|"
-    r"hours?|minutes?|years?|times?|people|clients?|kids|percent|mg|more|less|groups?)\b)"
+    r"hours?|minutes?|years?|times?|people|clients?|kids|percent|mg|more|less|groups?|after|"
+    r"before|when|since|until|with|because|then|so|where|which|while|during|for|at|yo|y/o)\b)"
     r"[\w'’. -]{3,40}?)(?=[,.;\n)]|$|\s+(?:and|but|so|then|where|"
     r"which|with|because|after|before|when|until|since|last|this|yesterday|today)\b)"
 )

@@ -84,6 +84,9 @@ from tests.moderation.identifier_helpers import kinds_found as kinds
             "CCS-IPD-0912",
         ),
         ("Service tag 4KQ7M21 is on the laptop she took to the shelter.", "device_id", "4KQ7M21"),
+        # ZIPs of the whole USPS allocation of a state (Tulsa 741xx, Dallas 752xx).
+        ("The family relocated to 74135 after the eviction.", "zip", "74135"),
+        ("She lives in 75217 now, far from the clinic.", "zip", "75217"),
         # The agency that issues SSNs beside a number.
         ("The SSA notice lists it as 521 44 8810 right on the envelope.", "ssn", "521 44 8810"),
     ],
@@ -101,6 +104,7 @@ def test_fourth_round_identifier_classes_are_found_with_their_kind(
         "I'm licensed as LPC 80122 (TX) and PSY28811 (CA), if anyone needs to verify.",
         "My car's plate is 7ABC123 and I'm blocking the lot exit, sorry everyone.",
         "We moved to 8 and it's better for the group.",
+        "He was thrown out of home at 16 after coming out.",
         "Could this be Charles Bonnet syndrome? Her vision is poor.",
         "Vanity plates came up in session as a rapport topic; he wants one someday.",
         "Home visits on county roads need two staff in winter.",
