@@ -286,12 +286,12 @@ _RECORD_SHAPE_RE = re.compile(r"\b(?:MRN|ACCT|ACC|CSN|FIN)[#:-]?\d{4,}\b")
 _PLATE_RE = _CaseFree(
     r"(?i)\b(?:licen[cs]e plates?|plates?|tags?|registration|reg\.?)"
     r"(?:\s*(?:number|no\.?|num|#))?"
-    r"(?:\s+(?!(?:and|or|but|for|from|with|to|number)\b)[a-z][a-z'’.]{0,12}){0,3}?"
-    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
+    r"(?:\s+(?!(?:and|or|but|for|from|with|to|number)\b)[a-z][a-z'’.]{0,12}){0,5}?"
+    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*[\"“'‘]?"
     # The digit must lie inside the value ("plate is literally SOBR4EVR": "literally" is a
-    # word between, not a plate).
+    # word between, not a plate). Three groups too ("4-LKT-229").
     r"((?=[a-z0-9]{1,4}[ -]?[a-z0-9]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?[a-z0-9]{2,5}|"
-    r"\d{5,8}))"
+    r"\d{5,8})|(?=[a-z0-9-]*\d)(?=[0-9-]*[a-z])[a-z0-9]{1,3}-[a-z0-9]{2,4}-[a-z0-9]{2,4})"
     r"(?![\w-]|\.\d|\s+(?:mg|am|pm|lbs?|ml|percent|people|dollars|sessions|clients)\b)"
 )
 _PLATE_HINTS = ("plate", "tag", "registration", "reg.")

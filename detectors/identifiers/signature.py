@@ -30,6 +30,12 @@ _SIGN_OFF = re.compile(
     r"\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
+# A sign-off and nothing else ("Cheers,", "Best regards,"): it may open a post that is all
+# signature.
+_BARE_SIGN_OFF = re.compile(
+    r"(?i)^\s*(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|kind regards|regards|"
+    r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best)\s*[,!.]?\s*$"
+)
 _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
     r"LCMHC|LPCA|LAC|LADC|CADC|LCADC|LCDC|CSW|BCBA|LMHCA|LPCI|ATR(?:-BC)?|RPT|CEDS|NCC|PsyD|"
@@ -42,7 +48,10 @@ _CREDENTIAL = re.compile(
     r"AMFT|APCC|ASW|LSSP|CRC|ICADC|LICDC|LISAC|PLPC|LMFTA|LCMHCA|CMHC|LPE|LCDC-I|PA-C|"
     r"(?:LCSW|LMFT|LPC|LMHC|LPCC|LCPC|MFT|PsyD|PhD|MD|NP|RN)s|"
     r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
-    r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector)\b"
+    r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector|"
+    # A role title on a signature line: "Sam Oduya | Therapist & Supervisor".
+    r"(?:Clinical |Licensed |Staff |Lead )?(?:Psychotherapist|Therapist|Counsell?or|Psychologist|"
+    r"Psychiatrist|Social Worker|Clinical Supervisor|Supervisor|Founder|Owner|Clinician))\b"
 )
 _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
@@ -168,7 +177,7 @@ def signature_start(text: str) -> int | None:
         # The first line opens a block only as a practice's or a credentialed name: a
         # post that is nothing but the practice's card ("Cedar Grove Family Therapy" and
         # its address, phone and site).
-        if opener and (index > 0 or not _SIGN_OFF.match(line)):
+        if opener and (index > 0 or not _SIGN_OFF.match(line) or _BARE_SIGN_OFF.match(line)):
             start = index
     return offsets[start] if start is not None else None
 
@@ -193,10 +202,25 @@ _CARD = re.compile(_SIGNER)
 _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)[.!?](?=\s)")
 
 
+# A one-line post written in the first person that ends with a bare name: "... referrals
+# welcome at 918-555-0164. Kate B.", "... - Jo".
+_TRAILING_NAME = re.compile(
+    r"(?:[.!?]\s+|\s[-—–~]+\s*)((?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+))?)"
+    r"\s*\.?\s*$"
+)
+_AUTHOR_SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I'll|my|My|we|We|our|Our)\b")
+
+
 def _inline_signature_start(text: str) -> int | None:
     """A one-line post that ends "... Warmly, Dana Whitfield, LMFT | site.com"."""
     match = _INLINE.search(text)
-    return match.start() if match else None
+    if match:
+        return match.start()
+    if text[-1:].isalpha() or text[-1:] == ".":
+        trailing = _TRAILING_NAME.search(text[-60:])
+        if trailing and _AUTHOR_SPEAKS.search(text):
+            return len(text) - 60 + trailing.start(1) if len(text) > 60 else trailing.start(1)
+    return None
 
 
 # Kinds of contact detail a clinician gives as their own in the body of a signed post.

@@ -43,6 +43,9 @@ from tests.moderation.identifier_helpers import kinds_found as kinds
             "9FWL441",
         ),
         ("Amber alert flyer lists Idaho 2B 44719 for the father.", "license_plate", "2B 44719"),
+        ('Her tags read "KTV 5518" on a gray Silverado.', "license_plate", "KTV 5518"),
+        ("Plate number on the police report: 5JRM 204 (Calif.)", "license_plate", "5JRM 204"),
+        ("He gave the deputy the plate: 7-HNB-410, a white Tacoma.", "license_plate", "7-HNB-410"),
         # Record numbers after an aside or a correction.
         ("The member ID, the new one, turns out to be 88014227B.", "record_number", "88014227B"),
         (

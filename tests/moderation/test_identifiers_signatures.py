@@ -46,6 +46,11 @@ OWN_DETAILS = [
     "Out this week; urgent consults to my colleague, Dr. Sam Ruiz, at 505-555-0126.\n"
     "- Ada Kerr, LMFT",
     "Made a video on this: youtube.com/@clinicalnotesco if you're curious. - Lia Moss, LPC",
+    # A bare sign-off opening a post that is all signature; a role title on its line; a
+    # bare name closing a one-line post written in the first person.
+    "Cheers,\nRi\nRi Tanaka | Psychotherapist & Supervisor\nTanaka Therapy Studio\n"
+    "Ph: 612.555.0175",
+    "I'm a solo LMHC in Tampa; referrals welcome at 813-555-0122 or lou@baytherapy.co. Lou K.",
     # A post that is nothing but the practice's card.
     "Juniper Family Therapy\n12 River Rd, Suite 5, Bend OR 97701\nMain: 541-555-0140\n"
     "junipertherapy.com",
