@@ -63,15 +63,11 @@ _VEHICLE_HINTS = (
     "park",
     "dmv",
     "dash",
-    "poster",
     "flyer",
-    "flier",
-    "bolo",
     "alert",
     "missing",
-    "run",
-    "lot",
-    "interlock",
+    "and run",
+    "the lot",
 )
 
 # A plate-shaped value, matched on the original text (plates are written in capitals): one
@@ -120,6 +116,7 @@ _PLATE_OF_RE = re.compile(
 # The strongest form, needing no vehicle word: the state in parentheses right after it
 # ("2FAST4U (Massachusetts)", "T98-XYY (NJ)", "5KDW220 (Oregon)").
 _STATE_PARENS_RE = re.compile(rf"\s*\(\s*{_STATE}\s*\)")
+_STATE_PARENS_ANY_RE = re.compile(rf"\(\s*{_STATE}\s*\)")
 # A registration or record number before it is not a plate (a licence is read by
 # signature.registration_number, which knows a vehicle's licence from a clinician's).
 _REGISTRATION_BEFORE_RE = re.compile(
@@ -186,9 +183,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     text, lower = doc.text, doc.lowered
     if doc.digits == 0 and "vanity" not in lower and "drive" not in lower:
         return
-    if not any(map(lower.__contains__, _VEHICLE_HINTS)) and (doc.digits == 0 or "(" not in text):
+    hinted = any(map(lower.__contains__, _VEHICLE_HINTS))
+    # Without a vehicle word only the strongest form can count: a state in parentheses.
+    if not hinted and (doc.digits == 0 or "(" not in text or not _STATE_PARENS_ANY_RE.search(text)):
         return
-    vehicle: bool | None = None
+    vehicle: bool | None = None if hinted else False
     if "anity" in lower or "ersonali" in lower or "ustom" in lower:
         for m in _VANITY_RE.finditer(text):
             value = m.group(1)
@@ -201,6 +200,8 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             None,
         )
         letters_only = False
+        if m is None and not (hinted and text[start : start + 5].isupper()):
+            continue
         if m is None:
             m = _VALUE_RES[1].match(text, start)
             if m is None or not _letter_plate(m.group()):

@@ -208,12 +208,14 @@ _TRAILING_NAME = re.compile(
     r"(?:[.!?]\s+|\s[-—–~]+\s*)((?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+))?)"
     r"\s*\.?\s*$"
 )
+_INLINE_TAIL = 240
 _AUTHOR_SPEAKS = re.compile(r"\b(?:I|I'm|I’m|I've|I'll|my|My|we|We|our|Our)\b")
 
 
 def _inline_signature_start(text: str) -> int | None:
     """A one-line post that ends "... Warmly, Dana Whitfield, LMFT | site.com"."""
-    match = _INLINE.search(text)
+    # Only the post's tail can hold it: searching the whole post costs a try at every space.
+    match = _INLINE.search(text, max(0, len(text) - _INLINE_TAIL))
     if match:
         return match.start()
     if text[-1:].isalpha() or text[-1:] == ".":
