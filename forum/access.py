@@ -291,33 +291,41 @@ def post_for_reader(user: AnyUser, post_id: int) -> Post:
     if not is_active_member(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
     _check_id(post_id)
-    try:
-        post = Post.objects.select_related("topic", "topic__group").get(pk=post_id)
-    except Post.DoesNotExist as exc:
-        raise Http404("No such post.") from exc
+    post = Post.objects.select_related("topic", "topic__group").filter(pk=post_id).first()
+    if post is None or not _sees_post(user, post):
+        # Before the topic's rules: their refusal to a reader without a license (a 403 naming
+        # the topic) would confirm that a post nobody may see yet exists (issue 18 item 12).
+        raise Http404("No such post.")
     if post.author_id == user.pk and not can_read_topics(user):
         # Their own post, under the private group's and the topic's rules still.
         if not sees_group_titles(user, post.topic.group):
             raise Http404("No such post.")
     else:
         topic_for_reader(user, post.topic_id)
-    moderating = moderates_group(user, post.topic.group)
-    if not Post.objects.filter(visible_posts_q(user, moderating=moderating), pk=post.pk).exists():
-        raise Http404("No such post.")
     return post
 
 
+def _sees_post(user: AnyUser, post: Post) -> bool:
+    """Whether `post`'s state lets `user` see it (visible_posts_q): the topic's and the
+    group's rules are the caller's."""
+    moderating = moderates_group(user, post.topic.group)
+    return Post.objects.filter(visible_posts_q(user, moderating=moderating), pk=post.pk).exists()
+
+
 def topic_id_of_post(user: AnyUser, post_id: int) -> int:
-    """The topic of a post, to check access to it with topic_for_reader; 404 when none.
+    """The topic of a post, to check access to it with topic_for_reader; 404 when none, or
+    when the reader may not see the post (held, awaiting screening: visible_posts_q).
     Refuses those who read no topics before the lookup (the same answer whether the post
     exists or not), as topic_for_reader does."""
     _check_id(post_id)
     if not is_active_member(user):
         raise PermissionDenied("Sign in with a clinician account to read topics.")
-    topic_id = Post.objects.filter(pk=post_id).values_list("topic_id", flat=True).first()
-    if topic_id is None:
+    post = Post.objects.select_related("topic__group").filter(pk=post_id).first()
+    if post is None or not _sees_post(user, post):
+        # A post the reader may not see is a missing one, before topic_for_reader's refusal
+        # (see post_for_reader).
         raise Http404("No such post.")
-    return topic_id
+    return post.topic_id
 
 
 def post_for_editor(user: AnyUser, post_id: int) -> Post:

@@ -94,7 +94,9 @@ def test_moderators_poll_unpublished_posts_only_in_a_totp_passed_session(
 
 def test_unknown_posts_and_outsiders_get_no_state(client, outsider, unverified_user, pending):
     client.force_login(unverified_user)  # no verified license: reads no topic
-    assert client.get(_state_url(pending)).status_code == 403
+    # Someone else's post awaiting screening is a missing one: a 403 (the refusal naming
+    # its topic) would confirm it exists (tests/privacy/test_unseen_post_endpoints.py).
+    assert client.get(_state_url(pending)).status_code == 404
     assert client.get(reverse("forum:post_state", args=[2**40])).status_code == 404
     client.force_login(outsider)
     assert client.get(reverse("forum:post_state", args=[2**40])).status_code == 404
