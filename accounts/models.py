@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -322,6 +322,16 @@ class SuspensionKind(models.TextChoices):
     SILENCE = "silence", "Silence (read-only)"
 
 
+class SuspensionQuerySet(models.QuerySet["Suspension"]):
+    def in_force(self) -> SuspensionQuerySet:
+        """Restrictions in force now, by the database's clock: every question of whether
+        one is (posting, reading, whose flags count, the sweep, lifting) asks it this way,
+        so a server whose clock runs apart from the database's never disagrees with them."""
+        return self.filter(lifted_at__isnull=True).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=Now())
+        )
+
+
 class Suspension(models.Model):
     """A restriction on a member's writing until `ends_at` (None: until lifted); lifted
     early by a global moderator or staff with a reason (SuspensionLift records it and sets
@@ -346,6 +356,8 @@ class Suspension(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
 
+    objects = SuspensionQuerySet.as_manager()
+
     class Meta:
         # The table it had in the moderation app (moved with SeparateDatabaseAndState).
         db_table = "moderation_suspension"
@@ -366,11 +378,6 @@ class Suspension(models.Model):
     @property
     def is_silence(self) -> bool:
         return self.kind == SuspensionKind.SILENCE
-
-    def is_active(self, now: datetime.datetime | None = None) -> bool:
-        if self.lifted_at is not None:
-            return False
-        return self.ends_at is None or self.ends_at > (now or timezone.now())
 
 
 class SuspensionLift(AppendOnlyModel):

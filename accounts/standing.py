@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Greatest, Now
 from django.utils import timezone
 from django.utils.html import format_html
@@ -44,9 +44,7 @@ def suspension_closes_reading(user_id: OuterRef) -> Exists:
     still reads (accounts.access.can_read_topics reads it with the license, no query of
     its own)."""
     return Exists(
-        Suspension.objects.filter(
-            user_id=user_id, kind=SuspensionKind.SUSPEND, lifted_at__isnull=True
-        ).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=Now()))
+        Suspension.objects.in_force().filter(user_id=user_id, kind=SuspensionKind.SUSPEND)
     )
 
 
@@ -54,11 +52,7 @@ def restriction_in_force(user_id: OuterRef) -> Exists:
     """A condition on a user id (an OuterRef): a suspension or a silence in force now, so
     the member may not write or flag (their earlier flags stop counting, moderation's
     rank_flags)."""
-    return Exists(
-        Suspension.objects.filter(user_id=user_id, lifted_at__isnull=True).filter(
-            Q(ends_at__isnull=True) | Q(ends_at__gt=Now())
-        )
-    )
+    return Exists(Suspension.objects.in_force().filter(user_id=user_id))
 
 
 def announce_lapses() -> int:
@@ -115,10 +109,9 @@ def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:
     before any with an end)."""
     if not user.is_authenticated:
         return []
-    now = timezone.now()
     return list(
-        Suspension.objects.filter(user=user, lifted_at__isnull=True)
-        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        Suspension.objects.in_force()
+        .filter(user=user)
         .order_by(F("ends_at").desc(nulls_first=True), "-pk")
     )
 
