@@ -406,6 +406,9 @@ class StandingSweep(models.Model):
 
     restrictions_until = models.DateTimeField()
     licenses_before = models.DateField()
+    # Members a standing_changed receiver failed for (by the sweep, or on the commit of the
+    # change): told again on the next run until every receiver succeeds.
+    retry_user_ids = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(id=1), name="one_standing_sweep")]

@@ -3,6 +3,8 @@ accounts imports no forum code; forum connects its receivers in forum/apps.py)."
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -19,6 +21,34 @@ byline_changed = Signal()
 standing_changed = Signal()
 
 
+logger = logging.getLogger(__name__)
+
+
+def tell_standing_changed(user_id: int) -> bool:
+    """Send standing_changed to every receiver, even when one raises: the others still do
+    their part (send_robust). Each failure is logged with the member's id and the receiver;
+    False when any failed, for the caller to have it told again."""
+    failed = False
+    for receiver, outcome in standing_changed.send_robust(sender=None, user_id=user_id):
+        if isinstance(outcome, Exception):
+            failed = True
+            logger.error(
+                "standing_changed receiver %s failed for user %s",
+                getattr(receiver, "__qualname__", receiver),
+                user_id,
+                exc_info=outcome,
+            )
+    return failed is False
+
+
 def send_standing_changed(user_id: int) -> None:
-    """Tell the apps above, once the transaction that changed it commits."""
-    transaction.on_commit(lambda: standing_changed.send(sender=None, user_id=user_id))
+    """Tell the apps above, once the transaction that changed it commits. A member a
+    receiver failed for is told again by the next standing sweep (accounts.standing)."""
+    transaction.on_commit(lambda: _tell_or_retry(user_id))
+
+
+def _tell_or_retry(user_id: int) -> None:
+    if not tell_standing_changed(user_id):
+        from accounts.standing import tell_again_later  # accounts.standing imports this module
+
+        tell_again_later([user_id])

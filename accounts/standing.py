@@ -3,9 +3,11 @@ write happens (accounts.access.posting_block_reason, the one place posting is re
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import logging
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Greatest, Now
 from django.utils import timezone
@@ -14,8 +16,10 @@ from django.utils.safestring import SafeString
 
 from accounts.choices import LicenseState
 from accounts.models import License, StandingSweep, Suspension, SuspensionKind, User
-from accounts.signals import send_standing_changed, standing_changed
+from accounts.signals import send_standing_changed, tell_standing_changed
 from accounts.timezones import format_moment, site_today
+
+logger = logging.getLogger(__name__)
 
 # How far back the first sweep looks (no StandingSweep row yet).
 FIRST_SWEEP_LOOKBACK = timedelta(days=30)
@@ -63,24 +67,13 @@ def announce_lapses() -> int:
     current_license_holder_ids) and the forum showing their cached posting notice.
 
     Beat runs it every minute (accounts.tasks.announce_standing_lapses). Each run reads only
-    what lapsed between the marks the last run left and now (indexed ranges), and moves
-    the marks only after every member is told, so a run that fails is done again by the
-    next; two runs at once tell some members twice, which changes nothing. Returns how many
-    members were told."""
-    StandingSweep.objects.get_or_create(
-        pk=1,
-        defaults={
-            "restrictions_until": timezone.now() - FIRST_SWEEP_LOOKBACK,
-            "licenses_before": site_today() - FIRST_SWEEP_LOOKBACK,
-        },
-    )
-    # The database's clock, which restriction_in_force reads (Now()): a restriction
-    # announced as ended is ended for the re-ranking that follows.
-    restrictions_since, licenses_since, now = (
-        StandingSweep.objects.filter(pk=1)
-        .values_list("restrictions_until", "licenses_before", Now())
-        .get()
-    )
+    what lapsed between the marks the last run left and now (indexed ranges), with the
+    members a receiver failed for before (StandingSweep.retry_user_ids). Every receiver
+    is called for every member even when one raises (send_robust, each failure logged);
+    a member any receiver failed for is kept to be told again by the next run, so the
+    marks move on and no lapse is lost. Two runs at once tell some members twice, which
+    changes nothing. Returns how many members every receiver was told of."""
+    restrictions_since, licenses_since, retry, now = _sweep_marks()
     # The date current_license_holder_ids judges by (site_today, this process's clock).
     today = site_today()
     ended = Suspension.objects.filter(
@@ -91,17 +84,66 @@ def announce_lapses() -> int:
     lapsed = License.objects.filter(
         state=LicenseState.VERIFIED, expires_on__gte=licenses_since, expires_on__lt=today
     ).values_list("user_id", flat=True)
-    user_ids = sorted(set(ended) | set(lapsed))
-    for user_id in user_ids:
-        # Sent now, not on commit (send_standing_changed): no transaction of ours changed
-        # the standing, the clock did; and the marks must not move before it is delivered.
-        standing_changed.send(sender=None, user_id=user_id)
-    # Forward only: a slower run that started earlier never moves the marks back.
-    StandingSweep.objects.filter(pk=1).update(
-        restrictions_until=Greatest("restrictions_until", Value(now)),
-        licenses_before=Greatest("licenses_before", Value(today)),
+    user_ids = sorted(set(ended) | set(lapsed) | set(retry))
+    # Sent now, not on commit (send_standing_changed): no transaction of ours changed the
+    # standing, the clock did.
+    failed = {user_id for user_id in user_ids if not tell_standing_changed(user_id)}
+    if not retry and not failed:
+        # Forward only: a slower run that started earlier never moves the marks back.
+        StandingSweep.objects.filter(pk=1).update(
+            restrictions_until=Greatest("restrictions_until", Value(now)),
+            licenses_before=Greatest("licenses_before", Value(today)),
+        )
+    else:
+        _move_marks_keeping(failed, done=set(retry) - failed, now=now, today=today)
+    if failed:
+        logger.warning(
+            "Standing sweep: %d of %d members to be told again next run: %s",
+            len(failed),
+            len(user_ids),
+            sorted(failed),
+        )
+    return len(user_ids) - len(failed)
+
+
+def tell_again_later(user_ids: list[int]) -> None:
+    """Have the next sweep tell these members again (a receiver failed for them)."""
+    _sweep_marks()
+    with transaction.atomic():
+        sweep = StandingSweep.objects.select_for_update().get(pk=1)
+        sweep.retry_user_ids = sorted(set(sweep.retry_user_ids) | set(user_ids))
+        sweep.save(update_fields=["retry_user_ids"])
+
+
+def _sweep_marks() -> tuple[datetime, date, list[int], datetime]:
+    """(restrictions_until, licenses_before, retry_user_ids, the database's now), the row
+    made on the first run. The database's clock: restriction_in_force reads it (Now()), so
+    a restriction announced as ended is ended for the re-ranking that follows."""
+    marks = StandingSweep.objects.filter(pk=1).values_list(
+        "restrictions_until", "licenses_before", "retry_user_ids", Now()
     )
-    return len(user_ids)
+    row = marks.first()
+    if row is None:
+        StandingSweep.objects.get_or_create(
+            pk=1,
+            defaults={
+                "restrictions_until": timezone.now() - FIRST_SWEEP_LOOKBACK,
+                "licenses_before": site_today() - FIRST_SWEEP_LOOKBACK,
+            },
+        )
+        row = marks.get()
+    return row
+
+
+def _move_marks_keeping(failed: set[int], *, done: set[int], now: datetime, today: date) -> None:
+    with transaction.atomic():
+        # Under the row's lock: a member another run or a failed on-commit send added to
+        # the list meanwhile stays on it.
+        sweep = StandingSweep.objects.select_for_update().get(pk=1)
+        sweep.retry_user_ids = sorted((set(sweep.retry_user_ids) - done) | failed)
+        sweep.restrictions_until = max(sweep.restrictions_until, now)
+        sweep.licenses_before = max(sweep.licenses_before, today)
+        sweep.save(update_fields=["retry_user_ids", "restrictions_until", "licenses_before"])
 
 
 def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:
