@@ -4,13 +4,12 @@ write happens (accounts.access.posting_block_reason, the one place posting is re
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Greatest, Now
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -21,8 +20,11 @@ from accounts.timezones import format_moment, site_today
 
 logger = logging.getLogger(__name__)
 
-# How far back the first sweep looks (no StandingSweep row yet).
-FIRST_SWEEP_LOOKBACK = timedelta(days=30)
+# Where the first sweep (no StandingSweep row: a new deployment, or the row lost) starts:
+# the beginning. A restriction that ended at its time, or a license whose date passed,
+# before any sweep ran was told to nobody, and the open cases its member flagged still
+# count their flags as they did then, however old. Once, over the indexed ranges.
+FIRST_SWEEP_FROM = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def suspend(
@@ -127,8 +129,8 @@ def _sweep_marks() -> tuple[datetime, date, list[int], datetime]:
         StandingSweep.objects.get_or_create(
             pk=1,
             defaults={
-                "restrictions_until": timezone.now() - FIRST_SWEEP_LOOKBACK,
-                "licenses_before": site_today() - FIRST_SWEEP_LOOKBACK,
+                "restrictions_until": FIRST_SWEEP_FROM,
+                "licenses_before": FIRST_SWEEP_FROM.date(),
             },
         )
         row = marks.get()

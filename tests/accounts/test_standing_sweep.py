@@ -1,7 +1,7 @@
 """The standing sweep (accounts.standing.announce_lapses) and standing_changed's delivery:
 a receiver that raises stops neither the other receivers nor the other members, and the
-member it failed for is told again; and whether a restriction is in force is one answer,
-by the database's clock, everywhere."""
+member it failed for is told again; the first sweep looks back to the beginning; and
+whether a restriction is in force is one answer, by the database's clock, everywhere."""
 
 from __future__ import annotations
 
@@ -125,6 +125,17 @@ def test_a_receiver_that_raises_on_commit_leaves_the_member_to_the_next_sweep(
     assert tasks.announce_standing_lapses() == 1
     assert told == [clinician.pk, clinician.pk]
     assert StandingSweep.objects.get().retry_user_ids == []
+
+
+def test_the_first_sweep_tells_of_restrictions_that_ended_long_before_it(told, moderator):
+    """No StandingSweep row yet: a suspension that ended 90 days ago was told to nobody,
+    and the open cases its member flagged still leave their flags out."""
+    assert not StandingSweep.objects.exists()
+    member = make_verified_clinician()
+    _ended(member, moderator, ago=datetime.timedelta(days=90))
+    assert tasks.announce_standing_lapses() == 1
+    assert told == [member.pk]
+    assert tasks.announce_standing_lapses() == 0
 
 
 def test_a_restriction_is_in_force_by_the_database_clock_wherever_it_is_asked(
