@@ -108,11 +108,9 @@ class HashedSpace:
         elif kind == "cue":
             # The incivility model's cue terms (detectors.incivility_cues), hashed as the
             # word terms are: served only with the version of the terms trained on.
-            from detectors.incivility_cues import CUES_VERSION, cue_terms
+            from detectors.incivility_cues import terms_for_version
 
-            if int(params.get("cues_version", -1)) != CUES_VERSION:
-                raise ValueError(f"cue terms version {params.get('cues_version')!r} is not served")
-            self.terms = cue_terms
+            self.terms = terms_for_version(int(params.get("cues_version", -1)))
         elif kind != "char_wb":
             raise ValueError(f"unknown feature space {kind!r}")
 

@@ -23,18 +23,24 @@ cover wording never seen in training:
 - ``m:...``: marks in the raw text: short quoted phrases (scare quotes) and long quotes
   (a client's words), eye-roll emoji and "smh", an *action* in asterisks, a word in
   capitals for emphasis, ellipses, exclamations, questions aimed at "you", and a few
-  idioms of mock praise and mock sympathy ("must be nice", "said no one", "who knew").
+  idioms of mock praise and mock sympathy ("must be nice", "said no one", "who knew");
+- ``n:...`` (version 2, 2026-12-06): the post's length in words, in bins (1, 2-3, 4-7,
+  8-15, 16 and more). The word and character spaces are normalised per post, so in a
+  post of one to three words each word carries its whole weight ("Go on." scored at the
+  queue threshold on "go"); the bin gives the model a term of its own for short posts
+  (counsellor prompts, one-line reflections and replies) to weigh.
 
 `CUES_VERSION` is written into the artifact: a model is served only with the cue terms it
-was trained on.
+was trained on (`terms_for_version`: version 1, the 2026.12.06-1 model's, is still served).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import combinations
 
-CUES_VERSION = 1
+CUES_VERSION = 2
 
 _WORDS: dict[str, str] = {}
 
@@ -293,8 +299,40 @@ _EMPHASIS = frozenset(
 )
 
 
+# Upper bounds of the length bins (``n:`` terms, version 2), in words.
+_LENGTH_BINS = ((1, "n:len1"), (3, "n:len2-3"), (7, "n:len4-7"), (15, "n:len8-15"))
+
+
+def _length_term(words: int) -> str:
+    for bound, term in _LENGTH_BINS:
+        if words <= bound:
+            return term
+    return "n:len16+"
+
+
 def cue_terms(text: str) -> list[str]:
-    """The cue terms of one post (see the module docstring)."""
+    """The cue terms of one post (see the module docstring), of version CUES_VERSION."""
+    terms, words = _cue_terms_v1(text)
+    if words:
+        terms.append(_length_term(words))
+    return terms
+
+
+def cue_terms_v1(text: str) -> list[str]:
+    """The cue terms of version 1 (models 2026.12.06-1): no length bin."""
+    return _cue_terms_v1(text)[0]
+
+
+def terms_for_version(version: int) -> Callable[[str], list[str]]:
+    """The cue-term function a model trained on cue terms of `version` is served with."""
+    if version == CUES_VERSION:
+        return cue_terms
+    if version == 1:
+        return cue_terms_v1
+    raise ValueError(f"cue terms version {version!r} is not served")
+
+
+def _cue_terms_v1(text: str) -> tuple[list[str], int]:
     lowered = text.lower()
     tokens = _TOKEN.findall(lowered)
     get = _WORDS.get
@@ -327,7 +365,7 @@ def cue_terms(text: str) -> list[str]:
         low = word.lower()
         if low in _EMPHASIS or get(low) == "PRAISE":
             terms.append("m:caps-emphasis")
-    return terms
+    return terms, len(tokens)
 
 
 def class_members(text: str) -> dict[str, list[str]]:

@@ -79,6 +79,11 @@ CURATED_ROUND2_PATH = MODERATION_DIR / "data" / "curated_incivility_round2.csv"
 # for mock praise, privacy mockery, hostile replies and pile-ons and their civil twins.
 CURATED_ROUND3_HANDWRITTEN_PATH = MODERATION_DIR / "data" / "curated_round3_handwritten.tsv"
 CURATED_ROUND3_PATH = MODERATION_DIR / "data" / "curated_incivility_round3.csv"
+# Round 4 (2026-12-06): hand-written posts by class, for the classes the retired 2026-12-05c
+# set showed (sincere praise and support at "you", counsellor reflections and minimal
+# prompts, mock thanks and rewards, privacy mockery, pile-ons naming a colleague, veiled
+# threats, insults of a post). Same format and weight as round 3's hand-written posts.
+CURATED_ROUND4_HANDWRITTEN_PATH = MODERATION_DIR / "data" / "curated_round4_handwritten.tsv"
 EVAL_PATH = MODERATION_DIR / "data" / "curated_incivility_eval.csv"
 ARTIFACT_DIR = MODERATION_DIR.parent / "detectors" / "artifacts"
 
@@ -117,6 +122,7 @@ SOURCE_WEIGHTS: dict[str, float] = {
     "curated-round2": 1.0,
     "curated-round3": 4.0,
     "curated-round3-templated": 1.0,
+    "curated-round4": 4.0,
     "wiki-toxicity": 1.0,
     "jigsaw-sample": 1.0,
     "davidson-offensive": 0.25,
@@ -314,6 +320,8 @@ def load_training_data(
         load_curated_tsv(dataset, CURATED_ROUND3_HANDWRITTEN_PATH, source="curated-round3")
     if curated_path is None and CURATED_ROUND3_PATH.is_file():
         load_curated(dataset, CURATED_ROUND3_PATH, source="curated-round3-templated")
+    if curated_path is None and CURATED_ROUND4_HANDWRITTEN_PATH.is_file():
+        load_curated_tsv(dataset, CURATED_ROUND4_HANDWRITTEN_PATH, source="curated-round4")
     load_public(dataset, data_dir or default_data_dir())
     return without_public_holdout(dataset)
 

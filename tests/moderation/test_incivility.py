@@ -178,3 +178,30 @@ def test_the_drivers_terms_are_the_word_analyzers_terms() -> None:
     for text in _hostile_and_ordinary_texts():
         cleaned = incivility.clean_text(text)
         assert model.word_terms(cleaned) == sklearn_terms(cleaned)
+
+
+def test_round_four_training_texts_are_no_development_evaluation_text() -> None:
+    # The fourth round's hand-written posts were written by class after the retired
+    # 2026-12-05c set was read: none may be a text of any set the model is evaluated on.
+    import csv
+
+    from moderation import evaluation
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    training_texts = {
+        norm(text)
+        for _, _, text in evaluation.read_labelled(training.CURATED_ROUND4_HANDWRITTEN_PATH)
+    }
+    assert len(training_texts) > 200
+    evaluated: set[str] = set()
+    for path in evaluation.dev_incivility_files() + evaluation.dev_heldout_files():
+        evaluated |= {norm(text) for _, _, text in evaluation.read_labelled(path)}
+    for path in evaluation.dev_counselling_files():
+        evaluated |= {norm(line) for line in evaluation.read_lines(path)}
+    for name in ("curated_incivility_eval.csv", "curated_incivility_dev_heldout.csv"):
+        with (evaluation.DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+            evaluated |= {norm(row["text"]) for row in csv.DictReader(handle)}
+    assert len(evaluated) > 1000
+    assert training_texts.isdisjoint(evaluated), sorted(training_texts & evaluated)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from detectors.incivility_cues import CLASSES, cue_terms
+import pytest
+
+from detectors.incivility_cues import (
+    CLASSES,
+    CUES_VERSION,
+    cue_terms,
+    cue_terms_v1,
+    terms_for_version,
+)
 from moderation import training
 
 BLNS = Path(training.default_data_dir()) / "naughty-strings" / "blns.txt"
@@ -57,3 +65,27 @@ def test_any_string_gives_terms_without_raising() -> None:
         strings += BLNS.read_text(encoding="utf-8").split("\n")
     for text in strings:
         assert all(isinstance(term, str) for term in cue_terms(text))
+
+
+def test_version_2_adds_the_posts_length_in_words_as_a_bin() -> None:
+    assert CUES_VERSION == 2
+    bins = {
+        "Go ahead.": "n:len2-3",
+        "Mm-hm.": "n:len1",
+        "You really care about your running club.": "n:len4-7",
+        "Honestly the new documentation rules ask for forty fields on every check-in.": "n:len8-15",
+    }
+    for text, expected in bins.items():
+        lengths = [t for t in cue_terms(text) if t.startswith("n:")]
+        assert lengths == [expected], text
+        # Version 1 (the 2026.12.06-1 model's terms) has no length term and is otherwise equal.
+        assert cue_terms_v1(text) == [t for t in cue_terms(text) if not t.startswith("n:")]
+    assert [t for t in cue_terms("word " * 40) if t.startswith("n:")] == ["n:len16+"]
+
+
+def test_a_model_is_served_the_cue_terms_of_its_own_version() -> None:
+    assert terms_for_version(2) is cue_terms
+    assert terms_for_version(1) is cue_terms_v1
+    for unknown in (0, 3, -1):
+        with pytest.raises(ValueError, match="version"):
+            terms_for_version(unknown)
