@@ -203,5 +203,5 @@ def test_round_four_training_texts_are_no_development_evaluation_text() -> None:
     for name in ("curated_incivility_eval.csv", "curated_incivility_dev_heldout.csv"):
         with (evaluation.DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
             evaluated |= {norm(row["text"]) for row in csv.DictReader(handle)}
-    assert len(evaluated) > 1000
+    assert len(evaluated) > 900
     assert training_texts.isdisjoint(evaluated), sorted(training_texts & evaluated)
