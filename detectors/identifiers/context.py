@@ -11,13 +11,15 @@ from detectors.identifiers._text import _CaseFree, _Doc
 # A clinician's own contact details in a referral or training post. The cue
 # must come shortly before (or just after) the identifier.
 _PRACTICE_CUE_RE = _CaseFree(
-    r"(?i)\b(?:my|our) (?:office|practice|clinic|group practice|agency|center|centre|program|"
+    r"(?i)\b(?:my|our) (?:office|practice|clinic|group practice|agency|center|centre|"
+    r"program|"
     r"website|site|web ?site|email|e-mail|number|direct line|line|cell|phone|fax|intake|contact|"
     r"address|location|page|profile|newsletter|team|front desk|practice manager|scheduler)\b|"
     r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
     r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
     r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
     r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
+    r"\bour groups? (?:meets?|runs?|is held)\b|"
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
     r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"

@@ -97,7 +97,8 @@ _TRAILER = re.compile(
     r"confidential\b.*|this (?:e-?mail|message|communication|transmission)\b.*|"
     r".*\bintended (?:only )?for (?:the )?(?:named |addressee|recipient|use)\b.*|"
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
-    r"pronouns?\s*[:-].*|(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
+    r"pronouns?\s*[:-].*|\(?(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|"
+    r"(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*)\s*$"
 )
 
@@ -205,7 +206,8 @@ _SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\
 # A one-line post written in the first person that ends with a bare name: "... referrals
 # welcome at 918-555-0164. Kate B.", "... - Jo".
 _TRAILING_NAME = re.compile(
-    r"(?:[.!?]\s+|\s[-—–~]+\s*)((?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+))?)"
+    r"(?:[.!?]\s+|\s[-—–~]+\s*)((?:Dr\.?\s+)?[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?"
+    r"(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+))?)"
     r"\s*\.?\s*$"
 )
 _INLINE_TAIL = 240

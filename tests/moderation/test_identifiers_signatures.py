@@ -51,6 +51,11 @@ OWN_DETAILS = [
     "Cheers,\nRi\nRi Tanaka | Psychotherapist & Supervisor\nTanaka Therapy Studio\n"
     "Ph: 612.555.0175",
     "I'm a solo LMHC in Tampa; referrals welcome at 813-555-0122 or lou@baytherapy.co. Lou K.",
+    # A pronoun line closing the block; a bare name in two capitals; a group the author runs.
+    "Thanks again.\n~Bea\nBeatriz Lane, MA, LMHC\nTel: (727) 555-0150 Fax: (727) 555-0151\n"
+    "They/Them",
+    "I'm at 700 Bay St, Suite 4 on Fridays if anyone wants to drop off the forms. MaryBeth",
+    "If you're in Reno, our group meets Monday nights at 44 Elm Ave. Call 775-555-0119.",
     # A post that is nothing but the practice's card.
     "Juniper Family Therapy\n12 River Rd, Suite 5, Bend OR 97701\nMain: 541-555-0140\n"
     "junipertherapy.com",
