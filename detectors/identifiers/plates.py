@@ -157,7 +157,14 @@ def _letter_plate(value: str) -> bool:
     )
 
 
+# Billing and classification codes in a plate's shape: HCPCS ("H2019", "G0444"), CPT
+# category III ("0362T").
+_CODE_SHAPE_RE = re.compile(r"^(?:[A-Z]\d{4}|\d{4}[A-Z])$")
+
+
 def _plate_value(value: str) -> bool:
+    if _CODE_SHAPE_RE.match(value):
+        return False
     letters = sum(ch.isalpha() for ch in value)
     digits = sum(ch.isdigit() for ch in value)
     return (

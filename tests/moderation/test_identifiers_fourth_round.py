@@ -104,6 +104,7 @@ def test_fourth_round_identifier_classes_are_found_with_their_kind(
     "text",
     [
         "Our state's bill AB 2098 (California) changes what we must report.",
+        "Her car was in the shop; we bill H2019 (TX) for skills group and 0362T (OH) for testing.",
         "I'm licensed as LPC 80122 (TX) and PSY28811 (CA), if anyone needs to verify.",
         "My car's plate is 7ABC123 and I'm blocking the lot exit, sorry everyone.",
         "We moved to 8 and it's better for the group.",
