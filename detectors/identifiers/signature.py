@@ -317,10 +317,29 @@ def _card_before(text: str, start: int) -> bool:
     return _SENTENCE_END.search(between) is None and _OTHERS.search(between) is None
 
 
-def _own_in_body(text: str, start: int) -> bool:
+# After the detail, in the rest of its sentence: whose it is ("Phone: 503-555-0121 is the
+# only number the family gave", "Text 503-555-0133 - that's the teen's burner").
+_OTHERS_AFTER = re.compile(
+    r"(?i)\b(?:client'?s?|patient'?s?|pt'?s?|family|mom'?s?|dad'?s?|mother'?s?|father'?s?|"
+    r"parents?'?s?|teen'?s?|kid'?s?|her|his|their|she|he|aunt|uncle|grand(?:ma|pa|mother|"
+    r"father)'?s?|sister'?s?|brother'?s?|son'?s?|daughter'?s?|wife'?s?|husband'?s?|"
+    r"partner'?s?|foster|guardian'?s?)\b"
+)
+
+
+def _sentence_after(text: str, end: int) -> str:
+    stop = min(len(text), end + 80)
+    newline = text.find("\n", end, stop)
+    if newline >= 0:
+        stop = newline
+    sentence_end = _SENTENCE_END.search(text, end, stop)
+    return text[end : sentence_end.start() if sentence_end else stop]
+
+
+def _own_in_body(text: str, start: int, end: int) -> bool:
     """In a signed post: a detail the author gives as their own or a colleague's."""
     clause = text[_clause_start(text, start) : start]
-    if _OTHERS.search(clause):
+    if _OTHERS.search(clause) or _OTHERS_AFTER.search(_sentence_after(text, end)):
         return False
     return bool(
         _OWN_LABEL.search(clause)
@@ -352,7 +371,8 @@ def clinician_own(text: str, candidates: list) -> list:
             continue
         signed_body = signed_from is not None and cand.start < signed_from
         if kind in _CONTACT_KINDS and (
-            _card_before(text, cand.start) or (signed_body and _own_in_body(text, cand.start))
+            _card_before(text, cand.start)
+            or (signed_body and _own_in_body(text, cand.start, cand.end))
         ):
             dropped.append((cand.start, cand.end))
             continue

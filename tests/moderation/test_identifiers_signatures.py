@@ -106,6 +106,17 @@ def test_a_clinicians_own_signature_and_details_are_not_patient_identifiers(text
             "phone",
             "614-555-0193",
         ),
+        # A label or an imperative, but the rest of the sentence says whose it is.
+        (
+            "Phone: 541-555-0176 is the only number the family left. Text it?\n- Jo Park, LPC",
+            "phone",
+            "541-555-0176",
+        ),
+        (
+            "Call 971-555-0164 (the teen's burner) or wait for Monday?\nRay Soto, LMFT",
+            "phone",
+            "971-555-0164",
+        ),
         # A driver's licence, a vehicle's plate and a client's licence are still theirs.
         (
             "His driver's license number is K2284-11930 and it's on the court form.",
