@@ -235,7 +235,7 @@ _CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)
 # A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
 _ZIP_CUE_RE = _CaseFree(
     r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)"
-    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=)\s*)?[(\[]?"
+    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=|,)\s*)?[(\[]?"
     r"(\d{5}(?:-\d{4})?)\b|"
     r"\b(?:lives?|living|lived|moved|moving|relocated|relocating|resides?|residing|staying|stays|"
     r"home|house|apartment|based|address)\s+(?:is\s+)?"

@@ -74,6 +74,7 @@ from tests.moderation.identifier_helpers import kinds_found as kinds
         ),
         # ZIPs in parentheses after a cue; voicemail numbers.
         ("Nothing in his zip code (49503) takes Medicaid for kids.", "zip", "49503"),
+        ("The dad's home zip, 60629, is outside our catchment.", "zip", "60629"),
         ("Her VM: 555-0173, always full.", "phone", "555-0173"),
         ("Left a voice mail at (715) 555-0138 for the aunt.", "phone", "(715) 555-0138"),
         # A person's own days as month/day; a month abbreviated with a stop.
