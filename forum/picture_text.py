@@ -31,7 +31,9 @@ printed is kept.
 Fail safe: when Tesseract is not installed, fails, or times out, the picture is marked
 FAILED with the reason, and screening holds the revision for a moderator ("the picture
 could not be read automatically") and tells the author. A failed reading is not retried
-automatically: the moderator looks at the picture itself. So a machine without Tesseract
+automatically: the moderator looks at the picture itself, or, once Tesseract works,
+`manage.py reread_pictures` (moderation/picture_rereading.py) reads it again and screens
+the posts held for that alone again. So a machine without Tesseract
 (`make run` on a laptop) still works; posts with pictures wait for a moderator there.
 """
 

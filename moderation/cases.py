@@ -698,3 +698,31 @@ def note_edit_passed(*, case: Case, revision_number: int) -> None:
         case.reasons.append(note)
         _recompute(case)  # a held post published by its edit: readers no longer wait
         case.save(update_fields=["reasons", "reason", "priority", "updated_at"])
+
+
+# What a case says when its post's pictures were read again (moderation/picture_rereading.py).
+PICTURES_READ = {
+    "publish": "the pictures were read again and nothing held the post: it is published",
+    "queue": "the pictures were read again: the post is published, for review",
+    "hold": "the pictures were read again and the post stays held (see the screening)",
+    "unreadable": "the pictures were tried again and still could not be read",
+}
+
+
+def note_pictures_read(*, post_id: int, action: str, screening_result: ScreeningResult) -> None:
+    """A post held because its pictures could not be read was screened again once they
+    were: say so in its case, which shows that screening (and what the pictures said) now.
+    Call inside the transaction that stored the screening."""
+    case = (
+        Case.objects.select_for_update()
+        .filter(post_id=post_id, state__in=ACTIVE_CASE_STATES)
+        .first()
+    )
+    if case is None:
+        return
+    note = str(Reason("pictures_read", PICTURES_READ.get(action, action)))
+    if note not in case.reasons:
+        case.reasons.append(note)
+    case.screening_result = screening_result
+    _recompute(case)  # a held post published: readers no longer wait
+    case.save(update_fields=["reasons", "reason", "priority", "screening_result", "updated_at"])

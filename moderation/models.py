@@ -23,7 +23,9 @@ class ScreeningResult(models.Model):
     """What the detectors found in one revision, and what the policy decided.
 
     One row per revision and model version: the unique constraint is what makes
-    a retried or duplicated screening task a no-op.
+    a retried or duplicated screening task a no-op. A revision held only because a
+    picture could not be read is screened again once its pictures are read
+    (moderation/picture_rereading.py): that result is numbered (`reread`), the first 0.
     """
 
     revision = models.ForeignKey(
@@ -41,11 +43,14 @@ class ScreeningResult(models.Model):
     reasons = models.JSONField(default=list, blank=True)
     duration_ms = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # 0: the revision's screening; n: its n-th screening after its pictures were read again.
+    reread = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["revision", "model_version"], name="one_screening_per_revision_and_model"
+                fields=["revision", "model_version", "reread"],
+                name="one_screening_per_revision_model_and_reread",
             ),
         ]
         indexes = [models.Index(fields=["-created_at"])]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Window
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -171,8 +171,14 @@ def screen_revision(*, revision_id: int) -> str:
     return screen_revisions([revision_id])[revision_id]
 
 
-def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict[int, str]:
+def screen_revisions(
+    revision_ids: list[int], *, own: int | None = None, reread: bool = False
+) -> dict[int, str]:
     """Screen many revisions with one fetch and one commit; returns what happened to each.
+
+    `reread`: screen again revisions held only because a picture could not be read, once
+    their pictures are read (moderation/picture_rereading.py). Each is stored on its own
+    as a numbered result beside the first; one no longer held that way is "duplicate".
 
     A batch is stored with set operations (one lock, one insert, one publish for all the
     posts that simply pass). If that fails for a reason other than a lost connection,
@@ -217,6 +223,10 @@ def screen_revisions(revision_ids: list[int], *, own: int | None = None) -> dict
     if not prepared:
         return outcomes
     with transaction.atomic():
+        if reread:
+            for item in prepared:
+                outcomes[item[0].pk] = _store(*item, reread=True)
+            return outcomes
         if len(prepared) > 1:
             try:
                 with transaction.atomic():
@@ -388,26 +398,57 @@ def _result(
     )
 
 
+def held_for_pictures_only(result: ScreeningResult) -> bool:
+    """The result held its revision for no reason but pictures that could not be read."""
+    return (
+        result.decision == "hold"
+        and bool(result.reasons)
+        and all(Reason.from_text(text).code == PICTURE_UNREAD for text in result.reasons)
+    )
+
+
 def _store(
     revision: Revision,
     report: ScreenReport,
     decision: Decision,
     duration_ms: float,
     parts: Sequence[Part] = (),
+    *,
+    reread: bool = False,
 ) -> str:
     # Serialise with edits and moderator actions on the same post.
     locked = Post.objects.select_for_update().select_related("topic").get(pk=revision.post_id)
-    if ScreeningResult.objects.filter(
-        revision=revision, model_version=report.model_version
-    ).exists():
+    same = ScreeningResult.objects.filter(revision=revision, model_version=report.model_version)
+    number = 0
+    if reread:
+        # Only while the post is still held for its pictures alone (a second run, or one
+        # racing a moderator's decision, finds it otherwise and does nothing).
+        latest = (
+            ScreeningResult.objects.filter(revision=revision).order_by("-created_at", "-pk").first()
+        )
+        if (
+            latest is None
+            or not held_for_pictures_only(latest)
+            or locked.status != PostStatus.HELD
+            or locked.current_revision_id != revision.pk
+        ):
+            return "duplicate"
+        highest = same.aggregate(highest=Max("reread"))["highest"]
+        number = 0 if highest is None else highest + 1
+    elif same.exists():
         return "duplicate"
     result = _result(revision, report, decision, duration_ms, parts)
+    result.reread = number
     result.save(force_insert=True)
     if locked.current_revision_id != revision.pk:
         _apply_superseded(locked, result, decision)
         return "superseded"
     _collapse(locked, revision, report, decision)
     _apply(locked, revision, result, decision)
+    if reread:
+        again = "unreadable" if held_for_pictures_only(result) else decision.action
+        cases.note_pictures_read(post_id=locked.pk, action=again, screening_result=result)
+        return again
     return decision.action
 
 

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from accounts.models import PrivateStorage
 from forum import images, picture_text
 from forum.choices import PostStatus, TopicPurpose
-from forum.models import PictureTextStatus, PostImage
+from forum.models import PictureTextStatus, Post, PostImage
 from forum.posting import topic_create
 from forum.search import search_results
 from moderation import revision_screening as screening
@@ -250,3 +252,110 @@ def test_a_picture_left_unread_when_the_task_runs_out_of_time_holds_the_post(
     assert image.text_status == PictureTextStatus.UNREAD
     assert post.status == PostStatus.HELD
     assert Case.objects.get(post=post).reason == CaseReason.PICTURE_UNREAD
+
+
+# -- reading again (manage.py reread_pictures) --------------------------------------------
+
+
+def test_posts_held_for_an_unread_picture_are_read_again_once_tesseract_is_installed(
+    require_tesseract,
+    client,
+    clinician,
+    other_clinician,
+    group,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    monkeypatch.setattr(picture_text, "TESSERACT", "/nonexistent/tesseract")
+    capture = django_capture_on_commit_callbacks
+    plain_image, plain = _post_picture(clinician, group, capture, _picture(PLAIN), "My whiteboard")
+    chart_image, chart = _post_picture(
+        clinician, group, capture, _picture(CHART), "A printed intake form", title="Intake"
+    )
+    assert plain.status == chart.status == PostStatus.HELD
+    # Without Tesseract the command says so and changes nothing; a dry run lists the posts.
+    with pytest.raises(CommandError, match="Tesseract is not installed"):
+        call_command("reread_pictures", stdout=io.StringIO())
+    plain_image.refresh_from_db()
+    assert plain_image.text_status == PictureTextStatus.FAILED
+    out = io.StringIO()
+    call_command("reread_pictures", "--dry-run", stdout=out)
+    assert f"post {plain.pk} " in out.getvalue() and f"post {chart.pk} " in out.getvalue()
+    assert "2 post(s) would be screened again." in out.getvalue()
+
+    monkeypatch.setattr(picture_text, "TESSERACT", require_tesseract)
+    out = io.StringIO()
+    with capture(execute=True):
+        call_command("reread_pictures", stdout=out)
+    assert "2 post(s) screened again: " in out.getvalue()
+    plain.refresh_from_db()
+    chart.refresh_from_db()
+    plain_image.refresh_from_db()
+    # The whiteboard: read, screened like a new post, published; the first result stays.
+    assert plain_image.text_status == PictureTextStatus.READ
+    assert "exposure ladder" in plain_image.text.lower()
+    assert plain.status == PostStatus.PUBLISHED
+    results = ScreeningResult.objects.filter(revision=plain.current_revision).order_by("reread")
+    assert [(r.reread, r.decision) for r in results] == [(0, "hold"), (1, "publish")]
+    plain_case = Case.objects.get(post=plain)
+    assert plain_case.is_active and plain_case.screening_result == results[1]
+    assert any(r.startswith("pictures_read: ") and "published" in r for r in plain_case.reasons)
+    # Its words reach no reader: not in the page, the post's search text or a search.
+    client.force_login(other_clinician)
+    page = client.get(plain.get_absolute_url()).content.decode().lower()
+    assert "ladder" not in page and "breathing practice" not in page
+    assert "ladder" not in (plain.search_text or "").lower()
+    assert search_results(user=other_clinician, query="ladder") == []
+    # The chart: read, and held now for the identifiers in it; the case names the picture.
+    assert chart.status == PostStatus.HELD
+    chart_case = Case.objects.get(post=chart)
+    assert chart_case.reason == CaseReason.IDENTIFIERS and chart_case.has_identifiers
+    assert chart_case.screening_result.reread == 1
+    assert any(
+        r.startswith("identifiers: in the text read from the picture “A printed intake form”")
+        for r in chart_case.reasons
+    )
+    # A second run finds nothing left to read.
+    stored = ScreeningResult.objects.count()
+    out = io.StringIO()
+    call_command("reread_pictures", stdout=out)
+    assert out.getvalue().strip() == "0 post(s) screened again."
+    assert ScreeningResult.objects.count() == stored
+
+
+def test_rereading_leaves_claimed_cases_and_posts_held_for_more_and_says_when_it_fails_again(
+    clinician, moderator, group, monkeypatch, tmp_path, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    monkeypatch.setattr(picture_text, "TESSERACT", "/nonexistent/tesseract")
+    _image, claimed = _post_picture(clinician, group, capture, _picture(PLAIN), "Claimed one")
+    _image, failing = _post_picture(clinician, group, capture, _picture(PLAIN), "Failing one")
+    group.queue_first_posts = 10
+    group.save(update_fields=["queue_first_posts"])
+    _image, first = _post_picture(clinician, group, capture, _picture(PLAIN), "A first post")
+    group.queue_first_posts = 0
+    group.save(update_fields=["queue_first_posts"])
+    assert {p.status for p in (claimed, failing, first)} == {PostStatus.HELD}
+    Case.objects.filter(post=claimed).update(claimed_by=moderator, claimed_at=timezone.now())
+    # Tesseract is there now, but fails on every picture.
+    monkeypatch.setattr(
+        picture_text, "TESSERACT", _fake_tesseract(tmp_path, "echo broken >&2; exit 1")
+    )
+    out = io.StringIO()
+    with capture(execute=True):
+        call_command("reread_pictures", stdout=out)
+    said = out.getvalue()
+    assert f"post {claimed.pk} (case " in said and "claimed by a moderator" in said
+    assert f"post {failing.pk} " in said and "again could not be read" in said
+    assert f"post {first.pk} " not in said  # held for the group's first-post rule as well
+    assert "1 post(s) screened again" in said
+    failing_case = Case.objects.get(post=failing)
+    assert failing_case.reason == CaseReason.PICTURE_UNREAD
+    assert "pictures_read: the pictures were tried again and still could not be read" in (
+        failing_case.reasons
+    )
+    assert ScreeningResult.objects.filter(revision=claimed.current_revision).count() == 1
+    assert ScreeningResult.objects.filter(revision=first.current_revision).count() == 1
+    assert {p.status for p in Post.objects.filter(pk__in=[claimed.pk, failing.pk, first.pk])} == {
+        PostStatus.HELD
+    }
