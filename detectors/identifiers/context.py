@@ -20,6 +20,12 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
     r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
     r"\bour groups? (?:meets?|runs?|is held)\b|"
+    # The author's own service offered, or a colleague's line: "I offer a free 15-minute
+    # consultation: (720) ...", "my colleague Dr. Patel at (415) ...".
+    r"\bi offer\b|\bfree (?:\d+[- ]minute |phone |initial )?consult(?:ation)?s?\b|"
+    r"\b(?:book|schedule|set up) (?:a|an|your) (?:free )?"
+    r"(?:consult(?:ation)?|session|appointment)\b|"
+    r"\bmy colleagues?\b|"
     r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
     r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
     r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"

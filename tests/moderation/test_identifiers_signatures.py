@@ -56,6 +56,10 @@ OWN_DETAILS = [
     "They/Them",
     "I'm at 700 Bay St, Suite 4 on Fridays if anyone wants to drop off the forms. MaryBeth",
     "If you're in Reno, our group meets Monday nights at 44 Elm Ave. Call 775-555-0119.",
+    # Unsigned public answers: the author's service offered, a colleague's line.
+    "Many people find this helps. If you want to talk, I offer a free 20-minute consultation: "
+    "(303) 555-0168.",
+    "A psychiatric evaluation would help; my colleague Dr. Iyer at (651) 555-0127 is excellent.",
     # A post that is nothing but the practice's card.
     "Juniper Family Therapy\n12 River Rd, Suite 5, Bend OR 97701\nMain: 541-555-0140\n"
     "junipertherapy.com",
