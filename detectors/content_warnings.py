@@ -119,8 +119,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"attack(?:ed|ing|s)? (?:my|our|your|their|the|this) (?:inbox|backlog|waitlist|to-?do|"
         r"list|notes|paperwork|charting|day|week|pile)|"
         r"(?:battery|laptop|phone|printer|computer|server|ehr|system|engine|proposal|idea|bill|"
+        r"air con(?:ditioning)?|air conditioner|fan|heater|boiler|fridge|kettle|charger|router|"
         r"plan|project|program|programme|motion|wifi|internet|app|software|group|policy|car|"
-        r"initiative|conversation|podcast|show)(?: (?:in|on|of) (?:the|my|our|her|his|their) "
+        r"initiative|conversation|podcast|show)(?: (?:in|on|of|at) (?:the|my|our|her|his|their) "
         r"[\w-]+(?: [\w-]+)?)? (?:(?:finally|just|suddenly|completely|again|totally|basically) )?"
         r"(?:died|dies|is dead|was dead|went dead)|(?:dying|died|dies|die) down|"
         r"dead (?:ringer|brain|on arrival|in committee)|"
@@ -176,7 +177,57 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"death by (?:a thousand cuts|powerpoint|paperwork)|sudden death overtime|dying to "
-        r"(?:know|see|try|hear|read|meet)|bored to death|scared to death|to die for",
+        r"(?:know|see|try|hear|read|meet|tell|show|share|ask|talk|get|go|start|find|learn|visit|"
+        r"chat|catch|check|join|attend|use|hire|sign)|bored to death|scared to death|to die for",
+        (),
+    ),
+    # Fourth round (2026-12-06): more figurative senses and administrative mentions that
+    # name a topic without describing anyone's experience of it (issue 20's convention:
+    # billing codes, programme and policy mentions need no warning).
+    (
+        r"murder on (?:a |an |the |my |our |your |their |his |her )?(?:[\w'-]+ ){0,2}(?:budget|"
+        r"backs?|"
+        r"knees?|feet|schedule|sleep|wallet|finances|caseload|nerves|hands|eyes|productivity|"
+        r"morale)|"
+        r"(?:suggestion|idea|proposal|bill|motion|plan|budget|project|initiative|policy|claim|"
+        r"appeal|"
+        r"amendment|request|pitch)s? (?:[\w'-]+ ){0,4}?(?:was|got|were|has been|had been|have "
+        r"been) "
+        r"(?:murdered|killed|executed|slaughtered|butchered|strangled|stabbed) (?:by|in|at) (?:the "
+        r")?"
+        r"(?:committee|board|meeting|council|budget|review|vote|senate|house|finance|management)|"
+        r"stab in the back|back-?stab\w*|dead and buried|(?:a|like a|real) punch in the (?:gut|"
+        r"stomach)|"
+        r"murdered (?:my|our|the|your) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|"
+        r"weekend|"
+        r"week|day|morning|afternoon|evening|schedule|calendar|plans|motivation|productivity)|"
+        r"(?:murder|kill|strangle|throttle|shoot|stab|punch|smash|drown) (?:this|that|the|my|our) "
+        r"(?:stupid |damn |darn |blasted |office |new |old |whole )?(?:printer|copier|fax|scanner|"
+        r"laptop|computer|pile|stack|inbox|backlog|paperwork|notes|spreadsheet|ehr|software|"
+        r"system|portal|website|app|forms?|router|wifi|alarm|to-?do list)|"
+        r"(?:inbox|email|emails|calendar|schedule|desk|waitlist|caseload|backlog|week|monday|"
+        r"kitchen|office|voicemail|notes) (?:is|was|looks like|looked like) (?:an? )?(?:absolute |"
+        r"total |complete |real |utter )?(?:massacre|bloodbath|war ?zone|crime scene|murder scene)|"
+        r"(?:absolutely|totally|seriously|really) killed(?: it)?(?= *[.!]|$)|"
+        r"(?:completely|totally|basically) dead(?! body| person| man| woman| child)",
+        (),
+    ),
+    (
+        r"(?:billing|bill|code|codes|cpt|modifier|medicaid|medicare|reimbursement|rates?|grants?|"
+        r"funding|settlement|cfr|licensure|certification|credentialing|ceus?|records|consent "
+        r"forms?) "
+        r"(?:[\w'-]+ ){0,7}?"
+        r"(?:substance use|substance abuse|sud|alcohol and drug|drug and alcohol|aod|addiction|"
+        r"opioid)(?: use)? (?:counsel\w*|treatment|assessments?|programs?|services?|records?|"
+        r"codes?|visits?|sessions?|providers?|intakes?|screenings?|evaluations?)|"
+        r"(?:licensed |certified )?(?:addiction|substance use|substance abuse|drug and alcohol|"
+        r"alcohol and drug|sud) (?:counsel(?:l)?ors?|specialists?|professionals?|workforce|"
+        r"services "
+        r"(?:tender|contract|budget|funding|grant)s?)|"
+        r"(?:substance use|substance abuse|sud|addiction|opioid) treatment records|"
+        r"opioid settlement(?: funds?| grants?| money| dollars)?|"
+        r"(?:es)?ketamine[- ](?:assisted|infusions?|clinics?|therapy|treatment)|esketamine|"
+        r"spravato",
         (),
     ),
     # --- clinical paraphrase and euphemism (issue 20) -------------------------
@@ -230,7 +281,10 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"stabb(?:ed|ing)|fired (?:a|the|his|her|their) (?:gun|handgun|rifle|shotgun|pistol)|"
-        r"beaten with|fractured (?:skull|jaw|ribs?)|run (?:her|him|them|me) over|drive-?by|"
+        r"beaten with|beaten (?:up )?by (?:a |an |two |three |several |some )?(?:group of |gang of "
+        r")?"
+        r"(?:men|guys|boys|people|strangers|gang|group|mob|police|officers|guards|soldiers|kids|"
+        r"teens|classmates)|fractured (?:skull|jaw|ribs?)|run (?:her|him|them|me) over|drive-?by|"
         r"(?:jumped|mugged|assaulted|attacked) (?:on (?:his|her|their|my) way|by (?:a|two|three|"
         r"several) (?:men|guys|people|strangers))",
         (_VIO,),
@@ -249,6 +303,152 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_DTH,),
     ),
     # --- several categories at once ------------------------------------------
+    # A death by suicide is both (issue 20's convention).
+    (
+        r"died by suicide|death by suicide|completed suicide|suicide loss|"
+        r"lost (?:[\w'-]+ ){1,3}to suicide|(?:took|taken|takes) (?:his|her|their|my) own life|"
+        r"killed (?:himself|herself|themselves|themself)|hanged (?:himself|herself|themselves)",
+        (_SUI, _DTH),
+    ),
+    # Fourth round (2026-12-06): behaviours described without the category's own words.
+    (
+        r"(?:sat|sits|sitting|sit) in (?:the|a|his|her|their|my) (?:closed |locked )?(?:garage|car)"
+        r" with the (?:engine|motor|car) running|hose (?:from|to|into|on) the exhaust|"
+        r"(?:won't|wouldn't|will not|would not) be (?:here|around) (?:much longer|anymore|by "
+        r"(?:christmas|the holidays|spring|summer|next year|then)|for (?:her|his|their|my|the) "
+        r"(?:[\w']+ )?(?:next )?(?:birthday|graduation|kids|children|wedding))|"
+        r"(?:giving|gave|gives|give) away (?:his|her|their|my) (?:\w+ )?(?:belongings|things|"
+        r"possessions|tools|guitar|guitars|pets?|books|records|clothes|stuff|games|collection|"
+        r"savings)|"
+        r"(?:written|wrote|writing|writes) (?:goodbye )?(?:letters |notes )?to (?:each of )?(?:his|"
+        r"her|their|"
+        r"my) (?:kids|children|family|parents|sons|daughters)|"
+        r"(?:would|will) (?:get|have) the life insurance|"
+        r"(?:fresh|new|healing|old) (?:linear |parallel )?(?:cuts|cut marks|lacerations|scratches) "
+        r"(?:on|along|across|to) (?:her|his|their|my)|(?:linear|parallel) (?:marks|cuts|scars|"
+        r"scratches|lacerations)|"
+        r"(?:press\w*|held|holds?|holding|put\w*) (?:a )?(?:lit )?(?:lighter|cigarette|match|"
+        r"hot (?:spoon|iron|knife|coin)) (?:against|into|to|on) (?:her|his|their|my) (?:skin|"
+        r"arms?|wrists?|ankles?|legs?|thighs?|hands?|stomach)|"
+        r"scratch(?:es|ed|ing)? (?:herself|himself|themselves|myself)|cutting again|"
+        r"(?:looked|look|looks|looking) up (?:how (?:high|tall|far down)|which (?:medications|"
+        r"pills|drugs|bridges|buildings)|(?:the )?(?:lethal|fatal|toxic) (?:dose|amount))|"
+        r"research\w* (?:which (?:medications|pills|drugs|bridges|buildings|methods)|(?:the )?"
+        r"(?:lethal|fatal|toxic) (?:dose|amount)|methods|how to (?:die|hang|overdose))|"
+        r"(?:railing|parapet|ledge) of (?:the|a) (?:bridge|roof|car park|multi-?stor(?:e)?y|"
+        r"balcony|building|cliff|overpass)|"
+        r"(?:stash|hoard|stockpile|supply) of (?:pills|tablets|meds|medication)|"
+        r"(?:saving|saves|saved|hoarding|hoards|hoarded) (?:up )?(?:her|his|their|my)? ?"
+        r"(?:pills|tablets|meds|sleeping (?:tablets|pills))|"
+        r"plan(?:,| and) (?:the )?(?:means|a date)|picked a date|"
+        r"(?:thinking about|deciding whether to|considering|wanting to|wanted to|thought about) "
+        r"(?:step|jump)(?:ping)? off|(?:climb|get|got|climbed|climbing) over the (?:railing|"
+        r"barrier|"
+        r"parapet)|took (?:every|all the|all of the) (?:pills?|tablets|meds)|"
+        r"(?:self-)?poison\w* (?:[\w'-]+ ){0,5}?(?:was |were )?(?:on purpose|deliberate|"
+        r"intentional)|"
+        r"(?:pills|tablets|meds|medication)\b(?: [\w'-]+){0,5}? (?:wasn't|was not|were not|"
+        r"weren't) "
+        r"(?:an )?accident(?:al)?|go to sleep forever|sleep forever|"
+        r"want(?:s|ed)? (?:everything|it all) to (?:stop|end|be over)|"
+        r"(?:hadn't|had not|didn't|did not|doesn't|does not|don't) want(?:ed)? to wake up",
+        (_SUI,),
+    ),
+    (
+        r"(?:fingers?|toothbrush|spoon) down (?:her|his|their|my) throat|"
+        r"(?:weighs?|weighing|weighed) (?:every|each) (?:morsel|meal|bite|portion|gram|crumb)|"
+        r"(?:hides?|hid|hiding|hidden) (?:her|his|their|my)? ?(?:meals?|food|dinner|lunch) in "
+        r"(?:napkins?|(?:her|his|their|my) (?:pockets?|room|sleeves?|bag))|"
+        r"(?:diuretics|water pills) (?:and|or) laxatives|laxatives (?:and|or) (?:diuretics|"
+        r"water pills)|"
+        r"(?:bingeing|binging|binges?|binged) and (?:vomiting|throwing up|purging|being sick)|"
+        r"counts? (?:out )?(?:exactly )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|fifteen|twenty) (?:almonds|grapes|crackers|nuts|raisins|bites|peas|chips|"
+        r"blueberries|calories)|"
+        r"(?:afraid|scared|terrified|panic\w*|convinced|frightened|worried)(?: [\w']+){0,4} "
+        r"(?:gain(?:ing)?|put(?:ting)? on|putting on) (?:weight|a pound|a kilo)|"
+        r"(?:avoid|avoids|avoiding) eating|(?:skips?|skipping|skipped) (?:every|all|most) meals|"
+        r"burn off (?:every|what|the|everything|anything|each)|"
+        r"(?:after every|after each) meal (?:she|he|they|i) (?:runs?|exercises?|works? out)",
+        (_EAT,),
+    ),
+    (
+        r"ketamine|k-holes?|chemsex|mephedrone|mdma|ecstasy|psilocybin|magic mushrooms|ghb|"
+        r"crystal meth|benzos?\b|xanax|oxycodone|oxycontin|percocet|"
+        r"(?:hangover|hungover|hangovers)\b|"
+        r"pints? of (?:beer|lager|cider|ale|bitter|stout)|(?:two|three|four|five|six|seven|eight|"
+        r"ten|\d+|few|several) pints\b|"
+        r"(?:drinks?|drank|drinking) (?:[\w'-]+ ){0,3}(?:until|till|til) (?:he|she|they|i) "
+        r"(?:passes|pass|passed|blacks|black|blacked) out|"
+        r"(?:getting|get|gets|got) (?:absolutely )?(?:wasted|hammered|plastered|trashed|smashed)|"
+        r"without (?:being|getting) (?:wasted|drunk|high|hammered)|"
+        r"(?:two|three|four|\d+|a|one) bottles? (?:a|every|most|each) (?:night|day|evening)s?|"
+        r"foil and a lighter|burnt foil|burned foil|using again|"
+        r"(?:hides?|hid|hiding|hidden|stash(?:es|ed)?) (?:[\w'-]+ ){0,2}(?:bottles|miniatures|"
+        r"vodka|booze|empties)|(?:bottles|miniatures|empties) hidden",
+        (_SUB,),
+    ),
+    (
+        r"opened fire|open(?:s|ing)? fire on|returned fire|firefights?|ambush\w*|gunm[ae]n|"
+        r"shoot-?outs?|shelling|airstrikes?|militias?|roadside bombs?|"
+        r"soldiers? (?:burn\w*|raid\w*|shot|killed|rounded up)|"
+        r"burn\w* (?:her|his|their|the) (?:village|town|home|house) (?:down|to the ground)?|"
+        r"jaw wired|left for dead|(?:kicked|beaten|knocked|punched) (?:[\w'-]+ ){0,3}unconscious|"
+        r"threw (?:a|the) (?:chair|bottle|brick|glass|table|plate|mug) at|"
+        r"(?:punch|headbutt|kick|slap|elbow)\w* (?:[\w'-]+ ){0,3}in the (?:face|head|stomach|jaw|"
+        r"mouth|ribs|groin)|split lip|"
+        r"by (?:her|his|their|my) (?:throat|neck)|(?:hands?|fingers) (?:around|on) (?:her|his|"
+        r"their|my) "
+        r"(?:throat|neck)|pinned (?:her|him|them|me) (?:against|to) (?:the|a)|"
+        r"(?:got|gets|get|getting|was|were|been) jumped|jumped (?:on (?:the|his|her|their|my) way|"
+        r"after school|outside)|"
+        r"(?:brought|brings|bring|carrying|carries|carry|carried) a (?:knife|gun|blade|machete) "
+        r"(?:to|into|for|in)",
+        (_VIO,),
+    ),
+    (
+        r"(?:dog|cat|pet|puppy|horse|rabbit|kitten) (?:was |had to be |got |being )?put (?:down|"
+        r"to sleep)|had (?:\w+ )?(?:dog|cat|pet) put (?:down|to sleep)|"
+        r"(?:losing|lost|loss of) (?:our|her|his|their|my|the) (?:family |old )?(?:dog|cat|pet|"
+        r"puppy|horse)|pet loss|"
+        r"body (?:had been|was|has been|were) (?:found|recovered|identified)|"
+        r"(?:found|identified) (?:his|her|their) body|"
+        r"(?:wife|husband|mother|father|mom|mum|dad|son|daughter|partner|brother|sister|grandma|"
+        r"grandpa|grandmother|grandfather|friend|spouse|fianc[eé]e?) (?:of (?:\w+ ){1,2}years )?"
+        r"passed\b(?! (?:the|her|his|their|a|an|on (?:the|a|her|his)|out|along|by|over))|"
+        r"(?:from|in|up in|to) heaven\b|lost (?:a|another|our|my|her|his|their|the) (?:[\w-]+ )?"
+        r"(?:patient|"
+        r"client|resident|student|baby|pregnancy) (?:to|last|this)",
+        (_DTH,),
+    ),
+    (
+        r"(?:hadn't|had not|has not|hasn't|wasn't|was not|not) (?:been )?fed (?:in|for)\b|"
+        r"(?:rummag\w*|digging|searching|scavenging) (?:through|in) (?:the )?(?:trash|bins?|"
+        r"garbage|dumpsters?) for (?:food|something to eat)|"
+        r"(?:left|leaving|leaves?|leave) (?:them|her|him|residents?|patients?) in (?:wet|soiled|"
+        r"dirty) (?:briefs|diapers|nappies|clothes|sheets|beds?)|"
+        r"pocket\w* (?:residents'|patients'|her|his|their) (?:cash|money)|"
+        r"emptied (?:her|his|their) (?:savings|bank accounts?|accounts?)|"
+        r"made to (?:stand|kneel|sit) (?:in|on|for|outside)|going without (?:dinner|food|meals)|"
+        r"sent to bed without (?:dinner|food|supper)|"
+        r"(?:days|a week|weeks) of (?:being ignored|the silent treatment|silence)|"
+        r"(?:has|have|had) to send (?:him|her|them) (?:a )?(?:photos?|pictures?|(?:her|his|their) "
+        r"location)|picks? out (?:her|his) clothes|"
+        r"not allowed to (?:wear makeup|see (?:her|his|their) (?:friends|family)|leave the house|"
+        r"have (?:her|his|their) own (?:money|phone|bank account))|"
+        r"(?:our|their|a) (?:special|little) secret|keep (?:quiet|silent) about what happened|"
+        r"(?:keep|keeping) (?:their|our|the) (?:chats?|messages|texts|relationship) (?:a )?secret|"
+        r"groom(?:ed|ing)\b|grip marks|(?:unexplained|suspicious) (?:bruis\w*|marks|injuries|"
+        r"fractures|burns)",
+        (_ABU,),
+    ),
+    (
+        r"(?:insists?|insisted|insisting|demands?|demanded) on (?:sex|intercourse)|"
+        r"touch\w* (?:her|him|them|me) (?:where (?:he|she|they) shouldn't|in ways)|"
+        r"(?:secretly )?filmed (?:her|him|them) (?:undressing|naked|in the shower|having sex)|"
+        r"woke (?:up )?to (?:him|her|someone|a man) (?:already )?on (?:top of )?(?:her|him|me)",
+        (_SEX,),
+    ),
     (r"(?:childhood |child )?sexual(?:ly)? abus\w*|molest\w*|incest\w*", (_ABU, _SEX)),
     (
         r"domestic (?:violence|abuse)|intimate partner (?:violence|abuse)|"
@@ -265,7 +465,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"painkillers|sleeping pills)|"
         r"overdos\w*(?: [\w'-]+){0,6}? (?:was|as) (?:intentional|deliberate|"
         r"on purpose|not (?:an )?accident(?:al)?|(?:a|an) (?:suicide|suicidal|self-harm) attempt)|"
-        r"(?:intentional|deliberate|purposeful)(?:ly)? overdos\w*|"
+        r"(?:intentional|deliberate|purposeful)(?:ly)? (?:[\w-]+ ){0,2}?overdos\w*|"
         r"(?:suicide|suicidal) (?:attempt )?by overdose|"
         r"overdos\w* (?:on purpose|deliberately|intentionally)|"
         r"overdose was (?:a|an) (?:suicide|suicidal) attempt",
@@ -278,10 +478,18 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_SUI,),
     ),
     (
-        r"(?:wife|husband|partner|boyfriend|girlfriend|mother|father|mom|dad|stepfather|stepmother|"
-        r"stepdad|stepmom|parents?) (?:hits|hit|beats|beat|slaps|slapped|kicks|kicked|punches|"
-        r"punched|chokes|choked|shoves|shoved) (?:her|him|them|me)",
+        r"(?:wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|ex) (?:hits|hit|beats|beat|"
+        r"slaps|"
+        r"slapped|kicks|kicked|punches|punched|chokes|choked|shoves|shoved) (?:her|him|them|me)",
         (_ABU, _VIO),
+    ),
+    # Physical abuse of a child or an elder by a carer is abuse (issue 20's convention);
+    # violence is added for assault between adults.
+    (
+        r"(?:mother|father|mom|mum|dad|stepfather|stepmother|stepdad|stepmom|parents?|grandmother|"
+        r"grandfather|grandma|grandpa|carer|caregiver) (?:hits|hit|beats|beat|slaps|slapped|kicks|"
+        r"kicked|punches|punched|chokes|choked|shoves|shoved|whips|whipped) (?:her|him|them|me)",
+        (_ABU,),
     ),
     (
         r"made (?:her|him|them|me) watch porn\w*|too drunk to consent|(?:couldn't|could not|"
@@ -372,7 +580,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"methamphetamines?|(?<!-)meth\b|cocaine|crack (?:cocaine|pipe|house)|smok(?:e|es|ed|"
         r"ing) (?:weed|pot|crack|meth)|"
         r"(?:got|getting|gets|get) high\b(?! (?:marks|scores|grades|praise|ratings|reviews))|"
-        r"stoned|blacked out|blackout drunk|detox\w*|"
+        r"stoned|blackout drunk|detox\w*|"
         r"(?:drug|alcohol|inpatient) rehab|went to rehab|in rehab|drug use|using drugs|"
         r"(?:injecting|injection) drugs|withdrawal (?:from|symptoms)|suboxone|buprenorphine|"
         r"methadone|naloxone|narcan|vivitrol|naltrexone|vap(?:e|es|ing)\b|marijuana|cannabis|"
@@ -398,10 +606,14 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_EAT,),
     ),
     # --- violence ------------------------------------------------------------
-    (r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed", (_VIO, _DTH)),
+    (
+        r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed|(?:beaten|stabbed|"
+        r"kicked|strangled|burned|bludgeoned|choked) to death",
+        (_VIO, _DTH),
+    ),
     (
         r"threaten\w* (?:her|him|them|me) with (?:a|an) (?:knife|gun|bat|weapon|hammer|machete)|"
-        r"beaten (?:to death|badly|unconscious|severely)|(?:get|gets|getting) shot|put (?:her|him|"
+        r"beaten (?:badly|unconscious|severely)|(?:get|gets|getting) shot|put (?:her|him|"
         r"them|me) in the hospital|broken (?:jaw|nose|"
         r"ribs?|"
         r"arm|orbital)|broke (?:her|his|their|my|a man's|a woman's|someone's) (?:nose|jaw|ribs?|"
@@ -418,7 +630,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"gunpoint|gunfire|firearms?|guns?\b|stab(?:bed|bing|s)?\b|knife ?point|pulled a knife|"
         rf"assault\w*|attack(?:ed|ing|s)? (?:{_PRONOUN_OBJ}|by)\b|punch(?:ed|es|ing)\b|strangl\w*|"
         rf"chok(?:ed|ing) (?:{_PRONOUN_OBJ})|beat(?:s|ing|en)? (?:{_PRONOUN_OBJ})(?: up)?\b|"
-        r"beat(?:en|ing)? up|threat(?:en|ened|ening|ens)? to (?:kill|hurt|harm|shoot|stab|beat)|"
+        r"beat(?:en|ing)? up|threat(?:en|ened|ening|ens)? to (?:kill|hurt|harm|shoot|stab|beat|"
+        r"run (?:[\w']+ ){1,2}over)|"
         r"weapons?\b|tortur\w*|bomb(?:ing|ings)?\b|bomb threats?|terroris\w*|massacre\w*|"
         r"genocid\w*|"
         r"lynch\w*|war crimes?",
@@ -551,6 +764,10 @@ def _scan(text: str) -> tuple[list[WarningMatch], list[tuple[int, int]]]:
                 continue
             if _negated(lower, match.start()):
                 continue
+            # An abbreviation inside a sense that means nothing ("an outpatient SUD program"
+            # in a billing question) goes with it.
+            if neutral and any(s <= match.start() < e for s, e in neutral):
+                continue
             for category in categories:
                 found.append(
                     WarningMatch(
@@ -588,6 +805,21 @@ WEAK_CUE_SUPPORT = 0.2
 # "Assault" after a sexual-violence cue is the sexual assault ("after the assault"), not a
 # second, violence, warning: alone it does not add violence to a post that has one.
 _ASSAULT_CUES = frozenset({"assault", "assaults", "assaulted", "assaulting"})
+# An intentional overdose of a medication is suicide and self-harm, and substance use only
+# when alcohol or a drug of abuse is named by its own cue (issue 20's convention): beside a
+# self-poisoning cue the words "overdose"/"OD" and the model's call alone do not add it.
+_SELF_POISONING_RE = re.compile(
+    r"overdos|pills?\b|tablets|swallow|ingest|took|bottle|box|pack|dose|poison|stockpil|meds\b|"
+    r"medication|supply|prescription"
+)
+# Violence by an intimate partner is also abuse (issue 20's convention: domestic and
+# intimate partner violence are both): a partner named shortly before a violence cue.
+_PARTNER_BEFORE_RE = re.compile(
+    r"\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|ex|ex-\w+)\b(?:'s)?[^.!?;]{0,60}$"
+)
+_MODEL_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+MODEL_MIN_WORDS = 3
+_OVERDOSE_WORD_RE = re.compile(r"(?:overdos\w*|od'?d?)")
 
 
 def assess(text: str) -> dict[str, float]:
@@ -606,11 +838,16 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
         return []
     model = load_model()
     scans = [_scan(t) if isinstance(t, str) else ([], []) for t in texts]
-    probabilities = model.probabilities(
-        [_model_text(t, neutral) for t, (_, neutral) in zip(texts, scans, strict=True)]
-    )
+    read = [_model_text(t, neutral) for t, (_, neutral) in zip(texts, scans, strict=True)]
+    probabilities = model.probabilities(read)
+    # A text of one or two words once the senses that mean nothing are blanked ("Her  ."
+    # from "Her pitch ... was killed in committee.") is all intercept and one feature to
+    # the model: it casts no call there.
+    for index, (text, (_, neutral)) in enumerate(zip(read, scans, strict=True)):
+        if (neutral or len(text) < 40) and len(_MODEL_WORD_RE.findall(text)) < MODEL_MIN_WORDS:
+            probabilities[index] = 0.0
     results = []
-    for (cues, _), row in zip(scans, probabilities, strict=True):
+    for text, (cues, _), row in zip(texts, scans, probabilities, strict=True):
         by_model = dict(zip(model.categories, row.tolist(), strict=True))
         distinct: dict[str, set[str]] = {}
         for cue in cues:
@@ -618,7 +855,24 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
             if word in _WEAK_CUES and by_model.get(cue.category, 0.0) < WEAK_CUE_SUPPORT:
                 continue
             distinct.setdefault(cue.category, set()).add(word)
-        sexual = _SEX in distinct or by_model.get(_SEX, 0.0) >= model.thresholds[_SEX]
+        model_calls = {c for c in CATEGORIES if by_model.get(c, 0.0) >= model.thresholds[c]}
+        if any(
+            cue.category == _SUI and _SELF_POISONING_RE.search(cue.text.lower()) for cue in cues
+        ):
+            kept = {w for w in distinct.get(_SUB, ()) if not _OVERDOSE_WORD_RE.fullmatch(w)}
+            distinct.pop(_SUB, None)
+            if kept:
+                distinct[_SUB] = kept
+            else:
+                model_calls.discard(_SUB)
+        if _ABU not in distinct and _VIO in distinct:
+            for cue in cues:
+                if cue.category == _VIO and _PARTNER_BEFORE_RE.search(
+                    text[max(0, cue.start - 80) : cue.start].lower()
+                ):
+                    distinct[_ABU] = {"partner violence"}
+                    break
+        sexual = _SEX in distinct or _SEX in model_calls
         if sexual and distinct.get(_VIO, set()) <= _ASSAULT_CUES:
             distinct.pop(_VIO, None)
         # The model's call counts as one more piece of evidence on the lexicon's scale, so
@@ -626,9 +880,7 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
         # 0.5, the model and one cue 0.75, ... (the hold threshold, 0.9, takes four).
         found: dict[str, float] = {}
         for category in CATEGORIES:
-            evidence = len(distinct.get(category, ())) + (
-                by_model.get(category, 0.0) >= model.thresholds[category]
-            )
+            evidence = len(distinct.get(category, ())) + (category in model_calls)
             if evidence:
                 found[category] = 1.0 - 0.5**evidence
         results.append(dict(sorted(found.items())))

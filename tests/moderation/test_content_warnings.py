@@ -464,3 +464,113 @@ def test_the_model_alone_counts_as_one_piece_of_evidence() -> None:
     # Four distinct cues and the model: above the hold threshold.
     sure = assess("Suicidal ideation, a suicide attempt, cutting, and she wants to kill herself.")
     assert sure["suicide_self_harm"] >= 0.9
+
+
+# --- fourth round (2026-12-06): behaviours, conventions, administrative mentions -------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "He has been giving away his records and his camping gear to friends.",
+            "suicide_self_harm",
+        ),
+        ("She keeps a supply of pills hidden in a shoebox.", "suicide_self_harm"),
+        ("Client said she would not be around for her son's graduation.", "suicide_self_harm"),
+        ("He has a plan and the means, and will not agree to a safety plan.", "suicide_self_harm"),
+        (
+            "Teen with fresh cuts along her upper arm came to the nurse's office.",
+            "suicide_self_harm",
+        ),
+        (
+            "After dinner she puts two fingers down her throat in the staff toilet.",
+            "eating_disorders",
+        ),
+        (
+            "He is terrified of putting on weight and skips all meals on weekdays.",
+            "eating_disorders",
+        ),
+        ("Her son is getting hammered every weekend and missing lectures.", "substance_use"),
+        ("Client has been using ketamine at house parties.", "substance_use"),
+        ("She drinks until she passes out most nights.", "substance_use"),
+        ("The unit came under mortar fire and then an ambush on the road out.", "violence"),
+        ("A patient threw a chair at the receptionist yesterday.", "violence"),
+        ("The body was found in the river after three days.", "death_grief"),
+        ("Our family dog was put to sleep on Saturday.", "death_grief"),
+        ("Her grandfather passed in the autumn and she misses him.", "death_grief"),
+        ("The toddler had not been fed for a whole day when police arrived.", "abuse"),
+        ("Her nephew emptied her savings while holding her bank card.", "abuse"),
+    ],
+)
+def test_a_behaviour_described_without_the_category_words_calls_for_it(
+    text: str, category: str
+) -> None:
+    assert category in warnings_called_for(text)
+
+
+def test_the_overdose_word_adds_no_substance_use_beside_a_self_poisoning_cue() -> None:
+    # Issue 20's convention, also when the model leans to substance use.
+    for text in (
+        "The overdose of her sertraline was deliberate, she told the crisis nurse.",
+        "Intentional paracetamol overdose last week; medically cleared today.",
+    ):
+        assert warnings_called_for(text) == ["suicide_self_harm"]
+    assert warnings_called_for("He took all of his pills with a bottle of vodka on purpose.") == [
+        "substance_use",
+        "suicide_self_harm",
+    ]
+
+
+def test_violence_by_a_partner_is_also_abuse_and_by_a_parent_abuse_only() -> None:
+    assert {"abuse", "violence"} <= set(
+        warnings_called_for("Her husband pinned her against the door and punched her in the face.")
+    )
+    assert "violence" not in warnings_called_for("When he was small his dad slapped him daily.")
+    assert "abuse" in warnings_called_for("When he was small his dad slapped him daily.")
+
+
+def test_a_death_by_suicide_is_suicide_and_death() -> None:
+    assert warnings_called_for("Her cousin died by suicide in the spring.") == [
+        "death_grief",
+        "suicide_self_harm",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which modifier does Medicaid want on the alcohol and drug assessment code?",
+        "The county's opioid settlement funds will pay for two new school nurses.",
+        "Does anyone know the CFR rule for releasing substance use treatment records?",
+        "Hiring: certified addiction counselors, evenings and weekends.",
+        "Our team is reading up on ketamine-assisted therapy trials for depression.",
+        "The waitlist numbers were murder on our morale this quarter.",
+        "That comment in the meeting was a stab in the back.",
+        "My inbox was an absolute bloodbath after the conference.",
+        "Our printer at the front desk died again this morning.",
+        "I am dying to tell you about the new intake form.",
+        "Her pitch for a group programme was killed in committee.",
+        "He drinks two coffees a day and a glass of juice.",
+    ],
+)
+def test_administrative_and_figurative_mentions_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+def test_the_deployed_warning_model_is_the_current_one_and_trained_on_the_fourth_round() -> None:
+    import hashlib
+    import json
+
+    from detectors.warning_model import ARTIFACT_DIR, load_model
+
+    model = load_model()
+    assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
+    assert model.version == "2026.12.06-2"
+    meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
+    data = Path(__file__).resolve().parents[2] / "moderation" / "data"
+    trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
+    # Every gold training file as it is now (edit one, retrain); never an evaluation file.
+    for path in sorted(data.glob("content_warnings_train_*.tsv")):
+        assert trained[path.name] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not [name for name in trained if name.startswith("content_warnings_dev_")]
