@@ -10,7 +10,7 @@ admin are not limited).
 
 The history (HandleChange) is written by the database, not here: a trigger on the user
 table records every change of a handle, whatever path made it (settings, the admin's user
-form, a script), so none can leave an old handle unheld (migration 0012).
+form, a script), so none can leave an old handle unheld (migration 0012; 0014 on SQLite).
 """
 
 from __future__ import annotations

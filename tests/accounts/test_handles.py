@@ -323,3 +323,26 @@ def test_the_export_holds_the_handle_its_history_and_each_groups_digest(client, 
     ]
     assert data["profile"]["digest"] == "none"
     assert [(m["group"], m["digest"]) for m in data["memberships"]] == [(group.name, "weekly")]
+
+
+def test_the_handle_history_trigger_for_sqlite_records_changes_as_on_postgresql():
+    """`make run` uses SQLite: its trigger (migration 0014), on the two tables it touches."""
+    import sqlite3
+
+    migration = importlib.import_module("accounts.migrations.0014_handle_history_on_sqlite")
+    db = sqlite3.connect(":memory:")
+    db.executescript(
+        "CREATE TABLE accounts_user (id INTEGER PRIMARY KEY, handle TEXT);"
+        "CREATE TABLE accounts_handlechange (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " user_id INTEGER, old_handle TEXT NOT NULL, new_handle TEXT NOT NULL,"
+        " changed_at TEXT NOT NULL);"
+    )
+    db.executescript(migration.CREATE)
+    db.execute("INSERT INTO accounts_user VALUES (1, NULL)")
+    for handle in ("ana.li", "ana.li", "ana.b", None):
+        db.execute("UPDATE accounts_user SET handle = ?", [handle])
+    rows = db.execute(
+        "SELECT user_id, old_handle, new_handle, changed_at FROM accounts_handlechange"
+    ).fetchall()
+    assert [row[:3] for row in rows] == [(1, "ana.li", "ana.b"), (1, "ana.b", "")]
+    assert all(len(row[3]) == len("2026-12-06 03:42:06.108") for row in rows)
