@@ -1,5 +1,7 @@
 """The queue's row checkboxes: bulk approve, hide and dismiss flags (issue 21.2). Mixed
-into CaseAdmin; every decision goes through moderation.bulk, one case at a time."""
+into CaseAdmin; every decision goes through moderation.bulk, one case at a time. And
+"Read the pictures again": posts held only because a picture could not be read are sent
+to the screening worker to be read and screened again (moderation/picture_rereading.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,12 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from moderation import bulk
+from moderation import bulk, picture_rereading, tasks
 from moderation.models import Case
 
 TITLES = {
@@ -105,6 +108,38 @@ def _bulk_action(decision: str, description: str) -> Any:
     return admin.action(description=description)(action)
 
 
+@admin.action(description="Read the pictures again (held only for an unreadable picture)")
+def reread_pictures(
+    model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Case]
+) -> None:
+    """No decision and no reason asked: screening decides again, as for a new post."""
+    across = request.POST.get("select_across") == "1"
+    chosen = list(queryset.values_list("pk", flat=True)) if across else _chosen_ids(request)
+    if len(chosen) > bulk.MAX_BULK_CASES:
+        messages.error(request, f"Choose at most {bulk.MAX_BULK_CASES} cases at a time.")
+        return
+    # The changelist's queryset: the moderator's groups, under the queue's filters.
+    posts = dict(queryset.filter(pk__in=chosen).values_list("post_id", "pk"))
+    waiting = picture_rereading.waiting_posts(post_ids=list(posts))
+    sent = [w for w in waiting if w.claimed_by in (None, request.user.pk)]
+    if sent:
+        ids = [w.post_id for w in sent]
+        transaction.on_commit(lambda: tasks.reread_pictures.delay(ids))
+        messages.success(
+            request,
+            f"{len(sent)} case{'s' if len(sent) != 1 else ''} sent to have their pictures "
+            "read again: " + ", ".join(f"#{w.case_id}" for w in sent) + ". Screening decides "
+            "each again (a clean post is published, its case noted); reload in a minute.",
+        )
+    skipped = [pk for pk in chosen if pk not in {w.case_id for w in sent}]
+    for case_id in skipped:
+        messages.warning(
+            request,
+            f"Case #{case_id} skipped: its post is not held for an unreadable picture alone "
+            "(or another moderator claimed it).",
+        )
+
+
 class BulkDecisions:
     """Row checkboxes on the queue, each action asking for one reason on its own page."""
 
@@ -112,4 +147,5 @@ class BulkDecisions:
         _bulk_action("approve", "Approve the chosen cases"),
         _bulk_action("hide", "Hide the chosen posts"),
         _bulk_action("dismiss_flags", "Dismiss the flags (post stays visible)"),
+        reread_pictures,
     ]

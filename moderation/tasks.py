@@ -28,7 +28,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from config.celery import app
 from detectors import incivility
-from moderation import revision_screening
+from moderation import picture_rereading, revision_screening
 
 logger = logging.getLogger(__name__)
 
@@ -180,3 +180,31 @@ def warm_detectors(**_: object) -> None:
         gc.freeze()
     except Exception:
         logger.exception("could not warm the incivility model")
+
+
+@shared_task(
+    queue="screening",
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=MAX_RETRIES,
+)
+def reread_pictures(post_ids: list[int]) -> dict[str, str]:
+    """A moderator's "Read the pictures again" (the queue's action): on the screening
+    worker, where Tesseract is, read again the pictures of these posts and screen them
+    again, those still held for unreadable pictures alone (moderation/picture_rereading.py);
+    what happened to each post, by id. Without Tesseract there, nothing changes."""
+    waiting = [
+        item
+        for item in picture_rereading.waiting_posts(post_ids=[int(pk) for pk in post_ids])
+        if item.claimed_by is None
+    ]
+    if not waiting:
+        return {}
+    try:
+        picture_rereading.check_reader()
+    except picture_rereading.NoReader as error:
+        logger.error("could not read pictures again (posts %s): %s", post_ids, error)
+        return {str(item.post_id): "no reader" for item in waiting}
+    return {str(item.post_id): picture_rereading.reread(item) for item in waiting}

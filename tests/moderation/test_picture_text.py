@@ -14,6 +14,7 @@ import stat
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.admin import helpers
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -31,6 +32,7 @@ from moderation.models import Case, CaseReason, ScreeningResult
 from notifications.models import Notification
 from tests import factories
 from tests.accounts.helpers import sign_in_with_totp
+from tests.moderation.helpers import IDENTIFYING, new_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -359,3 +361,40 @@ def test_rereading_leaves_claimed_cases_and_posts_held_for_more_and_says_when_it
     assert {p.status for p in Post.objects.filter(pk__in=[claimed.pk, failing.pk, first.pk])} == {
         PostStatus.HELD
     }
+
+
+def test_a_moderator_has_the_chosen_cases_pictures_read_again_from_the_queue(
+    client, clinician, moderator, group, monkeypatch, tmp_path, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    monkeypatch.setattr(picture_text, "TESSERACT", "/nonexistent/tesseract")
+    image, post = _post_picture(clinician, group, capture, _picture(PLAIN), "My whiteboard")
+    case = Case.objects.get(post=post)
+    other = Case.objects.get(
+        post=new_topic(
+            capture, author=clinician, group=group, body=IDENTIFYING, title="Chart"
+        ).posts.get()
+    )
+    monkeypatch.setattr(picture_text, "TESSERACT", _fake_tesseract(tmp_path, "echo Hello"))
+    sign_in_with_totp(client, moderator)
+    queue = client.get(reverse("admin:moderation_case_changelist")).content.decode()
+    assert 'value="reread_pictures"' in queue
+    with capture(execute=True):
+        response = client.post(
+            reverse("admin:moderation_case_changelist"),
+            {
+                "action": "reread_pictures",
+                "index": "0",
+                helpers.ACTION_CHECKBOX_NAME: [str(case.pk), str(other.pk)],
+            },
+            follow=True,
+        )
+    page = response.content.decode()
+    assert f"1 case sent to have their pictures read again: #{case.pk}." in page
+    assert f"Case #{other.pk} skipped: its post is not held for an unreadable picture" in page
+    image.refresh_from_db()
+    post.refresh_from_db()
+    assert image.text_status == PictureTextStatus.READ and image.text == "Hello"
+    assert post.status == PostStatus.PUBLISHED
+    assert Case.objects.get(pk=case.pk).screening_result.reread == 1
+    assert Post.objects.get(pk=other.post_id).status == PostStatus.HELD
