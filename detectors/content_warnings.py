@@ -208,7 +208,34 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:inbox|email|emails|calendar|schedule|desk|waitlist|caseload|backlog|week|monday|"
         r"kitchen|office|voicemail|notes) (?:is|was|looks like|looked like) (?:an? )?(?:absolute |"
         r"total |complete |real |utter )?(?:massacre|bloodbath|war ?zone|crime scene|murder scene)|"
-        r"(?:absolutely|totally|seriously|really) killed(?: it)?(?= *[.!]|$)|"
+        r"(?:absolutely|totally|seriously|really) killed(?: it)?(?= *[.!;]|$)|"
+        r"(?:absolutely|totally|completely) (?:killed|murdered|slayed|smashed|nailed) (?:it|the|"
+        r"her|"
+        r"his|their|my|our|that|this)|"
+        r"(?:is|are|was|were|be|'s) (?:absolute |pure |sheer |just )?murder on\b|"
+        r"(?:don't|do not|dont) shoot the messenger|shooting (?:script|schedule|location|day)|"
+        r"shoot(?:ing)? off (?:a|an) (?:quick |short )?(?:email|message|note|reply|text)|"
+        r"(?:absolute|secret|total) weapon|"
+        r"(?:meeting|exam|test|quiz|audit|review|interview|game|match|round|election|vote) (?:was|"
+        r"is) (?:an? )?(?:absolute |total |complete |real |utter )?(?:massacre|bloodbath)|"
+        r"(?:full|full-on|frontal|all-out) assault on (?:the|our|my|a|this)\b|"
+        r"(?:violence|violence-prevention|anti-violence)[- ](?:prevention )?(?:curriculum|"
+        r"curricula|"
+        r"program|programme|grant|training|policy|research|literature)|epidemiology of (?:[\w-]+ )?"
+        r"violence|"
+        r"slow death|death trap|died a (?:natural|quiet|slow|painful|swift) death|"
+        r"dying for (?:a|an|the|some|my)\b|"
+        r"(?:battery|phone|laptop|plant|plants|houseplants?|succulents?|garden) (?:is|was|'s) "
+        r"(?:dying|dead)|"
+        r"griev\w* (?:the )?(?:end|loss|closure) of (?:his|her|their|my|our|the|a) (?:\w+ )?"
+        r"(?:career|job|marriage|role|practice|clinic|team|office|friendship|business|routine)|"
+        r"mourn\w* the (?:closure|end|loss|cancellation) of (?:our|my|the|their|his|her) "
+        r"(?:favou?rite |old |local )?(?:café|cafe|restaurant|shop|show|series|office|clinic|team|"
+        r"bakery|bookshop|bar|pub|coffee shop)|"
+        r"(?:grief|bereavement|hospice|funeral|funeral-planning|end-of-life|death) (?:and loss )?"
+        r"(?:counsel\w* )?(?:ce|ceu|ceus|series|course|courses|training|trainings|webinar|"
+        r"conference|referral list|certificate|curriculum|presenters?|workshop|literature|"
+        r"anxiety)\b|hospice (?:where (?:i|we) (?:trained|work|worked)|is hiring|jobs?|positions?)|"
         r"(?:completely|totally|basically) dead(?! body| person| man| woman| child)",
         (),
     ),
@@ -226,6 +253,15 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:tender|contract|budget|funding|grant)s?)|"
         r"(?:substance use|substance abuse|sud|addiction|opioid) treatment records|"
         r"opioid settlement(?: funds?| grants?| money| dollars)?|"
+        r"(?:addictions?|alcohol|substance use|substance abuse|sud|opioid|fentanyl|naloxone|narcan|"
+        r"overdose|drug) (?:counsel\w* )?(?:training|trainings|conference|licensure|licensing|"
+        r"policy|policies|guidance|task force|literature|curriculum|ceus?|certificate|"
+        r"certification|hours|board|grants?|funding|budget|course|webinar|prevention "
+        r"(?:program|programme|grant|curriculum|training|week|month))\b|"
+        r"(?:icd-?10|dsm(?:-5)?(?:-tr)?) (?:[\w'-]+ ){0,6}?(?:alcohol|substance|opioid|cannabis|"
+        r"stimulant) use disorders?|"
+        r"(?:substance|alcohol|opioid|cannabis|stimulant) use disorder (?:diagnos\w*|criteria|"
+        r"specifiers?) (?:requires?|needs?|includes?)|"
         r"(?:es)?ketamine[- ](?:assisted|infusions?|clinics?|therapy|treatment)|esketamine|"
         r"spravato",
         (),
@@ -297,7 +333,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_EAT,),
     ),
     (
-        r"killed (?:in|by) (?:a|an|the) (?:car |motorcycle |plane |house |bus |train )?(?:crash|"
+        r"killed (?:in|by) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:crash|pile-?up|"
         r"accident|wreck|collision|fire|flood|earthquake|storm|avalanche|tornado|hurricane|"
         r"landslide|explosion at work)",
         (_DTH,),
@@ -307,11 +343,46 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"died by suicide|death by suicide|completed suicide|suicide loss|"
         r"lost (?:[\w'-]+ ){1,3}to suicide|(?:took|taken|takes) (?:his|her|their|my) own life|"
-        r"killed (?:himself|herself|themselves|themself)|hanged (?:himself|herself|themselves)",
+        r"killed (?:himself|herself|themselves|themself)|hanged (?:himself|herself|themselves)|"
+        r"ended (?:his|her|their|my) (?:own )?life",
         (_SUI, _DTH),
     ),
     # Fourth round (2026-12-06): behaviours described without the category's own words.
     (
+        r"(?:punch|slap|bit|bite|strangl|chok)\w* (?:herself|himself|themselves|themself|myself)|"
+        r"hurt(?:s|ing)? (?:herself|himself|themselves|themself|myself)|"
+        r"(?:hit|hits|hitting|bang\w*|smash\w*) (?:her|his|their|my) head (?:against|into) (?:the|"
+        r"a) "
+        r"(?:wall|door|floor|mirror)|affairs in order|tidying up (?:her|his|their|my) affairs|"
+        r"(?:sat|stood|standing|sitting|sits|stands) (?:at|on) the edge of (?:the|a) (?:cliff|roof|"
+        r"bridge|platform|building|car park)|"
+        r"(?:keeps?|kept|hides?|hid|hidden|stash of|stashes) (?:a )?(?:razor )?blades?|"
+        r"superficial cuts|self-inflicted (?:lacerations|cuts|wounds|injur\w*|burns)|"
+        r"want(?:s|ed)? to disappear|disappear (?:and never come back|for good|forever)|"
+        r"(?:don't|do not|doesn't|does not|didn't) want to be alive|"
+        r"ideation with (?:some |no |clear )?(?:intent|plan)|passive ideation|active ideation|"
+        r"c-?ssrs|aborted attempt|interrupted attempt|attempt on (?:her|his|their|my) (?:own "
+        r")?life|"
+        r"walk(?:ed|ing|s)? into the (?:sea|ocean|river|lake)|(?:lying|lay|lie|lies) (?:down )?in "
+        r"the road|swerv\w* into (?:oncoming )?(?:traffic|a truck|a lorry)|"
+        r"(?:jump|jumping|jumped) (?:out of|from) (?:the|a|his|her|their) (?:[\w-]+ )?(?:window|"
+        r"height|bridge|balcony|roof)|wants? to be hit by a (?:bus|car|train|truck|lorry)|"
+        r"only reason (?:she|he|they|i)(?:'s|'m| is| am| are) (?:still )?(?:alive|here)|"
+        r"talked (?:her|him|them|me) down (?:from|off) (?:the|a)|(?:years|history) of cutting|"
+        r"scars from (?:[\w-]+ ){0,2}cutting|(?:feels?|felt) like a burden|"
+        r"better (?:off )?with (?:him|her|me|them) gone|would be relieved if (?:i|she|he|they) "
+        r"(?:wasn't|weren't|was not|were not) (?:around|here)|ligatures?|"
+        r"(?:plastic )?bag over (?:her|his|their|my) head|self[- ]strangul\w*|"
+        r"not to wake up|"
+        r"swallow\w* (?:small )?(?:batteries|razor blades|blades|glass|paperclips|pins|nails)|"
+        r"(?:scrap|pick|gouge|carv|dig)\w* (?:at )?(?:her|his|their|my) (?:arms?|wrists?|legs?|"
+        r"thighs?|skin|scars|stomach) (?:with|until)|washed down (?:a bottle of |her |his |their )?"
+        r"(?:[\w'-]+ ){0,2}(?:tablets|pills|meds)|"
+        r"(?:would be fatal|would stop (?:his|her|their|my) heart)|"
+        r"(?:took|taken|takes|take|taking) an overdose|"
+        r"overdos\w* on (?:her|his|their|my) (?:own )?(?:prescribed )?(?:meds|medications?|tablets|"
+        r"pills|antidepressants|sleeping pills|insulin)|"
+        r"overdos\w* (?:on (?:[\w'-]+ ){1,3})?(?:on purpose|deliberately|intentionally)|"
         r"(?:sat|sits|sitting|sit) in (?:the|a|his|her|their|my) (?:closed |locked )?(?:garage|car)"
         r" with the (?:engine|motor|car) running|hose (?:from|to|into|on) the exhaust|"
         r"(?:won't|wouldn't|will not|would not) be (?:here|around) (?:much longer|anymore|by "
@@ -356,6 +427,20 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:fingers?|toothbrush|spoon) down (?:her|his|their|my) throat|"
+        r"starv\w* (?:herself|himself|themselves|themself|myself)|"
+        r"allows? (?:herself|himself|themselves|myself) (?:only )?(?:one|a|an|\d+) (?:small |"
+        r"single |tiny )?"
+        r"(?:meal|dinner|lunch|breakfast|snack|yoghurt|yogurt|apple|cracker|biscuit|slice|bite)s?|"
+        r"skips? breakfast and lunch|(?:hundreds|dozens) of sit-?ups|cut(?:ting)? out (?:all|"
+        r"every) "
+        r"(?:carbs|fat|sugar|food)|cut out everything but|suppress (?:her|his|their|my) appetite|"
+        r"appetite suppressants|diet teas|slimming pills|refeeding|lanugo|downy hair|food rules|"
+        r"(?:disappears?|goes|runs) (?:straight )?to the (?:bathroom|toilet|loo) (?:straight "
+        r")?after "
+        r"(?:dinner|meals|eating|lunch|every meal)|to lose weight, (?:and )?her hba1c|"
+        r"(?:pinch\w*|measur\w*) (?:her|his|their|my) (?:waist|stomach|thighs|arms|hips)|"
+        r"(?:goes|went|go|going) days without (?:eating|food)|tracks? every calorie|"
+        r"under \d+ (?:calories )?a day|refuses? to eat in front of|enamel erosion|"
         r"(?:weighs?|weighing|weighed) (?:every|each) (?:morsel|meal|bite|portion|gram|crumb)|"
         r"(?:hides?|hid|hiding|hidden) (?:her|his|their|my)? ?(?:meals?|food|dinner|lunch) in "
         r"(?:napkins?|(?:her|his|their|my) (?:pockets?|room|sleeves?|bag))|"
@@ -373,22 +458,69 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_EAT,),
     ),
     (
+        r"driving under the influence|drink[- ]driving|drunk[- ]driving|heavy drinker|day[- "
+        r"]drinking|"
+        r"drink(?:s|ing)? alone|drank (?:himself|herself|themselves) to death|(?:back )?on the "
+        r"bottle|"
+        r"off the (?:bottle|booze)|booze\b|hip flask|vodka|whiske?y|tequila|liquor|"
+        r"(?:several|a few|few|two|three|four|five|six|seven|eight|nine|ten|many) (?:beers|cans|"
+        r"glasses of wine|pints|shots)\b|"
+        r"smok\w* (?:a )?(?:joints?|spliffs?|skunk|spice|weed|pot|crack|meth|heroin)|"
+        r"chas\w* the dragon|drop(?:ped|ping|s)? acid|huff(?:s|ed|ing)? (?:aerosols?|glue|paint|"
+        r"gas|"
+        r"solvents?)|huffing|(?:his|her|their|my|a|the) (?:drug )?dealer|"
+        r"(?:used|using|uses) before (?:coming|the session|session|group|work|school)|"
+        r"(?:buys?|bought|buying|gets?|got|getting) (?:[\w-]+ ){0,3}(?:valium|xanax|tramadol|"
+        r"codeine|benzos?) (?:online|from a friend|off a friend|on the street|from a dealer)|"
+        r"pills (?:he|she|they|i) buys? from|a bag of powder|(?:gram|grams|line|lines) of "
+        r"(?:coke|cocaine|speed|ket|meth)|coke (?:habit|binges?|dealer)|livener|"
+        r"(?:stop|ease|steady) the shakes|drink\w* before (?:breakfast|work|noon)|"
+        r"blackouts? after (?:nights out|drinking|parties|a night out)|"
+        r"drinks? (?:[\w-]+ ){0,2}to (?:blackout|black out|oblivion)|a six-pack (?:after|every|a)|"
+        r"(?:litre|liter|bottle|bottles) of (?:vodka|cider|wine|gin|whiske?y|rum|red|white|beer|"
+        r"lager|spirits)|"
         r"ketamine|k-holes?|chemsex|mephedrone|mdma|ecstasy|psilocybin|magic mushrooms|ghb|"
         r"crystal meth|benzos?\b|xanax|oxycodone|oxycontin|percocet|"
         r"(?:hangover|hungover|hangovers)\b|"
         r"pints? of (?:beer|lager|cider|ale|bitter|stout)|(?:two|three|four|five|six|seven|eight|"
-        r"ten|\d+|few|several) pints\b|"
+        r"ten|few|several) pints\b|"
         r"(?:drinks?|drank|drinking) (?:[\w'-]+ ){0,3}(?:until|till|til) (?:he|she|they|i) "
         r"(?:passes|pass|passed|blacks|black|blacked) out|"
         r"(?:getting|get|gets|got) (?:absolutely )?(?:wasted|hammered|plastered|trashed|smashed)|"
         r"without (?:being|getting) (?:wasted|drunk|high|hammered)|"
-        r"(?:two|three|four|\d+|a|one) bottles? (?:a|every|most|each) (?:night|day|evening)s?|"
+        r"(?:two|three|four|a|one) bottles? (?:a|every|most|each) (?:night|day|evening)s?|"
+        r"\d+ (?:beers|cans|glasses of wine|pints|shots|bottles? (?:a|every|most|each) "
+        r"(?:night|day|evening)s?)\b|"
         r"foil and a lighter|burnt foil|burned foil|using again|"
         r"(?:hides?|hid|hiding|hidden|stash(?:es|ed)?) (?:[\w'-]+ ){0,2}(?:bottles|miniatures|"
         r"vodka|booze|empties)|(?:bottles|miniatures|empties) hidden",
         (_SUB,),
     ),
     (
+        r"knocked (?:her|him|them|me) (?:to the (?:floor|ground)|down|out|around|unconscious)|"
+        r"knocked (?:her|his|their|my) (?:mum|mom|mother|wife|dad|father|partner) around|"
+        r"kick(?:s|ed|ing)? (?:her|him|them|me)\b|slam\w* (?:her|his|their|my) head|"
+        r"push\w* (?:her|him|them|me) (?:into|out of|down|against)|shov\w* (?:her|him|them|"
+        r"me)\b|"
+        r"drag\w* (?:her|him|them|me) across|"
+        r"(?:hurl|throw|threw|throws|throwing)\w* (?:a |the )?(?:chairs?|bottles?|bricks?|glass|"
+        r"plates?|things) at|cut (?:him|her|them|me) with (?:a|the) (?:kitchen )?knife|black eye|"
+        r"cracked ribs|hit (?:him|her|them|me|\w+) (?:over the head |in the face )?with (?:a|the) "
+        r"(?:frying pan|bat|bottle|brick|hammer|pan|pipe|crowbar)|"
+        r"(?:hit|struck) (?:in the face |over the head )with (?:a|the) (?:bottle|brick|bat|hammer|"
+        r"pipe)|gunned down|shot through|handguns?|shelled|shelling|blown apart|"
+        r"threaten\w* to (?:slit|cut) (?:his|her|their|my) throat|armed robber\w*|bar fight|"
+        r"acid attack|interrogat\w* prisoners|broken (?:glass|bottle) (?:in|at|on)|knifed|"
+        r"(?:public |saw |seeing |witnessed )executions|(?:grew up|lived|living|born) in a war "
+        r"zone|crossfire|armed men|"
+        r"hacked (?:with|to death)|swinging a (?:hammer|bat|machete|knife)|machetes?|"
+        r"(?:the |a )?beating (?:he|she|they) took|being beaten\b(?! by (?:a |her |his |their |my "
+        r")?(?:parent|father|mother|dad|mum|mom|"
+        r"step\w+|carer|caregiver))|shot someone|"
+        r"(?:push\w*|shov\w*) (?:people|someone|strangers|a stranger) (?:onto|in front of) "
+        r"(?:the )?(?:train |subway )?(?:tracks|train)|smash the face|"
+        r"(?:threaten\w*|menac\w*) (?:the family|them|her|him) with (?:his|her|a|the) "
+        r"(?:shotgun|gun|rifle|knife)|"
         r"opened fire|open(?:s|ing)? fire on|returned fire|firefights?|ambush\w*|gunm[ae]n|"
         r"shoot-?outs?|shelling|airstrikes?|militias?|roadside bombs?|"
         r"soldiers? (?:burn\w*|raid\w*|shot|killed|rounded up)|"
@@ -407,8 +539,19 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_VIO,),
     ),
     (
-        r"(?:dog|cat|pet|puppy|horse|rabbit|kitten) (?:was |had to be |got |being )?put (?:down|"
-        r"to sleep)|had (?:\w+ )?(?:dog|cat|pet) put (?:down|to sleep)|"
+        r"(?:dog|cat|pet|puppy|horse|rabbit|kitten)(?: of (?:\w+ ){1,2}years)? (?:was |had to be |"
+        r"got "
+        r"|being )?(?:put (?:down|to sleep)|euthani[sz]\w*)|euthani[sz]\w*|drank (?:himself|"
+        r"herself|"
+        r"themselves) to death|drowned|palliative (?:care|ward|unit)|final days|last breath|"
+        r"mortuary|morgue|(?:mum|mom|dad|father|mother|wife|husband|son|daughter|brother|sister|"
+        r"partner|friend|grandma|grandpa|grandmother|grandfather)(?:'s|’s) passing|lost (?:her|his|"
+        r"their|a|the) battle with|"
+        r"(?:did not|didn't) make it (?:off the operating table|through the night|through surgery)|"
+        r"lost (?:a|our|their|the|my) (?:[\w-]+ ){0,2}(?:colleague|member of the team|team member|"
+        r"friend) to|lost (?:his|her|their|my|both) (?:whole )?(?:\w+ )?(?:parents|family|children|"
+        r"kids)\b|lost children in|lost (?:her|a|the|their) pregnancy|losing (?:her|their|a|the) "
+        r"baby|the memorial\b|had (?:\w+ )?(?:dog|cat|pet) put (?:down|to sleep)|"
         r"(?:losing|lost|loss of) (?:our|her|his|their|my|the) (?:family |old )?(?:dog|cat|pet|"
         r"puppy|horse)|pet loss|"
         r"body (?:had been|was|has been|were) (?:found|recovered|identified)|"
@@ -423,6 +566,26 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:hadn't|had not|has not|hasn't|wasn't|was not|not) (?:been )?fed (?:in|for)\b|"
+        r"(?:not been|hadn't been|wasn't) changed or fed|"
+        r"locked in (?:the|a) (?:basement|closet|cupboard|shed|room|cellar)|"
+        r"no food (?:at home|in the (?:house|fridge|flat|apartment))|fridge (?:is |was )?empty|"
+        r"went without dinner|untreated (?:head )?lice|"
+        r"arriv\w* (?:at school )?(?:filthy|hungry|dirty|unwashed)|unwashed uniform|"
+        r"same (?:unwashed )?(?:clothes|uniform) (?:to school )?for (?:weeks|days)|"
+        r"waste of space|call buttons? (?:were |was )?unplugged|left in (?:their|her|his) beds? "
+        r"all "
+        r"day|cash\w* (?:the |her |his |their )?(?:[\w']+ ){0,2}(?:checks|cheques|pension)|"
+        r"kicked out (?:of (?:home|the house) )?at \d+|"
+        r"(?:doesn't|does not|didn't|won't|refuses to) let (?:her|him|them) (?:have|learn|see|"
+        r"leave|"
+        r"work|go|take|drive|use)|(?:isn't|is not|wasn't) allowed out|belittl\w*|"
+        r"crush\w* (?:extra )?(?:sedatives|pills|tablets) into|monitors? (?:her|his) weight|"
+        r"(?:filmed|caught|seen) (?:hitting|slapping|shaking|pushing|kicking) (?:an? |the )?"
+        r"(?:elderly |vulnerable |frail )?(?:resident|patient|toddler|child|baby|infant)|"
+        r"shak\w* (?:a|the) (?:toddler|baby|infant|child) hard|shaken baby|spiral fracture|"
+        r"(?:confiscated|took|kept|keeps|hides|hid) (?:her|his) (?:passport|documents)|"
+        r"bull(?:ies|ied|ying) (?:her|him|them) into|takes? (?:her|his|their) wages|"
+        r"family scapegoat|withholding affection|threats of abandonment|"
         r"(?:rummag\w*|digging|searching|scavenging) (?:through|in) (?:the )?(?:trash|bins?|"
         r"garbage|dumpsters?) for (?:food|something to eat)|"
         r"(?:left|leaving|leaves?|leave) (?:them|her|him|residents?|patients?) in (?:wet|soiled|"
@@ -444,6 +607,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"(?:insists?|insisted|insisting|demands?|demanded) on (?:sex|intercourse)|"
+        r"stealth(?:ed|ing)\b|removed the condom|(?:wouldn't|would not) take no for an answer|"
+        r"kept (?:going|pushing) (?:after|when|despite)|despite (?:her|his|their) protests|"
+        r"slid (?:his|her) hand (?:into|up|under|inside)|(?:hand|hands) (?:into|inside|down) "
+        r"(?:her|his) (?:underwear|trousers|pants|knickers)|sex[- ]trafficking|obscene (?:messages|"
+        r"calls|photos|pictures)|exposing (?:himself|herself)|intimate (?:moments|images|photos|"
+        r"videos) without|won't accept (?:a )?refusal|pressured into (?:a threesome|sex)|"
+        r"put something in (?:his|her|their|my) (?:drink|beer|wine|glass)|"
+        r"(?:pictures|photos|images) of (?:herself|himself|themselves) without clothes|"
+        r"(?:naked|nude) (?:pictures|photos|images|selfies)|nudes\b|"
+        r"touched by (?:an adult|a (?:man|stranger|teacher|coach|relative|neighbou?r|woman))|"
         r"touch\w* (?:her|him|them|me) (?:where (?:he|she|they) shouldn't|in ways)|"
         r"(?:secretly )?filmed (?:her|him|them) (?:undressing|naked|in the shower|having sex)|"
         r"woke (?:up )?to (?:him|her|someone|a man) (?:already )?on (?:top of )?(?:her|him|me)",
@@ -458,7 +631,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (r"physical(?:ly)? abus\w*", (_ABU, _VIO)),
     (
         r"(?:swallowed|took|downed|ingested|takes|swallows) (?:a |the |her |his |their |my )?"
-        r"(?:whole|entire|full) (?:bottle|box|pack|packet|supply|month's supply|blister pack|"
+        r"(?:whole|entire|full) (?:[\w']+ )?(?:bottle|box|pack|packet|supply|month's supply|"
+        r"blister pack|"
         r"prescription)(?! of (?:wine|vodka|whiske?y|liquor|tequila|rum|gin|beer|cider|booze|"
         r"spirits))|took (?:all|every one|every last one|the rest) of (?:her|his|their|my) "
         r"(?:\w+ )?(?:pills|tablets|meds|medications?|prescriptions?|antidepressants|insulin|"
@@ -528,7 +702,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"wants? to die|wanted to die|wish(?:es|ed)? (?:she|he|they|i) (?:was|were) dead|"
         r"driv\w* (?:her|his|their|my) car (?:into|off)|keeps? a rope|hit(?:s|ting)? "
         r"(?:herself|himself|themselves|myself)|bang(?:s|ed|ing)? (?:her|his|their|my) head|"
-        r"goodbye (?:letters?|notes?)|suicide notes?|scratch(?:es|ed|ing)? (?:her|his|their|my) "
+        r"goodbye (?:letters?|notes?|messages?|texts?|videos?)|suicide notes?|scratch(?:es|ed|"
+        r"ing)? (?:her|his|their|my) "
         r"(?:arms?|forearms?|legs?|wrists?|skin)|until (?:they|it|she|he) bleeds?|(?:world|"
         r"everyone|"
         r"family) (?:would be|is|will be) better (?:off )?without (?:me|her|him|them)|"
@@ -607,7 +782,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     # --- violence ------------------------------------------------------------
     (
-        r"killed|murdered|homicide victim|was shot dead|shot (?:and )?killed|(?:beaten|stabbed|"
+        r"killed|murdered|gunned down|homicide victim|was shot dead|shot (?:and )?killed|(?:beaten|"
+        r"stabbed|"
         r"kicked|strangled|burned|bludgeoned|choked) to death",
         (_VIO, _DTH),
     ),
@@ -621,7 +797,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"altercation)|"
         r"(?:fantasi[sz]\w*|thoughts? of|"
         r"urges? to) (?:about )?(?:hurting|"
-        r"killing|harming|hurt|kill|harm)",
+        r"killing|harming|hurt|kill|harm)(?! (?:herself|himself|themselves|themself|myself))",
         (_VIO,),
     ),
     (
@@ -666,6 +842,7 @@ _ABBREVIATIONS: list[tuple[str, tuple[str, ...]]] = [
         r"was called|got involved)",
         (_ABU,),
     ),
+    (r"OD'?d? (?:on purpose|deliberately|intentionally)", (_SUI,)),
     (r"OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU", (_SUB,)),
     (r"ARFID|OSFED|EDNOS|BMI (?:of|is|was|around|under) \d+", (_EAT,)),
     (r"HI(?=\s*(?:with|without|w/|denied|present|\())", (_VIO,)),
@@ -804,7 +981,10 @@ _WEAK_CUES = frozenset(
 WEAK_CUE_SUPPORT = 0.2
 # "Assault" after a sexual-violence cue is the sexual assault ("after the assault"), not a
 # second, violence, warning: alone it does not add violence to a post that has one.
-_ASSAULT_CUES = frozenset({"assault", "assaults", "assaulted", "assaulting"})
+_ASSAULT_CUES = frozenset(
+    # ... nor does the weapon or the attack of that same assault (fourth round).
+    {"assault", "assaults", "assaulted", "assaulting", "knifepoint", "knife point", "gunpoint"}
+)
 # An intentional overdose of a medication is suicide and self-harm, and substance use only
 # when alcohol or a drug of abuse is named by its own cue (issue 20's convention): beside a
 # self-poisoning cue the words "overdose"/"OD" and the model's call alone do not add it.
@@ -817,8 +997,28 @@ _SELF_POISONING_RE = re.compile(
 _PARTNER_BEFORE_RE = re.compile(
     r"\b(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|ex|ex-\w+)\b(?:'s)?[^.!?;]{0,60}$"
 )
+# Sexual violence against an adult by someone who is not family or a partner is not abuse
+# (issue 20's convention: sexual abuse of a child is both). Beside a sexual-violence call,
+# the model's abuse call alone counts only when the post names a child, an age, family, a
+# partner or a carer.
+_CHILD_FAMILY_CARE_RE = re.compile(
+    r"\b(?:child\w*|kids?|girls?|boys?|sons?|daughters?|teen\w*|minors?|adolescen\w*|infants?|"
+    r"toddlers?|bab(?:y|ies)|nieces?|nephews?|uncles?|aunts?|step\w+|fathers?|mothers?|dads?|"
+    r"moms?|mums?|parents?|grand\w+|brothers?|sisters?|cousins?|coach\w*|teachers?|priests?|"
+    r"pastors?|babysitters?|foster\w*|husbands?|wife|wives|partners?|boyfriends?|girlfriends?|"
+    r"carers?|caregivers?|guardians?|residents?|school\w*|pupils?|students?|scouts?|youth|"
+    r"year-?olds?|yo|y/o|age[sd]?|aged|years old|young|little|small|incest\w*|elder\w*)\b|"
+    r"\b(?:at|from) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen)\b"
+)
 _MODEL_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 MODEL_MIN_WORDS = 3
+# ... and alcohol or a street drug named in the same post makes it substance use too (the
+# self-poisoning cue can take the words "with vodka" into its own match).
+_ALCOHOL_OR_DRUG_RE = re.compile(
+    r"\b(?:vodka|whiske?y|gin|rum|wine|beer|cider|lager|alcohol|booze|liquor|tequila|spirits|"
+    r"heroin|cocaine|crack|meth|fentanyl|street drugs?|drunk)\b"
+)
 _OVERDOSE_WORD_RE = re.compile(r"(?:overdos\w*|od'?d?)")
 
 
@@ -860,6 +1060,8 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
             cue.category == _SUI and _SELF_POISONING_RE.search(cue.text.lower()) for cue in cues
         ):
             kept = {w for w in distinct.get(_SUB, ()) if not _OVERDOSE_WORD_RE.fullmatch(w)}
+            if _ALCOHOL_OR_DRUG_RE.search(text.lower()):
+                kept.add("alcohol or a drug with the overdose")
             distinct.pop(_SUB, None)
             if kept:
                 distinct[_SUB] = kept
@@ -873,6 +1075,13 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
                     distinct[_ABU] = {"partner violence"}
                     break
         sexual = _SEX in distinct or _SEX in model_calls
+        if (
+            sexual
+            and _ABU in model_calls
+            and _ABU not in distinct
+            and not _CHILD_FAMILY_CARE_RE.search(text.lower())
+        ):
+            model_calls.discard(_ABU)
         if sexual and distinct.get(_VIO, set()) <= _ASSAULT_CUES:
             distinct.pop(_VIO, None)
         # The model's call counts as one more piece of evidence on the lexicon's scale, so

@@ -574,3 +574,65 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_the_fourth
     for path in sorted(data.glob("content_warnings_train_*.tsv")):
         assert trained[path.name] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert not [name for name in trained if name.startswith("content_warnings_dev_")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He keeps hurting himself with a lighter when he is alone.", {"suicide_self_harm"}),
+        ("She put her affairs in order and stopped returning calls.", {"suicide_self_harm"}),
+        ("The teen wants to disappear for good, she wrote.", {"suicide_self_harm"}),
+        ("He took an overdose of his own tablets after the hearing.", {"suicide_self_harm"}),
+        ("She swallowed a handful of pills with cider on purpose.", None),
+        ("He is on the bottle again and hides it from his wife.", {"substance_use"}),
+        ("She has been starving herself before every weigh-in.", {"eating_disorders"}),
+        ("A man was knifed outside the station on Friday.", {"violence"}),
+        ("The school nurse noticed a pupil arriving hungry and in an unwashed uniform.", {"abuse"}),
+        ("Her partner stealthed her and she only found out afterwards.", {"sexual_violence"}),
+        ("His grandmother is in her final days on the hospice ward.", {"death_grief"}),
+    ],
+)
+def test_more_behaviours_call_for_their_category(text: str, expected: set[str] | None) -> None:
+    found = set(warnings_called_for(text))
+    if expected is None:  # an intentional overdose with alcohol named is both (convention)
+        assert {"suicide_self_harm", "substance_use"} <= found
+    else:
+        assert expected <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our new associate absolutely killed her first case presentation.",
+        "Don't shoot the messenger, but the CE deadline moved to March.",
+        "The audit was a bloodbath for everyone's documentation scores.",
+        "I'm dying for the weekend after this stretch of intakes.",
+        "The old intake process died a natural death once the portal went live.",
+        "Our grief and loss CE series is looking for presenters.",
+        "Reminder: the county's naloxone training for all staff is on Thursday.",
+        "Our violence-prevention curriculum for middle schools won a grant.",
+    ],
+)
+def test_more_figurative_and_administrative_mentions_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+def test_sexual_violence_against_an_adult_stranger_is_not_abuse_by_the_model_alone() -> None:
+    from detectors.content_warnings import _CHILD_FAMILY_CARE_RE
+
+    assert _CHILD_FAMILY_CARE_RE.search("when she was twelve her uncle") is not None
+    assert _CHILD_FAMILY_CARE_RE.search("a man at a bar followed her out") is None
+    found = warnings_called_for(
+        "A stranger at a bar followed her out and raped her in the car park."
+    )
+    assert "sexual_violence" in found and "abuse" not in found
+    assert "abuse" in warnings_called_for("Her uncle raped her when she was nine.")
+
+
+def test_a_parent_beating_a_child_is_abuse_not_violence_and_a_partner_both() -> None:
+    assert "violence" not in warnings_called_for(
+        "She described being beaten by a parent most weekends."
+    )
+    assert {"abuse", "violence"} <= set(
+        warnings_called_for("Her boyfriend knocked her to the floor and kicked her.")
+    )
