@@ -58,7 +58,8 @@ def test_every_blind_file_is_well_formed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("prefix", "vignettes"), [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150), ("rb18-v", 150)]
+    ("prefix", "vignettes"),
+    [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150), ("rb18-v", 150), ("rb19-v", 160)],
 )
 def test_the_retired_blind_vignettes_are_development_data(prefix: str, vignettes: int) -> None:
     retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
@@ -141,6 +142,51 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
 
 
+def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data() -> None:
+    # Only these two identifier sets of 2026-12-06 were retired; the de-identified file of
+    # that date met its goal and stays blind (nothing here reads it).
+    for name in ("vignettes_2026-12-06.txt", "signatures_2026-12-06.txt"):
+        assert not (evaluation.BLIND_DIR / name).exists(), name
+    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb19-")]
+    vignettes = [row for row in dev if row["id"].startswith("rb19-v")]
+    signed = [row for row in dev if row["id"].startswith("rb19-s")]
+    assert len(dev) == len(vignettes) + len(signed)
+    assert len(vignettes) == 160 and sum(len(row["spans"]) for row in vignettes) == 233
+    assert len(signed) == 60
+    assert all(row["deidentified"] and not row["spans"] for row in signed)
+    assert all(row.get("signature") is True for row in signed)
+    assert not any(row.get("signature") for row in vignettes)
+    assert {span["kind"] for row in vignettes for span in row["spans"]} == {
+        "address",
+        "age",
+        "date",
+        "device_id",
+        "email",
+        "ip",
+        "license_plate",
+        "name",
+        "phone",
+        "record_number",
+        "ssn",
+        "url",
+        "zip",
+    }
+    # The [[kind|text]] marks are gone and every gold span is the text at its offsets.
+    assert not any("[[" in row["text"] or "]]" in row["text"] for row in dev)
+    for row in vignettes:
+        previous_end = 0
+        for span in row["spans"]:
+            assert previous_end <= span["start"] < span["end"]
+            assert row["text"][span["start"] : span["end"]] == span["text"]
+            previous_end = span["end"]
+    for prefix, name in (
+        ("rb19-v", "vignettes_2026-12-06.txt"),
+        ("rb19-s", "signatures_2026-12-06.txt"),
+    ):
+        rows = [row for row in dev if row["id"].startswith(prefix)]
+        assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
+
+
 def test_the_retired_blind_warning_set_is_development_data() -> None:
     assert not (evaluation.BLIND_DIR / "content_warnings.tsv").exists()
     retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind.tsv"
@@ -173,6 +219,29 @@ def test_the_retired_05c_blind_warning_set_is_development_data() -> None:
     assert len(rows) == 100
     assert sum(1 for gold, _ in rows if not gold) == 25
     assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
+
+
+def test_the_retired_06_blind_warning_set_is_development_data() -> None:
+    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-06.tsv").exists()
+    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_06.tsv"
+    assert retired in evaluation.dev_warning_files()
+    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
+    rows = evaluation.read_warning_texts(retired)
+    assert len(rows) == 130
+    assert sum(1 for gold, _ in rows if not gold) == 30
+    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
+    # Never trained on: no text of it is among the warning model's gold or silver texts.
+    from moderation import warning_training
+
+    trained = {
+        text.strip().lower()
+        for path in warning_training.gold_paths()
+        for _, text in warning_training.read_gold(path)
+    }
+    for path in warning_training.SILVER_PATHS:
+        trained |= {text.strip().lower() for text in warning_training._silver_texts(path)}
+    assert len(trained) > 2000
+    assert not trained & {text.strip().lower() for _, text in rows}
 
 
 def test_warning_figures_have_a_development_column_and_blind_n_a_without_a_blind_set(
