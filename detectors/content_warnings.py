@@ -239,6 +239,31 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:completely|totally|basically) dead(?! body| person| man| woman| child)",
         (),
     ),
+    # Fifth round (2026-12-06): a topic named as the subject of a policy, a course, a quiz
+    # or a committee describes no one's experience of it (issue 20's convention); "shot
+    # myself in the foot" is a figure of speech.
+    (
+        r"(?:suicide|overdose|violence|domestic violence|sexual violence|sexual assault|child "
+        r"abuse|elder abuse|abuse|self-harm|relapse|eating disorders?|substance use|substance "
+        r"misuse|grief|bereavement) (?:(?:prevention|awareness|postvention|mandated[- ]reporter|"
+        r"mandated[- ]reporting|reporting) )?(?:policy|policies|training|trainings|curriculum|"
+        r"curricula|module|modules|course|courses|toolkit|committee|task force|coordinator|"
+        r"grant|grants|funding|webinar|conference|ceus?|quiz|exam|criteria|campaign|posters?|"
+        r"brochures?|flyers?|accreditation|literature|research|month|week|day)\b|"
+        r"(?:suicide|overdose|violence|abuse|self-harm|relapse) (?:prevention|awareness) "
+        r"(?:plan template|program|programme|month|week|day|walk|event|fundraiser)\b|"
+        r"(?:task force|committee|working group|coalition|conference|webinar|workshop|quiz|"
+        r"chapter|criteria|module|lecture|grant|panel) (?:on|about|for) (?:the )?(?:[\w-]+ )?"
+        r"(?:substance use|addiction|suicide|eating disorders?|grief|violence|child abuse|"
+        r"domestic violence|overdose|opioids?|self-harm)(?: (?:treatment|prevention|services|"
+        r"disorders?|criteria))?(?: access)?|"
+        r"(?:grief|bereavement)(?: and loss)? (?:support )?(?:group|groups|program|programme|"
+        r"service|team)'?s? (?:won|received|was awarded|got an award|is hiring|award|funding|"
+        r"facilitators?|flyer|brochure|budget)|"
+        r"(?:shot|shoot|shoots|shooting) (?:myself|yourself|ourselves|himself|herself|themselves|"
+        r"ourselves|itself) in the foot",
+        (),
+    ),
     (
         r"(?:billing|bill|code|codes|cpt|modifier|medicaid|medicare|reimbursement|rates?|grants?|"
         r"funding|settlement|cfr|licensure|certification|credentialing|ceus?|records|consent "
@@ -747,7 +772,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"fifth of \w+|using (?:her|his|their|my|a friend's|someone's) (?:\w+'s )?(?:adderall|"
         r"xanax|oxy\w*|percocet|vicodin|klonopin|pills|meds)|(?:xanax|benzos|pills|oxy\w*|percocet|"
         r"opioids) (?:and|with) (?:alcohol|booze|drinking)|mixing (?:xanax|benzos|pills|"
-        r"medications?) (?:and|with)|snort(?:s|ed|ing)?\b|(?:days|weeks|months|years) clean\b|"
+        r"medications?) (?:and|with)|snort(?:s|ed|ing)?\b|(?:days|weeks|months|years) clean\b"
+        r"(?! of (?:it|cutting|self-harm|hurting))|"
         r"clean (?:from|off) "
         r"(?:heroin|meth|opioids|alcohol|drugs|pills|cocaine|fentanyl)|"
         r"binge[- ]?drink\w*|heavy drinking|drinking (?:problem|again|heavily|daily|every day)|"
@@ -828,6 +854,75 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"end[- ]of[- ]life|obituar\w*|cemetery|burial|cremat\w*|"
         rf"lost {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b|loss of {_POSSESSIVE} (?:\w+ )?{_RELATIVE}\b",
         (_DTH,),
+    ),
+    # --- fifth round (2026-12-06): by class, without the category's words -------
+    (
+        r"tired of (?:existing|being alive|living|life|being here)|"
+        r"(?:want|wants|wanted|wanting) (?:it|it all|everything|things|life) to (?:be over|end)\b|"
+        r"(?:don't|doesn't|didn't|do not|does not|did not) care (?:if|whether) (?:she|he|they|i) "
+        r"(?:lives?|dies?|wakes? up|makes? it|(?:her|his|their|my) heart stops)|"
+        r"(?:use|using|used|turn|turning|turned) (?:it|the gun|the knife|a gun|a knife|the pills|"
+        r"(?:his|her|their|my) (?:gun|knife|rifle|pistol)) on (?:herself|himself|themselves|"
+        r"themself|myself)|"
+        r"(?:dose|overdose|od|crash|fall|swerve) (?:wasn't|was not|was no|weren't) (?:an )?"
+        r"accident|"
+        r"(?:been|started|starts|keeps?|kept|began|begun|resumed|back to) cutting(?= *(?:[.,;!?]|"
+        r"$|again|since|herself|himself|themselves|myself|at night|in secret|on (?:her|his|their|"
+        r"my) (?:arms?|legs?|thighs?|wrists?|stomach)))",
+        (_SUI,),
+    ),
+    (
+        r"slap(?:s|ped|ping)? (?:her|him|them|me|a|his|their|my)\b|"
+        r"(?:dragged|pulled|yanked) (?:[\w'-]+ ){0,5}by (?:the|her|his|their|my) hair|"
+        r"carjack\w*|mugged|muggings?|"
+        r"(?:was|were|got|get|gets|been|being) (?:punched|kicked|headbutted|slapped|shoved|choked|"
+        r"beaten|stabbed|strangled|jumped|knocked (?:out|down|unconscious)) by (?:a|an|the|two|"
+        r"three|some|another)(?! (?:step)?(?:parent|mother|father|mom|mum|dad|carer|caregiver|"
+        r"guardian|grand\w+|foster)s?\b)|"
+        r"beat(?:ing|s|en)? (?:[\w'-]+ ){0,3}(?:unconscious|senseless|to a pulp|bloody)|"
+        r"threaten\w* with (?:a|an) (?:knife|gun|bat|machete|hammer|axe|weapon|broken bottle)|"
+        r"(?:pulled|drew|waved|pointed) (?:a|an|his|her|their) (?:knife|gun|pistol|rifle|machete|"
+        r"weapon) (?:on|at)\b|"
+        r"shot in the (?:leg|arm|chest|back|head|stomach|face|neck|shoulder)",
+        (_VIO,),
+    ),
+    (
+        r"(?:old|former|ex-?) dealer'?s?|dealer'?s (?:block|house|flat|place|corner|number)|"
+        r"(?:five|six|seven|eight|nine|ten|eleven|twelve|several|[5-9]|1\d) (?:or (?:six|seven|"
+        r"eight|nine|ten|[6-9]|1\d) )?(?:drinks|beers|glasses of wine|pints|shots)\b|"
+        r"(?:doesn't|don't|didn't|can't|couldn't|does not|did not|cannot|could not) (?:remember|"
+        r"recall) (?:getting|driving|coming|walking|how (?:she|he|they|i) got) home|"
+        r"benders?|microdos\w*|shrooms|magic mushrooms|"
+        r"(?:was|were|been|got|being) drugged|drugged (?:at|in|by|her|him|them|me)\b|"
+        r"(?:drink|drinks) (?:was|were|had been|got) spiked|roofie\w*|date[- ]rape drugs?|"
+        r"(?:buy|buys|bought|buying|orders?|ordered|ordering|scores?|scored|scoring) (?:[\w'-]+ )"
+        r"{0,2}?(?:pills|stimulants|speed|uppers|downers|adderall|xanax|oxys?|percs|benzos|molly|"
+        r"ecstasy|mdma) (?:from|online|off|on the street)\b|"
+        r"stimulants (?:she|he|they|i) (?:buys?|bought|gets?|got|orders?|ordered) (?:online|from|"
+        r"off)|(?:drank|drinks|drink) heavily|heavy drinkers?",
+        (_SUB,),
+    ),
+    (
+        r"bing(?:e|es|ed|eing|ing)(?: eat\w*)? (?:late|at night|in secret|secretly|on (?:food|"
+        r"sweets|cereal|chips|crisps|bread|junk|snacks|whatever)|then|and (?:then )?(?:fast|"
+        r"restrict|starv|purg|vomit))\w*|"
+        r"then fast(?:s|ing|ed)? for (?:a|one|two|three|four|several|\d+) days?|"
+        r"muscle dysmorphia|bigorexia|restricting to the point of|"
+        r"(?:exercis\w*|runs?|running|rowing|cycling|workouts?|treadmill|rowing machine|gym) "
+        r"(?:[\w'-]+ ){0,4}?(?:after|to (?:burn|work) off) (?:every|each|any) (?:meal|bite|"
+        r"snack|calorie)|"
+        r"(?:burn|burns|burning|work|works|working) off (?:every|each) (?:meal|calorie|bite)|"
+        r"(?:throws?|throwing|threw) away (?:her|his|their|my) (?:packed )?(?:lunch|lunches|"
+        r"dinners?|meals?|food)|lying about (?:having )?(?:eaten|eating|meals|what (?:she|he|they) "
+        r"ate)|(?:layers|baggy clothes|baggy clothing) to hide (?:how thin|her body|his body|her "
+        r"weight|his weight|the weight loss)",
+        (_EAT,),
+    ),
+    (
+        r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
+        r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
+        r"while (?:she|he|they|i) (?:slept|was asleep|were asleep))",
+        (_SEX,),
     ),
 ]
 

@@ -636,3 +636,64 @@ def test_a_parent_beating_a_child_is_abuse_not_violence_and_a_partner_both() -> 
     assert {"abuse", "violence"} <= set(
         warnings_called_for("Her boyfriend knocked her to the floor and kicked her.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Says she is so tired of being alive that mornings feel like a punishment.",
+            "suicide_self_harm",
+        ),
+        (
+            "He told the nurse he just wants it all to end and asked about visiting hours.",
+            "suicide_self_harm",
+        ),
+        ("She says she doesn't care whether she wakes up tomorrow.", "suicide_self_harm"),
+        ("He admitted he has thought about turning his rifle on himself.", "suicide_self_harm"),
+        ("The crash was no accident, he told me on the ward.", "suicide_self_harm"),
+        ("Her mum found out she has started cutting again at night.", "suicide_self_harm"),
+        ("A man slapped him outside the pub after the match.", "violence"),
+        ("She was pulled out of the taxi by her hair.", "violence"),
+        ("He was mugged on the way to the bus and lost his phone and two teeth.", "violence"),
+        ("The receptionist was headbutted by a visitor on Friday.", "violence"),
+        ("Someone pointed a pistol at him through the car window.", "violence"),
+        ("He still has the scar from being shot in the shoulder.", "violence"),
+        ("He was back at his former dealer's flat by Sunday.", "substance_use"),
+        ("She has eight or nine pints most Saturdays.", "substance_use"),
+        ("He often can't remember getting home after the work drinks.", "substance_use"),
+        ("Her brother goes on weekend benders and calls her for money.", "substance_use"),
+        ("She believes someone spiked her; her drink was spiked at the club.", "substance_use"),
+        ("He orders xanax online and takes them before shifts.", "substance_use"),
+        (
+            "She binges on bread and biscuits in secret, then skips two days of meals.",
+            "eating_disorders",
+        ),
+        ("He describes muscle dysmorphia: the mirror never shows enough.", "eating_disorders"),
+        ("She runs for an hour after every meal, even with a sprained ankle.", "eating_disorders"),
+        ("Her teacher saw her throw away her packed lunch every day.", "eating_disorders"),
+        ("An older boy had been touching her at the childminder's.", "sexual_violence"),
+    ],
+)
+def test_fifth_round_senses_by_class(text: str, category: str) -> None:
+    assert category in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're updating our suicide prevention policy before the inspection.",
+        "The elder abuse training module is due by Friday for all staff.",
+        "A coalition on substance use treatment access is meeting downtown next week.",
+        "Does the chapter on eating disorder criteria cover specifiers? For a CE quiz.",
+        "The bereavement support group's flyer needs a new photo.",
+        "I really shot myself in the foot agreeing to cover the Saturday clinic.",
+        "She has been cutting back on coffee since the new year.",
+        "He's two years clean of it now and runs the peer group: the urge to self-harm, that is.",
+    ],
+)
+def test_fifth_round_mentions_that_need_no_warning_of_that_kind(text: str) -> None:
+    found = warnings_called_for(text)
+    assert "substance_use" not in found
+    if "self-harm" not in text:
+        assert found == []
