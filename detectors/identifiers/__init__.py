@@ -132,6 +132,28 @@ Decisions worth knowing:
   "sobriety date is 8/19"); "Jun."/"Jul." with a stop; lent equipment's asset, inventory,
   property and service tags; the SSA beside an SSN-shaped number. An eponym's full name
   ("Charles Bonnet syndrome") is not a person.
+- Fifth round, the classes the retired 2026-12-06 blind set missed: a link (with or without a
+  scheme) to a site the client or a relative runs, keeps or made ("My client runs www...",
+  "made a website about her recovery, x.org", "Mine has a public blog, http://..."); a
+  device serial up to sixty characters after its cue ("Device serial on the card he showed
+  me was NLE 302118S"), written as a prefix, a space and the rest, after a maker in place of
+  the device ("His ResMed (22213459871)") or in parentheses after "unit" or "device"; an
+  ID-shaped value (capitals and digits, five digits or more) with a record word up to 160
+  characters before it, in an earlier sentence too ("the member ID on file is wrong. The
+  correct one is W882139047"), not a CPT code with a modifier or a provider taxonomy; a
+  vanity plate in groups ("NRSE MOM"), a state before a plate in a post whose only vehicle
+  word is a model ("his green Tahoe, NV 8ZT-115"), "in case" as an idiom before a plate; a
+  ZIP before its town in parentheses ("near 59847 (Lolo, MT)", "near 02139 (Cambridge)");
+  a nickname marked as what the person is called ("Big Lou (his words)", "Pop (that's what
+  everyone called him)"); an age in words set off by dashes or commas, a birth date before
+  its year ("born 14 July 1933"). Not identifiers: "ninety-something", authors cited in
+  parentheses ("(Stanley & Brown)"), "the Counseling Compact" (a capitalised "Counseling"
+  is a title, not the verb), colleagues' gatherings ("networking lunch on the 14th"). A
+  signed post's block may be one line of fields joined by bars however long, an inline card
+  may hold "No." and "Lic.", a licence may be named by its board ("PA LPC PC009981"), a
+  practice's name may hold "&", "he/they" is a pronoun set, availability lines ("Telehealth
+  only, Mon-Thu") are trailers, and thanks to the forum close a post ("appreciate you all,
+  Corinne").
 """
 
 from __future__ import annotations

@@ -262,7 +262,8 @@ _CITY_LEAD_RE = re.compile(
 )
 # What may follow a ZIP in prose: the end of a clause, or a word that is not a unit.
 _ZIP_FOLLOW_RE = re.compile(
-    r"(?:\s*(?:$|[.,;:!?)\]\n—–-])|\s+(?:and|or|for|by|with|now|where|which|but|is|was|area|"
+    # "near 02139 (Cambridge)": the town it names, in parentheses, also ends it.
+    r"(?:\s*(?:$|[.,;:!?)\]\n—–-]|\(\s*[A-Z][a-z])|\s+(?:and|or|for|by|with|now|where|which|but|is|was|area|"
     r"zip|before|after|since|until|because|so|near|in|on|at|who|she|he|they|then|last|this|"
     r"next|about|till|though|while|when|if|to)\b)"
 )
@@ -277,6 +278,12 @@ _NOT_CITY = _words(
     "Client Chart Record File Plan Test Score Sample Lab Tier Cohort Team Session Module "
     "Lesson Unit Verse Psalm Act Bill Law Rule Statute Title Docket Reference Ref Ticket "
     "The A An In On At To From Near And Or But For With By Of About Around"
+)
+# A ZIP before its town and state in parentheses, whatever word precedes it ("lives out
+# past 97358 (Lyons, OR)", "59847 (Lolo, MT)"): checked against the state's ZIPs.
+_ZIP_TOWN_AFTER_RE = re.compile(
+    rf"(?<![\w$#.,/-])(\d{{5}})\s*\(\s*[A-Z][a-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){{0,2}},?\s+"
+    rf"({_US_STATE_ABBR}|{_US_STATE_NAMES})\s*\)"
 )
 _ZIP_LIST_RE = re.compile(r"\s*(?:,|or|and|/|&|-|–|to|through|,\s*or|,\s*and)\s*(\d{5})\b")
 
@@ -450,6 +457,13 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
             ):
                 found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
+    if "(" in text:
+        for m in _ZIP_TOWN_AFTER_RE.finditer(text):
+            if _zip_fits_state(m.group(2), m.group(1), with_city=True) and not _practice_exempt(
+                doc, m.start(1), m.end(1)
+            ):
+                found.append((m.start(1), m.end(1)))
+                yield _Candidate("zip", m.start(1), m.end(1))
     # A list of ZIPs ("in 27786 or 19301", "97201, 97202 and 97210"): the next ones too.
     for _, end in found:
         list_end = end

@@ -12,7 +12,9 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 
 
 _AGE_WORDS = (
-    r"(?:ninety(?:[- –‐](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    # "ninety-something", "ninety-odd", "ninetyish" are generalisations, like "in her 90s".
+    r"(?:ninety(?:[- –‐](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?![- –‐]?(?:something|odd|ish|plus)\b)|"
     r"(?:one|a) hundred(?:(?: and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten)\b)?|"
     r"hundred[- ]and[- ](?:one|two|three|four|five))"
 )
@@ -36,11 +38,15 @@ _AGE_RE = _CaseFree(
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
-    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])"
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])|"
+    # An age in words set off by dashes or commas after anything ("born 14 July 1933 -
+    # ninety-three - refuses", "my oldest client, now, ninety-eight,").
+    rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})(?=\s*(?:[,)]|[-–—]\s))"
 )
 
 
-_BORN_YEAR_RE = re.compile(r"\b[Bb]orn\s+(?:in\s+)?(?:\w+\s+)?(1[89]\d\d)\b")
+# "born 1931", "born in March 1931", "born 14 July 1933", "born on March 3, 1931".
+_BORN_YEAR_RE = re.compile(r"\b[Bb]orn\s+(?:in\s+|on\s+)?(?:[\w.]+,?\s+){0,3}?(1[89]\d\d)\b")
 
 
 def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Candidate]:

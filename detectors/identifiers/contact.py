@@ -163,6 +163,19 @@ _URL_PERSON_CUE_RE = _CaseFree(
     r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|shares|sharing|uploaded|"
     r"writes|blogs|streams|sells|vlogs|raps|sings)\b"
 )
+# A site the client (or a relative) runs, keeps or made, in the sentence before the link:
+# "My client runs www...", "my 16yo client made a website about her recovery, x.org",
+# "Mine has a public blog, http://...". The verb is followed by the link, or by a site's noun
+# and then the link; the subject is never the author ("I", "we").
+_URL_OWNER_RE = _CaseFree(
+    r"(?i)\b(?:client|patient|pt|teen|kid|son|daughter|mom|dad|mother|father|husband|wife|"
+    r"partner|sister|brother|grandma|grandpa|grandmother|grandfather|she|he|they|mine)\b"
+    r"[^.!?\n]{0,50}?\b(?:runs|ran|has|had|keeps|kept|made|makes|started|starts|created|"
+    r"creates|built|builds|launched|maintains|owns|set up|writes|publishes)"
+    r"(?:\s+(?:[\w'’-]+\s+){0,4}?(?:blog|site|website|web ?page|page|shop|store|channel|podcast|"
+    r"newsletter|journal|portfolio|gallery|account|fundraiser|campaign)\b[^.!?\n]{0,60}?)?"
+    r"[\s,:(—–-]*(?:at|on|called|named)?\s*$"
+)
 _PERSONAL_HOSTS = load_words("personal_page_hosts.txt")
 _HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([^/\s?#]+)(/[^\s]*)?", re.IGNORECASE)
 
@@ -348,6 +361,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end()))
                 or _personal_page(m.group())
                 or bool(_URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start()))
+                or bool(_URL_OWNER_RE.search(doc, max(0, m.start() - 140), m.start()))
             )
             if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())

@@ -64,6 +64,10 @@ _EVENT_CUE_RE = _CaseFree(
     r"(?i)\b(?:effective|takes? effect|goes into effect|deadline|"
     r"(?<!case )conference|webinar|training|"
     r"workshop|summit|registration|register|rule|(?:new|the|state|federal) law|bill|statute|"
+    # Gatherings of colleagues: "our regional networking lunch is on the 14th", "the
+    # quarterly mixer", "meetup on the 9th".
+    r"networking|meetups?|meet-ups?|mixer|potluck|luncheon|symposium|retreat|happy hour|"
+    r"(?:our|the|a|regional|monthly|quarterly|chapter|staff|team) lunch|"
     r"legislat\w*|regulation|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
@@ -180,7 +184,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("date", m.start(), m.end())
     if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
         for m in _DATE_ORDINAL_RE.finditer(doc):
-            yield _Candidate("date", m.start(), m.end())
+            # "our regional networking lunch is on the 14th": a gathering's day.
+            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+                yield _Candidate("date", m.start(), m.end())
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
     if not (

@@ -173,6 +173,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
             # "her name is Maria" is a client; "my name is Sarah" is the author.
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
+    if "(" in text[max(0, start - 40) : start + 1] and _cited(text, start, end):
+        return True  # "the Safety Planning Intervention (Stanley & Brown)": authors cited
     span = text[start:end].lower()
     if span in _PUBLIC_SURNAMES:
         return True  # "Linehan is a genius", "as Yalom says"
@@ -198,6 +200,32 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if len(text) - end <= 8 and not text[end:].strip(" .!\n\t"):
         line_start = text.rfind("\n", max(0, start - 8), start)
         return line_start >= 0 and not text[line_start + 1 : start].strip(" -—–~")
+    return False
+
+
+# Authors cited in parentheses: "(Stanley & Brown)" after a named model or scale, "(Linehan,
+# 1993)", "(Beck et al.)", "Linehan (1993)".
+_CITE_PAIR_AFTER_RE = re.compile(
+    r"\s*(?:&|and)\s+[A-Z][a-z'’-]+(?:\s*,?\s*(?:19|20)\d\d[a-z]?)?\s*\)"
+)
+_CITE_YEAR_AFTER_RE = re.compile(r"(?:\s+et al\.?|,?\s*\(?(?:19|20)\d\d[a-z]?\))")
+_CITE_PAIR_BEFORE_RE = re.compile(r"\(\s*[A-Z][a-z'’-]+\s*(?:&|and)\s*$")
+# A named model, scale or book before the parenthesis ("Intervention (", "the PCL-5 manual (").
+_CITE_TERM_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    if _CITE_YEAR_AFTER_RE.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    if _CITE_PAIR_AFTER_RE.match(text, end):
+        return _CITE_TERM_BEFORE_RE.search(before) is not None
+    pair = _CITE_PAIR_BEFORE_RE.search(before)
+    if pair and re.match(r"\s*(?:,?\s*(?:19|20)\d\d[a-z]?)?\s*\)", text[end : end + 10]):
+        return (
+            _CITE_TERM_BEFORE_RE.search(text, max(0, start - 80), start - len(pair.group()) + 1)
+            is not None
+        )
     return False
 
 
@@ -322,7 +350,13 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST or _unknown_word(token))
         ):
             strong = True  # "the 8yo's mom is Rose Delacroix-Hayes"
-        if not strong and prev and not sentence_ended and _treating_cue(prev):
+        if (
+            not strong
+            and prev
+            and not sentence_ended
+            and _treating_cue(prev)
+            and not _capitalised_word_before(text, start)
+        ):
             # "I've been seeing Janelle", "working with Tomas": the clinician's client.
             strong = not token.endswith("s") or token in _FIRST_NAMES
         possessive = _possessive_word(text, end)
@@ -383,12 +417,58 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         taken_until = end
         found.append(_Candidate("name", start, end))
+    if "(" in text and any(map(text.__contains__, _NICKNAME_HINTS)):
+        found.extend(_nickname_candidates(text))
     found.extend(_lower_case_names(text, found))
     if "." in text:
         found.extend(_initials_candidates(text))
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    """The word before is capitalised mid-sentence: "the Counseling Compact" is a title, and
+    its "Counseling" no treating verb."""
+    words = text[max(0, start - 24) : start].split()
+    return (
+        bool(words) and words[-1][:1].isupper() and len(words) >= 2 and words[-2][-1:] not in ".!?:"
+    )
+
+
+# A nickname the post marks as the person's: capitalised words, even everyday ones ("Big
+# Lou", "Pop", "Bean"), followed by a parenthesis saying it is what they are called ("(his
+# words, he insists)", "(that's what everyone called him)", "(he goes by it at school)",
+# "(her nickname since grade school)").
+_NICKNAME_HINTS = ("call", "words", "goes by", "go by", "nickname", "known as", "chosen name")
+_NICKNAME_RE = re.compile(
+    r"((?:[A-Z][a-z'’]+\s){0,2}[A-Z][a-z'’]+)\s*\((?:(?:that'?s|that’s|it'?s|which is)\s+)?"
+    r"(?:(?:what|how)\s+(?:[\w'’]+\s+){1,3}?(?:calls?|called|knew|knows?)\s+(?:him|her|them)\b|"
+    r"(?:his|her|their)\s+(?:own\s+)?(?:words|nickname|chosen name|choice of name)\b|"
+    r"(?:a\s+)?nickname\b|(?:he|she|they)\s+(?:goes|go|went)\s+by\b|goes by\b|"
+    r"known as\b|as (?:he|she|they) calls? (?:himself|herself|themselves)\b)"
+)
+
+
+def _nickname_candidates(text: str) -> Iterator[_Candidate]:
+    # A name found from a cue may be the nickname's first word ("Tiny" of "Tiny Mo"): the
+    # longer span wins when they are resolved.
+    for m in _NICKNAME_RE.finditer(text):
+        words = m.group(1).split()
+        # A sentence's first word before the nickname is not part of it.
+        start = m.start(1)
+        opens_sentence = start == 0 or text[start - 2 : start].strip() in {".", "!", "?", ""}
+        if (
+            len(words) > 1
+            and opens_sentence
+            and words[0].lower() in _COMMON_WORDS
+            and words[0] not in _FIRST_NAMES
+        ):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if all(w in _NEVER_NAME or w.lower() in _RELATION_SET for w in words):
+            continue
+        yield _Candidate("name", start, m.end(1))
 
 
 def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:

@@ -311,6 +311,15 @@ _DEVICE_NOUNS = (
     r"glucometer|"
     r"tablet|laptop|ventilator|cpap|bipap|wheelchair|prosthesis|catheter)"
 )
+# Makers and models of devices people carry or wear, named in place of the device ("His
+# ResMed (22213459871)", "her Dexcom (8KT2291044)").
+_DEVICE_MAKERS = (
+    r"(?:resmed|airsense|aircurve|philips|dreamstation|respironics|medtronic|minimed|guardian|"
+    r"dexcom|omnipod|tandem|t:slim|libre|freestyle|abbott|boston scientific|st\.? jude|inspire|"
+    r"cochlear|nucleus|oticon|phonak|signia|resound|starkey|widex|scram|soberlink|heartmate|"
+    r"lvad|zoll|lifevest|nevro|axonics|livongo|omron|fitbit|apple watch|iphone|ipad|chromebook|"
+    r"controller|programmer|handset|concentrator|nebulizer|walker|scooter|hearing aid case)"
+)
 _DEVICE_RE = _CaseFree(
     # "serial sevens", "serial killer": the word without a device.
     r"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))"
@@ -343,6 +352,27 @@ _IMEI_GROUPS_RE = _CaseFree(r"(?i)\b(?:imei|meid)\W{0,4}(\d\d[ -]\d{6}[ -]\d{6}[
 _UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 
 
+# A device's value a little further on: a device noun or maker, then up to sixty characters of
+# its sentence to "serial", "number", "ID", "labelled", "stamped" ("the serial stamped on the
+# back of her hearing aid case is OT 7720194R", "Device serial on the card he showed me was
+# NLE 302118S", "LVAD controller has the number HM3 55120B"), or a device noun or maker
+# right before the value, or in parentheses ("His ResMed (22213459871)", "(device
+# 4417-2209-B)", "(unit TX-4410-88)"). The value has four digits or more, and may be written
+# as a short prefix, a space and the rest.
+_DEVICE_VALUE = (
+    r"((?=[a-z0-9]{1,5} \d|[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]{0,4} \d[a-z0-9-]{3,20}|[a-z0-9-]{3,24})"
+    r"[a-z0-9]?)(?![\w-]|\.\d)"
+)
+_DEVICE_FAR_RE = _CaseFree(
+    rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))|"
+    rf"(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\b[^.!?\n]{{0,60}}?\b(?:serial|number|id|identifier|"
+    rf"labell?ed|stamped|engraved|printed))"
+    r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as))?\s*[:#]?\s*"
+    + _DEVICE_VALUE
+    + r"|"
+    + rf"(?:\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?|\(\s*unit)\s*[(:#,]?\s*#?\s*"
+    + _DEVICE_VALUE
+)
 _DEVICE_HINTS = (
     "unit",
     "tag",
@@ -392,6 +422,58 @@ _RECORD_HINTS = (
     "beneficiary",
     "student",
 )
+
+
+# A record number named by a record word in an earlier clause or sentence: "the member ID on
+# file is wrong. The correct one is W882139047", "We lost the link between old and new case
+# numbers. ... in the system: 2026-FC-00817", "Medicaid waiver case numbers? Client's
+# (WVR-19-00432) got closed". The value is an ID's shape (capitals and digits, dashes between
+# groups), with five digits or more and a letter, or eight digits or more run together; the
+# record word stands within 160 characters before it.
+_ID_SHAPE_RE = re.compile(
+    r"(?<![\w.-])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,20}[A-Z0-9](?![\w-]|\.\d)"
+)
+_RECORD_WORD_NEAR_RE = _CaseFree(
+    r"(?i)\b(?:mrns?|acct|(?:member|case|claim|account|policy|chart|record|client|patient|"
+    r"medicaid|medicare|subscriber|beneficiary|reference|confirmation|authori[sz]ation|docket|"
+    r"student|inmate|booking|encounter|visit|benefits?|insurance|plan|group|waiver|enrollment|"
+    r"eligibility|employee|recipient|participant)\s*(?:card\s*)?(?:numbers?|nos?\.|#|ids?|"
+    r"identifiers?|card)|(?:court|case|claim|chart|medical record)\s+files?)(?![a-z])"
+)
+# Codes in that shape: CPT with a modifier ("90837-GT"), a provider taxonomy ("101YP2500X").
+_NOT_ID_SHAPE_RE = re.compile(r"^(?:\d{5}-[A-Z0-9]{2}|\d{3}[A-Z0-9]{6}X)$")
+
+
+def _record_referents(doc: _Doc, seen: set[tuple[int, int]]) -> Iterator[_Candidate]:
+    text = doc.text
+    for window_start, window_end in _merged_windows(
+        list(_digit_runs(doc.shape, 4)), 30, 30, len(text)
+    ):
+        for m in _ID_SHAPE_RE.finditer(text, window_start, window_end):
+            value = m.group()
+            digits = sum(ch.isdigit() for ch in value)
+            lettered = any(ch.isalpha() for ch in value)
+            if (
+                m.span() in seen
+                or digits < 5
+                or not (lettered or (digits >= 8 and "-" not in value))
+            ):
+                continue
+            if (
+                _YEAR_ONLY_RE.match(value)
+                or _DATE_LIKE_RE.match(value)
+                or _NOT_ID_SHAPE_RE.match(value)
+            ):
+                continue
+            if not _RECORD_WORD_NEAR_RE.search(doc, max(0, m.start() - 160), m.start()):
+                continue
+            if _practice_exempt(doc, m.start(), m.end()):
+                continue
+            seen.add(m.span())
+            yield _Candidate("record_number", m.start(), m.end())
+
+
+_REFERENT_HINTS = (*_RECORD_HINTS, "file", "card", "no.")
 
 
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
@@ -474,6 +556,20 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         if "imei" in lower or "meid" in lower:
             for m in _IMEI_GROUPS_RE.finditer(doc):
                 yield _Candidate("device_id", m.start(1), m.end(1))
+    if "0000" in shape:
+        for window_start, window_end in _merged_windows(
+            list(_digit_runs(shape, 4)), 130, 30, len(text)
+        ):
+            for m in _DEVICE_FAR_RE.finditer(doc, window_start, window_end):
+                group = 1 if m.start(1) >= 0 else 2
+                value = m.group(group)
+                digit_count = sum(ch.isdigit() for ch in value)
+                if digit_count < 4 or _YEAR_ONLY_RE.match(value) or _DATE_LIKE_RE.match(value):
+                    continue
+                if value.isdigit() and digit_count < 6:
+                    continue  # "code 90837", "monitor 10000": a code or a count
+                if not _practice_exempt(doc, m.start(group), m.end(group)):
+                    yield _Candidate("device_id", m.start(group), m.end(group))
     if text.count(":") >= 5 or text.count("-") >= 5:
         for m in _MAC_RE.finditer(text):
             yield _Candidate("device_id", m.start(), m.end())
@@ -517,6 +613,8 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             seen_records.add(span)
             yield _Candidate("record_number", span[0], span[1])
+    if digits >= 5 and any(map(lower.__contains__, _REFERENT_HINTS)):
+        yield from _record_referents(doc, seen_records)
     if "MRN" in text or "ACC" in text or "CSN" in text or "FIN" in text:
         for m in _RECORD_SHAPE_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())

@@ -98,9 +98,10 @@ _VEHICLE_IS_RE = re.compile(
 )
 # A vanity plate, letters alone allowed: "vanity plate literally says NOTYRMOM", "the
 # vanity tag on his truck is honestly DRNKN1" (words between in lower case).
+# Its value may be written in two or three groups ("reads NRSE MOM", "says GIGI 4 EVR").
 _VANITY_RE = re.compile(
     r"\b(?:[Vv]anity|[Pp]ersonali[sz]ed|[Cc]ustom)\s+(?:licen[cs]e\s+)?(?:plates?|tags?)\b"
-    r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,-]?\s*[\"“']?([A-Z0-9]{2,8})(?![\w-])"
+    r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,-]?\s*[\"“']?([A-Z0-9]{1,8}(?: [A-Z0-9]{1,7}){0,2})(?![\w-])"
 )
 # A vehicle's verb or noun just before a state: "drives a MD SLYFOXX", "his truck, NC ...".
 _VEHICLE_BEFORE_STATE_RE = re.compile(
@@ -115,13 +116,20 @@ _PLATE_OF_RE = re.compile(
 # "7TRW338, California", "H42 8LK, Oregon plates", "DFT 3091, Ohio").
 # The strongest form, needing no vehicle word: the state in parentheses right after it
 # ("2FAST4U (Massachusetts)", "T98-XYY (NJ)", "5KDW220 (Oregon)").
+# The cheap test for a post with no vehicle hint word: a state abbreviation or name, then a
+# value with a digit in a plate's shape.
+_STATE_THEN_VALUE_RE = re.compile(
+    rf"(?<![\w-]){_STATE},?\s+(?=[A-Z0-9 -]{{0,4}}\d)[A-Z0-9]{{1,4}}[ -]?[A-Z0-9]{{2,5}}(?![\w-])"
+)
 _STATE_PARENS_RE = re.compile(rf"\s*\(\s*{_STATE}\s*\)")
 _STATE_PARENS_ANY_RE = re.compile(rf"\(\s*{_STATE}\s*\)")
 # A registration or record number before it is not a plate (a licence is read by
 # signature.registration_number, which knows a vehicle's licence from a clinician's).
 _REGISTRATION_BEFORE_RE = re.compile(
     r"(?i)\b(?:npi|caqh|dea|board|cert(?:ification|ified)?|"
-    r"registration|#|no\.|number|id|mrn|account|acct|claim|case|policy|member)\W*$"
+    # "memorized it in case": Y47 2QP (FL)" is the idiom, not a case number.
+    r"registration|#|no\.|number|id|mrn|account|acct|claim|(?<!\bin )(?<!\bjust in )case|policy|"
+    r"member)\W*$"
 )
 _STATE_AFTER_RE = re.compile(
     rf"\s*(?:,\s*|\(\s*)(?:registered in\s+)?{_STATE}(?:\s+(?:plates?|tags?))?(?=[,;.)]|$|\s)"
@@ -191,13 +199,17 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if doc.digits == 0 and "vanity" not in lower and "drive" not in lower:
         return
     hinted = any(map(lower.__contains__, _VEHICLE_HINTS))
+    if not hinted and doc.digits and _STATE_THEN_VALUE_RE.search(text):
+        # No vehicle hint word, but a state before a plate-shaped value: a model's name may
+        # still make it a vehicle ("his green Tahoe, NV 8ZT-115"); _VEHICLE_RE decides.
+        hinted = True
     # Without a vehicle word only the strongest form can count: a state in parentheses.
     if not hinted and (doc.digits == 0 or "(" not in text or not _STATE_PARENS_ANY_RE.search(text)):
         return
     vehicle: bool | None = None if hinted else False
     if "anity" in lower or "ersonali" in lower or "ustom" in lower:
         for m in _VANITY_RE.finditer(text):
-            value = m.group(1)
+            value = m.group(1).replace(" ", "")
             if (_plate_value(value) or _letter_plate(value)) and not own_vehicle(text, m.start()):
                 yield _Candidate("license_plate", m.start(1), m.end(1))
     for token in _TOKEN_START_RE.finditer(text):

@@ -26,7 +26,11 @@ _SIGN_OFF = re.compile(
     r"^\s*(?:[-—–~]+\s*\S.*|(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|"
     r"kind regards|regards|sincerely|cheers|thanks(?: so much| again| all| everyone)?|"
     r"thank you(?: all)?|many thanks|with gratitude|gratefully|respectfully|take care|"
-    r"be well|in solidarity|peace|all the best|yours(?: truly)?|cordially|xo)"
+    r"be well|in solidarity|peace|all the best|yours(?: truly)?|cordially|xo|"
+    # Closings of thanks to the forum: "appreciate you all, Corinne", "thanks in advance".
+    r"(?:so |really |much )?appreciate(?:d| (?:you|y'all|this group|everyone|it)(?: all)?)|"
+    r"thanks in advance|thank you in advance|grateful(?: for (?:you|this group)(?: all)?)?|"
+    r"in gratitude|gratitude|with appreciation|hugs|blessings|talk soon|stay well|onward)"
     r"\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
@@ -69,8 +73,9 @@ _CONTACT = re.compile(
     r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified)\b",
     re.IGNORECASE,
 )
+# A name or a practice's name on its own line ("Mukherjee Couples & Family", "Adler and Rowe").
 _NAME_LINE = re.compile(
-    r"^\s*(?:[-—–~]\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*,?\s*$"
+    r"^\s*(?:[-—–~]\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|&|and|of)){0,4}\s*,?\s*$"
 )
 _MAX_LINE = 160
 
@@ -85,7 +90,8 @@ _ABOUT_SOMEONE = re.compile(
 
 # The author's own pronouns ("(she/her)", "Pronouns: they/them") are not about a client.
 _PRONOUN_SET = re.compile(
-    r"(?i)\b(?:she|he|they|ze|xe|any)\s*/\s*(?:her|hers|him|his|them|theirs|hir|xem|pronouns)"
+    r"(?i)\b(?:she|he|they|ze|xe|any)\s*/\s*(?:her|hers|him|his|them|theirs|hir|xem|pronouns|"
+    r"they|she|he)"
     r"(?:\s*/\s*(?:her|hers|him|his|them|theirs|they|she|he))?\b"
 )
 
@@ -99,7 +105,12 @@ _TRAILER = re.compile(
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
     r"pronouns?\s*[:-].*|\(?(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|"
     r"(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*)\s*$"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
+    # How and when the author sees people: "Telehealth only, Mon-Thu", "In-person and
+    # telehealth", "Accepting new clients", "Evenings available" (short lines only).
+    r"(?=.{0,60}$)(?:telehealth|virtual|in-person|in person|online|accepting|now accepting|"
+    r"not accepting|evenings?|weekends?|by appointment|sliding scale|in-network|serving)\b.*|"
+    r"(?=.{0,60}$).*\b(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*$)\s*$"
 )
 
 
@@ -114,11 +125,19 @@ def _about_someone(line: str) -> bool:
     return _ABOUT_SOMEONE.search(line) is not None
 
 
+def _fielded(line: str) -> bool:
+    """A signature written on one line as fields joined by bars or bullets ("Name, LMFT |
+    NV MFT 2288 | NPI ... | practice | address | phone | e-mail"): longer than a line of a
+    block may be, but each field is short."""
+    fields = re.split(r"\s[|•·]\s", line)
+    return len(fields) >= 3 and len(line) <= 3 * _MAX_LINE and all(len(f) <= 90 for f in fields)
+
+
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if len(stripped) > _MAX_LINE or _about_someone(stripped):
+    if (len(stripped) > _MAX_LINE and not _fielded(stripped)) or _about_someone(stripped):
         return False
     if _TRAILER.match(stripped):
         return True
@@ -152,6 +171,14 @@ def registration_line_at(text: str, position: int) -> bool:
     return bool(REGISTRATION_LINE.search(text, start, len(text) if end < 0 else end))
 
 
+def _credential_line_at(text: str, position: int) -> bool:
+    """Whether the block's line holding `position` names a credential: "PA LPC PC009981",
+    "TX LPC TXP40012" are licences by their board's name."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return bool(_CREDENTIAL.search(text, start, len(text) if end < 0 else end))
+
+
 def signature_start(text: str) -> int | None:
     """Where the post's closing signature block starts, or None when it has none."""
     if "\n" not in text.rstrip():
@@ -172,7 +199,7 @@ def signature_start(text: str) -> int | None:
             break
         opener = (
             _SIGN_OFF.match(line)
-            or (_CREDENTIAL.search(line) and len(line) <= _MAX_LINE)
+            or (_CREDENTIAL.search(line) and (len(line) <= _MAX_LINE or _fielded(line)))
             or (_PRACTICE.search(line) and _title_like(line))
         )
         # The first line opens a block only as a practice's or a credentialed name: a
@@ -195,7 +222,10 @@ _INLINE = re.compile(
     + _SIGNER
     # The rest of the post: more credentials, a practice, a town, contact details (dots
     # inside a domain or a number, never a sentence's end).
-    + r"(?:[^.!?\n]|[.!?](?=\S))*[.!?]?\s*$"
+    + r"(?:[^.!?\n]|[.!?](?=\S)|"
+    # Abbreviations inside the card: "License No. PSY 23456", "Lic. #", "Ste. 4", "St. Paul".
+    + r"(?:(?<=\bNo)|(?<=\bLic)|(?<=\bSte)|(?<=\bSt)|(?<=\bDr)|(?<=\bAve)|(?<=\bRd)|(?<=\bInc)|"
+    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt))\.\s)*[.!?]?\s*$"
 )
 # A business card anywhere in a post: a signer, then (on the same line) contact details
 # joined by separators: "Gabe Okoro, LMHC - gokoro.therapy@gmail.com - (305) 555-0171".
@@ -366,7 +396,12 @@ def clinician_own(text: str, candidates: list) -> list:
         signed_block = signed_from is not None and cand.start >= signed_from
         if signed_block and (
             kind in SIGNATURE_KINDS
-            or (kind == "record_number" and registration_line_at(text, cand.start))
+            or (
+                kind == "record_number"
+                and (
+                    registration_line_at(text, cand.start) or _credential_line_at(text, cand.start)
+                )
+            )
         ):
             continue
         signed_body = signed_from is not None and cand.start < signed_from
