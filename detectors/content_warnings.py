@@ -87,6 +87,15 @@ _RELATIVE = (
     r"boyfriend|girlfriend|parents?|sibling|infant|uncle|aunt|cousin)"
 )
 
+# A medicine named by a common word or a generic name's ending (fifth round, for counted and
+# whole-bottle self-poisoning).
+_MEDICINE = (
+    r"(?:pills|tablets|meds|capsules|medications?|medicines?|antidepressants|sleeping "
+    r"(?:pills|tablets)|painkillers|acetaminophen|paracetamol|tylenol|ibuprofen|aspirin|"
+    r"lithium|insulin|codeine|morphine|tramadol|\w+(?:pine|tine|line|zine|done|pam|lam|"
+    r"clone|codone|phen|fen|prazole|olol|idem|azine|xetine|triptyline))\b"
+)
+
 # Order matters only among terms that can start at the same position: the
 # exclusions and the longer phrases come first. _ABBREVIATIONS holds the
 # abbreviations that only mean the clinical thing in capitals.
@@ -294,7 +303,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # --- clinical paraphrase and euphemism (issue 20) -------------------------
     (
         r"(?:deliberately|intentionally|purposely|purposefully) (?:took|swallowed|ingested|"
-        r"overdosed)|(?:took|swallowed|ingested) (?:[\w'-]+ ){0,8}(?:on purpose|intending to "
+        r"overdosed)|(?:took|taking|swallow(?:ed|ing)|ingest(?:ed|ing)) (?:[\w'-]+ ){0,8}(?:on "
+        r"purpose|intending to "
         r"(?:die|end)|with the intention of (?:dying|not waking up|ending)|"
         r"because (?:she|he|they|i) wanted to die|"
         r"to (?:end (?:it|things|her life|his life|their life)|"
@@ -673,6 +683,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"took (?:a handful|\d+|all) (?:of )?(?:her|his|their|my)? ?(?:\w+ )?(?:pills|tablets|"
         r"meds)|"
+        # Fifth round: a count in words or "about 30", and a whole bottle or packet swallowed.
+        r"(?:took|swallowed|swallowing|taking) (?:about |around |nearly |over |some |at least )?"
+        r"(?:\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|"
+        r"(?:twenty|thirty|forty)-\w+)"
+        r" (?:of )?(?:her|his|their|my|the|a friend's|(?:her|his|their|my) \w+'s) (?:\w+ )?"
+        rf"{_MEDICINE}|"
+        r"(?:swallowed|swallowing|took|downed|downing) (?:a|an|the|her|his|their|my) "
+        r"(?:whole |entire )?(?:bottle|packet|box|pack|month's supply|week's supply|"
+        r"blister pack)s? of (?:[\w-]+ )?"
+        rf"{_MEDICINE}|"
         r"took \d+ of (?:her|his|their|my) \w+|stockpil\w*(?: (?:pills|meds|medications?))?",
         (_SUI,),
     ),

@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_the_fourth
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.06-2"
+    assert model.version == "2026.12.06-3"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -673,6 +673,8 @@ def test_a_parent_beating_a_child_is_abuse_not_violence_and_a_partner_both() -> 
         ("She runs for an hour after every meal, even with a sprained ankle.", "eating_disorders"),
         ("Her teacher saw her throw away her packed lunch every day.", "eating_disorders"),
         ("An older boy had been touching her at the childminder's.", "sexual_violence"),
+        ("She swallowed a whole packet of paracetamol after the phone call.", "suicide_self_harm"),
+        ("He took about forty of his mother's amitriptyline that night.", "suicide_self_harm"),
     ],
 )
 def test_fifth_round_senses_by_class(text: str, category: str) -> None:
@@ -689,6 +691,7 @@ def test_fifth_round_senses_by_class(text: str, category: str) -> None:
         "The bereavement support group's flyer needs a new photo.",
         "I really shot myself in the foot agreeing to cover the Saturday clinic.",
         "She has been cutting back on coffee since the new year.",
+        "She took twenty of the year nines to the science museum on Friday.",
         "He's two years clean of it now and runs the peer group: the urge to self-harm, that is.",
     ],
 )
