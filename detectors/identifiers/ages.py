@@ -41,7 +41,9 @@ _AGE_RE = _CaseFree(
     rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])|"
     # An age in words set off by dashes or commas after anything ("born 14 July 1933 -
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
-    rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})(?=\s*(?:[,)]|[-–—]\s))"
+    rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"
+    # ... or with a time after it ("Her mother, ninety-six this spring, still ...").
+    rf"(?=(?:\s+(?:this|next|last|come)\s+[a-z]+)?\s*(?:[,)]|[-–—]\s))"
 )
 
 

@@ -417,7 +417,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         taken_until = end
         found.append(_Candidate("name", start, end))
-    if "(" in text and any(map(text.__contains__, _NICKNAME_HINTS)):
+    if any(map(text.__contains__, _NICKNAME_WORDS)) and _NICKNAME_GATE_RE.search(text):
         found.extend(_nickname_candidates(text))
     found.extend(_lower_case_names(text, found))
     if "." in text:
@@ -440,20 +440,42 @@ def _capitalised_word_before(text: str, start: int) -> bool:
 # Lou", "Pop", "Bean"), followed by a parenthesis saying it is what they are called ("(his
 # words, he insists)", "(that's what everyone called him)", "(he goes by it at school)",
 # "(her nickname since grade school)").
-_NICKNAME_HINTS = ("call", "words", "goes by", "go by", "nickname", "known as", "chosen name")
-_NICKNAME_RE = re.compile(
-    r"((?:[A-Z][a-z'’]+\s){0,2}[A-Z][a-z'’]+)\s*\((?:(?:that'?s|that’s|it'?s|which is)\s+)?"
-    r"(?:(?:what|how)\s+(?:[\w'’]+\s+){1,3}?(?:calls?|called|knew|knows?)\s+(?:him|her|them)\b|"
-    r"(?:his|her|their)\s+(?:own\s+)?(?:words|nickname|chosen name|choice of name)\b|"
-    r"(?:a\s+)?nickname\b|(?:he|she|they)\s+(?:goes|go|went)\s+by\b|goes by\b|"
-    r"known as\b|as (?:he|she|they) calls? (?:himself|herself|themselves)\b)"
+# Every marker holds one of these: substring tests first, then the gate's one pass.
+_NICKNAME_WORDS = ("call", "words", "nick", "chosen", " by", "known", "knew")
+# One pass for the markers alone (cheaper than the full pattern at every capital).
+_NICKNAME_GATE_RE = re.compile(
+    r"(?:\(|, | [-–—] ?)(?:that|it'|it’|which|what|how|his |her |their |a nick|nick|he go|she go|"
+    r"they go|goes by|known as|as he|as she|as they)"
 )
+# After a comma or a dash ("A client - Dutch, he goes by - told me") only the markers that
+# cannot be read otherwise count: "Thanks, his words meant a lot" names no one.
+_NICKNAME_STRONG = (
+    r"(?:(?:that'?s|that’s|it'?s|which is)\s+)?"
+    r"(?:(?:what|how)\s+(?:[\w'’]+\s+){1,3}?(?:calls?|called|knew|knows?)\s+(?:him|her|them)\b|"
+    r"(?:he|she|they)\s+(?:goes|go|went)\s+by\b|goes by\b|known as\b|"
+    r"as (?:he|she|they) calls? (?:himself|herself|themselves)\b)"
+)
+# The marker with what opens it: a parenthesis (any marker) or a comma or dash (strong ones).
+_NICKNAME_MARK_RE = re.compile(
+    r"\s*(?:\((?:"
+    + _NICKNAME_STRONG
+    + r"|(?:his|her|their)\s+(?:own\s+)?(?:words|nickname|chosen name|choice of name)\b|"
+    r"(?:a\s+)?nickname\b)|(?:,\s*|\s[-–—]\s*)" + _NICKNAME_STRONG + r")"
+)
+# The capitalised words just before it ("Big Lou", "Pop").
+_NICKNAME_CHAIN_RE = re.compile(r"((?:[A-Z][a-z'’]+\s){0,2}[A-Z][a-z'’]+)\s*$")
 
 
 def _nickname_candidates(text: str) -> Iterator[_Candidate]:
     # A name found from a cue may be the nickname's first word ("Tiny" of "Tiny Mo"): the
-    # longer span wins when they are resolved.
-    for m in _NICKNAME_RE.finditer(text):
+    # longer span wins when they are resolved. Only where the gate found a marker's opening.
+    for gate in _NICKNAME_GATE_RE.finditer(text):
+        chain = _NICKNAME_CHAIN_RE.search(text, max(0, gate.start() - 50), gate.start())
+        if chain is None or chain.start(1) > 0 and text[chain.start(1) - 1].isalnum():
+            continue
+        if _NICKNAME_MARK_RE.match(text, chain.end(1)) is None:
+            continue
+        m = chain
         words = m.group(1).split()
         # A sentence's first word before the nickname is not part of it.
         start = m.start(1)
@@ -468,6 +490,8 @@ def _nickname_candidates(text: str) -> Iterator[_Candidate]:
             words = words[1:]
         if all(w in _NEVER_NAME or w.lower() in _RELATION_SET for w in words):
             continue
+        if opens_sentence and all(w.lower() in _COMMON_WORDS for w in words):
+            continue  # "Honestly, that's what everyone calls him": a sentence's adverb
         yield _Candidate("name", start, m.end(1))
 
 

@@ -370,7 +370,8 @@ _DEVICE_FAR_RE = _CaseFree(
     r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as))?\s*[:#]?\s*"
     + _DEVICE_VALUE
     + r"|"
-    + rf"(?:\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?|\(\s*unit)\s*[(:#,]?\s*#?\s*"
+    + rf"(?:\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?(?:\s+[a-z]+){{0,2}}?\s*\(|"
+    + rf"\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?\s*[:#,]?|\(\s*unit)\s*#?\s*"
     + _DEVICE_VALUE
 )
 _DEVICE_HINTS = (
@@ -438,7 +439,10 @@ _RECORD_WORD_NEAR_RE = _CaseFree(
     r"medicaid|medicare|subscriber|beneficiary|reference|confirmation|authori[sz]ation|docket|"
     r"student|inmate|booking|encounter|visit|benefits?|insurance|plan|group|waiver|enrollment|"
     r"eligibility|employee|recipient|participant)\s*(?:card\s*)?(?:numbers?|nos?\.|#|ids?|"
-    r"identifiers?|card)|(?:court|case|claim|chart|medical record)\s+files?)(?![a-z])"
+    r"identifiers?|card)|(?:court|case|claim|chart|medical record)\s+files?|"
+    # Words that name an account or its holder on their own: "the claim kept bouncing",
+    # "the subscriber on file", "her account again".
+    r"claims?|subscriber|policyholder|policy holder|insured|account|chart|docket)(?![a-z])"
 )
 # Codes in that shape: CPT with a modifier ("90837-GT"), a provider taxonomy ("101YP2500X").
 _NOT_ID_SHAPE_RE = re.compile(r"^(?:\d{5}-[A-Z0-9]{2}|\d{3}[A-Z0-9]{6}X)$")
@@ -570,6 +574,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                     continue  # "code 90837", "monitor 10000": a code or a count
                 if not _practice_exempt(doc, m.start(group), m.end(group)):
                     yield _Candidate("device_id", m.start(group), m.end(group))
+                    # "His Phonak aids (2118X4471 and 2118X4472)": the list's other values.
+                    list_end = m.end(group)
+                    while (more := _ID_LIST_RE.match(text, list_end)) is not None:
+                        yield _Candidate("device_id", more.start(1), more.end(1))
+                        list_end = more.end(1)
     if text.count(":") >= 5 or text.count("-") >= 5:
         for m in _MAC_RE.finditer(text):
             yield _Candidate("device_id", m.start(), m.end())

@@ -119,8 +119,9 @@ _PLATE_OF_RE = re.compile(
 # The cheap test for a post with no vehicle hint word: a state abbreviation or name, then a
 # value with a digit in a plate's shape.
 _STATE_THEN_VALUE_RE = re.compile(
-    rf"(?<![\w-]){_STATE},?\s+(?=[A-Z0-9 -]{{0,4}}\d)[A-Z0-9]{{1,4}}[ -]?[A-Z0-9]{{2,5}}(?![\w-])"
+    r"(?<![\w-])([A-Z][A-Z]),? (?=[A-Z0-9 -]{0,4}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}(?![\w-])"
 )
+_STATE_ABBR_SET = frozenset(_US_STATE_ABBR.strip("(?:)").split("|"))
 _STATE_PARENS_RE = re.compile(rf"\s*\(\s*{_STATE}\s*\)")
 _STATE_PARENS_ANY_RE = re.compile(rf"\(\s*{_STATE}\s*\)")
 # A registration or record number before it is not a plate (a licence is read by
@@ -199,7 +200,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if doc.digits == 0 and "vanity" not in lower and "drive" not in lower:
         return
     hinted = any(map(lower.__contains__, _VEHICLE_HINTS))
-    if not hinted and doc.digits and _STATE_THEN_VALUE_RE.search(text):
+    if (
+        not hinted
+        and doc.digits
+        and any(m.group(1) in _STATE_ABBR_SET for m in _STATE_THEN_VALUE_RE.finditer(text))
+    ):
         # No vehicle hint word, but a state before a plate-shaped value: a model's name may
         # still make it a vehicle ("his green Tahoe, NV 8ZT-115"); _VEHICLE_RE decides.
         hinted = True

@@ -114,8 +114,18 @@ _TRAILER = re.compile(
 )
 
 
+# "Accepting new clients", "Now seeing adult clients in person": the author's availability,
+# whose "clients" are nobody in particular.
+_AVAILABILITY = re.compile(
+    r"(?i)^(?:now\s+|currently\s+)?(?:not\s+)?(?:accepting|taking|seeing|welcoming)\s+"
+    r"(?:new\s+)?(?:[\w-]+\s+)?(?:clients|referrals|patients)\b.{0,40}$"
+)
+
+
 def _trailer_line(line: str) -> bool:
     stripped = line.strip()
+    if stripped and _AVAILABILITY.match(stripped):
+        return True
     return bool(stripped) and bool(_TRAILER.match(stripped)) and not _about_someone(stripped)
 
 

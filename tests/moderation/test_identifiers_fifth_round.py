@@ -82,6 +82,17 @@ from tests.moderation.identifier_helpers import kinds_found
             "age",
             "ninety-five",
         ),
+        # Second batch: a relative's or a teen's page, a maker's list of serials, an account
+        # or claim word alone, a nickname after a comma, an age with a time after it.
+        ("The boy's art page is artbyeli.example.net and it's full of his diary.", "url", None),
+        ("Her Oticon aids (4471X0921 and 4471X0922) squeal in group.", "device_id", "4471X0922"),
+        (
+            "Billing again: the claim bounced. The rep said the insured is listed as ZKW7730192.",
+            "record_number",
+            "ZKW7730192",
+        ),
+        ("A new client - Moose, he goes by - came in with his mom.", "name", "Moose"),
+        ("His father, ninety-one next month, still drives to visit.", "age", None),
     ],
 )
 def test_fifth_round_recall(text: str, kind: str, value: str | None) -> None:
@@ -112,6 +123,8 @@ def test_birth_date_year_more_than_89_years_ago_is_an_age() -> None:
         "Her CPAP struggles are common; my own device took months to get used to.",
         "My client runs marathons and has a great coach.",
         "She found a helpful page at nimh.nih.gov about panic.",
+        "Thanks, his words meant a lot to me.",
+        "Honestly, that's what everyone calls him at work.",
     ],
 )
 def test_fifth_round_look_alikes_pass(text: str) -> None:
@@ -134,6 +147,9 @@ def test_fifth_round_look_alikes_pass(text: str) -> None:
         # A licence by its board's name, a practice with "&", he/they, an availability line.
         "Following.\n\nTheo Lind, LPC (he/they)\nCO LPC LPC0019482\nLind & Park Counseling\n"
         "555-662-0917 (texts ok)\ntheo@lindpark.example.org\nVirtual only, Tue-Thu",
+        # Availability lines that say "clients" of nobody in particular.
+        "Worth a read.\n\nRuth Abara, LCSW\nAbara Therapy\n555-340-7781\nNow accepting new "
+        "clients, evenings",
         # Thanks to the forum as the closing line.
         "Does anyone have a good ROI template for schools?\n\nthanks in advance, Marisol",
     ],
