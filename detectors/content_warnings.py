@@ -1126,6 +1126,9 @@ _CHILD_FAMILY_CARE_RE = re.compile(
     r"\b(?:at|from) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen)\b"
 )
+# A weapon a partner owns is no act of violence by the partner (fifth round: "her ex has a
+# gun in the house" is a means to ask about, not partner abuse).
+_WEAPON_WORDS = frozenset({"gun", "guns", "firearm", "firearms", "weapon", "weapons"})
 _MODEL_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 MODEL_MIN_WORDS = 3
 # ... and alcohol or a street drug named in the same post makes it substance use too (the
@@ -1184,8 +1187,10 @@ def assess_many(texts: list[str]) -> list[dict[str, float]]:
                 model_calls.discard(_SUB)
         if _ABU not in distinct and _VIO in distinct:
             for cue in cues:
-                if cue.category == _VIO and _PARTNER_BEFORE_RE.search(
-                    text[max(0, cue.start - 80) : cue.start].lower()
+                if (
+                    cue.category == _VIO
+                    and cue.text.lower() not in _WEAPON_WORDS
+                    and _PARTNER_BEFORE_RE.search(text[max(0, cue.start - 80) : cue.start].lower())
                 ):
                     distinct[_ABU] = {"partner violence"}
                     break

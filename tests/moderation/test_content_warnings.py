@@ -700,3 +700,10 @@ def test_fifth_round_mentions_that_need_no_warning_of_that_kind(text: str) -> No
     assert "substance_use" not in found
     if "self-harm" not in text:
         assert found == []
+
+
+def test_a_partners_weapon_is_no_partner_violence_but_a_partners_blow_is() -> None:
+    assert "abuse" not in warnings_called_for(
+        "Her boyfriend owns two guns and she asked whether that matters for the safety plan."
+    )
+    assert "abuse" in warnings_called_for("Her ex-husband stabbed her in the arm last spring.")
