@@ -35,6 +35,10 @@ _AGE_RE = _CaseFree(
     rf"months|percentile|out of|/|on (?:the|her|his|a)|[.,]\d|\+))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
     rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) (?:birthday|year)\b|"
+    # "a man of ninety-four", "a woman of 93": a person of an age.
+    rf"\b(?:man|woman|lady|gentleman|person|patient|client|widow|widower|veteran|resident) of "
+    rf"(?:{_AGE_NUM}|{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|minutes|days|sessions|points|pounds|"
+    rf"years? (?:of|in|with|on)\b|[.,]\d))|"
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.

@@ -348,7 +348,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             yield _Candidate("email", m.start(), m.end())
         for m in _HANDLE_RE.finditer(text):
-            if _HANDLE_CUE_RE.search(doc, max(0, m.start() - 40), m.start()):
+            # The platform may be named before the handle or after it ("DM'd me from
+            # @night.owl on Instagram").
+            if _HANDLE_CUE_RE.search(doc, max(0, m.start() - 40), m.start()) or (
+                _HANDLE_CUE_RE.search(doc, m.end(), min(len(text), m.end() + 20))
+            ):
                 yield _Candidate("url", m.start(), m.end())
     if " at " in lower or "(at)" in lower or "[at]" in lower or "@ " in text or " @" in text:
         yield from _obfuscated_emails(doc)

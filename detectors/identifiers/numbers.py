@@ -304,7 +304,8 @@ _PLATE_NOT = re.compile(r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$")
 # number", "pump serial"), with up to three words between ("the pacemaker serial, PM2219-
 # 88431", "device serial, 58SG7379"). The value has a digit and five characters or more.
 _DEVICE_NOUNS = (
-    r"(?:device|pump|insulin pump|pacemaker|defibrillator|icd|generator|ipg|implant|"
+    r"(?:device|pump|insulin pump|insulin pen|epipen|auto-injector|pacemaker|defibrillator|icd|"
+    r"generator|ipg|implant|"
     r"cochlear implant|"
     r"neurostimulator|stimulator|vns|dbs|cgm|transmitter|sensor|receiver|monitor|"
     r"ankle monitor|monitoring bracelet|bracelet|tracker|hearing aids?|processor|inhaler|meter|"
@@ -360,8 +361,8 @@ _UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 # 4417-2209-B)", "(unit TX-4410-88)"). The value has four digits or more, and may be written
 # as a short prefix, a space and the rest.
 _DEVICE_VALUE = (
-    r"((?=[a-z0-9]{1,5} \d|[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]{0,4} \d[a-z0-9-]{3,20}|[a-z0-9-]{3,24})"
-    r"[a-z0-9]?)(?![\w-]|\.\d)"
+    r"((?=[a-z0-9-]{1,6} \d|[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9-]{0,5} \d[a-z0-9-]{3,20}|"
+    r"[a-z0-9-]{3,24})[a-z0-9]?)(?![\w-]|\.\d)"
 )
 _DEVICE_FAR_RE = _CaseFree(
     rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))|"
@@ -370,10 +371,27 @@ _DEVICE_FAR_RE = _CaseFree(
     r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as))?\s*[:#]?\s*"
     + _DEVICE_VALUE
     + r"|"
+    # "the number off his glucose meter - GM44190X", "the code on her pump: ...".
+    + r"\b(?:serial|number|id|code)\s+(?:off|on|from|of)\s+(?:his|her|their|the|a|my)\s+"
+    + rf"(?:[a-z]+\s+){{0,2}}?(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\s*[-–—:,(]?\s*"
+    + _DEVICE_VALUE
+    + r"|"
+    # "The VNS magnet she carries has M-103 44719 etched on it".
+    + rf"\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS}|magnet|card|case|band|strap)\b[^.!?\n]{{0,40}}?"
+    + r"\b(?:has|with|bears)\s+"
+    + _DEVICE_VALUE
+    + r"(?=\s+(?:etched|engraved|printed|stamped|written|inscribed|on)\b)"
+    + r"|"
+    # Without a device word, only a value cut into something ("has PN-44 71902 engraved on it").
+    + r"\b(?:has|with|bears)\s+"
+    + _DEVICE_VALUE
+    + r"(?=\s+(?:etched|engraved|stamped|inscribed)\s+(?:on|into|in|inside)\b)"
+    + r"|"
     + rf"(?:\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?(?:\s+[a-z]+){{0,2}}?\s*\(|"
     + rf"\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?\s*[:#,]?|\(\s*unit)\s*#?\s*"
     + _DEVICE_VALUE
 )
+_YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d-(?:19|20)?\d\d$")
 _DEVICE_HINTS = (
     "unit",
     "tag",
@@ -442,7 +460,8 @@ _RECORD_WORD_NEAR_RE = _CaseFree(
     r"identifiers?|card)|(?:court|case|claim|chart|medical record)\s+files?|"
     # Words that name an account or its holder on their own: "the claim kept bouncing",
     # "the subscriber on file", "her account again".
-    r"claims?|subscriber|policyholder|policy holder|insured|account|chart|docket)(?![a-z])"
+    r"claims?|subscriber|policyholder|policy holder|insured|account|chart|docket|encounter|"
+    r"admission|eob|medi-cal|bic|cin|mbi|ehr)(?![a-z])"
 )
 # Codes in that shape: CPT with a modifier ("90837-GT"), a provider taxonomy ("101YP2500X").
 _NOT_ID_SHAPE_RE = re.compile(r"^(?:\d{5}-[A-Z0-9]{2}|\d{3}[A-Z0-9]{6}X)$")
@@ -477,7 +496,10 @@ def _record_referents(doc: _Doc, seen: set[tuple[int, int]]) -> Iterator[_Candid
             yield _Candidate("record_number", m.start(), m.end())
 
 
-_REFERENT_HINTS = (*_RECORD_HINTS, "file", "card", "no.")
+_REFERENT_HINTS = (
+    *_RECORD_HINTS,
+    *("file", "card", "no.", "insured", "docket", "encounter", "admission", "eob", "medi-", "bic"),
+)
 
 
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
@@ -565,13 +587,15 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             list(_digit_runs(shape, 4)), 130, 30, len(text)
         ):
             for m in _DEVICE_FAR_RE.finditer(doc, window_start, window_end):
-                group = 1 if m.start(1) >= 0 else 2
+                group = next(g for g in range(1, 6) if m.start(g) >= 0)
                 value = m.group(group)
                 digit_count = sum(ch.isdigit() for ch in value)
                 if digit_count < 4 or _YEAR_ONLY_RE.match(value) or _DATE_LIKE_RE.match(value):
                     continue
                 if value.isdigit() and digit_count < 6:
                     continue  # "code 90837", "monitor 10000": a code or a count
+                if _YEAR_RANGE_RE.match(value):
+                    continue  # "has 1998-2024 engraved on it": years
                 if not _practice_exempt(doc, m.start(group), m.end(group)):
                     yield _Candidate("device_id", m.start(group), m.end(group))
                     # "His Phonak aids (2118X4471 and 2118X4472)": the list's other values.

@@ -91,8 +91,9 @@ _ABOUT_SOMEONE = re.compile(
 # The author's own pronouns ("(she/her)", "Pronouns: they/them") are not about a client.
 _PRONOUN_SET = re.compile(
     r"(?i)\b(?:she|he|they|ze|xe|any)\s*/\s*(?:her|hers|him|his|them|theirs|hir|xem|pronouns|"
-    r"they|she|he)"
-    r"(?:\s*/\s*(?:her|hers|him|his|them|theirs|they|she|he))?\b"
+    # ... and in Spanish or French ("she/ella", "he/él", "they/elle").
+    r"they|she|he|ella|él|el|elle|iel)"
+    r"(?:\s*/\s*(?:her|hers|him|his|them|theirs|they|she|he|ella|él|el|elle))?\b"
 )
 
 # Lines an e-mail client or the author adds under a signature: a confidentiality notice,

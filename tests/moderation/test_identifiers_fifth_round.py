@@ -93,6 +93,17 @@ from tests.moderation.identifier_helpers import kinds_found
         ),
         ("A new client - Moose, he goes by - came in with his mom.", "name", "Moose"),
         ("His father, ninety-one next month, still drives to visit.", "age", None),
+        # Third batch: a handle with its platform after it, a value before "etched on it",
+        # "the number off his ...", billing words (EOB, encounter, BIC), "a woman of 97".
+        ("She messaged me from @quiet.fern.art on Instagram last night.", "url", None),
+        ("His insulin pen cap has PN-44 71902 engraved on it.", "device_id", None),
+        ("She reads the code off her CPAP - RS4471920 - every morning.", "device_id", None),
+        (
+            "The EOB shows the wrong person again: WQT88120457 isn't his.",
+            "record_number",
+            "WQT88120457",
+        ),
+        ("A woman of ninety-seven asked me about dating apps.", "age", None),
     ],
 )
 def test_fifth_round_recall(text: str, kind: str, value: str | None) -> None:
