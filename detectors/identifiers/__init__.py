@@ -153,7 +153,9 @@ Decisions worth knowing:
   may hold "No." and "Lic.", a licence may be named by its board ("PA LPC PC009981"), a
   practice's name may hold "&", "he/they" is a pronoun set, availability lines ("Telehealth
   only, Mon-Thu") are trailers, and thanks to the forum close a post ("appreciate you all,
-  Corinne").
+  Corinne"). Later batches of the round: a handle with its platform named after it, a serial
+  before "engraved on it" or after "the number off his glucose meter", EOB, encounter and
+  Medi-Cal BIC as record words, "a man of ninety-four", "she/ella".
 """
 
 from __future__ import annotations
