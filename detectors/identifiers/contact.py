@@ -177,6 +177,25 @@ _URL_OWNER_RE = _CaseFree(
     r"newsletter|journal|portfolio|gallery|account|fundraiser|campaign)\b[^.!?\n]{0,60}?)?"
     r"[\s,:(—–-]*(?:at|on|called|named)?\s*$"
 )
+# Not the client's own site after all: a site they use ("has a favourite meditation site,
+# headspace.com"), or a platform's bare host after "journal/account/app on" ("keeps a journal
+# on dayoneapp.com", "has an account at mychart...").
+_USED_SITE_RE = _CaseFree(r"(?i)\b(?:favou?rite|fave|go-to|preferred|helpful|useful|trusted)\b")
+_PLATFORM_BEFORE_RE = _CaseFree(
+    r"(?i)\b(?:journal|account|page|channel|shop|store|profile|app|podcast|newsletter|diary|"
+    r"playlist|portal)\s+(?:on|at|through|via|using|with|in)\s*$"
+)
+
+
+def _owned_site(doc: _Doc, start: int, url: str) -> bool:
+    owner = _URL_OWNER_RE.search(doc, max(0, start - 140), start)
+    if owner is None or _USED_SITE_RE.search(doc, owner.start(), start):
+        return False
+    match = _HOST_RE.match(url)
+    bare_host = match is not None and not (match.group(2) or "").strip("/")
+    return not (bare_host and _PLATFORM_BEFORE_RE.search(doc, owner.start(), start))
+
+
 _PERSONAL_HOSTS = load_words("personal_page_hosts.txt")
 _HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([^/\s?#]+)(/[^\s]*)?", re.IGNORECASE)
 
@@ -366,7 +385,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 bool(_SOCIAL_URL_RE.search(doc, m.start(), m.end()))
                 or _personal_page(m.group())
                 or bool(_URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start()))
-                or bool(_URL_OWNER_RE.search(doc, max(0, m.start() - 140), m.start()))
+                or _owned_site(doc, m.start(), m.group())
             )
             if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())

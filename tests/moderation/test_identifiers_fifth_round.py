@@ -135,6 +135,10 @@ def test_birth_date_year_more_than_89_years_ago_is_an_age() -> None:
         "My client runs marathons and has a great coach.",
         "She found a helpful page at nimh.nih.gov about panic.",
         "Thanks, his words meant a lot to me.",
+        # A site the client uses, or a platform's bare host, is not the client's own.
+        "My client has a favourite breathing site, calmbreath.example.com, she opens nightly.",
+        "He keeps a mood journal on moodlogapp.example.com, like we planned.",
+        "The plaque in her room has 1990-2024 engraved on it.",
         "Honestly, that's what everyone calls him at work.",
     ],
 )
