@@ -15,6 +15,7 @@ process and cached, so a worker's steady cost is a dictionary look-up per term.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
@@ -62,6 +63,48 @@ def hashed_column(term: str, n_features: int) -> int:
     return abs(h) % n_features
 
 
+class _TermHashes(dict):
+    """term -> abs(murmurhash3_32(term)), computed on a miss: `map(cache.__getitem__,
+    terms)` runs at C speed for terms already seen. Shared by every feature space of the process
+    (the hash does not depend on the space; the column is the hash modulo its size)."""
+
+    def __missing__(self, term: str) -> int:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        h = self[term] = abs(murmurhash3_32(term))
+        return h
+
+
+class _WordGramHashes(dict):
+    """word -> the hashes of its char_wb n-grams (one n-gram range), computed on a miss."""
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__()
+        self.low, self.high = low, high
+
+    def __missing__(self, word: str) -> np.ndarray:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        grams = char_wb_ngrams(word, self.low, self.high)
+        hashes = self[word] = np.fromiter(
+            map(_TERM_HASHES.__getitem__, grams), np.int64, len(grams)
+        )
+        return hashes
+
+
+_TERM_HASHES = _TermHashes()
+_WORD_GRAM_HASHES: dict[tuple[int, int], _WordGramHashes] = {}
+
+
+def columns_of_hashes(hashes: np.ndarray, n_features: int) -> np.ndarray:
+    """hashed_column over an int64 array of absolute hashes (_TERM_HASHES' values). For
+    the hash -2**31 sklearn takes (2**31 - 1 - (n - 1)) % n, which is 2**31 % n: the
+    absolute value's remainder, as for every other hash."""
+    if n_features & (n_features - 1) == 0:
+        return hashes & (n_features - 1)
+    return hashes % n_features
+
+
 def word_terms_function(token_pattern: str) -> Callable[[str], list[str]]:
     """A text's word 1-2-gram terms: its lower-cased tokens, then their "a b" bigrams (the
     word analyzer's terms for ngram_range (1, 2), no stop words, no preprocessor)."""
@@ -91,6 +134,41 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
     return grams
 
 
+class _TextHashes:
+    """The term hashes of recently seen texts, per kind of terms: a screening batch gives
+    the same posts to the incivility model and then to the content-warning model, whose
+    word (and char_wb) terms are the same, so the second reads them here. Least recently
+    used texts go first once the rows hold more than `limit` hashes in all."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.total = 0
+        self._rows: OrderedDict[tuple[Any, str], np.ndarray] = OrderedDict()
+
+    def rows(
+        self, key: tuple[Any, ...], texts: list[str], compute: Callable[[str], np.ndarray]
+    ) -> list[np.ndarray]:
+        stored = self._rows
+        out = []
+        for text in texts:
+            entry = (key, text)
+            row = stored.get(entry)
+            if row is None:
+                row = compute(text)
+                stored[entry] = row
+                self.total += len(row)
+                while self.total > self.limit and len(stored) > 1:
+                    _, dropped = stored.popitem(last=False)
+                    self.total -= len(dropped)
+            else:
+                stored.move_to_end(entry)
+            out.append(row)
+        return out
+
+
+_TEXT_HASHES = _TextHashes(limit=2_000_000)
+
+
 class HashedSpace:
     """One hashed TF-IDF feature space of a trained model: its kind ("word" or "char_wb"),
     its parameters and its fitted idf."""
@@ -100,8 +178,11 @@ class HashedSpace:
         self.n_features = int(params["n_features"])
         self.ngram_range = tuple(int(n) for n in params.get("ngram_range", (1, 1)))
         self.idf = np.asarray(idf, dtype=np.float32)
-        self._cache: dict[str, Any] = {}
+        # Spaces whose terms depend only on these parameters share each text's term hashes
+        # (the incivility and content-warning models read the same post): see _TextHashes.
+        self._shared_key: tuple[Any, ...] | None = None
         if kind == "word":
+            self._shared_key = ("word", params["token_pattern"])
             if self.ngram_range != (1, 2):
                 raise ValueError(f"word n-grams {self.ngram_range} are not supported")
             self.terms: Callable[[str], list[str]] = word_terms_function(params["token_pattern"])
@@ -111,53 +192,41 @@ class HashedSpace:
             from detectors.incivility_cues import terms_for_version
 
             self.terms = terms_for_version(int(params.get("cues_version", -1)))
-        elif kind != "char_wb":
+        elif kind == "char_wb":
+            self._shared_key = ("char_wb", *self.ngram_range)
+            self._word_grams = _WORD_GRAM_HASHES.setdefault(
+                self.ngram_range, _WordGramHashes(*self.ngram_range)
+            )
+        else:
             raise ValueError(f"unknown feature space {kind!r}")
 
     def term_column(self, term: str) -> int:
-        cache = self._cache
-        column = cache.get(term)
-        if column is None:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            column = cache[term] = hashed_column(term, self.n_features)
-        return column
+        return _TERM_HASHES[term] % self.n_features
 
-    def _word_columns(self, word: str) -> np.ndarray:
-        cache = self._cache
-        columns = cache.get(word)
-        if columns is None:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            low, high = self.ngram_range
-            columns = cache[word] = np.fromiter(
-                (hashed_column(g, self.n_features) for g in char_wb_ngrams(word, low, high)),
-                dtype=np.int64,
-            )
-        return columns
+    def _row_hashes(self, text: str) -> np.ndarray:
+        """The hashes of one text's terms, in order (repeats kept)."""
+        if self.kind == "char_wb":
+            pieces = list(map(self._word_grams.__getitem__, text.lower().split()))
+            if not pieces:
+                return np.zeros(0, dtype=np.int64)
+            return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+        terms = self.terms(text)
+        return np.fromiter(map(_TERM_HASHES.__getitem__, terms), np.int64, len(terms))
 
     def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(indptr, columns, counts) of each text's terms: CSR rows with sorted, unique
         columns, as the hashing vectorizer gives them."""
-        pieces: list[np.ndarray] = []
+        if self._shared_key is None:
+            rows = [self._row_hashes(text) for text in texts]
+        else:
+            rows = _TEXT_HASHES.rows(self._shared_key, texts, self._row_hashes)
         indptr = [0]
         total = 0
-        if self.kind != "char_wb":
-            column = self.term_column
-            for text in texts:
-                row = np.fromiter(map(column, self.terms(text)), dtype=np.int64)
-                pieces.append(row)
-                total += len(row)
-                indptr.append(total)
-        else:
-            columns_of = self._word_columns
-            for text in texts:
-                row_pieces = [columns_of(word) for word in text.lower().split()]
-                pieces += row_pieces
-                total += sum(map(len, row_pieces))
-                indptr.append(total)
-        flat = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
-        return _unique_per_row(flat, indptr, self.n_features)
+        for row in rows:
+            total += len(row)
+            indptr.append(total)
+        flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        return _unique_per_row(columns_of_hashes(flat, self.n_features), indptr, self.n_features)
 
     def tfidf(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(indptr, columns, values): sublinear TF times idf, each row L2-normalised, in
@@ -179,8 +248,8 @@ def _unique_per_row(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = len(indptr) - 1
     bounds = np.asarray(indptr, dtype=np.int64)
-    row_of = np.repeat(np.arange(rows, dtype=np.int64), np.diff(bounds))
-    keys = row_of * n_features + columns
+    keys = np.repeat(np.arange(0, rows * n_features, n_features, dtype=np.int64), np.diff(bounds))
+    keys += columns
     keys.sort()
     first = np.empty(len(keys), dtype=bool)
     first[:1] = True
@@ -198,7 +267,9 @@ def row_dot(
     indptr: np.ndarray, columns: np.ndarray, values: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
     """Each row's dot product with a weight vector (the linear model's logit part)."""
-    products = values.astype(np.float64) * weights[columns]
+    products = (values if values.dtype == np.float64 else values.astype(np.float64)) * weights[
+        columns
+    ]
     out = np.zeros(len(indptr) - 1, dtype=np.float64)
     lengths = np.diff(indptr)
     nonempty = lengths > 0

@@ -40,8 +40,9 @@ class WarningModel:
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """(texts, categories) probabilities."""
-        word_rows = self.word.tfidf(texts)
-        char_rows = self.char.tfidf(texts) if self.char is not None else None
+        # Each space's values in float64 once, not once per category (row_dot would).
+        word_rows = _as_float64(self.word.tfidf(texts))
+        char_rows = _as_float64(self.char.tfidf(texts)) if self.char is not None else None
         logits = np.empty((len(texts), len(self.categories)))
         for column in range(len(self.categories)):
             logits[:, column] = (
@@ -50,6 +51,13 @@ class WarningModel:
             if char_rows is not None and self.char_coef is not None:
                 logits[:, column] += row_dot(*char_rows, self.char_coef[column])
         return 1.0 / (1.0 + np.exp(-logits))
+
+
+def _as_float64(
+    rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    indptr, columns, values = rows
+    return indptr, columns, values.astype(np.float64)
 
 
 def load_artifact(directory: Path, version: str | None = None) -> WarningModel:
