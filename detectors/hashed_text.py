@@ -203,6 +203,11 @@ class HashedSpace:
     def term_column(self, term: str) -> int:
         return _TERM_HASHES[term] % self.n_features
 
+    def term_columns(self, terms: list[str]) -> list[int]:
+        """term_column of each term, in order."""
+        hashes = np.fromiter(map(_TERM_HASHES.__getitem__, terms), np.int64, len(terms))
+        return columns_of_hashes(hashes, self.n_features).tolist()
+
     def _row_hashes(self, text: str) -> np.ndarray:
         """The hashes of one text's terms, in order (repeats kept)."""
         if self.kind == "char_wb":
@@ -248,8 +253,11 @@ def _unique_per_row(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = len(indptr) - 1
     bounds = np.asarray(indptr, dtype=np.int64)
-    keys = np.repeat(np.arange(0, rows * n_features, n_features, dtype=np.int64), np.diff(bounds))
-    keys += columns
+    # (row, column) as one sortable key; in int32 when it fits (a batch of up to 4,096
+    # posts in the largest space), which sorts faster and gives the same order.
+    dtype = np.int32 if rows * n_features < 2**31 else np.int64
+    keys = np.repeat(np.arange(0, rows * n_features, n_features, dtype=dtype), np.diff(bounds))
+    keys += columns.astype(dtype, copy=False)
     keys.sort()
     first = np.empty(len(keys), dtype=bool)
     first[:1] = True
@@ -260,7 +268,7 @@ def _unique_per_row(
     unique_rows = unique // n_features
     row_ends = np.zeros(rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(unique_rows, minlength=rows), out=row_ends[1:])
-    return row_ends, unique - unique_rows * n_features, counts
+    return row_ends, (unique - unique_rows * n_features).astype(np.int64, copy=False), counts
 
 
 def row_dot(

@@ -304,8 +304,11 @@ def _with_drivers(
     positive = dict(zip(indices[pushing].tolist(), weighted[pushing].tolist(), strict=True))
     contributions: dict[str, float] = {}
     if positive:
-        for term in set(model.word_terms(cleaned)):
-            contribution = positive.get(model.word.term_column(term))
+        # The post's distinct terms in the set's order (ties among drivers keep it).
+        terms = list(set(model.word_terms(cleaned)))
+        for term, contribution in zip(
+            terms, map(positive.get, model.word.term_columns(terms)), strict=True
+        ):
             if contribution is not None:
                 contributions[term] = contribution
     if cue_row is not None and model.cue is not None and model.cue_coef is not None:
