@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import suppress
 from itertools import pairwise
 from typing import Any
 
@@ -136,8 +137,8 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
 
 class _TextHashes:
     """The term hashes of recently seen texts, per kind of terms: a screening batch gives
-    the same posts to the incivility model and then to the content-warning model, whose
-    word (and char_wb) terms are the same, so the second reads them here. Least recently
+    the same posts to the content-warning model and to the incivility model, whose word
+    (and char_wb) terms are the same, so the second to read a post finds them here. Least recently
     used texts go first once the rows hold more than `limit` hashes in all."""
 
     def __init__(self, limit: int) -> None:
@@ -158,10 +159,14 @@ class _TextHashes:
                 stored[entry] = row
                 self.total += len(row)
                 while self.total > self.limit and len(stored) > 1:
-                    _, dropped = stored.popitem(last=False)
+                    try:
+                        _, dropped = stored.popitem(last=False)
+                    except KeyError:  # another thread emptied it (a threaded dev server)
+                        break
                     self.total -= len(dropped)
             else:
-                stored.move_to_end(entry)
+                with suppress(KeyError):  # another thread dropped it meanwhile
+                    stored.move_to_end(entry)
             out.append(row)
         return out
 
