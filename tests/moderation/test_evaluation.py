@@ -199,36 +199,24 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
     assert evaluation.DATA_DIR / "content_warnings_dev.tsv" not in evaluation.dev_warning_files()
 
 
-def test_the_retired_05b_blind_warning_set_is_development_data() -> None:
-    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-05b.tsv").exists()
-    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_05b.tsv"
+@pytest.mark.parametrize(
+    ("blind_name", "retired_name", "rows_in_all", "needing_none"),
+    [
+        ("content_warnings_2026-12-05b.tsv", "content_warnings_dev_retired_blind_05b.tsv", 98, 26),
+        ("content_warnings_2026-12-05c.tsv", "content_warnings_dev_retired_blind_05c.tsv", 100, 25),
+        ("content_warnings_2026-12-06.tsv", "content_warnings_dev_retired_blind_06.tsv", 130, 30),
+    ],
+)
+def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
+    blind_name: str, retired_name: str, rows_in_all: int, needing_none: int
+) -> None:
+    assert not (evaluation.BLIND_DIR / blind_name).exists()
+    retired = evaluation.DATA_DIR / retired_name
     assert retired in evaluation.dev_warning_files()
     assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
     rows = evaluation.read_warning_texts(retired)
-    assert len(rows) == 98
-    assert sum(1 for gold, _ in rows if not gold) == 26
-    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
-
-
-def test_the_retired_05c_blind_warning_set_is_development_data() -> None:
-    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-05c.tsv").exists()
-    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_05c.tsv"
-    assert retired in evaluation.dev_warning_files()
-    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
-    rows = evaluation.read_warning_texts(retired)
-    assert len(rows) == 100
-    assert sum(1 for gold, _ in rows if not gold) == 25
-    assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
-
-
-def test_the_retired_06_blind_warning_set_is_development_data() -> None:
-    assert not (evaluation.BLIND_DIR / "content_warnings_2026-12-06.tsv").exists()
-    retired = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_06.tsv"
-    assert retired in evaluation.dev_warning_files()
-    assert retired.read_text(encoding="utf-8").startswith("# RETIRED BLIND SET")
-    rows = evaluation.read_warning_texts(retired)
-    assert len(rows) == 130
-    assert sum(1 for gold, _ in rows if not gold) == 30
+    assert len(rows) == rows_in_all
+    assert sum(1 for gold, _ in rows if not gold) == needing_none
     assert {c for gold, _ in rows for c in gold} == set(content_warnings.CATEGORIES)
     # Never trained on: no text of it is among the warning model's gold or silver texts.
     from moderation import warning_training
