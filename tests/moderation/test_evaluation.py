@@ -59,7 +59,14 @@ def test_every_blind_file_is_well_formed() -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "vignettes"),
-    [("rb13-", 70), ("rb15-v", 110), ("rb17-v", 150), ("rb18-v", 150), ("rb19-v", 160)],
+    [
+        ("rb13-", 70),
+        ("rb15-v", 110),
+        ("rb17-v", 150),
+        ("rb18-v", 150),
+        ("rb19-v", 160),
+        ("rb20-v", 160),
+    ],
 )
 def test_the_retired_blind_vignettes_are_development_data(prefix: str, vignettes: int) -> None:
     retired = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
@@ -142,14 +149,17 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
 
 
-def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data() -> None:
-    # Only these two identifier sets of 2026-12-06 were retired; the de-identified file of
-    # that date met its goal and stays blind (nothing here reads it).
-    for name in ("vignettes_2026-12-06.txt", "signatures_2026-12-06.txt"):
+@pytest.mark.parametrize(("prefix", "date"), [("rb19-", "2026-12-06"), ("rb20-", "2026-12-06b")])
+def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
+    prefix: str, date: str
+) -> None:
+    # Only these two identifier sets of each date were retired; the de-identified file of
+    # 2026-12-06 met its goal and stays blind (nothing here reads it).
+    for name in (f"vignettes_{date}.txt", f"signatures_{date}.txt"):
         assert not (evaluation.BLIND_DIR / name).exists(), name
-    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith("rb19-")]
-    vignettes = [row for row in dev if row["id"].startswith("rb19-v")]
-    signed = [row for row in dev if row["id"].startswith("rb19-s")]
+    dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
+    vignettes = [row for row in dev if row["id"].startswith(f"{prefix}v")]
+    signed = [row for row in dev if row["id"].startswith(f"{prefix}s")]
     assert len(dev) == len(vignettes) + len(signed)
     assert len(vignettes) == 160 and sum(len(row["spans"]) for row in vignettes) == 233
     assert len(signed) == 60
@@ -179,11 +189,8 @@ def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data() 
             assert previous_end <= span["start"] < span["end"]
             assert row["text"][span["start"] : span["end"]] == span["text"]
             previous_end = span["end"]
-    for prefix, name in (
-        ("rb19-v", "vignettes_2026-12-06.txt"),
-        ("rb19-s", "signatures_2026-12-06.txt"),
-    ):
-        rows = [row for row in dev if row["id"].startswith(prefix)]
+    for kind, name in (("v", f"vignettes_{date}.txt"), ("s", f"signatures_{date}.txt")):
+        rows = [row for row in dev if row["id"].startswith(prefix + kind)]
         assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
 
 
@@ -205,6 +212,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-05b.tsv", "content_warnings_dev_retired_blind_05b.tsv", 98, 26),
         ("content_warnings_2026-12-05c.tsv", "content_warnings_dev_retired_blind_05c.tsv", 100, 25),
         ("content_warnings_2026-12-06.tsv", "content_warnings_dev_retired_blind_06.tsv", 130, 30),
+        ("content_warnings_2026-12-06b.tsv", "content_warnings_dev_retired_blind_06b.tsv", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
