@@ -18,11 +18,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from accounts import handles, verification
+from accounts import handles, standing, verification
 from accounts.access import can_review_licenses, has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
-from accounts.models import License, LicenseStatusChange, User
+from accounts.models import License, LicenseStatusChange, StandingRetry, User
 from accounts.signals import byline_changed
 
 
@@ -291,6 +291,88 @@ class LicenseAdmin(admin.ModelAdmin):
             "other_licenses": License.objects.filter(user=license.user).exclude(pk=license.pk),
         }
         return TemplateResponse(request, "admin/accounts/license/review.html", context)
+
+
+class GaveUpFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("gave_up", "Given up: staff must tell them"), ("retrying", "Still retried")]
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[StandingRetry]
+    ) -> QuerySet[StandingRetry]:
+        if self.value() == "gave_up":
+            return queryset.filter(gave_up_at__isnull=False)
+        if self.value() == "retrying":
+            return queryset.filter(gave_up_at__isnull=True)
+        return queryset
+
+
+@admin.register(StandingRetry)
+class StandingRetryAdmin(admin.ModelAdmin):
+    """Members a standing_changed receiver failed for (accounts.standing): the sweep tells
+    them again with back-off and gives up after RETRY_ATTEMPTS; staff tell them again here
+    once the receiver is mended. Rows go only by a success: none is deleted by hand."""
+
+    list_display = (
+        "user",
+        "state",
+        "attempts",
+        "first_failed_at",
+        "last_failed_at",
+        "next_attempt_at",
+        "last_error",
+    )
+    list_filter = (GaveUpFilter,)
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__handle")
+    ordering = ("-gave_up_at", "first_failed_at")
+    actions = ["tell_again_now"]
+    fields = list_display + ("gave_up_at",)
+    readonly_fields = fields
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return has_staff_powers(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return has_staff_powers(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        # The changelist offers actions only to those who may change; staff may tell again.
+        actions = super().get_actions(request)
+        return actions if has_staff_powers(request.user) else {}
+
+    @admin.display(description="state", ordering="gave_up_at")
+    def state(self, obj: StandingRetry) -> str:
+        return "given up" if obj.gave_up_at is not None else "retrying"
+
+    @admin.action(description="Tell the chosen members again now")
+    def tell_again_now(self, request: HttpRequest, queryset: QuerySet[StandingRetry]) -> None:
+        if not has_staff_powers(request.user):
+            raise PermissionDenied("Only staff tell members again.")
+        told, failing = standing.tell_again_now(
+            user_ids=list(queryset.values_list("user_id", flat=True)),
+            by=request.user,  # type: ignore[arg-type]
+        )
+        if told:
+            messages.success(request, f"Told again, every receiver succeeded: users {told}.")
+        if failing:
+            messages.error(
+                request,
+                f"Still failing for users {failing}: the sweep tries again "
+                f"({standing.RETRY_ATTEMPTS} more times at most); see the error column.",
+            )
 
 
 # allauth's own admin for authenticators shows their `data`: the TOTP secret and the

@@ -35,9 +35,24 @@ class ClinicianAdminSite(admin.AdminSite):
     def index(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
-        # The screening backlog (registered by moderation in config.health) heads the page.
+        # Not at import, as in has_permission.
+        from accounts.access import has_staff_powers
+        from accounts.models import StandingRetry
+
+        # The screening backlog (registered by moderation in config.health) heads the page;
+        # for staff, members the standing sweep gave up telling (accounts.standing).
+        given_up = (
+            StandingRetry.objects.filter(gave_up_at__isnull=False).count()
+            if has_staff_powers(request.user)
+            else 0
+        )
         return super().index(
-            request, {**(extra_context or {}), "screening": app_checks().get("screening")}
+            request,
+            {
+                **(extra_context or {}),
+                "screening": app_checks().get("screening"),
+                "standing_given_up": given_up,
+            },
         )
 
     def has_permission(self, request: HttpRequest) -> bool:

@@ -406,12 +406,36 @@ class StandingSweep(models.Model):
 
     restrictions_until = models.DateTimeField()
     licenses_before = models.DateField()
-    # Members a standing_changed receiver failed for (by the sweep, or on the commit of the
-    # change): told again on the next run until every receiver succeeds.
-    retry_user_ids = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(id=1), name="one_standing_sweep")]
 
     def __str__(self) -> str:
         return f"Standing swept to {self.restrictions_until:%Y-%m-%d %H:%M}"
+
+
+class StandingRetry(models.Model):
+    """A member a standing_changed receiver failed for (by the sweep, or on the commit of
+    the change): the sweep tells them again with back-off (accounts.standing), at most
+    RETRY_ATTEMPTS times; then it gives up (gave_up_at) and staff see the member in the
+    admin until they tell them again there. Any later success deletes the row."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="standing_retry"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    first_failed_at = models.DateTimeField()
+    last_failed_at = models.DateTimeField()
+    # When the sweep tells them next; None once it gave up.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    gave_up_at = models.DateTimeField(null=True, blank=True)
+    # The receivers that failed the last time, and their errors (for staff).
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["next_attempt_at"], name="standing_retry_next")]
+        verbose_name = "standing change not yet announced"
+        verbose_name_plural = "standing changes not yet announced"
+
+    def __str__(self) -> str:
+        return f"Standing change of user {self.user_id} ({self.attempts} failed attempts)"

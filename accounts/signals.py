@@ -24,31 +24,37 @@ standing_changed = Signal()
 logger = logging.getLogger(__name__)
 
 
-def tell_standing_changed(user_id: int) -> bool:
+def standing_changed_failures(user_id: int) -> list[str]:
     """Send standing_changed to every receiver, even when one raises: the others still do
     their part (send_robust). Each failure is logged with the member's id and the receiver;
-    False when any failed, for the caller to have it told again."""
-    failed = False
+    returns them ("receiver: error"), empty when every receiver succeeded."""
+    failures = []
     for receiver, outcome in standing_changed.send_robust(sender=None, user_id=user_id):
         if isinstance(outcome, Exception):
-            failed = True
+            name = getattr(receiver, "__qualname__", repr(receiver))
+            failures.append(f"{name}: {type(outcome).__name__}: {outcome}")
             logger.error(
                 "standing_changed receiver %s failed for user %s",
-                getattr(receiver, "__qualname__", receiver),
+                name,
                 user_id,
                 exc_info=outcome,
             )
-    return failed is False
+    return failures
+
+
+def tell_standing_changed(user_id: int) -> bool:
+    """standing_changed_failures, as True when every receiver succeeded."""
+    return not standing_changed_failures(user_id)
 
 
 def send_standing_changed(user_id: int) -> None:
     """Tell the apps above, once the transaction that changed it commits. A member a
-    receiver failed for is told again by the next standing sweep (accounts.standing)."""
+    receiver failed for is told again by the standing sweep (accounts.standing, with
+    back-off, a bounded number of times); a success forgets any earlier failure."""
     transaction.on_commit(lambda: _tell_or_retry(user_id))
 
 
 def _tell_or_retry(user_id: int) -> None:
-    if not tell_standing_changed(user_id):
-        from accounts.standing import tell_again_later  # accounts.standing imports this module
+    from accounts.standing import record_outcomes  # accounts.standing imports this module
 
-        tell_again_later([user_id])
+    record_outcomes({user_id: standing_changed_failures(user_id)})

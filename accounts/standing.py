@@ -4,18 +4,26 @@ write happens (accounts.access.posting_block_reason, the one place posting is re
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from contextlib import nullcontext
+from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Greatest, Now
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from accounts.choices import LicenseState
-from accounts.models import License, StandingSweep, Suspension, SuspensionKind, User
-from accounts.signals import send_standing_changed, tell_standing_changed
+from accounts.models import (
+    License,
+    StandingRetry,
+    StandingSweep,
+    Suspension,
+    SuspensionKind,
+    User,
+)
+from accounts.signals import send_standing_changed, standing_changed_failures
 from accounts.timezones import format_moment, site_today
 
 logger = logging.getLogger(__name__)
@@ -70,12 +78,16 @@ def announce_lapses() -> int:
 
     Beat runs it every minute (accounts.tasks.announce_standing_lapses). Each run reads only
     what lapsed between the marks the last run left and now (indexed ranges), with the
-    members a receiver failed for before (StandingSweep.retry_user_ids). Every receiver
-    is called for every member even when one raises (send_robust, each failure logged);
-    a member any receiver failed for is kept to be told again by the next run, so the
-    marks move on and no lapse is lost. Two runs at once tell some members twice, which
+    members a receiver failed for before whose next attempt is due (StandingRetry). Every
+    receiver is called for every member even when one raises (send_robust, each failure
+    logged); a member any receiver failed for is kept to be told again, after a back-off
+    that doubles from RETRY_FIRST_AFTER up to RETRY_AT_MOST_AFTER, at most RETRY_ATTEMPTS
+    times: then the sweep gives up, logs an error and staff see the member in the admin
+    ("Standing changes not yet announced"), where they tell them again once the receiver
+    is mended. So the marks move on and no lapse is lost, and a receiver that always fails
+    costs a bounded number of tries. Two runs at once tell some members twice, which
     changes nothing. Returns how many members every receiver was told of."""
-    restrictions_since, licenses_since, retry, now = _sweep_marks()
+    restrictions_since, licenses_since, now = _sweep_marks()
     # The date current_license_holder_ids judges by (site_today, this process's clock).
     today = site_today()
     ended = Suspension.objects.filter(
@@ -86,43 +98,118 @@ def announce_lapses() -> int:
     lapsed = License.objects.filter(
         state=LicenseState.VERIFIED, expires_on__gte=licenses_since, expires_on__lt=today
     ).values_list("user_id", flat=True)
-    user_ids = sorted(set(ended) | set(lapsed) | set(retry))
+    due = StandingRetry.objects.filter(next_attempt_at__lte=now).values_list("user_id", flat=True)
+    user_ids = sorted(set(ended) | set(lapsed) | set(due))
     # Sent now, not on commit (send_standing_changed): no transaction of ours changed the
     # standing, the clock did.
-    failed = {user_id for user_id in user_ids if not tell_standing_changed(user_id)}
-    if not retry and not failed:
+    outcomes = {user_id: standing_changed_failures(user_id) for user_id in user_ids}
+    failed = sorted(user_id for user_id, failures in outcomes.items() if failures)
+    # The failures are kept in the transaction that moves the marks past their lapses.
+    with transaction.atomic() if failed else nullcontext():
         # Forward only: a slower run that started earlier never moves the marks back.
         StandingSweep.objects.filter(pk=1).update(
             restrictions_until=Greatest("restrictions_until", Value(now)),
             licenses_before=Greatest("licenses_before", Value(today)),
         )
-    else:
-        _move_marks_keeping(failed, done=set(retry) - failed, now=now, today=today)
+        if outcomes:
+            record_outcomes(outcomes, now=now)
     if failed:
         logger.warning(
-            "Standing sweep: %d of %d members to be told again next run: %s",
+            "Standing sweep: %d of %d members to be told again later: %s",
             len(failed),
             len(user_ids),
-            sorted(failed),
+            failed,
         )
     return len(user_ids) - len(failed)
 
 
-def tell_again_later(user_ids: list[int]) -> None:
-    """Have the next sweep tell these members again (a receiver failed for them)."""
-    _sweep_marks()
+# A member a receiver failed for is told again after 1, 2, 4, ... minutes (at most 2 hours
+# apart), 10 failed attempts in all (about 6 hours), then left to staff.
+RETRY_ATTEMPTS = 10
+RETRY_FIRST_AFTER = timedelta(minutes=1)
+RETRY_AT_MOST_AFTER = timedelta(hours=2)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long after its `attempts`-th failure a member is told again."""
+    return min(RETRY_FIRST_AFTER * 2 ** max(attempts - 1, 0), RETRY_AT_MOST_AFTER)
+
+
+def record_outcomes(outcomes: dict[int, list[str]], *, now: datetime | None = None) -> None:
+    """What telling each member (standing_changed) gave: no failures forgets any earlier
+    ones (the count starts again), failures count one more attempt and set the next (or
+    give up after RETRY_ATTEMPTS, logged as an error for staff). `now`: the database's."""
+    told = [user_id for user_id, failures in outcomes.items() if not failures]
+    failed = {user_id: failures for user_id, failures in outcomes.items() if failures}
+    if told:
+        StandingRetry.objects.filter(user_id__in=told).delete()
+    if not failed:
+        return
+    if now is None:
+        now = _sweep_marks()[2]
     with transaction.atomic():
-        sweep = StandingSweep.objects.select_for_update().get(pk=1)
-        sweep.retry_user_ids = sorted(set(sweep.retry_user_ids) | set(user_ids))
-        sweep.save(update_fields=["retry_user_ids"])
+        kept = {
+            retry.user_id: retry
+            for retry in StandingRetry.objects.select_for_update().filter(user_id__in=failed)
+        }
+        for user_id, failures in sorted(failed.items()):
+            retry = kept.get(user_id) or StandingRetry(
+                user_id=user_id, first_failed_at=now, last_failed_at=now
+            )
+            retry.attempts += 1
+            retry.last_failed_at = now
+            retry.last_error = "\n".join(failures)[:4000]
+            if retry.gave_up_at is None and retry.attempts >= RETRY_ATTEMPTS:
+                retry.gave_up_at = now
+                logger.error(
+                    "Standing sweep gave up on user %s after %d failed attempts (staff: admin, "
+                    "Standing changes not yet announced): %s",
+                    user_id,
+                    retry.attempts,
+                    retry.last_error,
+                )
+            retry.next_attempt_at = (
+                None if retry.gave_up_at is not None else now + retry_delay(retry.attempts)
+            )
+            if retry.pk is None:
+                # A member another run or on-commit send kept meanwhile: theirs counts too.
+                try:
+                    with transaction.atomic():
+                        retry.save(force_insert=True)
+                except IntegrityError:
+                    StandingRetry.objects.filter(user_id=user_id).update(
+                        attempts=F("attempts") + 1,
+                        last_failed_at=now,
+                        last_error=retry.last_error,
+                    )
+            else:
+                retry.save()
 
 
-def _sweep_marks() -> tuple[datetime, date, list[int], datetime]:
-    """(restrictions_until, licenses_before, retry_user_ids, the database's now), the row
-    made on the first run. The database's clock: restriction_in_force reads it (Now()), so
-    a restriction announced as ended is ended for the re-ranking that follows."""
+def tell_again_now(*, user_ids: list[int], by: User) -> tuple[list[int], list[int]]:
+    """Staff (a TOTP-passed session, the admin) tell these kept members again at once,
+    once the receiver is mended: (told, still failing). A member still failing starts a
+    fresh round of RETRY_ATTEMPTS tries."""
+    told: list[int] = []
+    failing: list[int] = []
+    for user_id in user_ids:
+        failures = standing_changed_failures(user_id)
+        (failing if failures else told).append(user_id)
+        if failures:
+            StandingRetry.objects.filter(user_id=user_id).update(attempts=0, gave_up_at=None)
+        record_outcomes({user_id: failures})
+    logger.info(
+        "Standing changes told again by staff %s: told %s, still failing %s", by.pk, told, failing
+    )
+    return told, failing
+
+
+def _sweep_marks() -> tuple[datetime, date, datetime]:
+    """(restrictions_until, licenses_before, the database's now), the row made on the first
+    run. The database's clock: restriction_in_force reads it (Now()), so a restriction
+    announced as ended is ended for the re-ranking that follows."""
     marks = StandingSweep.objects.filter(pk=1).values_list(
-        "restrictions_until", "licenses_before", "retry_user_ids", Now()
+        "restrictions_until", "licenses_before", Now()
     )
     row = marks.first()
     if row is None:
@@ -135,17 +222,6 @@ def _sweep_marks() -> tuple[datetime, date, list[int], datetime]:
         )
         row = marks.get()
     return row
-
-
-def _move_marks_keeping(failed: set[int], *, done: set[int], now: datetime, today: date) -> None:
-    with transaction.atomic():
-        # Under the row's lock: a member another run or a failed on-commit send added to
-        # the list meanwhile stays on it.
-        sweep = StandingSweep.objects.select_for_update().get(pk=1)
-        sweep.retry_user_ids = sorted((set(sweep.retry_user_ids) - done) | failed)
-        sweep.restrictions_until = max(sweep.restrictions_until, now)
-        sweep.licenses_before = max(sweep.licenses_before, today)
-        sweep.save(update_fields=["retry_user_ids", "restrictions_until", "licenses_before"])
 
 
 def active_restrictions(user: User | AnonymousUser) -> list[Suspension]:
