@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from detectors.hashed_text import BatchHashes
 from detectors.lexicon_scan import WORD_START, LexiconScanner
 from detectors.warning_model import load_model
 
@@ -1145,19 +1146,20 @@ def assess(text: str) -> dict[str, float]:
     return assess_many([text])[0]
 
 
-def assess_many(texts: list[str]) -> list[dict[str, float]]:
+def assess_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[dict[str, float]]:
     """For each text, the categories it calls for with a confidence (0-1): one piece of
     evidence 0.5, two 0.75, three 0.875, ..., where each distinct lexicon cue is one
     (figurative-prone cues only with the model's support) and the content-warning
     model's call (its probability at or above its category's threshold, on the text
     without the senses that mean nothing here) is one, so the model alone calls for a
-    category."""
+    category. `hashes`: the screening batch's term hashes, shared with the incivility
+    model (detectors.hashed_text.BatchHashes)."""
     if not texts:
         return []
     model = load_model()
     scans = [_scan(t) if isinstance(t, str) else ([], []) for t in texts]
     read = [_model_text(t, neutral) for t, (_, neutral) in zip(texts, scans, strict=True)]
-    probabilities = model.probabilities(read)
+    probabilities = model.probabilities(read, hashes)
     # A text of one or two words once the senses that mean nothing are blanked ("Her  ."
     # from "Her pitch ... was killed in committee.") is all intercept and one feature to
     # the model: it casts no call there.

@@ -8,24 +8,24 @@ artifact's arrays, so screening never imports scikit-learn or SciPy (importing t
 most of `score_posts`' cold start). `tests/moderation/test_hashed_text.py` checks the
 features against scikit-learn's on real posts.
 
-Each distinct term (a word n-gram, or a word's character n-grams) is hashed once per
-process and cached, so a worker's steady cost is a dictionary look-up per term.
+A batch's distinct terms are hashed together, vectorised over numpy arrays
+(`abs_hashes`), and each post is tokenised and hashed once for every model that reads it
+through the batch's `BatchHashes`, which the caller makes and drops. Nothing here is kept
+between calls: no post's text or terms stay in the process (the privacy rule covers
+caches too).
 """
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
-from collections.abc import Callable
-from contextlib import suppress
-from itertools import pairwise
+from collections.abc import Callable, Sequence
+from itertools import chain, pairwise
 from typing import Any
 
 import numpy as np
 
 _C1, _C2, _MASK = 0xCC9E2D51, 0x1B873593, 0xFFFFFFFF
 _WHITE_SPACES = re.compile(r"\s\s+")
-_CACHE_LIMIT = 500_000
 
 
 def murmurhash3_32(term: str) -> int:
@@ -64,41 +64,128 @@ def hashed_column(term: str, n_features: int) -> int:
     return abs(h) % n_features
 
 
-class _TermHashes(dict):
-    """term -> abs(murmurhash3_32(term)), computed on a miss: `map(cache.__getitem__,
-    terms)` runs at C speed for terms already seen. Shared by every feature space of the process
-    (the hash does not depend on the space; the column is the hash modulo its size)."""
-
-    def __missing__(self, term: str) -> int:
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        h = self[term] = abs(murmurhash3_32(term))
-        return h
+_U32 = np.uint32
+_C1_U32, _C2_U32 = _U32(_C1), _U32(_C2)
+_TAIL_MASKS = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF], dtype=_U32)  # by length % 4
 
 
-class _WordGramHashes(dict):
-    """word -> the hashes of its char_wb n-grams (one n-gram range), computed on a miss."""
+def _rotl(values: np.ndarray, shift: int) -> np.ndarray:
+    return (values << _U32(shift)) | (values >> _U32(32 - shift))
+
+
+def abs_hashes(terms: Sequence[str]) -> np.ndarray:
+    """abs(murmurhash3_32(term)) of each term as int64, computed over all the terms at once.
+
+    The terms' UTF-8 bytes are laid end to end and read as a little-endian uint32 at every
+    byte offset; a term's blocks are those at its start, start + 4, ...; its tail of 1-3
+    bytes is the next one masked to its length (the integer the algorithm mixes). uint32
+    arithmetic wraps as the algorithm's masks do. The blocks are taken one position at a
+    time over the terms that have a whole block there (longest first, so those are a
+    prefix)."""
+    count = len(terms)
+    if not count:
+        return np.zeros(0, dtype=np.int64)
+    joined = "".join(terms)
+    if joined.isascii():
+        data = joined.encode("ascii")
+        lengths = np.fromiter(map(len, terms), np.int64, count)
+    else:
+        encoded = [term.encode("utf-8") for term in terms]
+        data = b"".join(encoded)
+        lengths = np.fromiter(map(len, encoded), np.int64, count)
+    raw = np.frombuffer(data + b"\0\0\0\0", dtype=np.uint8).astype(_U32)
+    words = raw[:-3] | (raw[1:-2] << _U32(8)) | (raw[2:-1] << _U32(16)) | (raw[3:] << _U32(24))
+    starts = np.zeros(count, dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    whole = lengths >> 2
+    order = np.argsort(-whole, kind="stable")
+    starts, whole, lengths = starts[order], whole[order], lengths[order]
+    active = count - np.searchsorted(whole[::-1], np.arange(int(whole[0])), side="right")
+    h1 = np.zeros(count, dtype=_U32)
+    for position, size in enumerate(active.tolist()):
+        k1 = _rotl(words[starts[:size] + 4 * position] * _C1_U32, 15) * _C2_U32
+        h1[:size] = _rotl(h1[:size] ^ k1, 13) * _U32(5) + _U32(0xE6546B64)
+    tailed = np.flatnonzero(lengths & 3)
+    if tailed.size:
+        tail = words[starts[tailed] + 4 * whole[tailed]] & _TAIL_MASKS[lengths[tailed] & 3]
+        h1[tailed] ^= _rotl(tail * _C1_U32, 15) * _C2_U32
+    h1 ^= lengths.astype(_U32)
+    h1 ^= h1 >> _U32(16)
+    h1 *= _U32(0x85EBCA6B)
+    h1 ^= h1 >> _U32(13)
+    h1 *= _U32(0xC2B2AE35)
+    h1 ^= h1 >> _U32(16)
+    unsigned = np.empty(count, dtype=np.int64)
+    unsigned[order] = h1
+    # The signed hash's absolute value: 2**32 - h for h >= 2**31 (so 2**31 for -2**31).
+    return np.where(unsigned >= 2**31, 2**32 - unsigned, unsigned)
+
+
+class BatchHashes:
+    """The term hashes of one batch of texts, made by the caller for that batch and passed
+    to every feature space that reads it, so the content-warning and incivility models
+    tokenise and hash a post once between them. It lives as long as the caller keeps it
+    (a screening batch); no module keeps one, so no post's text or terms outlive the call.
+
+    Holds: each (kind of terms, text)'s row of hashes, each term's hash and each word's
+    char_wb n-gram hashes per n-gram range."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[Any, ...], np.ndarray] = {}
+        self.terms: dict[str, int] = {}
+        self.word_grams: dict[tuple[int, int], _WordGrams] = {}
+
+    def term_hashes(self, terms: list[str]) -> np.ndarray:
+        """abs_hashes of these terms, each distinct term hashed once per batch."""
+        known = self.terms
+        missing = list(set(terms).difference(known))
+        if missing:
+            known.update(zip(missing, abs_hashes(missing).tolist(), strict=True))
+        return np.fromiter(map(known.__getitem__, terms), np.int64, len(terms))
+
+    def word_gram_hashes(
+        self, words: list[str], low: int, high: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The hashes of these words' char_wb n-grams end to end, and each word's count of
+        them; each distinct word's n-grams made and hashed once per batch."""
+        table = self.word_grams.get((low, high))
+        if table is None:
+            table = self.word_grams[low, high] = _WordGrams(low, high)
+        return table.hashes_of(words)
+
+
+class _WordGrams:
+    """A batch's words' char_wb n-gram hashes for one n-gram range, end to end in `flat`:
+    word `ids[word]` has `sizes[id]` of them from `starts[id]` on."""
 
     def __init__(self, low: int, high: int) -> None:
-        super().__init__()
         self.low, self.high = low, high
+        self.ids: dict[str, int] = {}
+        self.flat = np.zeros(0, dtype=np.int64)
+        self.starts = np.zeros(0, dtype=np.int64)
+        self.sizes = np.zeros(0, dtype=np.int64)
 
-    def __missing__(self, word: str) -> np.ndarray:
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        grams = char_wb_ngrams(word, self.low, self.high)
-        hashes = self[word] = np.fromiter(
-            map(_TERM_HASHES.__getitem__, grams), np.int64, len(grams)
-        )
-        return hashes
-
-
-_TERM_HASHES = _TermHashes()
-_WORD_GRAM_HASHES: dict[tuple[int, int], _WordGramHashes] = {}
+    def hashes_of(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        missing = list(set(words).difference(self.ids))
+        if missing:
+            grams = [char_wb_ngrams(word, self.low, self.high) for word in missing]
+            sizes = np.fromiter(map(len, grams), np.int64, len(grams))
+            first = len(self.ids)
+            self.ids.update(zip(missing, range(first, first + len(missing)), strict=True))
+            self.starts = np.concatenate((self.starts, len(self.flat) + np.cumsum(sizes) - sizes))
+            self.sizes = np.concatenate((self.sizes, sizes))
+            self.flat = np.concatenate((self.flat, abs_hashes(list(chain.from_iterable(grams)))))
+        ids = np.fromiter(map(self.ids.__getitem__, words), np.int64, len(words))
+        sizes = self.sizes[ids]
+        # Each word's run of `flat`, one after another: position i of the output reads
+        # flat[i - (where the word's run starts in the output) + (where it starts in flat)].
+        out_starts = np.cumsum(sizes) - sizes
+        index = np.arange(int(sizes.sum())) + np.repeat(self.starts[ids] - out_starts, sizes)
+        return self.flat[index], sizes
 
 
 def columns_of_hashes(hashes: np.ndarray, n_features: int) -> np.ndarray:
-    """hashed_column over an int64 array of absolute hashes (_TERM_HASHES' values). For
+    """hashed_column over an int64 array of absolute hashes (abs_hashes' values). For
     the hash -2**31 sklearn takes (2**31 - 1 - (n - 1)) % n, which is 2**31 % n: the
     absolute value's remainder, as for every other hash."""
     if n_features & (n_features - 1) == 0:
@@ -135,45 +222,6 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
     return grams
 
 
-class _TextHashes:
-    """The term hashes of recently seen texts, per kind of terms: a screening batch gives
-    the same posts to the content-warning model and to the incivility model, whose word
-    (and char_wb) terms are the same, so the second to read a post finds them here. Least recently
-    used texts go first once the rows hold more than `limit` hashes in all."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.total = 0
-        self._rows: OrderedDict[tuple[Any, str], np.ndarray] = OrderedDict()
-
-    def rows(
-        self, key: tuple[Any, ...], texts: list[str], compute: Callable[[str], np.ndarray]
-    ) -> list[np.ndarray]:
-        stored = self._rows
-        out = []
-        for text in texts:
-            entry = (key, text)
-            row = stored.get(entry)
-            if row is None:
-                row = compute(text)
-                stored[entry] = row
-                self.total += len(row)
-                while self.total > self.limit and len(stored) > 1:
-                    try:
-                        _, dropped = stored.popitem(last=False)
-                    except KeyError:  # another thread emptied it (a threaded dev server)
-                        break
-                    self.total -= len(dropped)
-            else:
-                with suppress(KeyError):  # another thread dropped it meanwhile
-                    stored.move_to_end(entry)
-            out.append(row)
-        return out
-
-
-_TEXT_HASHES = _TextHashes(limit=2_000_000)
-
-
 class HashedSpace:
     """One hashed TF-IDF feature space of a trained model: its kind ("word" or "char_wb"),
     its parameters and its fitted idf."""
@@ -183,11 +231,12 @@ class HashedSpace:
         self.n_features = int(params["n_features"])
         self.ngram_range = tuple(int(n) for n in params.get("ngram_range", (1, 1)))
         self.idf = np.asarray(idf, dtype=np.float32)
-        # Spaces whose terms depend only on these parameters share each text's term hashes
-        # (the incivility and content-warning models read the same post): see _TextHashes.
-        self._shared_key: tuple[Any, ...] | None = None
+        # Spaces whose terms depend only on these parameters share each text's row of
+        # hashes within a batch (the incivility and content-warning models read the same
+        # post): see BatchHashes.
+        self._row_key: tuple[Any, ...]
         if kind == "word":
-            self._shared_key = ("word", params["token_pattern"])
+            self._row_key = ("word", params["token_pattern"])
             if self.ngram_range != (1, 2):
                 raise ValueError(f"word n-grams {self.ngram_range} are not supported")
             self.terms: Callable[[str], list[str]] = word_terms_function(params["token_pattern"])
@@ -197,39 +246,58 @@ class HashedSpace:
             from detectors.incivility_cues import terms_for_version
 
             self.terms = terms_for_version(int(params.get("cues_version", -1)))
+            self._row_key = ("cue", int(params.get("cues_version", -1)))
         elif kind == "char_wb":
-            self._shared_key = ("char_wb", *self.ngram_range)
-            self._word_grams = _WORD_GRAM_HASHES.setdefault(
-                self.ngram_range, _WordGramHashes(*self.ngram_range)
-            )
+            self._row_key = ("char_wb", *self.ngram_range)
         else:
             raise ValueError(f"unknown feature space {kind!r}")
 
     def term_column(self, term: str) -> int:
-        return _TERM_HASHES[term] % self.n_features
+        return abs(murmurhash3_32(term)) % self.n_features
 
-    def term_columns(self, terms: list[str]) -> list[int]:
-        """term_column of each term, in order."""
-        hashes = np.fromiter(map(_TERM_HASHES.__getitem__, terms), np.int64, len(terms))
-        return columns_of_hashes(hashes, self.n_features).tolist()
+    def term_columns(self, terms: list[str], hashes: BatchHashes | None = None) -> list[int]:
+        """term_column of each term, in order (from the batch's hashes when given)."""
+        found = hashes.term_hashes(terms) if hashes is not None else abs_hashes(terms)
+        return columns_of_hashes(found, self.n_features).tolist()
 
-    def _row_hashes(self, text: str) -> np.ndarray:
-        """The hashes of one text's terms, in order (repeats kept)."""
-        if self.kind == "char_wb":
-            pieces = list(map(self._word_grams.__getitem__, text.lower().split()))
-            if not pieces:
-                return np.zeros(0, dtype=np.int64)
-            return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
-        terms = self.terms(text)
-        return np.fromiter(map(_TERM_HASHES.__getitem__, terms), np.int64, len(terms))
+    def _rows(self, texts: list[str], hashes: BatchHashes) -> list[np.ndarray]:
+        """The hashes of each text's terms, in order (repeats kept), computed once per
+        batch for every space of the same kind and parameters."""
+        stored = hashes.rows
+        key = self._row_key
+        missing = [text for text in dict.fromkeys(texts) if (key, text) not in stored]
+        if missing:
+            if self.kind == "char_wb":
+                # sklearn's char_wb analyzer: each whitespace-separated word of the
+                # lower-cased text, its n-grams one word after another.
+                words = [text.lower().split() for text in missing]
+                flat, sizes = hashes.word_gram_hashes(
+                    list(chain.from_iterable(words)), *self.ngram_range
+                )
+                word_ends = np.cumsum(np.fromiter(map(len, words), np.int64, len(words)))
+                gram_ends = np.concatenate(([0], np.cumsum(sizes)))[word_ends]
+                stored.update(
+                    zip(
+                        ((key, text) for text in missing),
+                        np.split(flat, gram_ends[:-1]),
+                        strict=True,
+                    )
+                )
+            else:
+                terms = [self.terms(text) for text in missing]
+                flat = hashes.term_hashes(list(chain.from_iterable(terms)))
+                ends = np.cumsum(np.fromiter(map(len, terms), np.int64, len(terms)))
+                stored.update(
+                    zip(((key, text) for text in missing), np.split(flat, ends[:-1]), strict=True)
+                )
+        return [stored[key, text] for text in texts]
 
-    def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def counts(
+        self, texts: list[str], hashes: BatchHashes | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(indptr, columns, counts) of each text's terms: CSR rows with sorted, unique
         columns, as the hashing vectorizer gives them."""
-        if self._shared_key is None:
-            rows = [self._row_hashes(text) for text in texts]
-        else:
-            rows = _TEXT_HASHES.rows(self._shared_key, texts, self._row_hashes)
+        rows = self._rows(texts, hashes if hashes is not None else BatchHashes())
         indptr = [0]
         total = 0
         for row in rows:
@@ -238,10 +306,12 @@ class HashedSpace:
         flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
         return _unique_per_row(columns_of_hashes(flat, self.n_features), indptr, self.n_features)
 
-    def tfidf(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def tfidf(
+        self, texts: list[str], hashes: BatchHashes | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(indptr, columns, values): sublinear TF times idf, each row L2-normalised, in
-        float32 as sklearn computes it."""
-        indptr, columns, counts = self.counts(texts)
+        float32 as sklearn computes it. `hashes`: the batch's (see BatchHashes)."""
+        indptr, columns, counts = self.counts(texts, hashes)
         values = (np.log(counts) + np.float32(1.0)) * self.idf[columns]
         lengths = np.diff(indptr)
         nonempty = lengths > 0

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from detectors.hashed_text import HashedSpace, row_dot
+from detectors.hashed_text import BatchHashes, HashedSpace, row_dot
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 
@@ -77,31 +77,38 @@ class LoadedModel:
         """The word terms of a (cleaned) post, as the model's word features count them."""
         return self.word.terms(text)
 
-    def word_rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def word_rows(
+        self, texts: list[str], hashes: BatchHashes | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The word features of these (cleaned) texts as CSR (indptr, columns, values)."""
-        return self.word.tfidf(texts)
+        return self.word.tfidf(texts, hashes)
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        """The model's probability of incivility for each (cleaned) text."""
-        return self._probabilities(self.word_rows(texts), texts)
+    def probabilities(self, texts: list[str], hashes: BatchHashes | None = None) -> np.ndarray:
+        """The model's probability of incivility for each (cleaned) text. `hashes`: the
+        screening batch's term hashes (a fresh set when not given)."""
+        hashes = hashes if hashes is not None else BatchHashes()
+        return self._probabilities(self.word_rows(texts, hashes), texts, hashes=hashes)
 
-    def cue_rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def cue_rows(
+        self, texts: list[str], hashes: BatchHashes | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The cue features of these (cleaned) texts as CSR, or None for a model without."""
-        return self.cue.tfidf(texts) if self.cue is not None else None
+        return self.cue.tfidf(texts, hashes) if self.cue is not None else None
 
     def _probabilities(
         self,
         word_rows: tuple[np.ndarray, np.ndarray, np.ndarray],
         texts: list[str],
         cue_rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+        hashes: BatchHashes | None = None,
     ) -> np.ndarray:
         logits = (
             row_dot(*word_rows, self.word_coef)
-            + row_dot(*self.char.tfidf(texts), self.char_coef)
+            + row_dot(*self.char.tfidf(texts, hashes), self.char_coef)
             + self.intercept
         )
         if self.cue is not None and self.cue_coef is not None:
-            rows = cue_rows if cue_rows is not None else self.cue.tfidf(texts)
+            rows = cue_rows if cue_rows is not None else self.cue.tfidf(texts, hashes)
             logits += row_dot(*rows, self.cue_coef)
         return 1.0 / (1.0 + np.exp(-logits))
 
@@ -190,13 +197,14 @@ def clean_text(text: object) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def score_many(texts: list[str]) -> list[float]:
-    """Probabilities for many posts in one vectorised pass (fast path for workers)."""
+def score_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[float]:
+    """Probabilities for many posts in one vectorised pass (fast path for workers).
+    `hashes`: the batch's term hashes, shared with the content-warning model."""
     if not texts:
         return []
     model = load_model()
     cleaned = [clean_text(t) for t in texts]
-    return [float(p) for p in model.probabilities(cleaned)]
+    return [float(p) for p in model.probabilities(cleaned, hashes)]
 
 
 @lru_cache(maxsize=4096)
@@ -248,17 +256,20 @@ def score(text: str) -> IncivilityResult:
     return score_many_with_drivers([text])[0]
 
 
-def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
+def score_many_with_drivers(
+    texts: list[str], *, hashes: BatchHashes | None = None
+) -> list[IncivilityResult]:
     """score() for many posts: one vectorised pass (as score_many) for the probabilities
     and the word features, then each post's drivers from its row (the screening worker's
-    batches use it)."""
+    batches use it). `hashes`: the batch's term hashes, as for score_many."""
     if not texts:
         return []
     model = load_model()
+    hashes = hashes if hashes is not None else BatchHashes()
     cleaned = [clean_text(t) for t in texts]
-    word_rows = model.word_rows(cleaned)
-    cue_rows = model.cue_rows(cleaned)
-    probabilities = model._probabilities(word_rows, cleaned, cue_rows)
+    word_rows = model.word_rows(cleaned, hashes)
+    cue_rows = model.cue_rows(cleaned, hashes)
+    probabilities = model._probabilities(word_rows, cleaned, cue_rows, hashes)
     indptr, indices, data = word_rows
     results = []
     for row, (text, clean, probability) in enumerate(
@@ -280,6 +291,7 @@ def score_many_with_drivers(texts: list[str]) -> list[IncivilityResult]:
                 indices[indptr[row] : indptr[row + 1]],
                 data[indptr[row] : indptr[row + 1]],
                 cue_row,
+                hashes,
             )
         )
     return results
@@ -293,6 +305,7 @@ def _with_drivers(
     indices: np.ndarray,
     data: np.ndarray,
     cue_row: tuple[np.ndarray, np.ndarray] | None = None,
+    hashes: BatchHashes | None = None,
 ) -> IncivilityResult:
     """The result for one post, given its row of word features (hashed column, value) and
     of cue features. A word class's pull (say the contempt class, "c:CONTEMPT") is shown
@@ -307,7 +320,7 @@ def _with_drivers(
         # The post's distinct terms in the set's order (ties among drivers keep it).
         terms = list(set(model.word_terms(cleaned)))
         for term, contribution in zip(
-            terms, map(positive.get, model.word.term_columns(terms)), strict=True
+            terms, map(positive.get, model.word.term_columns(terms, hashes)), strict=True
         ):
             if contribution is not None:
                 contributions[term] = contribution

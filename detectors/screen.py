@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from detectors import content_warnings, identifiers, incivility
+from detectors.hashed_text import BatchHashes
 from detectors.identifiers import IdentifierSpan
 
 
@@ -65,8 +66,9 @@ def _report(
 
 def screen_text(text: str, declared_warnings: Sequence[str] | None) -> ScreenReport:
     """All detector results for one text, with the words that drove the incivility score."""
-    result = incivility.score(text)
-    [confidence] = content_warnings.assess_many([text])
+    hashes = BatchHashes()  # this text's terms, hashed once for both models
+    [confidence] = content_warnings.assess_many([text], hashes=hashes)
+    [result] = incivility.score_many_with_drivers([text], hashes=hashes)
     return _report(
         text, _declared(declared_warnings), result.probability, list(result.drivers), confidence
     )
@@ -80,15 +82,21 @@ def screen_many(
     if not items:
         return []
     texts = [text for text, _ in items]
-    confidences = content_warnings.assess_many(texts)
+    # The batch's terms, tokenised and hashed once for both models; dropped on return, so
+    # no post's text outlives the call (no cache keeps unpublished text).
+    hashes = BatchHashes()
+    confidences = content_warnings.assess_many(texts, hashes=hashes)
     if drivers:
         return [
             _report(text, _declared(declared), result.probability, list(result.drivers), found)
             for (text, declared), result, found in zip(
-                items, incivility.score_many_with_drivers(texts), confidences, strict=True
+                items,
+                incivility.score_many_with_drivers(texts, hashes=hashes),
+                confidences,
+                strict=True,
             )
         ]
-    probabilities = incivility.score_many(texts)
+    probabilities = incivility.score_many(texts, hashes=hashes)
     return [
         _report(text, _declared(declared), probability, [], found)
         for (text, declared), probability, found in zip(

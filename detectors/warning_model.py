@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from detectors.hashed_text import HashedSpace, row_dot
+from detectors.hashed_text import BatchHashes, HashedSpace, row_dot
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 
@@ -38,11 +38,13 @@ class WarningModel:
     char: HashedSpace | None = None
     char_coef: np.ndarray | None = None  # (categories, char features)
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        """(texts, categories) probabilities."""
+    def probabilities(self, texts: list[str], hashes: BatchHashes | None = None) -> np.ndarray:
+        """(texts, categories) probabilities. `hashes`: the screening batch's term hashes,
+        shared with the incivility model (a fresh set when not given)."""
+        hashes = hashes if hashes is not None else BatchHashes()
         # Each space's values in float64 once, not once per category (row_dot would).
-        word_rows = _as_float64(self.word.tfidf(texts))
-        char_rows = _as_float64(self.char.tfidf(texts)) if self.char is not None else None
+        word_rows = _as_float64(self.word.tfidf(texts, hashes))
+        char_rows = _as_float64(self.char.tfidf(texts, hashes)) if self.char is not None else None
         logits = np.empty((len(texts), len(self.categories)))
         for column in range(len(self.categories)):
             logits[:, column] = (

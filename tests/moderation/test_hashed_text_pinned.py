@@ -98,8 +98,9 @@ def models() -> tuple[incivility.LoadedModel, warning_model.WarningModel, list[s
 
 def test_features_and_probabilities_are_the_pinned_ones(models) -> None:
     inc, war, texts = models
-    # Twice: the second time the term hashes and the texts' rows come from the caches.
-    for _ in range(2):
+    # Each space on its own batch, then all on one batch: the second time every space after
+    # the first of its kind finds the texts' rows and the term hashes in the batch.
+    for shared in (None, hashed_text.BatchHashes()):
         spaces = {
             "inc_word": inc.word,
             "inc_char": inc.char,
@@ -107,7 +108,8 @@ def test_features_and_probabilities_are_the_pinned_ones(models) -> None:
             "war_word": war.word,
             "war_char": war.char,
         }
-        assert {name: _digest(space.tfidf(texts)) for name, space in spaces.items()} == DIGESTS
+        digests = {name: _digest(space.tfidf(texts, shared)) for name, space in spaces.items()}
+        assert digests == DIGESTS
         assert [len(inc.word.tfidf(texts)[1]), len(inc.char.tfidf(texts)[1])] == NONZERO[:2]
         assert len(war.char.tfidf(texts)[1]) == NONZERO[2]
         assert inc.probabilities(texts).tolist() == [float(p) for p in INCIVILITY]
@@ -121,13 +123,23 @@ def test_features_and_probabilities_are_the_pinned_ones(models) -> None:
             assert got == columns, term
 
 
-def test_rows_are_the_same_after_the_text_cache_drops_them(models, monkeypatch) -> None:
+def test_a_batch_in_another_order_or_split_gives_the_same_rows(models) -> None:
     inc, war, texts = models
-    before = [_digest(inc.char.tfidf(texts)), _digest(war.word.tfidf(texts))]
-    monkeypatch.setattr(hashed_text, "_TEXT_HASHES", hashed_text._TextHashes(limit=10))
-    monkeypatch.setattr(hashed_text, "_TERM_HASHES", hashed_text._TermHashes())
-    assert [_digest(inc.char.tfidf(texts)), _digest(war.word.tfidf(texts))] == before
-    assert hashed_text._TEXT_HASHES.total <= 10 or len(hashed_text._TEXT_HASHES._rows) == 1
+    whole = [_digest(inc.char.tfidf(texts)), _digest(war.word.tfidf(texts))]
+    batch = hashed_text.BatchHashes()
+    war.word.tfidf(texts[2:][::-1], batch)  # some of the rows and hashes first, reversed
+    assert [_digest(inc.char.tfidf(texts, batch)), _digest(war.word.tfidf(texts, batch))] == whole
+    assert inc.word.term_columns(list(COLUMNS), batch) == [c[0] for c in COLUMNS.values()]
+    assert war.word.term_columns(list(COLUMNS)) == [c[1] for c in COLUMNS.values()]
+
+
+def test_vectorised_hashes_equal_murmurhash3_on_every_length_and_script() -> None:
+    words = ["", "a", "ab", "abc", "abcd", "abcde", "did you", " wow ", *TEXTS]
+    words += ["\u1e9e \u0130", "\U0001f642" * 3, "na\u00efve", "a" * 41, "\u00e9" * 7]
+    words += [TEXTS[2][:n] for n in range(len(TEXTS[2]))]
+    for terms in (words, [w for w in words if w.isascii()], words[:1], []):
+        expected = [abs(hashed_text.murmurhash3_32(t)) for t in terms]
+        assert hashed_text.abs_hashes(terms).tolist() == expected
 
 
 @pytest.mark.parametrize("n_features", [2**17, 2**18, 1000, 99991])
