@@ -22,7 +22,14 @@ from accounts import handles, standing, verification
 from accounts.access import can_review_licenses, has_staff_powers
 from accounts.choices import LicenseState
 from accounts.forms import ReviewForm, RevokeForm
-from accounts.models import License, LicenseStatusChange, StandingRetry, User
+from accounts.models import (
+    HandleChange,
+    HandleChangedBy,
+    License,
+    LicenseStatusChange,
+    StandingRetry,
+    User,
+)
 from accounts.signals import byline_changed
 
 
@@ -33,6 +40,27 @@ class ClinicianChangeForm(UserChangeForm):  # type: ignore[type-arg]
         # (held for the member, still resolving to them) by the database on save.
         value = self.cleaned_data.get("handle")
         return handles.clean_handle(value, user=self.instance) if value else None
+
+
+class HandleChangeInline(admin.TabularInline):
+    """The member's handle history, as the database recorded it, with who made each."""
+
+    model = HandleChange
+    fk_name = "user"
+    extra = 0
+    can_delete = False
+    fields = ("changed_at", "old_handle", "new_handle", "changed_by", "actor")
+    readonly_fields = fields
+    ordering = ("-changed_at", "-id")
+    verbose_name = "handle change"
+    verbose_name_plural = "handle history (only the member's own changes count towards "
+    "their limit)"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -73,8 +101,19 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
 
+    def get_inlines(self, request: HttpRequest, obj: User | None) -> list[Any]:
+        return [HandleChangeInline] if obj is not None else []
+
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
+        if change and "handle" in form.changed_data:
+            # The database records the change (its trigger); this says staff made it, so it
+            # does not count towards the member's own changes per month.
+            with handles.changes_made_by(
+                user_id=obj.pk, changed_by=HandleChangedBy.STAFF, actor=request.user
+            ):
+                super().save_model(request, obj, form, change)
+        else:
+            super().save_model(request, obj, form, change)
         if change and {"handle", "display_name", "credentials_suffix"} & set(form.changed_data):
             # As a change in the member's settings: cached topic lists show the new byline.
             byline_changed.send(sender=User, user_id=obj.pk)

@@ -18,7 +18,12 @@ def profile(user: User) -> dict[str, Any]:
         "email_notices": user.email_notices,
         "handle": user.handle,
         "handle_changes": [
-            {"from": change.old_handle, "to": change.new_handle, "at": iso(change.changed_at)}
+            {
+                "from": change.old_handle,
+                "to": change.new_handle,
+                "at": iso(change.changed_at),
+                "by": change.changed_by,
+            }
             for change in user.handle_changes.order_by("changed_at", "id")
         ],
         "digest": user.digest,

@@ -11,19 +11,25 @@ admin are not limited).
 The history (HandleChange) is written by the database, not here: a trigger on the user
 table records every change of a handle, whatever path made it (settings, the admin's user
 form, a script), so none can leave an old handle unheld (migration 0012; 0014 on SQLite).
+The trigger cannot know who made it: the paths that know say so in the same transaction
+(changes_made_by: the member in settings, staff in the admin), and a change no path
+claimed stays "unknown". Only the member's own changes count towards their limit.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
-from accounts.models import HandleChange, User
+from accounts.models import HandleChange, HandleChangedBy, User
 from accounts.signals import byline_changed
 
 HANDLE_MIN = 2
@@ -158,10 +164,29 @@ def assign_new_member_handle(user: User, *, wanted: str = "") -> None:
 
 
 def changes_left(user: User) -> int:
+    """How many more changes the member may make now: their own changes in CHANGE_WINDOW
+    count, not those staff made in the admin nor unknown ones (a script)."""
     recent = HandleChange.objects.filter(
-        user=user, changed_at__gte=timezone.now() - CHANGE_WINDOW
+        user=user,
+        changed_by=HandleChangedBy.MEMBER,
+        changed_at__gte=timezone.now() - CHANGE_WINDOW,
     ).count()
     return max(0, CHANGES_PER_WINDOW - recent)
+
+
+@contextmanager
+def changes_made_by(*, user_id: int, changed_by: str, actor: User | None) -> Iterator[None]:
+    """The changes of `user_id`'s handle the database records inside this block were made
+    by `changed_by` ("member" or "staff"), `actor` the person. The member's row is locked
+    first, so no other change of their handle (a script's) falls between and is claimed.
+    Call inside the transaction that changes the handle."""
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user_id).values_list("pk").first()
+        before = HandleChange.objects.filter(user_id=user_id).aggregate(last=Max("pk"))["last"]
+        yield
+        HandleChange.objects.filter(
+            user_id=user_id, pk__gt=before or 0, changed_by=HandleChangedBy.UNKNOWN
+        ).update(changed_by=changed_by, actor=actor)
 
 
 def handle_change(*, user: User, handle: str) -> bool:
@@ -179,9 +204,9 @@ def handle_change(*, user: User, handle: str) -> bool:
     try:
         with transaction.atomic():
             # Serialised with other writes to this member's row; the update records the old
-            # handle (the database's trigger writes the HandleChange).
-            User.objects.select_for_update().only("pk").get(pk=user.pk)
-            User.objects.filter(pk=user.pk).update(handle=new)
+            # handle (the database's trigger writes the HandleChange), made by the member.
+            with changes_made_by(user_id=user.pk, changed_by=HandleChangedBy.MEMBER, actor=user):
+                User.objects.filter(pk=user.pk).update(handle=new)
             byline_changed.send(sender=User, user_id=user.pk)
     except IntegrityError as error:
         raise ValidationError(

@@ -155,11 +155,22 @@ class User(AbstractUser):
         )
 
 
+class HandleChangedBy(models.TextChoices):
+    MEMBER = "member", "the member"
+    STAFF = "staff", "staff"
+    # A path that did not say (a script's save() or update(), raw SQL), and every change
+    # recorded before who made it was (accounts migration 0016).
+    UNKNOWN = "unknown", "not known (a script or SQL)"
+
+
 class HandleChange(models.Model):
     """A member's @handle changed (accounts/handles.py): the old one stays theirs for a
     while (nobody else may take it, and a mention of it still reaches them). Written by a
-    database trigger on every change of User.handle, whoever made it (migration 0012);
-    new_handle is empty when staff cleared the handle."""
+    database trigger on every change of User.handle, whoever made it (migration 0012;
+    0016 on SQLite too), as made by "unknown": the trigger cannot know the user. The paths
+    that know (the member's settings, the admin's user form) say who in the same
+    transaction (accounts.handles.changes_made_by); only the member's own changes count
+    towards their CHANGES_PER_WINDOW. new_handle is empty when staff cleared the handle."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handle_changes"
@@ -167,6 +178,17 @@ class HandleChange(models.Model):
     old_handle = models.CharField(max_length=40)
     new_handle = models.CharField(max_length=40)
     changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.CharField(
+        max_length=8, choices=HandleChangedBy.choices, db_default=HandleChangedBy.UNKNOWN
+    )
+    # Who, where known: the member, or the staff member in the admin.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["changed_at", "id"]

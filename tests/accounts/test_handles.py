@@ -234,17 +234,82 @@ def test_every_way_of_changing_a_handle_records_it_and_a_first_handle_is_no_chan
     with connection.cursor() as cursor:
         cursor.execute("UPDATE accounts_user SET handle = 'by.sql' WHERE id = %s", [clinician.pk])
         cursor.execute("UPDATE accounts_user SET handle = NULL WHERE id = %s", [clinician.pk])
-    got = list(HandleChange.objects.filter(user=clinician).values_list("old_handle", "new_handle"))
+    got = list(
+        HandleChange.objects.filter(user=clinician).values_list(
+            "old_handle", "new_handle", "changed_by", "actor"
+        )
+    )
+    # No path said who: the database records each, as made by someone not known.
     assert got == [
-        ("dana", "by.save"),
-        ("by.save", "by.update"),
-        ("by.update", "by.sql"),
-        ("by.sql", ""),
+        ("dana", "by.save", "unknown", None),
+        ("by.save", "by.update", "unknown", None),
+        ("by.update", "by.sql", "unknown", None),
+        ("by.sql", "", "unknown", None),
     ]
     # Each old handle is held for the member, even after staff cleared the handle.
     assert handles.resolve_mentions({"dana", "by.sql"}) == {"dana": clinician, "by.sql": clinician}
     assert handles.handle_change(user=User.objects.get(pk=clinician.pk), handle="dana.again")
     assert HandleChange.objects.filter(user=clinician).count() == 4  # from none: no change
+
+
+def test_staff_changes_in_the_admin_are_recorded_as_theirs_and_leave_the_members_limit(
+    client, clinician
+):
+    staff = factories.UserFactory(is_staff=True, is_superuser=True, handle="stella")
+    sign_in_with_totp(client, staff)
+    url = reverse("admin:accounts_user_change", args=[clinician.pk])
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    for handle in ("dana.s1", "dana.s2", "dana.s3"):
+        assert client.post(url, {**data, "handle": handle}).status_code == 302
+    # Saving the form without touching the handle claims no change, not even an unknown one.
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE accounts_user SET handle = 'by.sql' WHERE id = %s", [clinician.pk])
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    assert client.post(url, {**data, "display_name": "Dana R."}).status_code == 302
+    got = list(
+        HandleChange.objects.filter(user=clinician).values_list("new_handle", "changed_by", "actor")
+    )
+    assert got == [
+        ("dana.s1", "staff", staff.pk),
+        ("dana.s2", "staff", staff.pk),
+        ("dana.s3", "staff", staff.pk),
+        ("by.sql", "unknown", None),
+    ]
+    # The admin shows who made each, on the member's page.
+    page = client.get(url).content.decode()
+    assert "Handle history" in page and "not known (a script or SQL)" in page
+    # Four changes in a day, none the member's: all three of theirs are left.
+    member = User.objects.get(pk=clinician.pk)
+    assert handles.changes_left(member) == 3
+    client.force_login(member)
+    for handle in ("dana.m1", "dana.m2", "dana.m3"):
+        response = client.post(reverse("accounts:settings"), _settings_data(member, handle=handle))
+        assert response.status_code == 302
+        member = User.objects.get(pk=clinician.pk)
+    assert list(
+        HandleChange.objects.filter(user=clinician, changed_by="member").values_list(
+            "new_handle", "actor"
+        )
+    ) == [("dana.m1", clinician.pk), ("dana.m2", clinician.pk), ("dana.m3", clinician.pk)]
+    response = client.post(reverse("accounts:settings"), _settings_data(member, handle="dana.m4"))
+    assert response.status_code == 400
+    assert "You changed your handle 3 times in the last 30 days" in response.content.decode()
+    # Staff may still change it, and that still leaves the member's count as it was.
+    sign_in_with_totp(client, staff)
+    data = form_fields(client.get(url).content.decode(), "user_form")
+    assert client.post(url, {**data, "handle": "dana.s4"}).status_code == 302
+    assert User.objects.get(pk=clinician.pk).handle == "dana.s4"
+    assert handles.changes_left(User.objects.get(pk=clinician.pk)) == 0
+
+
+def test_a_staff_member_without_a_totp_passed_session_changes_no_handle(client, clinician):
+    staff = factories.UserFactory(is_staff=True, is_superuser=True, handle="stella")
+    client.force_login(staff)  # a password alone
+    url = reverse("admin:accounts_user_change", args=[clinician.pk])
+    response = client.post(url, {"handle": "dana.x", "email": clinician.email})
+    assert response.status_code == 302 and "/admin/" not in response["Location"].split("?")[0]
+    assert User.objects.get(pk=clinician.pk).handle == "dana"
+    assert not HandleChange.objects.filter(user=clinician).exists()
 
 
 # -- mentions -----------------------------------------------------------------------------
@@ -318,8 +383,8 @@ def test_the_export_holds_the_handle_its_history_and_each_groups_digest(client, 
     client.force_login(clinician)
     data = client.get(reverse("accounts:export")).json()
     assert data["profile"]["handle"] == "dana.reyes"
-    assert [(c["from"], c["to"]) for c in data["profile"]["handle_changes"]] == [
-        ("dana", "dana.reyes")
+    assert [(c["from"], c["to"], c["by"]) for c in data["profile"]["handle_changes"]] == [
+        ("dana", "dana.reyes", "member")
     ]
     assert data["profile"]["digest"] == "none"
     assert [(m["group"], m["digest"]) for m in data["memberships"]] == [(group.name, "weekly")]
@@ -346,3 +411,26 @@ def test_the_handle_history_trigger_for_sqlite_records_changes_as_on_postgresql(
     ).fetchall()
     assert [row[:3] for row in rows] == [(1, "ana.li", "ana.b"), (1, "ana.b", "")]
     assert all(len(row[3]) == len("2026-12-06 03:42:06.108") for row in rows)
+
+
+def test_the_sqlite_trigger_records_changes_as_not_known_until_a_path_says_who():
+    """Migration 0016's SQLite trigger on the two tables it touches: every change recorded,
+    as "unknown" (the column the app's paths then set)."""
+    import sqlite3
+
+    migration = importlib.import_module("accounts.migrations.0016_handle_change_made_by")
+    db = sqlite3.connect(":memory:")
+    db.executescript(
+        "CREATE TABLE accounts_user (id INTEGER PRIMARY KEY, handle TEXT);"
+        "CREATE TABLE accounts_handlechange (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " user_id INTEGER, old_handle TEXT NOT NULL, new_handle TEXT NOT NULL,"
+        " changed_at TEXT NOT NULL, changed_by TEXT NOT NULL, actor_id INTEGER NULL);"
+    )
+    db.executescript(migration.SQLITE)
+    db.execute("INSERT INTO accounts_user VALUES (1, 'ana.li')")
+    for handle in ("ana.li", "ana.b", None):
+        db.execute("UPDATE accounts_user SET handle = ?", [handle])
+    rows = db.execute(
+        "SELECT user_id, old_handle, new_handle, changed_by, actor_id FROM accounts_handlechange"
+    ).fetchall()
+    assert rows == [(1, "ana.li", "ana.b", "unknown", None), (1, "ana.b", "", "unknown", None)]
