@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _casefix, _compiler  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy as np
@@ -207,12 +208,38 @@ def score_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[f
     return [float(p) for p in model.probabilities(cleaned, hashes)]
 
 
-@lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Where a driver term stands in a post: its words as whole words, any non-word
-    characters between them, in any case."""
+    characters between them, in any case. Compiled afresh each time, outside `re`'s own
+    cache: a driver term is words of a post, maybe unpublished, which no cache may keep.
+    Only the reference (`_spans_by_regex`) and the rare texts `_spans_for` cannot read
+    without it use it."""
     words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.IGNORECASE)
+    pattern = r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)"
+    return _compile_uncached(pattern, re.IGNORECASE)
+
+
+# re.compile keeps the last 512 patterns in the re module; re._compiler.compile (what
+# re.compile calls on a miss) compiles without keeping anything.
+_compile_uncached = _compiler.compile
+
+# The characters for which a case-insensitive match is not "the same once lower-cased":
+# those re folds together beyond lower() (re._casefix: Turkish dotless i, long s, Greek
+# and Cyrillic variants, ...), U+0130 (lower() makes it two characters) and the Kelvin sign.
+_FOLD_SENSITIVE = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code))
+        for code in {
+            0x130,
+            0x212A,
+            *_casefix._EXTRA_CASES,
+            *(c for codes in _casefix._EXTRA_CASES.values() for c in codes),
+        }
+        if code > 127
+    )
+    + "]"
+)
 
 
 def _spans_by_regex(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -222,32 +249,66 @@ def _spans_by_regex(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """The spans of the driver terms in the post: what _spans_by_regex finds.
+def _is_word_character(character: str) -> bool:
+    # re's \w on str patterns: alphanumeric in Unicode, or the underscore.
+    return character.isalnum() or character == "_"
 
-    For ASCII text, where lower-casing is exactly what the case-insensitive match does,
-    each term's pattern is tried only where its first word occurs (str.find) instead of at
-    every position; after a match the next is looked for from its end, as finditer does.
-    A seventh of the time on the bench posts (the worker's batches call it per post).
+
+def _term_end(text: str, lowered: str, position: int, words: list[str]) -> int | None:
+    r"""Where _term_pattern(term).match(text, position) ends, or None: the words (lower
+    case, each beginning with a word character) in `lowered` from `position`, the first
+    not preceded by a word character, each later one after the whole run of non-word
+    characters that follows the one before (so \W+ cannot stop short of it), the last
+    not followed by a word character."""
+    if position and _is_word_character(text[position - 1]):
+        return None
+    end = position
+    length = len(text)
+    for index, word in enumerate(words):
+        if index:
+            gap = end
+            while gap < length and not _is_word_character(text[gap]):
+                gap += 1
+            if gap == end:
+                return None
+            end = gap
+        if not lowered.startswith(word, end):
+            return None
+        end += len(word)
+    if end < length and _is_word_character(text[end]):
+        return None
+    return end
+
+
+def _spans_for(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """The spans of the driver terms in the post: what _spans_by_regex finds, without a
+    regex per term (which `re` would cache).
+
+    Where lower-casing is exactly what the case-insensitive match does (no character of
+    _FOLD_SENSITIVE in the text or its lower case), each term is tried only where its
+    first word occurs (str.find) and matched by _term_end; after a match the next is
+    looked for from its end, as finditer does. Other texts, and terms whose words do not
+    each begin with a word character, are read with an uncached regex.
     """
-    if not text.isascii():
-        return _spans_by_regex(text, terms)
     lowered = text.lower()
+    readable = text.isascii() or not (
+        _FOLD_SENSITIVE.search(text) or _FOLD_SENSITIVE.search(lowered)
+    )
     spans: set[tuple[int, int]] = set()
     for term in terms:
-        words = term.split()
-        if not words or not term.isascii():
+        words = [word.lower() for word in term.split()]
+        if not readable or not words or not all(_is_word_character(w[0]) for w in words):
             spans.update(_spans_by_regex(text, [term]))
             continue
-        first, match, find = words[0].lower(), _term_pattern(term).match, lowered.find
+        first, find = words[0], lowered.find
         position = find(first)
         while position >= 0:
-            found = match(text, position)
-            if found is None:
+            end = _term_end(text, lowered, position, words)
+            if end is None:
                 position = find(first, position + 1)
             else:
-                spans.add((position, found.end()))
-                position = find(first, found.end())
+                spans.add((position, end))
+                position = find(first, end)
     return sorted(spans)
 
 

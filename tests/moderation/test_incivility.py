@@ -152,10 +152,15 @@ def test_driver_spans_found_from_the_first_word_equal_a_scan_of_every_position()
         (text, sorted(set(model.word_terms(text)))[:12]) for text in _hostile_and_ordinary_texts()
     ]
     rng = random.Random(8)
-    for _ in range(3000):
-        text = "".join(rng.choice("ab AB_'.-\n9é") for _ in range(rng.randint(0, 30)))
-        tokens = re.findall(r"(?u)\b\w[\w']*\b", text.lower()) or ["a"]
-        cases.append((text, [rng.choice(tokens), " ".join(rng.choices(tokens, k=2)), "a a"]))
+    # Besides ASCII: a word character, a non-word one, and characters whose case folds
+    # differ from lower() (dotless and dotted I, long s, Kelvin sign, sigmas, Cyrillic).
+    for alphabet in ("ab AB_'.-\n9é", "as IS_'.-\n9é\u2014ıİſKΣσςвВ"):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            tokens = re.findall(r"(?u)\b\w[\w']*\b", text.lower()) or ["a"]
+            members = re.findall(r"\w[\w'-]*", text.lower()) or ["a"]  # cue class words
+            terms = [rng.choice(tokens), " ".join(rng.choices(tokens, k=2)), "a a"]
+            cases.append((text, [*terms, rng.choice(members), "'a", ""]))
     for text, terms in cases:
         assert incivility._spans_for(text, terms) == incivility._spans_by_regex(text, terms), (
             text,

@@ -8,9 +8,11 @@ from __future__ import annotations
 import gc
 import uuid
 
+import pytest
+
 from detectors import hashed_text
 from detectors.content_warnings import assess_many
-from detectors.screen import screen_many
+from detectors.screen import screen_many, screen_text
 
 
 def _unique_word() -> str:
@@ -18,29 +20,39 @@ def _unique_word() -> str:
     return "Zq" + "".join(chr(ord("a") + int(c, 16)) for c in uuid.uuid4().hex[:12])
 
 
-def _screen_a_draft(word: str) -> None:
-    """Screen a draft naming `word` as `score_posts` and the content-warning check do."""
-    draft = f"Session notes: {word} said the group was a waste of time. Thoughts, anyone?"
-    screen_many([(draft, ["none"]), (draft + " Again.", None)], drivers=False)
+def _screen_a_draft(word: str) -> list[str]:
+    """Screen a draft naming `word` every way the detectors are called (the draft check,
+    the worker's batches with drivers, score_posts' without, the content-warning check);
+    the driver terms of the reports."""
+    draft = f"Session notes: {word} said the group was a waste of time. Thoughts, {word}?"
+    reports = [
+        screen_text(draft, None),
+        screen_text(f"{word}\u2019s \u00e9tude, you idiot", None),  # not ASCII
+        *screen_many([(draft, ["none"]), (draft + " Again.", None)], drivers=True),
+        *screen_many([(draft, None)], drivers=False),
+    ]
     assess_many([draft])
+    return [term for report in reports for term, _ in report.drivers]
 
 
-def _holders_of(word: str) -> list[str]:
-    """The types of the objects that refer to a string containing `word`: every object
-    the collector tracks and, through them, the dicts and tuples it does not (those that
-    hold only strings and numbers)."""
+def _holders_of(words: list[str]) -> list[str]:
+    """The types of the objects that refer to a string containing one of `words` in any
+    case: every object the collector tracks and, through them, the dicts and tuples it
+    does not (those that hold only strings and numbers)."""
+    keys = [word[1:] for word in words]  # "q" and lower-case letters, in either case
+    own = {id(text) for text in (*words, *keys)}
     gc.collect()
     found: list[str] = []
     for holder in gc.get_objects():
         for item in gc.get_referents(holder):
-            if item is word:
+            if id(item) in own:
                 continue
             if isinstance(item, str):
-                if word in item:
+                if any(key in item for key in keys):
                     found.append(type(holder).__name__)
             elif isinstance(item, dict | tuple) and not gc.is_tracked(item):
                 values = [*item.keys(), *item.values()] if isinstance(item, dict) else item
-                if any(isinstance(v, str) and word in v for v in values):
+                if any(isinstance(v, str) and any(k in v for k in keys) for v in values):
                     found.append(f"{type(holder).__name__} -> {type(item).__name__}")
     return found
 
@@ -51,6 +63,13 @@ def test_the_process_wide_text_caches_are_gone() -> None:
 
 
 def test_a_screened_drafts_words_stay_nowhere_in_the_process() -> None:
-    word = _unique_word()
-    _screen_a_draft(word)
-    assert _holders_of(word) == []
+    # Drafts until one's unique word drives its incivility score, so the drivers' spans
+    # (found without a regex per term, which re would cache) are covered too.
+    words: list[str] = []
+    for _ in range(50):
+        words.append(_unique_word())
+        if any(words[-1].lower() in term for term in _screen_a_draft(words[-1])):
+            break
+    else:
+        pytest.fail("no draft's word drove its score: the drivers' spans went untested")
+    assert _holders_of(words) == []
