@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +45,11 @@ GOLD_PATH = DATA_DIR / "content_warnings_dev.tsv"
 # scripts/generate_warning_synthetic.py). Never the content_warnings_dev_*.tsv files:
 # those are held out for evaluate_screening.
 EXTRA_GOLD_GLOB = "content_warnings_train_*.tsv"
+# Texts by independent training writers (one file each, written for this project by people
+# shown no code, lexicon or evaluation set): each writer's rows are predicted out of fold
+# by a model that saw none of that writer's texts, so the thresholds are chosen as they
+# would fall on a writer the model has never read.
+WRITER_PREFIX = "content_warnings_train_writer_"
 SILVER_PATHS = (
     DATA_DIR / "curated_negative.txt",
     DATA_DIR / "curated_positive.txt",
@@ -75,10 +80,19 @@ class WarningData:
     # call adds a warning only where the lexicon found none, so the thresholds are chosen
     # on those rows (since 2026.12.06-2).
     lexicon: np.ndarray | None = None
+    # (rows,) the training file each row comes from ("" for silver rows).
+    sources: list[str] | None = None
 
 
-def gold_paths() -> list[Path]:
-    return [GOLD_PATH, *sorted(DATA_DIR.glob(EXTRA_GOLD_GLOB))]
+def gold_paths(leave_out: Collection[str] = ()) -> list[Path]:
+    """The gold training files, but those named in `leave_out` (held-out-writer figures)."""
+    paths = [GOLD_PATH, *sorted(DATA_DIR.glob(EXTRA_GOLD_GLOB))]
+    return [path for path in paths if path.name not in leave_out]
+
+
+def writer_paths() -> list[Path]:
+    """The independent training writers' files."""
+    return sorted(DATA_DIR.glob(f"{WRITER_PREFIX}*.tsv"))
 
 
 def read_gold(path: Path = GOLD_PATH) -> list[tuple[set[str], str]]:
@@ -95,19 +109,22 @@ def read_gold(path: Path = GOLD_PATH) -> list[tuple[set[str], str]]:
     return rows
 
 
-def load_data() -> WarningData:
-    rows = [(gold, text, True) for gold, text in read_gold()]
-    cross_validated = [True] * len(rows)
-    for path in gold_paths()[1:]:
+def load_data(leave_out: Collection[str] = ()) -> WarningData:
+    rows: list[tuple[set[str], str, bool]] = []
+    cross_validated: list[bool] = []
+    sources: list[str] = []
+    for path in gold_paths(leave_out):
         extra = [(gold, text, True) for gold, text in read_gold(path)]
         rows += extra
         # Hand-written rows are chosen on out of fold too; generated rows share templates
         # across folds, so they are always trained on and never scored.
         cross_validated += ["synthetic" not in path.name] * len(extra)
+        sources += [path.name] * len(extra)
     for path in SILVER_PATHS:
         for text in _silver_texts(path):
             rows.append((set(content_warnings.lexicon_categories(text)), text, False))
             cross_validated.append(False)
+            sources.append("")
     categories = content_warnings.CATEGORIES
     labels = np.array([[int(c in gold) for c in categories] for gold, _, _ in rows])
     found = [set(content_warnings.lexicon_categories(text)) for _, text, _ in rows]
@@ -118,6 +135,7 @@ def load_data() -> WarningData:
         gold=np.array([is_gold for _, _, is_gold in rows]),
         cross_validated=np.array(cross_validated),
         lexicon=np.array([[int(c in cues) for c in categories] for cues in found]),
+        sources=sources,
     )
 
 
@@ -202,14 +220,41 @@ class WarningModel:
     rows: dict[str, int]
 
 
-def train(*, seed: int = 0, folds: int = 5, progress: Callable[[str], None] | None = None):
+def fold_of_rows(data: WarningData, *, folds: int, seed: int) -> np.ndarray:
+    """The out-of-fold fold of each cross-validated row: every row of one training writer's
+    file in the same fold (the i-th writer's in fold i mod folds), the other hand-written
+    rows shuffled into folds as before."""
+    gold_index = np.flatnonzero(data.cross_validated)
+    sources = data.sources or [""] * len(data.texts)
+    writers = sorted({s for s in sources if s.startswith(WRITER_PREFIX)})
+    fold = np.full(len(gold_index), -1)
+    written = np.array([sources[i].startswith(WRITER_PREFIX) for i in gold_index], dtype=bool)
+    for number, name in enumerate(writers):
+        fold[[sources[i] == name for i in gold_index]] = number % folds
+    others = np.flatnonzero(~written)
+    splitter = KFold(n_splits=folds, shuffle=True, random_state=seed)
+    for number, (_train_part, test_part) in enumerate(splitter.split(others)):
+        fold[others[test_part]] = number
+    return fold
+
+
+def train(
+    *,
+    seed: int = 0,
+    folds: int = 5,
+    progress: Callable[[str], None] | None = None,
+    leave_out: Collection[str] = (),
+):
+    """Train on every gold training file but those named in `leave_out` (held-out-writer
+    figures leave one writer's file out) and the silver texts."""
     step = progress or (lambda _message: None)
-    data = load_data()
+    data = load_data(leave_out)
     weights = np.where(data.gold, GOLD_WEIGHT, 1.0)
     gold_index = np.flatnonzero(data.cross_validated)
     oof = np.zeros((len(gold_index), data.labels.shape[1]))
-    splitter = KFold(n_splits=folds, shuffle=True, random_state=seed)
-    for fold, (_train_part, test_part) in enumerate(splitter.split(gold_index)):
+    fold_of = fold_of_rows(data, folds=folds, seed=seed)
+    for fold in range(folds):
+        test_part = np.flatnonzero(fold_of == fold)
         held = set(gold_index[test_part].tolist())
         keep = np.array([i not in held for i in range(len(data.texts))])
         features, models = _fit(
