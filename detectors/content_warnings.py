@@ -274,6 +274,21 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"ourselves|itself) in the foot",
         (),
     ),
+    # Restriction of something other than food (2026-12-06, after model 2026.12.06-4 read
+    # a one-line "restricting time in bed" suggestion in a CBT-I thread as an eating
+    # disorder): sleep restriction, screen time, caffeine, an agency's intakes or sessions.
+    # Fluids stay out (restricting fluids to weigh less is an eating disorder), and so does
+    # access (means restriction is a suicide cue).
+    (
+        r"(?:sleep|time[- ]in[- ]bed|bed ?time|screen[- ]time|caffeine|salt|sodium) "
+        r"restriction(?: therapy| phase| schedule)?|"
+        r"restrict(?:s|ed|ing)? (?:(?:her|his|their|my|your|our|the|a|an) )?(?:(?:time|hours) "
+        r"(?:spent )?in bed|sleep (?:window|opportunity|schedule)|bed ?time(?: window)?|"
+        r"(?:window|time) in bed|screen ?time|phone use|gaming|caffeine|naps?|salt|sodium|"
+        r"(?:new )?intakes?|referrals|the number of sessions|sessions|telehealth|overtime|"
+        r"caseloads?)\b",
+        (),
+    ),
     (
         r"(?:billing|bill|code|codes|cpt|modifier|medicaid|medicare|reimbursement|rates?|grants?|"
         r"funding|settlement|cfr|licensure|certification|credentialing|ceus?|records|consent "

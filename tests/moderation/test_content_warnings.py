@@ -729,3 +729,29 @@ def test_each_training_writer_is_held_out_whole_when_thresholds_are_chosen() -> 
     left = warning_training.load_data(leave_out={writers[0]})
     assert left.sources is not None and writers[0] not in left.sources
     assert len(left.texts) == len(data.texts) - 170
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start by restricting time in bed to her average sleep, then widen it by 15 minutes.",
+        "Sleep restriction is the hardest part of CBT-I for most of my clients.",
+        "Have you tried restricting screen time after nine?",
+        "He restricts caffeine to the morning now and falls asleep sooner.",
+        "Our clinic restricts new intakes to two days a week.",
+    ],
+)
+def test_restriction_of_something_other_than_food_is_no_eating_disorder(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has been restricting for months and her periods stopped.",
+        "He restricts all day, then binges once his parents are asleep.",
+        "She restricts fluids before weigh-ins so the number looks lower.",
+    ],
+)
+def test_restricting_food_still_calls_for_an_eating_disorder_warning(text: str) -> None:
+    assert "eating_disorders" in warnings_called_for(text)
