@@ -286,7 +286,11 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:spent )?in bed|sleep (?:window|opportunity|schedule)|bed ?time(?: window)?|"
         r"(?:window|time) in bed|screen ?time|phone use|gaming|caffeine|naps?|salt|sodium|"
         r"(?:new )?intakes?|referrals|the number of sessions|sessions|telehealth|overtime|"
-        r"caseloads?)\b",
+        r"caseloads?)\b|"
+        # Cutting back on something that is neither food nor a drug: coffee, screen time, hours.
+        r"cut(?:s|ting)? (?:back|down) on (?:(?:her|his|their|my|your|our|the) )?(?:coffee|"
+        r"caffeine|energy drinks|screen ?time|social media|phone use|gaming|hours|overtime|"
+        r"shifts|sessions|clients|caseload|spending|news)\b",
         (),
     ),
     (
