@@ -149,20 +149,33 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
 
 
-@pytest.mark.parametrize(("prefix", "date"), [("rb19-", "2026-12-06"), ("rb20-", "2026-12-06b")])
+@pytest.mark.parametrize(
+    ("prefix", "date", "gold_spans", "deidentified"),
+    [
+        ("rb19-", "2026-12-06", 233, 0),
+        ("rb20-", "2026-12-06b", 233, 0),
+        ("rb21-", "2026-12-06c", 278, 80),
+    ],
+)
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
-    prefix: str, date: str
+    prefix: str, date: str, gold_spans: int, deidentified: int
 ) -> None:
-    # Only these two identifier sets of each date were retired; the de-identified file of
-    # 2026-12-06 met its goal and stays blind (nothing here reads it).
-    for name in (f"vignettes_{date}.txt", f"signatures_{date}.txt"):
+    # The vignettes and signatures of each date were retired, and the de-identified file of
+    # 2026-12-06c (it missed its goal); the one of 2026-12-06 met its goal and stays blind
+    # (nothing here reads it).
+    names = [f"vignettes_{date}.txt", f"signatures_{date}.txt"]
+    names += [f"deidentified_{date}.txt"] if deidentified else []
+    for name in names:
         assert not (evaluation.BLIND_DIR / name).exists(), name
     dev = [row for row in evaluation.read_dev_vignettes() if row["id"].startswith(prefix)]
     vignettes = [row for row in dev if row["id"].startswith(f"{prefix}v")]
     signed = [row for row in dev if row["id"].startswith(f"{prefix}s")]
-    assert len(dev) == len(vignettes) + len(signed)
-    assert len(vignettes) == 160 and sum(len(row["spans"]) for row in vignettes) == 233
-    assert len(signed) == 60
+    plain = [row for row in dev if row["id"].startswith(f"{prefix}d")]
+    assert len(dev) == len(vignettes) + len(signed) + len(plain)
+    assert len(vignettes) == 160 and sum(len(row["spans"]) for row in vignettes) == gold_spans
+    assert len(signed) == 60 and len(plain) == deidentified
+    assert all(row["deidentified"] and not row["spans"] for row in plain)
+    assert not any(row.get("signature") for row in plain)
     assert all(row["deidentified"] and not row["spans"] for row in signed)
     assert all(row.get("signature") is True for row in signed)
     assert not any(row.get("signature") for row in vignettes)
@@ -189,7 +202,11 @@ def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
             assert previous_end <= span["start"] < span["end"]
             assert row["text"][span["start"] : span["end"]] == span["text"]
             previous_end = span["end"]
-    for kind, name in (("v", f"vignettes_{date}.txt"), ("s", f"signatures_{date}.txt")):
+    for kind, name in (
+        ("v", f"vignettes_{date}.txt"),
+        ("s", f"signatures_{date}.txt"),
+        ("d", f"deidentified_{date}.txt"),
+    ):
         rows = [row for row in dev if row["id"].startswith(prefix + kind)]
         assert all("retired blind set" in row["note"] and name in row["note"] for row in rows)
 
@@ -213,6 +230,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-05c.tsv", "content_warnings_dev_retired_blind_05c.tsv", 100, 25),
         ("content_warnings_2026-12-06.tsv", "content_warnings_dev_retired_blind_06.tsv", 130, 30),
         ("content_warnings_2026-12-06b.tsv", "content_warnings_dev_retired_blind_06b.tsv", 130, 30),
+        ("content_warnings_2026-12-06c.tsv", "content_warnings_dev_retired_blind_06c.tsv", 140, 35),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
