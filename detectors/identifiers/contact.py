@@ -155,12 +155,13 @@ _TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
 # A URL is a patient identifier only when it leads to a person: a social
 # profile, or a link introduced as the client's ("her blog", "his GoFundMe").
 _URL_PERSON_CUE_RE = _CaseFree(
-    r"(?i)\b(?:her|his|their|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
+    r"(?i)\b(?:her|his|their|whose|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
     r"husband|wife|partner|sister|brother|teen|kid|child|boy|girl|youth|grandma|grandpa|aunt|"
     r"uncle|cousin|boyfriend|girlfriend|ex|stepdad|stepmom)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
     r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
     r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit|shop|store|story|band|"
-    r"podcast|stream|art|music|videos?|updates?)\b|"
+    r"podcast|stream|art|music|videos?|updates?|portfolio|gallery|newsletter|journal|"
+    r"substack|tumblr|twitch|etsy)\b|"
     r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|shares|sharing|uploaded|"
     r"writes|blogs|streams|sells|vlogs|raps|sings)\b"
 )

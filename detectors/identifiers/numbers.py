@@ -26,6 +26,12 @@ _SSN_RE = re.compile(
     r"(?<![\d.,/-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-]|\.\d)"
 )
 
+# The same shape with an area the SSA does not issue (000, 666, 9xx: ITINs, a number typed
+# wrong): an identifier only with an SSN word near it (below).
+_SSN_ANY_AREA_RE = re.compile(
+    r"(?<![\d.,/-])(?=000|666|9\d\d)\d{3}([- .])\d{2}\1\d{4}(?![\d-]|\.\d)"
+)
+
 _SSN_VALUE = r"(\d{3}[- .]?\d{2}[- .]?\d{4}|\d{3}\s?-\s?\d{2}\s?-\s?\d{4})"
 
 # Words that introduce an SSN: "SSN", "SS#", "SS no.", "soc sec", "social", "social
@@ -52,7 +58,7 @@ _SSN_CUE_RE = _CaseFree(
 
 # Near the number: an SSN word, or the agency that issues them ("The SSA letter has her
 # number, 753.32.0384").
-_SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}(?![a-z])|\bsocial security\b|\bssa\b")
+_SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}s?(?![a-z])|\bsocial security\b|\bssa\b")
 
 
 _NAMED_NUMBER_BEFORE_RE = re.compile(
@@ -69,6 +75,15 @@ def _ssn_valid(value: str) -> bool:
         return False
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return not (area in {"000", "666"} or area[0] == "9" or group == "00" or serial == "0000")
+
+
+def _introduced_ssn(value: str) -> bool:
+    """Nine digits (or the last four) that the post calls an SSN, a tax ID or a social:
+    an identifier whatever the SSA would issue. ITINs begin with 9, and a number typed
+    wrong or made up for a form is still the client's number to whoever reads it. Only
+    nine zeros (or four) is left as a placeholder."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return len(digits) in (4, 9) and digits.strip("0") != ""
 
 
 _DATE_LIKE_RE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,4}$")
@@ -517,6 +532,13 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("ssn", m.start(), m.end())
+        for m in _SSN_ANY_AREA_RE.finditer(text):
+            if (
+                _introduced_ssn(m.group())
+                and _SSN_NEAR_RE.search(doc, max(0, m.start() - 60), min(len(text), m.end() + 60))
+                and not _practice_exempt(doc, m.start(), m.end())
+            ):
+                yield _Candidate("ssn", m.start(), m.end())
     if digits >= 9 and "000000000" in shape and any(map(lower.__contains__, _SSN_HINTS)):
         # Nine bare digits with an SSN word within 40 characters either side ("538217764,
         # his social", "SSN on the form: ... 538217764").
@@ -532,7 +554,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if digits >= 4 and any(map(lower.__contains__, _SSN_HINTS)):
         for m in _SSN_CUE_RE.finditer(doc):
             group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
-            if _ssn_valid(m.group(group)):
+            if _introduced_ssn(m.group(group)):
                 yield _Candidate("ssn", m.start(group), m.end(group))
     seen_records: set[tuple[int, int]] = set()
     if "000" not in shape and digits >= 3 and any(map(lower.__contains__, _RECORD_HINTS)):

@@ -48,19 +48,38 @@ def test_ssn_in_any_grouping_after_any_introducer(text: str, value: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A number the post calls an SSN, a social or a tax ID is one whatever the SSA would
+        # issue: ITINs begin with 9, and a mistyped SSN is still nearly the client's.
+        ("His SSN was listed as 000-12-3456 which the SSA never issues.", "000-12-3456"),
+        ("The form says SSN 666 12 3456, obviously fake.", "666 12 3456"),
+        ("Social security: 912345678 is not a valid number.", "912345678"),
+        ("SSN: 123-00-4567 was a typo.", "123-00-4567"),
+        ("She files with an ITIN, 912-78-4410, since she has no SSN yet.", "912-78-4410"),
+        ("mom's SSN on the intake is 401-38-2275 and the kid's is 903-11-8840.", "903-11-8840"),
+        ("The packet had the father's social (908-66-1043) unredacted.", "908-66-1043"),
+        ("A column of SSNs, and my client's, 913-20-4476, among them.", "913-20-4476"),
+    ],
+)
+def test_an_introduced_ssn_counts_whatever_its_area(text: str, value: str) -> None:
+    assert_found(text, value)
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        # Invalid SSNs (area 000/666/9xx, group 00, serial 0000) are other numbers.
-        "His SSN was listed as 000-12-3456 which the SSA never issues.",
-        "The form says SSN 666 12 3456, obviously fake.",
-        "Social security: 912345678 is not a valid number.",
-        "SSN: 123-00-4567 was a typo.",
+        # With no SSN word, an area the SSA never issues makes it another number.
+        "Claim 912-34-5678 was denied twice.",
+        "Order 000 12 3456 shipped Tuesday.",
+        # A placeholder of zeros.
+        "SSN: 000-00-0000 until she brings the card.",
         # Nine digits with no introducer are not an SSN.
         "The lab batch 123456789 came back clean.",
         "Tracking 400.12.2025 for the order of workbooks.",
     ],
 )
-def test_invalid_or_unintroduced_nine_digits_are_not_ssns(text: str) -> None:
+def test_placeholder_or_unintroduced_nine_digits_are_not_ssns(text: str) -> None:
     assert "ssn" not in found(text)
 
 
@@ -176,6 +195,13 @@ def test_workplaces_websites_and_practice_mail_are_not_client_email(text: str) -
         ("Her obituary is at tributes.com/us/obituaries/jean-smith-1931.", "tributes.com"),
         ("The fundraiser is at givebutter.com/campaigns/help-the-okafors.", "givebutter.com"),
         ("Her son's art is on artstation.com/tkim_draws.", "artstation.com/tkim_draws"),
+        # Introduced as the client's by "whose" or by a portfolio, gallery or newsletter.
+        (
+            "A client whose blog https://quietroomnotes.net names the unit.",
+            "quietroomnotes.net",
+        ),
+        ("She sends links to her portfolio https://lferrazstudio.com now.", "lferrazstudio.com"),
+        ("His newsletter at ravenmornings.net has his full story.", "ravenmornings.net"),
     ],
 )
 def test_profile_and_personal_urls_without_a_scheme(text: str, value: str) -> None:
