@@ -205,11 +205,11 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
 
 # Authors cited in parentheses: "(Stanley & Brown)" after a named model or scale, "(Linehan,
 # 1993)", "(Beck et al.)", "Linehan (1993)".
-_CITE_PAIR_AFTER_RE = re.compile(
-    r"\s*(?:&|and)\s+[A-Z][a-z'’-]+(?:\s*,?\s*(?:19|20)\d\d[a-z]?)?\s*\)"
-)
+# A cited surname: "Miller", "O'Hara", "McCullough", "DiClemente", "Hayes-Skelton".
+_SURNAME = r"[A-Z](?:['’]?[A-Z]|[a-z]{1,2}[A-Z])?[a-z'’-]+"
+_CITE_PAIR_AFTER_RE = re.compile(rf"\s*(?:&|and)\s+{_SURNAME}(?:\s*,?\s*(?:19|20)\d\d[a-z]?)?\s*\)")
 _CITE_YEAR_AFTER_RE = re.compile(r"(?:\s+et al\.?|,?\s*\(?(?:19|20)\d\d[a-z]?\))")
-_CITE_PAIR_BEFORE_RE = re.compile(r"\(\s*[A-Z][a-z'’-]+\s*(?:&|and)\s*$")
+_CITE_PAIR_BEFORE_RE = re.compile(rf"\(\s*{_SURNAME}\s*(?:&|and)\s*$")
 # A named model, scale or book before the parenthesis ("Intervention (", "the PCL-5 manual (").
 _CITE_TERM_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
 
@@ -218,7 +218,11 @@ def _cited(text: str, start: int, end: int) -> bool:
     if _CITE_YEAR_AFTER_RE.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
-    if _CITE_PAIR_AFTER_RE.match(text, end):
+    pair_after = _CITE_PAIR_AFTER_RE.match(text, end)
+    if pair_after:
+        # "(Stuart & O'Hara, 2008)": with a year the pair is a citation wherever it stands.
+        if re.search(r"(?:19|20)\d\d", pair_after.group()):
+            return text[max(0, start - 2) : start].strip().endswith("(")
         return _CITE_TERM_BEFORE_RE.search(before) is not None
     pair = _CITE_PAIR_BEFORE_RE.search(before)
     if pair and re.match(r"\s*(?:,?\s*(?:19|20)\d\d[a-z]?)?\s*\)", text[end : end + 10]):
@@ -285,6 +289,9 @@ def _possessive_word(text: str, end: int) -> str:
     return rest[0].strip(",.;:").lower() if rest else ""
 
 
+_ABSTRACT_SUFFIXES = ("ing", "ings", "ness", "ance", "ence", "ship", "hood")
+
+
 def _unknown_word(token: str) -> bool:
     """A capitalised word that is neither a known name nor an everyday word.
 
@@ -294,6 +301,9 @@ def _unknown_word(token: str) -> bool:
     return (
         len(token) >= 3
         and not token.endswith(_ROLE_SUFFIXES)
+        # Gerunds and abstract nouns opening a sentence ("Staffing is 6 per shift",
+        # "Housing fell through"); short names ending so ("Ming", "Jing") stay.
+        and not (len(token) >= 7 and token.endswith(_ABSTRACT_SUFFIXES))
         and token not in _NEVER_NAME
         and token not in _AMBIGUOUS_FIRST
         and token.lower() not in _COMMON_WORDS
