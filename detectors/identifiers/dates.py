@@ -79,6 +79,20 @@ _EVENT_CUE_RE = _CaseFree(
 )
 
 
+# The author's own time away, just before the date or its range ("I'll be out of office
+# Dec 22 to Jan 3", "OOO 12/24-12/31", "on leave from March 3"): nobody's date of care.
+_OWN_ABSENCE_RE = _CaseFree(
+    r"(?i)\b(?:out of (?:the )?office|ooo|on (?:leave|vacation|holiday|pto|parental leave)|"
+    r"i(?:'ll| will|'m| am) (?:be )?(?:out|away|off|traveling|travelling)|(?:my|our) "
+    r"(?:office|practice|clinic) (?:is |will be )?closed|back in (?:the )?office)\b"
+    r"[^.!?\n]{0,28}$"
+)
+
+
+def _own_absence(doc: _Doc, start: int) -> bool:
+    return _OWN_ABSENCE_RE.search(doc, max(0, start - 60), start) is not None
+
+
 # The first of a list of dates ("12/3, 12/10 and 12/17") needs no cue of its own.
 _MD_LIST_AFTER_RE = re.compile(r"\s*(?:,|and|&|-|–|to|through|or)\s*(?:and\s+)?\d{1,2}/\d{1,2}\b")
 
@@ -138,8 +152,10 @@ def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
         return
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
-        if _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()) or _EVENT_CUE_RE.search(
-            doc, m.end(), min(len(text), m.end() + 30)
+        if (
+            _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
+            or _EVENT_CUE_RE.search(doc, m.end(), min(len(text), m.end() + 30))
+            or _own_absence(doc, m.start())
         ):
             continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
@@ -166,7 +182,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         or ("0.0" in shape and shape.count(".") >= 2)
     ):
         for m in _DATE_FULL_RE.finditer(text):
-            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+            if not _EVENT_CUE_RE.search(
+                doc, max(0, m.start() - 60), m.start()
+            ) and not _own_absence(doc, m.start()):
                 yield _Candidate("date", m.start(), m.end())
         if "0/0" in shape or "00-00" in shape:
             for m in _DATE_MD_RE.finditer(text):
@@ -177,7 +195,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                         _WEEKDAY_ABBR_RE.search(doc, max(0, m.start() - 8), m.start())
                         and (CLINICAL_CONTEXT_RE.search(text) or PERSON_CONTEXT_RE.search(text))
                     )
-                ) and not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+                ) and not (
+                    _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
+                    or _own_absence(doc, m.start())
+                ):
                     yield _Candidate("date", m.start(), m.end())
         if digits >= 10 and "00:00" in shape:
             for m in _DATE_ISO_TIME_RE.finditer(text):

@@ -68,7 +68,7 @@ _PRACTICE = re.compile(
 _CONTACT = re.compile(
     r"@|\bwww\.|https?://|\.(?:com|org|net|us|health|care|co)\b|\d{3}\W{0,2}\d{3}\W\d{4}|"
     r"\b(?:Suite|Ste|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Way|Court|Ct)\b|"
-    r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|tel|fax|office|cell|ext)\b|"
+    r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|ph|tel|fax|office|cell|mob|mobile|ext)\b|"
     # The clinician's own registration numbers: NPI, licence, CAQH, DEA.
     r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified)\b",
     re.IGNORECASE,
@@ -218,7 +218,53 @@ def signature_start(text: str) -> int | None:
         # its address, phone and site).
         if opener and (index > 0 or not _SIGN_OFF.match(line) or _BARE_SIGN_OFF.match(line)):
             start = index
+    if start is not None:
+        start = _short_name_above(lines, start)
     return offsets[start] if start is not None else None
+
+
+def _short_name_above(lines: list[str], start: int) -> int:
+    """The block starts earlier when the author signed with their first name or its short
+    form above it ("Sam", a blank line, then "Samantha Greer, LPC")."""
+    index = start - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    if index < 0 or start - index > 2:
+        return start
+    short = lines[index].strip().lstrip("-—–~ ").rstrip(",.")
+    words = re.sub(r"^Dr\.?\s+", "", lines[start].strip()).split()
+    signer = words[0].strip(",") if words else ""
+    if re.fullmatch(r"[A-Z][a-z'’-]{1,20}", short) and signer.lower().startswith(short.lower()):
+        return index
+    return start
+
+
+# A post may open with the signature block, as some mail clients put it above the message:
+# a first line naming the author with a credential ("Dr. Marcus Bell, MD", "Dr. Yusuf Haddad |
+# Psychiatrist | ..."), signature lines after it, then a blank line and the message.
+_LEADING_SIGNER = re.compile(
+    r"^(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*(?:,|\s[|•·]\s)"
+)
+
+
+def leading_signature_end(text: str) -> int | None:
+    """Where a signature block that opens the post ends, or None when the post opens
+    otherwise. The block must be followed by a blank line and the message."""
+    lines = text.split("\n")
+    first = lines[0].strip()
+    if len(lines) < 3 or not _LEADING_SIGNER.match(first):
+        return None
+    if not (_CREDENTIAL.search(first) and (len(first) <= _MAX_LINE or _fielded(first))):
+        return None
+    end = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            rest = "\n".join(lines[index:]).strip()
+            return end if index <= 8 and rest else None
+        if not _signature_line(line) or _SIGN_OFF.match(line.strip()) and index > 0:
+            return None
+        end += len(line) + 1
+    return None
 
 
 # Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
@@ -396,6 +442,7 @@ def clinician_own(text: str, candidates: list) -> list:
     contact details the author gives as theirs (a business card, a label, a first person,
     an imperative to the reader)."""
     signed_from = signature_start(text)
+    leading_end = leading_signature_end(text)
     kept = []
     dropped: list[tuple[int, int]] = []
     for cand in candidates:
@@ -404,7 +451,9 @@ def clinician_own(text: str, candidates: list) -> list:
             text, cand.start
         ):
             continue
-        signed_block = signed_from is not None and cand.start >= signed_from
+        signed_block = (signed_from is not None and cand.start >= signed_from) or (
+            leading_end is not None and cand.end <= leading_end
+        )
         if signed_block and (
             kind in SIGNATURE_KINDS
             or (

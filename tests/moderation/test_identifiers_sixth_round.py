@@ -35,3 +35,44 @@ def test_gerunds_and_cited_authors_are_not_client_names(text: str) -> None:
 )
 def test_names_with_those_endings_after_a_cue_still_count(text: str) -> None:
     assert "name" in kinds_found(text)
+
+
+# --- the clinician's own details ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The signature block opens the post, as some mail clients put it.
+        "Dr. Lena Osei, MD\nBoard Certified Psychiatrist\nOsei Psychiatry\n(414) 555-0177\n\n"
+        "Colleagues, my panel is open again for adults needing medication management.",
+        "Dr. Tomas Vidal | Psychiatrist | Juniper Ridge Mental Health | 602-555-0148 | "
+        "tvidal@juniperridgemh.com\n\nHosting a lunch-and-learn on lithium monitoring Friday.",
+        # A phone labelled "Ph:" or "Mob:" in the closing block, in another country's shape.
+        "Thanks for the replies on the ethics question.\n\nDr. Ines Carrow\nClinical "
+        "Psychologist\nCarrow Psychology, Suite 2, 40 Albion Street\nPh: (03) 5550 2231\n"
+        "ines@carrowpsych.com",
+        # A short first name above the full signature.
+        "Looking for a DBT group for a 15yo in the east suburbs. Thanks in advance!\n\nTess\n\n"
+        "Tessa Pruitt, LPC\nSent from my phone",
+        # The author's own time away.
+        "I'll be out of office Dec 22 to Jan 3; my covering colleague has my caseload.\n\n"
+        "Dr. Ray Amsel, PsyD",
+        "Our practice will be closed March 3 through March 7 for the move.",
+    ],
+)
+def test_the_clinicians_own_details_are_not_patient_identifiers(text: str) -> None:
+    assert kinds_found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A name line at the top that is not the author's block: a client's details.
+        ("Maria Lopez, 34\n\nHer phone is 414-555-0123 and she wants a DBT group.", "phone"),
+        # A client's date just after the author says they will be away.
+        ("I'll be out next week, but her discharge was 03/14/2026 and she missed it.", "date"),
+    ],
+)
+def test_a_clients_details_near_the_authors_own_still_count(text: str, kind: str) -> None:
+    assert kind in kinds_found(text)
