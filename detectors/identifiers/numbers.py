@@ -383,7 +383,8 @@ _DEVICE_FAR_RE = _CaseFree(
     rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))|"
     rf"(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\b[^.!?\n]{{0,60}}?\b(?:serial|number|id|identifier|"
     rf"labell?ed|stamped|engraved|printed))"
-    r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as))?\s*[:#]?\s*"
+    r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as)|[^.!?\n:]{0,60}?(?=:))?"
+    r"\s*[:#]?\s*"
     + _DEVICE_VALUE
     + r"|"
     # "the number off his glucose meter - GM44190X", "the code on her pump: ...".
@@ -407,6 +408,13 @@ _DEVICE_FAR_RE = _CaseFree(
     + _DEVICE_VALUE
 )
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d-(?:19|20)?\d\d$")
+# A short serial of capitals and digits right after a transmitter, sensor or serial word
+# ("her Dexcom (transmitter 8M2QXT)", "sensor SN 4KX9PD"): CGM transmitter IDs have six
+# characters and may hold only two digits.
+_DEVICE_SHORT_RE = re.compile(
+    r"(?i:\b(?:transmitter|sensor|serial|s/n|sn)(?:\s*(?:id|#|no\.?|number|serial))?)\s*[:#]?\s*"
+    r"((?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,12})(?![\w-])"
+)
 _DEVICE_HINTS = (
     "unit",
     "tag",
@@ -429,6 +437,8 @@ _DEVICE_HINTS = (
     "no.",
     "#",
     "code",
+    "transmitter",
+    "sensor",
 )
 
 
@@ -601,6 +611,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 while (more := _ID_LIST_RE.match(text, list_end)) is not None:
                     yield _Candidate("device_id", more.start(1), more.end(1))
                     list_end = more.end(1)
+        for m in _DEVICE_SHORT_RE.finditer(text):
+            if sum(ch.isdigit() for ch in m.group(1)) >= 2:
+                yield _Candidate("device_id", m.start(1), m.end(1))
         if "imei" in lower or "meid" in lower:
             for m in _IMEI_GROUPS_RE.finditer(doc):
                 yield _Candidate("device_id", m.start(1), m.end(1))

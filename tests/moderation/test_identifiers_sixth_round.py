@@ -37,6 +37,31 @@ def test_names_with_those_endings_after_a_cue_still_count(text: str) -> None:
     assert "name" in kinds_found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # CGM transmitter IDs: six capitals and digits, as few as two digits.
+        ("She keeps checking her Dexcom (transmitter 7H3KQW) through group.", "7H3KQW"),
+        ("The sensor SN 5RT8LM came off in the pool.", "5RT8LM"),
+        # A serial named, then where it was read, then a colon.
+        ("Device serial from the clinic's printout: PMX-HV-4418203.", "PMX-HV-4418203"),
+    ],
+)
+def test_short_and_labelled_device_serials(text: str, value: str) -> None:
+    assert value in kinds_found(text).get("device_id", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serial position effects showed up in her recall task: 7 of 12 words.",
+        "The sensor work in our lab uses ABCDEF as the default label.",
+    ],
+)
+def test_serial_and_sensor_words_without_a_serial(text: str) -> None:
+    assert "device_id" not in kinds_found(text)
+
+
 # --- the clinician's own details ----------------------------------------------------------
 
 

@@ -47,10 +47,12 @@ def _holders_of(words: list[str]) -> list[str]:
         for item in gc.get_referents(holder):
             if id(item) in own:
                 continue
-            if isinstance(item, str):
+            # type(), not isinstance(): isinstance reads __class__, which sets up a lazy
+            # object (a spent request's CSP nonce raises then).
+            if issubclass(type(item), str):
                 if any(key in item for key in keys):
                     found.append(type(holder).__name__)
-            elif isinstance(item, dict | tuple) and not gc.is_tracked(item):
+            elif issubclass(type(item), dict | tuple) and not gc.is_tracked(item):
                 values = [*item.keys(), *item.values()] if isinstance(item, dict) else item
                 if any(isinstance(v, str) and any(k in v for k in keys) for v in values):
                     found.append(f"{type(holder).__name__} -> {type(item).__name__}")
