@@ -155,6 +155,7 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb19-", "2026-12-06", 233, 0),
         ("rb20-", "2026-12-06b", 233, 0),
         ("rb21-", "2026-12-06c", 278, 80),
+        ("rb22-", "2026-12-06d", 302, 80),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -231,6 +232,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-06.tsv", "content_warnings_dev_retired_blind_06.tsv", 130, 30),
         ("content_warnings_2026-12-06b.tsv", "content_warnings_dev_retired_blind_06b.tsv", 130, 30),
         ("content_warnings_2026-12-06c.tsv", "content_warnings_dev_retired_blind_06c.tsv", 140, 35),
+        ("content_warnings_2026-12-06d.tsv", "content_warnings_dev_retired_blind_06d.tsv", 140, 35),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
