@@ -50,6 +50,9 @@ _CREDENTIAL = re.compile(
     # ("Will & Jo Burke, LMFTs").
     r"LIMHP|LMHP|CPC|CPCS|RPT-S|ACSW|PMH-C|CGP|CEAP|CSAC|LAADC|NCSP|LGSW|LCSWA|LPC-MHSP|"
     r"AMFT|APCC|ASW|LSSP|CRC|ICADC|LICDC|LISAC|PLPC|LMFTA|LCMHCA|CMHC|LPE|LCDC-I|PA-C|"
+    # Nurses and academic titles: "Joanne Whitfield, LPN", "Associate Professor of Social Work".
+    r"LPN|LVN|CRNP|PMHCNS(?:-BC)?|CNS|(?:Assistant |Associate |Clinical )?Professor|Lecturer|"
+    r"Instructor|"
     r"(?:LCSW|LMFT|LPC|LMHC|LPCC|LCPC|MFT|PsyD|PhD|MD|NP|RN)s|"
     r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
     r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector|"
@@ -63,14 +66,19 @@ _PRACTICE = re.compile(
     r"Associates|Group Practice|Clinic|Center|Centre|Practice|Family Services|Health|"
     r"Neuropsychology|Psychiatric|Counselors|Therapists|Institute|Services|PLLC|LLC|PC|PLLC|"
     r"Group|Assessment|Partners|Consulting|Consultants|Recovery|Pathways|Hospice|Program|"
-    r"Solutions|Healing|Studio|Network|Alliance|Supervision|Inc)\b"
+    r"Solutions|Healing|Studio|Network|Alliance|Supervision|Inc|University|College|"
+    r"Department|Hospital|Medical Center|School of [A-Z]\w+)\b"
 )
 _CONTACT = re.compile(
     r"@|\bwww\.|https?://|\.(?:com|org|net|us|health|care|co)\b|\d{3}\W{0,2}\d{3}\W\d{4}|"
     r"\b(?:Suite|Ste|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Way|Court|Ct)\b|"
     r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|ph|tel|fax|office|cell|mob|mobile|ext)\b|"
     # The clinician's own registration numbers: NPI, licence, CAQH, DEA.
-    r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified)\b",
+    r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified|psypact|apit|"
+    r"e\.?passport)\b|"
+    # Licence numbers by state on their own line: "PA PS019874 | NJ 35SI00731200".
+    r"(?-i:^\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}"
+    r"(?:\s*[|,/;]\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14})*\s*$)",
     re.IGNORECASE,
 )
 # A name or a practice's name on its own line ("Mukherjee Couples & Family", "Adler and Rowe").
@@ -175,11 +183,20 @@ def _title_like(line: str) -> bool:
 REGISTRATION_LINE = re.compile(r"(?i)\b(?:NPI|licen[cs]e|lic\.|CAQH|DEA|#)")
 
 
+_STATE_LICENCES = re.compile(
+    r"\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}(?:\s*[|,/;]\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14})*\s*"
+)
+
+
 def registration_line_at(text: str, position: int) -> bool:
-    """Whether the line holding `position` names the clinician's NPI or licence."""
+    """Whether the line holding `position` names the clinician's NPI or licence, or is a
+    line of licence numbers by state ("PA PS019874 | NJ 35SI00731200")."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    return bool(REGISTRATION_LINE.search(text, start, len(text) if end < 0 else end))
+    end = len(text) if end < 0 else end
+    return bool(
+        REGISTRATION_LINE.search(text, start, end) or _STATE_LICENCES.fullmatch(text, start, end)
+    )
 
 
 def _credential_line_at(text: str, position: int) -> bool:
@@ -436,6 +453,34 @@ def _own_in_body(text: str, start: int, end: int) -> bool:
     )
 
 
+# After a name, the rest of it (a surname, a middle initial, a nickname in quotes) and a
+# comma: a credential there makes the name a clinician's ("Renata Oduya, LMFT, Tucson here",
+# 'Michael "Mick" Torrance, LCSW'), never a client's.
+_REST_OF_NAME_COMMA = re.compile(
+    r"(?:[ \t]+(?:\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w'’.-]*)){0,3}[ \t]*,[ \t]*"
+)
+
+
+def _credentialed_name(text: str, end: int) -> bool:
+    rest = _REST_OF_NAME_COMMA.match(text, end)
+    return rest is not None and _CREDENTIAL.match(text, rest.end()) is not None
+
+
+# A post that opens with its author introducing themselves ("Hi all! Dana Reyes, LPC, here"):
+# signed, for the contact details the author then gives as theirs.
+_INTRODUCTION = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b"
+    r"[^.!?\n]{0,20}[.!,]\s*)?"
+    r"(?-i:(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def _introduced(text: str) -> bool:
+    match = _INTRODUCTION.match(text)
+    return match is not None and _credentialed_name(text, match.end())
+
+
 def clinician_own(text: str, candidates: list) -> list:
     """The candidates less the clinician's own details: everything of SIGNATURE_KINDS in
     the closing signature block, a registration number anywhere, and in a signed post the
@@ -443,6 +488,7 @@ def clinician_own(text: str, candidates: list) -> list:
     an imperative to the reader)."""
     signed_from = signature_start(text)
     leading_end = leading_signature_end(text)
+    introduced = _introduced(text)
     kept = []
     dropped: list[tuple[int, int]] = []
     for cand in candidates:
@@ -464,7 +510,11 @@ def clinician_own(text: str, candidates: list) -> list:
             )
         ):
             continue
-        signed_body = signed_from is not None and cand.start < signed_from
+        if kind == "name" and _credentialed_name(text, cand.end):
+            continue
+        signed_body = (signed_from is not None and cand.start < signed_from) or (
+            signed_from is None and introduced
+        )
         if kind in _CONTACT_KINDS and (
             _card_before(text, cand.start)
             or (signed_body and _own_in_body(text, cand.start, cand.end))

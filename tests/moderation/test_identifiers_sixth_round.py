@@ -101,3 +101,30 @@ def test_the_clinicians_own_details_are_not_patient_identifiers(text: str) -> No
 )
 def test_a_clients_details_near_the_authors_own_still_count(text: str, kind: str) -> None:
     assert kind in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A clinician introducing themselves by name and credential, anywhere in the post.
+        "Priya Sandoval, LCSW, Albuquerque here. We have two openings for teens; call "
+        "505-555-0133 or write priya@mesaviewcounseling.com.",
+        "Hello! Dominic Reyes, LPC, NCC here (Austin, TX): who runs a DBT-A group nearby?",
+        'Great thread.\n\nTheodore "Teddy" Marsh, LMHC\nMarsh Counseling\n(508) 555-0182',
+        # A nurse's credential, a university, a licence line by state, a PSYPACT number.
+        "Warm regards,\nOlu Adebayo, MSW, LCSW\nAssistant Professor of Social Work, Ridgeview "
+        "University\noadebayo@ridgeview.edu | 412-555-0109",
+        "Call our intake line.\n\nAdmissions\nCoordinator: Maribel Soto, LPN\n"
+        "Intake: 1-800-555-0147 | intake@harborpointbh.com",
+        "Welcome, all!\n\nEsther Lind, PsyD\nLind Psychology\nesther@lindpsych.com\n"
+        "(610) 555-0124\nPA PS021133 | DE B1-0004417",
+        "Thanks, this helped.\n\nDr. Omar Haddou (he/him)\nClinical Psychologist | Haddou "
+        "Psychological Services\nPSYPACT APIT #8812\nhaddoupsych.com | 971-555-0190",
+    ],
+)
+def test_a_clinician_named_with_a_credential_or_signing_so_is_no_patient(text: str) -> None:
+    assert kinds_found(text) == {}
+
+
+def test_a_client_named_without_a_credential_still_counts() -> None:
+    assert "name" in kinds_found("My client Renata, 34, missed her third session.")
