@@ -302,16 +302,22 @@ _PLATE_RE = _CaseFree(
     r"(?i)\b(?:licen[cs]e plates?|plates?|tags?|registration|reg\.?)"
     r"(?:\s*(?:number|no\.?|num|#))?"
     r"(?:\s+(?!(?:and|or|but|for|from|with|to|number)\b)[a-z][a-z'’.]{0,12}){0,5}?"
-    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*[\"“'‘]?"
+    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*[\"“'‘(]?"
     # The digit must lie inside the value ("plate is literally SOBR4EVR": "literally" is a
-    # word between, not a plate). Three groups too ("4-LKT-229").
-    r"((?=[a-z0-9]{1,4}[ -]?[a-z0-9]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?[a-z0-9]{2,5}|"
+    # word between, not a plate). Three groups too ("4-LKT-229"), and a long second group
+    # ("4-38291A"); in parentheses too ("vanity plate (MOMOF4)").
+    r"((?=[a-z0-9]{1,4}[ -]?[a-z0-9]*\d)(?:(?=[0-9 -]*[a-z])[a-z0-9]{1,4}[ -]?"
+    r"(?:(?=[a-z]*\d)[a-z0-9]{6,7}|[a-z0-9]{2,5})|"
     r"\d{5,8})|(?=[a-z0-9-]*\d)(?=[0-9-]*[a-z])[a-z0-9]{1,3}-[a-z0-9]{2,4}-[a-z0-9]{2,4})"
     r"(?![\w-]|\.\d|\s+(?:mg|am|pm|lbs?|ml|percent|people|dollars|sessions|clients)\b)"
 )
 _PLATE_HINTS = ("plate", "tag", "registration", "reg.")
 # Words that are not plates even in plate-like shapes ("tag 2024", "registration 2025").
-_PLATE_NOT = re.compile(r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$")
+# Nor a number and a word ("2024 cycle", "12 weeks"): a plate's letter group is short.
+_PLATE_NOT = re.compile(
+    r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$|^(?:19|20)\d\d [a-z]+$|"
+    r"^\d{1,4} [a-z]{5,}$"
+)
 
 
 # A device identifier after its cue: "serial", "serial no.", "S/N", "SN", "IMEI", "UDI",

@@ -128,3 +128,27 @@ def test_a_clinician_named_with_a_credential_or_signing_so_is_no_patient(text: s
 
 def test_a_client_named_without_a_credential_still_counts() -> None:
     assert "name" in kinds_found("My client Renata, 34, missed her third session.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her sedan has a vanity plate (SOBER9) that clients recognise.", "SOBER9"),
+        ("The deputy ran the plate of the van parked outside (KT7 R2M) twice.", "KT7 R2M"),
+        ("He drives a pickup (WY plate 5-12874B) to sessions.", "5-12874B"),
+    ],
+)
+def test_plates_in_parentheses_and_with_a_long_second_group(text: str, value: str) -> None:
+    assert value in kinds_found(text).get("license_plate", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Licence plate renewals (2025 cycle) are due for the agency vans.",
+        "The plate fee went up 20 dollars this year.",
+        "Her plate (14 months of sobriety chips) hangs by the door.",
+    ],
+)
+def test_a_number_and_a_word_after_plate_is_no_plate(text: str) -> None:
+    assert "license_plate" not in kinds_found(text)
