@@ -274,6 +274,23 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"ourselves|itself) in the foot",
         (),
     ),
+    # From the retired 2026-12-06c/d warning sets (development): a topic named as the subject
+    # of a CE course or a mandated-reporting training, a screening tool's name, and more
+    # figures of speech ("panels are murder", "that meeting killed me", "dead on my feet").
+    (
+        r"(?:suicide|overdose|violence|abuse|self-harm|eating disorders?|substance use|grief|"
+        r"grief and bereavement|bereavement|trauma) (?:ce|ceu|continuing education) "
+        r"(?:course|courses|webinar|webinars|training|workshop|credits?|hours)\b|"
+        r"mandated[- ]report(?:er|ing) (?:training|module|course|requirements?|portal|"
+        r"law|laws|policy|policies|obligations?)\b|"
+        r"c-?ssrs(?: screen(?:er|ing)?| screen)?|columbia (?:protocol|scale|suicide severity "
+        r"rating scale)|"
+        r"(?:is|was|are|were|'s|'re) (?:absolute |pure |sheer |just |total )?murder"
+        r"(?= today| lately| these days| this week| right now|\s*[.!,;—–-]|$)|"
+        r"(?:absolutely|totally|really|seriously|just|basically) killed me\b|"
+        r"dead on my feet|dead tired|bored stiff",
+        (),
+    ),
     # Restriction of something other than food (2026-12-06, after model 2026.12.06-4 read
     # a one-line "restricting time in bed" suggestion in a CBT-I thread as an eating
     # disorder): sleep restriction, screen time, caffeine, an agency's intakes or sessions.

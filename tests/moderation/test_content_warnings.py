@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_every_trai
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.06-5"
+    assert model.version == "2026.12.06-6"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -755,3 +755,23 @@ def test_restriction_of_something_other_than_food_is_no_eating_disorder(text: st
 )
 def test_restricting_food_still_calls_for_an_eating_disorder_warning(text: str) -> None:
     assert "eating_disorders" in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can anyone recommend an eating disorders CE course for a new grad?",
+        "The grief and bereavement CE webinar moved to Friday at noon.",
+        "Mandated reporter training is due for every school-based clinician by June.",
+        "Does your clinic run the C-SSRS screener at every primary care visit?",
+        "Getting credentialed with that insurer is murder.",
+        "That audit meeting absolutely killed me; I'm dead on my feet.",
+    ],
+)
+def test_courses_trainings_tools_and_figures_of_speech_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+def test_a_positive_screen_with_the_clients_words_still_calls_for_a_warning() -> None:
+    text = "C-SSRS screen positive today: she said she has been planning how to end her life."
+    assert "suicide_self_harm" in warnings_called_for(text)
