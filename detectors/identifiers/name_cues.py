@@ -132,7 +132,11 @@ _PLACE_PREPOSITIONS = _words(
 )
 
 
-_INITIALS_RE = re.compile(r"\s+([A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?)(?=[\s,;:)]|$)")
+_INITIALS_RE = re.compile(
+    r"\s+([A-Z]\.\s?(?:[A-Z]\.(?:\s?[A-Z]\.)?)?)(?=[\s,;:)]|$)|"
+    # A form's label: "Client: D. Marchetti", "Pt: J. O'Neill" (the initial and the surname).
+    r":[ \t]*([A-Z]\.[ \t]?[A-Z](?:['’]?[A-Z])?[a-z'’-]+(?:-[A-Z][a-z]+)?)(?=[\s,;:)]|$)"
+)
 
 
 _INITIALS_CUE_WORDS = _words("client patient pt pt. clt resident kiddo youth teen initials")

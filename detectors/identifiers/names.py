@@ -582,7 +582,8 @@ def _initials_candidates(text: str) -> Iterator[_Candidate]:
             if pos == 0 or not lower[pos - 1].isalnum():
                 m = _INITIALS_RE.match(text, end)
                 if m:
-                    yield _Candidate("name", m.start(1), m.end(1))
+                    group = 1 if m.start(1) >= 0 else 2
+                    yield _Candidate("name", m.start(group), m.end(group))
             pos = lower.find(cue, end)
 
 

@@ -152,3 +152,14 @@ def test_plates_in_parentheses_and_with_a_long_second_group(text: str, value: st
 )
 def test_a_number_and_a_word_after_plate_is_no_plate(text: str) -> None:
     assert "license_plate" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Intake summary\nClient: R. Castellano\nReferral: PCP", "R. Castellano"),
+        ("Pt: T. O'Rourke, 52M, follow-up after discharge.", "T. O'Rourke"),
+    ],
+)
+def test_an_initial_and_surname_after_a_client_label(text: str, value: str) -> None:
+    assert value in kinds_found(text).get("name", [])
