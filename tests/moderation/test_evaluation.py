@@ -150,16 +150,22 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
 
 
 @pytest.mark.parametrize(
-    ("prefix", "date", "gold_spans", "deidentified"),
+    ("prefix", "date", "vignette_rows", "gold_spans", "signed_rows", "deidentified"),
     [
-        ("rb19-", "2026-12-06", 233, 0),
-        ("rb20-", "2026-12-06b", 233, 0),
-        ("rb21-", "2026-12-06c", 278, 80),
-        ("rb22-", "2026-12-06d", 302, 80),
+        ("rb19-", "2026-12-06", 160, 233, 60, 0),
+        ("rb20-", "2026-12-06b", 160, 233, 60, 0),
+        ("rb21-", "2026-12-06c", 160, 278, 60, 80),
+        ("rb22-", "2026-12-06d", 160, 302, 60, 80),
+        ("rb23-", "2026-12-06e", 120, 243, 50, 60),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
-    prefix: str, date: str, gold_spans: int, deidentified: int
+    prefix: str,
+    date: str,
+    vignette_rows: int,
+    gold_spans: int,
+    signed_rows: int,
+    deidentified: int,
 ) -> None:
     # The vignettes and signatures of each date were retired, and the de-identified file of
     # 2026-12-06c (it missed its goal); the one of 2026-12-06 met its goal and stays blind
@@ -173,8 +179,9 @@ def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
     signed = [row for row in dev if row["id"].startswith(f"{prefix}s")]
     plain = [row for row in dev if row["id"].startswith(f"{prefix}d")]
     assert len(dev) == len(vignettes) + len(signed) + len(plain)
-    assert len(vignettes) == 160 and sum(len(row["spans"]) for row in vignettes) == gold_spans
-    assert len(signed) == 60 and len(plain) == deidentified
+    assert len(vignettes) == vignette_rows
+    assert sum(len(row["spans"]) for row in vignettes) == gold_spans
+    assert len(signed) == signed_rows and len(plain) == deidentified
     assert all(row["deidentified"] and not row["spans"] for row in plain)
     assert not any(row.get("signature") for row in plain)
     assert all(row["deidentified"] and not row["spans"] for row in signed)
@@ -233,6 +240,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-06b.tsv", "content_warnings_dev_retired_blind_06b.tsv", 130, 30),
         ("content_warnings_2026-12-06c.tsv", "content_warnings_dev_retired_blind_06c.tsv", 140, 35),
         ("content_warnings_2026-12-06d.tsv", "content_warnings_dev_retired_blind_06d.tsv", 140, 35),
+        ("content_warnings_2026-12-06e.tsv", "content_warnings_dev_retired_blind_06e.tsv", 120, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
