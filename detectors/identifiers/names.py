@@ -207,7 +207,9 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
 # 1993)", "(Beck et al.)", "Linehan (1993)".
 # A cited surname: "Miller", "O'Hara", "McCullough", "DiClemente", "Hayes-Skelton".
 _SURNAME = r"[A-Z](?:['’]?[A-Z]|[a-z]{1,2}[A-Z])?[a-z'’-]+"
-_CITE_PAIR_AFTER_RE = re.compile(rf"\s*(?:&|and)\s+{_SURNAME}(?:\s*,?\s*(?:19|20)\d\d[a-z]?)?\s*\)")
+_CITE_PAIR_AFTER_RE = re.compile(
+    rf"\s*(?:&|and)\s+{_SURNAME}(?:\s*,?\s*(?P<year>(?:19|20)\d\d)[a-z]?)?\s*\)"
+)
 _CITE_YEAR_AFTER_RE = re.compile(r"(?:\s+et al\.?|,?\s*\(?(?:19|20)\d\d[a-z]?\))")
 _CITE_PAIR_BEFORE_RE = re.compile(rf"\(\s*{_SURNAME}\s*(?:&|and)\s*$")
 # A named model, scale or book before the parenthesis ("Intervention (", "the PCL-5 manual (").
@@ -221,7 +223,7 @@ def _cited(text: str, start: int, end: int) -> bool:
     pair_after = _CITE_PAIR_AFTER_RE.match(text, end)
     if pair_after:
         # "(Stuart & O'Hara, 2008)": with a year the pair is a citation wherever it stands.
-        if re.search(r"(?:19|20)\d\d", pair_after.group()):
+        if pair_after.group("year"):
             return text[max(0, start - 2) : start].strip().endswith("(")
         return _CITE_TERM_BEFORE_RE.search(before) is not None
     pair = _CITE_PAIR_BEFORE_RE.search(before)

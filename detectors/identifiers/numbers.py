@@ -19,18 +19,11 @@ from detectors.identifiers._text import (
 from detectors.identifiers.context import _practice_exempt
 from detectors.identifiers.plates import own_vehicle
 
-# An SSN's shape with one separator throughout (dash, space, dot) and the SSA's validity
-# rules: area not 000, 666 or 900-999, group not 00, serial not 0000. Unintroduced, it
-# needs a separator; nine bare digits count only after an SSN cue (below).
-_SSN_RE = re.compile(
-    r"(?<![\d.,/-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-]|\.\d)"
-)
-
-# The same shape with an area the SSA does not issue (000, 666, 9xx: ITINs, a number typed
-# wrong): an identifier only with an SSN word near it (below).
-_SSN_ANY_AREA_RE = re.compile(
-    r"(?<![\d.,/-])(?=000|666|9\d\d)\d{3}([- .])\d{2}\1\d{4}(?![\d-]|\.\d)"
-)
+# An SSN's shape with one separator throughout (dash, space, dot). Unintroduced, it needs a
+# separator and the SSA's validity rules (area not 000, 666 or 900-999, group not 00, serial
+# not 0000); nine bare digits count only after an SSN cue (below). A number the SSA would
+# not issue (ITINs begin with 9; a number typed wrong) counts with an SSN word near it.
+_SSN_RE = re.compile(r"(?<![\d.,/-])\d{3}([- .])\d{2}\1\d{4}(?![\d-]|\.\d)")
 
 _SSN_VALUE = r"(\d{3}[- .]?\d{2}[- .]?\d{4}|\d{3}\s?-\s?\d{2}\s?-\s?\d{4})"
 
@@ -540,20 +533,16 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         return
     if digits >= 9 and ("000-00-0000" in shape or "000 00 0000" in shape or "000.00.0000" in shape):
         for m in _SSN_RE.finditer(text):
-            # Dotted groups ("400.12.2025") are as often a date or a version: they count
-            # only with an SSN word within 60 characters either side.
-            if m.group(1) == "." and not _SSN_NEAR_RE.search(
-                doc, max(0, m.start() - 60), min(len(text), m.end() + 60)
+            # Dotted groups ("400.12.2025") are as often a date or a version, and a number the
+            # SSA would not issue is another number: both count only with an SSN word within
+            # 60 characters either side.
+            needs_word = m.group(1) == "." or not _ssn_valid(m.group())
+            if needs_word and not (
+                _introduced_ssn(m.group())
+                and _SSN_NEAR_RE.search(doc, max(0, m.start() - 60), min(len(text), m.end() + 60))
             ):
                 continue
             if not _practice_exempt(doc, m.start(), m.end()):
-                yield _Candidate("ssn", m.start(), m.end())
-        for m in _SSN_ANY_AREA_RE.finditer(text):
-            if (
-                _introduced_ssn(m.group())
-                and _SSN_NEAR_RE.search(doc, max(0, m.start() - 60), min(len(text), m.end() + 60))
-                and not _practice_exempt(doc, m.start(), m.end())
-            ):
                 yield _Candidate("ssn", m.start(), m.end())
     if digits >= 9 and "000000000" in shape and any(map(lower.__contains__, _SSN_HINTS)):
         # Nine bare digits with an SSN word within 40 characters either side ("538217764,

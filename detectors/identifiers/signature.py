@@ -69,6 +69,11 @@ _PRACTICE = re.compile(
     r"Solutions|Healing|Studio|Network|Alliance|Supervision|Inc|University|College|"
     r"Department|Hospital|Medical Center|School of [A-Z]\w+)\b"
 )
+# A line of licence numbers by state: "PA PS019874 | NJ 35SI00731200" (case-sensitive).
+_STATE_LICENCES_LINE = (
+    r"\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}"
+    r"(?:\s*[|,/;]\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14})*\s*"
+)
 _CONTACT = re.compile(
     r"@|\bwww\.|https?://|\.(?:com|org|net|us|health|care|co)\b|\d{3}\W{0,2}\d{3}\W\d{4}|"
     r"\b(?:Suite|Ste|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Way|Court|Ct)\b|"
@@ -77,8 +82,7 @@ _CONTACT = re.compile(
     r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified|psypact|apit|"
     r"e\.?passport)\b|"
     # Licence numbers by state on their own line: "PA PS019874 | NJ 35SI00731200".
-    r"(?-i:^\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}"
-    r"(?:\s*[|,/;]\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14})*\s*$)",
+    rf"(?-i:^{_STATE_LICENCES_LINE}$)",
     re.IGNORECASE,
 )
 # A name or a practice's name on its own line ("Mukherjee Couples & Family", "Adler and Rowe").
@@ -183,9 +187,7 @@ def _title_like(line: str) -> bool:
 REGISTRATION_LINE = re.compile(r"(?i)\b(?:NPI|licen[cs]e|lic\.|CAQH|DEA|#)")
 
 
-_STATE_LICENCES = re.compile(
-    r"\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}(?:\s*[|,/;]\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14})*\s*"
-)
+_STATE_LICENCES = re.compile(_STATE_LICENCES_LINE)
 
 
 def registration_line_at(text: str, position: int) -> bool:
@@ -278,7 +280,7 @@ def leading_signature_end(text: str) -> int | None:
         if not line.strip():
             rest = "\n".join(lines[index:]).strip()
             return end if index <= 8 and rest else None
-        if not _signature_line(line) or _SIGN_OFF.match(line.strip()) and index > 0:
+        if not _signature_line(line) or (index > 0 and _SIGN_OFF.match(line.strip())):
             return None
         end += len(line) + 1
     return None
