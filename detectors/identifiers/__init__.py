@@ -297,7 +297,7 @@ def _quoted_colleagues(text: str) -> list[tuple[int, int]]:
 
 _PHONE_WORD_BEFORE = re.compile(
     r"(?i)\b(?:call|called|calls|calling|text|texted|texts|phone|cell|mobile|voicemail|dial|"
-    r"reach|fax|callback)"
+    r"reach|fax|callback|vm|voice mail|unknown number)"
 )
 
 
@@ -310,13 +310,14 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     for kind_module in (contact, numbers, plates, dates, ages, addresses):
         candidates.extend(kind_module.candidates(doc))
     candidates.extend(names.candidates(text))
-    # A number found both as a phone number or a ZIP (by its shape and cue) and as a record
-    # number (by a looser "client ... <digits>" cue) is the former: the label shown to the
-    # author names what it is.
+    # A number found both as a phone number, a ZIP or a plate (by its shape and cue) and as a
+    # record number (by a looser "client ... <digits>" cue) is the former: the label shown to
+    # the author names what it is.
     shaped = {
         (c.start, c.end)
         for c in candidates
         if c.kind == "zip"
+        or c.kind == "license_plate"
         or (c.kind == "phone" and _PHONE_WORD_BEFORE.search(text, max(0, c.start - 30), c.start))
     }
     if shaped:

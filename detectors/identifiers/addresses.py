@@ -17,7 +17,7 @@ from detectors.identifiers._text import (
     _merged_windows,
     _words,
 )
-from detectors.identifiers.context import _practice_exempt
+from detectors.identifiers.context import _practice_exempt as _contact_exempt
 from detectors.identifiers.wordlists import DATA_DIR, load_words
 
 # Street suffixes: the abbreviations of _text plus the USPS full forms from Faker
@@ -47,6 +47,11 @@ _SUFFIX_SET = frozenset(_SUFFIX_WORDS) | frozenset(
         "Plz",
     ]
 )
+
+
+def _place_exempt(doc: _Doc, start: int, end: int) -> bool:
+    """A practice's own or a public address; a public service's phone line clears no place."""
+    return _contact_exempt(doc, start, end, place=True)
 
 
 def _zip_ranges() -> dict[str, tuple[int, int]]:
@@ -172,6 +177,39 @@ _DIRECTIONAL_ADDRESS_RE = re.compile(
 )
 
 
+# A street address typed all in lower case ("1419 e 7th st", "22 maple ave apt 4"): a house
+# number, one to three words that are not a unit of measure or a function word, and a
+# street suffix that is not also an everyday word (so "2 kids drive", "12 on the way" and
+# "45 minute drive" pass).
+_LOWER_ADDRESS_RE = re.compile(
+    r"\b\d{1,6}[a-z]?\s+(?:(?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?\s+)?"
+    r"(?:(?!(?:min|mins|minutes?|mg|mcg|ml|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|"
+    r"yrs?|y/?o|miles?|mi|blocks?|sessions?|times|people|clients?|pts?|kids?|of|the|a|an|to|"
+    r"in|on|at|by|for|with|and|or|from|per|is|was|are|were|more|out|x)\b)"
+    r"[a-z0-9][a-z0-9'’-]*\s+){1,3}"
+    r"(?:st|ave|av|rd|blvd|ln|dr|ct|pl|pkwy|hwy|cir|ter|street|avenue|boulevard)\b\.?"
+    r"(?:,?\s*(?:apt|apartment|unit|ste|suite|#|lot|rm)\.?\s*#?\s*[a-z0-9-]{1,6}\b)?"
+)
+_LOWER_ADDRESS_HINTS = (
+    " st",
+    " ave",
+    " av ",
+    " rd",
+    " blvd",
+    " ln",
+    " dr",
+    " ct",
+    " pl",
+    " pkwy",
+    " hwy",
+    " cir",
+    " ter",
+    " street",
+    " avenue",
+    " boulevard",
+)
+
+
 _ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
 
 
@@ -288,14 +326,31 @@ _ZIP_TOWN_AFTER_RE = re.compile(
 _ZIP_LIST_RE = re.compile(r"\s*(?:,|or|and|/|&|-|–|to|through|,\s*or|,\s*and)\s*(\d{5})\b")
 
 
+# Billing talk, where five digits are procedure codes ("moved it to 99417 for E/M", "the
+# add-on +90838"): a prose ZIP needs a sentence without it.
+_BILLING_RE = re.compile(
+    r"(?i)\b(?:cpt|hcpcs|e/m|add-on|billing|billed|codes?|coded|modifier|"
+    r"reimburse\w*|superbill|claims?)\b|\+\d{5}\b"
+)
+
+
 def _zip_in_prose(value: str, text: str, end: int) -> bool:
     """A five-digit number in a US ZIP prefix, not round, followed by a clause end or a
-    word that is not a unit."""
+    word that is not a unit, in a sentence that is not about billing codes."""
     return (
         int(value[:3]) in _ANY_ZIP_PREFIX
         and not value.endswith("000")
         and _ZIP_FOLLOW_RE.match(text, end) is not None
+        and not _about_billing(text, end)
     )
+
+
+def _about_billing(text: str, end: int) -> bool:
+    """The sentence around a number ending at `end` speaks of billing codes."""
+    sentence_start = max(text.rfind(".", 0, end - 5), text.rfind("\n", 0, end - 5), end - 160)
+    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    sentence_end = min([*stop, end + 80, len(text)])
+    return _BILLING_RE.search(text, max(0, sentence_start), sentence_end) is not None
 
 
 # After "zip"/"postal code" any postal code counts, in the shapes other countries use:
@@ -338,15 +393,40 @@ _ADDRESS_HINTS = (
 )
 
 
+# A ZIP after a street address, with a town between or not, in any case ("62 N Queen St
+# Apt 3, Lancaster 17603", "2740 S Pulaski Rd Chicago 60623", "1419 e 7th st, austin
+# 78702", "Apt 1206, 60640"): up to three words of town, then five digits in a US ZIP
+# prefix.
+_ZIP_AFTER_STREET_RE = re.compile(
+    r"\.?,?\s*(?:[A-Za-z][A-Za-z'’.-]*,?\s+){0,3}?(\d{5})(?:-\d{4})?\b"
+)
+
+
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
     """Street addresses (with or without a number), units, PO boxes and ZIP codes."""
+    ends: set[int] = set()
+    for cand in _candidates(doc):
+        yield cand
+        if cand.kind == "address":
+            ends.add(cand.end)
+    if not ends or "00000" not in doc.shape:
+        return
+    for end in sorted(ends):
+        m = _ZIP_AFTER_STREET_RE.match(doc.text, end)
+        # Right after a street the place is settled: any word may follow ("... Fresno 93704
+        # as her home").
+        if m is not None and int(m.group(1)[:3]) in _ANY_ZIP_PREFIX:
+            yield _Candidate("zip", m.start(1), m.end())
+
+
+def _candidates(doc: _Doc) -> Iterator[_Candidate]:
     text, lower, shape = doc.text, doc.lowered, doc.shape
     if _STREET_NAME_GATE.search(text) and any(map(lower.__contains__, _STREET_NAME_HINTS)):
         for m in _STREET_NAME_CUE_RE.finditer(text):
             last = m.group(1).rsplit(None, 1)[-1]
             if not last.isdigit() and not last[-1].isdigit() and last not in _SUFFIX_SET:
                 continue
-            if not _practice_exempt(doc, m.start(1), m.end(1)):
+            if not _place_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
     if "corner" in lower or "intersection" in lower or _two_streets_possible(text):
         yield from _corner_candidates(doc)
@@ -355,26 +435,30 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     house_number = _house_number_possible(text, shape)
     for regex in (_ADDRESS_RE, _DIRECTIONAL_ADDRESS_RE) if house_number else ():
         for m in regex.finditer(text):
-            if not _practice_exempt(doc, m.start(), m.end()):
+            if not _place_exempt(doc, m.start(), m.end()):
+                yield _Candidate("address", m.start(), m.end())
+    if any(map(lower.__contains__, _LOWER_ADDRESS_HINTS)):
+        for m in _LOWER_ADDRESS_RE.finditer(text):
+            if m.group().islower() and not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if "Apt" in text or "Suite" in text or "Ste" in text or "Unit" in text:
         for m in _UNIT_RE.finditer(text):
-            if not _practice_exempt(doc, m.start(), m.end()):
+            if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if "box" in lower:
         for m in _ADDRESS_PO_RE.finditer(doc):
-            if not _practice_exempt(doc, m.start(), m.end()):
+            if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if any(map(lower.__contains__, _ADDRESS_HINTS)):
         for m in _ADDRESS_CUE_RE.finditer(doc):
-            if not _practice_exempt(doc, m.start(1), m.end(1)):
+            if not _place_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
     if "box" in lower or "rural" in lower or "star route" in lower or "highway contract" in lower:
         for m in _RURAL_RE.finditer(doc):
             value = doc.text[m.start() : m.end()]
             # "rte 9" alone may be a highway; a rural route needs "rural", "star",
             # "highway contract" or a box.
-            if _RURAL_RE_STRICT.search(value) and not _practice_exempt(doc, m.start(), m.end()):
+            if _RURAL_RE_STRICT.search(value) and not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     grid = any(map(shape.__contains__, _GRID_HINTS))
     if grid or (house_number and ("County" in text or "CTH" in text or "Co. Rd" in text)):
@@ -383,19 +467,17 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             # other shapes are _ADDRESS_RE's and _NUMBERED_ROAD_RE's).
             if not m.group()[0].isalpha() and _HOUSE_ON_LETTER_ROAD_RE.match(m.group()) is None:
                 continue
-            if not _practice_exempt(doc, m.start(), m.end()):
+            if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if house_number and any(map(text.__contains__, _NUMBERED_ROAD_HINTS)):
         for m in _NUMBERED_ROAD_RE.finditer(text):
-            if not _practice_exempt(doc, m.start(), m.end()):
+            if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if "00000" in shape:
         yield from _zip_candidates(doc)
     if "zip" in lower or "postal" in lower or "post code" in lower or "postcode" in lower:
         for m in _POSTAL_CUE_RE.finditer(doc):
-            if not _YEAR_ONLY_RE.match(m.group(1)) and not _practice_exempt(
-                doc, m.start(1), m.end(1)
-            ):
+            if not _YEAR_ONLY_RE.match(m.group(1)) and not _place_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("zip", m.start(1), m.end(1))
 
 
@@ -413,7 +495,7 @@ def _two_streets_possible(text: str) -> bool:
 
 def _corner_candidates(doc: _Doc) -> Iterator[_Candidate]:
     for m in _CORNER_RE.finditer(doc.text):
-        if not _practice_exempt(doc, m.start(), m.end()):
+        if not _place_exempt(doc, m.start(), m.end()):
             yield _Candidate("address", m.start(), m.end())
 
 
@@ -429,19 +511,21 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if not _zip_fits_state(m.group(1), value, with_city=city):
                 continue
-            if not _practice_exempt(doc, m.start(2), m.end(2)):
+            if not _place_exempt(doc, m.start(2), m.end(2)):
                 found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
         for m in _ZIP_CUE_RE.finditer(doc, window_start, window_end):
             group = 1 if m.start(1) >= 0 else 2
             value = m.group(group)
-            if group == 2 and int(value[:3]) not in _ANY_ZIP_PREFIX:
+            if group == 2 and (
+                int(value[:3]) not in _ANY_ZIP_PREFIX or _about_billing(text, m.end(group))
+            ):
                 continue
-            if not _practice_exempt(doc, m.start(group), m.end(group)):
+            if not _place_exempt(doc, m.start(group), m.end(group)):
                 found.append((m.start(group), m.end(group)))
                 yield _Candidate("zip", m.start(group), m.end(group))
         for m in _ZIP_PREP_RE.finditer(doc, window_start, window_end):
-            if _zip_in_prose(m.group(1), text, m.end(1)) and not _practice_exempt(
+            if _zip_in_prose(m.group(1), text, m.end(1)) and not _place_exempt(
                 doc, m.start(1), m.end(1)
             ):
                 found.append((m.start(1), m.end(1)))
@@ -452,14 +536,14 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if not _CITY_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            if _zip_in_prose(m.group(2), text, m.end()) and not _practice_exempt(
+            if _zip_in_prose(m.group(2), text, m.end()) and not _place_exempt(
                 doc, m.start(2), m.end(2)
             ):
                 found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
     if "(" in text:
         for m in _ZIP_TOWN_AFTER_RE.finditer(text):
-            if _zip_fits_state(m.group(2), m.group(1), with_city=True) and not _practice_exempt(
+            if _zip_fits_state(m.group(2), m.group(1), with_city=True) and not _place_exempt(
                 doc, m.start(1), m.end(1)
             ):
                 found.append((m.start(1), m.end(1)))
@@ -472,7 +556,7 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
             list_end = m.end()
     if "00000-0000" in shape:
         for m in _ZIP4_RE.finditer(text):
-            if int(m.group(1)[:3]) in _ANY_ZIP_PREFIX and not _practice_exempt(
+            if int(m.group(1)[:3]) in _ANY_ZIP_PREFIX and not _place_exempt(
                 doc, m.start(1), m.end(1)
             ):
                 yield _Candidate("zip", m.start(1), m.end(1))

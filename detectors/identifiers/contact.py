@@ -171,9 +171,11 @@ _URL_PERSON_CUE_RE = _CaseFree(
 # and then the link; the subject is never the author ("I", "we").
 _URL_OWNER_RE = _CaseFree(
     r"(?i)\b(?:client|patient|pt|teen|kid|son|daughter|mom|dad|mother|father|husband|wife|"
-    r"partner|sister|brother|grandma|grandpa|grandmother|grandfather|she|he|they|mine)\b"
-    r"[^.!?\n]{0,50}?\b(?:runs|ran|has|had|keeps|kept|made|makes|started|starts|created|"
-    r"creates|built|builds|launched|maintains|owns|set up|writes|publishes)"
+    r"partner|sister|brother|grandma|grandpa|grandmother|grandfather|granddaughter|grandson|"
+    r"niece|nephew|aunt|uncle|cousin|spouse|roommate|caregiver|she|he|they|mine)\b"
+    r"[^.!?\n]{0,50}?\b(?:runs|ran|running|has|had|keeps|kept|keeping|made|makes|making|"
+    r"started|starts|starting|created|creates|creating|built|builds|building|launched|"
+    r"launching|maintains|owns|set up|setting up|writes|publishes)"
     r"(?:\s+(?:[\w'’-]+\s+){0,4}?(?:blog|site|website|web ?page|page|shop|store|channel|podcast|"
     r"newsletter|journal|portfolio|gallery|account|fundraiser|campaign)\b[^.!?\n]{0,60}?)?"
     r"[\s,:(—–-]*(?:at|on|called|named)?\s*$"

@@ -57,7 +57,16 @@ _PATIENT_CUE_RE = _CaseFree(
 )
 
 
-def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
+# A public phone line ("988", "the crisis line", "a warmline") clears that line's number,
+# never a place: "called 988 and police for a wellness check at 62 N Queen St" gives the
+# client's address. (An organisation's name, "NAMI", still clears its office's address.)
+_PUBLIC_LINE_RE = re.compile(
+    r"(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|poison control|"
+    r"trans lifeline)"
+)
+
+
+def _practice_exempt(doc: _Doc, start: int, end: int, *, place: bool = False) -> bool:
     """True when the clinician is giving their own or a public contact detail.
 
     The cue must sit in the same stretch of text (80 characters back, or a
@@ -68,6 +77,8 @@ def _practice_exempt(doc: _Doc, start: int, end: int) -> bool:
     last_practice = -1
     practice_end = 0
     for match in _PRACTICE_CUE_RE.finditer(doc, window_start, start):
+        if place and _PUBLIC_LINE_RE.fullmatch(match.group().lower()):
+            continue
         last_practice, practice_end = match.start(), match.end()
     if last_practice < 0:
         after_end = min(len(doc.text), end + 30)

@@ -42,6 +42,9 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    # Care transitions: "d/c'd 11/27", "discharged from inpt 11/27", "admitted to detox 3/2".
+    r"d/c'?d|dc'?d|d/c|(?:from|to|into|out of)\s+(?:inpt|inpatient|ip|detox|rehab|residential|"
+    r"php|iop|hospital|the hospital|er|ed|icu|psych|the unit)|"
     # A person's own days: "birthday is 6/3", "her bday 4/9", "anniversary is 9/14", "due
     # date is 3/2", "funeral was 5/12".
     r"(?:birthday|bday|b-day|anniversary|due date|wedding|funeral|memorial|surgery|"
@@ -77,6 +80,24 @@ _EVENT_CUE_RE = _CaseFree(
     r"reimburs\w*|(?:medicare|medicaid|cms|insurers?|payers?|plans?) (?:now |will |began to |"
     r"started to )?(?:covers?|pays?|reimburses?|requires?|allows?|credentials?))\b"
 )
+
+
+# A date right after a birth, admission or death word is a person's, whatever event a word
+# before it names ("adoption competency training rec? ... a 9yo born April 3, 2017").
+_PERSONAL_DATE_CUE_RE = _CaseFree(
+    r"(?i)\b(?:born|dob|d\.o\.b\.?|date of birth|birthday|admitted|discharged|d/c'?d|died|"
+    r"passed away|passed|overdosed|hospitali[sz]ed)\b(?:\s+(?:on|in|at))?\W{0,3}$"
+)
+
+
+def _event_date(doc: _Doc, start: int, end: int) -> bool:
+    """A date of a law, training or gathering, unless a person's own date word precedes it."""
+    if _PERSONAL_DATE_CUE_RE.search(doc, max(0, start - 24), start):
+        return False
+    return (
+        _EVENT_CUE_RE.search(doc, max(0, start - 60), start) is not None
+        or _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None
+    )
 
 
 # The author's own time away, just before the date or its range ("I'll be out of office
@@ -152,11 +173,7 @@ def _date_word_candidates(doc: _Doc) -> Iterable[_Candidate]:
         return
     for m in _DATE_WORDS_RE.finditer(text):
         value = m.group()
-        if (
-            _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
-            or _EVENT_CUE_RE.search(doc, m.end(), min(len(text), m.end() + 30))
-            or _own_absence(doc, m.start())
-        ):
+        if _event_date(doc, m.start(), m.end()) or _own_absence(doc, m.start()):
             continue
         # "May 5" at a sentence start can be the verb ("May 5 sessions be
         # enough?"); a lower-case "may" never reaches here.
@@ -182,8 +199,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         or ("0.0" in shape and shape.count(".") >= 2)
     ):
         for m in _DATE_FULL_RE.finditer(text):
-            if not _EVENT_CUE_RE.search(
-                doc, max(0, m.start() - 60), m.start()
+            personal = _PERSONAL_DATE_CUE_RE.search(doc, max(0, m.start() - 24), m.start())
+            if (
+                personal or not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
             ) and not _own_absence(doc, m.start()):
                 yield _Candidate("date", m.start(), m.end())
         if "0/0" in shape or "00-00" in shape:

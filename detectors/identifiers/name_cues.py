@@ -333,15 +333,26 @@ _PERSON_VERB_RE = re.compile(
 )
 
 
+# What follows a diagnosis, not a credential or a state: "my client Maria, MS diagnosed in
+# 2019" (multiple sclerosis), "Tom, MS flare last month", "Dee, DO was her PCP".
+_DIAGNOSIS_AFTER = (
+    r"(?!\s+(?:diagnosed|dx|dx'd|flares?|flare-ups?|relapses?|relapsing|progressing|symptoms|"
+    r"fatigue|meds|medication|treatment|onset|was|is|has|had)\b)"
+)
+
+
 _CREDENTIAL_AFTER_RE = re.compile(
     r"\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
     r"Ph\.D\.|MD|M\.D\.|DO|PMHNP|APRN|NP|RN|MA|MS|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
-    r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b"
+    rf"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b{_DIAGNOSIS_AFTER}"
 )
 
 
 _PLACE_AFTER_RE = re.compile(
-    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b)|\s+(?:County|City|Parish|Township|"
+    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b){_DIAGNOSIS_AFTER}|"
+    # Towns named for a person and a landmark: "Ann Arbor", "Grand Rapids", "Palm Springs".
+    rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction)\b|"
+    rf"\s+(?:County|City|Parish|Township|"
     rf"Hospital|"
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"
     rf"Institute|"

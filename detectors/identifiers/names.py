@@ -140,6 +140,13 @@ _PRESENTER_AFTER_RE = re.compile(
 )
 
 
+# Intake shorthand: an age and sex, a comma, then the person ("45M, R. Castellanos",
+# "17 y/o F, Dani Ruiz").
+_AGE_SEX_BEFORE_RE = re.compile(r"(?:^|[\s(])\d{1,3}\s?(?:y/?o\s?|yo\s?)?[MF],\s*(?:[A-Z]\.\s*)?$")
+# The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
+_FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
+
+
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     """Clinicians' own names, colleagues addressed in a reply, theorists."""
     if (
@@ -156,6 +163,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
             return False  # "her father, Dr. Levy": a relative who happens to be a doctor
         if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
+            return True
+        if prev[-1] in {"it's", "it’s"} and _FROM_GROUP_AFTER_RE.match(text, end):
             return True
         # A dash that opens a line is a sign-off ("— Sarah K."); mid-line it is punctuation.
         window_start = max(0, start - 8)
@@ -379,6 +388,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not strong and prev and prev[-1] in _SPEECH_BEFORE and not sentence_ended:
             # "says Becker", "according to Okafor": a speaker is a person.
             strong = token in _LAST_NAMES or _unknown_word(token)
+        if not strong and _AGE_SEX_BEFORE_RE.search(text, max(0, start - 20), start):
+            strong = True  # intake shorthand: "45M, R. Castellanos, DOB ..."
         if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
             # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
             # right after a capitalised word marks a person.
@@ -511,11 +522,15 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
     """Casual posts drop capitals ("my client maria"): a known first name that is
     not also a word, right after a client or family word, still counts."""
     taken = {c.start for c in found}
+    # The cue word in any case ("Client marguerite is 93" opening the post): the lowered post,
+    # with a space before it so a cue at its start has one too; offsets are the post's + 1.
+    lowered = text.lower()
+    hay = " " + (lowered if len(lowered) == len(text) else text)
     for needle in _LOWER_NEEDLES:
         # " son " with its spaces: "person" and "session" do not even stop the scan.
-        pos = text.find(needle)
+        pos = hay.find(needle)
         while pos >= 0:
-            end = pos + len(needle) - 1
+            end = pos + len(needle) - 2
             m = _LOWER_WORD_AFTER_RE.match(text, end)
             if m:
                 word = m.group(1)
@@ -531,7 +546,7 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
                 ):
                     taken.add(m.start(1))
                     yield _Candidate("name", m.start(1), m.end(1))
-            pos = text.find(needle, end)
+            pos = hay.find(needle, end + 1)
     yield from _lower_case_subjects(text, taken)
 
 

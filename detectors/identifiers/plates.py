@@ -23,12 +23,16 @@ import re
 from collections.abc import Iterator
 
 from detectors.identifiers._text import _US_STATE_ABBR, _US_STATE_NAMES, _Candidate, _CaseFree, _Doc
+from detectors.identifiers.addresses import _zip_fits_state
 from detectors.identifiers.wordlists import _COMMON_WORDS
+
+# "New York NY 10018": a state and five digits in that state's ZIP prefixes is a ZIP.
+_STATE_ZIP_VALUE_RE = re.compile(rf"({_US_STATE_ABBR})[ -]?(\d{{5}})")
 
 # A post about a vehicle: the gate for every path here (a plate-shaped code elsewhere is a
 # code). "licence" alone is not one: a clinician's licence number has a state beside it too.
 _VEHICLE_RE = _CaseFree(
-    r"(?i)\b(?:cars?|trucks?|van|minivan|suv|sedan|pickup|pick-up|jeep|hatchback|coupe|"
+    r"(?i)\b(?:cars?|trucks?|van(?!\s+de[rn]?\b)|minivan|suv|sedan|pickup|pick-up|jeep|hatchback|coupe|"
     r"motorcycle|motorbike|vehicles?|plates?|tags|tag (?:number|no\.?|#)|registration|"
     r"registered|drives|driving|drove|parked|parks|parking|dmv|dash ?cam|camry|civic|corolla|"
     r"accord|prius|altima|silverado|malibu|subaru|honda|toyota|ford|chevy|chevrolet|nissan|kia|"
@@ -94,7 +98,11 @@ _VEHICLE_IS_RE = re.compile(
     r"shows|showed|:|,|-|–)\s*)+$|"
     # A vehicle named by its plate: "vehicle 7DWR219", "respondent vehicle F20AFL", "car
     # 8MXL305".
-    r"\b(?:car|truck|van|minivan|suv|sedan|pickup|vehicle|motorcycle)\s+$"
+    r"\b(?:car|truck|van|minivan|suv|sedan|pickup|vehicle|motorcycle)\s+$|"
+    # What someone drives, then a comma or a parenthesis: "who drives a gray Malibu, JTR
+    # 5520", "drove his old F-150 (KPL 4471)".
+    r"\b(?:drives|drove|driving|drive)\s+(?:a|an|his|her|their|the)\s+(?:[\w'’-]+\s+){0,3}"
+    r"[\w'’-]+\s*[,(]\s*$"
 )
 # A vanity plate, letters alone allowed: "vanity plate literally says NOTYRMOM", "the
 # vanity tag on his truck is honestly DRNKN1" (words between in lower case).
@@ -232,6 +240,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             letters_only = True
         start, end = m.span()
+        zip_value = _STATE_ZIP_VALUE_RE.fullmatch(text, start, end)
+        if zip_value and _zip_fits_state(zip_value[1], zip_value[2], with_city=False):
+            continue
         before = text[max(0, start - 40) : start]
         if _REGISTRATION_BEFORE_RE.search(before) or own_vehicle(text, start):
             continue

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from detectors.identifiers.name_cues import _DIAGNOSIS_AFTER
+
 # Kinds a signature can carry; an SSN or a record number is never the author's to sign.
 SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
 
@@ -262,20 +264,27 @@ def _short_name_above(lines: list[str], start: int) -> int:
 # a first line naming the author with a credential ("Dr. Marcus Bell, MD", "Dr. Yusuf Haddad |
 # Psychiatrist | ..."), signature lines after it, then a blank line and the message.
 _LEADING_SIGNER = re.compile(
-    r"^(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*(?:,|\s[|•·]\s)"
+    r"^(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”)){1,3}"
+    r"\s*(?:,|\s[|•·]\s)"
 )
+# A rule above the block ("--", "—", "___", "~~~") opens it as well.
+_RULE_LINE = re.compile(r"^\s*(?:-{2,}|—+|–+|_{2,}|~{2,}|={2,}|\*{3,})\s*$")
 
 
 def leading_signature_end(text: str) -> int | None:
     """Where a signature block that opens the post ends, or None when the post opens
     otherwise. The block must be followed by a blank line and the message."""
     lines = text.split("\n")
-    first = lines[0].strip()
+    skipped = 0
+    if lines and _RULE_LINE.match(lines[0]):
+        skipped = len(lines[0]) + 1
+        lines = lines[1:]
+    first = lines[0].strip() if lines else ""
     if len(lines) < 3 or not _LEADING_SIGNER.match(first):
         return None
     if not (_CREDENTIAL.search(first) and (len(first) <= _MAX_LINE or _fielded(first))):
         return None
-    end = 0
+    end = skipped
     for index, line in enumerate(lines):
         if not line.strip():
             rest = "\n".join(lines[index:]).strip()
@@ -458,14 +467,20 @@ def _own_in_body(text: str, start: int, end: int) -> bool:
 # After a name, the rest of it (a surname, a middle initial, a nickname in quotes) and a
 # comma: a credential there makes the name a clinician's ("Renata Oduya, LMFT, Tucson here",
 # 'Michael "Mick" Torrance, LCSW'), never a client's.
+# The name may itself be the nickname, its closing quote next ('Samantha "Sam" Rojas, LMFT').
 _REST_OF_NAME_COMMA = re.compile(
-    r"(?:[ \t]+(?:\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w'’.-]*)){0,3}[ \t]*,[ \t]*"
+    r"[\"”]?(?:[ \t]+(?:\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w'’.-]*)){0,3}[ \t]*,[ \t]*"
 )
+# "my client Maria, MS diagnosed in 2019": a diagnosis, not a credential.
+_NOT_A_DIAGNOSIS = re.compile(_DIAGNOSIS_AFTER)
 
 
 def _credentialed_name(text: str, end: int) -> bool:
     rest = _REST_OF_NAME_COMMA.match(text, end)
-    return rest is not None and _CREDENTIAL.match(text, rest.end()) is not None
+    if rest is None:
+        return False
+    credential = _CREDENTIAL.match(text, rest.end())
+    return credential is not None and _NOT_A_DIAGNOSIS.match(text, credential.end()) is not None
 
 
 # A post that opens with its author introducing themselves ("Hi all! Dana Reyes, LPC, here"):
