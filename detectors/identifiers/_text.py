@@ -182,7 +182,8 @@ def _luhn_ok(value: str) -> bool:
 CLINICAL_CONTEXT_RE = re.compile(
     r"(?i)\b(?:client|patient|session|therap|counsel|consult|intake|supervis|caseload|"
     r"treatment|clinician|dbt|cbt|emdr|assessment|referr|diagnos|appointment|appt|check-in|"
-    r"boundar|psych|crisis|mental health|medication|symptom|custody|caregiver|collateral)"
+    r"boundar|psych|crisis|mental health|medication|symptom|custody|caregiver|collateral|"
+    r"no-show|no show|late-cancel|late cancel|discharg|telehealth)"
 )
 
 

@@ -106,6 +106,10 @@ _ADDRESS_RE = re.compile(
 
 
 # A unit on its own ("Apt. 4B", "Suite 292", "apartment 12C") is part of someone's address.
+_UNIT_PERSON_RE = _CaseFree(
+    r"(?i)\b(?:she|he|they|her|his|their|client|pt|patient|lives?|living|lived|staying|stays|"
+    r"moved|moving|home|mom|dad|mother|father|son|daughter|sister|brother|aunt|uncle|address)\b"
+)
 _UNIT_RE = re.compile(
     r"\b(?:Apt|Apartment|Suite|Ste|Unit|apt|apartment)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b(?!\s*(?:%|mg))"
 )
@@ -171,9 +175,10 @@ _CORNER_RE = re.compile(
 
 
 # A house number and a compass direction name a street even without "St".
+# The full compass word takes no dot: "4 North. Average stay ..." is a ward, then a sentence.
 _DIRECTIONAL_ADDRESS_RE = re.compile(
-    r"\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|"
-    r"Southwest)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
+    r"\b\d{1,6}\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?|North|South|East|West|Northeast|Northwest|"
+    r"Southeast|Southwest)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
 )
 
 
@@ -443,6 +448,13 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("address", m.start(), m.end())
     if "Apt" in text or "Suite" in text or "Ste" in text or "Unit" in text:
         for m in _UNIT_RE.finditer(text):
+            # A suite or unit alone is a person's only in a clause about where someone lives
+            # ("she's in Apt 4B now"); "Suite 400 is where the IOP runs" and "Unit 6 night
+            # shift" are a building's.
+            if m.group()[:1] in "SU" and not _UNIT_PERSON_RE.search(
+                doc, max(0, m.start() - 60), m.start()
+            ):
+                continue
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
     if "box" in lower:

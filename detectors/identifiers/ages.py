@@ -39,6 +39,11 @@ _AGE_RE = _CaseFree(
     rf"\b(?:man|woman|lady|gentleman|person|patient|client|widow|widower|veteran|resident) of "
     rf"(?:{_AGE_NUM}|{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|minutes|days|sessions|points|pounds|"
     rf"years? (?:of|in|with|on)\b|[.,]\d))|"
+    # "patient 95, admitted ...", "client's one hundred and two and ...": an age right after
+    # the client word; "Quick consult: 101 and still coming to group": an age opening a
+    # clause, still doing something.
+    rf"\b(?:client|patient|pt)(?:'s|’s)?\s+(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,;)]|\s+and\b)|"
+    rf"(?:(?<=^)|(?<=[.!?:] ))(?:{_AGE_NUM}|{_AGE_WORDS})(?= and still\b)|"
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.

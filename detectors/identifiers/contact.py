@@ -157,7 +157,8 @@ _TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
 _URL_PERSON_CUE_RE = _CaseFree(
     r"(?i)\b(?:her|his|their|whose|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
     r"husband|wife|partner|sister|brother|teen|kid|child|boy|girl|youth|grandma|grandpa|aunt|"
-    r"uncle|cousin|boyfriend|girlfriend|ex|stepdad|stepmom)'?s)\s+(?:\w+\s+){0,2}(?:blog|site|website|page|profile|"
+    r"uncle|cousin|boyfriend|girlfriend|ex|stepdad|stepmom)'?s)\s+(?:[\w\"“”']+\s+){0,3}"
+    r"(?:blog|site|website|page|profile|"
     r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
     r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit|shop|store|story|band|"
     r"podcast|stream|art|music|videos?|updates?|portfolio|gallery|newsletter|journal|"
@@ -170,10 +171,12 @@ _URL_PERSON_CUE_RE = _CaseFree(
 # "Mine has a public blog, http://...". The verb is followed by the link, or by a site's noun
 # and then the link; the subject is never the author ("I", "we").
 _URL_OWNER_RE = _CaseFree(
-    r"(?i)\b(?:client|patient|pt|teen|kid|son|daughter|mom|dad|mother|father|husband|wife|"
+    r"(?i)(?:\b(?:client|patient|pt|teen|kid|son|daughter|mom|dad|mother|father|husband|wife|"
     r"partner|sister|brother|grandma|grandpa|grandmother|grandfather|granddaughter|grandson|"
     r"niece|nephew|aunt|uncle|cousin|spouse|roommate|caregiver|she|he|they|mine)\b"
-    r"[^.!?\n]{0,50}?\b(?:runs|ran|running|has|had|keeps|kept|keeping|made|makes|making|"
+    # ... or someone named with their age: "Thaddeus (14) built a website".
+    r"|\b[a-z]+ \(\d{1,2}\))"
+    r"[^.!?\n]{0,80}?\b(?:runs|ran|running|has|had|keeps|kept|keeping|made|makes|making|"
     r"started|starts|starting|created|creates|creating|built|builds|building|launched|"
     r"launching|maintains|owns|set up|setting up|writes|publishes)"
     r"(?:\s+(?:[\w'’-]+\s+){0,4}?(?:blog|site|website|web ?page|page|shop|store|channel|podcast|"

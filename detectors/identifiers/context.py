@@ -118,8 +118,18 @@ _REPORTED_BEFORE_RE = _CaseFree(
 )
 
 
+# Inside a quotation that a message opens: 'Waitlist voicemail: "Hi this is Darnell Price,
+# my number is 313 555 0186, ...' is the caller's number, not the author's.
+_QUOTE_OPENED_RE = _CaseFree(
+    r"(?i)\b(?:voicemail|voice mail|vm|message|msg|text|email|e-mail|note|letter|said|says|wrote|"
+    r"writes|left)\s*[,:]?\s*[\"“][^\"”\n]{0,100}$"
+)
+
+
 def _reported(doc: _Doc, cue_start: int, end: int) -> bool:
     if _REPORTED_BEFORE_RE.search(doc, max(0, cue_start - 20), cue_start):
+        return True
+    if _QUOTE_OPENED_RE.search(doc, max(0, cue_start - 120), cue_start):
         return True
     return _REPORTED_AFTER_RE.match(doc, end, min(len(doc.text), end + 60)) is not None
 

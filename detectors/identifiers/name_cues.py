@@ -187,7 +187,8 @@ _LOWER_NAME_CUES = (
 )
 
 
-_LOWER_WORD_AFTER_RE = re.compile(r",?\s+([a-z][a-z'-]{2,})\b")
+# After the cue: a space or comma, or a parenthesis ("client's partner (jordan) emailed").
+_LOWER_WORD_AFTER_RE = re.compile(r"(?:,?\s+|\s*\(\s*)([a-z][a-z'-]{2,})\b")
 
 
 # Verbs a clinician uses for the person in front of them.
@@ -224,6 +225,13 @@ _TREATING_PAIRS = frozenset(
         "to see",
         "i treat",
         "i treated",
+        # Whose records or letter: "records for Jordan Pryce-Whitaker", "a letter for Dana".
+        "records for",
+        "records of",
+        "records on",
+        "chart for",
+        "letter for",
+        "referral for",
     )
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from detectors.identifiers._text import CLINICAL_CONTEXT_RE, _Candidate
+from detectors.identifiers._text import _US_STATE_NAMES, CLINICAL_CONTEXT_RE, _Candidate
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
     _AUTHOR_CUES,
@@ -140,9 +140,50 @@ _PRESENTER_AFTER_RE = re.compile(
 )
 
 
+# First words of place names: "San Francisco", "Los Angeles", "Fort Collins".
+_PLACE_STARTS = frozenset(("San", "Santa", "Los", "Las", "Fort", "Mount", "Port", "Saint"))
+_STATE_RE = re.compile(_US_STATE_NAMES)
+# A specialty's short form before its service: "Geri consult:", "Peds rounds", "Neuro team".
+_SERVICE_AFTER_RE = re.compile(r"\s+(?:consult|consults|rounds|fellow|service|team)\b")
+_SERVICE_WORDS = frozenset(
+    (
+        *("geri", "geriatrics", "peds", "neuro", "psych", "cardio", "endo", "onc", "ortho"),
+        *("derm", "gyn", "uro", "nephro", "pulm", "rheum", "heme", "palliative", "hospice"),
+    )
+)
+# A researcher's body of work: "Scott Miller's stuff is compelling", "Linehan's research".
+_WORK_AFTER_RE = re.compile(
+    r"(\s+[A-Z][\w'’-]+)?['’]s\s+(?:stuff|work|research|writing|writings|papers|articles|theory|"
+    r"framework|model)\b"
+)
+# Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
+_AMP_AFTER_RE = re.compile(r"\s*&\s*([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+_AMP_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s*&\s*$")
+
+
+def _author_pair(text: str, start: int, end: int) -> bool:
+    """One of two single words joined by "&" ("Dawson & Guare"), the other no first name."""
+    after = _AMP_AFTER_RE.match(text, end)
+    if after is not None:
+        return after.group(1) not in _FIRST_NAMES and after.group(1) not in _AMBIGUOUS_FIRST
+    before = _AMP_BEFORE_RE.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and text[start:end] not in _FIRST_NAMES
+        and before.group(1) in _LAST_NAMES
+        and " " not in text[start:end]
+    )
+
+
 # Intake shorthand: an age and sex, a comma, then the person ("45M, R. Castellanos",
 # "17 y/o F, Dani Ruiz").
 _AGE_SEX_BEFORE_RE = re.compile(r"(?:^|[\s(])\d{1,3}\s?(?:y/?o\s?|yo\s?)?[MF],\s*(?:[A-Z]\.\s*)?$")
+# A person's own detail right after a name: "Corazon Delacruz-Whitley, DOB 6/14/1979",
+# "T. Brannigan, callback (555) 340-6617", "Ana Ruiz (SSN ...", "Lee Park, MRN 0091".
+_DETAIL_AFTER_RE = re.compile(
+    r"\s*[,(]\s*(?:DOB|D\.O\.B|date of birth|born \d|SSN|SS#|MRN|callback|cb#?|"
+    r"cell|phone|ph:|age \d|\d{1,3}\s?(?:y/?o|yo|[MF])\b)"
+)
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
 
@@ -158,6 +199,13 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     ):
         return True
     if _in_proper_noun_chain(text, start):
+        return True
+    if _SERVICE_AFTER_RE.match(text, end) and text[start:end].lower() in _SERVICE_WORDS:
+        return True
+    if (not prev or prev[-1] not in _RELATION_SET) and (
+        ((work := _WORK_AFTER_RE.match(text, end)) and (work.group(1) or " " in text[start:end]))
+        or _author_pair(text, start, end)
+    ):
         return True
     if prev:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
@@ -343,12 +391,19 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # "a 2015 Ford F-150", "her Honda Civic": a vehicle, not a person
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
             continue
+        if end < len(text) and (text[end].isupper() or text[end].isdigit()):
+            continue  # part of a camel-case word or code: "MoCA", "PsyD", "McMaster4"
+        if token in _PLACE_STARTS:
+            continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
         prev, sentence_ended = _previous_words(text, start)
         raw_prev = text[max(0, start - 8) : start].split()
-        titled = bool(raw_prev) and raw_prev[-1] in _TITLES
+        # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
+        titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         strong = titled or _strong_cue(prev, sentence_ended)
+        if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
+            continue  # "my old supervisor in Texas said never": the state
         if never and not (
             token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
         ):
@@ -388,8 +443,17 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not strong and prev and prev[-1] in _SPEECH_BEFORE and not sentence_ended:
             # "says Becker", "according to Okafor": a speaker is a person.
             strong = token in _LAST_NAMES or _unknown_word(token)
-        if not strong and _AGE_SEX_BEFORE_RE.search(text, max(0, start - 20), start):
-            strong = True  # intake shorthand: "45M, R. Castellanos, DOB ..."
+        if not strong and (
+            _AGE_SEX_BEFORE_RE.search(text, max(0, start - 20), start)
+            or (
+                token not in _NEVER_NAME
+                and token.lower() not in _RELATION_SET
+                and _DETAIL_AFTER_RE.match(text, _extend_surname(text, end))
+            )
+        ):
+            # Intake shorthand: "45M, R. Castellanos, DOB ...", "Corazon Delacruz-Whitley,
+            # DOB 6/14/1979", "caller T. Brannigan, callback (555) ...".
+            strong = True
         if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
             # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
             # right after a capitalised word marks a person.
@@ -443,6 +507,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
     if any(map(text.__contains__, _NICKNAME_WORDS)) and _NICKNAME_GATE_RE.search(text):
         found.extend(_nickname_candidates(text))
     found.extend(_lower_case_names(text, found))
+    if ", " in text:
+        found.extend(_apposed_candidates(text))
     if "." in text:
         found.extend(_initials_candidates(text))
     if found:
@@ -537,7 +603,9 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
                 name = word.capitalize()
                 # Set off by commas ("a client, grace, whose mom ...") even a name that is
                 # also a word is the client's.
-                apposed = needle.endswith(",") and text[m.end(1) : m.end(1) + 1] in {",", "("}
+                apposed = (
+                    needle.endswith(",") and text[m.end(1) : m.end(1) + 1] in {",", "("}
+                ) or ("(" in m.group() and text[m.end(1) : m.end(1) + 1] == ")")
                 if (
                     (name in _FIRST_NAMES or (apposed and name in _AMBIGUOUS_FIRST))
                     and (word not in _COMMON_WORDS or apposed)
@@ -726,6 +794,36 @@ def _acting_mid_sentence(
     if not before or before[-1] in ";:" or before.split()[-1][:1].isupper():
         return False  # after a clause break, or inside a longer proper noun
     return _VERB_AFTER_RE.match(text, end) is not None
+
+
+# A name set off by commas after the person it names: "One of my teens, Tavi, wants ...",
+# "a woman who is ninety-two, Florence Mbeki, whose nephew ...". The clause before the
+# first comma must speak of a client or a person.
+_APPOSED_RE = re.compile(r",\s+([A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?),\s")
+_PERSON_NOUN_BEFORE_RE = re.compile(
+    r"(?i)\b(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|students?|"
+    r"adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
+    r"of mine)\b[^.!?;:\n]{0,40}$"
+)
+
+
+def _apposed_candidates(text: str) -> Iterator[_Candidate]:
+    for m in _APPOSED_RE.finditer(text):
+        first = m.group(1).split()[0]
+        if first in _NEVER_NAME or first.lower() in _COMMON_WORDS:
+            continue
+        if first.endswith(_ROLE_SUFFIXES) and first not in _FIRST_NAMES:
+            continue  # "My teens, Pediatrician, ..." is no name
+        # A town or a word alone ("Denver", "Grace") may be anything; with a surname it is a
+        # person.
+        if (first in _PLACE_LIKE_NAMES or first in _AMBIGUOUS_FIRST) and " " not in m.group(1):
+            continue
+        if not _PERSON_NOUN_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        prev, _ = _previous_words(text, m.start(1))
+        if _name_exempt(text, m.start(1), m.end(1), prev):
+            continue
+        yield _Candidate("name", m.start(1), m.end(1))
 
 
 def candidates(text: str) -> list[_Candidate]:

@@ -545,8 +545,8 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             if not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("ssn", m.start(), m.end())
     if digits >= 9 and "000000000" in shape and any(map(lower.__contains__, _SSN_HINTS)):
-        # Nine bare digits with an SSN word within 40 characters either side ("538217764,
-        # his social", "SSN on the form: ... 538217764").
+        # Nine bare digits with an SSN word near ("538217764, his social", "SSN on the
+        # form: ... 538217764").
         for start, end in _digit_runs(shape, 9):
             if end - start != 9 or not _ssn_valid(text[start:end]):
                 continue
@@ -554,7 +554,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if _NAMED_NUMBER_BEFORE_RE.search(lower, max(0, start - 24), start):
                 continue  # "MRN 448812337": another number's name comes first
-            if _SSN_NEAR_RE.search(doc, max(0, start - 40), min(len(text), end + 40)):
+            # An SSN word in the same stretch of the post ("Client's SSN is on the intake ...
+            # and again on the face sheet as 412779031", "write his SSN on receipts ... a
+            # typed slip: 'Peter Lindqvist   512847293   03/29/1970'").
+            if _SSN_NEAR_RE.search(doc, max(0, start - 200), min(len(text), end + 200)):
                 yield _Candidate("ssn", start, end)
     if digits >= 4 and any(map(lower.__contains__, _SSN_HINTS)):
         for m in _SSN_CUE_RE.finditer(doc):

@@ -95,7 +95,7 @@ _STATE_BEFORE_RE = re.compile(
 _VEHICLE_IS_RE = re.compile(
     r"\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|hatchback|motorcycle|vehicle|plates?|"
     r"tags?)(?:'s)?(?:\s+(?:plate|tag|number|no\.?|#))?\s*(?:(?:is|was|reads|read|says|said|"
-    r"shows|showed|:|,|-|–)\s*)+$|"
+    r"shows|showed|:|,|-|–|\()\s*)+$|"
     # A vehicle named by its plate: "vehicle 7DWR219", "respondent vehicle F20AFL", "car
     # 8MXL305".
     r"\b(?:car|truck|van|minivan|suv|sedan|pickup|vehicle|motorcycle)\s+$|"
@@ -110,6 +110,12 @@ _VEHICLE_IS_RE = re.compile(
 _VANITY_RE = re.compile(
     r"\b(?:[Vv]anity|[Pp]ersonali[sz]ed|[Cc]ustom)\s+(?:licen[cs]e\s+)?(?:plates?|tags?)\b"
     r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,-]?\s*[\"“']?([A-Z0-9]{1,8}(?: [A-Z0-9]{1,7}){0,2})(?![\w-])"
+)
+# What a plate says, letters alone allowed: "His plate literally says PHEENX", "her tag
+# reads 'GRTFL1'".
+_PLATE_SAYS_RE = re.compile(
+    r"\b(?:[Pp]late|[Tt]ag)s?\s+(?:[a-z]+\s+){0,2}(?:says|said|reads|read|spells|spelled)\s*"
+    r"[:,-]?\s*[\"“'‘]?([A-Z0-9]{2,8})(?![\w-])"
 )
 # A vehicle's verb or noun just before a state: "drives a MD SLYFOXX", "his truck, NC ...".
 _VEHICLE_BEFORE_STATE_RE = re.compile(
@@ -205,7 +211,7 @@ def own_vehicle(text: str, start: int) -> bool:
 def candidates(doc: _Doc) -> Iterator[_Candidate]:
     """Plates after or before a state, or given as a vehicle's, in a post about a vehicle."""
     text, lower = doc.text, doc.lowered
-    if doc.digits == 0 and "vanity" not in lower and "drive" not in lower:
+    if doc.digits == 0 and not any(map(lower.__contains__, ("vanity", "drive", "plate", " tag"))):
         return
     hinted = any(map(lower.__contains__, _VEHICLE_HINTS))
     if (
@@ -220,6 +226,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if not hinted and (doc.digits == 0 or "(" not in text or not _STATE_PARENS_ANY_RE.search(text)):
         return
     vehicle: bool | None = None if hinted else False
+    if "plate" in lower or "tag" in lower:
+        for m in _PLATE_SAYS_RE.finditer(text):
+            if not own_vehicle(text, m.start(1)):
+                yield _Candidate("license_plate", m.start(1), m.end(1))
     if "anity" in lower or "ersonali" in lower or "ustom" in lower:
         for m in _VANITY_RE.finditer(text):
             value = m.group(1).replace(" ", "")

@@ -1,0 +1,106 @@
+"""Issue 20, ninth identifier round: classes among the development misses left after the
+eighth (a person's detail right after a name, whose records, a title opening a parenthesis, a
+name set off by commas after a person, a lower-case name in parentheses, plates in
+parentheses or by what they say, ages right after a client word, a site a named young person
+built, nine bare digits in a post about an SSN, a number inside a quoted voicemail) and
+look-alikes it flagged (camel-case words, place names, states after a preposition, a
+specialty's consult, researchers' work, authors joined by "&", a unit on its own). Each test
+uses its own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moderation.identifier_helpers import kinds_found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Face sheet: Marisol Etxeberria, DOB 2/2/1984, came in for a re-intake.", "Etxeberria"),
+        (
+            "Voicemail from W. Abernathy-Cole, callback 414-555-0190, asking about groups.",
+            "Abernathy-Cole",
+        ),
+        ("The subpoena asks for records for Quentin Ashby-Morrow from 2023.", "Quentin"),
+        ("A client I see weekly (Mr. Vandersloot) lost his wife in March.", "Vandersloot"),
+        ("Two of my teens, Ximena, asked to switch groups.", "Ximena"),
+        ("a man who is ninety-one, Florian Weatherby, lives alone now.", "Florian Weatherby"),
+        ("client's sister (rosalind) keeps calling the front desk.", "rosalind"),
+    ],
+)
+def test_names_by_their_detail_records_title_or_apposition(text: str, value: str) -> None:
+    assert any(value in found for found in kinds_found(text).get("name", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her truck (7KTR 218) was outside my office again.", "7KTR 218"),
+        ("His plate literally reads HOPEFUL, which he loves.", "HOPEFUL"),
+    ],
+)
+def test_plates_in_parentheses_and_by_what_they_say(text: str, value: str) -> None:
+    assert value in kinds_found(text).get("license_plate", [])
+
+
+def test_the_authors_own_plate_slogan_passes() -> None:
+    assert "license_plate" not in kinds_found("My plate says THERAPY and clients notice it.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geriatric consult: patient 97, moving to assisted living next week.",
+        "Medicaid question: client's ninety-eight and the plan denied home visits.",
+        "Quick one: 103 and still asking for weekly sessions.",
+    ],
+)
+def test_ages_right_after_a_client_word_or_opening_a_clause(text: str) -> None:
+    assert "age" in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sats were 95 and still dropping at night.",
+        "The patient 95th percentile growth chart is in the packet.",
+    ],
+)
+def test_numbers_that_are_not_ages(text: str) -> None:
+    assert "age" not in kinds_found(text)
+
+
+def test_a_site_a_named_young_person_built() -> None:
+    text = "Rowan (15) made a website about trains (rowanrails.carrd.co) and kids mock it."
+    assert "rowanrails.carrd.co" in kinds_found(text).get("url", [])
+
+
+def test_nine_bare_digits_in_a_post_about_an_ssn() -> None:
+    text = (
+        "The old intake has her SSN written out in the history section, and the billing "
+        "sheet from the same week repeats it a second time as 523418876 near the top."
+    )
+    assert "523418876" in kinds_found(text).get("ssn", [])
+
+
+def test_a_number_inside_a_quoted_voicemail_is_the_callers() -> None:
+    text = 'Voicemail: "Hi, this is Bo, my number is 262 555 0143, call me back." Refer out?'
+    assert "262 555 0143" in kinds_found(text).get("phone", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MoCA 22/30 and the SLUMS agree; what would you add?",
+        "Conference in San Diego next spring, anyone going?",
+        "My internship supervisor in Oregon said to wait.",
+        "Peds consult: 7yo with encopresis, any behavioural plans you like?",
+        "Bruce Wampold's research on common factors changed how I supervise.",
+        "Any workbooks beyond Dawson & Guare for executive function?",
+        "Suite 210 is where the new DBT group meets on Tuesdays.",
+        "Our inpatient unit is on 4 North. Average stay is six days.",
+    ],
+)
+def test_look_alikes_are_not_identifiers(text: str) -> None:
+    assert kinds_found(text) == {}
