@@ -310,6 +310,42 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"shifts|sessions|clients|caseload|spending|news)\b",
         (),
     ),
+    # From the retired 2026-12-06c/d/e warning sets (development), sixth round: more figures of
+    # speech ("passed on the first try", "it killed me", "beating a dead horse", "shot my
+    # schedule to pieces", "rising from the ashes"), a topic named as a course's, a
+    # credential's, a form's section or a special interest group's, and a hospice's staff at
+    # work (a clinician's job, not a death).
+    (
+        r"passed on (?:the|my|her|his|their|a) (?:first|second|third|\d\w*) (?:try|attempt|go)|"
+        r"passed (?:it )?on to (?:me|you|us|them|the|my|our|her|his|their)\b|"
+        r"(?:it|that|this) (?:absolutely |really |totally |just |kind of |kinda )?killed me\b|"
+        r"(?:beat|beats|beating|flog|flogging) (?:a|the) dead horse|"
+        r"shot (?:my|our|the|her|his|their) (?:whole )?(?:schedule|day|week|plans|budget|"
+        r"afternoon|morning|calendar|concentration|focus)(?: to (?:pieces|hell|bits))?|"
+        r"(?:rising|rise|rose|risen) from the ashes|"
+        r"(?:suicide|overdose|violence|abuse|self-harm|eating disorders?|substance use|addiction|"
+        r"grief|trauma) (?:prevention |awareness |risk assessment (?:and management )?)?(?:ce|"
+        r"special interest group|sig|interest group|credential|credentials|certificate|"
+        r"(?:block|section|questions|items) of (?:our|the|my|an?) (?:\w+ )?(?:intake|assessment|"
+        r"screening) (?:form|packet|paperwork))\b|"
+        r"(?:suicide|self-harm|violence) risk assessment (?:and management )?(?:policy|policies|"
+        r"module|training|course|protocol update|workshop)\b|"
+        r"(?:ce|ceu|grad|graduate|undergrad|online|self-paced|certificate) (?:course|courses|"
+        r"class|seminar|training|program) (?:on|in|about) (?:[\w-]+ ){0,2}?(?:eating disorders?|"
+        r"suicide|substance use|addiction|grief|trauma|abuse|violence|self-harm)"
+        r"(?: (?:assessment|treatment|prevention|care|recovery))?\b|"
+        r"(?:teach\w*|taught) (?:a |an |the )?(?:grad |graduate |undergrad\w* )?(?:course|class|"
+        r"seminar|unit) on (?:eating disorders?|suicide|substance use|addiction|grief|trauma)|"
+        r"hospice (?:nurses?|social workers?|chaplains?|aides?|staff|volunteers?)"
+        r"(?= who| and|,|\.)",
+        (),
+    ),
+    # "relapsed into restriction": the relapse is the eating disorder's, not a drug's.
+    (
+        r"relaps\w* (?:into|in|back into|to) (?:her |his |their )?(?:old )?(?:restrict\w*|purg\w*|"
+        r"bingeing|binge eating|binge-purge\w*|anorexi\w*|bulimi\w*)",
+        ("eating_disorders",),
+    ),
     (
         r"(?:billing|bill|code|codes|cpt|modifier|medicaid|medicare|reimbursement|rates?|grants?|"
         r"funding|settlement|cfr|licensure|certification|credentialing|ceus?|records|consent "
@@ -1166,6 +1202,19 @@ _CHILD_FAMILY_CARE_RE = re.compile(
 # A weapon a partner owns is no act of violence by the partner (fifth round: "her ex has a
 # gun in the house" is a means to ask about, not partner abuse).
 _WEAPON_WORDS = frozenset({"gun", "guns", "firearm", "firearms", "weapon", "weapons"})
+_MEANS_WEAPONS = _WEAPON_WORDS | {
+    "handgun",
+    "handguns",
+    "pistol",
+    "pistols",
+    "rifle",
+    "rifles",
+    "shotgun",
+    "shotguns",
+    "revolver",
+}
+_DRUGGED_CUES = frozenset({"drugged", "was drugged", "were drugged", "got drugged"})
+_DRINKING_RE = re.compile(r"\b(?:drinks?|drinking|drank|bar|club|shots|alcohol|drunk|wine|beer)\b")
 _MODEL_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 MODEL_MIN_WORDS = 3
 # ... and alcohol or a street drug named in the same post makes it substance use too (the
@@ -1242,6 +1291,25 @@ def assess_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[
             model_calls.discard(_ABU)
         if sexual and distinct.get(_VIO, set()) <= _ASSAULT_CUES:
             distinct.pop(_VIO, None)
+        # Drugged in order to be assaulted is the assault's means, not the client's use,
+        # unless the post speaks of drinking too ("at a bar", "after two drinks").
+        if (
+            sexual
+            and _SUB in distinct
+            and distinct[_SUB] <= _DRUGGED_CUES
+            and not _DRINKING_RE.search(text.lower())
+        ):
+            distinct.pop(_SUB)
+            model_calls.discard(_SUB)
+        # A gun kept, bought or given up in a post about suicide is the means to ask about
+        # (means counselling, a lock box), not violence to anyone.
+        if (
+            _VIO in distinct
+            and (_SUI in distinct or _SUI in model_calls)
+            and all(word.split()[-1] in _MEANS_WEAPONS for word in distinct[_VIO])
+        ):
+            distinct.pop(_VIO)
+            model_calls.discard(_VIO)
         # The model's call counts as one more piece of evidence on the lexicon's scale, so
         # the confidence means the same whatever the model's calibration: the model alone
         # 0.5, the model and one cue 0.75, ... (the hold threshold, 0.9, takes four).

@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_every_trai
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.06-6"
+    assert model.version == "2026.12.06-7"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -775,3 +775,50 @@ def test_courses_trainings_tools_and_figures_of_speech_call_for_nothing(text: st
 def test_a_positive_screen_with_the_clients_words_still_calls_for_a_warning() -> None:
     text = "C-SSRS screen positive today: she said she has been planning how to end her life."
     assert "suicide_self_harm" in warnings_called_for(text)
+
+
+# Sixth warning round (from the retired 2026-12-06c/d/e sets, development): figures of
+# speech, a topic named as a course's, credential's, form section's or interest group's,
+# hospice staff at work, a relapse into restriction, drugged as an assault's means, and a gun
+# kept as the means in a post about suicide.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finally passed on the second attempt, so relieved I could cry.",
+        "The audit prep this week, honestly it killed me.",
+        "We keep beating a dead horse on the intake redesign.",
+        "The snow day shot our whole week to pieces.",
+        "The clinic is rising from the ashes after the merger.",
+        "Is the suicide prevention CE the same as last year's?",
+        "Our trauma special interest group is looking for a new chair.",
+        "Does the addiction credential need supervised hours?",
+        "The self-harm section of our intake form asks too much too soon.",
+        "Anyone know a self-paced course on grief counseling under $100?",
+        "My partner is a hospice chaplain who needs better boundaries with work email.",
+    ],
+)
+def test_sixth_round_figures_and_administrative_mentions_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+def test_a_relapse_into_restriction_is_an_eating_disorder_not_substance_use() -> None:
+    found = warnings_called_for("She relapsed back into restricting over the holidays.")
+    assert "eating_disorders" in found
+    assert "substance_use" not in found
+
+
+def test_drugged_to_be_assaulted_is_not_substance_use_unless_drinking_is_named() -> None:
+    spiked = "She was drugged at a work retreat and raped in her room; she reported it."
+    at_a_bar = "She was drugged at a bar and raped; she had two drinks before that."
+    assert "substance_use" not in warnings_called_for(spiked)
+    assert "sexual_violence" in warnings_called_for(spiked)
+    assert "substance_use" in warnings_called_for(at_a_bar)
+
+
+def test_a_gun_as_the_means_in_a_post_about_suicide_is_not_violence() -> None:
+    means = "He has suicidal thoughts and keeps a rifle in the closet; we talked about a lock box."
+    attack = "He has suicidal thoughts and shot at his neighbour's dog with a rifle last night."
+    assert warnings_called_for(means) == ["suicide_self_harm"]
+    assert "violence" in warnings_called_for(attack)
