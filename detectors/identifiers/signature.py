@@ -32,7 +32,9 @@ _SIGN_OFF = re.compile(
     # Closings of thanks to the forum: "appreciate you all, Corinne", "thanks in advance".
     r"(?:so |really |much )?appreciate(?:d| (?:you|y'all|this group|everyone|it)(?: all)?)|"
     r"thanks in advance|thank you in advance|grateful(?: for (?:you|this group)(?: all)?)?|"
-    r"in gratitude|gratitude|with appreciation|hugs|blessings|talk soon|stay well|onward)"
+    r"in gratitude|gratitude|with appreciation|hugs|blessings|talk soon|stay well|onward|"
+    # Greetings and closings of other languages: "Aloha,", "Mahalo,", "Namaste,".
+    r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos)"
     r"\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
@@ -40,7 +42,8 @@ _SIGN_OFF = re.compile(
 # signature.
 _BARE_SIGN_OFF = re.compile(
     r"(?i)^\s*(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|kind regards|regards|"
-    r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best)\s*[,!.]?\s*$"
+    r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best|aloha|mahalo|"
+    r"namaste|shalom|salaam|ciao|saludos|abrazos)\s*[,!.]?\s*$"
 )
 _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
@@ -59,8 +62,12 @@ _CREDENTIAL = re.compile(
     r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
     r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector|"
     # A role title on a signature line: "Sam Oduya | Therapist & Supervisor".
-    r"(?:Clinical |Licensed |Staff |Lead )?(?:Psychotherapist|Therapist|Counsell?or|Psychologist|"
-    r"Psychiatrist|Social Worker|Clinical Supervisor|Supervisor|Founder|Owner|Clinician))\b"
+    r"(?:Clinical |Licensed |Staff |Lead |Counsell?ing |Consultant |Senior |Registered |"
+    r"Chartered |Principal |Trainee |Associate )?(?:Psychotherapist|Therapist|Counsell?or|"
+    r"Psychologist|Psychiatrist|Social Worker|Clinical Supervisor|Supervisor|Founder|Owner|"
+    r"Clinician)|"
+    # Titles of other countries' registers: the UK's, Ireland's and Australia's.
+    r"DClinPsy|DCounsPsy|CPsychol|AFBPsS|MBACP|UKCP|HCPC|MAPS|FAPS|MIACP|MCCP|MSc|BSc)\b"
 )
 _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
@@ -89,7 +96,9 @@ _CONTACT = re.compile(
 )
 # A name or a practice's name on its own line ("Mukherjee Couples & Family", "Adler and Rowe").
 _NAME_LINE = re.compile(
-    r"^\s*(?:[-—–~]\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|&|and|of)){0,4}\s*,?\s*$"
+    r"^\s*(?:[-—–~]\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|&|and|of)){0,4}"
+    # ... with the author's pronouns after it: "Priya Raman (she/her)".
+    r"(?:\s*\(\s*(?:she|he|they|ze|xe)\s*/[^)\n]{1,20}\))?\s*,?\s*$"
 )
 _MAX_LINE = 160
 
@@ -245,9 +254,14 @@ def signature_start(text: str) -> int | None:
 
 
 def _short_name_above(lines: list[str], start: int) -> int:
-    """The block starts earlier when the author signed with their first name or its short
-    form above it ("Sam", a blank line, then "Samantha Greer, LPC")."""
+    """The block starts earlier when the author signed with their full name on the line
+    above, or with their first name or its short form above it ("Sam", a blank line, then
+    "Samantha Greer, LPC")."""
     index = start - 1
+    # A full name on the line right above the credential line ("Priya Raman (she/her)",
+    # then "Associate Marriage & Family Therapist #AMFT 141902") is the signer's.
+    if index >= 0 and _NAME_LINE.match(lines[index]) and " " in lines[index].strip():
+        return index
     while index >= 0 and not lines[index].strip():
         index -= 1
     if index < 0 or start - index > 2:
@@ -298,11 +312,12 @@ def leading_signature_end(text: str) -> int | None:
 # Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
 # Burke"; then a comma and a credential.
 _SIGNER = (
-    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4},\s*"
+    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4}(?:,\s*|\s+[|•·]\s+)"
     r"(?:" + _CREDENTIAL.pattern + r")"
 )
 _INLINE = re.compile(
-    r"(?:^|[.!?:]\s+|\s+[-—–~|]{1,2}\s*)((?:[Bb]est|[Ww]armly|[Tt]hanks|[Cc]heers|[Ss]incerely|"
+    r"(?:^[-—–~]{0,2}\s*|[.!?:]\s+|\s+[-—–~|]{1,2}\s*)((?:[Bb]est|[Ww]armly|[Tt]hanks|[Cc]heers|"
+    r"[Ss]incerely|"
     r"[Rr]egards|[Tt]ake care)[,!]?\s+)?"
     + _SIGNER
     # The rest of the post: more credentials, a practice, a town, contact details (dots
@@ -310,7 +325,7 @@ _INLINE = re.compile(
     + r"(?:[^.!?\n]|[.!?](?=\S)|"
     # Abbreviations inside the card: "License No. PSY 23456", "Lic. #", "Ste. 4", "St. Paul".
     + r"(?:(?<=\bNo)|(?<=\bLic)|(?<=\bSte)|(?<=\bSt)|(?<=\bDr)|(?<=\bAve)|(?<=\bRd)|(?<=\bInc)|"
-    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt))\.\s)*[.!?]?\s*$"
+    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*[.!?]?\s*$"
 )
 # A business card anywhere in a post: a signer, then (on the same line) contact details
 # joined by separators: "Gabe Okoro, LMHC - gokoro.therapy@gmail.com - (305) 555-0171".
@@ -391,7 +406,8 @@ _OTHERS = re.compile(
 # 55120", "(OH #7731)" after "Licensed Psychologist"). A driver's licence, a vehicle's
 # or a client's licence is not one.
 _REGISTRATION_BEFORE = re.compile(
-    r"\b(?i:npi|licen[cs]e(?! plate)|lic\.?|caqh|dea|board|certification|cert\.?|"
+    r"\b(?i:npi|licen[cs]e(?! plate)|lic\.?|caqh|dea|board|certification|cert\.?|reg\.?|"
+    r"registration|"
     r"licensed [a-z ]{3,40}(?:\(|,))(?i:\s*(?:number|no\.?|num|id|#))?\s*(?i:is|:|#|=|-)?\s*"
     r"(?:\(?[A-Z]{2}\)?\s*)?(?:#\s*)?(?:[A-Z]{1,5}[\s-]?)?#?\s*$"
 )

@@ -104,3 +104,25 @@ def test_a_number_inside_a_quoted_voicemail_is_the_callers() -> None:
 )
 def test_look_alikes_are_not_identifiers(text: str) -> None:
     assert kinds_found(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A one-line card that opens with a dash.
+        "— Tomasz Wierzbicki, LPC | PA LPC #PC011842 | Maple Street Counseling, 410 Oak Ave, "
+        "Suite 2, Erie PA 16501 | 814-555-0162",
+        # A greeting of another language opening a post that is all signature.
+        "Mahalo,\nLeilani Akana, LMFT\nOffice: 808-555-0133",
+        # The full name with pronouns on the line above the credential line.
+        "Thanks, this helped a lot.\n\nJordan Okeke (they/them)\nAssociate Professional "
+        "Clinical Counselor #APCC 12345",
+        # Other countries' registers and role titles, fields joined by bars.
+        "Aoife Brennan | Counselling Psychologist | PSI Reg. 30122 | CORU Reg. PS051234 | "
+        "Galway | +353 91 555 0148",
+        "— Dr. Hamish Tran, DClinPsy | AHPRA PSY0002234567 | Level 3, 12 Smith St, Collingwood "
+        "VIC 3066 | +61 3 5550 1777",
+    ],
+)
+def test_more_signature_shapes_are_the_authors_own(text: str) -> None:
+    assert kinds_found(text) == {}
