@@ -1011,6 +1011,68 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"weight|his weight|the weight loss)",
         (_EAT,),
     ),
+    # --- sixth round (2026-12-06): more of each class, from the retired 2026-12-06c/d/e
+    # sets (development) -------------------------------------------------------
+    (r"took (?:her|his|their|my) own li(?:fe|ves)", (_SUI, _DTH)),
+    (
+        r"no reason to (?:keep )?(?:trying to )?(?:live|go on|going|be here|keep living)|"
+        r"carv(?:e|es|ed|ing) into (?:her|his|their|my) (?:hips?|arms?|legs?|thighs?|skin|stomach|"
+        r"wrists?)|(?:doesn't|does not|don't|won't|will not) (?:plan|expect|intend) to see "
+        r"(?:\d+|forty|fifty|sixty|next year|thirty)|"
+        r"(?:she|he|they) cuts(?= *[.,;!?]| (?:again|herself|himself|themselves|instead))",
+        (_SUI,),
+    ),
+    (
+        r"(?:hit|punched|kicked|slapped|headbutted|elbowed|struck) (?:her |him |them |me )?in the "
+        r"(?:face|head|chest|stomach|back|ribs|jaw|eye|mouth|groin)|"
+        r"put (?:a|some|the|that|one|another) (?:guy|man|woman|person|kid|dude|stranger|coworker) "
+        r"in the hospital|"
+        r"grabbed (?:her|him|them|me) by the (?:throat|neck|hair)|"
+        r"held (?:her|him|them|me) down|"
+        r"broke (?:her|his|their|my|a stranger's|someone's|a man's|a woman's|a guy's) "
+        r"(?:wrist|arm|leg|jaw|nose|ribs?|orbital(?: bone)?|collarbone|hand|fingers?|cheekbone)|"
+        r"(?:hitting|hits|hit|punching|punches) (?:her|him|them|the other|each other|me) with "
+        r"(?:closed |his |her |their )?fists|"
+        r"(?:was|were|got|been|being) beaten\b(?! by (?:a |an |the |her |his |their |my )?(?:step)?"
+        r"(?:parent|mother|father|mom|mum|dad|carer|caregiver|guardian|grand\w+|foster\w*)s?\b)",
+        (_VIO,),
+    ),
+    (
+        r"tallboys?|zooted|edibles|pregam(?:e|es|ed|ing)\b|nodding off|burnt spoons|"
+        r"using (?:crystal|ice|tina)\b|(?:a little|some) ice\b(?= to| before| for|,)|"
+        r"rolls? at (?:festivals|raves|parties|shows|concerts)|(?:was|got|getting|gets) wasted|"
+        r"oxys?\b|(?:\d|three|four)(?:[-–]\d)? shots (?:at \d|before|every|in the morning)",
+        (_SUB,),
+    ),
+    (
+        r"forced (?:himself|herself|themselves) on (?:her|him|them|me)|forced sex|"
+        r"made (?:her|him|them|me) (?:go down on|have sex|perform oral)|"
+        r"pressured (?:her|him|them|me) (?:until|into) (?:she|he|they|i)? ?(?:gave in|had sex|"
+        r"agreed)|"
+        r"(?:has|had|having|have) sex with (?:her|him|them|me) while (?:she|he|they|i)"
+        r"(?:'s|'re| was| were| is| are) (?:asleep|unconscious|passed out|blackout drunk)|"
+        r"military sexual trauma",
+        (_SEX,),
+    ),
+    (r"clergy (?:sexual )?abuse", (_ABU, _SEX)),
+    (
+        r"(?:shaking|shook|shakes|jostl\w*) the (?:baby|infant|newborn)(?: hard)?|"
+        r"sexuali[sz]ed (?:play|behaviou?rs?|scenes)|"
+        r"locked (?:her|him|them) out of the house|called (?:her|him|them) worthless",
+        (_ABU,),
+    ),
+    (
+        r"throw(?:s|ing)? up after (?:meals|eating|dinner|lunch|breakfast|every meal)|"
+        r"(?:to stay|staying|stays|keep(?:s|ing)? (?:herself|himself|themselves)) thin\b",
+        (_EAT,),
+    ),
+    (
+        r"(?:brother|sister|mother|father|son|daughter|wife|husband|partner|friend|mom|dad|"
+        r"grandmother|grandfather|child|baby)'s (?:suicide|death|funeral|passing|overdose death)|"
+        r"fatal (?:\w+ )?(?:overdose|crash|accident|heart attack|stroke)|"
+        r"found (?:\w+ ){0,3}(?:deceased|dead)\b",
+        (_DTH,),
+    ),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
@@ -1024,6 +1086,18 @@ _ABBREVIATIONS: list[tuple[str, tuple[str, ...]]] = [
     (r"SI/HI|SI/II|HI/SI", (_SUI, _VIO)),
     (r"IPV|DV", (_ABU, _VIO)),
     (r"CSAM", (_SEX,)),
+    # Child sexual abuse and military sexual trauma, when the abbreviation is someone's history
+    # ("disclosed CSA by an uncle", "hx of MST"), not a contract or multisystemic therapy.
+    (
+        r"CSA (?:by|from|at|in|survivor|history|hx|ages?)|(?:hx of|history of|disclosed|survivor "
+        r"of|reports?|reported) CSA",
+        (_ABU, _SEX),
+    ),
+    (
+        r"(?:hx of|history of|survivor of|reports?|reported) MST|MST (?:during|in the|survivor)",
+        (_SEX,),
+    ),
+    (r"SA'd|SA’d", (_SEX,)),
     (r"SI|NSSI|KMS", (_SUI,)),
     (
         r"(?:CPS|APS|DCFS|DHS) (?:report|call|case|investigation|referral|involvement|"

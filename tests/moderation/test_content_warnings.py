@@ -822,3 +822,44 @@ def test_a_gun_as_the_means_in_a_post_about_suicide_is_not_violence() -> None:
     attack = "He has suicidal thoughts and shot at his neighbour's dog with a rifle last night."
     assert warnings_called_for(means) == ["suicide_self_harm"]
     assert "violence" in warnings_called_for(attack)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Two of his friends took their own lives last spring.", "suicide_self_harm"),
+        ("She says there is no reason to keep going like this.", "suicide_self_harm"),
+        ("He has been carving into his forearms with a razor again.", "suicide_self_harm"),
+        ("A stranger punched her in the jaw at the bus stop.", "violence"),
+        ("He bragged that he put a guy in the hospital last summer.", "violence"),
+        ("Her roommate grabbed her by the throat during the fight.", "violence"),
+        ("He was beaten outside the shelter and lost two teeth.", "violence"),
+        ("Says she gets zooted every night to sleep.", "substance_use"),
+        ("He is using crystal most weekends now.", "substance_use"),
+        (
+            "Her brother keeps nodding off at dinner and there are burnt spoons in the bathroom.",
+            "substance_use",
+        ),
+        ("Her ex forced himself on her after the party.", "sexual_violence"),
+        ("Disclosed CSA by an uncle in the first session.", "sexual_violence"),
+        ("Veteran with a history of MST from her first deployment.", "sexual_violence"),
+        ("The father admitted shaking the baby when she would not settle.", "abuse"),
+        ("She has been throwing up after meals since the move.", "eating_disorders"),
+        ("The anniversary of her father's suicide is on Friday.", "death_grief"),
+        ("His daughter's fatal overdose was in June.", "death_grief"),
+    ],
+)
+def test_sixth_round_descriptions_call_for_their_category(text: str, category: str) -> None:
+    assert category in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our agency runs MST for adolescents on probation; referrals welcome.",
+        "The CSA for our county contract is due next week.",
+        "She keeps the ice pack in the freezer for her migraines.",
+    ],
+)
+def test_sixth_round_look_alikes_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
