@@ -163,7 +163,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from detectors.identifiers import (
@@ -301,6 +301,34 @@ _PHONE_WORD_BEFORE = re.compile(
 )
 
 
+_SHAPE_EDGE = frozenset("0-./#")  # what may not stand right before a number
+
+
+def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candidate]:
+    """A second number shaped like a record number found by its cue is one too: "chart #
+    22-10487 ... the other one is 22-10488" (a duplicate chart, a sibling's case number)."""
+    shapes = {doc.shape[c.start : c.end] for c in records}
+    taken = {(c.start, c.end) for c in records}
+    for shape in shapes:
+        if shape.count("0") < 5:
+            continue
+        pos = doc.shape.find(shape)
+        while pos >= 0:
+            end = pos + len(shape)
+            before = doc.shape[pos - 1 : pos] if pos else " "
+            after = doc.shape[end : end + 2]
+            # Not inside a longer number or code: "22-10488." ends a sentence, "22-10488.5"
+            # or "A22-10488" is another value.
+            inside = after[:1].isalpha() or after[:1] == "0" or after == after[:1] + "0"
+            if (
+                (pos, end) not in taken
+                and not (before.isalpha() or before in _SHAPE_EDGE)
+                and not inside
+            ):
+                yield _Candidate("record_number", pos, end)
+            pos = doc.shape.find(shape, pos + 1)
+
+
 def find_identifiers(text: str) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping."""
     if not text or not isinstance(text, str):
@@ -324,6 +352,9 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
         candidates = [
             c for c in candidates if c.kind != "record_number" or (c.start, c.end) not in shaped
         ]
+    records = [c for c in candidates if c.kind == "record_number"]
+    if records:
+        candidates.extend(_same_shape_numbers(doc, records))
     # The author's own signature, registration numbers and practice contact details.
     candidates = signature.clinician_own(text, candidates)
     quoted = _quoted_colleagues(text)

@@ -69,12 +69,30 @@ def _zip_ranges() -> dict[str, tuple[int, int]]:
 
 
 # Where Faker's ranges stop short of the USPS's three-digit allocations (a public table):
-# Oklahoma runs to 749 (Tulsa 741xx), Texas starts at 750 (Dallas 752xx).
-_WIDER_PREFIXES = {"OK": (730, 749), "TX": (750, 799)}
+# Oklahoma runs to 749 (Tulsa 741xx), Texas starts at 750 (Dallas 752xx), Nebraska runs to
+# 693 (Grand Island 688xx, North Platte 691xx), Vermont to 059, Connecticut to 069, Louisiana
+# to 714, Maryland from 206, Virginia to 246, DC to 205, New York to 149, Massachusetts to
+# 027.
+_WIDER_PREFIXES = {
+    "OK": (730, 749),
+    "TX": (750, 799),
+    "NE": (680, 693),
+    "VT": (50, 59),
+    "CT": (60, 69),
+    "LA": (700, 714),
+    "MD": (206, 219),
+    "VA": (220, 246),
+    "DC": (200, 205),
+    "NY": (100, 149),
+    "MA": (10, 27),
+}
+# Prefixes a state holds apart from its main range: New York's 005, Massachusetts' 055,
+# Virginia's 201, Georgia's 398-399, El Paso's 885.
+_OUTLYING_PREFIXES = frozenset({5, 55, 201, 398, 399, 885})
 
 
 _ZIP_PREFIXES = _zip_ranges()
-_ANY_ZIP_PREFIX = frozenset(
+_ANY_ZIP_PREFIX = _OUTLYING_PREFIXES | frozenset(
     prefix for low, high in _ZIP_PREFIXES.values() for prefix in range(low, high + 1)
 )
 
@@ -278,7 +296,8 @@ _CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)
 # A ZIP by cue: "zip 97214", "ZIP code: 30318", "postal code 10027", "lives in 97214".
 _ZIP_CUE_RE = _CaseFree(
     r"(?i)\b(?:zip(?:\s?code|\s?\+\s?4)?s?|postal code|post code)"
-    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|reads|read|:|#|=|,)\s*)?[(\[]?"
+    r"\s*(?:(?:is|was|of|as|listed as|given as|on file as|on file is|on file:|reads|read|:|#|=|,)"
+    r"\s*)?[(\[]?"
     r"(\d{5}(?:-\d{4})?)\b|"
     r"\b(?:lives?|living|lived|moved|moving|relocated|relocating|resides?|residing|staying|stays|"
     r"home|house|apartment|based|address)\s+(?:is\s+)?"
@@ -403,7 +422,7 @@ _ADDRESS_HINTS = (
 # 78702", "Apt 1206, 60640"): up to three words of town, then five digits in a US ZIP
 # prefix.
 _ZIP_AFTER_STREET_RE = re.compile(
-    r"\.?,?\s*(?:[A-Za-z][A-Za-z'’.-]*,?\s+){0,3}?(\d{5})(?:-\d{4})?\b"
+    r"\.?,?\s*\(?(?:[A-Za-z][A-Za-z'’.-]*,?\s+){0,3}?(\d{5})(?:-\d{4})?\b"
 )
 
 

@@ -471,6 +471,13 @@ def _name_candidates(text: str) -> list[_Candidate]:
                     )
                 ):
                     continue
+            elif (
+                token in _LAST_NAMES
+                and token.lower() not in _COMMON_WORDS
+                and _PERSON_VERB_RE.match(text, end)
+                and not token.endswith("s")
+            ):
+                pass  # a surname doing what a person does: "Okafor came in intoxicated again"
             elif _unknown_word(token):
                 # Unknown word + known surname ("DeShawn Savage"), or + a verb
                 # of reporting ("Lupe disclosed"). Plurals ("Parents said") are not people.

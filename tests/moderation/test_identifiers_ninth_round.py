@@ -126,3 +126,38 @@ def test_look_alikes_are_not_identifiers(text: str) -> None:
 )
 def test_more_signature_shapes_are_the_authors_own(text: str) -> None:
     assert kinds_found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # USPS prefixes Faker's ranges leave out: Nebraska 688-693, Vermont 056-059,
+        # Connecticut 064-069, Louisiana 713-714.
+        ("He farms alone outside 69101, two hours from any clinic.", "69101"),
+        ("She moved in with her aunt in Rutland, VT 05701 last month.", "05701"),
+        ("The family's place is 19 Elm St, Waterbury 06704, near the school.", "06704"),
+        ("Client lives at 2210 Pine St (71301) with her grandmother.", "71301"),
+        ("Work-comp form: claim WC-88-1120, ZIP on file is 49503.", "49503"),
+    ],
+)
+def test_zips_in_prefixes_faker_leaves_out_and_after_a_street_in_parentheses(
+    text: str, value: str
+) -> None:
+    found = kinds_found(text)
+    assert value in found.get("zip", []) or any(value in a for a in found.get("address", []))
+
+
+def test_a_second_number_shaped_like_a_found_record_number() -> None:
+    text = "Her chart # 31-55092 was duplicated; the other one is 31-55093."
+    assert kinds_found(text).get("record_number") == ["31-55092", "31-55093"]
+
+
+def test_numbers_of_another_shape_are_not_taken_for_the_record() -> None:
+    text = "Her chart # 31-55092; BP 120/80, weight 61.5 kg, seen 3 times."
+    assert kinds_found(text).get("record_number") == ["31-55092"]
+
+
+def test_a_surname_doing_what_a_person_does() -> None:
+    assert "Haddad" in kinds_found("Haddad came in late again and left before the end.").get(
+        "name", []
+    )
