@@ -124,9 +124,9 @@ _ADDRESS_RE = re.compile(
 
 
 # A unit on its own ("Apt. 4B", "Suite 292", "apartment 12C") is part of someone's address.
-_UNIT_PERSON_RE = _CaseFree(
-    r"(?i)\b(?:she|he|they|her|his|their|client|pt|patient|lives?|living|lived|staying|stays|"
-    r"moved|moving|home|mom|dad|mother|father|son|daughter|sister|brother|aunt|uncle|address)\b"
+_UNIT_AS_SUBJECT_RE = re.compile(
+    r"\s+(?:is|was|are|were|has|had|night|day|evening|weekend|staff|nurses?|team|meets?|met|"
+    r"runs?|ran|houses?|sees?|saw|will|gets?|got)\b"
 )
 _UNIT_RE = re.compile(
     r"\b(?:Apt|Apartment|Suite|Ste|Unit|apt|apartment)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b(?!\s*(?:%|mg))"
@@ -353,7 +353,7 @@ _ZIP_LIST_RE = re.compile(r"\s*(?:,|or|and|/|&|-|–|to|through|,\s*or|,\s*and)\
 # Billing talk, where five digits are procedure codes ("moved it to 99417 for E/M", "the
 # add-on +90838"): a prose ZIP needs a sentence without it.
 _BILLING_RE = re.compile(
-    r"(?i)\b(?:cpt|hcpcs|e/m|add-on|billing|billed|codes?|coded|modifier|"
+    r"(?i)\b(?:cpt|hcpcs|e/m|add-on|billing|billed|(?<!zip )(?<!postal )codes?|coded|modifier|"
     r"reimburse\w*|superbill|claims?)\b|\+\d{5}\b"
 )
 
@@ -467,12 +467,9 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("address", m.start(), m.end())
     if "Apt" in text or "Suite" in text or "Ste" in text or "Unit" in text:
         for m in _UNIT_RE.finditer(text):
-            # A suite or unit alone is a person's only in a clause about where someone lives
-            # ("she's in Apt 4B now"); "Suite 400 is where the IOP runs" and "Unit 6 night
-            # shift" are a building's.
-            if m.group()[:1] in "SU" and not _UNIT_PERSON_RE.search(
-                doc, max(0, m.start() - 60), m.start()
-            ):
+            # "Suite 400 is where the IOP runs", "Unit 6 night shift sees ...": the subject
+            # of a sentence about a building or a ward, not where someone lives.
+            if m.group()[:1] in "SU" and _UNIT_AS_SUBJECT_RE.match(text, m.end()):
                 continue
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())

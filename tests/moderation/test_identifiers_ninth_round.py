@@ -161,3 +161,14 @@ def test_a_surname_doing_what_a_person_does() -> None:
     assert "Haddad" in kinds_found("Haddad came in late again and left before the end.").get(
         "name", []
     )
+
+
+def test_a_zip_code_named_as_such_is_not_billing_talk() -> None:
+    assert "60629" in kinds_found("Her family is in the 60629 zip code since the eviction.").get(
+        "zip", []
+    )
+
+
+def test_a_suite_alone_in_an_address_block_still_counts() -> None:
+    text = "Send it to her at\n4410 Harbour Way\nSuite 318\nOslo"
+    assert any("Suite 318" in value for value in kinds_found(text).get("address", []))
