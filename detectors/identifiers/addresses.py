@@ -391,12 +391,13 @@ _POSTAL_CUE_RE = _CaseFree(
 _ZIP4_RE = re.compile(r"(?<![\w$#.-])(\d{5}-\d{4})(?![\w-]|\.\d)")
 
 
-def _house_number_possible(text: str, shape: str) -> bool:
-    """A digit, a space and a capital or compass letter: the start of "12 Main St"."""
+def _house_number_possible(text: str, shape: str, *, lower: bool = False) -> bool:
+    """A digit, a space and a capital or compass letter: the start of "12 Main St" (with
+    `lower`, a lower-case letter: "1419 e 7th st")."""
     pos = shape.find("0 ")
     while pos >= 0:
         following = text[pos + 2 : pos + 3]
-        if following.isupper() or following.isdigit():
+        if following.islower() if lower else (following.isupper() or following.isdigit()):
             return True
         pos = shape.find("0 ", pos + 2)
     return False
@@ -461,7 +462,9 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in regex.finditer(text):
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
-    if any(map(lower.__contains__, _LOWER_ADDRESS_HINTS)):
+    if any(map(lower.__contains__, _LOWER_ADDRESS_HINTS)) and _house_number_possible(
+        text, shape, lower=True
+    ):
         for m in _LOWER_ADDRESS_RE.finditer(text):
             if m.group().islower() and not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())

@@ -180,10 +180,13 @@ def _author_pair(text: str, start: int, end: int) -> bool:
 _AGE_SEX_BEFORE_RE = re.compile(r"(?:^|[\s(])\d{1,3}\s?(?:y/?o\s?|yo\s?)?[MF],\s*(?:[A-Z]\.\s*)?$")
 # A person's own detail right after a name: "Corazon Delacruz-Whitley, DOB 6/14/1979",
 # "T. Brannigan, callback (555) 340-6617", "Ana Ruiz (SSN ...", "Lee Park, MRN 0091".
-_DETAIL_AFTER_RE = re.compile(
-    r"\s*[,(]\s*(?:DOB|D\.O\.B|date of birth|born \d|SSN|SS#|MRN|callback|cb#?|"
-    r"cell|phone|ph:|age \d|\d{1,3}\s?(?:y/?o|yo|[MF])\b)"
+_DETAIL = (
+    r"(?:DOB|D\.O\.B|date of birth|born \d|SSN|SS#|MRN|callback|cb#?|cell|phone|ph:|age \d|"
+    r"\d{1,3}\s?(?:y/?o|yo|[MF])\b)"
 )
+_DETAIL_AFTER_RE = re.compile(rf"\s*[,(]\s*{_DETAIL}")
+# One pass per post: most posts hold no such detail, and then no name needs the test.
+_DETAIL_ANYWHERE_RE = re.compile(rf"[,(]\s*{_DETAIL}")
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
 
@@ -373,6 +376,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken_until = -1
     tokens = list(_NAME_TOKEN_RE.finditer(text))
+    detail_possible = _DETAIL_ANYWHERE_RE.search(text) is not None
     for m in tokens:
         token = m.group()
         start, end = m.span()
@@ -448,6 +452,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             or (
                 token not in _NEVER_NAME
                 and token.lower() not in _RELATION_SET
+                and detail_possible
                 and _DETAIL_AFTER_RE.match(text, _extend_surname(text, end))
             )
         ):
