@@ -156,6 +156,30 @@ Decisions worth knowing:
   Corinne"). Later batches of the round: a handle with its platform named after it, a serial
   before "engraved on it" or after "the number off his glucose meter", EOB, encounter and
   Medi-Cal BIC as record words, "a man of ninety-four", "she/ella".
+- Eighth and ninth rounds (the retired 2026-12-06e set, then the development misses left), as
+  classes: a ZIP after a street address with a town between or in parentheses ("62 N Queen
+  St Apt 3, Lancaster 17603", "840 N Harlan Way (84104)"); street addresses typed in lower
+  case ("1419 e 7th st"); a public phone line ("988", "the crisis line") clears its own
+  number, never a place; a person's own date word ("born", "discharged", "d/c'd from inpt")
+  beats a training word before it; intake shorthand ("45M, R. Castellanos"), a person's
+  detail right after a name ("..., DOB", "..., callback"), whose records ("records for
+  Jordan ..."), a title opening a parenthesis ("(Mrs. Thibodeaux)"), a name set off by commas
+  after a person ("One of my teens, Tavi, ..."), a lower-case name after a cue in any case
+  or in parentheses, a surname doing what a person does ("Okafor came in"); plates after
+  what someone drives, in parentheses after a vehicle, or by what they say ("His plate
+  literally says PHEENX"); ages right after a client word ("patient 95,"); bare SSNs in a
+  post that speaks of an SSN; a number inside a quoted voicemail is the caller's; a second
+  number shaped like a found record number. ZIP prefixes follow the USPS where Faker's
+  ranges stop short. Not identifiers: a state and its ZIP read as a plate ("New York NY
+  10018"), procedure codes in billing talk ("moved it to 99417 for E/M"), towns named for a
+  person ("Ann Arbor"), camel-case words ("MoCA"), "San"/"Fort" places, a state after a
+  preposition, a specialty's consult ("Geri consult"), researchers' work ("Scott Miller's
+  stuff"), two surnames joined by "&" ("Dawson & Guare"), a suite or unit that is the
+  subject of a sentence about a building, "MS" as a diagnosis after a name. Signatures: a
+  quoted nickname, a rule line above a leading block, the full name with pronouns above the
+  credential line, a one-line card opening with a dash, greetings of other languages
+  ("Aloha,"), other countries' registers ("DClinPsy", "CORU Reg."), "it's Marcus from the
+  Tuesday group".
 """
 
 from __future__ import annotations
