@@ -340,11 +340,22 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?= who| and|,|\.)",
         (),
     ),
-    # "relapsed into restriction": the relapse is the eating disorder's, not a drug's.
+    # "relapsed into restriction", "anorexia relapse": the relapse is the eating disorder's,
+    # not a drug's.
     (
         r"relaps\w* (?:into|in|back into|to) (?:her |his |their )?(?:old )?(?:restrict\w*|purg\w*|"
-        r"bingeing|binge eating|binge-purge\w*|anorexi\w*|bulimi\w*)",
+        r"bingeing|binge eating|binge-purge\w*|anorexi\w*|bulimi\w*)|"
+        r"(?:anorexi\w*|bulimi\w*|binge[- ]eating|eating disorder|ed|arfid) relaps\w*",
         ("eating_disorders",),
+    ),
+    # Policy and research about a drug, and reading lists about grief, are no one's
+    # experience of it.
+    (
+        r"(?:carry|carries|carrying|stock|stocks|stocking) naloxone|naloxone (?:kits?|policy|"
+        r"policies|training|on (?:home )?visits)|ketamine for (?:treatment[- ]resistant )?"
+        r"depression|(?:reading list|syllabus|bibliography|readings) (?:on|about|for) "
+        r"(?:bereavement|grief|suicide|trauma|addiction|eating disorders?)",
+        (),
     ),
     (
         r"(?:billing|bill|code|codes|cpt|modifier|medicaid|medicare|reimbursement|rates?|grants?|"
@@ -888,7 +899,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"takes? laxatives|laxatives after|weighs (?:herself|himself|themselves|myself)|chew(?:s|"
         r"ing|ed)? (?:food )?and spit\w*|"
         r"spits? (?:it|food) out|(?:hasn't had|missed|lost) (?:her )?periods?|won't gain weight|"
-        r"(?:hides?|hoards?|hiding|hoarding) food|eats? (?:almost )?nothing|barely eat\w*|"
+        r"(?:hides?|hiding) food|eats? (?:almost )?nothing|barely eat\w*|"
         r"stopped eating|binges? at night|vomit\w* after "
         r"(?:meals|eating|dinner|lunch)|then vomits|counts? every calorie|counting calories|"
         r"compensat\w* for (?:anything|what|everything) (?:she|he|they|i) eats?|fear of "

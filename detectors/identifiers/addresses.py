@@ -124,6 +124,10 @@ _ADDRESS_RE = re.compile(
 
 
 # A unit on its own ("Apt. 4B", "Suite 292", "apartment 12C") is part of someone's address.
+_WARD_BEFORE_RE = re.compile(r"\b(?:from|to|on|onto|off)\s+$")
+_HOSPITAL_RE = _CaseFree(
+    r"(?i)\b(?:hospital|inpatient|ward|wards|transferr?\w*|nurs\w*|hold|admit\w*|icu|units)\b"
+)
 _UNIT_AS_SUBJECT_RE = re.compile(
     r"\s+(?:is|was|are|were|has|had|night|day|evening|weekend|staff|nurses?|team|meets?|met|"
     r"runs?|ran|houses?|sees?|saw|will|gets?|got)\b"
@@ -473,6 +477,13 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
             # "Suite 400 is where the IOP runs", "Unit 6 night shift sees ...": the subject
             # of a sentence about a building or a ward, not where someone lives.
             if m.group()[:1] in "SU" and _UNIT_AS_SUBJECT_RE.match(text, m.end()):
+                continue
+            # "transferred from Unit 2 to Unit 4": a hospital's wards.
+            if (
+                m.group()[:1] == "U"
+                and _WARD_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                and _HOSPITAL_RE.search(doc)
+            ):
                 continue
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())

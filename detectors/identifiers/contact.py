@@ -423,7 +423,25 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         yield from _phone_candidates(doc)
 
 
+# A video meeting's number is no one's phone: "meeting ID 814 2291 0067", "Zoom 835 4421 9076".
+_MEETING_ID_BEFORE_RE = _CaseFree(
+    r"(?i)\b(?:meeting|webinar|conference|zoom|teams|room)(?: (?:id|#|number|no\.?|code))?\s*"
+    r"(?:is|:|#)?\s*[\"“']?$"
+)
+
+
 def _phone_candidates(doc: _Doc) -> Iterator[_Candidate]:
+    candidates = _phone_candidates_all(doc)
+    lower = doc.lowered
+    if not any(word in lower for word in ("meeting", "webinar", "conference", "zoom", "teams")):
+        yield from candidates
+        return
+    for cand in candidates:
+        if not _MEETING_ID_BEFORE_RE.search(doc, max(0, cand.start - 24), cand.start):
+            yield cand
+
+
+def _phone_candidates_all(doc: _Doc) -> Iterator[_Candidate]:
     text, shape, digits = doc.text, doc.shape, doc.digits
     phone_regexes = []
     if "000-0000" in shape or "000.0000" in shape or "000 0000" in shape or "0000000" in shape:

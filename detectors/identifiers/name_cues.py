@@ -252,6 +252,13 @@ _CULTURE_AFTER_RE = re.compile(
 _COLLEAGUE_AFTER_RE = re.compile(
     r",?\s+(?:a|an|my|our)\s+(?:colleague|supervisor|fellow|co-?worker of mine|therapist|counselor|"
     r"psychologist|psychiatrist|social worker|clinician|intern|lcsw|lpc|lmft|mentor|consultant)\b|"
+    # "Mr. Begay (he's our cultural liaison)", "Sharon (our biller)": someone on the staff.
+    r"\s*[(,]\s*(?:(?:he|she|they)(?:'s|’s| is| are)\s+)?(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:liaison|biller|bcba|coordinator|manager|director|supervisor|colleague|nurse|admin|"
+    r"assistant|receptionist|scheduler|intern|chaplain|interpreter|elder|peer specialist|"
+    r"case manager|psychiatrist|prescriber|co-?lead\w*|co-?facilitator)\b|"
+    # "(me, Jorge, and Becca)", "Jorge, Becca and I": the author's team.
+    r",?\s+(?:and|&)\s+(?:I|me|myself)\b|"
     # "Dana and I co-lead the skills group": a colleague sharing the work.
     r"\s+and I\s+(?:co-?lead|co-?led|co-?facilitate|co-?teach|co-?run|co-?host|co-?wrote|run|lead|"
     r"facilitate|teach|host|supervise|share (?:an office|a caseload|the group))\b"
@@ -305,7 +312,8 @@ _THANKS_HINTS = (
 _COLLEAGUE_WORDS = _words(
     "colleague colleagues supervisor co-therapist cotherapist co-leader coleader cofacilitator "
     "co-facilitator mentor consultant supervisee intern trainee associate psychiatrist prescriber "
-    "officemate co-author coauthor"
+    "officemate co-author coauthor biller bcba billers coordinator receptionist scheduler "
+    "liaison interpreter chaplain nurse"
 )
 
 

@@ -154,7 +154,10 @@ _SERVICE_WORDS = frozenset(
 # A researcher's body of work: "Scott Miller's stuff is compelling", "Linehan's research".
 _WORK_AFTER_RE = re.compile(
     r"(\s+[A-Z][\w'’-]+)?['’]s\s+(?:stuff|work|research|writing|writings|papers|articles|theory|"
-    r"framework|model)\b"
+    r"framework|model)\b|"
+    # A surname's named model: "Litz's adaptive disclosure model", "Linehan's DBT manual".
+    r"()['’]s\s+(?:[\w-]+\s+){0,3}?(?:model|protocol|framework|manual|workbook|scale|approach|"
+    r"method|intervention|inventory)\b"
 )
 # Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
 _AMP_AFTER_RE = re.compile(r"\s*&\s*([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
@@ -165,7 +168,12 @@ def _author_pair(text: str, start: int, end: int) -> bool:
     """One of two single words joined by "&" ("Dawson & Guare"), the other no first name."""
     after = _AMP_AFTER_RE.match(text, end)
     if after is not None:
-        return after.group(1) not in _FIRST_NAMES and after.group(1) not in _AMBIGUOUS_FIRST
+        second = after.group(1)
+        # "Dawson & Guare"; "Stanley & Brown" (both surnames, the second no first name's
+        # only reading).
+        return (second not in _FIRST_NAMES and second not in _AMBIGUOUS_FIRST) or (
+            second in _LAST_NAMES and text[start:end] in _LAST_NAMES
+        )
     before = _AMP_BEFORE_RE.search(text, max(0, start - 30), start)
     return (
         before is not None
@@ -187,6 +195,13 @@ _DETAIL = (
 _DETAIL_AFTER_RE = re.compile(rf"\s*[,(]\s*{_DETAIL}")
 # One pass per post: most posts hold no such detail, and then no name needs the test.
 _DETAIL_ANYWHERE_RE = re.compile(rf"[,(]\s*{_DETAIL}")
+# The author's team listed with the author: "(me, Jorge, and Becca)".
+_TEAM_WITH_ME_BEFORE_RE = re.compile(r"\((?:me|myself|I),\s+(?:[A-Z][a-z'’-]+,?\s+)*(?:and\s+)?$")
+# A form's name field, pasted: "Name: Oksana Petrenko", "Client name - Dee Rowe".
+_NAME_LABEL_BEFORE_RE = re.compile(
+    r"(?:^|\n|[|;(])\s*(?:(?:[Cc]lient|[Pp]atient|[Pp]t|[Ff]ull|[Ll]egal|[Cc]hild'?s?|[Cc]aller|"
+    r"[Pp]arent|[Gg]uardian|[Mm]other'?s?|[Ff]ather'?s?)\s+)?(?:[Nn]ame|NAME)\s*[:=-]\s*$"
+)
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
 
@@ -205,8 +220,19 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         return True
     if _SERVICE_AFTER_RE.match(text, end) and text[start:end].lower() in _SERVICE_WORDS:
         return True
+    if "(" in text[max(0, start - 40) : start] and _TEAM_WITH_ME_BEFORE_RE.search(
+        text, max(0, start - 40), start
+    ):
+        return True
     if (not prev or prev[-1] not in _RELATION_SET) and (
-        ((work := _WORK_AFTER_RE.match(text, end)) and (work.group(1) or " " in text[start:end]))
+        (
+            (work := _WORK_AFTER_RE.match(text, end))
+            and (
+                work.group(1)
+                or " " in text[start:end]
+                or (work.group(2) is not None and text[start:end] not in _FIRST_NAMES)
+            )
+        )
         or _author_pair(text, start, end)
     ):
         return True
@@ -393,7 +419,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
         never = token in _NEVER_NAME
         if token in _VEHICLE_MAKES and _MODEL_AFTER_RE.match(text, end):
             continue  # "a 2015 Ford F-150", "her Honda Civic": a vehicle, not a person
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’"):
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’."):
             continue
         if end < len(text) and (text[end].isupper() or text[end].isdigit()):
             continue  # part of a camel-case word or code: "MoCA", "PsyD", "McMaster4"
@@ -449,6 +475,11 @@ def _name_candidates(text: str) -> list[_Candidate]:
             strong = token in _LAST_NAMES or _unknown_word(token)
         if not strong and (
             _AGE_SEX_BEFORE_RE.search(text, max(0, start - 20), start)
+            # A form's field, pasted: "Name: Oksana Petrenko".
+            or (
+                _NAME_LABEL_BEFORE_RE.search(text, max(0, start - 24), start)
+                and token not in _NEVER_NAME
+            )
             or (
                 token not in _NEVER_NAME
                 and token.lower() not in _RELATION_SET
@@ -511,7 +542,9 @@ def _name_candidates(text: str) -> list[_Candidate]:
             if _PLACE_AFTER_RE.match(text, end):
                 taken_until = end
                 continue
-        if not titled and _name_exempt(text, start, end, prev):
+        if (not titled and _name_exempt(text, start, end, prev)) or (
+            titled and _COLLEAGUE_AFTER_RE.match(text, end)
+        ):
             taken_until = end  # the surname of an exempt name is exempt too
             continue
         taken_until = end
@@ -815,7 +848,7 @@ _APPOSED_RE = re.compile(r",\s+([A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?),
 _PERSON_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|students?|"
     r"adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
-    r"of mine)\b[^.!?;:\n]{0,40}$"
+    r"year[- ]olds?|yo|y/o|of mine)\b[^.!?;:\n]{0,40}$"
 )
 
 

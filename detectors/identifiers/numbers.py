@@ -338,7 +338,10 @@ _DEVICE_MAKERS = (
 _DEVICE_RE = _CaseFree(
     # "serial sevens", "serial killer": the word without a device.
     r"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))"
-    r"(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn(?=\s*[#:]|\s+\w*\d)(?:\s*#)?|imei(?:\s*(?:number|no\.?|#))?|"
+    r"(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn(?=\s*[#:]|\s+[\w-]*\d)(?:\s*#)?|"
+    r"imei(?:\s*(?:number|no\.?|#))?|"
+    # A value in parentheses right after the device: "her Dexcom transmitter (8GM4KQ)".
+    rf"{_DEVICE_NOUNS}(?=\s*\((?=[a-z0-9-]*\d)[a-z0-9-]{{5,30}}\))|"
     r"meid|udi(?:-di)?|mac address|mac addr\.?|"
     # Equipment lent or issued: "asset tag DHS-TAB-004471", "inventory no. LSD-7742-118",
     # "property tag HSP-00817", "service tag 7QX2K91".
@@ -346,8 +349,8 @@ _DEVICE_RE = _CaseFree(
     rf"{_DEVICE_NOUNS}(?:'s)?,?\s+(?:unit\s+)?(?:id|number|no\.?|#|serial|code|identifier|unit)|"
     # "her hearing aids are labeled HA7741L and HA7742R".
     rf"{_DEVICE_NOUNS}\s+(?:is|are|was|were)\s+(?:labell?ed|marked|engraved|stamped)(?:\s+with)?)"
-    r"(?:\s+(?!(?:and|or|but|is|was)\b)[a-z][a-z'’]{0,12}){0,3}?"
-    r"\s*(?:is|was|reads|read|as|of|:|#|=|,|-|–)?\s*[:#]?\s*"
+    r"(?:\s+(?!(?:and|or|but|is|was)\b)[a-z][a-z'’]{0,12}(?![\w-])){0,3}?"
+    r"\s*(?:(?:is|was|reads|read|as|of)(?![\w-])|:|#|=|,|-|–)?\s*[:#]?\s*"
     r"((?=[a-z0-9:()./-]*\d)[a-z0-9(][a-z0-9:()./-]{3,44}[a-z0-9])(?![\w-]|\.\d)"
 )
 
@@ -603,7 +606,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if any(map(lower.__contains__, _DEVICE_HINTS)):
         for m in _DEVICE_RE.finditer(doc):
             if not _YEAR_ONLY_RE.match(m.group(1)):
-                yield _Candidate("device_id", m.start(1), m.end(1))
+                # "(8GM4KQ)" after the device: the value without its parenthesis.
+                value_start = m.start(1) + (
+                    text[m.start(1)] == "(" and ")" not in text[m.start(1) : m.end(1)]
+                )
+                yield _Candidate("device_id", value_start, m.end(1))
                 # "serial numbers HA2291L and HA2292R": the list's other values too.
                 list_end = m.end(1)
                 while (more := _ID_LIST_RE.match(text, list_end)) is not None:

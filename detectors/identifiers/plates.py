@@ -102,7 +102,11 @@ _VEHICLE_IS_RE = re.compile(
     # What someone drives, then a comma or a parenthesis: "who drives a gray Malibu, JTR
     # 5520", "drove his old F-150 (KPL 4471)".
     r"\b(?:drives|drove|driving|drive)\s+(?:a|an|his|her|their|the)\s+(?:[\w'’-]+\s+){0,3}"
-    r"[\w'’-]+\s*[,(]\s*$"
+    r"[\w'’-]+\s*[,(]\s*$|"
+    # A colour and a vehicle, then the plate: "(gray civic, KHT 3391)", "a white van, 7KTR218".
+    r"\b(?:white|black|gr[ae]y|silver|red|blue|green|tan|gold|brown|maroon|beige|dark|navy)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:car|truck|van|minivan|suv|sedan|pickup|jeep|[a-z][\w-]{2,12})"
+    r"\s*,\s*$"
 )
 # A vanity plate, letters alone allowed: "vanity plate literally says NOTYRMOM", "the
 # vanity tag on his truck is honestly DRNKN1" (words between in lower case).
@@ -116,6 +120,11 @@ _VANITY_RE = re.compile(
 _PLATE_SAYS_RE = re.compile(
     r"\b(?:[Pp]late|[Tt]ag)s?\s+(?:[a-z]+\s+){0,2}(?:says|said|reads|read|spells|spelled)\s*"
     r"[:,-]?\s*[\"“'‘]?([A-Z0-9]{2,8})(?![\w-])"
+)
+# The plate before its kind: "LUVMYPUG vanity plates lol".
+_VANITY_BEFORE_RE = re.compile(
+    r"(?<![\w-])([A-Z0-9]{4,8})\s+(?:vanity|personali[sz]ed|custom)\s+(?:licen[cs]e\s+)?(?:plates?|"
+    r"tags?)\b"
 )
 # A vehicle's verb or noun just before a state: "drives a MD SLYFOXX", "his truck, NC ...".
 _VEHICLE_BEFORE_STATE_RE = re.compile(
@@ -226,6 +235,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     if not hinted and (doc.digits == 0 or "(" not in text or not _STATE_PARENS_ANY_RE.search(text)):
         return
     vehicle: bool | None = None if hinted else False
+    if "vanity" in lower:
+        for m in _VANITY_BEFORE_RE.finditer(text):
+            if not own_vehicle(text, m.start(1)):
+                yield _Candidate("license_plate", m.start(1), m.end(1))
     if "plate" in lower or "tag" in lower:
         for m in _PLATE_SAYS_RE.finditer(text):
             if not own_vehicle(text, m.start(1)):

@@ -33,8 +33,10 @@ _SIGN_OFF = re.compile(
     r"(?:so |really |much )?appreciate(?:d| (?:you|y'all|this group|everyone|it)(?: all)?)|"
     r"thanks in advance|thank you in advance|grateful(?: for (?:you|this group)(?: all)?)?|"
     r"in gratitude|gratitude|with appreciation|hugs|blessings|talk soon|stay well|onward|"
-    # Greetings and closings of other languages: "Aloha,", "Mahalo,", "Namaste,".
-    r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos)"
+    # Greetings and closings of other languages: "Aloha,", "Mahalo,", "Namaste,", "Wado,",
+    # "Is mise le meas,", "Cordialement,".
+    r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|"
+    r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen)"
     r"\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
@@ -43,7 +45,8 @@ _SIGN_OFF = re.compile(
 _BARE_SIGN_OFF = re.compile(
     r"(?i)^\s*(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|kind regards|regards|"
     r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best|aloha|mahalo|"
-    r"namaste|shalom|salaam|ciao|saludos|abrazos)\s*[,!.]?\s*$"
+    r"namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|is mise le meas|"
+    r"cordialement|amicalement|bien à vous)\s*[,!.]?\s*$"
 )
 _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
@@ -66,8 +69,12 @@ _CREDENTIAL = re.compile(
     r"Chartered |Principal |Trainee |Associate )?(?:Psychotherapist|Therapist|Counsell?or|"
     r"Psychologist|Psychiatrist|Social Worker|Clinical Supervisor|Supervisor|Founder|Owner|"
     r"Clinician)|"
-    # Titles of other countries' registers: the UK's, Ireland's and Australia's.
-    r"DClinPsy|DCounsPsy|CPsychol|AFBPsS|MBACP|UKCP|HCPC|MAPS|FAPS|MIACP|MCCP|MSc|BSc)\b"
+    # Titles of other countries' registers: the UK's, Ireland's, Australia's, Canada's (also
+    # in French), and degrees written with stops ("M.Ps.", "M.Ed.").
+    r"DClinPsy|DCounsPsy|CPsychol|AFBPsS|MBACP|UKCP|HCPC|MAPS|FAPS|MIACP|MCCP|MSc|BSc|BABCP|"
+    r"RP|RCC|CCC|RSW|LSC|LSCSW|LCMFT|M\.Ps|M\.Ed|M\.A|M\.S|M\.S\.W|[Pp]sychologue|[Pp]sychoth[ée]rapeute|"
+    r"[Tt]ravailleu(?:r|se) social(?:e)?|"
+    r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))\b"
 )
 _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
@@ -167,6 +174,21 @@ def _fielded(line: str) -> bool:
     return len(fields) >= 3 and len(line) <= 3 * _MAX_LINE and all(len(f) <= 90 for f in fields)
 
 
+# A line that is only a telephone number, in any country's grouping ("(02) 9262 4410",
+# "+353 1 872 6635", "0412 883 507", "029 2074 4612").
+_PHONE_LINE = re.compile(
+    r"(?i)^(?:(?:ph|tel|phone|mob|mobile|cell|office|m|t|p)\s*[:.]?\s*)?\+?[\d(][\d ().-]{6,18}\d"
+    r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?$"
+)
+
+
+# A register's name and the author's number on it: "CRPO #004127", "OPQ no 12874-09".
+_REGISTRY_LINE = re.compile(
+    r"^(?:[A-Z][\w'’]*\s+){0,3}[A-Z]{2,6}\s*(?:#|no\.?|reg\.?|registration)\s*[:#]?\s*"
+    r"[A-Z0-9][\w-]{2,}$"
+)
+
+
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -178,6 +200,8 @@ def _signature_line(line: str) -> bool:
     return bool(
         _CREDENTIAL.search(stripped)
         or _CONTACT.search(stripped)
+        or _PHONE_LINE.match(stripped)
+        or _REGISTRY_LINE.match(stripped)
         or _PRACTICE.search(stripped)
         or _NAME_LINE.match(stripped)
         or _SIGN_OFF.match(stripped)
@@ -312,7 +336,8 @@ def leading_signature_end(text: str) -> int | None:
 # Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
 # Burke"; then a comma and a credential.
 _SIGNER = (
-    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4}(?:,\s*|\s+[|•·]\s+)"
+    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4}"
+    r"(?:,\s*|\s+[|•·]\s+|\s*\(\s*)"
     r"(?:" + _CREDENTIAL.pattern + r")"
 )
 _INLINE = re.compile(

@@ -863,3 +863,32 @@ def test_sixth_round_descriptions_call_for_their_category(text: str, category: s
 )
 def test_sixth_round_look_alikes_call_for_nothing(text: str) -> None:
     assert warnings_called_for(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Bulimia relapse after the move; she is purging daily again.", "substance_use"),
+        ("Do your home-visit staff carry naloxone? Drafting our policy now.", "substance_use"),
+        (
+            "Thoughts on the new trial of ketamine for treatment-resistant depression?",
+            "substance_use",
+        ),
+        ("Building a reading list on bereavement for my practicum students.", "death_grief"),
+    ],
+)
+def test_set_24_look_alikes_do_not_call_that_category(text: str, absent: str) -> None:
+    assert absent not in warnings_called_for(text)
+
+
+def test_an_eating_disorder_relapse_is_an_eating_disorder() -> None:
+    assert "eating_disorders" in warnings_called_for("Her anorexia relapse started in October.")
+
+
+def test_hoarding_food_is_no_eating_disorder_cue_of_the_lexicon() -> None:
+    # A child hoarding food is a sign of neglect and hunger; the model may still weigh it.
+    from detectors.content_warnings import lexicon_categories
+
+    text = "Foster teen hoards food in her closet after years of neglect."
+    assert "eating_disorders" not in lexicon_categories(text)
+    assert "abuse" in lexicon_categories(text)

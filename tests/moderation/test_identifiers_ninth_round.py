@@ -172,3 +172,49 @@ def test_a_zip_code_named_as_such_is_not_billing_talk() -> None:
 def test_a_suite_alone_in_an_address_block_still_counts() -> None:
     text = "Send it to her at\n4410 Harbour Way\nSuite 318\nOslo"
     assert any("Suite 318" in value for value in kinds_found(text).get("address", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Pasted from intake:\nName: Radka Novotna\nPhone: 312 882 4410", "name", "Radka"),
+        ("The 12 year old, Tamsin, is the one in my office.", "name", "Tamsin"),
+        ("Her CGM transmitter (7QX2LM) buzzes all session.", "device_id", "7QX2LM"),
+        (
+            "Her stimulator, SN NeuroPace-22-41907, was checked last week.",
+            "device_id",
+            "NeuroPace-22-41907",
+        ),
+        ("She sleeps in her car, MOMOF3 vanity plates and all.", "license_plate", "MOMOF3"),
+        (
+            "Her ex waits outside in his car (silver altima, JRT 4410) every week.",
+            "license_plate",
+            "JRT 4410",
+        ),
+    ],
+)
+def test_set_24_classes(text: str, kind: str, value: str) -> None:
+    assert value in kinds_found(text).get(kind, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My biller (Denise, bless her) says we can bill both codes.",
+        "Our staff elder, Mr. Yazzie (he's our cultural liaison), joins the groups.",
+        "Our team (me, Ruben, and Alma) wrote the school's safety plan.",
+        "Anyone using Stanley & Brown with teens, or something shorter?",
+        "Has anyone tried Litz's adaptive disclosure model with veterans?",
+        'Zoom said "meeting ID 835 4421 9076 is not valid" again at 3pm.',
+        "Pt on a hold was moved from Unit 3 to Unit 5 overnight; family not told.",
+        "For colleagues in Ireland: supervision ratios are in the IACP guide.",
+        "Mr. D. Ruiz, M.Ed., LSC\nSchool Counselor, Lincoln Middle School\ndruiz@lincolnms.org",
+        "Cheers — Priya (BABCP accredited CBT therapist, York)",
+        "Wado,\nLisa Sixkiller, LPC\nThree Rivers Clinic\n(918) 456-2270 ext. 311",
+        "Useful thread.\n\nKind regards,\nDr Aled Price\nClinical Psychologist, HCPC PYL33421\n"
+        "Valleys Psychology Service\n029 2074 4612",
+        "Thanks all.\n\nMarc Tremblay, M.Ps., RP\nCRPO #004128\n514-845-7731",
+    ],
+)
+def test_set_24_look_alikes_and_signatures_are_not_identifiers(text: str) -> None:
+    assert kinds_found(text) == {}
