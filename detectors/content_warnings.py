@@ -340,6 +340,26 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?= who| and|,|\.)",
         (),
     ),
+    # From the retired 2026-12-06f set (development): administrative and research mentions
+    # and figures of speech ("I'd murder for a cancellation", "I'm dying here").
+    (
+        r"(?:i'd|i would|i could|would|could) (?:murder|kill) (?:for|someone for) (?:a|an|some|"
+        r"the)\b|"
+        r"i'm dying here|zero suicide\b(?: (?:implementation|initiative|framework|model|rollout))?|"
+        r"(?:ce|ceu|ceus|training|trainings|webinar|workshop|module|course|seminar|lecture) "
+        r"(?:on|about|in) (?:the )?(?:[\w-]+ ){0,2}?(?:suicide|self-harm|child abuse|elder abuse|"
+        r"abuse|"
+        r"substance use|addiction|eating disorders?|grief|violence|"
+        r"trauma)(?: (?:risk )?(?:assessment|"
+        r"prevention|recognition|reporting|screening|treatment|management|theory))?\b|"
+        r"(?:substance use|addiction|eating disorders?|grief|trauma) (?:specialty|specialization|"
+        r"certification track|track)\b|"
+        r"(?:study|studies|survey|trial|paper|meta-analysis|research|data) (?:on|of|about) "
+        r"(?:[\w-]+ ){0,3}?(?:alcohol use disorder|substance use|opioid use disorder|cannabis use|"
+        r"suicide rates|overdose rates)(?: treatment| access| trends)*\b|nsduh|"
+        r"grief theory|theories of grief",
+        (),
+    ),
     # "relapsed into restriction", "anorexia relapse": the relapse is the eating disorder's,
     # not a drug's.
     (
@@ -347,6 +367,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"bingeing|binge eating|binge-purge\w*|anorexi\w*|bulimi\w*)|"
         r"(?:anorexi\w*|bulimi\w*|binge[- ]eating|eating disorder|ed|arfid) relaps\w*",
         ("eating_disorders",),
+    ),
+    # A child beaten with a belt or a cord is abuse (a parent's "discipline"), read before the
+    # violence cue "beaten with" can take it.
+    (
+        r"beaten with (?:a |an |the )?(?:belt|switch|cord|extension cord|paddle|wooden spoon|"
+        r"hanger)",
+        (_ABU,),
     ),
     # Policy and research about a drug, and reading lists about grief, are no one's
     # experience of it.
@@ -926,7 +953,7 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"arm)|fist ?fights?|brawl\w*|got into a (?:physical )?fight|physical (?:fight|"
         r"altercation)|"
         r"(?:fantasi[sz]\w*|thoughts? of|"
-        r"urges? to) (?:about )?(?:hurting|"
+        r"urges? to) (?:about |of )?(?:hurting|"
         r"killing|harming|hurt|kill|harm)(?! (?:herself|himself|themselves|themself|myself))",
         (_VIO,),
     ),
@@ -1045,7 +1072,15 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:hitting|hits|hit|punching|punches) (?:her|him|them|the other|each other|me) with "
         r"(?:closed |his |her |their )?fists|"
         r"(?:was|were|got|been|being) beaten\b(?! by (?:a |an |the |her |his |their |my )?(?:step)?"
-        r"(?:parent|mother|father|mom|mum|dad|carer|caregiver|guardian|grand\w+|foster\w*)s?\b)",
+        r"(?:parent|mother|father|mom|mum|dad|carer|caregiver|guardian|grand\w+|foster\w*)s?\b)"
+        # ... not a child's beating "with a belt", which is abuse (below).
+        r"(?! with (?:a |an |the )?(?:belt|switch|cord|extension cord|paddle|wooden spoon|hanger))|"
+        r"(?:retaliatory |gang )?beatings\b|(?:knife|stab|gunshot|bullet) wounds?\b|"
+        r"went after (?:\w+ ){0,3}with (?:a|an|his|her|their) (?:bat|baseball bat|knife|hammer|"
+        r"machete|"
+        r"axe|crowbar|tire iron)|tackled (?:a|the|his|her) (?:\w+ )?(?:student|kid|man|woman|guy|"
+        r"person)|"
+        r"physical altercations|tied (?:up (?:her|his|their|the) \w+|(?:her|him|them) up)",
         (_VIO,),
     ),
     (
@@ -1066,6 +1101,34 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_SEX,),
     ),
     (r"clergy (?:sexual )?abuse", (_ABU, _SEX)),
+    (
+        r"(?:press\w*|held|holds?|put\w*) (?:a |her |his |the )?(?:hot |lit )?(?:curling iron|iron|"
+        r"cigarettes?|lighter|spoon) (?:to|on|against|into) (?:her|his|their|my)\b|"
+        r"kneel\w* on (?:uncooked |dry )?rice",
+        (_ABU,),
+    ),
+    (
+        r"(?:also|still|and|then|sometimes) cuts\b|"
+        r"(?:fresh |new |healing )?(?:cuts|marks|scratches|burns) on (?:her|his|their|my) "
+        r"(?:wrists?|forearms?|inner arms?|thighs?|hips?)",
+        (_SUI,),
+    ),
+    (
+        r"laxatives?\b(?! for constipation| as prescribed)|"
+        r"(?:a|the|her|his|their|another|last|one|nightly) binges?\b(?! watch\w*| drink\w*|"
+        r" on netflix)",
+        (_EAT,),
+    ),
+    (
+        r"(?:who|he|she|they) injects?\b|injects? (?:drugs|heroin|meth|fentanyl)|syringe services?"
+        r"(?: program)?|needle exchange|"
+        r"(?:tapering|detoxing|coming) (?:(?:himself|herself|themselves|"
+        r"myself) )?off (?:\d+ ?mg of )?"
+        r"(?:alprazolam|xanax|benzos?|klonopin|clonazepam|ativan|lorazepam|valium|diazepam|oxy\w*|"
+        r"suboxone|methadone)(?! (?:with|under) (?:his|her|their|a) (?:prescriber|psychiatrist|"
+        r"doctor))",
+        (_SUB,),
+    ),
     (
         r"(?:shaking|shook|shakes|jostl\w*) the (?:baby|infant|newborn)(?: hard)?|"
         r"sexuali[sz]ed (?:play|behaviou?rs?|scenes)|"
@@ -1374,7 +1437,9 @@ def assess_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[
             and not _CHILD_FAMILY_CARE_RE.search(text.lower())
         ):
             model_calls.discard(_ABU)
-        if sexual and distinct.get(_VIO, set()) <= _ASSAULT_CUES:
+        if sexual and all(
+            word in _ASSAULT_CUES or word.startswith("assault") for word in distinct.get(_VIO, ())
+        ):
             distinct.pop(_VIO, None)
         # Drugged in order to be assaulted is the assault's means, not the client's use,
         # unless the post speaks of drinking too ("at a bar", "after two drinks").

@@ -320,7 +320,12 @@ _ZIP_PREP_RE = _CaseFree(
     r"within|by)\s+(?:the\s+)?(\d{5})(?:\s+(?:zip|area|zip code)\b)?"
 )
 _ZIP_CITY_RE = re.compile(
-    r"\b([A-Z][a-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){0,2}),?\s+(\d{5})(?:-\d{4})?\b"
+    r"\b([A-Z][a-z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]+){0,2}),?\s+\(?(\d{5})(?:-\d{4})?\b"
+)
+# A ZIP after a word for a place: "a really rural spot, 59634", "a tiny town (05602)".
+_ZIP_PLACE_NOUN_RE = re.compile(
+    r"\b(?:spot|town|village|county|area|community|neighbou?rhood|suburb|township|hamlet|"
+    r"zip|zipcode)\s*[,:(]?\s*\(?(\d{5})\b"
 )
 # What may stand before such a city: a clause or list break, or a place word.
 _CITY_LEAD_RE = re.compile(
@@ -329,7 +334,8 @@ _CITY_LEAD_RE = re.compile(
 # What may follow a ZIP in prose: the end of a clause, or a word that is not a unit.
 _ZIP_FOLLOW_RE = re.compile(
     # "near 02139 (Cambridge)": the town it names, in parentheses, also ends it.
-    r"(?:\s*(?:$|[.,;:!?)\]\n—–-]|\(\s*[A-Z][a-z])|\s+(?:and|or|for|by|with|now|where|which|but|is|was|area|"
+    r"(?:\s*(?:$|[.,;:!?)\]\n—–-]|\(\s*[A-Z][a-z])|\s+(?:and|or|for|by|with|now|where|which|but|"
+    r"is|was|area|"
     r"zip|before|after|since|until|because|so|near|in|on|at|who|she|he|they|then|last|this|"
     r"next|about|till|though|while|when|if|to)\b)"
 )
@@ -357,7 +363,8 @@ _ZIP_LIST_RE = re.compile(r"\s*(?:,|or|and|/|&|-|–|to|through|,\s*or|,\s*and)\
 # Billing talk, where five digits are procedure codes ("moved it to 99417 for E/M", "the
 # add-on +90838"): a prose ZIP needs a sentence without it.
 _BILLING_RE = re.compile(
-    r"(?i)\b(?:cpt|hcpcs|e/m|add-on|billing|billed|(?<!zip )(?<!postal )codes?|coded|modifier|"
+    r"(?i)\b(?:cpt|hcpcs|e/m|add-on|billing|billed|(?:billing|cpt|procedure|diagnosis|icd|dx|"
+    r"psychotherapy|crisis) codes?|codes? \+?\d|coded|modifier|"
     r"reimburse\w*|superbill|claims?)\b|\+\d{5}\b"
 )
 
@@ -583,6 +590,12 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
             ):
                 found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
+    for m in _ZIP_PLACE_NOUN_RE.finditer(text):
+        if _zip_in_prose(m.group(1), text, m.end(1)) and not _place_exempt(
+            doc, m.start(1), m.end(1)
+        ):
+            found.append((m.start(1), m.end(1)))
+            yield _Candidate("zip", m.start(1), m.end(1))
     if "(" in text:
         for m in _ZIP_TOWN_AFTER_RE.finditer(text):
             if _zip_fits_state(m.group(2), m.group(1), with_city=True) and not _place_exempt(

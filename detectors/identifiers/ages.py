@@ -44,6 +44,8 @@ _AGE_RE = _CaseFree(
     # clause, still doing something.
     rf"\b(?:client|patient|pt)(?:'s|’s)?\s+(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,;)]|\s+and\b)|"
     rf"(?:(?<=^)|(?<=[.!?:] ))(?:{_AGE_NUM}|{_AGE_WORDS})(?= and still\b)|"
+    # "One hundred and two. That's how old my newest client is."
+    rf"\b(?:{_AGE_NUM}|{_AGE_WORDS})(?=[.!]?\s+(?:that's|that is|is) how old\b)|"
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.

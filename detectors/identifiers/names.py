@@ -195,6 +195,7 @@ _DETAIL = (
 _DETAIL_AFTER_RE = re.compile(rf"\s*[,(]\s*{_DETAIL}")
 # One pass per post: most posts hold no such detail, and then no name needs the test.
 _DETAIL_ANYWHERE_RE = re.compile(rf"[,(]\s*{_DETAIL}")
+_DASH_SIGN_OFF_BEFORE_RE = re.compile(r"[.!?)]\s+[—–~-]{1,2}\s*$")
 # The author's team listed with the author: "(me, Jorge, and Becca)".
 _TEAM_WITH_ME_BEFORE_RE = re.compile(r"\((?:me|myself|I),\s+(?:[A-Z][a-z'’-]+,?\s+)*(?:and\s+)?$")
 # A form's name field, pasted: "Name: Oksana Petrenko", "Client name - Dee Rowe".
@@ -219,6 +220,11 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if _in_proper_noun_chain(text, start):
         return True
     if _SERVICE_AFTER_RE.match(text, end) and text[start:end].lower() in _SERVICE_WORDS:
+        return True
+    if text.startswith(" et al", end) or text.startswith(" and colleagues", end):
+        return True  # "Howard et al. 1986": an author cited
+    # A sign-off after the last sentence on the same line: "... people. — Sam".
+    if len(text) - end <= 3 and _DASH_SIGN_OFF_BEFORE_RE.search(text, max(0, start - 8), start):
         return True
     if "(" in text[max(0, start - 40) : start] and _TEAM_WITH_ME_BEFORE_RE.search(
         text, max(0, start - 40), start

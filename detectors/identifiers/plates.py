@@ -113,7 +113,7 @@ _VEHICLE_IS_RE = re.compile(
 # Its value may be written in two or three groups ("reads NRSE MOM", "says GIGI 4 EVR").
 _VANITY_RE = re.compile(
     r"\b(?:[Vv]anity|[Pp]ersonali[sz]ed|[Cc]ustom)\s+(?:licen[cs]e\s+)?(?:plates?|tags?)\b"
-    r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,-]?\s*[\"“']?([A-Z0-9]{1,8}(?: [A-Z0-9]{1,7}){0,2})(?![\w-])"
+    r"(?:\s+[a-z][a-z'’]*){0,6}\s*[:,(-]?\s*[\"“']?([A-Z0-9]{1,8}(?: [A-Z0-9]{1,7}){0,2})(?![\w-])"
 )
 # What a plate says, letters alone allowed: "His plate literally says PHEENX", "her tag
 # reads 'GRTFL1'".

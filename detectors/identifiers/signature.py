@@ -189,6 +189,12 @@ _REGISTRY_LINE = re.compile(
 )
 
 
+# The practice's town on a line of its own: "Nashville, TN", "Scranton, PA 18503".
+_TOWN_LINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$"
+)
+
+
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -202,6 +208,7 @@ def _signature_line(line: str) -> bool:
         or _CONTACT.search(stripped)
         or _PHONE_LINE.match(stripped)
         or _REGISTRY_LINE.match(stripped)
+        or _TOWN_LINE.match(stripped)
         or _PRACTICE.search(stripped)
         or _NAME_LINE.match(stripped)
         or _SIGN_OFF.match(stripped)
@@ -286,12 +293,16 @@ def _short_name_above(lines: list[str], start: int) -> int:
     # then "Associate Marriage & Family Therapist #AMFT 141902") is the signer's.
     if index >= 0 and _NAME_LINE.match(lines[index]) and " " in lines[index].strip():
         return index
-    while index >= 0 and not lines[index].strip():
+    while index >= 0 and (not lines[index].strip() or _RULE_LINE.match(lines[index])):
         index -= 1
-    if index < 0 or start - index > 2:
+    if index < 0 or start - index > 3:
         return start
     short = lines[index].strip().lstrip("-—–~ ").rstrip(",.")
-    words = re.sub(r"^Dr\.?\s+", "", lines[start].strip()).split()
+    # The block may open with a rule line; the signer is on the line after it.
+    signer_line = lines[start]
+    if _RULE_LINE.match(signer_line) and start + 1 < len(lines):
+        signer_line = lines[start + 1]
+    words = re.sub(r"^Dr\.?\s+", "", signer_line.strip()).split()
     signer = words[0].strip(",") if words else ""
     if re.fullmatch(r"[A-Z][a-z'’-]{1,20}", short) and signer.lower().startswith(short.lower()):
         return index

@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_every_trai
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.06-7"
+    assert model.version == "2026.12.06-8"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -892,3 +892,47 @@ def test_hoarding_food_is_no_eating_disorder_cue_of_the_lexicon() -> None:
     text = "Foster teen hoards food in her closet after years of neglect."
     assert "eating_disorders" not in lexicon_categories(text)
     assert "abuse" in lexicon_categories(text)
+
+
+# From the retired 2026-12-06f set (development), in this file's own wording.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd kill for a free Thursday afternoon this month.",
+        "Took a 3-hour CE on suicide risk assessment with CAMS; recommend it.",
+        "We're rolling out Zero Suicide across the health system next year.",
+        "Is a substance use specialty worth adding to a small group practice?",
+        "Looking for a recent book on grief theory for our reading group.",
+    ],
+)
+def test_set_06f_administrative_and_figurative_mentions_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He showed me an old knife wound from a fight at school.", "violence"),
+        ("Her father went after them with a hammer during the episode.", "violence"),
+        ("Her stepmother held a lit cigarette to her arm as punishment.", "abuse"),
+        ("She has fresh cuts on her forearms again.", "suicide_self_harm"),
+        ("She has been taking laxatives after every holiday dinner.", "eating_disorders"),
+        ("He injects most days and wants help finding a syringe service program.", "substance_use"),
+        ("He is tapering himself off Xanax with no doctor involved.", "substance_use"),
+    ],
+)
+def test_set_06f_descriptions_call_for_their_category(text: str, category: str) -> None:
+    assert category in warnings_called_for(text)
+
+
+def test_an_assault_cue_after_sexual_violence_adds_no_violence() -> None:
+    text = "MST: she was assaulted by two men in her unit and never reported it."
+    found = warnings_called_for(text)
+    assert "sexual_violence" in found and "violence" not in found
+
+
+def test_a_child_beaten_with_a_belt_is_abuse_not_violence() -> None:
+    found = warnings_called_for("As a child she was beaten with a belt for talking back.")
+    assert "abuse" in found and "violence" not in found

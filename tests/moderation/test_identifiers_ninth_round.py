@@ -218,3 +218,36 @@ def test_set_24_classes(text: str, kind: str, value: str) -> None:
 )
 def test_set_24_look_alikes_and_signatures_are_not_identifiers(text: str) -> None:
     assert kinds_found(text) == {}
+
+
+# From the retired 2026-12-06f set (development), in this file's own wording.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("She lives way out in a remote spot, 82190, with no cell service.", "zip", "82190"),
+        ("Any good DBT groups near Oak Cliff (75208) for a teen?", "zip", "75208"),
+        ("Ninety-nine. That's how old my oldest client is.", "age", "Ninety-nine"),
+        ("His vanity plate (GOHAWKS7) made him easy to find.", "license_plate", "GOHAWKS7"),
+    ],
+)
+def test_set_06f_classes(text: str, kind: str, value: str) -> None:
+    found = kinds_found(text)
+    assert value in found.get(kind, []) or any(value in v for vs in found.values() for v in vs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+1 to the sliding-scale advice. Charge what you're worth, folks. — Jo",
+        "I set my fees for the Twin Cities area after asking around.",
+        "Lambert et al. 2004 is still the paper people cite for this.",
+        "Great thread.\n\nRegards,\nAmir Haddad, LPC\nHaddad Counseling\n(615) 555-0139\n"
+        "Nashville, TN",
+        "Loved this.\n\nDeb\n---\nDeborah Okoye-Lamb, LCPC\nBay Play Therapy\n(410) 555-0122",
+        "Code enforcement visited the office park (21201) today about the parking lot.",
+    ],
+)
+def test_set_06f_look_alikes_are_not_identifiers(text: str) -> None:
+    assert kinds_found(text) == {}
