@@ -158,6 +158,7 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb22-", "2026-12-06d", 160, 302, 60, 80),
         ("rb23-", "2026-12-06e", 120, 243, 50, 60),
         ("rb25-", "2026-12-06f", 130, 241, 55, 70),
+        ("rb26-", "2026-12-06g", 130, 227, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -243,6 +244,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-06d.tsv", "content_warnings_dev_retired_blind_06d.tsv", 140, 35),
         ("content_warnings_2026-12-06e.tsv", "content_warnings_dev_retired_blind_06e.tsv", 120, 30),
         ("content_warnings_2026-12-06f.tsv", "content_warnings_dev_retired_blind_06f.tsv", 130, 30),
+        ("content_warnings_2026-12-06g.tsv", "content_warnings_dev_retired_blind_06g.tsv", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
