@@ -357,7 +357,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:study|studies|survey|trial|paper|meta-analysis|research|data) (?:on|of|about) "
         r"(?:[\w-]+ ){0,3}?(?:alcohol use disorder|substance use|opioid use disorder|cannabis use|"
         r"suicide rates|overdose rates)(?: treatment| access| trends)*\b|nsduh|"
-        r"grief theory|theories of grief",
+        r"grief theory|theories of grief|"
+        # From the retired 2026-12-06g set: policies about firearms, a comic who "killed", a
+        # talk that "died up there", a topic as a practice area, an ICD code's title.
+        r"(?:firearms?|weapons?|guns?) (?:policy|policies|access screening|screening|"
+        r"storage counseling|safety training)|(?:firearm|gun) access screening|"
+        r"[\"“]?killed[\"”]? at (?:an|the|his|her|their|my) (?:open mic|show|gig|audition|set)|"
+        r"died (?:up there|on stage)|"
+        r"(?:grief(?: and loss)?|substance use|addiction|eating disorders?|trauma) (?:isn't|is not|"
+        r"as) (?:my|a) (?:specialty|practice area)|(?:grief|trauma) practice area|"
+        r"disappearance and death of family member|naloxone distribution",
         (),
     ),
     # "relapsed into restriction", "anorexia relapse": the relapse is the eating disorder's,
@@ -1101,6 +1110,29 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_SEX,),
     ),
     (r"clergy (?:sexual )?abuse", (_ABU, _SEX)),
+    (r"[\"“]did things[\"”] to (?:her|him|them|me)", (_ABU, _SEX)),
+    (
+        r"took advantage of (?:her|him|them|me) (?:while|when|after)|[\"“]took advantage[\"”]|"
+        r"sane (?:nurse|exam|examiner|kit)|(?:rape|forensic) kit",
+        (_SEX,),
+    ),
+    (r"wooden paddle|(?:was|were|got|been) paddled", (_ABU,)),
+    (
+        r"beating (?:a|the|some|this|that) (?:man|guy|woman|person|kid|stranger|dude)\b|"
+        r"put a bullet in",
+        (_VIO,),
+    ),
+    (
+        r"(?:won't|will not|wont) be (?:anybody's|anyone's|a|your|their) (?:problem|burden) "
+        r"(?:much )?(?:longer|anymore|for long)|[\"“]kms[\"”]",
+        (_SUI,),
+    ),
+    (r"binge(?:-eating| eating)? episodes?", (_EAT,)),
+    (
+        r"(?:borrowing|borrows|taking|takes|using|uses|stealing|steals) (?:her|his|their|a) "
+        r"(?:\w+'s )?(?:adderall|xanax|oxy\w*|ritalin|vyvanse|percocet|vicodin|klonopin)",
+        (_SUB,),
+    ),
     (
         r"(?:press\w*|held|holds?|put\w*) (?:a |her |his |the )?(?:hot |lit )?(?:curling iron|iron|"
         r"cigarettes?|lighter|spoon) (?:to|on|against|into) (?:her|his|their|my)\b|"

@@ -325,7 +325,11 @@ _ZIP_CITY_RE = re.compile(
 # A ZIP after a word for a place: "a really rural spot, 59634", "a tiny town (05602)".
 _ZIP_PLACE_NOUN_RE = re.compile(
     r"\b(?:spot|town|village|county|area|community|neighbou?rhood|suburb|township|hamlet|"
-    r"zip|zipcode)\s*[,:(]?\s*\(?(\d{5})\b"
+    r"zip|zipcode|home base is|home base:)\s*[,:(]?\s*\(?(\d{5})\b|"
+    # "97217 - that's the zip my client just moved into".
+    r"(?<![\w.-])(\d{5})\s*[-–—,:]?\s*(?:that's|that is|is|was) (?:the|her|his|their|my client's) "
+    r"zip\b",
+    re.IGNORECASE,
 )
 # What may stand before such a city: a clause or list break, or a place word.
 _CITY_LEAD_RE = re.compile(
@@ -591,11 +595,13 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
                 found.append((m.start(2), m.end(2)))
                 yield _Candidate("zip", m.start(2), m.end(2))
     for m in _ZIP_PLACE_NOUN_RE.finditer(text):
-        if _zip_in_prose(m.group(1), text, m.end(1)) and not _place_exempt(
-            doc, m.start(1), m.end(1)
+        group = 1 if m.start(1) >= 0 else 2
+        named = group == 2 and int(m.group(2)[:3]) in _ANY_ZIP_PREFIX
+        if (named or _zip_in_prose(m.group(group), text, m.end(group))) and not _place_exempt(
+            doc, m.start(group), m.end(group)
         ):
-            found.append((m.start(1), m.end(1)))
-            yield _Candidate("zip", m.start(1), m.end(1))
+            found.append((m.start(group), m.end(group)))
+            yield _Candidate("zip", m.start(group), m.end(group))
     if "(" in text:
         for m in _ZIP_TOWN_AFTER_RE.finditer(text):
             if _zip_fits_state(m.group(2), m.group(1), with_city=True) and not _place_exempt(

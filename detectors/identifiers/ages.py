@@ -25,6 +25,8 @@ _AGE_RE = _CaseFree(
     rf"(?:[- –‐]old)?(?:\b|(?<=\.))|"
     rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:|age of|at age|the age of|"
     rf"reached|reaches|lived to(?: see)?|made it to|celebrated|celebrating|"
+    # A birth date, then the age it makes: "DOB 1/9/1934, so 91".
+    rf"(?<=\d, )so|making (?:her|him|them)|which makes (?:her|him|them)|"
     rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))"
     # "is now 93", "turned almost ninety-five": an adverb between the verb and the age.
     rf"(?:\s+(?:now|just|already|almost|nearly|only|still|finally))?"
@@ -34,7 +36,7 @@ _AGE_RE = _CaseFree(
     rf"hours|hrs|seconds|secs|degrees|beats|bpm|words|pages|steps|calls|texts|messages|weeks|"
     rf"months|percentile|out of|/|on (?:the|her|his|a)|[.,]\d|\+))|"
     rf"\b{_AGE_NUM}\s?(?:[MFmf]|yo[MFmf]?)\b(?![-\w])|"
-    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) (?:birthday|year)\b|"
+    rf"\(\s*{_AGE_NUM}\s*[MFmf]?\s*!*\s*\)|\b{_AGE_NUM}(?:st|nd|rd|th) (?:birthday|year)\b|"
     # "a man of ninety-four", "a woman of 93": a person of an age.
     rf"\b(?:man|woman|lady|gentleman|person|patient|client|widow|widower|veteran|resident) of "
     rf"(?:{_AGE_NUM}|{_AGE_WORDS})\b(?!\s*(?:%|percent|mg|minutes|days|sessions|points|pounds|"

@@ -18,7 +18,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
     r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
     r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
-    r"enroll|tickets|more info|more information|for info|learn more|apply|flyer|zoom link|join)\b|"
+    r"enroll|(?<!parking )(?<!speeding )(?<!traffic )tickets|more info|more information|for info|"
+    r"learn more|apply|flyer|zoom link|join)\b|"
     r"\bour groups? (?:meets?|runs?|is held)\b|"
     # The author's own service offered, or a colleague's line: "I offer a free 15-minute
     # consultation: (720) ...", "my colleague Dr. Patel at (415) ...".
@@ -38,7 +39,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"phd|md|lmhc|lpcc|lcpc|lisw|lcmhc|np|pmhnp|psychologist|psychiatrist|therapist|counsell?or|"
     r"social worker)\b|\breferrals? (?:are )?welcome\b|"
     # An organisation's published contact: "the agency's intake line", "the clinic's fax".
-    r"\b(?:agency|clinic|program|hospital|center|centre|practice|shelter|county|department|"
+    r"\b(?:agency|clinic|program|hospital|center|centre|practice|shelter|county(?=['’]s)|"
+    r"department|"
     r"pharmacy|school district|organi[sz]ation)(?:'s|’s)? (?:main |intake |scheduling |"
     r"appointment |referral |front desk |billing )?(?:line|number|phone|fax|website|site|e-?mail)\b"
 )

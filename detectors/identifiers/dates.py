@@ -162,7 +162,7 @@ _DATE_WEEKDAY_ORD_RE = re.compile(rf"\b{_WEEKDAYS},? the (?!13th){_DAY}{_ORD}\b"
 _DATE_HOLIDAY_RE = re.compile(
     r"\b(?:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: "
     r"Sunday)?|Halloween|Valentine's Day|Mother's Day|Father's Day|Memorial Day|Labor Day|"
-    r"Independence Day|the Fourth of July|July 4th|Juneteenth)(?:,? (?:of )?)(?:19|20)\d\d\b"
+    r"Independence Day|[Tt]he [Ff]ourth of July|July 4th|Juneteenth)(?:,? (?:of )?)(?:19|20)\d\d\b"
 )
 
 

@@ -367,7 +367,8 @@ _CREDENTIAL_AFTER_RE = re.compile(
 _PLACE_AFTER_RE = re.compile(
     rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b){_DIAGNOSIS_AFTER}|"
     # Towns named for a person and a landmark: "Ann Arbor", "Grand Rapids", "Palm Springs".
-    rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction)\b|"
+    rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction|Valley|River|Bay|"
+    rf"Island|Coast|Mountains)\b|"
     rf"\s+(?:County|City|Parish|Township|"
     rf"Hospital|"
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"

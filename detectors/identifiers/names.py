@@ -160,8 +160,12 @@ _WORK_AFTER_RE = re.compile(
     r"method|intervention|inventory)\b"
 )
 # Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
-_AMP_AFTER_RE = re.compile(r"\s*&\s*([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+_AMP_AFTER_RE = re.compile(
+    r"\s*&\s*(?:Le |La |De |Di |Da |Del |Van |Von |Du )?([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
+)
 _AMP_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s*&\s*$")
+_AMP_BEFORE_ANY_RE = re.compile(r"&\s*$")
+_PARTICLE_WORDS = frozenset(("Le", "La", "De", "Di", "Da", "Del", "Van", "Von", "Du"))
 
 
 def _author_pair(text: str, start: int, end: int) -> bool:
@@ -200,8 +204,11 @@ _DASH_SIGN_OFF_BEFORE_RE = re.compile(r"[.!?)]\s+[—–~-]{1,2}\s*$")
 _TEAM_WITH_ME_BEFORE_RE = re.compile(r"\((?:me|myself|I),\s+(?:[A-Z][a-z'’-]+,?\s+)*(?:and\s+)?$")
 # A form's name field, pasted: "Name: Oksana Petrenko", "Client name - Dee Rowe".
 _NAME_LABEL_BEFORE_RE = re.compile(
-    r"(?:^|\n|[|;(])\s*(?:(?:[Cc]lient|[Pp]atient|[Pp]t|[Ff]ull|[Ll]egal|[Cc]hild'?s?|[Cc]aller|"
-    r"[Pp]arent|[Gg]uardian|[Mm]other'?s?|[Ff]ather'?s?)\s+)?(?:[Nn]ame|NAME)\s*[:=-]\s*$"
+    r"(?:^|\n|[|;(\"“])\s*(?:(?:[Cc]lient|[Pp]atient|[Pp]t|[Ff]ull|[Ll]egal|[Cc]hild'?s?|[Cc]aller|"
+    r"[Pp]arent|[Gg]uardian|[Mm]other'?s?|[Ff]ather'?s?)\s+)?(?:[Nn]ame|NAME)\s*[:=-]\s*$|"
+    # "Emergency contact: Dolores Whitsett (mother)"; "uses the name Cherry professionally".
+    r"[Ee]mergency [Cc]ontact\s*[:=-]?\s*[\"“]?$|"
+    r"\b(?:uses|used|goes by|went by) (?:the )?(?:name|alias|nickname|stage name) [\"“]?$"
 )
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
@@ -221,6 +228,10 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         return True
     if _SERVICE_AFTER_RE.match(text, end) and text[start:end].lower() in _SERVICE_WORDS:
         return True
+    if text[start:end] in _PARTICLE_WORDS and _AMP_BEFORE_ANY_RE.search(
+        text, max(0, start - 4), start
+    ):
+        return True  # "Lock & Le Grange": the second author's particle
     if text.startswith(" et al", end) or text.startswith(" and colleagues", end):
         return True  # "Howard et al. 1986": an author cited
     # A sign-off after the last sentence on the same line: "... people. — Sam".

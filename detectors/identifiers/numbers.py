@@ -307,6 +307,13 @@ _PLATE_RE = _CaseFree(
 _PLATE_HINTS = ("plate", "tag", "registration", "reg.")
 # Words that are not plates even in plate-like shapes ("tag 2024", "registration 2025").
 # Nor a number and a word ("2024 cycle", "12 weeks"): a plate's letter group is short.
+# A record number printed in groups after its name: "claim # C-29 481 776", "A-number A
+# 216-884-903", "case no. 21 004 118".
+_SPACED_RECORD_RE = _CaseFree(
+    r"(?i)\b(?:claim|case|a-number|a number|alien number|uscis|member|policy|account|chart|mrn|"
+    r"docket|file)\s*(?:#|no\.?|number|id)?\s*[:#]?\s*([a-z]{0,2}-?\s?\d{2,3}(?:[ -]\d{3}){2,3})"
+    r"(?![\w-])"
+)
 _PLATE_NOT = re.compile(
     r"^(?:19|20)\d\d$|^\d{1,4}$|^[a-z]+\d(?:st|nd|rd|th)$|^(?:19|20)\d\d [a-z]+$|"
     r"^\d{1,4} [a-z]{5,}$"
@@ -587,6 +594,10 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             seen_records.add(m.span(1))
             yield _Candidate("record_number", m.start(1), m.end(1))
+    if digits >= 8 and ("000 000" in shape or "000-000" in shape):
+        for m in _SPACED_RECORD_RE.finditer(doc):
+            if m.span(1) not in seen_records and not _practice_exempt(doc, m.start(1), m.end(1)):
+                yield _Candidate("record_number", m.start(1), m.end(1))
     if digits >= 5 and any(map(lower.__contains__, _MBI_CONTEXT)):
         for m in _MBI_RE.finditer(text):
             yield _Candidate("record_number", m.start(), m.end())

@@ -118,7 +118,8 @@ _VANITY_RE = re.compile(
 # What a plate says, letters alone allowed: "His plate literally says PHEENX", "her tag
 # reads 'GRTFL1'".
 _PLATE_SAYS_RE = re.compile(
-    r"\b(?:[Pp]late|[Tt]ag)s?\s+(?:[a-z]+\s+){0,2}(?:says|said|reads|read|spells|spelled)\s*"
+    r"\b(?:[Pp]late|[Tt]ag|car|truck|van|[Jj]eep)s?\s+(?:[a-z]+\s+){0,2}(?:says|said|reads|read|"
+    r"spells|spelled)\s*"
     r"[:,-]?\s*[\"“'‘]?([A-Z0-9]{2,8})(?![\w-])"
 )
 # The plate before its kind: "LUVMYPUG vanity plates lol".

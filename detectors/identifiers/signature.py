@@ -36,7 +36,8 @@ _SIGN_OFF = re.compile(
     # Greetings and closings of other languages: "Aloha,", "Mahalo,", "Namaste,", "Wado,",
     # "Is mise le meas,", "Cordialement,".
     r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|"
-    r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen)"
+    r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen|"
+    r"ngā mihi|nga mihi|nāku noa|naku noa)"
     r"\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
@@ -46,7 +47,7 @@ _BARE_SIGN_OFF = re.compile(
     r"(?i)^\s*(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|kind regards|regards|"
     r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best|aloha|mahalo|"
     r"namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|is mise le meas|"
-    r"cordialement|amicalement|bien à vous)\s*[,!.]?\s*$"
+    r"cordialement|amicalement|bien à vous|ngā mihi|nga mihi)\s*[,!.]?\s*$"
 )
 _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
@@ -72,9 +73,10 @@ _CREDENTIAL = re.compile(
     # Titles of other countries' registers: the UK's, Ireland's, Australia's, Canada's (also
     # in French), and degrees written with stops ("M.Ps.", "M.Ed.").
     r"DClinPsy|DCounsPsy|CPsychol|AFBPsS|MBACP|UKCP|HCPC|MAPS|FAPS|MIACP|MCCP|MSc|BSc|BABCP|"
-    r"RP|RCC|CCC|RSW|LSC|LSCSW|LCMFT|M\.Ps|M\.Ed|M\.A|M\.S|M\.S\.W|[Pp]sychologue|[Pp]sychoth[ée]rapeute|"
+    r"RP|RCC|CCC|RSW|LSC|LSCSW|LCMFT|PBANZ|NZAC|M\.Ps|M\.Ed|M\.A|M\.S|M\.S\.W|[Pp]sychologue|"
+    r"[Pp]sychoth[ée]rapeute|"
     r"[Tt]ravailleu(?:r|se) social(?:e)?|"
-    r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))\b"
+    r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))(?!\w)"
 )
 _PRACTICE = re.compile(
     r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
@@ -134,6 +136,8 @@ _TRAILER = re.compile(
     r"confidential\b.*|this (?:e-?mail|message|communication|transmission)\b.*|"
     r".*\bintended (?:only )?for (?:the )?(?:named |addressee|recipient|use)\b.*|"
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
+    r"(?:please )?do not (?:send|e-?mail|include|share) (?:any )?(?:clinical|phi|protected|"
+    r"client|patient|confidential)\b.*|"
     r"pronouns?\s*[:-].*|\(?(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|"
     r"(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
@@ -141,7 +145,8 @@ _TRAILER = re.compile(
     # telehealth", "Accepting new clients", "Evenings available" (short lines only).
     r"(?=.{0,60}$)(?:telehealth|virtual|in-person|in person|online|accepting|now accepting|"
     r"not accepting|evenings?|weekends?|by appointment|sliding scale|in-network|serving)\b.*|"
-    r"(?=.{0,60}$).*\b(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*$)\s*$"
+    r"(?=.{0,60}$).*\b(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*(?:mon|tue|wed|thu|fri|sat|"
+    r"sun)\w*\s*$)\s*$"
 )
 
 
@@ -177,7 +182,9 @@ def _fielded(line: str) -> bool:
 # A line that is only a telephone number, in any country's grouping ("(02) 9262 4410",
 # "+353 1 872 6635", "0412 883 507", "029 2074 4612").
 _PHONE_LINE = re.compile(
-    r"(?i)^(?:(?:ph|tel|phone|mob|mobile|cell|office|m|t|p)\s*[:.]?\s*)?\+?[\d(][\d ().-]{6,18}\d"
+    # ... after the practice's town and a bar: "Whanganui | 021 448 392".
+    r"(?i)^(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\s*[|•·]\s*)?"
+    r"(?:(?:ph|tel|phone|mob|mobile|cell|office|m|t|p)\s*[:.]?\s*)?\+?[\d(][\d ().-]{6,18}\d"
     r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?$"
 )
 
@@ -191,7 +198,9 @@ _REGISTRY_LINE = re.compile(
 
 # The practice's town on a line of its own: "Nashville, TN", "Scranton, PA 18503".
 _TOWN_LINE = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$"
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?"
+    # ... with the author's pronouns after a bar: "Ottawa, ON | he/him".
+    r"(?:\s*[|•·]\s*(?:she|he|they|ze|xe)/\w+(?:/\w+)?)?$"
 )
 
 
@@ -426,7 +435,8 @@ _FIRST_PERSON = re.compile(
     rf"record)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){{0,2}}?{_OWN_THINGS}\b"
 )
 _IMPERATIVE = re.compile(
-    r"(?i)(?:^|[,;:(|]|\bor|\band|\bplease|\bjust|\s[-–—])\s*(?:call|text|fax|e-?mail|contact|reach|"
+    r"(?i)(?:^|[,;:(|]|\bor|\band|\bplease|\bjust|\s[-–—])\s*(?:call|text|fax|e-?mail|contact|"
+    r"reach|"
     r"visit|message|dm|come by|stop by|drop by|swing by|book|schedule|find|see|check out|go to|"
     r"head to|send)\b"
 )

@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_every_trai
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.06-8"
+    assert model.version == "2026.12.06-9"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -936,3 +936,43 @@ def test_an_assault_cue_after_sexual_violence_adds_no_violence() -> None:
 def test_a_child_beaten_with_a_belt_is_abuse_not_violence() -> None:
     found = warnings_called_for("As a child she was beaten with a belt for talking back.")
     assert "abuse" in found and "violence" not in found
+
+
+# From the retired 2026-12-06g set (development), in this file's own wording.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our firearms policy was updated: no weapons on the premises, signs at the door.",
+        "Intake now includes firearm access screening for every adult client.",
+        "My client, a comedian, said he killed at an open mic on Friday.",
+        "I gave my first grand rounds talk and died up there.",
+        "Trauma isn't my specialty, but I'm thinking of adding it as a practice area.",
+    ],
+)
+def test_set_06g_administrative_and_figurative_mentions_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "He says the man at the party took advantage of her while she was drunk.",
+            "sexual_violence",
+        ),
+        ("She is in the ED with the SANE nurse after the attack on the trail.", "sexual_violence"),
+        ('Her uncle "did things" to her when she babysat for him.', "abuse"),
+        ("Her grandfather used a wooden paddle on the kids every week.", "abuse"),
+        ("He bragged about beating a man outside the club last spring.", "violence"),
+        (
+            "He said he won't be anyone's burden much longer and changed the subject.",
+            "suicide_self_harm",
+        ),
+        ("She has binge episodes most nights after her shift.", "eating_disorders"),
+        ("She keeps borrowing her roommate's Adderall before exams.", "substance_use"),
+    ],
+)
+def test_set_06g_descriptions_call_for_their_category(text: str, category: str) -> None:
+    assert category in warnings_called_for(text)

@@ -251,3 +251,50 @@ def test_set_06f_classes(text: str, kind: str, value: str) -> None:
 )
 def test_set_06f_look_alikes_are_not_identifiers(text: str) -> None:
     assert kinds_found(text) == {}
+
+
+# From the retired 2026-12-06g set (development), in this file's own wording.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Lives way past the county line, zip 69361, two hours from any ER.", "zip", "69361"),
+        ("Her home base is 72205 and that's the address on file.", "zip", "72205"),
+        ("60618 - that's the zip she just moved into.", "zip", "60618"),
+        ("DOB 2/3/1931, so 94, and still drives to every session.", "age", "so 94"),
+        ("My patient Ida Krol (101!) sent me a card.", "age", "(101!)"),
+        ("Client's car says SOBR4LF and she wants to change it.", "license_plate", "SOBR4LF"),
+        ("He has 12 parking tickets on plate JWR-5512 this month.", "license_plate", "JWR-5512"),
+        ("She uses the name Velvet at work and another name at home.", "name", "Velvet"),
+        ('Form said "Emergency contact: Lorna Pike (sister) 501-882-4410".', "name", "Lorna Pike"),
+        (
+            "Born the fourth of July, 1950, and he loves the fireworks joke.",
+            "date",
+            "the fourth of July, 1950",
+        ),
+        ("His claim # C-31 552 908 is still pending.", "record_number", "C-31 552 908"),
+    ],
+)
+def test_set_06g_classes(text: str, kind: str, value: str) -> None:
+    found = kinds_found(text)
+    assert value in found.get(kind, []) or any(value in v for vs in found.values() for v in vs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teacher Vanderbilt is elevated but the parent form is not.",
+        "Twins, age 7, both referred for biting at school.",
+        "Command wants him back on duty in 72 hours.",
+        "We're doing FBT (Lock & Le Grange) with a 16yo.",
+        "Thanks all.\n\nJules Ortiz, M.A., RP (CRPO #10811)\nOttawa, ON | they/them\n"
+        "jules.ortiz.therapy@outlook.com",
+        "Kia ora koutou, keen to hear how others adapt TF-CBT.\n\nNgā mihi,\nHine Walker\n"
+        "Registered Psychotherapist (PBANZ)\nWhanganui | 021 448 390",
+        "Thoughts welcome.\n--\nLeo Park, Psy.D.\nLicensed Clinical Psychologist\n"
+        "leo@parkpsychology.com\nPlease do not send clinical information via email.",
+    ],
+)
+def test_set_06g_look_alikes_are_not_identifiers(text: str) -> None:
+    assert kinds_found(text) == {}
