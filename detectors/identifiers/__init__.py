@@ -180,6 +180,18 @@ Decisions worth knowing:
   credential line, a one-line card opening with a dash, greetings of other languages
   ("Aloha,"), other countries' registers ("DClinPsy", "CORU Reg."), "it's Marcus from the
   Tuesday group".
+- Later classes of the same session (development set 24 and the retired 2026-12-06f and -06g
+  sets): a form's "Name:" or "Emergency contact:" field, a working name ("uses the name
+  Cherry"), an age-noun apposition ("The 11 year old, Kiona,"), a device's value in
+  parentheses, spaced record numbers after their name ("claim # C-29 481 776"), ZIPs after a
+  word for a place, "zip", "home base is" or before "that's the zip", an age after a birth
+  date ("so 91"), vanity plates before "vanity plates" or that a car "says", a colour and a
+  vehicle before a plate, a second number shaped like a found record number, USPS ZIP
+  prefixes Faker leaves out. Not identifiers: staff and team members named beside the author
+  ("my biller (Sharon", "(me, Jorge, and Becca)"), meeting IDs, hospital units, a county line,
+  parking tickets, "et al." authors, a surname's named model, degrees written with stops
+  ("M.Ed.", "Psy.D."), other countries' registers and sign-offs (RP, PBANZ, "Ngā mihi",
+  "Wado"), town and phone-only signature lines, a do-not-send-PHI trailer.
 """
 
 from __future__ import annotations
