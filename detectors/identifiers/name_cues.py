@@ -357,15 +357,20 @@ _DIAGNOSIS_AFTER = (
 )
 
 
+# MS, MA and DO are also a diagnosis or a state: only they must not be followed by one.
+_AMBIGUOUS_TITLES = ("MS", "MA", "DO")
+
 _CREDENTIAL_AFTER_RE = re.compile(
-    r"\s*,?\s*(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
-    r"Ph\.D\.|MD|M\.D\.|DO|PMHNP|APRN|NP|RN|MA|MS|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
-    rf"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b{_DIAGNOSIS_AFTER}"
+    r"\s*,?\s*(?:(?:LCSW|LICSW|LMSW|LSW|MSW|LPC|LPCC|LMHC|LCPC|LMFT|MFT|LCMHC|PsyD|Psy\.D\.|PhD|"
+    r"Ph\.D\.|MD|M\.D\.|PMHNP|APRN|NP|RN|MEd|EdD|LPCA|LAC|LADC|CADC|CSW|BCBA|LMHCA|LPCI|"
+    r"ATR|RPT|CEDS|NCC|ACS|LCADC|LCDC|LISW|LPCS|CPsych|MBBS|MRCPsych|FNP|DNP)\b|"
+    rf"(?:MS|MA|DO)\b{_DIAGNOSIS_AFTER})"
 )
 
 
 _PLACE_AFTER_RE = re.compile(
-    rf"(?:,\s*(?:{_US_STATE_ABBR}\b|{_US_STATE_NAMES}\b){_DIAGNOSIS_AFTER}|"
+    rf"(?:,\s*(?:{_US_STATE_ABBR}\b(?<!MS)(?<!MA)|(?:MS|MA)\b{_DIAGNOSIS_AFTER}|"
+    rf"{_US_STATE_NAMES}\b)|"
     # Towns named for a person and a landmark: "Ann Arbor", "Grand Rapids", "Palm Springs".
     rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction|Valley|River|Bay|"
     rf"Island|Coast|Mountains)\b|"

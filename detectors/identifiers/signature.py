@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.identifiers.name_cues import _DIAGNOSIS_AFTER
+from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 
 # Kinds a signature can carry; an SSN or a record number is never the author's to sign.
 SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
@@ -542,7 +542,12 @@ def _credentialed_name(text: str, end: int) -> bool:
     if rest is None:
         return False
     credential = _CREDENTIAL.match(text, rest.end())
-    return credential is not None and _NOT_A_DIAGNOSIS.match(text, credential.end()) is not None
+    if credential is None:
+        return False
+    return (
+        credential.group() not in _AMBIGUOUS_TITLES
+        or _NOT_A_DIAGNOSIS.match(text, credential.end()) is not None
+    )
 
 
 # A post that opens with its author introducing themselves ("Hi all! Dana Reyes, LPC, here"):

@@ -298,3 +298,17 @@ def test_set_06g_classes(text: str, kind: str, value: str) -> None:
 )
 def test_set_06g_look_alikes_are_not_identifiers(text: str) -> None:
     assert kinds_found(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our new hire Marcus Bell, LMFT has openings on Tuesdays.",
+        "Dana Whitfield, LCSW was my first supervisor.",
+        "She moved to Jackson, MS last year for the new job.",
+    ],
+)
+def test_only_ms_ma_and_do_must_not_be_followed_by_a_diagnosis(text: str) -> None:
+    # "my client Maria, MS diagnosed in 2019" is a diagnosis; other credentials and states
+    # stay what they are whatever verb follows.
+    assert "name" not in kinds_found(text)
