@@ -214,7 +214,11 @@ _LOWER_ADDRESS_RE = re.compile(
     r"yrs?|y/?o|miles?|mi|blocks?|sessions?|times|people|clients?|pts?|kids?|of|the|a|an|to|"
     r"in|on|at|by|for|with|and|or|from|per|is|was|are|were|more|out|x)\b)"
     r"[a-z0-9][a-z0-9'’-]*\s+){1,3}"
-    r"(?:st|ave|av|rd|blvd|ln|dr|ct|pl|pkwy|hwy|cir|ter|street|avenue|boulevard)\b\.?"
+    # "dr", "ct" and "pl" only at a clause's end or before a unit: "2 pills dr said" is the
+    # doctor.
+    r"(?:st|ave|rd|blvd|ln|pkwy|hwy|street|avenue|boulevard|(?:dr|ct|pl|cir)(?=[.,;:!?)]|$|"
+    r"\s+(?:apt|"
+    r"unit|#|ste|with|in|and)\b))\b\.?"
     r"(?:,?\s*(?:apt|apartment|unit|ste|suite|#|lot|rm)\.?\s*#?\s*[a-z0-9-]{1,6}\b)?"
 )
 _LOWER_ADDRESS_HINTS = (

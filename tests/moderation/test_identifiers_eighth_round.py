@@ -49,6 +49,7 @@ def test_street_addresses_typed_in_lower_case(text: str, value: str) -> None:
         "She walks 20 min down the road to the bus, then 2 kids drive her home.",
         "We meet 12 on the way st patricks parade goes by. A 45 minute drive each way.",
         "Took 10 mg st johns wort with it, which worried her prescriber.",
+        "pt took 2 pills dr said it was fine, then 3 more ct scan day",
     ],
 )
 def test_lower_case_measures_and_phrases_are_not_addresses(text: str) -> None:
