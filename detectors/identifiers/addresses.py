@@ -329,7 +329,7 @@ _ZIP_CITY_RE = re.compile(
 # A ZIP after a word for a place: "a really rural spot, 59634", "a tiny town (05602)".
 _ZIP_PLACE_NOUN_RE = re.compile(
     r"\b(?:spot|town|village|county|area|community|neighbou?rhood|suburb|township|hamlet|"
-    r"zip|zipcode|home base is|home base:)\s*[,:(]?\s*\(?(\d{5})\b|"
+    r"home base is|home base:)\s*[,:(]?\s*\(?(\d{5})\b|"
     # "97217 - that's the zip my client just moved into".
     r"(?<![\w.-])(\d{5})\s*[-–—,:]?\s*(?:that's|that is|is|was) (?:the|her|his|their|my client's) "
     r"zip\b",

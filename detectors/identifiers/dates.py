@@ -90,13 +90,13 @@ _PERSONAL_DATE_CUE_RE = _CaseFree(
 )
 
 
-def _event_date(doc: _Doc, start: int, end: int) -> bool:
-    """A date of a law, training or gathering, unless a person's own date word precedes it."""
+def _event_date(doc: _Doc, start: int, end: int, *, cue_after: bool = True) -> bool:
+    """A date of a law, training or gathering (an event word before it, or with `cue_after`
+    just after it), unless a person's own date word precedes it."""
     if _PERSONAL_DATE_CUE_RE.search(doc, max(0, start - 24), start):
         return False
-    return (
-        _EVENT_CUE_RE.search(doc, max(0, start - 60), start) is not None
-        or _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None
+    return _EVENT_CUE_RE.search(doc, max(0, start - 60), start) is not None or (
+        cue_after and _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None
     )
 
 
@@ -199,10 +199,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         or ("0.0" in shape and shape.count(".") >= 2)
     ):
         for m in _DATE_FULL_RE.finditer(text):
-            personal = _PERSONAL_DATE_CUE_RE.search(doc, max(0, m.start() - 24), m.start())
-            if (
-                personal or not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
-            ) and not _own_absence(doc, m.start()):
+            if not _event_date(doc, m.start(), m.end(), cue_after=False) and not _own_absence(
+                doc, m.start()
+            ):
                 yield _Candidate("date", m.start(), m.end())
         if "0/0" in shape or "00-00" in shape:
             for m in _DATE_MD_RE.finditer(text):

@@ -160,12 +160,13 @@ _WORK_AFTER_RE = re.compile(
     r"method|intervention|inventory)\b"
 )
 # Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
+# A surname's particle: "Lock & Le Grange", "de Shazer".
+_PARTICLE_WORDS = frozenset(("Le", "La", "De", "Di", "Da", "Del", "Van", "Von", "Du"))
 _AMP_AFTER_RE = re.compile(
-    r"\s*&\s*(?:Le |La |De |Di |Da |Del |Van |Von |Du )?([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
+    rf"\s*&\s*(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))}) )?([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
 )
 _AMP_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s*&\s*$")
 _AMP_BEFORE_ANY_RE = re.compile(r"&\s*$")
-_PARTICLE_WORDS = frozenset(("Le", "La", "De", "Di", "Da", "Del", "Van", "Von", "Du"))
 
 
 def _author_pair(text: str, start: int, end: int) -> bool:

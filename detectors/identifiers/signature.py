@@ -24,6 +24,13 @@ from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 # Kinds a signature can carry; an SSN or a record number is never the author's to sign.
 SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
 
+# Greetings and closings of other languages: "Aloha,", "Mahalo,", "Wado,", "Is mise le meas,",
+# "Cordialement,", "Ngā mihi,". Both sign-off patterns below use this one list.
+_OTHER_LANGUAGE_CLOSINGS = (
+    r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|"
+    r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen|"
+    r"ngā mihi|nga mihi|nāku noa|naku noa"
+)
 _SIGN_OFF = re.compile(
     r"^\s*(?:[-—–~]+\s*\S.*|(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|"
     r"kind regards|regards|sincerely|cheers|thanks(?: so much| again| all| everyone)?|"
@@ -33,21 +40,17 @@ _SIGN_OFF = re.compile(
     r"(?:so |really |much )?appreciate(?:d| (?:you|y'all|this group|everyone|it)(?: all)?)|"
     r"thanks in advance|thank you in advance|grateful(?: for (?:you|this group)(?: all)?)?|"
     r"in gratitude|gratitude|with appreciation|hugs|blessings|talk soon|stay well|onward|"
-    # Greetings and closings of other languages: "Aloha,", "Mahalo,", "Namaste,", "Wado,",
-    # "Is mise le meas,", "Cordialement,".
-    r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|"
-    r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen|"
-    r"ngā mihi|nga mihi|nāku noa|naku noa)"
-    r"\s*[,!.]?\s*(?:\S.*)?)$",
+    + _OTHER_LANGUAGE_CLOSINGS
+    + r")\s*[,!.]?\s*(?:\S.*)?)$",
     re.IGNORECASE,
 )
 # A sign-off and nothing else ("Cheers,", "Best regards,"): it may open a post that is all
 # signature.
 _BARE_SIGN_OFF = re.compile(
     r"(?i)^\s*(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|kind regards|regards|"
-    r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best|aloha|mahalo|"
-    r"namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|is mise le meas|"
-    r"cordialement|amicalement|bien à vous|ngā mihi|nga mihi)\s*[,!.]?\s*$"
+    r"sincerely|cheers|thanks|thank you|many thanks|take care|be well|all the best|"
+    + _OTHER_LANGUAGE_CLOSINGS
+    + r")\s*[,!.]?\s*$"
 )
 _CREDENTIAL = re.compile(
     r"\b(?:LCSW(?:-[CSR])?|LICSW|LMSW|LISW(?:-S)?|LSW|MSW|LPC(?:-S|-A)?|LPCC|LMHC|LCPC|LMFT|MFT|"
