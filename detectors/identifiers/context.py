@@ -8,6 +8,11 @@ import re
 
 from detectors.identifiers._text import _CaseFree, _Doc
 
+# Public phone lines: they clear their own number (below), never a place (_PUBLIC_LINE_RE).
+_PUBLIC_LINES = (
+    r"hotline|helpline|crisis line|lifeline|warmline|text line|988|poison control|trans lifeline"
+)
+
 # A clinician's own contact details in a referral or training post. The cue
 # must come shortly before (or just after) the identifier.
 _PRACTICE_CUE_RE = _CaseFree(
@@ -27,8 +32,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\b(?:book|schedule|set up) (?:a|an|your) (?:free )?"
     r"(?:consult(?:ation)?|session|appointment)\b|"
     r"\bmy colleagues?\b|"
-    r"\b(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|samhsa|nami|"
-    r"poison control|trevor project|trans lifeline)\b|\b(?:located|based|housed) (?:at|in|on)\b|"
+    r"\b(?:" + _PUBLIC_LINES + r"|samhsa|nami|trevor project)\b|"
+    r"\b(?:located|based|housed) (?:at|in|on)\b|"
     r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"
     r"\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
     r"\bmy licen[cs]e (?:number|no\.?|#|is)|"
@@ -62,10 +67,7 @@ _PATIENT_CUE_RE = _CaseFree(
 # A public phone line ("988", "the crisis line", "a warmline") clears that line's number,
 # never a place: "called 988 and police for a wellness check at 62 N Queen St" gives the
 # client's address. (An organisation's name, "NAMI", still clears its office's address.)
-_PUBLIC_LINE_RE = re.compile(
-    r"(?:hotline|helpline|crisis line|lifeline|warmline|text line|988|poison control|"
-    r"trans lifeline)"
-)
+_PUBLIC_LINE_RE = re.compile(f"(?:{_PUBLIC_LINES})")
 
 
 def _practice_exempt(doc: _Doc, start: int, end: int, *, place: bool = False) -> bool:
