@@ -340,6 +340,24 @@ _PHONE_WORD_BEFORE = re.compile(
 _SHAPE_EDGE = frozenset("0-./#")  # what may not stand right before a number
 
 
+# A five-digit number standing alone: not part of a longer number, a decimal, a code or a
+# range ("79902", not "79902-1", "7990.2", "#79902", "$79902").
+_FIVE_DIGITS = re.compile(r"(?<![\w$#.,/-])\d{5}(?![\w/%]|[.,-]\d)")
+
+
+def _same_area_zips(
+    text: str, zips: list[_Candidate], candidates: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """Another five-digit number in the same three-digit ZIP area as a ZIP found by its cue
+    is a ZIP too: "..., El Paso TX 79901-2804; they have 79902 on file"."""
+    areas = {text[c.start : c.start + 3] for c in zips}
+    taken = [(c.start, c.end) for c in candidates]
+    for m in _FIVE_DIGITS.finditer(text):
+        start, end = m.span()
+        if text[start : start + 3] in areas and not any(a < end and start < b for a, b in taken):
+            yield _Candidate("zip", start, end)
+
+
 def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candidate]:
     """A second number shaped like a record number found by its cue is one too: "chart #
     22-10487 ... the other one is 22-10488" (a duplicate chart, a sibling's case number)."""
@@ -391,6 +409,9 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     records = [c for c in candidates if c.kind == "record_number"]
     if records:
         candidates.extend(_same_shape_numbers(doc, records))
+    zips = [c for c in candidates if c.kind == "zip"]
+    if zips:
+        candidates.extend(_same_area_zips(text, zips, candidates))
     # The author's own signature, registration numbers and practice contact details.
     candidates = signature.clinician_own(text, candidates)
     quoted = _quoted_colleagues(text)

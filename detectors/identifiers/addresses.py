@@ -241,6 +241,19 @@ _LOWER_ADDRESS_HINTS = (
 )
 
 
+_LOWER_SUFFIXES = frozenset(word.lower() for word in _SUFFIX_SET)
+
+
+def _names_a_street(value: str) -> bool:
+    """After "moved to", "lives at": the words after the number name a street when one is
+    capitalised, a street suffix ("22 clover ct") or a numbered street ("7th"); "moved to
+    988 routing" names none."""
+    return any(
+        word[:1].isupper() or word[:1].isdigit() or word.strip(".,").lower() in _LOWER_SUFFIXES
+        for word in value.split()[1:]
+    )
+
+
 _ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
 
 
@@ -508,7 +521,8 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("address", m.start(), m.end())
     if any(map(lower.__contains__, _ADDRESS_HINTS)):
         for m in _ADDRESS_CUE_RE.finditer(doc):
-            if not _place_exempt(doc, m.start(1), m.end(1)):
+            street = doc.text[m.start(1) : m.end(1)]
+            if _names_a_street(street) and not _place_exempt(doc, m.start(1), m.end(1)):
                 yield _Candidate("address", m.start(1), m.end(1))
     if "box" in lower or "rural" in lower or "star route" in lower or "highway contract" in lower:
         for m in _RURAL_RE.finditer(doc):

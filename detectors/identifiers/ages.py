@@ -51,7 +51,8 @@ _AGE_RE = _CaseFree(
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
-    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)])|"
+    # ... with an aside after it: "Henrietta Gaskins, 104 (!), on our geri unit".
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)]|\s*\([!?]{{1,3}}\))|"
     # An age in words set off by dashes or commas after anything ("born 14 July 1933 -
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
     rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"

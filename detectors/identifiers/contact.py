@@ -125,7 +125,9 @@ _PHONE_LOOSE_RE = _CaseFree(
     r"(?i)\b(?:call(?:s|ed|ing)?|text(?:s|ed|ing)?|phoned?|cell(?:phone)?|mobile|numbers?|"
     r"reach(?:ed)?|dial(?:l?ed)?|rang|rings?|voicemail|voice mail|vm|v/m|vmail|callback|"
     r"call-back|contact|tel|ph|fax|"
-    r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up|try|reach (?:her|him|them|the \w+) at)"
+    r"whatsapp|signal|landline|line|hmu|hit (?:me|us) up|try|reach (?:her|him|them|the \w+) at|"
+    # A relative and their number, as intake notes list them: "mom Renee 3147762219".
+    r"mom|dad|mother|father|husband|wife|guardian|caregiver|grandma|grandpa|aunt|uncle)"
     r"(?:[\s,:;\"“”(]+(?!(?:and|or|but)\b)[a-z0-9'’.]{1,12}){0,5}?[\s,:\"“”(]*(?:#|no\.)?\s*"
     r"((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
     r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?|\d{3}[\s.-]\d{4})(?![\w/-]|\.\d)"

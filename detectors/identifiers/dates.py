@@ -70,6 +70,8 @@ _EVENT_CUE_RE = _CaseFree(
     # Gatherings of colleagues: "our regional networking lunch is on the 14th", "the
     # quarterly mixer", "meetup on the 9th".
     r"networking|meetups?|meet-ups?|mixer|potluck|luncheon|symposium|retreat|happy hour|"
+    # An announcement's details: "3 hrs, Dec 14, free for nonprofit agencies", "RSVP by".
+    r"rsvp|free for|lunch provided|ceus?|\d(?:\.\d)? ce (?:hours|hrs|credits)|"
     r"(?:our|the|a|regional|monthly|quarterly|chapter|staff|team) lunch|"
     r"legislat\w*|regulation|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
@@ -222,8 +224,12 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 yield _Candidate("date", m.start(), m.end())
     if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
         for m in _DATE_ORDINAL_RE.finditer(doc):
-            # "our regional networking lunch is on the 14th": a gathering's day.
-            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+            # "our regional networking lunch is on the 14th": a gathering's day; "I'll be out
+            # of office until the 2nd": the author's own.
+            if not (
+                _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
+                or _own_absence(doc, m.start())
+            ):
                 yield _Candidate("date", m.start(), m.end())
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).

@@ -345,7 +345,8 @@ _PERSON_VERB_RE = re.compile(
     r"is gone|was adopted|was born|was raised|grew up|was placed|was removed|was arrested|"
     r"was assaulted|was abused|was bullied|was discharged|was released|was incarcerated|"
     r"was deported|was evicted|was fired|was laid off|was suspended|was expelled|married|"
-    r"divorced|separated)\b"
+    r"divorced|separated|paid|pays|owes|owed|signed|booked|cancell?ed|no-showed|posted|messaged|"
+    r"wrote|overdosed|ran away)\b"
 )
 
 
@@ -369,11 +370,15 @@ _CREDENTIAL_AFTER_RE = re.compile(
 
 
 _PLACE_AFTER_RE = re.compile(
-    rf"(?:,\s*(?:{_US_STATE_ABBR}\b(?<!MS)(?<!MA)|(?:MS|MA)\b{_DIAGNOSIS_AFTER}|"
+    # "Lily Tran, ID S0023871" is an ID number, not Idaho ("Eagle, ID 83616" is).
+    rf"(?:,\s*(?:{_US_STATE_ABBR}\b(?<!MS)(?<!MA)(?!(?<=ID)\s*[#:]?\s*(?!\d{{5}}\b)[A-Za-z]{{0,3}}\d)|"
+    rf"(?:MS|MA)\b{_DIAGNOSIS_AFTER}|"
     rf"{_US_STATE_NAMES}\b)|"
     # Towns named for a person and a landmark: "Ann Arbor", "Grand Rapids", "Palm Springs".
     rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction|Valley|River|Bay|"
     rf"Island|Coast|Mountains)\b|"
+    # A place's surroundings: "the Dallas area", "the Tulsa metro", "Phoenix suburbs".
+    rf"\s+(?:area|region|metro|metroplex|suburbs|vicinity)(?![\w-])|"
     rf"\s+(?:County|City|Parish|Township|"
     rf"Hospital|"
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"

@@ -143,6 +143,11 @@ _PRESENTER_AFTER_RE = re.compile(
 # First words of place names: "San Francisco", "Los Angeles", "Fort Collins".
 _PLACE_STARTS = frozenset(("San", "Santa", "Los", "Las", "Fort", "Mount", "Port", "Saint"))
 _STATE_RE = re.compile(_US_STATE_NAMES)
+# A region named after its state: "the Mississippi Delta", "the Texas Panhandle".
+_STATE_REGION_BEFORE_RE = re.compile(rf"\bthe\s+{_US_STATE_NAMES}\s+$")
+_STATE_WORDS = frozenset(
+    word.lower() for word in _US_STATE_NAMES.strip("(?:)").replace("|", " ").split()
+)
 # A specialty's short form before its service: "Geri consult:", "Peds rounds", "Neuro team".
 _SERVICE_AFTER_RE = re.compile(r"\s+(?:consult|consults|rounds|fellow|service|team)\b")
 _SERVICE_WORDS = frozenset(
@@ -192,9 +197,12 @@ def _author_pair(text: str, start: int, end: int) -> bool:
 # "17 y/o F, Dani Ruiz").
 _AGE_SEX_BEFORE_RE = re.compile(r"(?:^|[\s(])\d{1,3}\s?(?:y/?o\s?|yo\s?)?[MF],\s*(?:[A-Z]\.\s*)?$")
 # A person's own detail right after a name: "Corazon Delacruz-Whitley, DOB 6/14/1979",
-# "T. Brannigan, callback (555) 340-6617", "Ana Ruiz (SSN ...", "Lee Park, MRN 0091".
+# "T. Brannigan, callback (555) 340-6617", "Ana Ruiz (SSN ...", "Lee Park, MRN 0091",
+# "Ty (chart 1002-88-431)".
 _DETAIL = (
     r"(?:DOB|D\.O\.B|date of birth|born \d|SSN|SS#|MRN|callback|cb#?|cell|phone|ph:|age \d|"
+    # "Crystal (chart #88213)", "Ty (chart 1002-88-431)".
+    r"chart\s*(?:#|no\.?)?\s*\d|"
     r"\d{1,3}\s?(?:y/?o|yo|[MF])\b)"
 )
 _DETAIL_AFTER_RE = re.compile(rf"\s*[,(]\s*{_DETAIL}")
@@ -280,8 +288,10 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if "(" in text[max(0, start - 40) : start + 1] and _cited(text, start, end):
         return True  # "the Safety Planning Intervention (Stanley & Brown)": authors cited
     span = text[start:end].lower()
-    if span in _PUBLIC_SURNAMES:
-        return True  # "Linehan is a genius", "as Yalom says"
+    if span in _PUBLIC_SURNAMES and not (prev and prev[-1] in _RELATION_SET):
+        # "Linehan is a genius", "as Yalom says"; but "his mom Dana", "my client Dana" are
+        # people who share a theorist's surname as a first name.
+        return True
     if span in _PUBLIC_FIGURES or (prev and f"{prev[-1]} {span}" in _PUBLIC_FIGURES):
         return True
     # "Thanks for sharing, Marcus." and "my colleague Dana": colleagues, not clients.
@@ -551,7 +561,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
                 continue
             if prev and prev[-1] in _PLACE_PREPOSITIONS and token in _PLACE_LIKE_NAMES:
                 continue
-        if _PLACE_AFTER_RE.match(text, end):
+        if _PLACE_AFTER_RE.match(text, end) or _state_region(text, start, prev):
             continue
         if not possessive:
             end = _extend_surname(text, end)
@@ -577,6 +587,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found
+
+
+def _state_region(text: str, start: int, prev: list[str]) -> bool:
+    """A region named after its state: "the Mississippi Delta", "the Texas Panhandle"."""
+    return (
+        bool(prev)
+        and prev[-1] in _STATE_WORDS
+        and bool(_STATE_REGION_BEFORE_RE.search(text, max(0, start - 30), start))
+    )
 
 
 def _capitalised_word_before(text: str, start: int) -> bool:
@@ -760,9 +779,14 @@ def _name_followups(
             continue
         token = m.group()
         if token in known and token not in _NEVER_NAME:
-            if not _name_exempt(text, start, end, _previous_words(text, start)[0]):
+            prev = _previous_words(text, start)[0]
+            if not (_name_exempt(text, start, end, prev) or _state_region(text, start, prev)):
                 extra.append(_Candidate("name", start, end))
                 covered[start:end] = b"\x01" * (end - start)
+            continue
+        if _aliased(text, start, end, span_starts, span_ends, found):
+            extra.append(_Candidate("name", start, end))
+            covered[start:end] = b"\x01" * (end - start)
             continue
         if not _unknown_word(token):
             continue
@@ -786,6 +810,41 @@ def _name_followups(
     return extra
 
 
+_REAL_NAME_AFTER_RE = re.compile(
+    r"[\s,;:—–-]{0,4}\(?(?:that's|that’s|that is|it's|it’s|which is)\s+(?:actually\s+)?"
+    r"(?:his|her|their|the)\s+(?:real|actual|legal)\s+name\b",
+    re.IGNORECASE,
+)
+_NICKNAME_OPEN_RE = re.compile(r"\s*\(\s*[\"“]$")
+_NICKNAME_CLOSE_RE = re.compile(r"[\"”]\s*\)")
+_FULL_NAME_OPEN_RE = re.compile(r"\s*\(\s*")
+
+
+def _aliased(
+    text: str,
+    start: int,
+    end: int,
+    span_starts: set[int],
+    span_ends: set[int],
+    found: list[_Candidate],
+) -> bool:
+    """A name's other form in parentheses beside it: a nickname in quotes after a detected
+    name ("Raymond Jenkins ("Ray-Ray")"), or a short name before a detected full name in
+    parentheses ("Jo (Josephine Arbuckle) called")."""
+    opened = _NICKNAME_OPEN_RE.search(text, max(0, start - 5), start)
+    if opened and opened.start() in span_ends and _NICKNAME_CLOSE_RE.match(text, end):
+        return True
+    after = _FULL_NAME_OPEN_RE.match(text, end)
+    if after and after.end() > end and after.end() in span_starts:
+        token = text[start:end]
+        return any(
+            c.start == after.end()
+            and (" " in text[c.start : c.end] or text[c.start : c.end].startswith(token))
+            for c in found
+        )
+    return False
+
+
 def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
     if not names:
         return names
@@ -795,6 +854,8 @@ def _without_pseudonyms(text: str, names: list[_Candidate]) -> list[_Candidate]:
     made_up: set[str] = set()
     for cand in names:
         window = lower[max(0, cand.start - 30) : cand.start]
+        if _REAL_NAME_AFTER_RE.match(text, cand.end):
+            continue  # "I'll call him Brandon — that's his real name, sorry"
         if _PSEUDONYM_AFTER_RE.match(text, cand.end) or (
             ("call" in window or "pseudonym" in window or "refer" in window)
             and _PSEUDONYM_BEFORE_RE.search(text, max(0, cand.start - 30), cand.start)

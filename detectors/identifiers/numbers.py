@@ -112,6 +112,11 @@ _RECORD_RE = _CaseFree(
     r" no\.?| #)?|"
     r"certificate(?: number| no\.?| #)|student(?: id| number| #)|inmate(?: id| number| #)|"
     r"booking(?: number| no\.?| #)|docket(?: number| no\.?| #)?|case file|"
+    # A court's cause number, an agency's report number: "cause no. 2026-DCV-04418",
+    # "APS report # 24-118-7702"; an intake's number with letters in it ("intake
+    # APS-26-003391"; "at intake 2019" is a year, "Intake: 1-800-..." a phone line).
+    r"cause(?: number| no\.?| #)|report(?: number| no\.?| #)|"
+    r"intake(?: number| no\.?| #| id)?(?=\s*[:#]?\s*[A-Z0-9-]*[A-Z][A-Z0-9-]*\d)|"
     r"file(?: number| no\.?| #)|"
     r"identification(?: number| no\.?| #)|reference(?: number| no\.?| #)|ref(?: no\.?| #)|"
     r"recipient(?: id| number| #)|enrollee(?: id| number| #)|participant(?: id| number| #)|"
@@ -145,7 +150,8 @@ _RECORD_LOOSE_RE = _CaseFree(
     r"(?:\s*(?:number|no\.?|num|#|id|code))?"
     r"(?:,?\s+(?!(?:is|was)\b)[a-z']+){0,4}?\s*"
     r"(?:is|was|reads|shows|came back as|of|as|=|:|#|,)?\s*[:#]?\s*[(\[]?"
-    r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![\w-])"
+    # Up to 26 characters: "referral 0419-7736-2281-6012503".
+    r"((?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,24}[A-Z0-9])(?![\w-])"
 )
 
 
@@ -345,7 +351,8 @@ _DEVICE_MAKERS = (
 _DEVICE_RE = _CaseFree(
     # "serial sevens", "serial killer": the word without a device.
     r"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))"
-    r"(?:\s*(?:number|no\.?|num|#|id))?|s/n|s\.n\.|sn(?=\s*[#:]|\s+[\w-]*\d)(?:\s*#)?|"
+    # "(serials RX2418-0097731 and RX2418-0097732)": two devices' numbers.
+    r"s?(?:\s*(?:number|no\.?|num|#|id)s?)?|s/n|s\.n\.|sn(?=\s*[#:]|\s+[\w-]*\d)(?:\s*#)?|"
     r"imei(?:\s*(?:number|no\.?|#))?|"
     # A value in parentheses right after the device: "her Dexcom transmitter (8GM4KQ)".
     rf"{_DEVICE_NOUNS}(?=\s*\((?=[a-z0-9-]*\d)[a-z0-9-]{{5,30}}\))|"

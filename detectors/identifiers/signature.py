@@ -101,7 +101,8 @@ _CONTACT = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b(?:call|text|phone|ph|tel|fax|office|cell|mob|mobile|ext)\b|"
     # The clinician's own registration numbers: NPI, licence, CAQH, DEA.
     r"\b(?:NPI|licen[cs]ed?|lic\.|CAQH|DEA|taxonomy|board[- ]certified|psypact|apit|"
-    r"e\.?passport)\b|"
+    # ... "Lic." ends with a stop, after which \b never matches: (?!\w) instead.
+    r"e\.?passport)(?!\w)|"
     # Licence numbers by state on their own line: "PA PS019874 | NJ 35SI00731200".
     rf"(?-i:^{_STATE_LICENCES_LINE}$)",
     re.IGNORECASE,
@@ -161,9 +162,17 @@ _AVAILABILITY = re.compile(
 )
 
 
+# "Please do not send client information by email": a trailer that names clients without
+# being about one.
+_DO_NOT_SEND = re.compile(
+    r"(?i)^(?:please\s+)?(?:do not|don't|never)\s+(?:send|e-?mail|include|share|post)\s+"
+    r"(?:any\s+)?(?:clinical|phi|protected|client|patient|confidential|identifying)\b.{0,80}$"
+)
+
+
 def _trailer_line(line: str) -> bool:
     stripped = line.strip()
-    if stripped and _AVAILABILITY.match(stripped):
+    if stripped and (_AVAILABILITY.match(stripped) or _DO_NOT_SEND.match(stripped)):
         return True
     return bool(stripped) and bool(_TRAILER.match(stripped)) and not _about_someone(stripped)
 
@@ -207,16 +216,26 @@ _TOWN_LINE = re.compile(
 )
 
 
+# The author's role on a line of its own: "Clinical Lead, Mesa Crisis Team", "Intake
+# Coordinator" (a title-like line only).
+_JOB_TITLE = re.compile(
+    r"\b(?:Director|Manager|Lead|Coordinator|Supervisor|Chief|Officer|Specialist|Liaison|"
+    r"Founder|Owner|Clinician|Therapist|Counselor|Counsellor|Psychologist|Psychiatrist|"
+    r"Social Worker|Team)\b"
+)
+
+
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
     if (len(stripped) > _MAX_LINE and not _fielded(stripped)) or _about_someone(stripped):
         return False
-    if _TRAILER.match(stripped):
+    if _TRAILER.match(stripped) or _RULE_LINE.match(stripped):
         return True
     return bool(
         _CREDENTIAL.search(stripped)
+        or (_JOB_TITLE.search(stripped) and _title_like(stripped))
         or _CONTACT.search(stripped)
         or _PHONE_LINE.match(stripped)
         or _REGISTRY_LINE.match(stripped)
@@ -332,23 +351,43 @@ _LEADING_SIGNER = re.compile(
 _RULE_LINE = re.compile(r"^\s*(?:-{2,}|—+|–+|_{2,}|~{2,}|={2,}|\*{3,})\s*$")
 
 
+def _one_line_card(line: str) -> bool:
+    """A signature written as one line of fields joined by bars, bullets or dashes, one of
+    them a contact detail or a registration: "Sam Ortega, CADC II (he/him) — New Roots
+    Recovery, Fresno — 559-264-7700 — sortega@newrootsrecovery.org"."""
+    fields = re.split(r"\s[|•·—–]\s", line)
+    return (
+        len(fields) >= 3
+        and len(line) <= 3 * _MAX_LINE
+        and all(len(field) <= 90 for field in fields)
+        and any(_CONTACT.search(field) for field in fields[1:])
+    )
+
+
 def leading_signature_end(text: str) -> int | None:
     """Where a signature block that opens the post ends, or None when the post opens
-    otherwise. The block must be followed by a blank line and the message."""
+    otherwise. The block must be followed by a blank line or a rule and the message, but a
+    whole card on the first line needs neither."""
     lines = text.split("\n")
     skipped = 0
     if lines and _RULE_LINE.match(lines[0]):
         skipped = len(lines[0]) + 1
         lines = lines[1:]
     first = lines[0].strip() if lines else ""
-    if len(lines) < 3 or not _LEADING_SIGNER.match(first):
+    if len(lines) < 2 or not _LEADING_SIGNER.match(first):
         return None
     if not (_CREDENTIAL.search(first) and (len(first) <= _MAX_LINE or _fielded(first))):
         return None
+    if _one_line_card(first):
+        # "Name, PsyD • practice • lic. • phone • e-mail", the message on the next line.
+        return skipped + len(lines[0]) + 1
+    if len(lines) < 3:
+        return None
     end = skipped
     for index, line in enumerate(lines):
-        if not line.strip():
-            rest = "\n".join(lines[index:]).strip()
+        # A blank line or a rule ends the block; the message follows.
+        if not line.strip() or (index > 0 and _RULE_LINE.match(line)):
+            rest = "\n".join(lines[index:]).strip(" \n-—–_~=*")
             return end if index <= 8 and rest else None
         if not _signature_line(line) or (index > 0 and _SIGN_OFF.match(line.strip())):
             return None

@@ -1,0 +1,149 @@
+"""Issue 20, tenth identifier round: classes among the misses and false holds of the retired
+blind set 2026-12-07a (a first name that is also a theorist's surname after a relation word,
+an ID number after a name that is not Idaho, a chart number in parentheses after a name,
+nicknames and short names beside a full name, an author who says the name is real, record
+numbers called an intake, referral, cause or report number, devices in the plural, a
+relative's bare phone number, a second ZIP of the same area, an age with an aside) and the
+signatures it held (a card on the first line, a block between rule lines, a rule line under
+the block, "Lic." before a number, a do-not-send trailer, a region named after its state, a
+town's surroundings, the author's own time away, an announcement's date). Each test uses its
+own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.identifiers import find_identifiers
+from tests.moderation.identifier_helpers import kinds_found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her stepdad Rogers drives her to group every week.", "Rogers"),
+        ("My client Dana missed two sessions after the funeral.", "Dana"),
+        ("Teen referred by the school: Minh Pham, ID B4471920, grade 9.", "Minh Pham"),
+        ("Question about lithium. Amber (chart #55120) is at 1.3 today.", "Amber"),
+        ("Inpatient: Theodore Quill (\u201cPip-Pip\u201d) refuses his meds again.", "Pip-Pip"),
+        ("Night note: Ky (Kyrie Lindqvist) asked for the chaplain.", "Ky"),
+        (
+            "Teen client (I'll call her Paloma, which is her actual name, I'm too tired) is here.",
+            "Paloma",
+        ),
+        ("Jasmine paid her late fee through the portal.", "Jasmine"),
+    ],
+)
+def test_names_after_a_relation_word_a_detail_or_beside_another_form(text: str, value: str) -> None:
+    assert any(value in found for found in kinds_found(text).get("name", []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Dana writes about the ventral vagal state, safety comes first.",
+        "I'm a therapist in the Tulsa area looking for a consult group.",
+        "We serve families across the Mississippi Delta and the Arkansas Ozarks.",
+        "Loan forgiveness paperwork is due Friday for our site.",
+        "She grew up near Boise, ID and moved east for college.",
+    ],
+)
+def test_theorists_places_and_words_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "APS opened a case (intake CW-25-118204) after the neighbour called.",
+            "record_number",
+            "CW-25-118204",
+        ),
+        (
+            "I filed it myself (referral 7731-0092-4418-5520931) on Monday.",
+            "record_number",
+            "7731-0092-4418-5520931",
+        ),
+        (
+            "There is a no-contact order now (cause no. 2025-FAM-00917).",
+            "record_number",
+            "2025-FAM-00917",
+        ),
+        ("The county gave us report # 31-227-8810 for the file.", "record_number", "31-227-8810"),
+        (
+            "Both cochlear processors (serials CP910-442871 and CP910-442872) broke.",
+            "device_id",
+            "CP910-442872",
+        ),
+        (
+            "Intake sheet: Dev Patel 16yo, dad Sanjay 6145550187, lives with grandparents.",
+            "phone",
+            "6145550187",
+        ),
+        ("Resident Agnes Pruitt, 101 (!), still runs the bingo table.", "age", "101"),
+    ],
+)
+def test_numbers_called_by_other_names(text: str, kind: str, value: str) -> None:
+    assert value in kinds_found(text).get(kind, [])
+
+
+def test_a_second_zip_of_the_same_area_is_a_zip() -> None:
+    text = "Her apartment is 90 Elm St, Tucson AZ 85719; the insurer still has 85716 on file."
+    assert "85716" in kinds_found(text).get("zip", [])
+    # Without a ZIP found by its cue, a five-digit number stays what it is.
+    assert kinds_found("We billed 90837 and 85716 was the claim total.").get("zip") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use the intake 2024 packet for every adolescent.",
+        "Our intake line is 412-555-0133, weekdays only.",
+        "PHQ-9 was 17 at intake, GAD-7 was 12.",
+        "The clinic moved to 988 routing last quarter and volume doubled.",
+        "She is a serial sevens whiz on the MoCA.",
+        "I'll be out of the office until the 9th; Dr. Ames covers.",
+        'Training: "Safety Planning for Front Desk Staff", 2 hrs, Mar 3, free for members.',
+    ],
+)
+def test_look_alikes_of_this_round_pass(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A whole card on the first line, the message on the next.
+        "Ines Carrow, LMFT \u2014 Harbor Light Family Therapy, Eugene \u2014 541-555-0148 \u2014 "
+        "ines@harborlightft.com\nOn the couples question: I start with a joint session.",
+        "Ruth Abara, PsyD \u2022 Neuropsychology \u2022 OH Lic. #6677 \u2022 Abara Assessment, LLC "
+        "\u2022 216-555-0122 \u2022 rabara@abaraassessment.com\n\u2014\nWrite the report for the "
+        "reader who will act on it.",
+        # A block between rule lines, then the message.
+        "----------\nOmar Fenwick, LCSW\nProgram Director, Lakeside Recovery\nPA LCSW #CW044120\n"
+        "570-555-0190 main\nofenwick@lakesiderecovery.org\n----------\nIs anyone running a "
+        "contingency management pilot?",
+        # A rule line under the block, and a specialty on a line of its own.
+        "Alumni of the child fellowship: a reunion in May. Reply here.\n\n====\nGrace Lin, MD\n"
+        "Child Psychiatry\nNorthgate Behavioral Health\nglin@northgatebh.com | 971-555-0155\n====",
+        # "Lic." before the number, and the phone and e-mail joined by a bar.
+        "Starting a reading group on late-life depression.\n\nPeter Holm, PhD\nGeropsychology\n"
+        "MN Lic. #LP55120\n612-555-0173 | peter.holm.phd@gmail.com | Duluth MN",
+        # A do-not-send trailer after the block.
+        "Our team is hiring two clinicians.\n\nMarta Ruiz, LISW\nClinical Lead, Mesa Crisis Team\n"
+        "505-555-0166\nmruiz@mesacrisis.org\n\nPlease do not send client information by email.",
+    ],
+)
+def test_clinicians_own_signatures_of_this_round_are_not_held(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_first_line_card_does_not_clear_a_client_in_the_message() -> None:
+    text = (
+        "Ines Carrow, LMFT \u2014 Harbor Light Family Therapy \u2014 541-555-0148\n"
+        "My client Rosalind Vane (DOB 4/4/1990) asked me to call her mother."
+    )
+    found = kinds_found(text)
+    assert "541-555-0148" not in found.get("phone", [])
+    assert any("Rosalind" in value for value in found.get("name", []))
+    assert "4/4/1990" in found.get("date", [])
