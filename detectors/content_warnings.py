@@ -101,6 +101,14 @@ _MEDICINE = (
 # exclusions and the longer phrases come first. _ABBREVIATIONS holds the
 # abbreviations that only mean the clinical thing in capitals.
 _TERMS: list[tuple[str, tuple[str, ...]]] = [
+    # Before the figurative senses below, which share their first words ("shot my whole
+    # week", "kill the mood"): using a whole supply at once, a drug to kill an appetite.
+    (
+        r"(?:shot|used|took|snorted|injected) (?:his|her|their|my) (?:whole|entire) "
+        r"(?:\w+'s |\w+’s )?(?:supply|stash)",
+        (_SUB, _SUI),
+    ),
+    (r"(?:kill|suppress|curb)(?:s|ing|ed)? (?:her|his|their|my|the) appetite", (_EAT,)),
     # --- senses that share a word with a cue, and mean nothing here --------
     (
         r"dead ?lines?|dead[- ](?:tired|serious|wrong|set|end|ends|zone|giveaway|on|weight|heat|"
@@ -387,7 +395,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # Policy and research about a drug, and reading lists about grief, are no one's
     # experience of it.
     (
-        r"(?:carry|carries|carrying|stock|stocks|stocking) naloxone|naloxone (?:kits?|policy|"
+        r"(?:carry|carries|carrying|stock|stocks|stocking|keep|keeps|keeping) naloxone|"
+        r"naloxone (?:kits?|policy|"
         r"policies|training|on (?:home )?visits)|ketamine for (?:treatment[- ]resistant )?"
         r"depression|(?:reading list|syllabus|bibliography|readings) (?:on|about|for) "
         r"(?:bereavement|grief|suicide|trauma|addiction|eating disorders?)",
@@ -1179,6 +1188,53 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"found (?:\w+ ){0,3}(?:deceased|dead)\b",
         (_DTH,),
     ),
+    # Seventh round (retired blind set 2026-12-07a), by class: what writers describe
+    # without the usual words.
+    (
+        r"(?:husband|wife|partner|boyfriend|girlfriend|spouse|ex)\b(?:\s+\w+){0,2}\s+"
+        r"(?:forces|forced) (?:her |him |them |me )?(?:into )?sex|"
+        r"forces sex on (?:her|him|them|me)|"
+        r"(?:resident|patient)\b(?:\s+[\w-]+){0,4}\s+(?:was |were )?"
+        r"(?:sexually (?:assaulted|abused)|raped|molested) by (?:a|an|the|her|his) "
+        r"(?:[\w-]+ ){0,2}(?:aide|caregiver|carer|staff|nurse|orderly|attendant|worker)|"
+        r"fondl\w* (?:the |several |two |three |young |little )?(?:children|kids|child|"
+        r"students|toddlers|boys|girls|"
+        r"(?:her|his|their) (?:daughter|son|niece|nephew|stepdaughter|stepson))",
+        (_ABU, _SEX),
+    ),
+    (r"fondl(?:ed|ing|es)\b", (_SEX,)),
+    (
+        r"slash\w* (?:her|his|their|my) tires|"
+        r"(?:threw|throws|thrown|shoved|slammed) (?:her|him|them|me) (?:against|into|onto|down) "
+        r"(?:a|the)\b",
+        (_ABU, _VIO),
+    ),
+    (
+        r"home invasion|carjack\w*|(?:was|were|got|been) mugged|"
+        r"swung (?:a|the|his|her) (?:chair|bat|fist|bottle|pipe|knife|tray) at|"
+        r"in body bags?|left a bullet|"
+        r"threaten\w* to (?:kill|stab|shoot|hurt|strangle) (?:staff|her|him|them|me|the|us|you|"
+        r"everyone|someone)",
+        (_VIO,),
+    ),
+    (
+        r"so it (?:looks|looked|would look|'d look|’d look) like an accident|"
+        r"(?:would|'d|’d) rather (?:die|be dead) than|"
+        r"intentional (?:\w+ )?ingestion|"
+        r"pull\w* (?:out )?(?:her|his|their|my) (?:own )?(?:stitches|sutures|staples)",
+        (_SUI,),
+    ),
+    (
+        r"pressed (?:pills|percs|xanax|bars|blues|m30s?)|counterfeit (?:pills|percs|xanax|oxy\w*)|"
+        r"(?:laced|cut) with fentanyl|fentanyl-laced|"
+        r"a (?:handle|fifth|pint|case) (?:a|every|per|each) (?:day|night|\w+ days)",
+        (_SUB,),
+    ),
+    (
+        r"(?:buying|buys|bought) (?:her|his|their|a) (?:\w+'s |\w+’s )?(?:adderall|vyvanse|"
+        r"ritalin|xanax|oxy\w*)",
+        (_SUB,),
+    ),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
@@ -1213,6 +1269,8 @@ _ABBREVIATIONS: list[tuple[str, tuple[str, ...]]] = [
     (r"OD'?d? (?:on purpose|deliberately|intentionally)", (_SUI,)),
     (r"OD'?d|OD|SUD|AUD|OUD|DUI|DWI|IVDU", (_SUB,)),
     (r"ARFID|OSFED|EDNOS|BMI (?:of|is|was|around|under) \d+", (_EAT,)),
+    # An AUDIT score is a drinking screen's: "AUDIT of 27".
+    (r"AUDIT(?:-C)? (?:of|score|was|is|=) ?\d+", (_SUB,)),
     (r"HI(?=\s*(?:with|without|w/|denied|present|\())", (_VIO,)),
     (r"SIDS", (_DTH,)),
 ]

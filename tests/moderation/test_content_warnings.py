@@ -976,3 +976,54 @@ def test_set_06g_administrative_and_figurative_mentions_call_for_nothing(text: s
 )
 def test_set_06g_descriptions_call_for_their_category(text: str, category: str) -> None:
     assert category in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Her cousin died after taking pressed percs he bought online.", {"substance_use"}),
+        ("A patient swung a chair at the charge nurse during rounds.", {"violence"}),
+        (
+            "A coach is accused of fondling students at the rec centre.",
+            {"abuse", "sexual_violence"},
+        ),
+        ("He said he'd crash the car so it would look like an accident.", {"suicide_self_harm"}),
+        ("Since the home invasion she sleeps with the lights on.", {"violence"}),
+        ("She said she would rather die than go back up to her old weight.", {"suicide_self_harm"}),
+        (
+            "Snorting her brother's Adderall to kill her appetite before meets.",
+            {"eating_disorders"},
+        ),
+        ("Buying his classmate's Vyvanse before every exam.", {"substance_use"}),
+        ("AUDIT of 31 at the first visit.", {"substance_use"}),
+        ("A handle every night, more on weekends.", {"substance_use"}),
+        ("He keeps pulling out his own sutures after every repair.", {"suicide_self_harm"}),
+        (
+            "Intentional ibuprofen ingestion last night; medically cleared now.",
+            {"suicide_self_harm"},
+        ),
+        ("Her ex slashed her tires twice this month.", {"abuse", "violence"}),
+        ("Her boyfriend slammed her onto the floor.", {"abuse", "violence"}),
+        (
+            "She says her husband forced sex on her after the baby came.",
+            {"abuse", "sexual_violence"},
+        ),
+        (
+            "A memory-care resident was sexually assaulted by an overnight aide.",
+            {"abuse", "sexual_violence"},
+        ),
+        (
+            "Used his entire stash in one go and says he meant to.",
+            {"substance_use", "suicide_self_harm"},
+        ),
+    ],
+)
+def test_seventh_round_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+def test_keeping_naloxone_on_site_is_policy_not_substance_use() -> None:
+    text = "Our board asked for written policy on keeping naloxone at the front desk."
+    assert "substance_use" not in warnings_called_for(text)
