@@ -340,6 +340,13 @@ _PHONE_WORD_BEFORE = re.compile(
 _SHAPE_EDGE = frozenset("0-./#")  # what may not stand right before a number
 
 
+# CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
+# 96105-96171, 99202-99499.
+_BILLING_CODE = re.compile(
+    r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
+)
+
+
 # A five-digit number standing alone: not part of a longer number, a decimal, a code or a
 # range ("79902", not "79902-1", "7990.2", "#79902", "$79902").
 _FIVE_DIGITS = re.compile(r"(?<![\w$#.,/-])\d{5}(?![\w/%]|[.,-]\d)")
@@ -408,6 +415,15 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
         ]
     records = [c for c in candidates if c.kind == "record_number"]
     if records:
+        # A mental-health billing code is not a record number, whatever cue stands before it
+        # ("the new Medicare 90791 telehealth modifiers"): no record system issues five digits
+        # in these ranges to one person.
+        candidates = [
+            c
+            for c in candidates
+            if c.kind != "record_number" or not _BILLING_CODE.fullmatch(text, c.start, c.end)
+        ]
+        records = [c for c in records if not _BILLING_CODE.fullmatch(text, c.start, c.end)]
         candidates.extend(_same_shape_numbers(doc, records))
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:

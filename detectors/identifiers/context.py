@@ -138,7 +138,8 @@ def _reported(doc: _Doc, cue_start: int, end: int) -> bool:
     return _REPORTED_AFTER_RE.match(doc, end, min(len(doc.text), end + 60)) is not None
 
 
-_FROM_RE = re.compile(r"\b[Ff]rom\b")
+# ... or "called our front desk and gave us a relative's number, +1 626 ...": given to us.
+_FROM_RE = re.compile(r"\b(?:[Ff]rom|gave (?:us|me)|gives (?:us|me)|left (?:us|me))\b")
 _RECIPIENT_RE = _CaseFree(
     r"(?i)\b(?:sent|send|sending|forwarded|forward|forwarding|mailed|emailed|went|bounced|"
     r"cc'?d|delivered)\b[^.!?\n]{0,60}\bto\s*[:\"“]?\s*$"

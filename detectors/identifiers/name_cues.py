@@ -376,7 +376,7 @@ _PLACE_AFTER_RE = re.compile(
     rf"{_US_STATE_NAMES}\b)|"
     # Towns named for a person and a landmark: "Ann Arbor", "Grand Rapids", "Palm Springs".
     rf"\s+(?:Arbor|Harbor|Falls|Springs|Heights|Rapids|Beach|Bluffs|Junction|Valley|River|Bay|"
-    rf"Island|Coast|Mountains)\b|"
+    rf"Island|Coast|Mountains|Butte|Canyon|Creek|Hills|Mesa|Peak|Gulch|Pass)\b|"
     # A place's surroundings: "the Dallas area", "the Tulsa metro", "Phoenix suburbs".
     rf"\s+(?:area|region|metro|metroplex|suburbs|vicinity)(?![\w-])|"
     rf"\s+(?:County|City|Parish|Township|"

@@ -143,6 +143,14 @@ _PRESENTER_AFTER_RE = re.compile(
 # First words of place names: "San Francisco", "Los Angeles", "Fort Collins".
 _PLACE_STARTS = frozenset(("San", "Santa", "Los", "Las", "Fort", "Mount", "Port", "Saint"))
 _STATE_RE = re.compile(_US_STATE_NAMES)
+_AGED_APPOSITION_BEFORE_RE = re.compile(
+    r"\b\d{1,3}\s?(?:y/?o|yo|-year-old|year-old|year old)\b[^.!?\n]{0,40},\s*[Dd]r\.?\s*$"
+)
+_FAMILY_CAPTION_RE = re.compile(r"\b([A-Z][a-z'’-]+) (?:v\.?|vs\.?) (\1)\b")
+_SURNAME_RE = re.compile(r"\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+_WHO_THEY_ARE = frozenset(("he's", "she's", "he’s", "she’s"))
+# A surname and a comma after a first name: "Dale Everhart, SSDI applicant".
+_SURNAME_COMMA_RE = re.compile(r"\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\s*,")
 # A region named after its state: "the Mississippi Delta", "the Texas Panhandle".
 _STATE_REGION_BEFORE_RE = re.compile(rf"\bthe\s+{_US_STATE_NAMES}\s+$")
 _STATE_WORDS = frozenset(
@@ -265,6 +273,10 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if prev:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
             return False  # "her father, Dr. Levy": a relative who happens to be a doctor
+        if prev[-1] in {"dr", "dr."} and _AGED_APPOSITION_BEFORE_RE.search(
+            text, max(0, start - 70), start
+        ):
+            return False  # "95 y/o retired surgeon, Dr. Harold Pine,": the client
         if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
             return True
         if prev[-1] in {"it's", "it’s"} and _FROM_GROUP_AFTER_RE.match(text, end):
@@ -287,6 +299,12 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
     if "(" in text[max(0, start - 40) : start + 1] and _cited(text, start, end):
         return True  # "the Safety Planning Intervention (Stanley & Brown)": authors cited
+    if _METHOD_OPEN_BEFORE_RE.search(text, max(0, start - 30), start) and _CLOSE_AFTER_RE.match(
+        text, end
+    ):
+        return True  # "validation therapy (Naomi Feil)": the method's author
+    if "/" in text[max(0, start - 1) : end + 1] and _slashed_authors(text, start, end):
+        return True  # "the Hollis/Pettigrew manual": two authors' surnames
     span = text[start:end].lower()
     if span in _PUBLIC_SURNAMES and not (prev and prev[-1] in _RELATION_SET):
         # "Linehan is a genius", "as Yalom says"; but "his mom Dana", "my client Dana" are
@@ -328,6 +346,28 @@ _CITE_YEAR_AFTER_RE = re.compile(r"(?:\s+et al\.?|,?\s*\(?(?:19|20)\d\d[a-z]?\))
 _CITE_PAIR_BEFORE_RE = re.compile(rf"\(\s*{_SURNAME}\s*(?:&|and)\s*$")
 # A named model, scale or book before the parenthesis ("Intervention (", "the PCL-5 manual (").
 _CITE_TERM_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+(?:\s+[a-z]+){0,2}\s*\(\s*$")
+
+
+# A method named, then its author alone in parentheses: "validation therapy (Naomi Feil)".
+_METHOD_OPEN_BEFORE_RE = re.compile(
+    r"\b(?:therapy|treatment|model|approach|method|protocol|technique|framework|intervention|"
+    r"manual|workbook|scale|inventory|curriculum|program|programme)\s*\(\s*$",
+    re.IGNORECASE,
+)
+_CLOSE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*(?:19|20)\d\d[a-z]?)?\s*\)")
+_SLASH_AFTER_RE = re.compile(r"/([A-Z][a-z'’-]+)\b")
+_SLASH_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)/$")
+
+
+def _slashed_authors(text: str, start: int, end: int) -> bool:
+    """Two surnames joined by a slash, not both first names: "Martell/Dimidjian", "Dawson/
+    Guare" (but "Maria/Jose" are two people)."""
+    after = _SLASH_AFTER_RE.match(text, end)
+    before = _SLASH_BEFORE_RE.search(text, max(0, start - 30), start)
+    other = after.group(1) if after else before.group(1) if before else None
+    if other is None or other in _AMBIGUOUS_FIRST:
+        return False
+    return text[start:end] not in _FIRST_NAMES or other not in _FIRST_NAMES
 
 
 def _cited(text: str, start: int, end: int) -> bool:
@@ -460,6 +500,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         strong = titled or _strong_cue(prev, sentence_ended)
+        if not strong and prev and prev[-1] in {"dr", "dr."}:
+            # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is
+            # the client, named after the client's age.
+            strong = _AGED_APPOSITION_BEFORE_RE.search(text, max(0, start - 70), start) is not None
         if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
             continue  # "my old supervisor in Texas said never": the state
         if never and not (
@@ -475,6 +519,14 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and token[:-1].lower() not in _COMMON_WORDS
         ):
             strong = True  # "the Garcias", "the Nguyens": a family by surname
+        if (
+            not strong
+            and prev
+            and prev[-1] in _WHO_THEY_ARE
+            and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST)
+            and _SURNAME_COMMA_RE.match(text, end)
+        ):
+            strong = True  # "He's Dale Everhart, SSDI applicant": who the client is
         if (
             not strong
             and not sentence_ended
@@ -520,8 +572,12 @@ def _name_candidates(text: str) -> list[_Candidate]:
             strong = True
         if not strong and (token in _AMBIGUOUS_FIRST or _unknown_word(token)):
             # "Khalil was 16", "Mark (16F)", "Fatima (client)": an age or role
-            # right after a capitalised word marks a person.
-            strong = _AGE_AFTER_RE.match(text, end) is not None
+            # right after a capitalised word marks a person ("Lottie Granger is 104": after
+            # the surname too).
+            strong = _AGE_AFTER_RE.match(text, end) is not None or (
+                (surname := _SURNAME_RE.match(text, end)) is not None
+                and _AGE_AFTER_RE.match(text, surname.end()) is not None
+            )
         if not strong:
             if token in _FIRST_NAMES:
                 pass
@@ -584,6 +640,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
         found.extend(_apposed_candidates(text))
     if "." in text:
         found.extend(_initials_candidates(text))
+    if " v" in text:
+        # A family court's caption names the family: "Pemberton v. Pemberton".
+        for m in _FAMILY_CAPTION_RE.finditer(text):
+            found.extend((_Candidate("name", *m.span(1)), _Candidate("name", *m.span(2))))
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found

@@ -56,7 +56,8 @@ _SSN_NEAR_RE = _CaseFree(rf"(?i)\b{_SSN_CUE}s?(?![a-z])|\bsocial security\b|\bss
 
 _NAMED_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:mrn|id|number|no\.|#|acct|account|member|policy|claim|chart|record|case|medicaid|"
-    r"medicare|plan|group|phone|cell|fax)\W*$"
+    # ... but "read me his social over the phone - 143820571": the phone is how, not whose.
+    r"medicare|plan|group|(?<!the )(?<!by )phone|cell|fax)\W*$"
 )
 
 
@@ -373,7 +374,9 @@ _DEVICE_RE = _CaseFree(
 # ("(01)00643169001763(17)260301(21)A123").
 # The next value of a list of IDs: "X1234 and X1235", "A-1, A-2 / A-3" (a digit in it).
 _ID_LIST_RE = re.compile(
-    r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*((?=[A-Za-z0-9-]*\d)[A-Z0-9][A-Za-z0-9-]{3,30}[A-Z0-9])"
+    # ... with a side's letter before it, as the first had: "L 2319A04471, R 2319A04472".
+    r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*((?:[LR] (?=\d))?"
+    r"(?=[A-Za-z0-9-]*\d)[A-Z0-9][A-Za-z0-9-]{3,30}[A-Z0-9])"
     r"(?![\w-])"
 )
 _MAC_RE = re.compile(
@@ -396,7 +399,7 @@ _DEVICE_VALUE = (
     r"[a-z0-9-]{3,24})[a-z0-9]?)(?![\w-]|\.\d)"
 )
 _DEVICE_FAR_RE = _CaseFree(
-    rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))|"
+    rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))s?|"
     rf"(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\b[^.!?\n]{{0,60}}?\b(?:serial|number|id|identifier|"
     rf"labell?ed|stamped|engraved|printed))"
     r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as)|[^.!?\n:]{0,60}?(?=:))?"

@@ -81,15 +81,16 @@ _CREDENTIAL = re.compile(
     r"[Tt]ravailleu(?:r|se) social(?:e)?|"
     r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))(?!\w)"
 )
-_PRACTICE = re.compile(
-    r"\b(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
+_PRACTICE_WORDS = (
+    r"(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
     r"Psychological|Behavioral Health|Behavioural Health|Mental Health|Wellness|Collective|"
     r"Associates|Group Practice|Clinic|Center|Centre|Practice|Family Services|Health|"
     r"Neuropsychology|Psychiatric|Counselors|Therapists|Institute|Services|PLLC|LLC|PC|PLLC|"
     r"Group|Assessment|Partners|Consulting|Consultants|Recovery|Pathways|Hospice|Program|"
     r"Solutions|Healing|Studio|Network|Alliance|Supervision|Inc|University|College|"
-    r"Department|Hospital|Medical Center|School of [A-Z]\w+)\b"
+    r"Department|Hospital|Medical Center|School of [A-Z]\w+)"
 )
+_PRACTICE = re.compile(rf"\b{_PRACTICE_WORDS}\b")
 # A line of licence numbers by state: "PA PS019874 | NJ 35SI00731200" (case-sensitive).
 _STATE_LICENCES_LINE = (
     r"\s*[A-Z]{2}\s+[A-Z0-9-]*\d[A-Z0-9-]{3,14}"
@@ -158,7 +159,7 @@ _TRAILER = re.compile(
 # whose "clients" are nobody in particular.
 _AVAILABILITY = re.compile(
     r"(?i)^(?:now\s+|currently\s+)?(?:not\s+)?(?:accepting|taking|seeing|welcoming)\s+"
-    r"(?:new\s+)?(?:[\w-]+\s+)?(?:clients|referrals|patients)\b.{0,40}$"
+    r"(?:new\s+)?(?:[\w-]+\s+)?(?:clients|referrals|patients)\b.{0,90}$"
 )
 
 
@@ -378,7 +379,7 @@ def leading_signature_end(text: str) -> int | None:
         return None
     if not (_CREDENTIAL.search(first) and (len(first) <= _MAX_LINE or _fielded(first))):
         return None
-    if _one_line_card(first):
+    if _one_line_card(first) and not _signature_line(lines[1]):
         # "Name, PsyD • practice • lic. • phone • e-mail", the message on the next line.
         return skipped + len(lines[0]) + 1
     if len(lines) < 3:
@@ -450,10 +451,11 @@ _CONTACT_KINDS = frozenset({"phone", "email", "url", "address", "zip"})
 # A label the author puts before their own detail: "Office: 919-...", "Fax: ...", "P: ...",
 # "ph 805...", "website is ...", "call intake 313-...". Only in a signed post.
 _OWN_LABEL = re.compile(
-    r"(?i)(?:^\s*|[|(•·,;/]\s*)(?:office|main(?: line)?|direct(?: line)?|work cell|ph|phone|tel|"
+    r"(?i)(?:^\s*|[|(•·,;/]\s*)(?:same\s+|new\s+)?(?:office|main(?: line)?|direct(?: line)?|"
+    r"work cell|ph|phone|tel|"
     r"telephone|fax|intake|referrals?|scheduling|web ?site|site|web|e-?mail|mail|address|"
     r"location|contact|info|(?<![\w'])[ptfwemoc](?=\s*:))\s*(?:number|line|#|no\.?)?\s*"
-    r"(?:is|:|-|–|#)?\s*(?:at\s*)?$"
+    r"(?:is|:|-|–|#|\()?\s*(?:at\s*)?$"
 )
 # The author speaking: a first person ("my office is at", "I'm usually reachable at",
 # "I did a podcast episode about it:") or an imperative to the reader ("Email intake@... or
@@ -485,7 +487,9 @@ _IMPERATIVE = re.compile(
 _COLLEAGUE = re.compile(r"(?i)\b(?:colleagues?|co-?workers?|associates?|supervisor|dr\.\s+[a-z])")
 # Someone else's detail after all: a client, a relative, reported speech.
 _OTHERS = re.compile(
-    r"(?i)\b(?:her|his|their|she|he|they|them|him|client'?s?|patient'?s?|pt'?s?|mom|mother|"
+    # ("seeing clients at ..." is the practice's availability, not a client).
+    r"(?i)\b(?:her|his|their|she|he|they|them|him|client(?:'s|’s)?|patient(?:'s|’s)?|pt'?s?|mom|"
+    r"mother|"
     r"dad|father|son|daughter|wife|husband|partner|sister|brother|family|parents?|teen|kid|"
     r"guardian|caregiver|from|sent|wrote|said|says|texted)\b"
 )
@@ -555,6 +559,14 @@ def _sentence_after(text: str, end: int) -> str:
     return text[end : sentence_end.start() if sentence_end else stop]
 
 
+# The practice as the sentence's subject: "Mountain View Counseling Group is now seeing
+# clients at 420 N Higgins Ave".
+_PRACTICE_SUBJECT = re.compile(
+    rf"\s*(?:[A-Z][\w'’&-]*\s+){{0,5}}{_PRACTICE_WORDS}\s+"
+    r"(?:is|are|has|have|will|now|moved|opened|opens)\b"
+)
+
+
 def _own_in_body(text: str, start: int, end: int) -> bool:
     """In a signed post: a detail the author gives as their own or a colleague's."""
     clause = text[_clause_start(text, start) : start]
@@ -562,6 +574,7 @@ def _own_in_body(text: str, start: int, end: int) -> bool:
         return False
     return bool(
         _OWN_LABEL.search(clause)
+        or _PRACTICE_SUBJECT.match(clause)
         or _FIRST_PERSON.search(clause)
         or _IMPERATIVE.search(clause)
         or _COLLEAGUE.search(clause)

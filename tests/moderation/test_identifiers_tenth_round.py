@@ -147,3 +147,86 @@ def test_a_first_line_card_does_not_clear_a_client_in_the_message() -> None:
     assert "541-555-0148" not in found.get("phone", [])
     assert any("Rosalind" in value for value in found.get("name", []))
     assert "4/4/1990" in found.get("date", [])
+
+
+# --- classes from the retired 2026-12-07b set --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It turns out he's Rowan Tillery, SSDI applicant, bipolar I.", "Rowan"),
+        ("Geri consult: Dot Fairweather is 102 and asks about her sister's grave.", "Dot"),
+        ("New referral: an 88-year-old retired dentist, Dr. Milo Kestrel, for low mood.", "Milo"),
+        ("Records request in the custody case (Ashdown v. Ashdown) came today.", "Ashdown"),
+    ],
+)
+def test_client_names_by_who_they_are_their_age_or_their_case(text: str, value: str) -> None:
+    assert any(value in found for found in kinds_found(text).get("name", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "He read me his social over the phone \u2014 512308841 \u2014 during a session.",
+            "ssn",
+            None,
+        ),
+        (
+            "She wanted the hearing aid serials checked: L 4410B22817, R 4410B22818. Both fine.",
+            "device_id",
+            "R 4410B22818",
+        ),
+        (
+            "The parents keep calling our front desk and gave us a relative's number, "
+            "+1 312 555 0147, to check attendance.",
+            "phone",
+            "+1 312 555 0147",
+        ),
+    ],
+)
+def test_numbers_given_over_the_phone_in_pairs_or_to_the_front_desk(
+    text: str, kind: str, value: str | None
+) -> None:
+    found = kinds_found(text).get(kind, [])
+    assert found if value is None else value in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For adult ADHD grief I hand out Russell Barkley's book and a worksheet.",
+        "Trained in Katherine Shear's complicated grief treatment last year.",
+        "With dementia I lean on validation therapy (Sarah Ostrander) more than correction.",
+        "Is anyone running the Garner/Hollister BA manual in groups?",
+        "We run a harm-reduction group in Crested Butte on Thursdays.",
+        "Denials on the new Medicare 90837 telehealth modifier again.",
+        "Tarasoff v. Regents still comes up in every ethics CE.",
+        "I spoke with Dr. Ines Harrow about the referral yesterday.",
+    ],
+)
+def test_authors_places_billing_codes_and_colleagues_pass(text: str) -> None:
+    assert "name" not in kinds_found(text) and "record_number" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An availability trailer after the block.
+        "I titrate weekly with BP checks.\n\u2014\nNora Vance, MD\nChild & Adolescent Psychiatry\n"
+        "Vance Child Psychiatry, PLLC \u00b7 12 Oak St, Suite 4, Plano, TX 75074\n"
+        "Phone 972-555-0110 \u00b7 Fax 972-555-0111\n"
+        "Not accepting new patients until spring; the waitlist form is at vancechildpsych.com/wait",
+        # A one-line card with a second signature line under it, then a rule and the message.
+        "Dr. Omar Petit, PhD | Licensed Psychologist (GA PSY005512) | he/him\n"
+        "Forensic Psychology \u00b7 40 Ivy St NE, Suite 2, Atlanta, GA 30303 \u00b7 404-555-0170\n"
+        "---\nShort answer: refer the evaluation out.",
+        # The practice as the subject of a sentence giving its new address and the same phone.
+        "Big news!\nAspen Creek Counseling Group is now seeing clients at 77 Main St, Suite 3, "
+        "Bozeman, MT 59715. Same phone (406-555-0188), same portal.\n\n"
+        "Lena Hart, LCPC \u2014 Owner\nwww.aspencreekcounseling.com",
+    ],
+)
+def test_signatures_of_the_2026_12_07b_kinds_are_not_held(text: str) -> None:
+    assert find_identifiers(text) == []
