@@ -250,7 +250,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"mourn\w* the (?:closure|end|loss|cancellation) of (?:our|my|the|their|his|her) "
         r"(?:favou?rite |old |local )?(?:café|cafe|restaurant|shop|show|series|office|clinic|team|"
         r"bakery|bookshop|bar|pub|coffee shop)|"
-        r"(?:grief|bereavement|hospice|funeral|funeral-planning|end-of-life|death) (?:and loss )?"
+        r"(?:grief|bereavement|hospice|funeral|funeral-planning|end-of-life|death)(?:-informed)? "
+        r"(?:and loss )?"
         r"(?:counsel\w* )?(?:ce|ceu|ceus|series|course|courses|training|trainings|webinar|"
         r"conference|referral list|certificate|curriculum|presenters?|workshop|literature|"
         r"anxiety)\b|hospice (?:where (?:i|we) (?:trained|work|worked)|is hiring|jobs?|positions?)|"
@@ -327,6 +328,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"passed on (?:the|my|her|his|their|a) (?:first|second|third|\d\w*) (?:try|attempt|go)|"
         r"passed (?:it )?on to (?:me|you|us|them|the|my|our|her|his|their)\b|"
         r"(?:it|that|this) (?:absolutely |really |totally |just |kind of |kinda )?killed me\b|"
+        r"(?:traffic|the commute|my commute|the drive|that drive)(?: on [\w-]+)? "
+        r"(?:absolutely |really |totally |just )?killed me\b|"
         r"(?:beat|beats|beating|flog|flogging) (?:a|the) dead horse|"
         r"shot (?:my|our|the|her|his|their) (?:whole )?(?:schedule|day|week|plans|budget|"
         r"afternoon|morning|calendar|concentration|focus)(?: to (?:pieces|hell|bits))?|"
@@ -457,7 +460,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"(?:withheld|withholding|withholds|withhold) (?:food|meals)|(?:locked|shut|locks|"
         r"shuts) (?:her|him|them|me) (?:out|in)\b|(?:whipped|whips|whipping|belted) (?:her|him|"
-        r"them|me)|with (?:a|an) (?:belt|extension cord|switch|wooden spoon|coat hanger)|left "
+        # ... but "a belt tied to the closet rod" is a means of hanging, not a beating.
+        r"them|me)|with (?:a|an) (?:belt|extension cord|switch|wooden spoon|coat hanger)"
+        r"(?! (?:tied|looped|knotted|around (?:her|his|their|my) neck|to the))|left "
         r"(?:alone|unsupervised|home alone) for (?:days|hours|the weekend|weeks)|no food in the "
         r"house|bruises? (?:on (?:her|his|their) (?:arms?|legs?|face|back|neck)|in the shape)|"
         r"finger-?shaped bruises|welts|cigarette burns|untreated (?:lice|injuries|infections|"
@@ -1235,6 +1240,44 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"ritalin|xanax|oxy\w*)",
         (_SUB,),
     ),
+    # Seventh round, from the retired blind set 2026-12-07b.
+    (
+        r"(?:took|swallowed|downed|took in) (?:most|all|half|the rest) of (?:a |the |her |his |"
+        r"their |my )?(?:bottle|box|pack|blister pack|month's supply|prescription) of "
+        r"(?:her |his |their |my )?[\w-]+",
+        (_SUI,),
+    ),
+    (
+        r"(?:step ?father|step ?dad|stepbrother|father|dad|uncle|grandfather|grandpa|brother|"
+        r"cousin|mom's boyfriend|boyfriend) (?:has been |had been |was |kept |keeps |started |"
+        r"would (?:come|keep coming) )?(?:coming|came|comes|sneaking|sneaks|sneaked|creeping) "
+        r"into (?:her|his|their|my) (?:bed)?room at night|"
+        r"sextortion|extorted for (?:more|nudes|photos|pictures|images|videos)\b",
+        (_ABU, _SEX),
+    ),
+    (
+        r"lost (?:both |two |three |all |their |her |his |my |our |a )?(?:[\w-]+ ){0,2}to "
+        r"(?:cancer|leukemia|covid(?:-19)?|an overdose|overdoses|suicide|a stroke|a heart attack|"
+        r"dementia|als|sids|a car (?:crash|accident)|the virus|the pandemic|complications)\b",
+        (_DTH,),
+    ),
+    (
+        r"dab (?:pens?|rigs?|carts?)|wax pens?|(?:high-potency|thc) (?:vapes?|carts?|pens?)|"
+        r"\b(?:drinks|drank|drinking) and (?:then )?(?:gets|got|screams|screamed|yells|yelled|"
+        r"hits|hit|drives|drove|rages|raged|throws|threw|passes out|passed out|becomes|became)",
+        (_SUB,),
+    ),
+    (
+        r"point(?:ed|s|ing)? (?:a |the |his |her |their |a loaded )?(?:gun|pistol|rifle|shotgun|"
+        r"handgun|revolver|knife|it) at (?:his|her|their|my|the|someone|a|me|him|them|us)\b",
+        (_VIO,),
+    ),
+    (
+        r"(?:said|says|claims?|claimed|told me|insists?|insisted) (?:that )?(?:she|he|they) "
+        r"[\"“]?(?:walked|ran|bumped|fell) into (?:a|the) (?:[\w-]+ )?(?:door|wall|cabinet|"
+        r"doorframe|door frame|cabinet door)",
+        (_ABU,),
+    ),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
@@ -1451,6 +1494,11 @@ _MEANS_WEAPONS = _WEAPON_WORDS | {
     "shotguns",
     "revolver",
 }
+_CARER_RE = re.compile(
+    r"\b(?:nursing home|care home|assisted living|memory care|(?:home health |nurse'?s? )?aides?|"
+    r"daycare|day care|foster (?:parents?|mom|dad|mother|father|home)|"
+    r"babysitters?|nann(?:y|ies))\b"
+)
 _DRUGGED_CUES = frozenset({"drugged", "was drugged", "were drugged", "got drugged"})
 _DRINKING_RE = re.compile(r"\b(?:drinks?|drinking|drank|bar|club|shots|alcohol|drunk|wine|beer)\b")
 _MODEL_WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -1541,6 +1589,18 @@ def assess_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[
         ):
             distinct.pop(_SUB)
             model_calls.discard(_SUB)
+        # Physical abuse by a paid or institutional carer (an aide, a nursing home, a daycare,
+        # a foster parent) is abuse alone (issue 20's convention: violence is added for
+        # assault between adults; an adult son who is his father's carer and shoves him is
+        # both).
+        if (
+            _VIO in distinct
+            and (_ABU in distinct or _ABU in model_calls)
+            and _CARER_RE.search(text.lower())
+            and not _PARTNER_BEFORE_RE.search(text.lower())
+        ):
+            distinct.pop(_VIO)
+            model_calls.discard(_VIO)
         # A gun kept, bought or given up in a post about suicide is the means to ask about
         # (means counselling, a lock box), not violence to anyone.
         if (

@@ -1027,3 +1027,48 @@ def test_seventh_round_descriptions_call_for_their_categories(
 def test_keeping_naloxone_on_site_is_policy_not_substance_use() -> None:
     text = "Our board asked for written policy on keeping naloxone at the front desk."
     assert "substance_use" not in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("She swallowed all of a pack of her Benadryl at school.", {"suicide_self_harm"}),
+        ("Her stepdad has been coming into her room at night.", {"abuse", "sexual_violence"}),
+        (
+            "A 14-year-old is being extorted for more photos by an online friend.",
+            {"abuse", "sexual_violence"},
+        ),
+        (
+            "Parents lost their 6-year-old to leukemia and now argue about keeping her room.",
+            {"death_grief"},
+        ),
+        ("She's on dab pens from the moment she wakes up.", {"substance_use"}),
+        ("Mom drinks and then rages at the kids until midnight.", {"substance_use"}),
+        ("Dad pointed it at the neighbor during the argument.", {"violence"}),
+        ("She told me she walked into a door again; her husband waits outside.", {"abuse"}),
+    ],
+)
+def test_seventh_round_2026_12_07b_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Our whole team is doing a grief-informed CE series this spring.", "death_grief"),
+        ("The commute on 405 killed me today, sorry for starting late.", "violence"),
+        ("A nursing home aide yanked her arm and slapped her hand.", "violence"),
+        ("He was found with a belt knotted around his neck in the closet.", "abuse"),
+    ],
+)
+def test_seventh_round_2026_12_07b_look_alikes_do_not_call_that_category(
+    text: str, absent: str
+) -> None:
+    assert absent not in warnings_called_for(text)
+
+
+def test_an_adult_son_who_is_his_fathers_carer_and_shoves_him_is_violence_too() -> None:
+    text = "Her adult son, who is his father's caregiver, shoved him into a wall last week."
+    assert {"violence"} <= set(warnings_called_for(text))
