@@ -413,17 +413,16 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
         candidates = [
             c for c in candidates if c.kind != "record_number" or (c.start, c.end) not in shaped
         ]
+    # A mental-health billing code is not a record number, whatever cue stands before it
+    # ("the new Medicare 90791 telehealth modifiers"): no record system issues five digits in
+    # these ranges to one person.
+    candidates = [
+        c
+        for c in candidates
+        if c.kind != "record_number" or not _BILLING_CODE.fullmatch(text, c.start, c.end)
+    ]
     records = [c for c in candidates if c.kind == "record_number"]
     if records:
-        # A mental-health billing code is not a record number, whatever cue stands before it
-        # ("the new Medicare 90791 telehealth modifiers"): no record system issues five digits
-        # in these ranges to one person.
-        candidates = [
-            c
-            for c in candidates
-            if c.kind != "record_number" or not _BILLING_CODE.fullmatch(text, c.start, c.end)
-        ]
-        records = [c for c in records if not _BILLING_CODE.fullmatch(text, c.start, c.end)]
         candidates.extend(_same_shape_numbers(doc, records))
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:

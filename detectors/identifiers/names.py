@@ -147,10 +147,10 @@ _AGED_APPOSITION_BEFORE_RE = re.compile(
     r"\b\d{1,3}\s?(?:y/?o|yo|-year-old|year-old|year old)\b[^.!?\n]{0,40},\s*[Dd]r\.?\s*$"
 )
 _FAMILY_CAPTION_RE = re.compile(r"\b([A-Z][a-z'’-]+) (?:v\.?|vs\.?) (\1)\b")
+# A capitalised word after a first name, its surname maybe: "Lottie Granger is 104", "Dale
+# Everhart, SSDI applicant".
 _SURNAME_RE = re.compile(r"\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _WHO_THEY_ARE = frozenset(("he's", "she's", "he’s", "she’s"))
-# A surname and a comma after a first name: "Dale Everhart, SSDI applicant".
-_SURNAME_COMMA_RE = re.compile(r"\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\s*,")
 # A region named after its state: "the Mississippi Delta", "the Texas Panhandle".
 _STATE_REGION_BEFORE_RE = re.compile(rf"\bthe\s+{_US_STATE_NAMES}\s+$")
 _STATE_WORDS = frozenset(
@@ -524,7 +524,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and prev
             and prev[-1] in _WHO_THEY_ARE
             and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST)
-            and _SURNAME_COMMA_RE.match(text, end)
+            and (surname := _SURNAME_RE.match(text, end)) is not None
+            and text[surname.end() : surname.end() + 2].lstrip()[:1] == ","
         ):
             strong = True  # "He's Dale Everhart, SSDI applicant": who the client is
         if (
