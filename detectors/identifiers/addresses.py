@@ -139,8 +139,9 @@ _UNIT_RE = re.compile(
 
 # Rural addresses: "RR 2 Box 118", "Rural Route 3", "HC 64 Box 12", "Star Route 1".
 _RURAL_RE = _CaseFree(
-    r"(?i)\b(?:r\.?r\.?|rural route|rural rt\.?|rte?\.?|h\.?c\.?|highway contract|star route)"
-    r"\s*#?\s*\d{1,4}(?:,?\s*box\s*#?\s*\d{1,6})?\b"
+    r"(?i)\b(?:r\.?r\.?|rural route|rural rt\.?|rte?\.?|h\.?c\.?r?|highway contract|star route)"
+    # ... "RR 1 Box 46A", "HCR 71 Box 112".
+    r"\s*#?\s*\d{1,4}(?:,?\s*box\s*#?\s*\d{1,6}[a-z]?)?\b"
 )
 _RURAL_RE_STRICT = re.compile(r"(?i)(?:rural|star|highway contract|box)")
 
@@ -254,7 +255,11 @@ def _names_a_street(value: str) -> bool:
     )
 
 
-_ADDRESS_PO_RE = _CaseFree(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
+_ADDRESS_PO_RE = _CaseFree(
+    # ... or mail held at a post office for someone without an address: "General Delivery,
+    # Main Post Office, Spokane".
+    r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b|\bgeneral delivery(?:,\s*(?:main )?post office)?"
+)
 
 
 _ADDRESS_CUE_RE = _CaseFree(
@@ -515,7 +520,7 @@ def _candidates(doc: _Doc) -> Iterator[_Candidate]:
                 continue
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())
-    if "box" in lower:
+    if "box" in lower or "general delivery" in lower:
         for m in _ADDRESS_PO_RE.finditer(doc):
             if not _place_exempt(doc, m.start(), m.end()):
                 yield _Candidate("address", m.start(), m.end())

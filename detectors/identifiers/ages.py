@@ -26,7 +26,7 @@ _AGE_RE = _CaseFree(
     rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:|age of|at age|the age of|"
     rf"reached|reaches|lived to(?: see)?|made it to|celebrated|celebrating|"
     # A birth date, then the age it makes: "DOB 1/9/1934, so 91".
-    rf"(?<=\d, )so|making (?:her|him|them)|which makes (?:her|him|them)|"
+    rf"(?:(?<=\d, )|(?<=\d [—–-] ))so|making (?:her|him|them)|which makes (?:her|him|them)|"
     rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))"
     # "is now 93", "turned almost ninety-five": an adverb between the verb and the age.
     rf"(?:\s+(?:now|just|already|almost|nearly|only|still|finally))?"
@@ -52,7 +52,10 @@ _AGE_RE = _CaseFree(
     rf"\bat (?:{_AGE_NUM}|{_AGE_WORDS})(?=,?\s+(?:she|he|they|her|his|the client|my client)\b)|"
     # "Ruth, 96, lost her last sibling": an age set off by commas after a name.
     # ... with an aside after it: "Henrietta Gaskins, 104 (!), on our geri unit".
-    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,)]|\s*\([!?]{{1,3}}\))|"
+    # ... or before a semicolon or another aside: "Castellano, 91;", "Lund, 100 (she'll tell
+    # you!)".
+    rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,);]|\s*\([!?]{{1,3}}\)|"
+    rf"\s*\((?:she|he|they)['’](?:ll|d)\b)|"
     # An age in words set off by dashes or commas after anything ("born 14 July 1933 -
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
     rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"

@@ -33,7 +33,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"(?:consult(?:ation)?|session|appointment)\b|"
     r"\bmy colleagues?\b|"
     r"\b(?:" + _PUBLIC_LINES + r"|samhsa|nami|trevor project)\b|"
-    r"\b(?:located|based|housed) (?:at|in|on)\b|"
+    # ("housed in a men's unit" is where a prisoner is held, not a practice's address).
+    r"\b(?:located|based) (?:at|in|on)\b|\bhoused (?:at|in|on)\b(?! (?:a|the) (?:\w+'s )?unit)|"
     r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"
     r"\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
     r"\bmy licen[cs]e (?:number|no\.?|#|is)|"

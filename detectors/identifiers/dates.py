@@ -40,6 +40,9 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"ended|"
     r"as of|before|after|between|last|next|date|dos|on or about|week of|"
     r"happened|occurred|died|passed|hospitalized|arrested|called|came in|returned|left|sent|"
+    # What happened to someone that day: "I saw him 11/12", "ran a call 11/30", "got in a
+    # fight 11/22", "relapsed 3/2".
+    r"saw (?:him|her|them)|call|fight|crash|accident|attempt|overdose|od'?d?|relapsed|relapse|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # Care transitions: "d/c'd 11/27", "discharged from inpt 11/27", "admitted to detox 3/2".
@@ -50,6 +53,9 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"(?:birthday|bday|b-day|anniversary|due date|wedding|funeral|memorial|surgery|"
     r"graduation|court date|hearing|release date|quit date|sobriety date|clean date)"
     r"(?:\s+(?:is|was|will be|falls on|fell on))?)\W{0,3}|"
+    # A date in parentheses after a person: "her son Darrell (10/3), her brother (10/21)".
+    r"(?:son|daughter|brother|sister|mother|father|mom|dad|husband|wife|partner|niece|nephew|"
+    r"cousin|aunt|uncle|grand\w+|friend)(?:\s+[a-z'’-]+)?\s*\(\s*|"
     # A list or range of dates: "9/4, 9/28 and 5/7", "3/14-3/20".
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:,|and|or|to|through|thru|-|–|&)\s*(?:and\s+)?)$"
 )
@@ -133,9 +139,30 @@ _DATE_ORDINAL_RE = _CaseFree(
 )
 
 
+# A military date, the month in capitals: "04 FEB 1999", "4FEB99" (unambiguous: no other use).
+_DATE_MILITARY_RE = re.compile(
+    rf"(?<![\w-]){_DAY}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\s?"
+    r"(?:19|20)?\d\d(?![\w-])"
+)
+
+
 _DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
 
 
+_MONTH_CAPITALS = (
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "OCT",
+    "NOV",
+    "DEC",
+)
 # Month names are matched capitalised, so the gate can be case-sensitive.
 _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -222,6 +249,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         if digits >= 10 and "00:00" in shape:
             for m in _DATE_ISO_TIME_RE.finditer(text):
                 yield _Candidate("date", m.start(), m.end())
+    if digits >= 3 and any(map(text.__contains__, _MONTH_CAPITALS)):
+        for m in _DATE_MILITARY_RE.finditer(text):
+            yield _Candidate("date", m.start(), m.end())
     if "0st" in shape or "0nd" in shape or "0rd" in shape or "0th" in shape:
         for m in _DATE_ORDINAL_RE.finditer(doc):
             # "our regional networking lunch is on the 14th": a gathering's day; "I'll be out

@@ -69,7 +69,14 @@ _RELATION_PAIRS = frozenset(
 )
 
 
-_TITLES = _words("Mr. Mrs. Ms. Mx. Miss Mr Mrs Ms Mx Mister Sr. Sra. Srta. Mme. M.")
+_TITLES = _words(
+    "Mr. Mrs. Ms. Mx. Miss Mr Mrs Ms Mx Mister Sr. Sra. Srta. Mme. M. "
+    # Military ranks name a service member as a title does: "SSgt Tyler Brandt", "LT Minh
+    # Nguyen", "SGT Maria Esposito" (not CPT, a billing code, LTC, long-term care, or CPO, a
+    # college of psychologists).
+    "Sgt. Sgt SGT SSgt SSG SFC MSgt MSG Cpl. Cpl CPL SPC PFC Pvt. Pvt PVT Lt. LT 1LT 2LT "
+    "Capt. Capt MAJ Maj. Col. COL PO1 PO2 PO3"
+)
 
 
 _POSSESSIVE_WORDS = _words(
@@ -384,7 +391,9 @@ _PLACE_AFTER_RE = re.compile(
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"
     rf"Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
-    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award)|"
+    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award|"
+    # Organisations named for a person: "the Trevor Project", "the Jed Foundation".
+    rf"Project|Foundation|Fund|Society|Coalition|Initiative|Trust|Lifeline)|"
     # Eponymous conditions: "Graves' disease", "Turner syndrome", "Bell's palsy".
     rf"['’]?s?['’]?\s+(?:[Dd]isease|[Ss]yndrome|[Pp]alsy|[Dd]isorder|[Cc]horea|[Aa]taxia))"
 )

@@ -146,6 +146,28 @@ _STATE_RE = re.compile(_US_STATE_NAMES)
 _AGED_APPOSITION_BEFORE_RE = re.compile(
     r"\b\d{1,3}\s?(?:y/?o|yo|-year-old|year-old|year old)\b[^.!?\n]{0,40},\s*[Dd]r\.?\s*$"
 )
+_CONTINENTS = frozenset(("America", "Americas", "Asia", "Africa", "Europe"))
+_COMPASS_WORDS = frozenset(
+    (
+        "central",
+        "latin",
+        "north",
+        "south",
+        "east",
+        "west",
+        "southeast",
+        "northeast",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "sub-saharan",
+    )
+)
+_COMPOUND_AFTER_RE = re.compile(
+    r"[A-Za-z'’]+-(?:era|born|based|speaking|american|style|area|raised)\b", re.I
+)
+_ABBREVIATION_NUMBER_RE = re.compile(r"\.\s*(?:No\.?|#)\s*#?\s*\d")
 _FAMILY_CAPTION_RE = re.compile(r"\b([A-Z][a-z'’-]+) (?:v\.?|vs\.?) (\1)\b")
 # A capitalised word after a first name, its surname maybe: "Lottie Granger is 104", "Dale
 # Everhart, SSDI applicant".
@@ -167,7 +189,7 @@ _SERVICE_WORDS = frozenset(
 # A researcher's body of work: "Scott Miller's stuff is compelling", "Linehan's research".
 _WORK_AFTER_RE = re.compile(
     r"(\s+[A-Z][\w'’-]+)?['’]s\s+(?:stuff|work|research|writing|writings|papers|articles|theory|"
-    r"framework|model)\b|"
+    r"framework|model|book|books|materials|website|resources|videos|lectures|talks|podcast)\b|"
     # A surname's named model: "Litz's adaptive disclosure model", "Linehan's DBT manual".
     r"()['’]s\s+(?:[\w-]+\s+){0,3}?(?:model|protocol|framework|manual|workbook|scale|approach|"
     r"method|intervention|inventory)\b"
@@ -491,9 +513,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         if end < len(text) and (text[end].isupper() or text[end].isdigit()):
             continue  # part of a camel-case word or code: "MoCA", "PsyD", "McMaster4"
+        if text.startswith(". ", end) and _ABBREVIATION_NUMBER_RE.match(text, end):
+            continue  # an abbreviation before a number: "Reg. No. 48826-180"
+        if "-" in text[start : end + 1] and _COMPOUND_AFTER_RE.match(text, start, end + 12):
+            continue  # "Vietnam-era", "Haitian-born", "Denver-based": not a person
         if token in _PLACE_STARTS:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
         prev, sentence_ended = _previous_words(text, start)
+        if token in _CONTINENTS and prev and prev[-1] in _COMPASS_WORDS:
+            continue  # "Central America", "South Asia", "West Africa": a region
         raw_prev = text[max(0, start - 8) : start].split()
         # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
         titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
@@ -836,14 +864,22 @@ def _name_followups(
     coordinated: set[str] = set()
     for m in tokens:
         start, end = m.span()
-        if covered[start]:
-            continue
+        if covered[start] or (
+            text.startswith(". ", end) and _ABBREVIATION_NUMBER_RE.match(text, end)
+        ):
+            continue  # ... or an abbreviation before a number ("Reg. No. 48826-180")
         token = m.group()
         if token in known and token not in _NEVER_NAME:
             prev = _previous_words(text, start)[0]
             if not (_name_exempt(text, start, end, prev) or _state_region(text, start, prev)):
                 extra.append(_Candidate("name", start, end))
                 covered[start:end] = b"\x01" * (end - start)
+            continue
+        if (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST) and _shares_surname(
+            text, end, found
+        ):
+            extra.append(_Candidate("name", start, end))
+            covered[start:end] = b"\x01" * (end - start)
             continue
         if _aliased(text, start, end, span_starts, span_ends, found):
             extra.append(_Candidate("name", start, end))
@@ -879,6 +915,16 @@ _REAL_NAME_AFTER_RE = re.compile(
 _NICKNAME_OPEN_RE = re.compile(r"\s*\(\s*[\"“]$")
 _NICKNAME_CLOSE_RE = re.compile(r"[\"”]\s*\)")
 _FULL_NAME_OPEN_RE = re.compile(r"\s*\(\s*")
+
+
+def _shares_surname(text: str, end: int, found: list[_Candidate]) -> bool:
+    """A first name joined to a detected full name shares its surname: "Parents Mark and
+    Julie Pryor"."""
+    joined = _COORD_AFTER_RE.match(text[end : end + 6])
+    if joined is None:
+        return False
+    partner = end + joined.end()
+    return any(c.start == partner and " " in text[c.start : c.end] for c in found)
 
 
 def _aliased(
@@ -999,6 +1045,8 @@ def _apposed_candidates(text: str) -> Iterator[_Candidate]:
             continue
         if first.endswith(_ROLE_SUFFIXES) and first not in _FIRST_NAMES:
             continue  # "My teens, Pediatrician, ..." is no name
+        if "-" in first and _COMPOUND_AFTER_RE.match(first):
+            continue  # "Veteran in his 60s, Vietnam-era, ..."
         # A town or a word alone ("Denver", "Grace") may be anything; with a surname it is a
         # person.
         if (first in _PLACE_LIKE_NAMES or first in _AMBIGUOUS_FIRST) and " " not in m.group(1):

@@ -117,6 +117,10 @@ _RECORD_RE = _CaseFree(
     # "APS report # 24-118-7702"; an intake's number with letters in it ("intake
     # APS-26-003391"; "at intake 2019" is a year, "Intake: 1-800-..." a phone line).
     r"cause(?: number| no\.?| #)|report(?: number| no\.?| #)|"
+    # Prisons', jails' and immigration's numbers: "CDCR # BK4417", "TDCJ # 02418873", "JDC
+    # #J26-4418", "Reg. No. 48826-180" (the Bureau of Prisons), "A-# A097-418-225".
+    r"(?:cdcr|tdcj|jdc|idoc|fdoc|gdc|mdoc|ndoc|odrc|dcr|bop|doc|dc|ice|a-?)\s?(?=#)|"
+    r"reg\.? no\.?|register (?:number|no\.?)|"
     r"intake(?: number| no\.?| #| id)?(?=\s*[:#]?\s*[A-Z0-9-]*[A-Z][A-Z0-9-]*\d)|"
     r"file(?: number| no\.?| #)|"
     r"identification(?: number| no\.?| #)|reference(?: number| no\.?| #)|ref(?: no\.?| #)|"
@@ -142,6 +146,9 @@ _RECORD_RE = _CaseFree(
 # Record numbers called by other names, with up to four words between the noun and the
 # number ("member number with the plan is H44812093", "authorization number for her
 # sessions is 0098123471"). The number has at least four digits and is not a year.
+_HASH_NUMBER_RE = re.compile(r"(?:[A-Za-z'’]\s*[(,]\s*)#\s?(\d{6,10})(?=\s*[),;])")
+
+
 _RECORD_LOOSE_RE = _CaseFree(
     r"(?i)\b(?:account|acct|member|subscriber|policy|claim|case|file|chart|record|mrn|encounter|"
     r"visit|admission|referral|authori[sz]ation|auth|prior auth|reference|ref|confirmation|"
@@ -672,6 +679,13 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             yield _Candidate("device_id", m.start(), m.end())
     if "000" not in shape:
         return
+    if "#" in text and "000000" in shape:
+        # A bare "#" and six or more digits set off after a person: "Inmate Jamal Whitfield
+        # (#01987735)", "Quentin Marsh, #1156042,".
+        for m in _HASH_NUMBER_RE.finditer(text):
+            if m.span(1) not in seen_records and not _practice_exempt(doc, m.start(1), m.end(1)):
+                seen_records.add(m.span(1))
+                yield _Candidate("record_number", m.start(1), m.end(1))
     # Record numbers: look back from each run of 3+ digits for the cue.
     runs = list(_digit_runs(shape, 3))
     for window_start, window_end in _merged_windows(runs, 50, 25, len(text)):

@@ -141,6 +141,9 @@ _TRAILER = re.compile(
     r"confidential\b.*|this (?:e-?mail|message|communication|transmission)\b.*|"
     r".*\bintended (?:only )?for (?:the )?(?:named |addressee|recipient|use)\b.*|"
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
+    # A crisis-line reminder: "Veterans Crisis Line: dial 988, then press 1", "Crisis? Call 988."
+    r"(?:veterans )?crisis line\b.*|(?:in )?crisis\?.*|if (?:you are|you're|you’re) in crisis\b.*|"
+    r"(?:call|text|dial) 988\b.*|"
     r"(?:please )?do not (?:send|e-?mail|include|share) (?:any )?(?:clinical|phi|protected|"
     r"client|patient|confidential)\b.*|"
     r"pronouns?\s*[:-].*|\(?(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|"
@@ -345,8 +348,11 @@ def _short_name_above(lines: list[str], start: int) -> int:
 # a first line naming the author with a credential ("Dr. Marcus Bell, MD", "Dr. Yusuf Haddad |
 # Psychiatrist | ..."), signature lines after it, then a blank line and the message.
 _LEADING_SIGNER = re.compile(
-    r"^(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”)){1,3}"
-    r"\s*(?:,|\s[|•·]\s)"
+    # ... after "From:" or an opening bracket, with the author's pronouns before the comma
+    # ("Vee Mbeki (they/them), LMHC", "[ Dr. Simone Achebe (she/her) | ...").
+    r"^(?:From:\s*|\[\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
+    r"(?:\s+(?:[A-Z][\w'’.-]+|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”)){1,3}"
+    r"(?:\s*\((?:she|he|they|ze|xe)/[^)\n]{1,20}\))?\s*(?:,|\s[|•·—–]\s)"
 )
 # A rule above the block ("--", "—", "___", "~~~") opens it as well.
 _RULE_LINE = re.compile(r"^\s*(?:-{2,}|—+|–+|_{2,}|~{2,}|={2,}|\*{3,})\s*$")
@@ -377,9 +383,12 @@ def leading_signature_end(text: str) -> int | None:
     first = lines[0].strip() if lines else ""
     if len(lines) < 2 or not _LEADING_SIGNER.match(first):
         return None
-    if not (_CREDENTIAL.search(first) and (len(first) <= _MAX_LINE or _fielded(first))):
+    if not (
+        _CREDENTIAL.search(first)
+        and (len(first) <= _MAX_LINE or _fielded(first) or _one_line_card(first))
+    ):
         return None
-    if _one_line_card(first) and not _signature_line(lines[1]):
+    if _one_line_card(first) and lines[1].strip() and not _signature_line(lines[1]):
         # "Name, PsyD • practice • lic. • phone • e-mail", the message on the next line.
         return skipped + len(lines[0]) + 1
     if len(lines) < 3:
@@ -390,7 +399,8 @@ def leading_signature_end(text: str) -> int | None:
         if not line.strip() or (index > 0 and _RULE_LINE.match(line)):
             rest = "\n".join(lines[index:]).strip(" \n-—–_~=*")
             return end if index <= 8 and rest else None
-        if not _signature_line(line) or (index > 0 and _SIGN_OFF.match(line.strip())):
+        # (The first line was checked above: a long card is one.)
+        if index > 0 and (not _signature_line(line) or _SIGN_OFF.match(line.strip())):
             return None
         end += len(line) + 1
     return None
@@ -413,12 +423,18 @@ _INLINE = re.compile(
     + r"(?:[^.!?\n]|[.!?](?=\S)|"
     # Abbreviations inside the card: "License No. PSY 23456", "Lic. #", "Ste. 4", "St. Paul".
     + r"(?:(?<=\bNo)|(?<=\bLic)|(?<=\bSte)|(?<=\bSt)|(?<=\bDr)|(?<=\bAve)|(?<=\bRd)|(?<=\bInc)|"
-    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*[.!?]?\s*$"
+    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*[.!?]?"
+    # ... and a crisis line after it: "| he/him | Crisis? Call 988."
+    + r"(?:\s*(?:[Cc]all|[Tt]ext|[Dd]ial) 988\b[^\n]{0,30})?\s*$"
 )
 # A business card anywhere in a post: a signer, then (on the same line) contact details
 # joined by separators: "Gabe Okoro, LMHC - gokoro.therapy@gmail.com - (305) 555-0171".
 _CARD = re.compile(_SIGNER)
-_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)[.!?](?=\s)")
+_SENTENCE_END = re.compile(
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)(?<!\bReg)(?<!\bNo)(?<!\bLic)"
+    r"(?<!\bext)"
+    r"[.!?](?=\s)"
+)
 
 
 # A one-line post written in the first person that ends with a bare name: "... referrals
@@ -507,7 +523,7 @@ _REGISTRATION_BEFORE = re.compile(
 _NOT_REGISTRATION = re.compile(
     r"(?i)\b(?:driver'?s?|drivers|dl|plates?|tags?|vehicles?|cars?|trucks?|vans?|minivans?|suvs?|"
     r"sedans?|drives?|drove|driving|parked|parking|her|his|their|client'?s|patient'?s|pt'?s|"
-    r"suspended|revoked)\b"
+    r"suspended|revoked|inmate|detainee|prisoner|offender|parolee|probationer)\b"
 )
 
 

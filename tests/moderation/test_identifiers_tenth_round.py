@@ -230,3 +230,109 @@ def test_authors_places_billing_codes_and_colleagues_pass(text: str) -> None:
 )
 def test_signatures_of_the_2026_12_07b_kinds_are_not_held(text: str) -> None:
     assert find_identifiers(text) == []
+
+
+# --- classes from the retired 2026-12-07c set --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "Youth detention: 16yo Amos Ledet, JDC #K25-7710, head-banging again.",
+            "record_number",
+            "K25-7710",
+        ),
+        ("Paroled last week, CDCR # AY9913, going to a sober living.", "record_number", "AY9913"),
+        (
+            "Federal inmate Luis Orta, Reg. No. 55120-298, lost his mother.",
+            "record_number",
+            "55120-298",
+        ),
+        (
+            "She is housed in a women's unit, TDCJ # 02990114, and writes weekly.",
+            "record_number",
+            "02990114",
+        ),
+        ("Detainee Omar Said, A-# A204-771-903, stopped eating.", "record_number", "A204-771-903"),
+        ("Inmate Dwayne Coles (#01774420) asked for the chaplain.", "record_number", "01774420"),
+        ("Gave his number as Terrell Banks, #2210984, at booking.", "record_number", "2210984"),
+        ("Saw him 10/14 and he denied SI; he died 10/19.", "date", "10/14"),
+        ("Three losses this fall: her son Kody (9/2), her sister (10/8).", "date", "9/2"),
+        ("PFC Dana Whitlow, DOB 11 MAR 2003, Fort Bragg.", "date", "11 MAR 2003"),
+        ("Hospice pt Irving Kessel, 93; his wife of 60 years is at bedside.", "age", "93"),
+        ("Pt June Marsh, DOB March 9, 1930 - so 96 - asks about her will.", "age", "so 96"),
+        ("Trailer fire at RR 2 Box 19B, Cabot, AR on Monday.", "address", "RR 2 Box 19B"),
+        ("She lives at HCR 62 Box 7 outside town.", "address", "HCR 62 Box 7"),
+        (
+            "He wants mail sent to General Delivery, Main Post Office, Billings, MT 59101.",
+            "address",
+            "General Delivery, Main Post Office",
+        ),
+    ],
+)
+def test_corrections_numbers_bare_dates_military_dates_ages_and_rural_addresses(
+    text: str, kind: str, value: str
+) -> None:
+    assert value in kinds_found(text).get(kind, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Spouse reached out; he's SSgt Aaron Pike, deployed until spring.", "Aaron Pike"),
+        ("Her husband is LT Omar Fields, stationed at Pendleton.", "Omar Fields"),
+        ("Parents Grace and Tomas Villarreal want a family session.", "Grace"),
+    ],
+)
+def test_service_members_by_rank_and_a_parent_sharing_a_surname(text: str, value: str) -> None:
+    assert any(value in found for found in kinds_found(text).get("name", []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veteran in his 70s, Korea-era, finally came in because his daughter insisted.",
+        "Custody wants him back on the block by Friday.",
+        "We gave her the Trevor Project line and a safety plan.",
+        "Afghan and Syrian families make up most of our caseload this year.",
+        "Boys from Central America and West Africa share one group.",
+        "I've been reading Jon Stone's neurosymptoms materials again.",
+        "Regional hospital in Bethel: a young man from a village of 300.",
+        "Abramowitz has been my starting point for scrupulosity.",
+        "CPT Codes for the new telehealth year are out.",
+        "Reply to the committee: Reg. No. 4 applies, not No. 5.",
+    ],
+)
+def test_eras_departments_organisations_countries_and_authors_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "From:" and a long card on the first line, then a blank line and the message.
+        "From: Ravi Menon, MD, DFAPA \u2014 Consultation-Liaison Psychiatry, Pine Bluff "
+        "Regional Medical Center, Grand Junction CO | rmenon@pinebluffhealth.org | pager "
+        "970-555-0141\n\nShort answer: start low and get an EKG first.",
+        # Pronouns before the comma, em-dash fields, the message on the next line.
+        "Kai Osei (they/them), LMHC, SUDP \u2014 Tacoma \u2014 kai@harborqueertherapy.com \u2014 "
+        "253-555-0109\nYes, you need the SUDP to bill the substance use side.",
+        # A bracketed card.
+        "[ Dr. Nia Okafor (she/her) | Licensed Psychologist, GA PSY005120 | Okafor Anxiety "
+        "Center | 55 Peachtree St NE, Suite 3, Atlanta, GA 30303 | 404-555-0190 ]\n\n"
+        "Has anyone run the Unified Protocol as a group?",
+        # A crisis-line reminder under the block.
+        "Groups are open to any enrolled veteran.\n\nLena Park, LCSW\nWhole Health Coordinator, "
+        "North Texas VA\n940-555-0132\nlena.park@va.gov\nVeterans Crisis Line: dial 988, then "
+        "press 1",
+        # An inline card that ends with a crisis line.
+        "Happy to talk about dual licensure. Omar Reyes, LMFT, LPC | Reyes Family Therapy, "
+        "Jackson MS | 601-555-0177 | omar@reyesfamilytherapy.net | he/him | Crisis? Call 988.",
+        # An extension inside a one-line card, the message after an em dash.
+        "Ana Ruiz, LCSW, CADC | Bridge Outpatient | 312.555.0144 ext. 211 | "
+        "aruiz@bridgeoutpatient.org \u2014 Our evening IOP has openings in January.",
+    ],
+)
+def test_signatures_of_the_2026_12_07c_kinds_are_not_held(text: str) -> None:
+    assert find_identifiers(text) == []
