@@ -104,6 +104,17 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # Before the figurative senses below, which share their first words ("shot my whole
     # week", "kill the mood"): using a whole supply at once, a drug to kill an appetite.
     (
+        r"genital (?:injur\w*|trauma|bruising|tearing)|"
+        r"(?:sex[- ])?trafficked (?:for sex )?as an? (?:teen\w*|child|minor|kid|girl|boy)",
+        (_ABU, _SEX),
+    ),
+    (
+        r"(?:he|she|they|husband|wife|boyfriend|girlfriend|partner|ex|father|dad|stepdad) "
+        r"(?:held|put|pressed|pointed) a (?:gun|pistol|knife) to (?:her|his|their|my) "
+        r"(?:head|throat|temple)",
+        (_ABU, _VIO),
+    ),
+    (
         r"(?:shot|used|took|snorted|injected) (?:his|her|their|my) (?:whole|entire) "
         r"(?:\w+'s |\w+’s )?(?:supply|stash)",
         (_SUB, _SUI),
@@ -264,11 +275,11 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"(?:suicide|overdose|violence|domestic violence|sexual violence|sexual assault|child "
         r"abuse|elder abuse|abuse|self-harm|relapse|eating disorders?|substance use|substance "
-        r"misuse|grief(?: and bereavement)?|bereavement|trauma) (?:(?:prevention|awareness|"
+        r"misuse|grief(?: and bereavement)?|bereavement|trauma)[ -](?:(?:prevention|awareness|"
         r"postvention|mandated[- ]reporter|mandated[- ]reporting|reporting|ce|ceu|continuing "
         r"education) )?(?:policy|policies|training|trainings|curriculum|"
         r"curricula|module|modules|course|courses|toolkit|committee|task force|coordinator|"
-        r"grant|grants|funding|webinars?|workshops?|credits?|hours|conference|ceus?|quiz|exam|"
+        r"grant|grants|funding|webinars?|workshops?|credits?|hours|conference|ce(?:us?)?|quiz|exam|"
         r"criteria|campaign|posters?|"
         r"brochures?|flyers?|accreditation|literature|research|month|week|day)\b|"
         r"(?:suicide|overdose|violence|abuse|self-harm|relapse) (?:prevention|awareness) "
@@ -348,7 +359,16 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:teach\w*|taught) (?:a |an |the )?(?:grad |graduate |undergrad\w* )?(?:course|class|"
         r"seminar|unit) on (?:eating disorders?|suicide|substance use|addiction|grief|trauma)|"
         r"hospice (?:nurses?|social workers?|chaplains?|aides?|staff|volunteers?)"
-        r"(?= who| and|,|\.)",
+        r"(?= who| and|,|\.| need| needs| training| refresher)|"
+        # A grief group's or a programme's curriculum, format or outcome data; a policy on
+        # documenting a topic; a figure of speech for a workplace.
+        r"(?:curriculum|format|manual|outcome measures?|data|evaluation|metrics) "
+        r"(?:question )?(?:for|of) an? (?:[\w-]+ ){0,3}(?:grief|bereavement) (?:group|program|"
+        r"programme)|"
+        r"polic(?:y|ies) (?:on|for|about) (?:documenting |charting |screening for |coding )?"
+        r"(?:substance use|suicide risk|self-harm|overdoses?|abuse reports?)|"
+        r"strangl\w* the life out of (?:this|the|our|my|their) (?:clinic|practice|agency|team|"
+        r"place|program|programme|department)",
         (),
     ),
     # From the retired 2026-12-06f set (development): administrative and research mentions
@@ -1278,6 +1298,48 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"doorframe|door frame|cabinet door)",
         (_ABU,),
     ),
+    # Seventh round, from the retired blind set 2026-12-07c.
+    (
+        r"(?:bruis\w*|marks?) (?:around|on) (?:her|his|their) (?:neck|throat)",
+        (_VIO,),
+    ),
+    (
+        r"cut (?:him|her|them) down|tied (?:a |his |her )?(?:torn )?(?:sheet|bedsheet|belt|cord|"
+        r"shoelaces?|towel) (?:to|around) (?:the|a|his|her)|"
+        r"(?:she|he|they|i|you|we)(?:'d|’d| would) rather (?:die|be dead)\b|"
+        r"reopen\w* (?:(?:his|her|their|my) )?(?:sutured |stitched )?(?:[\w-]+ )?(?:wounds?|"
+        r"incisions?|stitches|sutures|cuts)|"
+        r"cutting (?:her|his|their|my) (?:hips|thighs|arms|wrists|legs|stomach|forearms|belly)|"
+        r"swallowed (?:her|his|their) (?:mom's|mother's|dad's|father's|grandma's|grandmother's|"
+        r"parents'|sister's|brother's|roommate's) [\w-]+|"
+        r"left (?:a |farewell |goodbye )?notes? for (?:each of )?(?:them|us|his|her|their|the)",
+        (_SUI,),
+    ),
+    (r"(?:garage|car) with the (?:car|engine|motor) running", (_SUI, _DTH)),
+    (
+        r"drinking games|\bBAC (?:of |was |at )?0?\.\d+|blood alcohol (?:level|content)|"
+        r"(?:injecting|injected|injects|shooting|snorting|snorted|smoking) (?:crushed |his |her )?"
+        r"(?:oxy\w*|opana|pills|percs?|dilaudid|morphine|fentanyl|heroin|meth|crack)",
+        (_SUB,),
+    ),
+    (
+        r"(?:aide|caregiver|staff member|nurse|orderly|attendant) (?:[\w-]+ ){0,4}(?:slapping|"
+        r"hitting|striking|shoving|pinching|yanking|slapped|hit|struck|shoved|pinched|yanked) "
+        r"(?:a|the|her|his) (?:resident|patient|client)|"
+        r"keeps? (?:him|her|them) sedated|over-?medicat\w* (?:him|her|them)|"
+        r"drugging (?:him|her|them)",
+        (_ABU,),
+    ),
+    (
+        r"lost (?:four|three|two|five|six|several|many|\d+) patients?\b"
+        r"(?! to (?:follow|attrition|another|insurance|other))",
+        (_DTH,),
+    ),
+    (
+        r"no (?:period|periods|menses) (?:for|in) (?:a year|months|\d+ months|over a year)|"
+        r"lost (?:her|their) period|amenorrh\w*",
+        (_EAT,),
+    ),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
@@ -1494,6 +1556,7 @@ _MEANS_WEAPONS = _WEAPON_WORDS | {
     "shotguns",
     "revolver",
 }
+_PARTNER_HARMED_RE = re.compile(r"[^.!?;]*?\b(?:was|were|got|been|is being)\s*$")
 _CARER_RE = re.compile(
     r"\b(?:nursing home|care home|assisted living|memory care|(?:home health |nurse'?s? )?aides?|"
     r"daycare|day care|foster (?:parents?|mom|dad|mother|father|home)|"
@@ -1560,11 +1623,21 @@ def assess_many(texts: list[str], *, hashes: BatchHashes | None = None) -> list[
                 model_calls.discard(_SUB)
         if _ABU not in distinct and _VIO in distinct:
             for cue in cues:
-                if (
-                    cue.category == _VIO
-                    and cue.text.lower() not in _WEAPON_WORDS
-                    and _PARTNER_BEFORE_RE.search(text[max(0, cue.start - 80) : cue.start].lower())
-                ):
+                partner = (
+                    _PARTNER_BEFORE_RE.search(text[max(0, cue.start - 80) : cue.start].lower())
+                    if cue.category == _VIO and cue.text.lower() not in _WEAPON_WORDS
+                    else None
+                )
+                # ... unless the partner is the one harmed ("her husband was killed in a
+                # robbery").
+                harmed = partner is not None and (
+                    (
+                        _PARTNER_HARMED_RE.match(partner.group()) is not None
+                        and not cue.text.lower().split()[0].endswith("ing")  # "has been hitting"
+                    )
+                    or cue.text.lower().startswith(("was ", "were ", "got "))  # "was shot"
+                )
+                if partner and not harmed:
                     distinct[_ABU] = {"partner violence"}
                     break
         sexual = _SEX in distinct or _SEX in model_calls

@@ -1072,3 +1072,64 @@ def test_seventh_round_2026_12_07b_look_alikes_do_not_call_that_category(
 def test_an_adult_son_who_is_his_fathers_carer_and_shoves_him_is_violence_too() -> None:
     text = "Her adult son, who is his father's caregiver, shoved him into a wall last week."
     assert {"violence"} <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("There were bruises around her neck after the argument with her husband.", {"violence"}),
+        (
+            "Officers cut him down from the bunk within a minute; he's on watch now.",
+            {"suicide_self_harm"},
+        ),
+        ("She'd rather die than be weighed again, she told the dietitian.", {"suicide_self_harm"}),
+        ("He keeps reopening his stitched wrist wound in the bathroom.", {"suicide_self_harm"}),
+        ("Keeps cutting her hips under her uniform.", {"suicide_self_harm"}),
+        (
+            "A 14-year-old swallowed her dad's propranolol after a fight with her girlfriend.",
+            {"suicide_self_harm"},
+        ),
+        (
+            "His wife found him in the garage with the engine running.",
+            {"suicide_self_harm", "death_grief"},
+        ),
+        ("Freshman brought in after drinking games, BAC 0.31 on arrival.", {"substance_use"}),
+        ("He's injecting crushed Opana again despite the endocarditis.", {"substance_use"}),
+        ("An aide was seen striking a resident in the dementia wing.", {"abuse"}),
+        ("Her son keeps her sedated with extra quetiapine so she stays in bed.", {"abuse"}),
+        ("A toddler with genital bruising was seen in the ED overnight.", {"sexual_violence"}),
+        ("She was trafficked as a teen and now flinches at motels.", {"abuse", "sexual_violence"}),
+        (
+            "The oncology nurse lost four patients this week and can't feel anything.",
+            {"death_grief"},
+        ),
+        (
+            "A distance runner with no period for a year insists she is just fit.",
+            {"eating_disorders"},
+        ),
+        ("He held a gun to her head in front of the kids.", {"abuse", "violence"}),
+    ],
+)
+def test_seventh_round_2026_12_07c_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Her husband was shot in a robbery at his store; she testifies next month.", "abuse"),
+        ("The board wants 2 hours of suicide-prevention CE this cycle.", "suicide_self_harm"),
+        ("Our hospice volunteers need a refresher on self-care.", "death_grief"),
+        ("Curriculum question for a 6-week teen grief group: open or structured?", "death_grief"),
+        ("We are updating our policy on documenting substance use in the EHR.", "substance_use"),
+        ("These billing rules are strangling the life out of our practice.", "violence"),
+        ("Any outcome measures for a hospice bereavement program?", "death_grief"),
+        ("He held a gun to his own head that night and called his sister.", "abuse"),
+    ],
+)
+def test_seventh_round_2026_12_07c_look_alikes_do_not_call_that_category(
+    text: str, absent: str
+) -> None:
+    assert absent not in warnings_called_for(text)
