@@ -333,7 +333,7 @@ def _quoted_colleagues(text: str) -> list[tuple[int, int]]:
 
 _PHONE_WORD_BEFORE = re.compile(
     r"(?i)\b(?:call|called|calls|calling|text|texted|texts|phone|cell|mobile|voicemail|dial|"
-    r"reach|fax|callback|vm|voice mail|unknown number)"
+    r"reach|fax|callback|vm|voice mail|unknown number|line)"
 )
 
 

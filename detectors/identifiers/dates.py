@@ -78,6 +78,9 @@ _EVENT_CUE_RE = _CaseFree(
     r"networking|meetups?|meet-ups?|mixer|potluck|luncheon|symposium|retreat|happy hour|"
     # An announcement's details: "3 hrs, Dec 14, free for nonprofit agencies", "RSVP by".
     r"rsvp|free for|lunch provided|ceus?|\d(?:\.\d)? ce (?:hours|hrs|credits)|"
+    # A programme's or a group's start: "now enrolling ... starting January 12", "opening
+    # February 2027".
+    r"enrolling|enrollment|cohort|orientation|opening|grand opening|launch(?:ing|es)?|"
     r"(?:our|the|a|regional|monthly|quarterly|chapter|staff|team) lunch|"
     r"legislat\w*|regulation|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
@@ -136,6 +139,14 @@ _DATE_WORDS_RE = re.compile(
 _DATE_ORDINAL_RE = _CaseFree(
     rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
     rf"when\b|and\b|to\b|through\b|-|–))"
+)
+
+
+# A date written in Spanish: "11 de marzo de 1990".
+_DATE_SPANISH_RE = re.compile(
+    r"\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+    r"octubre|noviembre|diciembre)(?: de(?:l)? (?:19|20)\d\d)?\b",
+    re.IGNORECASE,
 )
 
 
@@ -249,6 +260,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         if digits >= 10 and "00:00" in shape:
             for m in _DATE_ISO_TIME_RE.finditer(text):
                 yield _Candidate("date", m.start(), m.end())
+    if " de " in text:
+        for m in _DATE_SPANISH_RE.finditer(text):
+            yield _Candidate("date", m.start(), m.end())
     if digits >= 3 and any(map(text.__contains__, _MONTH_CAPITALS)):
         for m in _DATE_MILITARY_RE.finditer(text):
             yield _Candidate("date", m.start(), m.end())

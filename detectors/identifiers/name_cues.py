@@ -298,6 +298,8 @@ _AUTHOR_CUES = frozenset(
         "quoting",
         "quotes from",
         "quote from",
+        "been reading",
+        "reading about",
     )
 )
 

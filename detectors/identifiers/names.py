@@ -141,7 +141,10 @@ _PRESENTER_AFTER_RE = re.compile(
 
 
 # First words of place names: "San Francisco", "Los Angeles", "Fort Collins".
-_PLACE_STARTS = frozenset(("San", "Santa", "Los", "Las", "Fort", "Mount", "Port", "Saint"))
+_PLACE_STARTS = frozenset(
+    # ... "Johns Hopkins" and hospital codes ("Code Lavender") name no person either.
+    ("San", "Santa", "Los", "Las", "Fort", "Mount", "Port", "Saint", "Johns")
+)
 _STATE_RE = re.compile(_US_STATE_NAMES)
 _AGED_APPOSITION_BEFORE_RE = re.compile(
     r"\b\d{1,3}\s?(?:y/?o|yo|-year-old|year-old|year old)\b[^.!?\n]{0,40},\s*[Dd]r\.?\s*$"
@@ -167,6 +170,7 @@ _COMPASS_WORDS = frozenset(
 _COMPOUND_AFTER_RE = re.compile(
     r"[A-Za-z'’]+-(?:era|born|based|speaking|american|style|area|raised)\b", re.I
 )
+_SAID_AFTER_RE = re.compile(r"\s+(?:said|says|wrote|posted|suggested|mentioned)\b")
 _ABBREVIATION_NUMBER_RE = re.compile(r"\.\s*(?:No\.?|#)\s*#?\s*\d")
 _FAMILY_CAPTION_RE = re.compile(r"\b([A-Z][a-z'’-]+) (?:v\.?|vs\.?) (\1)\b")
 # A capitalised word after a first name, its surname maybe: "Lottie Granger is 104", "Dale
@@ -192,7 +196,9 @@ _WORK_AFTER_RE = re.compile(
     r"framework|model|book|books|materials|website|resources|videos|lectures|talks|podcast)\b|"
     # A surname's named model: "Litz's adaptive disclosure model", "Linehan's DBT manual".
     r"()['’]s\s+(?:[\w-]+\s+){0,3}?(?:model|protocol|framework|manual|workbook|scale|approach|"
-    r"method|intervention|inventory)\b"
+    r"method|intervention|inventory)\b|"
+    # ... a titled work: 'Lisa Damour's "The Emotional Lives of Teenagers"'.
+    r"(\s+[A-Z][\w'’-]+)?['’]s\s+[\"“](?=[A-Z])"
 )
 # Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
 # A surname's particle: "Lock & Le Grange", "de Shazer".
@@ -287,6 +293,7 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
                 work.group(1)
                 or " " in text[start:end]
                 or (work.group(2) is not None and text[start:end] not in _FIRST_NAMES)
+                or work.group(3)
             )
         )
         or _author_pair(text, start, end)
@@ -310,10 +317,22 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             window_start == 0 or "\n" in text[window_start:start]
         ):
             return True
-        if prev[-1] in _AUTHOR_CUES or (
-            len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES
+        if (
+            prev[-1] in _AUTHOR_CUES
+            or (len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _AUTHOR_CUES)
+        ) and not text.startswith(("'s", "’s"), end):
+            # "a book by Lori Gottlieb", "readings from Thema Bryant", "I've been reading
+            # Roberto Olivardia" (but "been reading Maria's journal" is a client's).
+            return True
+        if (
+            len(prev) >= 2
+            and prev[-1] == "what"
+            and prev[-2] in {"ditto", "with", "seconding", "echo", "echoing"}
+            and _SAID_AFTER_RE.match(text, end)
         ):
-            return True  # "a book by Lori Gottlieb", "readings from Thema Bryant"
+            # "Ditto what Carla said", "agree with what Sam posted": a colleague in the
+            # thread ("what Lucinda said at the end of group" is a client's words).
+            return True
         if prev[-1] == "by" and _READING_RE.search(text, max(0, start - 120), start):
             return True  # "She's reading <title> by Lindsay Gibson"
         if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _SELF_PAIRS:
@@ -517,6 +536,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # an abbreviation before a number: "Reg. No. 48826-180"
         if "-" in text[start : end + 1] and _COMPOUND_AFTER_RE.match(text, start, end + 12):
             continue  # "Vietnam-era", "Haitian-born", "Denver-based": not a person
+        if text[max(0, start - 5) : start] == "Code ":
+            continue  # a hospital's code: "Code Lavender", "Code Blue"
         if token in _PLACE_STARTS:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
         prev, sentence_ended = _previous_words(text, start)

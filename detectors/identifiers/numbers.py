@@ -121,6 +121,8 @@ _RECORD_RE = _CaseFree(
     # #J26-4418", "Reg. No. 48826-180" (the Bureau of Prisons), "A-# A097-418-225".
     r"(?:cdcr|tdcj|jdc|idoc|fdoc|gdc|mdoc|ndoc|odrc|dcr|bop|doc|dc|ice|a-?)\s?(?=#)|"
     r"reg\.? no\.?|register (?:number|no\.?)|"
+    # A lab's numbers for the person's sample or order: "accession # LC-2611-774309".
+    r"accession(?: number| no\.?| #)?|(?:lab |test )?order(?: number| no\.?| #)|"
     r"intake(?: number| no\.?| #| id)?(?=\s*[:#]?\s*[A-Z0-9-]*[A-Z][A-Z0-9-]*\d)|"
     r"file(?: number| no\.?| #)|"
     r"identification(?: number| no\.?| #)|reference(?: number| no\.?| #)|ref(?: no\.?| #)|"
@@ -362,6 +364,8 @@ _DEVICE_RE = _CaseFree(
     # "(serials RX2418-0097731 and RX2418-0097732)": two devices' numbers.
     r"s?(?:\s*(?:number|no\.?|num|#|id)s?)?|s/n|s\.n\.|sn(?=\s*[#:]|\s+[\w-]*\d)(?:\s*#)?|"
     r"imei(?:\s*(?:number|no\.?|#))?|"
+    # The device named inside the parentheses: "his WHOOP strap data (device 4A0S9K2TX7)".
+    r"(?<=\()device(?=\s+[a-z0-9-]*\d)|"
     # A value in parentheses right after the device: "her Dexcom transmitter (8GM4KQ)".
     rf"{_DEVICE_NOUNS}(?=\s*\((?=[a-z0-9-]*\d)[a-z0-9-]{{5,30}}\))|"
     r"meid|udi(?:-di)?|mac address|mac addr\.?|"

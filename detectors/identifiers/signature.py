@@ -29,6 +29,7 @@ SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
 _OTHER_LANGUAGE_CLOSINGS = (
     r"aloha|mahalo|namaste|shalom|salaam|ciao|saludos|abrazos|wado|miigwech|mahsi cho|"
     r"is mise le meas|le meas|cordialement|amicalement|bien à vous|mit freundlichen grüßen|"
+    r"bendiciones|con cariño|saludos cordiales|atentamente|un abrazo|"
     r"ngā mihi|nga mihi|nāku noa|naku noa"
 )
 _SIGN_OFF = re.compile(
@@ -143,6 +144,7 @@ _TRAILER = re.compile(
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
     # A crisis-line reminder: "Veterans Crisis Line: dial 988, then press 1", "Crisis? Call 988."
     r"(?:veterans )?crisis line\b.*|(?:in )?crisis\?.*|if (?:you are|you're|you’re) in crisis\b.*|"
+    r"notice\s*:.*|"
     r"(?:call|text|dial) 988\b.*|"
     r"(?:please )?do not (?:send|e-?mail|include|share) (?:any )?(?:clinical|phi|protected|"
     r"client|patient|confidential)\b.*|"
@@ -220,12 +222,17 @@ _TOWN_LINE = re.compile(
 )
 
 
+# A short label line in a block: "Hosted by:", "RSVP to:", "For referrals:", "Now: private
+# consultation".
+_LABEL_LINE = re.compile(r"^[A-Z][\w ]{1,24}:(?:\s*[^:]{1,40})?$")
+
+
 # The author's role on a line of its own: "Clinical Lead, Mesa Crisis Team", "Intake
 # Coordinator" (a title-like line only).
 _JOB_TITLE = re.compile(
     r"\b(?:Director|Manager|Lead|Coordinator|Supervisor|Chief|Officer|Specialist|Liaison|"
     r"Founder|Owner|Clinician|Therapist|Counselor|Counsellor|Psychologist|Psychiatrist|"
-    r"Social Worker|Team)\b"
+    r"Social Worker|Team|President|Chair|Co-Chair|Executive|Principal|Fellow|Collaborative)\b"
 )
 
 
@@ -235,7 +242,7 @@ def _signature_line(line: str) -> bool:
         return True
     if (len(stripped) > _MAX_LINE and not _fielded(stripped)) or _about_someone(stripped):
         return False
-    if _TRAILER.match(stripped) or _RULE_LINE.match(stripped):
+    if _TRAILER.match(stripped) or _RULE_LINE.match(stripped) or _LABEL_LINE.match(stripped):
         return True
     return bool(
         _CREDENTIAL.search(stripped)
@@ -350,7 +357,7 @@ def _short_name_above(lines: list[str], start: int) -> int:
 _LEADING_SIGNER = re.compile(
     # ... after "From:" or an opening bracket, with the author's pronouns before the comma
     # ("Vee Mbeki (they/them), LMHC", "[ Dr. Simone Achebe (she/her) | ...").
-    r"^(?:From:\s*|\[\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
+    r"^(?:From:\s*|\[\s*|[-—–~]{1,2}\s*)?(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
     r"(?:\s+(?:[A-Z][\w'’.-]+|\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”)){1,3}"
     r"(?:\s*\((?:she|he|they|ze|xe)/[^)\n]{1,20}\))?\s*(?:,|\s[|•·—–]\s)"
 )
@@ -420,7 +427,7 @@ _INLINE = re.compile(
     + _SIGNER
     # The rest of the post: more credentials, a practice, a town, contact details (dots
     # inside a domain or a number, never a sentence's end).
-    + r"(?:[^.!?\n]|[.!?](?=\S)|"
+    + r"(?:[^.!?\n]|[.!?](?=\S)|[.]\s(?=\S+@|www\.|https?://|\(?\d{3}\W)|"
     # Abbreviations inside the card: "License No. PSY 23456", "Lic. #", "Ste. 4", "St. Paul".
     + r"(?:(?<=\bNo)|(?<=\bLic)|(?<=\bSte)|(?<=\bSt)|(?<=\bDr)|(?<=\bAve)|(?<=\bRd)|(?<=\bInc)|"
     + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*[.!?]?"
@@ -636,6 +643,9 @@ def _introduced(text: str) -> bool:
     return match is not None and _credentialed_name(text, match.end())
 
 
+_PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+
+
 def clinician_own(text: str, candidates: list) -> list:
     """The candidates less the clinician's own details: everything of SIGNATURE_KINDS in
     the closing signature block, a registration number anywhere, and in a signed post the
@@ -660,7 +670,10 @@ def clinician_own(text: str, candidates: list) -> list:
             or (
                 kind == "record_number"
                 and (
-                    registration_line_at(text, cand.start) or _credential_line_at(text, cand.start)
+                    registration_line_at(text, cand.start)
+                    or _credential_line_at(text, cand.start)
+                    # "Referral line: 781-749-3300": the practice's phone, named as a line.
+                    or _PHONE_SHAPE.fullmatch(text, cand.start, cand.end) is not None
                 )
             )
         ):

@@ -336,3 +336,91 @@ def test_eras_departments_organisations_countries_and_authors_are_not_names(text
 )
 def test_signatures_of_the_2026_12_07c_kinds_are_not_held(text: str) -> None:
     assert find_identifiers(text) == []
+
+
+# --- classes from the retired 2026-12-07d set --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "Pt Rosa Ibarra (DOB 4 de junio de 1988, written on the form) came in.",
+            "date",
+            "4 de junio de 1988",
+        ),
+        (
+            "His team's app shared his sleep data (device 7KQ2M9PX41) with me.",
+            "device_id",
+            "7KQ2M9PX41",
+        ),
+        (
+            "Her lab accession # is QX-4410-220917 and the result was positive.",
+            "record_number",
+            "QX-4410-220917",
+        ),
+        (
+            "The private lab ran it under order # GENX-771204 last week.",
+            "record_number",
+            "GENX-771204",
+        ),
+    ],
+)
+def test_spanish_dates_a_device_in_parentheses_and_lab_numbers(
+    text: str, kind: str, value: str
+) -> None:
+    assert value in kinds_found(text).get(kind, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Has anyone read Lisa Damour\'s "The Emotional Lives of Teenagers" with parents?',
+        "We're looking at Code Lavender and a peer program from Johns Hopkins.",
+        "I've been reading Roberto Olivardia on muscle dysmorphia.",
+        "Ellyn Satter's Division of Responsibility keeps coming up in FBT.",
+        "Ditto what Carla said about documenting the minor's consent.",
+        "Is there a consult group for clinicians in the Delta?",
+    ],
+)
+def test_authors_titles_codes_institutions_and_thread_colleagues_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been reading Maria's journal entries with her permission.",
+        "I keep thinking about what Lucinda said at the end of group.",
+    ],
+)
+def test_a_clients_writing_or_words_still_name_her(text: str) -> None:
+    assert "name" in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A card opening with a double dash, the message on the next line.
+        "-- Luis Ortega, MA, LMFT #55120 (CA) | Couples Therapy | 12 Grand Ave, Suite 3, Oakland "
+        "CA 94610 | t. 510.555.0144 | luis@ortegalmft.com\nI'd second the Gottman suggestion.",
+        # An inline sign-off whose town ends with a stop before the e-mail.
+        "Start with the Unified Protocol. - Hanna Berg, LICSW (MN #22410), school-based "
+        "therapist, Saint Paul. hberg.licsw@gmail.com",
+        # A Spanish closing.
+        "I have openings for Spanish-speaking families.\n\nBendiciones,\nLuz Ortega, LPC-S\n"
+        "Casa de Paz Counseling\n915-555-0123",
+        # "Hosted by:" and a president's title in the block.
+        "Free ethics webinar on the 21st.\n\nHosted by:\nAnn Cole, LPC-S\nPresident, Texas ED "
+        "Collaborative\n12 Oak Blvd, Suite 2, Austin TX 78701\n512-555-0107",
+        # A label line ("Now: ...") inside the block and a NOTICE trailer.
+        "Write your threat-assessment reasoning down as you go.\n\nRuth Alva, EdS, NCSP\n"
+        "Lead School Psychologist (retired)\nNow: private consultation\nruth.alva.ncsp@gmail.com"
+        "\n520-555-0181\n\nNOTICE: This email may contain confidential information.",
+        # A phone given as a referral line.
+        "Now accepting referrals.\nMike Breen, MA, LMHC\nBlue Harbor IOP\n9 Derby St, Suite 2, "
+        "Salem MA 01970\nReferral line: 978-555-0136\nwww.blueharboriop.com",
+    ],
+)
+def test_signatures_of_the_2026_12_07d_kinds_are_not_held(text: str) -> None:
+    assert find_identifiers(text) == []
