@@ -422,7 +422,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"naloxone (?:kits?|policy|"
         r"policies|training|on (?:home )?visits)|ketamine for (?:treatment[- ]resistant )?"
         r"depression|(?:reading list|syllabus|bibliography|readings) (?:on|about|for) "
-        r"(?:bereavement|grief|suicide|trauma|addiction|eating disorders?)",
+        r"(?:bereavement|grief|suicide|trauma|addiction|eating disorders?)"
+        r"(?: and (?:bereavement|grief|loss)(?: theory)?)?",
         (),
     ),
     (
@@ -1069,7 +1070,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"benders?|microdos\w*|shrooms|magic mushrooms|"
         r"(?:was|were|been|got|being) drugged|drugged (?:at|in|by|her|him|them|me)\b|"
         r"(?:drink|drinks) (?:was|were|had been|got) spiked|roofie\w*|date[- ]rape drugs?|"
-        r"(?:buy|buys|bought|buying|orders?|ordered|ordering|scores?|scored|scoring) (?:[\w'-]+ )"
+        # (diet pills bought online are an eating disorder's, below).
+        r"(?:buy|buys|bought|buying|orders?|ordered|ordering|scores?|scored|scoring) "
+        r"(?!diet pills)(?:[\w'-]+ )"
         r"{0,2}?(?:pills|stimulants|speed|uppers|downers|adderall|xanax|oxys?|percs|benzos|molly|"
         r"ecstasy|mdma) (?:from|online|off|on the street)\b|"
         r"stimulants (?:she|he|they|i) (?:buys?|bought|gets?|got|orders?|ordered) (?:online|from|"
@@ -1323,9 +1326,10 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_SUB,),
     ),
     (
-        r"(?:aide|caregiver|staff member|nurse|orderly|attendant) (?:[\w-]+ ){0,4}(?:slapping|"
+        r"(?:aide|caregiver|staff member|nurse|orderly|attendant) (?:[\w-]+ ){0,6}(?:slapping|"
         r"hitting|striking|shoving|pinching|yanking|slapped|hit|struck|shoved|pinched|yanked) "
-        r"(?:a|the|her|his) (?:resident|patient|client)|"
+        r"(?:(?:and|or) (?:slapping|hitting|striking|shoving|pinching) )?(?:(?:a|the|her|his) )?"
+        r"(?:residents?|patients?|clients?)|"
         r"keeps? (?:him|her|them) sedated|over-?medicat\w* (?:him|her|them)|"
         r"drugging (?:him|her|them)",
         (_ABU,),
@@ -1339,6 +1343,36 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"no (?:period|periods|menses) (?:for|in) (?:a year|months|\d+ months|over a year)|"
         r"lost (?:her|their) period|amenorrh\w*",
         (_EAT,),
+    ),
+    # Seventh round, from the retired blind set 2026-12-07d.
+    (
+        r"no point in (?:being|staying) (?:around|alive|here)|(?:trying|wants?|wanted) to "
+        r"disappear|(?:doesn't|does not|don't) care if (?:her|his|my|their) heart (?:gives out|"
+        r"stops)|to see if (?:i|she|he|they)(?:'d|’d| would) wake up|"
+        r"(?:a |her |his )?cut wrists?\b|slit (?:her|his|their|my) wrists?",
+        (_SUI,),
+    ),
+    (r"drinking and cleaning (?:his|her|their|the) (?:gun|pistol|rifle|shotgun)", (_SUB, _SUI)),
+    (
+        r"drinking (?:only )?on an empty stomach|so it hits (?:faster|harder|quicker)|"
+        r"blacked out (?:three|two|four|\d+|again|every|most) (?:weekends?|nights?|times)",
+        (_SUB,),
+    ),
+    (r"diet pills|appetite suppressants?", (_EAT,)),
+    (r"outlived (?:all|both|every|each) (?:of )?(?:her|his|their|my)?", (_DTH,)),
+    (
+        r"what (?:was|they|the soldiers|the men) (?:done|did) to (?:the )?(?:women|girls)",
+        (_SEX,),
+    ),
+    (
+        r"(?:found|left) (?:a |an |her |his |the )?(?:[\w-]+ )?alone (?:at home )?for (?:two|three|"
+        r"four|several|\d+) (?:days|nights)",
+        (_ABU,),
+    ),
+    (
+        r"threaten\w* (?:mom|dad|her|him|his wife|her husband|them|the kids) with a (?:knife|gun|"
+        r"bat|hammer)",
+        (_ABU, _VIO),
     ),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "

@@ -1133,3 +1133,49 @@ def test_seventh_round_2026_12_07c_look_alikes_do_not_call_that_category(
     text: str, absent: str
 ) -> None:
     assert absent not in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "Says there's no point in being here anymore, then changed the subject.",
+            {"suicide_self_harm"},
+        ),
+        (
+            "She's been trying to disappear, she says, and eats almost nothing.",
+            {"suicide_self_harm"},
+        ),
+        ("Took his mom's pills at the party to see if he'd wake up.", {"suicide_self_harm"}),
+        ("EMS found him with a cut wrist in the bathroom; he's in surgery.", {"suicide_self_harm"}),
+        (
+            "He's been drinking and cleaning his rifle every night this week.",
+            {"substance_use", "suicide_self_harm"},
+        ),
+        ("She only drinks on an empty stomach so it hits faster.", {"substance_use"}),
+        ("He blacked out three weekends running and was found in a stairwell.", {"substance_use"}),
+        ("She's ordering diet pills online again.", {"eating_disorders"}),
+        ("At 91 she has outlived all of her children.", {"death_grief"}),
+        ("She described what the soldiers did to the women in her village.", {"sexual_violence"}),
+        ("A 4-year-old was found alone at home for three days.", {"abuse"}),
+        ("He keeps threatening his wife with a knife in front of the kids.", {"abuse", "violence"}),
+        ("A caregiver at the group home was filmed pinching and slapping residents.", {"abuse"}),
+    ],
+)
+def test_seventh_round_2026_12_07d_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Building a reading list on grief and loss theory for our CE committee.", "death_grief"),
+        ("She buys diet pills online every month.", "substance_use"),
+    ],
+)
+def test_seventh_round_2026_12_07d_look_alikes_do_not_call_that_category(
+    text: str, absent: str
+) -> None:
+    assert absent not in warnings_called_for(text)
