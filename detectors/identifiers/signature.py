@@ -224,7 +224,10 @@ _TOWN_LINE = re.compile(
 
 # A short label line in a block: "Hosted by:", "RSVP to:", "For referrals:", "Now: private
 # consultation".
-_LABEL_LINE = re.compile(r"^[A-Z][\w ]{1,24}:(?:\s*[^:]{1,40})?$")
+_LABEL_LINE = re.compile(
+    r"^(?:Hosted by|Presented by|Sponsored by|RSVP(?: to)?|For referrals|Referrals|Contact|"
+    r"Questions\??|Now|Currently|Formerly|Previously|Reach me|Find me)\s*:(?:\s*[^:]{1,40})?$"
+)
 
 
 # The author's role on a line of its own: "Clinical Lead, Mesa Crisis Team", "Intake
