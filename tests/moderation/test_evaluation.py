@@ -163,6 +163,7 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb28-", "2026-12-07b", 130, 383, 55, 70),
         ("rb29-", "2026-12-07c", 130, 502, 55, 70),
         ("rb30-", "2026-12-07d", 130, 471, 55, 70),
+        ("rb31-", "2026-12-07e", 130, 531, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -253,6 +254,7 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-07b.tsv", "content_warnings_dev_retired_blind_07b.tsv", 130, 30),
         ("content_warnings_2026-12-07c.tsv", "content_warnings_dev_retired_blind_07c.tsv", 130, 30),
         ("content_warnings_2026-12-07d.tsv", "content_warnings_dev_retired_blind_07d.tsv", 130, 30),
+        ("content_warnings_2026-12-07e.tsv", "content_warnings_dev_retired_blind_07e.tsv", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
