@@ -349,7 +349,7 @@ _BILLING_CODE = re.compile(
 
 # A five-digit number standing alone: not part of a longer number, a decimal, a code or a
 # range ("79902", not "79902-1", "7990.2", "#79902", "$79902").
-_FIVE_DIGITS = re.compile(r"(?<![\w$#.,/-])\d{5}(?![\w/%]|[.,-]\d)")
+_FIVE_DIGITS = re.compile(r"(?<![\w$#.,/-])\d{5}(?![\w/%]|[.,-]\d|\s*(?:dollars|usd|mg|miles))")
 
 
 def _same_area_zips(
@@ -363,6 +363,32 @@ def _same_area_zips(
         start, end = m.span()
         if text[start : start + 3] in areas and not any(a < end and start < b for a, b in taken):
             yield _Candidate("zip", start, end)
+
+
+_NEW_SENTENCE_RE = re.compile(r"\.?\s+[A-Z]")
+# What may stand between a street address and its ZIP: a unit, a bed, a town, a state.
+_ADDRESS_TAIL_RE = re.compile(r"[^.!?;\n]{0,40}?$")
+
+
+def _zips_after_addresses(
+    text: str, streets: list[_Candidate], candidates: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """Five digits a little after a street address, in its sentence, are its ZIP: "415 NW 9th
+    St, Bed 22, OKC 73102", "88 Bartlett St, 3rd fl, 04240", "190 Lancaster St most nights
+    (04101)"."""
+    taken = [(c.start, c.end) for c in candidates]
+    for street in streets:
+        ended = text[street.end - 1 : street.end] == "." or text.startswith(".", street.end)
+        if ended and _NEW_SENTENCE_RE.match(text, street.end):
+            continue  # "22 Oak St. She paid 12000 dollars": the sentence ended with the street
+        window_end = min(len(text), street.end + 45)
+        for m in _FIVE_DIGITS.finditer(text, street.end, window_end):
+            start, end = m.span()
+            if _ADDRESS_TAIL_RE.search(text, street.end, start) and not any(
+                a < end and start < b for a, b in taken
+            ):
+                yield _Candidate("zip", start, end)
+            break
 
 
 def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candidate]:
@@ -427,6 +453,9 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:
         candidates.extend(_same_area_zips(text, zips, candidates))
+    streets = [c for c in candidates if c.kind == "address"]
+    if streets:
+        candidates.extend(_zips_after_addresses(text, streets, candidates))
     # The author's own signature, registration numbers and practice contact details.
     candidates = signature.clinician_own(text, candidates)
     quoted = _quoted_colleagues(text)

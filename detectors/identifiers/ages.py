@@ -25,6 +25,7 @@ _AGE_RE = _CaseFree(
     rf"(?:[- –‐]old)?(?:\b|(?<=\.))|"
     rf"\b(?:age[ds]?|aged|ages|is|turned|turning|turns|age:|age of|at age|the age of|"
     rf"reached|reaches|lived to(?: see)?|made it to|celebrated|celebrating|"
+    rf"died at|passed at|passed away at|"
     # A birth date, then the age it makes: "DOB 1/9/1934, so 91".
     rf"(?:(?<=\d, )|(?<=\d [—–-] ))so|making (?:her|him|them)|which makes (?:her|him|them)|"
     rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))"

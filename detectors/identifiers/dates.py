@@ -43,6 +43,7 @@ _DATE_MD_CUE_RE = _CaseFree(
     # What happened to someone that day: "I saw him 11/12", "ran a call 11/30", "got in a
     # fight 11/22", "relapsed 3/2".
     r"saw (?:him|her|them)|call|fight|crash|accident|attempt|overdose|od'?d?|relapsed|relapse|"
+    r"runs out|expires|expired|lapses|lapsed|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # Care transitions: "d/c'd 11/27", "discharged from inpt 11/27", "admitted to detox 3/2".

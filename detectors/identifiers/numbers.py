@@ -119,7 +119,8 @@ _RECORD_RE = _CaseFree(
     r"cause(?: number| no\.?| #)|report(?: number| no\.?| #)|"
     # Prisons', jails' and immigration's numbers: "CDCR # BK4417", "TDCJ # 02418873", "JDC
     # #J26-4418", "Reg. No. 48826-180" (the Bureau of Prisons), "A-# A097-418-225".
-    r"(?:cdcr|tdcj|jdc|idoc|fdoc|gdc|mdoc|ndoc|odrc|dcr|bop|doc|dc|ice|a-?)\s?(?=#)|"
+    r"(?:cdcr|tdcj|jdc|idoc|fdoc|gdc|mdoc|ndoc|odrc|dcr|bop|doc|dc|ice|a-?|dcf|dss|dcs|dhhs|"
+    r"masshealth|tenncare|mainecare|medi-cal|rid)\s?(?=#)|rid(?=\s+\d{8})|"
     r"reg\.? no\.?|register (?:number|no\.?)|"
     # A lab's numbers for the person's sample or order: "accession # LC-2611-774309".
     r"accession(?: number| no\.?| #)?|(?:lab |test )?order(?: number| no\.?| #)|"
@@ -356,6 +357,7 @@ _DEVICE_MAKERS = (
     r"dexcom|omnipod|tandem|t:slim|libre|freestyle|abbott|boston scientific|st\.? jude|inspire|"
     r"cochlear|nucleus|oticon|phonak|signia|resound|starkey|widex|scram|soberlink|heartmate|"
     r"lvad|zoll|lifevest|nevro|axonics|livongo|omron|fitbit|apple watch|iphone|ipad|chromebook|"
+    r"bactrack|interlock|ankle monitor|gps monitor|"
     r"controller|programmer|handset|concentrator|nebulizer|walker|scooter|hearing aid case)"
 )
 _DEVICE_RE = _CaseFree(
@@ -411,7 +413,7 @@ _DEVICE_VALUE = (
 )
 _DEVICE_FAR_RE = _CaseFree(
     rf"(?i)\b(?:serial(?!\s*(?:7|sevens|threes|killers?|monogam|podcast|position|comma|port))s?|"
-    rf"(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\b[^.!?\n]{{0,60}}?\b(?:serial|number|id|identifier|"
+    rf"(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})\b[^.!?\n]{{0,60}}?\b(?:serial|number|id|identifier|unit|"
     rf"labell?ed|stamped|engraved|printed))"
     r"\b(?:[^.!?\n]{0,60}?\b(?:is|was|reads|read|says|said|shows|of|as)|[^.!?\n:]{0,60}?(?=:))?"
     r"\s*[:#]?\s*"

@@ -34,6 +34,7 @@ _STATE_ZIP_VALUE_RE = re.compile(rf"({_US_STATE_ABBR})[ -]?(\d{{5}})")
 _VEHICLE_RE = _CaseFree(
     r"(?i)\b(?:cars?|trucks?|van(?!\s+de[rn]?\b)|minivan|suv|sedan|pickup|pick-up|jeep|hatchback|coupe|"
     r"motorcycle|motorbike|vehicles?|plates?|tags|tag (?:number|no\.?|#)|registration|"
+    r"campers?|rvs?|motorhomes?|"
     r"registered|drives|driving|drove|parked|parks|parking|dmv|dash ?cam|camry|civic|corolla|"
     r"accord|prius|altima|silverado|malibu|subaru|honda|toyota|ford|chevy|chevrolet|nissan|kia|"
     r"hyundai|tesla|dodge|buick|mazda|volkswagen|vw|bmw|lexus|"
@@ -72,6 +73,8 @@ _VEHICLE_HINTS = (
     "missing",
     "and run",
     "the lot",
+    "camper",
+    "motorhome",
 )
 
 # A plate-shaped value, matched on the original text (plates are written in capitals): one
@@ -79,7 +82,8 @@ _VEHICLE_HINTS = (
 # Tried at every token start, both shapes ("OH PJP 0496": "OH PJP" is no plate, "PJP 0496" is).
 _TOKEN_START_RE = re.compile(r"(?<![\w/.-])[A-Z0-9]")
 _VALUE_RES = (
-    re.compile(r"[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?![\w-]|\.\d)"),
+    # ... Montana's and Wyoming's county number first: "MT 4-77216A", "WY 2-8841A".
+    re.compile(r"[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?![\w-]|\.\d)|\d{1,2}-\d{4,5}[A-Z](?![\w-])"),
     re.compile(r"[A-Z0-9]{5,8}(?![\w-]|\.\d)"),
 )
 _STATE = rf"(?:{_US_STATE_NAMES}|{_US_STATE_ABBR})"

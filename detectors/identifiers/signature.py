@@ -63,6 +63,9 @@ _CREDENTIAL = re.compile(
     # ("Will & Jo Burke, LMFTs").
     r"LIMHP|LMHP|CPC|CPCS|RPT-S|ACSW|PMH-C|CGP|CEAP|CSAC|LAADC|NCSP|LGSW|LCSWA|LPC-MHSP|"
     r"AMFT|APCC|ASW|LSSP|CRC|ICADC|LICDC|LISAC|PLPC|LMFTA|LCMHCA|CMHC|LPE|LCDC-I|PA-C|"
+    # Peer and recovery specialists, Louisiana's board-approved clinical supervisor, midwives:
+    # "CPRS, OCPS", "LCSW-BACS", "MSN, CNM".
+    r"CPRS|OCPS|CRPS|PRSS|CRSS|CPSS|CCAR|BACS|CNM|MSN|QMHP|QMHP-CS|CSW-PIP|LMSW-C|"
     # Nurses and academic titles: "Joanne Whitfield, LPN", "Associate Professor of Social Work".
     r"LPN|LVN|CRNP|PMHCNS(?:-BC)?|CNS|(?:Assistant |Associate |Clinical )?Professor|Lecturer|"
     r"Instructor|"
@@ -120,8 +123,9 @@ _MAX_LINE = 160
 
 # A line about someone else (a client, a relative) is not the author's signature.
 _ABOUT_SOMEONE = re.compile(
-    r"\b(?:her|his|their|she|he|they|client'?s?|patient'?s?|pt|mom|mother|dad|father|son|"
-    r"daughter|wife|husband|partner|sister|brother|DOB)\b",
+    # ... not inside a hyphenated name ("Mother-Baby Recovery Clinic").
+    r"(?<![\w-])(?:her|his|their|she|he|they|client'?s?|patient'?s?|pt|mom|mother|dad|father|"
+    r"son|daughter|wife|husband|partner|sister|brother|DOB)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -138,7 +142,8 @@ _PRONOUN_SET = re.compile(
 # "Sent from my iPhone", a motto in quotation marks, an aside in parentheses, pronouns,
 # office hours. They neither end a signature block nor open one.
 _TRAILER = re.compile(
-    r"(?i)^\s*(?:sent from my\b.*|(?:confidentiality|privacy) (?:notice|statement|warning)\b.*|"
+    r"(?i)^\s*\*?\s*(?:sent from my\b.*|"
+    r"(?:confidentiality|privacy) (?:notice|statement|warning)\b.*|"
     r"confidential\b.*|this (?:e-?mail|message|communication|transmission)\b.*|"
     r".*\bintended (?:only )?for (?:the )?(?:named |addressee|recipient|use)\b.*|"
     r"(?:disclaimer|please consider the environment|get outlook)\b.*|\(.*\)|[\"“].*[\"”]|"
@@ -214,6 +219,11 @@ _REGISTRY_LINE = re.compile(
 )
 
 
+# A line that ends with the practice's town and state: "Christus-area community hospital, Lake
+# Charles LA".
+_TOWN_AT_END = re.compile(r",\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},?\s+[A-Z]{2}$")
+
+
 # The practice's town on a line of its own: "Nashville, TN", "Scranton, PA 18503".
 _TOWN_LINE = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?"
@@ -250,6 +260,7 @@ def _signature_line(line: str) -> bool:
     return bool(
         _CREDENTIAL.search(stripped)
         or (_JOB_TITLE.search(stripped) and _title_like(stripped))
+        or (len(stripped) <= 80 and _TOWN_AT_END.search(stripped))
         or _CONTACT.search(stripped)
         or _PHONE_LINE.match(stripped)
         or _REGISTRY_LINE.match(stripped)
@@ -387,8 +398,20 @@ def leading_signature_end(text: str) -> int | None:
     whole card on the first line needs neither."""
     lines = text.split("\n")
     skipped = 0
-    if lines and _RULE_LINE.match(lines[0]):
+    introduced = False
+    # "Signature first, because I'm new:" or "My sig is long, sorry:" introduces the block,
+    # which then ends at the first line that is not a signature's.
+    if (
+        len(lines) > 2
+        and lines[0].rstrip().endswith(":")
+        and len(lines[0]) <= 100
+        and _LEADING_SIGNER.match(lines[1].strip())
+    ):
         skipped = len(lines[0]) + 1
+        lines = lines[1:]
+        introduced = True
+    if lines and _RULE_LINE.match(lines[0]):
+        skipped += len(lines[0]) + 1
         lines = lines[1:]
     first = lines[0].strip() if lines else ""
     if len(lines) < 2 or not _LEADING_SIGNER.match(first):
@@ -411,7 +434,7 @@ def leading_signature_end(text: str) -> int | None:
             return end if index <= 8 and rest else None
         # (The first line was checked above: a long card is one.)
         if index > 0 and (not _signature_line(line) or _SIGN_OFF.match(line.strip())):
-            return None
+            return end if introduced and index >= 2 else None
         end += len(line) + 1
     return None
 
@@ -419,7 +442,7 @@ def leading_signature_end(text: str) -> int | None:
 # Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
 # Burke"; then a comma and a credential.
 _SIGNER = (
-    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and)){0,4}"
+    r"(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|&|and|\"[^\"\n]{1,15}\")){0,4}"
     r"(?:,\s*|\s+[|•·]\s+|\s*\(\s*)"
     r"(?:" + _CREDENTIAL.pattern + r")"
 )
@@ -433,7 +456,8 @@ _INLINE = re.compile(
     + r"(?:[^.!?\n]|[.!?](?=\S)|[.]\s(?=\S+@|www\.|https?://|\(?\d{3}\W)|"
     # Abbreviations inside the card: "License No. PSY 23456", "Lic. #", "Ste. 4", "St. Paul".
     + r"(?:(?<=\bNo)|(?<=\bLic)|(?<=\bSte)|(?<=\bSt)|(?<=\bDr)|(?<=\bAve)|(?<=\bRd)|(?<=\bInc)|"
-    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*[.!?]?"
+    + r"(?<=\bTel)|(?<=\bPh)|(?<=\bFx)|(?<=\bExt)|(?<=\bext)|(?<=\bMt)|(?<=\bFt)|(?<=\bReg))\.\s)*"
+    + r"[.!?]?"
     # ... and a crisis line after it: "| he/him | Crisis? Call 988."
     + r"(?:\s*(?:[Cc]all|[Tt]ext|[Dd]ial) 988\b[^\n]{0,30})?\s*$"
 )

@@ -424,3 +424,77 @@ def test_a_clients_writing_or_words_still_name_her(text: str) -> None:
 )
 def test_signatures_of_the_2026_12_07d_kinds_are_not_held(text: str) -> None:
     assert find_identifiers(text) == []
+
+
+# --- classes from the retired 2026-12-07e set --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Sleeping at 12 SW 4th St, Bed 9, Tulsa 74103 most nights.", "zip", "74103"),
+        ("She rents a room at 40 Mill St, 2nd fl, 03820, with her cousin.", "zip", "03820"),
+        ("He sleeps behind 88 Pine St most nights (04102) since the fire.", "zip", "04102"),
+        ("He lives in a camper (MT 5-41207B) down by the river.", "license_plate", "5-41207B"),
+        (
+            "Found asleep in his truck, WY tag 3-9920C, outside the clinic.",
+            "license_plate",
+            "3-9920C",
+        ),
+        (
+            "There's an open DCF case on the baby (DCF #2025-0033187).",
+            "record_number",
+            "2025-0033187",
+        ),
+        (
+            "The plan's number is MassHealth # 100457723819, per the card.",
+            "record_number",
+            "100457723819",
+        ),
+        ("Pretrial: Ana Roe, SCRAM unit SC-5510937, court next week.", "device_id", "SC-5510937"),
+        ("Her breathalyzer (BACtrack unit 47-229013) has read clean.", "device_id", "47-229013"),
+        ("Her grandfather died at 97 last spring.", "age", "died at 97"),
+        ("The hold runs out 12/09 and nobody has signed the second one.", "date", "12/09"),
+    ],
+)
+def test_zips_after_an_address_county_plates_agency_numbers_units_ages_and_deadlines(
+    text: str, kind: str, value: str
+) -> None:
+    assert value in kinds_found(text).get(kind, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sliding scale and MaineCare accepted; TennCare too at our Knoxville site.",
+        "A Deaf client waited five hours for an interpreter in our ED.",
+    ],
+)
+def test_payers_and_deaf_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An intro line ending with a colon, the block, then the question without a blank line.
+        "Signature first, since I'm new here:\nDeShawn Reed, LMSW (provisional), he/him\n"
+        "Outreach Case Manager, Hope Mission, Memphis TN\n901-555-0188 ext 16 | "
+        "dreed@hopemission.org\nQuestion: how do you handle clients asking for your cell?",
+        # A town and state at the end of the employer's line.
+        "Happy to share the workflow.\n\n--\nMarie Fontaine, LCSW-BACS\nSocial Work Lead, "
+        "Emergency Department\nregional community hospital, Lake Charles LA\nOffice 337-555-0102\n"
+        "mfontaine@swlahealth.org",
+        # A hyphenated practice name holding a relative's word.
+        "Free 20-minute consults for colleagues.\nNora Ahn, MSN, CNM, PMHNP-BC | Mother-Baby "
+        "Recovery Clinic | Springfield MA | 413-555-0190 | nahn@mbrclinic.org",
+        # A peer specialist's credentials and a nickname in quotes, after "Contact me:".
+        'We have two peer positions open. Contact me: Terrence "TJ" Hale, CPRS, OCPS, Program '
+        "Director, Valley Recovery Network, 330-555-0143, thale@valleyrecovery.org",
+        # A confidentiality trailer opening with an asterisk.
+        "Any SOAR templates?\n\nKeisha Bell, LPC-S\nSOAR Lead, Outreach Team\n225-555-0171 | "
+        "kbell@outreachteam.org\n*This email may contain confidential information.",
+    ],
+)
+def test_signatures_of_the_2026_12_07e_kinds_are_not_held(text: str) -> None:
+    assert find_identifiers(text) == []
