@@ -103,6 +103,11 @@ _MEDICINE = (
 _TERMS: list[tuple[str, tuple[str, ...]]] = [
     # Before the figurative senses below, which share their first words ("shot my whole
     # week", "kill the mood"): using a whole supply at once, a drug to kill an appetite.
+    (r"shot up [\w ]{0,40}? on purpose", (_SUB, _SUI)),
+    (
+        r"(?:got |was |been )?punched (?:him |her |them |me )?in the (?:face|head|jaw|stomach)",
+        (_VIO,),
+    ),
     (
         r"genital (?:injur\w*|trauma|bruising|tearing)|"
         r"(?:sex[- ])?trafficked (?:for sex )?as an? (?:teen\w*|child|minor|kid|girl|boy)",
@@ -261,7 +266,8 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"mourn\w* the (?:closure|end|loss|cancellation) of (?:our|my|the|their|his|her) "
         r"(?:favou?rite |old |local )?(?:café|cafe|restaurant|shop|show|series|office|clinic|team|"
         r"bakery|bookshop|bar|pub|coffee shop)|"
-        r"(?:grief|bereavement|hospice|funeral|funeral-planning|end-of-life|death)(?:-informed)? "
+        r"(?:grief|bereavement|hospice|funeral|funeral-planning|end-of-life|death)"
+        r"(?:-informed|-literacy|-focused|-sensitive)? "
         r"(?:and loss )?"
         r"(?:counsel\w* )?(?:ce|ceu|ceus|series|course|courses|training|trainings|webinar|"
         r"conference|referral list|certificate|curriculum|presenters?|workshop|literature|"
@@ -368,7 +374,12 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"polic(?:y|ies) (?:on|for|about) (?:documenting |charting |screening for |coding )?"
         r"(?:substance use|suicide risk|self-harm|overdoses?|abuse reports?)|"
         r"strangl\w* the life out of (?:this|the|our|my|their) (?:clinic|practice|agency|team|"
-        r"place|program|programme|department)",
+        r"place|program|programme|department)|"
+        # A programme's news, a figure of speech about coffee.
+        r"(?:eating disorders?|substance use|addiction|grief|trauma) (?:iop|php|program|programme|"
+        r"unit|team|clinic)s? (?:just )?(?:earned|received|got|won|is hiring|opened|passed)|"
+        r"overdosed on (?:conference |free |office )?(?:coffee|caffeine|sugar|candy|netflix|"
+        r"podcasts|ceus?)",
         (),
     ),
     # From the retired 2026-12-06f set (development): administrative and research mentions
@@ -1279,8 +1290,13 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         (_ABU, _SEX),
     ),
     (
-        r"lost (?:both |two |three |all |their |her |his |my |our |a )?(?:[\w-]+ ){0,2}to "
-        r"(?:cancer|leukemia|covid(?:-19)?|an overdose|overdoses|suicide|a stroke|a heart attack|"
+        r"lost (?:both |two |three |all |their |her |his |my |our |a )?(?:[\w-]+ ){0,3}to "
+        r"(?:an overdose|overdoses|bad dope|a bad batch|fentanyl)\b",
+        (_DTH, _SUB),
+    ),
+    (
+        r"lost (?:both |two |three |all |their |her |his |my |our |a )?(?:[\w-]+ ){0,3}to "
+        r"(?:cancer|leukemia|covid(?:-19)?|suicide|a stroke|a heart attack|"
         r"dementia|als|sids|a car (?:crash|accident)|the virus|the pandemic|complications)\b",
         (_DTH,),
     ),
@@ -1374,6 +1390,44 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"bat|hammer)",
         (_ABU, _VIO),
     ),
+    # Seventh round, from the retired blind set 2026-12-07e.
+    (
+        r"(?:wants?|pulls?|pulled|pulling) (?:the |her |his )?(?:ng|nasogastric|feeding) tube out|"
+        r"eat when the voice",
+        (_EAT,),
+    ),
+    (r"being sold (?:at|to|for|out of)\b", (_SEX,)),
+    (
+        r"touching (?:a|the|her|his) (?:[\w-]+ )?(?:resident|patient|client|child) sexually",
+        (_ABU, _SEX),
+    ),
+    (
+        r"stomp(?:ing|ed)? (?:on )?(?:another|a|the|him|her|them) (?:kid|boy|girl|man|guy)?|"
+        r"curb-?stomp\w*|(?:a |the )?chair thrown at|threw a chair at|"
+        r"put (?:him|her|them|you) in the ground",
+        (_VIO,),
+    ),
+    (
+        r"(?:outside|at) (?:his|her|their) ex'?s (?:apartment|house|home|work|job) with a "
+        r"(?:baseball bat|bat|gun|knife|rifle)",
+        (_ABU, _VIO),
+    ),
+    (
+        r"drank (?:a (?:cup|bottle|glass) of )?(?:bleach|antifreeze|drain cleaner|lye)|"
+        r"\bnoose\b|find a way out[\"”]? for good|"
+        r"(?:a|his|her) plan for the (?:barn|garage|bridge|woods)",
+        (_SUI,),
+    ),
+    (
+        r"burns? (?:on (?:her|his|their) [\w-]+ )?shaped like|"
+        r"(?:a story|stories|a tale) about (?:walking|running|bumping) into",
+        (_ABU,),
+    ),
+    (
+        r"(?:withdrew|withdrawing|withdrawal of|taken off|took (?:him|her) off) life support",
+        (_DTH,),
+    ),
+    (r"(?:to )?bad dope|a bad batch", (_SUB,)),
     (
         r"(?:has been|had been|have been|was|kept|keeps|started|would come in and) touching "
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"

@@ -1179,3 +1179,55 @@ def test_seventh_round_2026_12_07d_look_alikes_do_not_call_that_category(
     text: str, absent: str
 ) -> None:
     assert absent not in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "She wants the NG tube out and says she'll eat when the voice allows it.",
+            {"eating_disorders"},
+        ),
+        ("A 15-year-old is being sold at motels by an older 'boyfriend'.", {"sexual_violence"}),
+        (
+            "A coworker was caught touching a nonverbal resident sexually.",
+            {"abuse", "sexual_violence"},
+        ),
+        ("He filmed his friends stomping another kid behind the gym.", {"violence"}),
+        ("A teacher had a chair thrown at her by a student; concussion.", {"violence"}),
+        ("He says he'll put him in the ground if the dog barks again.", {"violence"}),
+        ("He is parked outside his ex's apartment with a baseball bat.", {"abuse", "violence"}),
+        ("She drank a cup of bleach after the breakup and is in the PICU.", {"suicide_self_harm"}),
+        ("Staff found a noose made from sheets in his closet.", {"suicide_self_harm"}),
+        ("He mentioned a plan for the barn if the bank calls the loan.", {"suicide_self_harm"}),
+        (
+            "Shot up twice his usual amount on purpose after she left.",
+            {"substance_use", "suicide_self_harm"},
+        ),
+        ("A burn on her palm shaped like a stove coil, and grandma says she learned.", {"abuse"}),
+        (
+            "He keeps hearing the machines the night they withdrew life support from his son.",
+            {"death_grief"},
+        ),
+        ("The shelter lost two men this winter to bad dope.", {"death_grief", "substance_use"}),
+        ("Our outreach worker got punched in the face by a client in psychosis.", {"violence"}),
+    ],
+)
+def test_seventh_round_2026_12_07e_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Our eating disorder IOP just earned CARF accreditation!", "eating_disorders"),
+        ("Free grief-literacy webinar for school staff next week.", "death_grief"),
+        ("I overdosed on conference coffee and can't sleep, lol.", "substance_use"),
+    ],
+)
+def test_seventh_round_2026_12_07e_look_alikes_do_not_call_that_category(
+    text: str, absent: str
+) -> None:
+    assert absent not in warnings_called_for(text)
