@@ -896,8 +896,10 @@ def _name_followups(
                 extra.append(_Candidate("name", start, end))
                 covered[start:end] = b"\x01" * (end - start)
             continue
-        if (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST) and _shares_surname(
-            text, end, found
+        if (
+            text.startswith((" and ", " & ", ", "), end)
+            and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST)
+            and _shares_surname(text, end, found)
         ):
             extra.append(_Candidate("name", start, end))
             covered[start:end] = b"\x01" * (end - start)
@@ -959,9 +961,12 @@ def _aliased(
     """A name's other form in parentheses beside it: a nickname in quotes after a detected
     name ("Raymond Jenkins ("Ray-Ray")"), or a short name before a detected full name in
     parentheses ("Jo (Josephine Arbuckle) called")."""
-    opened = _NICKNAME_OPEN_RE.search(text, max(0, start - 5), start)
-    if opened and opened.start() in span_ends and _NICKNAME_CLOSE_RE.match(text, end):
-        return True
+    if "(" in text[max(0, start - 5) : start]:
+        opened = _NICKNAME_OPEN_RE.search(text, max(0, start - 5), start)
+        if opened and opened.start() in span_ends and _NICKNAME_CLOSE_RE.match(text, end):
+            return True
+    if "(" not in text[end : end + 3]:
+        return False
     after = _FULL_NAME_OPEN_RE.match(text, end)
     if after and after.end() > end and after.end() in span_starts:
         token = text[start:end]
