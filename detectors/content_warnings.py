@@ -1258,7 +1258,9 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         r"so it (?:looks|looked|would look|'d look|’d look) like an accident|"
-        r"(?:would|'d|’d) rather (?:die|be dead) than|"
+        # "would rather die than ...", "she'd rather die" (a contraction needs its subject:
+        # cues start at a word).
+        r"(?:(?:she|he|they|i|you|we)(?:'d|’d)|would) rather (?:die|be dead)\b|"
         r"intentional (?:\w+ )?ingestion|"
         r"pull\w* (?:out )?(?:her|his|their|my) (?:own )?(?:stitches|sutures|staples)",
         (_SUI,),
@@ -1325,7 +1327,6 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
     (
         r"cut (?:him|her|them) down|tied (?:a |his |her )?(?:torn )?(?:sheet|bedsheet|belt|cord|"
         r"shoelaces?|towel) (?:to|around) (?:the|a|his|her)|"
-        r"(?:she|he|they|i|you|we)(?:'d|’d| would) rather (?:die|be dead)\b|"
         r"reopen\w* (?:(?:his|her|their|my) )?(?:sutured |stitched )?(?:[\w-]+ )?(?:wounds?|"
         r"incisions?|stitches|sutures|cuts)|"
         r"cutting (?:her|his|their|my) (?:hips|thighs|arms|wrists|legs|stomach|forearms|belly)|"

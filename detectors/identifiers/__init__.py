@@ -365,32 +365,6 @@ def _same_area_zips(
             yield _Candidate("zip", start, end)
 
 
-_NEW_SENTENCE_RE = re.compile(r"\.?\s+[A-Z]")
-# What may stand between a street address and its ZIP: a unit, a bed, a town, a state.
-_ADDRESS_TAIL_RE = re.compile(r"[^.!?;\n]{0,40}?$")
-
-
-def _zips_after_addresses(
-    text: str, streets: list[_Candidate], candidates: list[_Candidate]
-) -> Iterator[_Candidate]:
-    """Five digits a little after a street address, in its sentence, are its ZIP: "415 NW 9th
-    St, Bed 22, OKC 73102", "88 Bartlett St, 3rd fl, 04240", "190 Lancaster St most nights
-    (04101)"."""
-    taken = [(c.start, c.end) for c in candidates]
-    for street in streets:
-        ended = text[street.end - 1 : street.end] == "." or text.startswith(".", street.end)
-        if ended and _NEW_SENTENCE_RE.match(text, street.end):
-            continue  # "22 Oak St. She paid 12000 dollars": the sentence ended with the street
-        window_end = min(len(text), street.end + 45)
-        for m in _FIVE_DIGITS.finditer(text, street.end, window_end):
-            start, end = m.span()
-            if _ADDRESS_TAIL_RE.search(text, street.end, start) and not any(
-                a < end and start < b for a, b in taken
-            ):
-                yield _Candidate("zip", start, end)
-            break
-
-
 def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candidate]:
     """A second number shaped like a record number found by its cue is one too: "chart #
     22-10487 ... the other one is 22-10488" (a duplicate chart, a sibling's case number)."""
@@ -453,9 +427,6 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:
         candidates.extend(_same_area_zips(text, zips, candidates))
-    streets = [c for c in candidates if c.kind == "address"]
-    if streets:
-        candidates.extend(_zips_after_addresses(text, streets, candidates))
     # The author's own signature, registration numbers and practice contact details.
     candidates = signature.clinician_own(text, candidates)
     quoted = _quoted_colleagues(text)

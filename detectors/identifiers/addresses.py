@@ -458,9 +458,11 @@ _ADDRESS_HINTS = (
 # A ZIP after a street address, with a town between or not, in any case ("62 N Queen St
 # Apt 3, Lancaster 17603", "2740 S Pulaski Rd Chicago 60623", "1419 e 7th st, austin
 # 78702", "Apt 1206, 60640"): up to three words of town, then five digits in a US ZIP
-# prefix.
+# prefix. A bed, a floor or a short aside may stand between too ("415 NW 9th St, Bed 22, OKC
+# 73102", "88 Bartlett St, 3rd fl, 04240", "190 Lancaster St most nights (04101)").
 _ZIP_AFTER_STREET_RE = re.compile(
-    r"\.?,?\s*\(?(?:[A-Za-z][A-Za-z'’.-]*,?\s+){0,3}?(\d{5})(?:-\d{4})?\b"
+    r"\.?,?\s*\(?(?:(?:[A-Za-z][A-Za-z'’.-]*|\d{1,3}(?:st|nd|rd|th)?),?\s+){0,4}?\(?"
+    r"(\d{5})(?:-\d{4})?\b"
 )
 
 

@@ -161,22 +161,9 @@ _DATE_MILITARY_RE = re.compile(
 _DATE_ISO_TIME_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b")
 
 
-_MONTH_CAPITALS = (
-    "JAN",
-    "FEB",
-    "MAR",
-    "APR",
-    "MAY",
-    "JUN",
-    "JUL",
-    "AUG",
-    "SEP",
-    "OCT",
-    "NOV",
-    "DEC",
-)
 # Month names are matched capitalised, so the gate can be case-sensitive.
 _MONTH_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_CAPITALS = tuple(month.upper() for month in _MONTH_HINTS)
 
 
 _MAY_VERB_RE = re.compile(

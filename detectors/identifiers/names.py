@@ -302,9 +302,7 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     if prev:
         if prev[-1] in {"dr", "dr.", "doctor"} and len(prev) >= 2 and prev[-2] in _RELATION_SET:
             return False  # "her father, Dr. Levy": a relative who happens to be a doctor
-        if prev[-1] in {"dr", "dr."} and _AGED_APPOSITION_BEFORE_RE.search(
-            text, max(0, start - 70), start
-        ):
+        if _aged_doctor(text, start, prev):
             return False  # "95 y/o retired surgeon, Dr. Harold Pine,": the client
         if prev[-1] in _SELF_WORDS or prev[-1].startswith("@"):
             return True
@@ -532,7 +530,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue
         if end < len(text) and (text[end].isupper() or text[end].isdigit()):
             continue  # part of a camel-case word or code: "MoCA", "PsyD", "McMaster4"
-        if text.startswith(". ", end) and _ABBREVIATION_NUMBER_RE.match(text, end):
+        if _abbreviation_before_number(text, end):
             continue  # an abbreviation before a number: "Reg. No. 48826-180"
         if "-" in text[start : end + 1] and _COMPOUND_AFTER_RE.match(text, start, end + 12):
             continue  # "Vietnam-era", "Haitian-born", "Denver-based": not a person
@@ -548,11 +546,9 @@ def _name_candidates(text: str) -> list[_Candidate]:
         titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
-        strong = titled or _strong_cue(prev, sentence_ended)
-        if not strong and prev and prev[-1] in {"dr", "dr."}:
-            # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is
-            # the client, named after the client's age.
-            strong = _AGED_APPOSITION_BEFORE_RE.search(text, max(0, start - 70), start) is not None
+        # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is the
+        # client, named after the client's age (and not exempt as a colleague, below).
+        strong = titled or _strong_cue(prev, sentence_ended) or _aged_doctor(text, start, prev)
         if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
             continue  # "my old supervisor in Texas said never": the state
         if never and not (
@@ -697,6 +693,21 @@ def _name_candidates(text: str) -> list[_Candidate]:
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found
+
+
+def _aged_doctor(text: str, start: int, prev: list[str]) -> bool:
+    """A doctor named in apposition after the client's age: "a 95 y/o retired surgeon, Dr.
+    Harold Pine, ..." is the client."""
+    return (
+        bool(prev)
+        and prev[-1] in {"dr", "dr."}
+        and _AGED_APPOSITION_BEFORE_RE.search(text, max(0, start - 70), start) is not None
+    )
+
+
+def _abbreviation_before_number(text: str, end: int) -> bool:
+    """The word ending at `end` abbreviates a number's name: "Reg. No. 48826-180"."""
+    return text.startswith(". ", end) and _ABBREVIATION_NUMBER_RE.match(text, end) is not None
 
 
 def _state_region(text: str, start: int, prev: list[str]) -> bool:
@@ -885,10 +896,8 @@ def _name_followups(
     coordinated: set[str] = set()
     for m in tokens:
         start, end = m.span()
-        if covered[start] or (
-            text.startswith(". ", end) and _ABBREVIATION_NUMBER_RE.match(text, end)
-        ):
-            continue  # ... or an abbreviation before a number ("Reg. No. 48826-180")
+        if covered[start] or _abbreviation_before_number(text, end):
+            continue
         token = m.group()
         if token in known and token not in _NEVER_NAME:
             prev = _previous_words(text, start)[0]

@@ -151,8 +151,7 @@ _TRAILER = re.compile(
     r"(?:veterans )?crisis line\b.*|(?:in )?crisis\?.*|if (?:you are|you're|you’re) in crisis\b.*|"
     r"notice\s*:.*|"
     r"(?:call|text|dial) 988\b.*|"
-    r"(?:please )?do not (?:send|e-?mail|include|share) (?:any )?(?:clinical|phi|protected|"
-    r"client|patient|confidential)\b.*|"
+    # (A do-not-send-client-information line is _DO_NOT_SEND's, below: it names clients.)
     r"pronouns?\s*[:-].*|\(?(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|"
     r"(?:office |clinic )?hours?\s*[:-].*|(?:mon|tue|wed|thu|fri)\w*\s*[-–]\s*"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
@@ -198,8 +197,20 @@ def _fielded(line: str) -> bool:
     """A signature written on one line as fields joined by bars or bullets ("Name, LMFT |
     NV MFT 2288 | NPI ... | practice | address | phone | e-mail"): longer than a line of a
     block may be, but each field is short."""
-    fields = re.split(r"\s[|•·]\s", line)
-    return len(fields) >= 3 and len(line) <= 3 * _MAX_LINE and all(len(f) <= 90 for f in fields)
+    return _card_fields(line, _FIELD_SEPARATORS) is not None
+
+
+_FIELD_SEPARATORS = re.compile(r"\s[|•·]\s")
+# ... and on a card that opens a post, dashes too: "Name, CADC — practice — phone — e-mail".
+_CARD_SEPARATORS = re.compile(r"\s[|•·—–]\s")
+
+
+def _card_fields(line: str, separators: re.Pattern[str]) -> list[str] | None:
+    """The fields of a line written as a card (three or more, each short), or None."""
+    fields = separators.split(line)
+    if len(fields) >= 3 and len(line) <= 3 * _MAX_LINE and all(len(f) <= 90 for f in fields):
+        return fields
+    return None
 
 
 # A line that is only a telephone number, in any country's grouping ("(02) 9262 4410",
@@ -251,7 +262,7 @@ _JOB_TITLE = re.compile(
 
 def _signature_line(line: str) -> bool:
     stripped = line.strip()
-    if not stripped:
+    if not stripped or _DO_NOT_SEND.match(stripped):
         return True
     if (len(stripped) > _MAX_LINE and not _fielded(stripped)) or _about_someone(stripped):
         return False
@@ -383,13 +394,8 @@ def _one_line_card(line: str) -> bool:
     """A signature written as one line of fields joined by bars, bullets or dashes, one of
     them a contact detail or a registration: "Sam Ortega, CADC II (he/him) — New Roots
     Recovery, Fresno — 559-264-7700 — sortega@newrootsrecovery.org"."""
-    fields = re.split(r"\s[|•·—–]\s", line)
-    return (
-        len(fields) >= 3
-        and len(line) <= 3 * _MAX_LINE
-        and all(len(field) <= 90 for field in fields)
-        and any(_CONTACT.search(field) for field in fields[1:])
-    )
+    fields = _card_fields(line, _CARD_SEPARATORS)
+    return fields is not None and any(_CONTACT.search(field) for field in fields[1:])
 
 
 def leading_signature_end(text: str) -> int | None:
