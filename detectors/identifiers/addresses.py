@@ -461,7 +461,8 @@ _ADDRESS_HINTS = (
 # prefix. A bed, a floor or a short aside may stand between too ("415 NW 9th St, Bed 22, OKC
 # 73102", "88 Bartlett St, 3rd fl, 04240", "190 Lancaster St most nights (04101)").
 _ZIP_AFTER_STREET_RE = re.compile(
-    r"\.?,?\s*\(?(?:(?:[A-Za-z][A-Za-z'’.-]*|\d{1,3}(?:st|nd|rd|th)?),?\s+){0,4}?\(?"
+    # (Towns in any letters: "María Albina", "San José".)
+    r"\.?,?\s*\(?(?:(?:[^\W\d_][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)?),?\s+){0,4}?\(?"
     r"(\d{5})(?:-\d{4})?\b"
 )
 
