@@ -14,7 +14,9 @@ Writes to --out-dir (default moderation/data):
   `"signature": true`), then de-identified posts (rbNN-d000...), one JSON object a line;
 - content_warnings_dev_retired_blind_<short>.tsv: a header line, then the source file as is.
 
-Every converted row is checked against its source line first (the gold marks put back into
+A new phi_dev file changes the own-details model's training data: retrain it afterwards
+(`manage.py train_moderation_model --own-details-only`). Every converted row is checked
+against its source line first (the gold marks put back into
 the text give the line back exactly; no mark is left unparsed; every kind is known); if any
 check fails, or an output exists and --force is not given, nothing is written.
 """
@@ -223,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.dry_run:
             path.write_text(content, encoding="utf-8", newline="")
         print(f"{'would write' if args.dry_run else 'wrote'} {path.name}: {summary}")
+    if not args.dry_run and any(path.name.startswith("phi_dev") for path, _, _ in outputs):
+        # The own-details model is trained on every phi_dev*.jsonl file (its test checks it).
+        print(
+            "next: retrain the own-details model on the new development file "
+            "(manage.py train_moderation_model --own-details-only) and commit the artifact"
+        )
     return 0
 
 

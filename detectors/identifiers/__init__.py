@@ -192,6 +192,14 @@ Decisions worth knowing:
   parking tickets, "et al." authors, a surname's named model, degrees written with stops
   ("M.Ed.", "Psy.D."), other countries' registers and sign-offs (RP, PBANZ, "Ngā mihi",
   "Wado"), town and phone-only signature lines, a do-not-send-PHI trailer.
+- Learned (2026-12-07, `own_details.py`): what the signature rules keep goes through a small
+  logistic-regression model over the candidate's surroundings (its line, the words around
+  it, where the line stands, the rules' view of it), trained by `make train` on the
+  candidates found in development posts (a signed post's are the author's own, a gold
+  client span's are not). It is asked only in a post that carries a mark of an author giving
+  their own details (a credential, a pronoun set, a sign-off, a signature block), that keeps
+  no kind a card never carries (a date of birth, an SSN, a device), and never about a detail
+  whose sentence or card label says it is someone else's ("the teen's burner", "Client:").
 """
 
 from __future__ import annotations
@@ -209,6 +217,7 @@ from detectors.identifiers import (
     dates,
     names,
     numbers,
+    own_details,
     plates,
     signature,
 )
@@ -390,10 +399,9 @@ def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candi
             pos = doc.shape.find(shape, pos + 1)
 
 
-def find_identifiers(text: str) -> list[IdentifierSpan]:
-    """Patient identifiers in `text`, sorted by position and non-overlapping."""
-    if not text or not isinstance(text, str):
-        return []
+def candidate_spans(text: str) -> list[_Candidate]:
+    """Every candidate the kind modules find, before the author's own details are set
+    aside and overlaps resolved (the own-details model is trained on these)."""
     doc = _Doc(text)
     candidates: list[_Candidate] = []
     for kind_module in (contact, numbers, plates, dates, ages, addresses):
@@ -427,8 +435,18 @@ def find_identifiers(text: str) -> list[IdentifierSpan]:
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:
         candidates.extend(_same_area_zips(text, zips, candidates))
-    # The author's own signature, registration numbers and practice contact details.
+    return candidates
+
+
+def find_identifiers(text: str) -> list[IdentifierSpan]:
+    """Patient identifiers in `text`, sorted by position and non-overlapping."""
+    if not text or not isinstance(text, str):
+        return []
+    candidates = candidate_spans(text)
+    # The author's own signature, registration numbers and practice contact details: by
+    # rule, then by the learned own-details model on what the rules keep.
     candidates = signature.clinician_own(text, candidates)
+    candidates = own_details.not_own(text, candidates)
     quoted = _quoted_colleagues(text)
     if quoted:
         candidates = [

@@ -176,6 +176,27 @@ def test_the_content_warning_model_is_trained_and_served_from_its_artifact(
     assert rows[0][sui] > rows[1][sui]
 
 
+def test_the_own_details_model_is_trained_alone_into_the_output_directory(
+    tmp_path: Path,
+) -> None:
+    from detectors.identifiers import own_details
+
+    out = StringIO()
+    call_command(
+        "train_moderation_model",
+        "--own-details-only",
+        "--output-dir",
+        str(tmp_path),
+        stdout=out,
+        stderr=StringIO(),
+    )
+    assert "wrote own details" in out.getvalue()
+    assert not list(tmp_path.glob("incivility-*")) and not list(tmp_path.glob("content-*"))
+    model = own_details.load_artifact(tmp_path)
+    assert model.version == (tmp_path / "CURRENT_OWN_DETAILS").read_text().strip()
+    assert 0.5 <= model.threshold < 1.0
+
+
 def test_train_rejects_a_curated_file_without_labels(tmp_path: Path) -> None:
     bad = _write_csv(tmp_path / "bad.csv", ["text"], [["hello"]])
     with pytest.raises(CommandError, match="missing column"):

@@ -1,5 +1,5 @@
-"""Train the incivility model and the content-warning model and write new versioned
-artifacts (issues 4 and 20)."""
+"""Train the incivility model, the content-warning model and the own-details model and
+write new versioned artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from moderation import training, warning_training
+from moderation import own_details_training, training, warning_training
 
 
 class Command(BaseCommand):
@@ -32,12 +32,39 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-warnings", action="store_true", help="train only the incivility model"
         )
+        parser.add_argument(
+            "--own-details-only",
+            action="store_true",
+            help="train only the own-details model (a clinician's own details or a client's)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["own_details_only"]:
+            self._own_details(options)
+            return
         if not options["warnings_only"]:
             self._incivility(options)
         if not options["no_warnings"]:
             self._warnings(options)
+        if not options["warnings_only"] and not options["no_warnings"]:
+            self._own_details(options)
+
+    def _own_details(self, options: dict[str, Any]) -> None:
+        bar, progress = _progress(total=2, desc="own details")
+        try:
+            result = own_details_training.train(progress=progress)
+            version = own_details_training.save(
+                result, output_dir=options["output_dir"], activate=not options["no_activate"]
+            )
+        except training.TrainingDataError as error:
+            raise CommandError(str(error)) from error
+        finally:
+            bar.close()
+        self.stdout.write(
+            f"own details: threshold {result.threshold:.3f}, {result.counts}, {result.metrics}"
+        )
+        state = "not activated" if options["no_activate"] else "activated (CURRENT_OWN_DETAILS)"
+        self.stdout.write(self.style.SUCCESS(f"wrote own details {version}, {state}"))
 
     def _warnings(self, options: dict[str, Any]) -> None:
         bar, progress = _progress(total=options["folds"] + 1, desc="content warnings")
