@@ -374,6 +374,58 @@ def _same_area_zips(
             yield _Candidate("zip", start, end)
 
 
+# Ten digits written together, not part of a longer number or code.
+_TEN_DIGITS = re.compile(r"(?<![\w$#.,/-])[2-9]\d{2}[2-9]\d{6}(?![\w/%]|[.,-]\d)")
+
+
+def _same_area_phones(
+    text: str, phones: list[_Candidate], candidates: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """Ten bare digits with the area code of a phone number found by its shape or cue are
+    a phone number too: "she's called from 662-347-1108, 6623471922, (662) 209-4417"."""
+    areas = set()
+    for c in phones:
+        digits = "".join(ch for ch in text[c.start : c.end] if ch.isdigit())
+        if len(digits) == 11 and digits[0] == "1":
+            digits = digits[1:]
+        if len(digits) >= 10:
+            areas.add(digits[:3])
+    taken = [(c.start, c.end) for c in candidates]
+    for m in _TEN_DIGITS.finditer(text):
+        start, end = m.span()
+        if text[start : start + 3] in areas and not any(a < end and start < b for a, b in taken):
+            yield _Candidate("phone", start, end)
+
+
+_NAME_PART = re.compile(r"[A-Za-z]{4,}")
+_URL_WORD = re.compile(r"[a-z]+")
+
+
+def _links_with_a_name(doc: _Doc, candidates: list[_Candidate]) -> Iterator[_Candidate]:
+    """A link whose address carries, as a word of its own, the name of a person found in
+    the post leads to that person: "Her son Jaylen Okafor ... meal train at
+    mealtrain.com/trains/jaylen-okafor-family"."""
+    text = doc.text
+    parts = {
+        part.lower()
+        for c in candidates
+        if c.kind == "name"
+        for part in _NAME_PART.findall(text[c.start : c.end])
+    }
+    if not parts:
+        return
+    taken = [(c.start, c.end) for c in candidates]
+    for m in contact._URL_RE.finditer(doc):
+        start, end = m.span()
+        if "@" in text[max(0, start - 1) : start] or any(a < end and start < b for a, b in taken):
+            continue
+        # The name as a whole word of the address ("kit-and-femi-oyelaran", not the
+        # "tara" in an author's "tarabrach.com").
+        words = set(_URL_WORD.findall(m.group().lower().split("://", 1)[-1]))
+        if words & parts:
+            yield _Candidate("url", start, end)
+
+
 def _same_shape_numbers(doc: _Doc, records: list[_Candidate]) -> Iterator[_Candidate]:
     """A second number shaped like a record number found by its cue is one too: "chart #
     22-10487 ... the other one is 22-10488" (a duplicate chart, a sibling's case number)."""
@@ -435,6 +487,11 @@ def candidate_spans(text: str) -> list[_Candidate]:
     zips = [c for c in candidates if c.kind == "zip"]
     if zips:
         candidates.extend(_same_area_zips(text, zips, candidates))
+    phones = [c for c in candidates if c.kind == "phone"]
+    if phones:
+        candidates.extend(_same_area_phones(text, phones, candidates))
+    if "." in text and any(c.kind == "name" for c in candidates):
+        candidates.extend(_links_with_a_name(doc, candidates))
     return candidates
 
 

@@ -355,7 +355,8 @@ _ZIP_PLACE_NOUN_RE = re.compile(
 )
 # What may stand before such a city: a clause or list break, or a place word.
 _CITY_LEAD_RE = re.compile(
-    r"(?:^|[,;:(\n]|\b(?:in|to|of|at|near|from|around|outside|moved|lives|live|living))\s*$"
+    r"(?:^|[,;:(\n]|\b(?:in|to|of|at|near|from|around|outside|moved|lives|live|living|past|"
+    r"beyond))\s*$"
 )
 # What may follow a ZIP in prose: the end of a clause, or a word that is not a unit.
 _ZIP_FOLLOW_RE = re.compile(

@@ -73,7 +73,7 @@ _URL_RE = _CaseFree(
 _SOCIAL_URL_RE = _CaseFree(
     r"(?i)(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube|"
     r"reddit|tumblr|pinterest|onlyfans|venmo|cash\.app|gofundme|threads|bsky|myspace|github)"
-    r"\.(?:com|me|net|app|social)/"
+    r"\.(?:com|me|net|app|social)/|youtu\.be/"
 )
 
 

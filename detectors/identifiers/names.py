@@ -539,8 +539,12 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if token in _PLACE_STARTS:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
         prev, sentence_ended = _previous_words(text, start)
-        if token in _CONTINENTS and prev and prev[-1] in _COMPASS_WORDS:
-            continue  # "Central America", "South Asia", "West Africa": a region
+        if (
+            prev
+            and prev[-1] in _COMPASS_WORDS
+            and (token in _CONTINENTS or _STATE_RE.fullmatch(token))
+        ):
+            continue  # "Central America", "West Africa", "western Kentucky": a region
         raw_prev = text[max(0, start - 8) : start].split()
         # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
         titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
