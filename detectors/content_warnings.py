@@ -101,6 +101,67 @@ _MEDICINE = (
 # exclusions and the longer phrases come first. _ABBREVIATIONS holds the
 # abbreviations that only mean the clinical thing in capitals.
 _TERMS: list[tuple[str, tuple[str, ...]]] = [
+    # --- eighth round (2026-12-07, stop 32): classes of the retired 2026-12-07f set -------
+    # A medicine swallowed by the handful or the bottle, whoever's it was ("washed down a
+    # handful of his mother's clonazepam"); a medicine kept back for later ("saving up his
+    # oxycodone", "stockpiling her Seroquel"); a blade taken to the body; wishing not to
+    # exist.
+    (
+        r"(?:washed down|washing down|swallowed|downed|gulped|took) (?:a handful|handfuls|"
+        r"a fistful|a palmful|a bottle|the bottle|a whole bottle|the whole bottle|a blister pack|"
+        r"a week's worth|a month's worth)(?: of)? (?:her |his |their |my |the )?"
+        r"(?:\w+(?:'s|’s) )?(?:\w+ )?"
+        + _MEDICINE
+        + r"|(?:sav(?:e|es|ed|ing) up|stockpil\w*|hoard\w*|stash\w*|squirrel\w* away|"
+        r"(?:holding|held|keeping|kept) back) (?:all )?(?:of )?(?:her|his|their|my) (?:\w+ )?"
+        + _MEDICINE
+        + r"|took (?:a|the) (?:razor|blade|knife|box cutter|pair of scissors) to "
+        r"(?:her|his|their|my) (?:own )?(?:chest|arms?|wrists?|thighs?|legs?|stomach|skin|face|"
+        r"body)|"
+        r"(?:just |simply )?(?:stop|stopped|cease|ceased) (?:existing|to exist)\b",
+        (_SUI,),
+    ),
+    # Signs of an infant's or child's abuse and restraint by a carer.
+    (
+        r"(?:bruis\w*|fractures?|injur\w*|burns?) (?:in|at) (?:various|different|multiple|varying) "
+        r"stages of healing|"
+        r"torn frenulum|"
+        r"(?:hand|pillow|blanket|cloth) over (?:the |her |his |their )?(?:baby|infant|newborn|"
+        r"toddler|child|kid)(?:'s|’s)? (?:mouth|face|nose)|"
+        r"lock(?:s|ed|ing)? (?:the |her |his |their )?(?:[\w-]+ ){0,3}(?:kids?|child|children|son|"
+        r"daughter|boy|girl|toddler|teen|\d+-year-old) in (?:a|the|his|her|their) (?:closet|room|"
+        r"basement|bathroom|cage|shed|car|crate)|"
+        r"(?:burns?|burn marks|scalds?|scald marks) (?:on|to|across) (?:her|his|their) "
+        r"(?:\w+ )?from (?:her|his|their) "
+        r"(?:mother|father|mom|dad|stepdad|stepmom|stepfather|stepmother|parent|grandmother|"
+        r"grandma|caregiver|foster \w+)(?:'s|’s)",
+        (_ABU,),
+    ),
+    # Assault of a worker, a bystander or a family member, named by the act and the injury.
+    (
+        r"(?:shoved|pushed|slammed|threw|kicked|bit|punched|headbutted) "
+        r"(?:a|an|the|his|her|their|one of the|another) (?:\w+ )?(?:nurse|staff|staffer|aide|"
+        r"teacher|officer|guard|worker|tech|"
+        r"peer|resident|patient|student|classmate|client|member)s?\b|"
+        r"broke (?:two of |one of |several of )?(?:his|her|their|my|another man's|a man's|"
+        r"someone's) (?:\w+ )?(?:fingers?|arm|jaw|nose|ribs?|legs?|wrist|hand|cheekbone|"
+        r"eye socket|orbital)|"
+        r"fractur\w* (?:his|her|their|my) (?:\w+ )?(?:cheekbone|jaw|skull|orbit|eye socket|ribs?|"
+        r"arm|wrist|nose|cheek)",
+        (_VIO,),
+    ),
+    # Eating what is not food (pica), an eating disorder's sign.
+    (
+        r"\bpica\b|(?:eats|eating|ate|craves|craving) (?:\w+ )?(?:laundry starch|cornstarch by|"
+        r"clay|dirt|chalk|drywall|paper|ice by the|ice chips by the)",
+        (_EAT,),
+    ),
+    # Being made to undress by an adult in charge.
+    (
+        r"made (?:him|her|them|me) (?:take off|remove|pull down|strip off) (?:his|her|their|my) "
+        r"(?:pants|clothes|shirt|underwear|shorts|top)",
+        (_SEX,),
+    ),
     # Before the figurative senses below, which share their first words ("shot my whole
     # week", "kill the mood"): using a whole supply at once, a drug to kill an appetite.
     (r"shot up [\w ]{0,40}? on purpose", (_SUB, _SUI)),

@@ -1231,3 +1231,44 @@ def test_seventh_round_2026_12_07e_look_alikes_do_not_call_that_category(
     text: str, absent: str
 ) -> None:
     assert absent not in warnings_called_for(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "After the eviction notice she downed a handful of her roommate's lorazepam.",
+            {"suicide_self_harm"},
+        ),
+        (
+            "Hospice nurse found him stockpiling his morphine in a sock drawer.",
+            {"suicide_self_harm"},
+        ),
+        ("She took a box cutter to her thighs after the custody ruling.", {"suicide_self_harm"}),
+        ("He told me he'd rather simply cease to exist than go back.", {"suicide_self_harm"}),
+        ("Skeletal survey showed fractures at varying stages of healing.", {"abuse"}),
+        ("ER noted bruising in multiple stages of healing on the toddler's back.", {"abuse"}),
+        ("Grandma locks the 6-year-old in the basement when he wets the bed.", {"abuse"}),
+        ("Daycare worker seen holding a blanket over the infant's face.", {"abuse"}),
+        (
+            "Scald marks on his hands from his stepdad's iron, the school nurse says.",
+            {"abuse"},
+        ),
+        ("Resident shoved an aide into the doorframe during a shower.", {"violence"}),
+        ("Her brother broke her wrist during the argument over the car.", {"violence"}),
+        ("The loan shark's guys fractured his jaw in the parking lot.", {"violence"}),
+        (
+            "Third trimester, and she is eating laundry starch by the box again.",
+            {"eating_disorders"},
+        ),
+        ("Pica in a 9-year-old with autism: drywall and paper.", {"eating_disorders"}),
+        (
+            "A camp counselor made him take off his shorts 'to check for ticks'.",
+            {"sexual_violence"},
+        ),
+    ],
+)
+def test_eighth_round_2026_12_07f_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
