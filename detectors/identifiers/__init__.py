@@ -197,7 +197,8 @@ Decisions worth knowing:
   it, where the line stands, the rules' view of it), trained by `make train` on the
   candidates found in development posts (a signed post's are the author's own, a gold
   client span's are not). It is asked only in a post that carries a mark of an author giving
-  their own details (a credential, a pronoun set, a sign-off, a signature block), that keeps
+  their own details (a credential or signing role, a pronoun set, a clinical practice's
+  name, a sign-off, a signature block), that keeps
   no kind a card never carries (a date of birth, an SSN, a device), and never about a detail
   whose sentence or card label says it is someone else's ("the teen's burner", "Client:").
 """

@@ -284,7 +284,7 @@ def _someone_elses(text: str, start: int, end: int) -> bool:
     ..."). The model is not asked about those. A pronoun set ("she/her") is the author's."""
     clause = signature._PRONOUN_SET.sub(" ", text[signature._clause_start(text, start) : start])
     after = signature._PRONOUN_SET.sub(" ", signature._sentence_after(text, end))
-    if signature._OTHERS.search(clause) or signature._OTHERS_AFTER.search(after):
+    if _spoken_of(signature._OTHERS, clause) or _spoken_of(signature._OTHERS_AFTER, after):
         return True
     # A card that opens with whose it is: "Client: J. Whitcombe\n9 Ferris Ln, ...".
     block_start = text.rfind("\n\n", 0, start)
@@ -292,11 +292,29 @@ def _someone_elses(text: str, start: int, end: int) -> bool:
     return _CLIENT_LABEL.search(block) is not None
 
 
+def _spoken_of(pattern: re.Pattern[str], part: str) -> bool:
+    """A word for someone else in this part of a sentence, not inside a capitalised name
+    ("Keystone Family Services", "Chesapeake Family Therapy" name a practice)."""
+    for m in pattern.finditer(part):
+        word = m.group()
+        if not word[:1].isupper():
+            return True
+        before = part[: m.start()].rstrip()
+        after = part[m.end() :].lstrip()
+        inside_a_name = (before[-1:].isalpha() and before.split()[-1][:1].isupper()) or after[
+            :1
+        ].isupper()
+        if not inside_a_name:
+            return True
+    return False
+
+
 def gated(text: str, candidates: list[_Candidate]) -> bool:
     """Whether the model is not asked about this post at all: it keeps a candidate of a
     kind no card carries (it is held whatever the model says), or nothing in it marks an
-    author giving their own details (a credential, a pronoun set, a sign-off, a signature
-    block the rules found). A bare block of a name and an address is nobody's card."""
+    author giving their own details (a credential or a signing role, a pronoun set, a
+    practice's name, a sign-off, a signature block the rules found). A bare block of a name
+    and an address is nobody's card."""
     if any(c.kind not in OWN_KINDS for c in candidates):
         return True
     return not _signed(text)
@@ -307,10 +325,27 @@ _BULLET = re.compile(r"\s*[-•*]\s")
 _AMBIGUOUS_CREDENTIALS = frozenset({"MA", "MS", "MD", "DO", "NP", "RN", "PA"})
 
 
+# ... but after a name and a comma, and not before a ZIP, they are: "Vikram Patel, MD".
+_AMBIGUOUS_AFTER_NAME = re.compile(
+    r"\b[A-Z][\w'’.-]+,\s*(?:MD|DO|NP|RN|PA|MA|MS)\b(?![\s,]*\d{5})(?!\s+[A-Z][a-z])"
+)
+
+
+# A clinical practice's name ("Esperanza Behavioral Health", "Chesapeake Family Therapy"),
+# not any firm's ("Johnson Inc.", "Asc Partners").
+_CLINICAL_PRACTICE = re.compile(
+    r"\b[A-Z][\w'’&.-]*\s+(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Counseling|Counselling|Therapy|"
+    r"Therapies|Psychotherapy|Psychology|Psychiatry|Psychological|Behavioral Health|"
+    r"Behavioural Health|Mental Health|Neuropsychology|Psychiatric|Recovery|Wellness)\b"
+)
+
+
 def _signed(text: str) -> bool:
     if any(m.group() not in _AMBIGUOUS_CREDENTIALS for m in signature._CREDENTIAL.finditer(text)):
         return True
-    if signature._PRONOUN_SET.search(text):
+    if signature._PRONOUN_SET.search(text) or _AMBIGUOUS_AFTER_NAME.search(text):
+        return True
+    if _CLINICAL_PRACTICE.search(text):
         return True
     if any(
         signature._SIGN_OFF.match(line.strip()) and not _BULLET.match(line)

@@ -69,6 +69,14 @@ _CREDENTIAL = re.compile(
     # Nurses and academic titles: "Joanne Whitfield, LPN", "Associate Professor of Social Work".
     r"LPN|LVN|CRNP|PMHCNS(?:-BC)?|CNS|(?:Assistant |Associate |Clinical )?Professor|Lecturer|"
     r"Instructor|"
+    # Specialist degrees, ministry, pharmacy, public health and long-term care ("Samantha
+    # Greer, EdS, NCSP", "Fr. Dominic Albrecht, MDiv, BCC", "PharmD, BCPP", "Angela
+    # Brightwater, LNHA"), and the roles that sign programme posts ("Office Manager",
+    # "Associate Director", "Study Coordinator", "Chaplain").
+    r"EdS|Ed\.S\.|MDiv|M\.Div\.|BCC|PharmD|Pharm\.D\.|BCPP|MPH|MHA|LNHA|CCM|LCAS|RDN|CDCES|DSW|"
+    r"DMin|(?:Program|Office|Practice|Intake|Clinic|Case|Site) Manager|"
+    r"(?:Study |Program |Intake |Outreach |Education |Research |District )?Coordinator|"
+    r"(?:Associate |Assistant |Regional |Site )?Director|Chaplain|Pharmacist|"
     r"(?:LCSW|LMFT|LPC|LMHC|LPCC|LCPC|MFT|PsyD|PhD|MD|NP|RN)s|"
     r"[Ll]icensed (?:[A-Za-z]+ ){0,2}(?:[Pp]sychologist|[Tt]herapist|[Cc]ounsell?or|"
     r"[Ss]ocial [Ww]orker)|(?:[Cc]linical|[Ee]xecutive|[Mm]edical|[Pp]rogram) [Dd]irector|"

@@ -29,6 +29,17 @@ OWN_CARDS = [
     "noor@haddadcounseling.com, 410-296-5532",
     "we switched to the C-SSRS screener last year too. -bex (Rebecca Lindqvist LMHC, FL, "
     "Sarasota, 941-366-2208)",
+    # Held by a06471d's rules and by 4c2a997's model (a practice called "... Family
+    # Therapy" read as someone's family; "MD" read as a state; a role and a ministry degree
+    # that were no credential); the last, an EdS, is a guard.
+    "We have two openings in our teen DBT group. Questions to Dana Ruiz, Intake Coordinator, "
+    "Riverside Family Therapy, 2200 Alder St, Eugene OR 97405, 541-555-0123.",
+    "Kwame Mensah here (Kwame Mensah, MD, adult psychiatry). We moved our clozapine clinic to "
+    "Tuesdays. — kmensah@northvalleypsych.org",
+    "Hiring a part-time chaplain for our hospice team. Contact Rev. Ann Whitaker, MDiv, BCC, "
+    "Spiritual Care Lead, awhitaker@mesahospice.org, 480-555-0172.",
+    "For the IEP question: the reevaluation clock restarts. Jordan Ellis, EdS, NCSP, School "
+    "Psychologist, Cedar Ridge USD, jellis@cedarridgeusd.org, 530-555-0190 ext 12.",
 ]
 
 
@@ -199,3 +210,12 @@ def test_a_state_that_is_also_a_degree_is_no_mark_of_an_author() -> None:
     assert own_details.not_own(text, [phone], model=_model(0.5, 9.0)) == [phone]
     signed = text + "\nLena Ostrowski, LICSW"
     assert own_details.not_own(signed, [phone], model=_model(0.5, 9.0)) == []
+
+
+def test_a_practice_named_for_families_is_not_someone_elses_detail() -> None:
+    text = "Contact Riverside Family Therapy at 541-555-0123 with referrals."
+    start = text.index("541")
+    assert not own_details._someone_elses(text, start, start + 12)
+    text = "Contact the family at 541-555-0123 after the meeting."
+    start = text.index("541")
+    assert own_details._someone_elses(text, start, start + 12)
