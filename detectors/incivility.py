@@ -20,7 +20,6 @@ Public API::
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from detectors.artifact_files import artifact_files
 from detectors.hashed_text import BatchHashes, HashedSpace, row_dot
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
@@ -114,21 +114,12 @@ class LoadedModel:
         return 1.0 / (1.0 + np.exp(-logits))
 
 
-def _current_version(directory: Path) -> str:
-    current = directory / "CURRENT"
-    if not current.is_file():
-        raise ModelNotFoundError(f"{current} does not exist; train a model first")
-    return current.read_text(encoding="utf-8").strip()
-
-
 def load_artifact(directory: Path, version: str | None = None) -> LoadedModel:
     """Load one artifact from a directory (uncached; tests and commands use it)."""
-    version = version or _current_version(directory)
-    arrays_path = directory / f"incivility-{version}.npz"
-    meta_path = directory / f"incivility-{version}.json"
-    if not arrays_path.is_file() or not meta_path.is_file():
-        raise ModelNotFoundError(f"no artifact {arrays_path.name} with its .json in {directory}")
-    metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    version, arrays_path, metadata = artifact_files(
+        directory, "incivility", "CURRENT", version, ModelNotFoundError
+    )
+    meta_path = arrays_path.with_suffix(".json")
     features = metadata.get("features")
     if not isinstance(features, dict) or {"word", "char"} - set(features):
         raise ModelNotFoundError(f"{meta_path.name} does not describe its features")

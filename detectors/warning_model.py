@@ -8,7 +8,6 @@ Loaded once per process.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from detectors.artifact_files import artifact_files
 from detectors.hashed_text import BatchHashes, HashedSpace, row_dot
 
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
@@ -63,16 +63,9 @@ def _as_float64(
 
 
 def load_artifact(directory: Path, version: str | None = None) -> WarningModel:
-    if version is None:
-        current = directory / "CURRENT_WARNINGS"
-        if not current.is_file():
-            raise WarningModelNotFoundError(f"{current} does not exist; run make train")
-        version = current.read_text(encoding="utf-8").strip()
-    arrays_path = directory / f"content-warnings-{version}.npz"
-    meta_path = directory / f"content-warnings-{version}.json"
-    if not arrays_path.is_file() or not meta_path.is_file():
-        raise WarningModelNotFoundError(f"no {arrays_path.name} with its .json in {directory}")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    version, arrays_path, meta = artifact_files(
+        directory, "content-warnings", "CURRENT_WARNINGS", version, WarningModelNotFoundError
+    )
     features = meta["features"]
     with np.load(arrays_path, allow_pickle=False) as arrays:
         char = char_coef = None

@@ -23,7 +23,6 @@ drops almost no gold client identifier out of fold.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from detectors.artifact_files import artifact_files
 from detectors.hashed_text import abs_hashes
 from detectors.identifiers import signature
 from detectors.identifiers._text import _Candidate
@@ -251,16 +251,9 @@ class OwnDetailsModel:
 
 
 def load_artifact(directory: Path, version: str | None = None) -> OwnDetailsModel:
-    if version is None:
-        current = directory / "CURRENT_OWN_DETAILS"
-        if not current.is_file():
-            raise OwnDetailsModelNotFoundError(f"{current} does not exist; run make train")
-        version = current.read_text(encoding="utf-8").strip()
-    arrays_path = directory / f"own-details-{version}.npz"
-    meta_path = directory / f"own-details-{version}.json"
-    if not arrays_path.is_file() or not meta_path.is_file():
-        raise OwnDetailsModelNotFoundError(f"no {arrays_path.name} with its .json in {directory}")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    version, arrays_path, meta = artifact_files(
+        directory, "own-details", "CURRENT_OWN_DETAILS", version, OwnDetailsModelNotFoundError
+    )
     with np.load(arrays_path, allow_pickle=False) as arrays:
         coef = arrays["coef"].astype(np.float64)
     return OwnDetailsModel(
