@@ -72,13 +72,23 @@ def dev_paths() -> list[Path]:
     return sorted(DATA_DIR.glob("phi_dev*.jsonl"))
 
 
+def data_sha256() -> str:
+    """The digest of the development files a model is trained on (names and contents),
+    recorded in its artifact."""
+    digest = hashlib.sha256()
+    for path in dev_paths():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def examples_of(row: dict[str, Any]) -> list[tuple[list[str], int, bool]]:
     """(features, label, unasked) of each labelled candidate in one development row."""
     text = row["text"]
     gold = [(s["start"], s["end"]) for s in row.get("spans", [])]
     view = own_details._PostView.of(text)
     candidates = candidate_spans(text)
-    gated = own_details.gated(text, signature.clinician_own(text, candidates))
+    gated = own_details.gated(view, signature.clinician_own(text, candidates))
     out = []
     for cand in candidates:
         if cand.kind not in own_details.OWN_KINDS:
@@ -127,9 +137,9 @@ def fit(x: sparse.csr_matrix, y: np.ndarray) -> LogisticRegression:
     return model
 
 
-def out_of_fold(examples: Examples, folds: int = 5) -> np.ndarray:
-    """Each example's probability from a model that saw none of its writer's posts."""
-    x = matrix(examples.features)
+def out_of_fold(examples: Examples, x: sparse.csr_matrix, folds: int = 5) -> np.ndarray:
+    """Each example's probability (`x`: their features' matrix) from a model that saw none
+    of its writer's posts."""
     y = np.array(examples.labels)
     groups = np.array(examples.groups)
     scores = np.zeros(len(y))
@@ -154,28 +164,25 @@ def train(progress: Callable[[str], None] | None = None) -> OwnDetailsTraining:
     labels = np.array(examples.labels)
     if labels.sum() == 0 or (labels == 0).sum() == 0:
         raise training.TrainingDataError("own-details training needs both labels")
-    scores = out_of_fold(examples)
+    x = matrix(examples.features)
+    scores = out_of_fold(examples, x)
     if progress:
         progress("out of fold")
     unasked = np.array(examples.unasked)
     threshold = choose_threshold(labels, scores, unasked)
-    own_kept = float((scores[labels == 1] >= threshold).mean())
-    client_dropped = float((scores[(labels == 0) & ~unasked] >= threshold).mean())
-    model = fit(matrix(examples.features), labels)
+    own_set_aside = float((scores[labels == 1] >= threshold).mean())
+    client_set_aside = float((scores[(labels == 0) & ~unasked] >= threshold).mean())
+    model = fit(x, labels)
     if progress:
         progress("fitted")
-    digest = hashlib.sha256()
-    for path in dev_paths():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
     return OwnDetailsTraining(
         coef=model.coef_[0].astype(np.float32),
         intercept=float(model.intercept_[0]),
         threshold=threshold,
         metrics={
             "out_of_fold_by_writer": {
-                "own_candidates_set_aside": round(own_kept, 4),
-                "client_candidates_set_aside": round(client_dropped, 4),
+                "own_candidates_set_aside": round(own_set_aside, 4),
+                "client_candidates_set_aside": round(client_set_aside, 4),
             }
         },
         counts={
@@ -183,7 +190,7 @@ def train(progress: Callable[[str], None] | None = None) -> OwnDetailsTraining:
             "client": int((labels == 0).sum()),
             "client_asked": int(((labels == 0) & ~unasked).sum()),
         },
-        data_sha256=digest.hexdigest(),
+        data_sha256=data_sha256(),
     )
 
 

@@ -362,28 +362,26 @@ _BILLING_CODE = re.compile(
 _FIVE_DIGITS = re.compile(r"(?<![\w$#.,/-])\d{5}(?![\w/%]|[.,-]\d|\s*(?:dollars|usd|mg|miles))")
 
 
-def _same_area_zips(
-    text: str, zips: list[_Candidate], candidates: list[_Candidate]
+def _same_area(
+    text: str, pattern: re.Pattern[str], kind: str, areas: set[str], candidates: list[_Candidate]
 ) -> Iterator[_Candidate]:
-    """Another five-digit number in the same three-digit ZIP area as a ZIP found by its cue
-    is a ZIP too: "..., El Paso TX 79901-2804; they have 79902 on file"."""
-    areas = {text[c.start : c.start + 3] for c in zips}
+    """Bare numbers of `pattern` whose first three digits are an area of a number found by
+    its cue, not already a candidate, are of that kind too: a second ZIP of the same ZIP area
+    ("..., El Paso TX 79901-2804; they have 79902 on file"), ten digits with a found phone's
+    area code ("she's called from 662-347-1108, 6623471922, (662) 209-4417")."""
     taken = [(c.start, c.end) for c in candidates]
-    for m in _FIVE_DIGITS.finditer(text):
+    for m in pattern.finditer(text):
         start, end = m.span()
         if text[start : start + 3] in areas and not any(a < end and start < b for a, b in taken):
-            yield _Candidate("zip", start, end)
+            yield _Candidate(kind, start, end)
 
 
 # Ten digits written together, not part of a longer number or code.
 _TEN_DIGITS = re.compile(r"(?<![\w$#.,/-])[2-9]\d{2}[2-9]\d{6}(?![\w/%]|[.,-]\d)")
 
 
-def _same_area_phones(
-    text: str, phones: list[_Candidate], candidates: list[_Candidate]
-) -> Iterator[_Candidate]:
-    """Ten bare digits with the area code of a phone number found by its shape or cue are
-    a phone number too: "she's called from 662-347-1108, 6623471922, (662) 209-4417"."""
+def _area_codes(text: str, phones: list[_Candidate]) -> set[str]:
+    """The area codes of the ten-digit phone numbers found ("+1" dropped)."""
     areas = set()
     for c in phones:
         digits = "".join(ch for ch in text[c.start : c.end] if ch.isdigit())
@@ -391,11 +389,7 @@ def _same_area_phones(
             digits = digits[1:]
         if len(digits) >= 10:
             areas.add(digits[:3])
-    taken = [(c.start, c.end) for c in candidates]
-    for m in _TEN_DIGITS.finditer(text):
-        start, end = m.span()
-        if text[start : start + 3] in areas and not any(a < end and start < b for a, b in taken):
-            yield _Candidate("phone", start, end)
+    return areas
 
 
 _NAME_PART = re.compile(r"[A-Za-z]{4,}")
@@ -485,12 +479,12 @@ def candidate_spans(text: str) -> list[_Candidate]:
     records = [c for c in candidates if c.kind == "record_number"]
     if records:
         candidates.extend(_same_shape_numbers(doc, records))
-    zips = [c for c in candidates if c.kind == "zip"]
-    if zips:
-        candidates.extend(_same_area_zips(text, zips, candidates))
-    phones = [c for c in candidates if c.kind == "phone"]
-    if phones:
-        candidates.extend(_same_area_phones(text, phones, candidates))
+    zip_areas = {text[c.start : c.start + 3] for c in candidates if c.kind == "zip"}
+    if zip_areas:
+        candidates.extend(_same_area(text, _FIVE_DIGITS, "zip", zip_areas, candidates))
+    phone_areas = _area_codes(text, [c for c in candidates if c.kind == "phone"])
+    if phone_areas:
+        candidates.extend(_same_area(text, _TEN_DIGITS, "phone", phone_areas, candidates))
     if "." in text and any(c.kind == "name" for c in candidates):
         candidates.extend(_links_with_a_name(doc, candidates))
     return candidates

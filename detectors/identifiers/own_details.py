@@ -23,6 +23,7 @@ drops almost no gold client identifier out of fold.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ _CLIENT_LABEL = re.compile(
     r"participant|referral|guardian|parent|emergency contact)(?:'s)?(?:\s+name)?\s*[:#-]"
 )
 _CARD_REACH = 240
+_BULLET = re.compile(r"\s*[-•*]\s")
 _MARKS = {
     "cred": signature._CREDENTIAL,
     "pron": signature._PRONOUN_SET,
@@ -94,6 +96,8 @@ class _PostView:
     signed_from: int | None
     leading_end: int | None
     sign_off_at: int | None
+    # Whether a sign-off line that is not a list's bullet ("- Client: ...") stands anywhere.
+    signs_off: bool
     # Each line's features, worked out when a candidate on it is first asked about (for
     # this call only: the view is dropped with it).
     line_features: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
@@ -101,17 +105,20 @@ class _PostView:
     @classmethod
     def of(cls, text: str) -> _PostView:
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        sign_off = None
+        sign_off, signs_off = None, False
         for m in re.finditer(r"(?m)^.*$", text):
             if signature._SIGN_OFF.match(m.group().strip()):
-                sign_off = m.start()
-                break
+                sign_off = m.start() if sign_off is None else sign_off
+                signs_off = not _BULLET.match(m.group())
+                if signs_off:
+                    break
         return cls(
             text=text,
             line_starts=starts,
             signed_from=signature.signature_start(text),
             leading_end=signature.leading_signature_end(text),
             sign_off_at=sign_off,
+            signs_off=signs_off,
         )
 
     def nearest(self, mark: str, start: int, end: int) -> str:
@@ -133,16 +140,10 @@ class _PostView:
 
     def line_of(self, position: int) -> tuple[int, int, int]:
         """(line index, line start, line end) of the line holding `position`."""
-        low, high = 0, len(self.line_starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.line_starts[middle] <= position:
-                low = middle
-            else:
-                high = middle - 1
-        start = self.line_starts[low]
+        index = bisect.bisect_right(self.line_starts, position) - 1
+        start = self.line_starts[index]
         end = self.text.find("\n", start)
-        return low, start, len(self.text) if end < 0 else end
+        return index, start, len(self.text) if end < 0 else end
 
 
 def _line_features(view: _PostView, index: int, line: str) -> tuple[list[str], list[str]]:
@@ -246,7 +247,8 @@ class OwnDetailsModel:
         rows = [set(features(view, c.kind, c.start, c.end)) for c in candidates]
         terms = sorted(set().union(*rows))
         column_of = dict(zip(terms, (abs_hashes(terms) % self.n_features).tolist(), strict=True))
-        logits = np.array([self.coef[sorted({column_of[t] for t in row})].sum() for row in rows])
+        # Each column once, as training's binary matrix counts it (two terms may share one).
+        logits = np.array([self.coef[list({column_of[t] for t in row})].sum() for row in rows])
         return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
 
 
@@ -274,10 +276,13 @@ def load_model(version: str | None = None) -> OwnDetailsModel:
 def _someone_elses(text: str, start: int, end: int) -> bool:
     """Whether the detail's sentence says whose it is, and not the author's: a client, a
     relative, someone reported ("Call 971-555-0164 (the teen's burner)", "her cell is
-    ..."). The model is not asked about those. A pronoun set ("she/her") is the author's."""
-    clause = signature._PRONOUN_SET.sub(" ", text[signature._clause_start(text, start) : start])
-    after = signature._PRONOUN_SET.sub(" ", signature._sentence_after(text, end))
-    if _spoken_of(signature._OTHERS, clause) or _spoken_of(signature._OTHERS_AFTER, after):
+    ..."), as the signature rules read it (`signature.spoken_of`). The model is not asked
+    about those."""
+    clause = text[signature._clause_start(text, start) : start]
+    after = signature._sentence_after(text, end)
+    if signature.spoken_of(signature._OTHERS, clause) or signature.spoken_of(
+        signature._OTHERS_AFTER, after
+    ):
         return True
     # A card that opens with whose it is: "Client: J. Whitcombe\n9 Ferris Ln, ...".
     block_start = text.rfind("\n\n", 0, start)
@@ -285,24 +290,7 @@ def _someone_elses(text: str, start: int, end: int) -> bool:
     return _CLIENT_LABEL.search(block) is not None
 
 
-def _spoken_of(pattern: re.Pattern[str], part: str) -> bool:
-    """A word for someone else in this part of a sentence, not inside a capitalised name
-    ("Keystone Family Services", "Chesapeake Family Therapy" name a practice)."""
-    for m in pattern.finditer(part):
-        word = m.group()
-        if not word[:1].isupper():
-            return True
-        before = part[: m.start()].rstrip()
-        after = part[m.end() :].lstrip()
-        inside_a_name = (before[-1:].isalpha() and before.split()[-1][:1].isupper()) or after[
-            :1
-        ].isupper()
-        if not inside_a_name:
-            return True
-    return False
-
-
-def gated(text: str, candidates: list[_Candidate]) -> bool:
+def gated(view: _PostView, candidates: list[_Candidate]) -> bool:
     """Whether the model is not asked about this post at all: it keeps a candidate of a
     kind no card carries (it is held whatever the model says), or nothing in it marks an
     author giving their own details (a credential or a signing role, a pronoun set, a
@@ -310,10 +298,9 @@ def gated(text: str, candidates: list[_Candidate]) -> bool:
     and an address is nobody's card."""
     if any(c.kind not in OWN_KINDS for c in candidates):
         return True
-    return not _signed(text)
+    return not _signed(view)
 
 
-_BULLET = re.compile(r"\s*[-•*]\s")
 # State abbreviations that are also degrees ("Salem MA 01970"): no mark of an author alone.
 _AMBIGUOUS_CREDENTIALS = frozenset({"MA", "MS", "MD", "DO", "NP", "RN", "PA"})
 
@@ -333,22 +320,15 @@ _CLINICAL_PRACTICE = re.compile(
 )
 
 
-def _signed(text: str) -> bool:
+def _signed(view: _PostView) -> bool:
+    text = view.text
     if any(m.group() not in _AMBIGUOUS_CREDENTIALS for m in signature._CREDENTIAL.finditer(text)):
         return True
     if signature._PRONOUN_SET.search(text) or _AMBIGUOUS_AFTER_NAME.search(text):
         return True
     if _CLINICAL_PRACTICE.search(text):
         return True
-    if any(
-        signature._SIGN_OFF.match(line.strip()) and not _BULLET.match(line)
-        for line in text.split("\n")
-    ):
-        return True
-    return (
-        signature.signature_start(text) is not None
-        or signature.leading_signature_end(text) is not None
-    )
+    return view.signs_off or view.signed_from is not None or view.leading_end is not None
 
 
 def not_own(
@@ -358,14 +338,15 @@ def not_own(
     that keeps an identifier no card carries (a date of birth, an SSN, a device) is held
     whatever the model says, so there it sets nothing aside: the reader of the hold sees
     every span, and a client's contact card is never half-cleared."""
-    if not any(c.kind in OWN_KINDS for c in candidates) or gated(text, candidates):
+    if not candidates or any(c.kind not in OWN_KINDS for c in candidates):
         return candidates
-    model = model if model is not None else load_model()
-    asked = [
-        c for c in candidates if c.kind in OWN_KINDS and not _someone_elses(text, c.start, c.end)
-    ]
+    view = _PostView.of(text)
+    if not _signed(view):
+        return candidates
+    asked = [c for c in candidates if not _someone_elses(text, c.start, c.end)]
     if not asked:
         return candidates
-    own = model.probabilities(_PostView.of(text), asked) >= model.threshold
+    model = model if model is not None else load_model()
+    own = model.probabilities(view, asked) >= model.threshold
     set_aside = {id(c) for c, is_own in zip(asked, own, strict=True) if is_own}
     return [c for c in candidates if id(c) not in set_aside]

@@ -575,6 +575,25 @@ _NOT_REGISTRATION = re.compile(
 )
 
 
+def spoken_of(pattern: re.Pattern[str], part: str) -> bool:
+    """Whether this part of a sentence has a word for someone else (`_OTHERS`,
+    `_OTHERS_AFTER`). The author's pronoun set ("(she/her)") is no one else, and neither is a
+    word inside a capitalised name ("Keystone Family Services", "Chesapeake Family Therapy"
+    name a practice); "Her cell is ..." opening a sentence still is."""
+    part = _PRONOUN_SET.sub(" ", part)
+    for m in pattern.finditer(part):
+        if not m.group()[:1].isupper():
+            return True
+        before = part[: m.start()].rstrip()
+        after = part[m.end() :].lstrip()
+        in_a_name = (before[-1:].isalpha() and before.split()[-1][:1].isupper()) or after[
+            :1
+        ].isupper()
+        if not in_a_name:
+            return True
+    return False
+
+
 def registration_number(text: str, start: int) -> bool:
     """Whether the number at `start` is introduced as the clinician's NPI or licence."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
@@ -601,7 +620,7 @@ def _card_before(text: str, start: int) -> bool:
     if card is None:
         return False
     between = text[card.end() : start]
-    return _SENTENCE_END.search(between) is None and _OTHERS.search(between) is None
+    return _SENTENCE_END.search(between) is None and not spoken_of(_OTHERS, between)
 
 
 # After the detail, in the rest of its sentence: whose it is ("Phone: 503-555-0121 is the
@@ -634,7 +653,7 @@ _PRACTICE_SUBJECT = re.compile(
 def _own_in_body(text: str, start: int, end: int) -> bool:
     """In a signed post: a detail the author gives as their own or a colleague's."""
     clause = text[_clause_start(text, start) : start]
-    if _OTHERS.search(clause) or _OTHERS_AFTER.search(_sentence_after(text, end)):
+    if spoken_of(_OTHERS, clause) or spoken_of(_OTHERS_AFTER, _sentence_after(text, end)):
         return False
     return bool(
         _OWN_LABEL.search(clause)

@@ -63,3 +63,22 @@ def test_a_look_alike_of_the_eleventh_rounds_classes_is_not_an_identifier(text: 
     assert "Kentucky" not in found.get("name", [])
     assert not found.get("url")
     assert "9715550123" not in found.get("phone", [])
+
+
+def test_the_signature_rules_read_a_relatives_word_inside_a_practice_name_as_no_one() -> None:
+    # The rules alone (before the own-details model): a practice called "... Family
+    # Services" is the author's to give out; "the family" is someone else.
+    from detectors.identifiers import candidate_spans, signature
+
+    def kept(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in signature.clinician_own(text, candidate_spans(text))]
+
+    practice = (
+        "Reminder that our teen group restarts Monday. Call Keystone Family Services at "
+        "717-232-4410 to enroll.\nDana Pierce, LCSW"
+    )
+    assert kept(practice) == []
+    family = "Group restarts Monday. Call the family at 717-232-4410.\nDana Pierce, LCSW"
+    assert "717-232-4410" in kept(family)
+    assert signature.spoken_of(signature._OTHERS, "Text her at ")
+    assert not signature.spoken_of(signature._OTHERS, "Dana (she/her), LCSW, at ")

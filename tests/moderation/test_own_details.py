@@ -5,8 +5,6 @@ train` builds from the repository's development files."""
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 import pytest
 
@@ -158,11 +156,7 @@ def test_the_threshold_sets_aside_no_more_client_candidates_than_allowed() -> No
 
 def test_the_shipped_model_is_what_make_train_builds_from_the_development_files() -> None:
     model = own_details.load_model()
-    digest = hashlib.sha256()
-    for path in own_details_training.dev_paths():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    assert model.metadata["training_data"]["sha256"] == digest.hexdigest(), (
+    assert model.metadata["training_data"]["sha256"] == own_details_training.data_sha256(), (
         "the development files changed: run "
         "`manage.py train_moderation_model --own-details-only` and commit the artifact"
     )

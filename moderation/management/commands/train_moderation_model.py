@@ -3,7 +3,8 @@ write new versioned artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +51,11 @@ class Command(BaseCommand):
             self._own_details(options)
 
     def _own_details(self, options: dict[str, Any]) -> None:
-        bar, progress = _progress(total=2, desc="own details")
-        try:
+        with _steps(total=2, desc="own details") as progress:
             result = own_details_training.train(progress=progress)
             version = own_details_training.save(
                 result, output_dir=options["output_dir"], activate=not options["no_activate"]
             )
-        except training.TrainingDataError as error:
-            raise CommandError(str(error)) from error
-        finally:
-            bar.close()
         self.stdout.write(
             f"own details: threshold {result.threshold:.3f}, {result.counts}, {result.metrics}"
         )
@@ -67,18 +63,13 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"wrote own details {version}, {state}"))
 
     def _warnings(self, options: dict[str, Any]) -> None:
-        bar, progress = _progress(total=options["folds"] + 1, desc="content warnings")
-        try:
+        with _steps(total=options["folds"] + 1, desc="content warnings") as progress:
             result = warning_training.train(
                 seed=options["seed"], folds=options["folds"], progress=progress
             )
             version = warning_training.save(
                 result, output_dir=options["output_dir"], activate=not options["no_activate"]
             )
-        except training.TrainingDataError as error:
-            raise CommandError(str(error)) from error
-        finally:
-            bar.close()
         self.stdout.write(f"content warnings: thresholds {result.thresholds}")
         self.stdout.write(f"content warnings: {result.metrics}")
         state = "not activated" if options["no_activate"] else "activated (CURRENT_WARNINGS)"
@@ -86,8 +77,7 @@ class Command(BaseCommand):
 
     def _incivility(self, options: dict[str, Any]) -> None:
         # Steps: load, one per CV fold, thresholds, split fit, refit, write.
-        bar, progress = _progress(total=options["folds"] + 5, desc="training")
-        try:
+        with _steps(total=options["folds"] + 5, desc="training") as progress:
             result = training.train(
                 data_dir=options["data_dir"],
                 curated_path=options["curated"],
@@ -103,16 +93,25 @@ class Command(BaseCommand):
                 seed=options["seed"],
             )
             progress("written")
-        except training.TrainingDataError as error:
-            raise CommandError(str(error)) from error
-        finally:
-            bar.close()
         self.stdout.write(training.format_metrics_table(result.metrics))
         queue, hold = result.thresholds
         self.stdout.write(f"rows by source: {result.rows}")
         self.stdout.write(f"thresholds: queue={queue:.4f} hold={hold:.4f}")
         state = "not activated" if options["no_activate"] else "activated (CURRENT)"
         self.stdout.write(self.style.SUCCESS(f"wrote {path} version {version}, {state}"))
+
+
+@contextmanager
+def _steps(*, total: int, desc: str) -> Iterator[Callable[[str], None]]:
+    """One model's training: its progress callback; a training-data error becomes the
+    command's error, and the bar is closed either way."""
+    bar, progress = _progress(total=total, desc=desc)
+    try:
+        yield progress
+    except training.TrainingDataError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        bar.close()
 
 
 def _progress(*, total: int, desc: str) -> tuple[tqdm, Callable[[str], None]]:
