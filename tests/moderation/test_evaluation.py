@@ -168,6 +168,8 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb33-", "2026-12-07g", 130, 407, 55, 70),
         ("rb34-", "2026-12-07h", 130, 385, 55, 70),
         ("rb35-", "2026-12-07i", 130, 392, 55, 70),
+        ("rb36-", "2026-12-07j", 130, 400, 55, 70),
+        ("rb37-", "2026-12-07k", 130, 454, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -263,6 +265,8 @@ def test_the_retired_blind_warning_set_is_development_data() -> None:
         ("content_warnings_2026-12-07g.tsv", "content_warnings_dev_retired_blind_07g.tsv", 130, 30),
         ("content_warnings_2026-12-07h.tsv", "content_warnings_dev_retired_blind_07h.tsv", 130, 30),
         ("content_warnings_2026-12-07i.tsv", "content_warnings_dev_retired_blind_07i.tsv", 130, 30),
+        ("content_warnings_2026-12-07j.tsv", "content_warnings_dev_retired_blind_07j.tsv", 130, 30),
+        ("content_warnings_2026-12-07k.tsv", "content_warnings_dev_retired_blind_07k.tsv", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_development_data_never_trained_on(
