@@ -137,13 +137,14 @@ def fit(x: sparse.csr_matrix, y: np.ndarray) -> LogisticRegression:
     return model
 
 
-def out_of_fold(examples: Examples, x: sparse.csr_matrix, folds: int = 5) -> np.ndarray:
-    """Each example's probability (`x`: their features' matrix) from a model that saw none
-    of its writer's posts."""
-    y = np.array(examples.labels)
-    groups = np.array(examples.groups)
+def out_of_fold(
+    labels: list[int], groups: list[str], x: sparse.csr_matrix, folds: int = 5
+) -> np.ndarray:
+    """Each example's probability (`x`: their features' matrix, `groups`: their writers)
+    from a model that saw none of its writer's posts."""
+    y = np.array(labels)
     scores = np.zeros(len(y))
-    for train_index, test_index in GroupKFold(n_splits=folds).split(x, y, groups):
+    for train_index, test_index in GroupKFold(n_splits=folds).split(x, y, np.array(groups)):
         model = fit(x[train_index], y[train_index])
         scores[test_index] = model.predict_proba(x[test_index])[:, 1]
     return scores
@@ -165,7 +166,7 @@ def train(progress: Callable[[str], None] | None = None) -> OwnDetailsTraining:
     if labels.sum() == 0 or (labels == 0).sum() == 0:
         raise training.TrainingDataError("own-details training needs both labels")
     x = matrix(examples.features)
-    scores = out_of_fold(examples, x)
+    scores = out_of_fold(examples.labels, examples.groups, x)
     if progress:
         progress("out of fold")
     unasked = np.array(examples.unasked)

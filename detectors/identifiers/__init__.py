@@ -201,6 +201,12 @@ Decisions worth knowing:
   name, a sign-off, a signature block), that keeps
   no kind a card never carries (a date of birth, an SSN, a device), and never about a detail
   whose sentence or card label says it is someone else's ("the teen's burner", "Client:").
+- Learned (2026-12-07, `loose_numbers.py`): every number-like token no rule found (four
+  digits or more, or a month/day; not a year or a billing code) outside the author's signature
+  block goes through a second small logistic-regression model over the token's shape and the
+  words around it, trained by `make train` on the tokens of the development posts (on a gold
+  span or not); what it holds is a record number (a date when it is a month/day) and goes
+  through the signature rules and the own-details model like any other candidate.
 """
 
 from __future__ import annotations
@@ -216,6 +222,7 @@ from detectors.identifiers import (
     ages,
     contact,
     dates,
+    loose_numbers,
     names,
     numbers,
     own_details,
@@ -490,11 +497,17 @@ def candidate_spans(text: str) -> list[_Candidate]:
     return candidates
 
 
-def find_identifiers(text: str) -> list[IdentifierSpan]:
-    """Patient identifiers in `text`, sorted by position and non-overlapping."""
+def find_identifiers(text: str, *, learned_numbers: bool = True) -> list[IdentifierSpan]:
+    """Patient identifiers in `text`, sorted by position and non-overlapping.
+
+    `learned_numbers=False` leaves out the loose-numbers model (its training asks what the
+    rest finds)."""
     if not text or not isinstance(text, str):
         return []
     candidates = candidate_spans(text)
+    if learned_numbers:
+        # Number-like tokens no rule found, asked of the loose-numbers model.
+        candidates = candidates + loose_numbers.learned_numbers(text, candidates)
     # The author's own signature, registration numbers and practice contact details: by
     # rule, then by the learned own-details model on what the rules keep.
     candidates = signature.clinician_own(text, candidates)

@@ -1,5 +1,5 @@
-"""Train the incivility model, the content-warning model and the own-details model and
-write new versioned artifacts (issues 4 and 20)."""
+"""Train the incivility model, the content-warning model, the own-details model and the
+loose-numbers model and write new versioned artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from moderation import own_details_training, training, warning_training
+from moderation import loose_numbers_training, own_details_training, training, warning_training
 
 
 class Command(BaseCommand):
@@ -38,17 +38,40 @@ class Command(BaseCommand):
             action="store_true",
             help="train only the own-details model (a clinician's own details or a client's)",
         )
+        parser.add_argument(
+            "--loose-numbers-only",
+            action="store_true",
+            help="train only the loose-numbers model (numbers no identifier rule finds)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["own_details_only"]:
             self._own_details(options)
+            return
+        if options["loose_numbers_only"]:
+            self._loose_numbers(options)
             return
         if not options["warnings_only"]:
             self._incivility(options)
         if not options["no_warnings"]:
             self._warnings(options)
         if not options["warnings_only"] and not options["no_warnings"]:
+            # The loose-numbers model is trained on what the rest of the identifier
+            # detector, the own-details model included, leaves clean.
             self._own_details(options)
+            self._loose_numbers(options)
+
+    def _loose_numbers(self, options: dict[str, Any]) -> None:
+        with _steps(total=2, desc="loose numbers") as progress:
+            result = loose_numbers_training.train(progress=progress)
+            version = loose_numbers_training.save(
+                result, output_dir=options["output_dir"], activate=not options["no_activate"]
+            )
+        self.stdout.write(
+            f"loose numbers: threshold {result.threshold:.3f}, {result.counts}, {result.metrics}"
+        )
+        state = "not activated" if options["no_activate"] else "activated (CURRENT_LOOSE_NUMBERS)"
+        self.stdout.write(self.style.SUCCESS(f"wrote loose numbers {version}, {state}"))
 
     def _own_details(self, options: dict[str, Any]) -> None:
         with _steps(total=2, desc="own details") as progress:

@@ -1,0 +1,244 @@
+"""The learned half of finding numbers that identify someone (issue 20).
+
+The kind modules find a number by its shape and its cue ("MRN 448210", "plate KGT-5521").
+Fresh writers keep naming numbers the cue lists do not know (an immigration file, a booking
+sheet, an interlock on a car, a state before a Medicaid ID, a discharge written "12/19"), so
+every number-like token the rules leave alone is asked about here: is this a number that
+points to a person, or a score, a dose, a year, a code?
+
+Candidates are tokens of letters and digits with at least four digits (``A-212 448 901``,
+``MO 10442 8871``, ``IX-552190``) or a month/day (``10/29``), a capitalised prefix and space-
+or dash-joined groups included. The model is logistic regression over hashed binary features
+of the token (its shape, how many digits and letters, whether it reads as a year, a rating, a
+month/day, a decimal) and its surroundings (the words just before and after it, the words
+near it, what the rules found elsewhere in the post: a post that names a client and gives a
+chart number is a vignette). `moderation/loose_numbers_training.py` trains it (`make train`)
+on the tokens of the development posts, `phi_dev*.jsonl`: a token on a gold span is an
+identifier, every other one (in vignettes, de-identified and signed posts) is not. Served with
+numpy and the standard library from ``detectors/artifacts/loose-numbers-<version>.npz`` and its
+``.json``; ``detectors/artifacts/CURRENT_LOOSE_NUMBERS`` names the deployed version. A token is
+held only at or above the artifact's threshold, chosen out of fold by writer so that few
+de-identified posts would be flagged.
+
+A token a rule already found (even one the signature rules then set aside as the author's) is
+never asked about, nor one in the author's signature block; what the model holds then goes
+through the signature rules and the own-details model like any other candidate (an NPI in a
+sentence of a signed post is the author's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from detectors.artifact_files import artifact_files
+from detectors.hashed_text import abs_hashes
+from detectors.identifiers import signature
+from detectors.identifiers._text import _Candidate
+
+ARTIFACT_DIR = Path(__file__).resolve().parents[1] / "artifacts"
+
+# A group of letters and digits holding a digit; a token is an optional capitalised prefix
+# ("A", "MO", "IX-", "RING-DB-") and groups joined by one dash, slash or dot, or by a space
+# before a group of digits alone ("10442 8871", "C-29 481 776").
+_GROUP = r"[A-Za-z0-9]*\d[A-Za-z0-9]*"
+_TOKEN = re.compile(
+    rf"(?<![\w@/.$-])(?:[A-Z]{{1,6}}(?:-[A-Z]{{1,6}})*[- ]?#?\s?)?{_GROUP}"
+    rf"(?:[-/.]{_GROUP}|[ ]\d{{2,6}}(?=[^\w.,:-]|[.,](?!\d)|$)|-[A-Z]{{1,6}}(?=-\d))*"
+    r"(?![\w@]|[-/.]\w)"
+)
+_DIGIT = re.compile(r"\d")
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?s?")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_RATING = re.compile(r"\d{1,3}/\d{1,3}")
+# CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
+# 96105-96171, 99202-99499 (as the record-number rules read them).
+_BILLING_CODE = re.compile(
+    r"(?:CPT\s?)?9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
+)
+# A time on the 24-hour clock ("around 2300", "~1400").
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_WORD = re.compile(r"[^\W\d_]+|[^\w\s]")
+_RUNS = re.compile(r"(9+|A+|a+)")
+_BEFORE = 60  # characters of context read before a token
+_AFTER = 40  # ... and after it
+
+
+class LooseNumbersModelNotFoundError(RuntimeError):
+    """No loose-numbers artifact for the requested version (or no CURRENT_LOOSE_NUMBERS)."""
+
+
+def tokens(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each number-like token worth asking about."""
+    if _DIGIT.search(text) is None:
+        return
+    for m in _TOKEN.finditer(text):
+        value = m.group()
+        digits = len(_DIGIT.findall(value))
+        # A year (or a span of years) alone is not a date, by the product's rule, and a
+        # billing code is no one's.
+        if _YEARS.fullmatch(value) or _BILLING_CODE.fullmatch(value):
+            continue
+        if digits >= 4 or _MONTH_DAY.fullmatch(value):
+            start, end = m.span()
+            while end > start and text[end - 1] in " .-/":
+                end -= 1
+            yield start, end
+
+
+def _shape(value: str) -> str:
+    out = []
+    for ch in value:
+        if ch.isdigit():
+            out.append("9")
+        elif ch.isupper():
+            out.append("A")
+        elif ch.isalpha():
+            out.append("a")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def post_features(found: list[_Candidate]) -> list[str]:
+    """What the rules found in the post (shared by its every token: a vignette that names a
+    client and gives a chart number is where a loose number is someone's)."""
+    kinds = {c.kind for c in found}
+    return [f"found:{min(len(found), 4)}", *(f"fk:{kind}" for kind in sorted(kinds))]
+
+
+def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str]:
+    """The token's binary features, as strings (hashed into the model's columns)."""
+    value = text[start:end]
+    shape = _shape(value)
+    digits = len(_DIGIT.findall(value))
+    letters = sum(ch.isalpha() for ch in value)
+    yield "bias"
+    yield from shared
+    yield f"shape:{shape[:14]}"
+    yield f"short:{_RUNS.sub(lambda m: m.group()[0], shape)}"
+    yield f"nd:{min(digits, 13)}"
+    yield f"nl:{min(letters, 6)}"
+    if _YEAR.fullmatch(value):
+        yield "year"
+    if _MONTH_DAY.fullmatch(value):
+        yield "month-day"
+    elif _RATING.fullmatch(value):
+        yield "ratio"
+    if _DECIMAL.fullmatch(value):
+        yield "decimal"
+    if _BILLING_CODE.fullmatch(value):
+        yield "billing-code"
+    if _CLOCK.fullmatch(value):
+        yield "clock"
+    parts = value.split("/")
+    if len(parts) == 2 and parts[1].isdigit():
+        # What a slash divides by: "/10" and "/30" are scales, "/29" a day.
+        yield f"den:{parts[1]}"
+    if value[:1] == "0":
+        yield "leading-zero"
+    for sep in " -/.":
+        if sep in value:
+            yield f"sep:{sep}"
+    yield f"pc:{text[start - 1 : start] if start else '^'}"
+    yield f"nc:{text[end : end + 1] or '$'}"
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - _BEFORE) : start])]
+    after = [w.lower() for w in _WORD.findall(text[end : end + _AFTER])]
+    for position, word in enumerate(reversed(before[-3:]), start=1):
+        yield f"l{position}:{word}"
+    if len(before) >= 2:
+        yield f"l12:{before[-2]}_{before[-1]}"
+    for position, word in enumerate(after[:2], start=1):
+        yield f"r{position}:{word}"
+    for word in set(before):
+        yield f"lb:{word}"
+    for word in set(after):
+        yield f"rb:{word}"
+    yield f"short|l1:{_RUNS.sub(lambda m: m.group()[0], shape)}|{before[-1] if before else '^'}"
+
+
+class LooseNumbersModel:
+    def __init__(
+        self, version: str, metadata: dict[str, Any], coef: np.ndarray, intercept: float
+    ) -> None:
+        self.version = version
+        self.metadata = metadata
+        self.n_features = int(metadata["n_features"])
+        if self.n_features & (self.n_features - 1):
+            raise ValueError("the loose-numbers model's width must be a power of two")
+        self.coef = coef
+        self.intercept = intercept
+        self.threshold = float(metadata["threshold"])
+
+    def probabilities(self, rows: list[set[str]]) -> np.ndarray:
+        """Each row's probability of being an identifier (terms hashed as `hashed_column`
+        gives them, each column once, as training's binary matrix counts it)."""
+        terms = sorted(set().union(*rows))
+        column_of = dict(zip(terms, (abs_hashes(terms) % self.n_features).tolist(), strict=True))
+        logits = np.array([self.coef[list({column_of[t] for t in row})].sum() for row in rows])
+        return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
+
+
+def load_artifact(directory: Path, version: str | None = None) -> LooseNumbersModel:
+    version, arrays_path, meta = artifact_files(
+        directory, "loose-numbers", "CURRENT_LOOSE_NUMBERS", version, LooseNumbersModelNotFoundError
+    )
+    with np.load(arrays_path, allow_pickle=False) as arrays:
+        coef = arrays["coef"].astype(np.float64)
+    return LooseNumbersModel(version, meta, coef, float(meta["intercept"]))
+
+
+@lru_cache(maxsize=2)
+def load_model(version: str | None = None) -> LooseNumbersModel:
+    return load_artifact(ARTIFACT_DIR, version)
+
+
+def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
+    """The tokens no rule found (nothing found overlaps them), outside the author's
+    signature block."""
+    spans = list(tokens(text))
+    if not spans:
+        return []
+    taken = [(c.start, c.end) for c in found]
+    spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
+    if not spans:
+        return []
+    signed_from = signature.signature_start(text)
+    leading_end = signature.leading_signature_end(text)
+    return [
+        (s, e)
+        for s, e in spans
+        if (signed_from is None or s < signed_from) and (leading_end is None or e > leading_end)
+    ]
+
+
+def kind_of(value: str) -> str:
+    """The label shown to the author: a month/day is a date, anything else a record, account
+    or ID number."""
+    return "date" if _MONTH_DAY.fullmatch(value) or "/" in value else "record_number"
+
+
+def learned_numbers(
+    text: str, found: list[_Candidate], model: LooseNumbersModel | None = None
+) -> list[_Candidate]:
+    """Candidates for the tokens the rules left alone (`found`: every candidate the kind
+    modules found, before any was set aside) that the model takes for identifiers."""
+    spans = unasked_tokens(text, found)
+    if not spans:
+        return []
+    model = model if model is not None else load_model()
+    shared = post_features(found)
+    rows = [set(features(text, s, e, shared)) for s, e in spans]
+    held = model.probabilities(rows) >= model.threshold
+    return [
+        _Candidate(kind_of(text[s:e]), s, e)
+        for (s, e), is_id in zip(spans, held, strict=True)
+        if is_id
+    ]
