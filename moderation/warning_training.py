@@ -48,7 +48,11 @@ EXTRA_GOLD_GLOB = "content_warnings_train_*.tsv"
 # Texts by independent training writers (one file each, written for this project by people
 # shown no code, lexicon or evaluation set): each writer's rows are predicted out of fold
 # by a model that saw none of that writer's texts, so the thresholds are chosen as they
-# would fall on a writer the model has never read.
+# would fall on a writer the model has never read. Since stop 34 (model 2026.12.07-1) the
+# 21 retired blind warning sets are such writers too
+# (content_warnings_train_writer_retired_blind*.tsv, renamed from
+# content_warnings_dev_retired_blind*.tsv): texts by writers shown no code or data,
+# scored once as blind, that had been development evaluation data only (2,614 rows).
 WRITER_PREFIX = "content_warnings_train_writer_"
 SILVER_PATHS = (
     DATA_DIR / "curated_negative.txt",

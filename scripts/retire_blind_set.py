@@ -12,7 +12,11 @@ Writes to --out-dir (default moderation/data):
 
 - phi_dev_<NN>_retired_blind.jsonl: vignettes (rbNN-v000...), then signatures (rbNN-s000...,
   `"signature": true`), then de-identified posts (rbNN-d000...), one JSON object a line;
-- content_warnings_dev_retired_blind_<short>.tsv: a header line, then the source file as is.
+- content_warnings_train_writer_retired_blind_<short>.tsv: a header line, then the source file
+  as is. Since stop 34 (2026-12-07) a retired warning set is not development data but one
+  independent writer's training texts for the content-warning model
+  (`moderation/warning_training.py`, held out whole when its thresholds are chosen): retrain
+  it afterwards (`manage.py train_moderation_model --warnings-only`).
 
 A new phi_dev file changes the own-details model's training data: retrain it afterwards
 (`manage.py train_moderation_model --own-details-only`). Every converted row is checked
@@ -58,9 +62,10 @@ NOTE = (
     " (blind/SCORES.md, {scored}); retired to development on {retired_on}"
 )
 WARNINGS_HEADER = (
-    "# RETIRED BLIND SET, now development data (was moderation/data/blind/{name}):"
-    " categories<TAB>text, scored once as blind (blind/SCORES.md, {scored}) and retired to"
-    " development on {retired_on}; never trained on."
+    "# RETIRED BLIND SET, now training data (was moderation/data/blind/{name}):"
+    " categories<TAB>text, scored once as blind (blind/SCORES.md, {scored}) and retired on"
+    " {retired_on}; one independent writer's texts for the content-warning model from then on"
+    " (retrain it: make train)."
 )
 
 
@@ -205,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         outputs.append((args.out_dir / f"phi_dev_{args.number:02d}_retired_blind.jsonl", *phi))
     warnings = warnings_output(args, missing, problems)
     if warnings:
-        name = f"content_warnings_dev_retired_blind_{args.short}.tsv"
+        name = f"content_warnings_train_writer_retired_blind_{args.short}.tsv"
         outputs.append((args.out_dir / name, *warnings))
     if not outputs and not problems:
         problems.append(f"no file of blind set {args.suffix} in {args.source_dir}")

@@ -127,7 +127,7 @@ def test_signatures_and_deidentified_posts_follow_the_vignettes(
     printed = capsys.readouterr().out
     assert f"missing (not converted): content_warnings_{SUFFIX}.tsv" in printed
     assert "4 rows (1 vignettes, 2 signatures, 1 deidentified); 1 spans: name 1" in printed
-    assert not (out / "content_warnings_dev_retired_blind_02x.tsv").exists()
+    assert not (out / "content_warnings_train_writer_retired_blind_02x.tsv").exists()
 
 
 def test_warnings_file_is_the_source_under_a_header(tmp_path: Path) -> None:
@@ -143,13 +143,14 @@ def test_warnings_file_is_the_source_under_a_header(tmp_path: Path) -> None:
 
     assert run(source, out) == 0
 
-    written = (out / "content_warnings_dev_retired_blind_02x.tsv").read_text(encoding="utf-8")
+    written_path = out / "content_warnings_train_writer_retired_blind_02x.tsv"
+    written = written_path.read_text(encoding="utf-8")
     header, rest = written.split("\n", 1)
     assert header == (
-        "# RETIRED BLIND SET, now development data (was moderation/data/blind/"
+        "# RETIRED BLIND SET, now training data (was moderation/data/blind/"
         f"content_warnings_{SUFFIX}.tsv): categories<TAB>text, scored once as blind"
-        " (blind/SCORES.md, 2031-01-02 09:30) and retired to development on 2031-01-03;"
-        " never trained on."
+        " (blind/SCORES.md, 2031-01-02 09:30) and retired on 2031-01-03; one independent"
+        " writer's texts for the content-warning model from then on (retrain it: make train)."
     )
     assert rest == body
     assert not (out / "phi_dev_07_retired_blind.jsonl").exists()
@@ -240,7 +241,7 @@ def test_existing_outputs_are_kept_unless_forced(
     assert run(source, out, "--force") == 0
 
     assert read_rows(existing)[0]["text"] == "Saw Ann Lo today."
-    assert (out / "content_warnings_dev_retired_blind_02x.tsv").exists()
+    assert (out / "content_warnings_train_writer_retired_blind_02x.tsv").exists()
 
 
 def test_a_dry_run_checks_and_writes_nothing(
@@ -255,7 +256,7 @@ def test_a_dry_run_checks_and_writes_nothing(
 
     printed = capsys.readouterr().out
     assert "would write phi_dev_07_retired_blind.jsonl: 1 rows" in printed
-    assert "would write content_warnings_dev_retired_blind_02x.tsv: 1 rows" in printed
+    assert "would write content_warnings_train_writer_retired_blind_02x.tsv: 1 rows" in printed
     assert list(out.iterdir()) == []
 
 
@@ -273,7 +274,7 @@ def test_no_source_file_at_all_is_an_error(
 def test_the_retired_2026_12_06e_set_is_reproduced(tmp_path: Path) -> None:
     """Sources rebuilt from the development files give those files back byte for byte."""
     phi = evaluation.DATA_DIR / "phi_dev_23_retired_blind.jsonl"
-    warnings = evaluation.DATA_DIR / "content_warnings_dev_retired_blind_06e.tsv"
+    warnings = evaluation.DATA_DIR / "content_warnings_train_writer_retired_blind_06e.tsv"
     source, out = tmp_path / "src", tmp_path / "out"
     out.mkdir()
     lines: dict[str, list[str]] = {"v": [], "s": [], "d": []}
@@ -289,4 +290,8 @@ def test_the_retired_2026_12_06e_set_is_reproduced(tmp_path: Path) -> None:
     assert retire.main(["2026-12-06e", *arguments]) == 0
 
     assert (out / phi.name).read_bytes() == phi.read_bytes()
-    assert (out / warnings.name).read_bytes() == warnings.read_bytes()
+    # The header says what the file is now (it was written as development data and became
+    # training data in stop 34); the texts are the file's, byte for byte.
+    written = (out / warnings.name).read_bytes().split(b"\n", 1)
+    assert written[0].startswith(b"# RETIRED BLIND SET, now training data")
+    assert written[1] == warnings.read_bytes().split(b"\n", 1)[1]
