@@ -497,15 +497,15 @@ def candidate_spans(text: str) -> list[_Candidate]:
     return candidates
 
 
-def find_identifiers(text: str, *, learned_numbers: bool = True) -> list[IdentifierSpan]:
+def find_identifiers(text: str, *, learned_tokens: bool = True) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping.
 
-    `learned_numbers=False` leaves out the loose-numbers model (its training asks what the
+    `learned_tokens=False` leaves out the loose-numbers model (its training asks what the
     rest finds)."""
     if not text or not isinstance(text, str):
         return []
     candidates = candidate_spans(text)
-    if learned_numbers:
+    if learned_tokens:
         # Number-like tokens no rule found, asked of the loose-numbers model.
         candidates = candidates + loose_numbers.learned_numbers(text, candidates)
     # The author's own signature, registration numbers and practice contact details: by

@@ -12,7 +12,7 @@ or dash-joined groups included. The model is logistic regression over hashed bin
 of the token (its shape, how many digits and letters, whether it reads as a year, a rating, a
 month/day, a decimal) and its surroundings (the words just before and after it, the words
 near it, what the rules found elsewhere in the post: a post that names a client and gives a
-chart number is a vignette). `moderation/loose_numbers_training.py` trains it (`make train`)
+chart number is a vignette). `moderation/loose_token_training.py` trains it (`make train`)
 on the tokens of the development posts, `phi_dev*.jsonl`: a token on a gold span is an
 identifier, every other one (in vignettes, de-identified and signed posts) is not. Served with
 numpy and the standard library from ``detectors/artifacts/loose-numbers-<version>.npz`` and its
@@ -31,17 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import numpy as np
-
-from detectors.artifact_files import artifact_files
-from detectors.hashed_text import abs_hashes
-from detectors.identifiers import signature
+from detectors.identifiers import token_model
 from detectors.identifiers._text import _Candidate
+from detectors.identifiers.token_model import TokenModel
 
-ARTIFACT_DIR = Path(__file__).resolve().parents[1] / "artifacts"
+STEM = "loose-numbers"
+CURRENT = "CURRENT_LOOSE_NUMBERS"
+# A token on a gold span of any kind is an identifier (training).
+GOLD_KINDS: frozenset[str] | None = None
 
 # A group of letters and digits holding a digit; a token is an optional capitalised prefix
 # ("A", "MO", "IX-", "RING-DB-") and groups joined by one dash, slash or dot, or by a space
@@ -65,14 +63,7 @@ _BILLING_CODE = re.compile(
 )
 # A time on the 24-hour clock ("around 2300", "~1400").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_WORD = re.compile(r"[^\W\d_]+|[^\w\s]")
 _RUNS = re.compile(r"(9+|A+|a+)")
-_BEFORE = 60  # characters of context read before a token
-_AFTER = 40  # ... and after it
-
-
-class LooseNumbersModelNotFoundError(RuntimeError):
-    """No loose-numbers artifact for the requested version (or no CURRENT_LOOSE_NUMBERS)."""
 
 
 def tokens(text: str) -> Iterator[tuple[int, int]]:
@@ -107,11 +98,7 @@ def _shape(value: str) -> str:
     return "".join(out)
 
 
-def post_features(found: list[_Candidate]) -> list[str]:
-    """What the rules found in the post (shared by its every token: a vignette that names a
-    client and gives a chart number is where a loose number is someone's)."""
-    kinds = {c.kind for c in found}
-    return [f"found:{min(len(found), 4)}", *(f"fk:{kind}" for kind in sorted(kinds))]
+post_features = token_model.post_features
 
 
 def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str]:
@@ -147,76 +134,23 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
     for sep in " -/.":
         if sep in value:
             yield f"sep:{sep}"
-    yield f"pc:{text[start - 1 : start] if start else '^'}"
-    yield f"nc:{text[end : end + 1] or '$'}"
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - _BEFORE) : start])]
-    after = [w.lower() for w in _WORD.findall(text[end : end + _AFTER])]
-    for position, word in enumerate(reversed(before[-3:]), start=1):
-        yield f"l{position}:{word}"
-    if len(before) >= 2:
-        yield f"l12:{before[-2]}_{before[-1]}"
-    for position, word in enumerate(after[:2], start=1):
-        yield f"r{position}:{word}"
-    for word in set(before):
-        yield f"lb:{word}"
-    for word in set(after):
-        yield f"rb:{word}"
-    yield f"short|l1:{_RUNS.sub(lambda m: m.group()[0], shape)}|{before[-1] if before else '^'}"
-
-
-class LooseNumbersModel:
-    def __init__(
-        self, version: str, metadata: dict[str, Any], coef: np.ndarray, intercept: float
-    ) -> None:
-        self.version = version
-        self.metadata = metadata
-        self.n_features = int(metadata["n_features"])
-        if self.n_features & (self.n_features - 1):
-            raise ValueError("the loose-numbers model's width must be a power of two")
-        self.coef = coef
-        self.intercept = intercept
-        self.threshold = float(metadata["threshold"])
-
-    def probabilities(self, rows: list[set[str]]) -> np.ndarray:
-        """Each row's probability of being an identifier (terms hashed as `hashed_column`
-        gives them, each column once, as training's binary matrix counts it)."""
-        terms = sorted(set().union(*rows))
-        column_of = dict(zip(terms, (abs_hashes(terms) % self.n_features).tolist(), strict=True))
-        logits = np.array([self.coef[list({column_of[t] for t in row})].sum() for row in rows])
-        return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
-
-
-def load_artifact(directory: Path, version: str | None = None) -> LooseNumbersModel:
-    version, arrays_path, meta = artifact_files(
-        directory, "loose-numbers", "CURRENT_LOOSE_NUMBERS", version, LooseNumbersModelNotFoundError
-    )
-    with np.load(arrays_path, allow_pickle=False) as arrays:
-        coef = arrays["coef"].astype(np.float64)
-    return LooseNumbersModel(version, meta, coef, float(meta["intercept"]))
+    before = ""
+    for feature in token_model.context(text, start, end):
+        if feature.startswith("l1:"):
+            before = feature[3:]
+        yield feature
+    yield f"short|l1:{_RUNS.sub(lambda m: m.group()[0], shape)}|{before or '^'}"
 
 
 @lru_cache(maxsize=2)
-def load_model(version: str | None = None) -> LooseNumbersModel:
-    return load_artifact(ARTIFACT_DIR, version)
+def load_model(version: str | None = None) -> TokenModel:
+    return token_model.load_artifact(token_model.ARTIFACT_DIR, STEM, CURRENT, version)
 
 
 def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
-    """The tokens no rule found (nothing found overlaps them), outside the author's
-    signature block."""
+    """The tokens no rule found, outside the author's signature block."""
     spans = list(tokens(text))
-    if not spans:
-        return []
-    taken = [(c.start, c.end) for c in found]
-    spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
-    if not spans:
-        return []
-    signed_from = signature.signature_start(text)
-    leading_end = signature.leading_signature_end(text)
-    return [
-        (s, e)
-        for s, e in spans
-        if (signed_from is None or s < signed_from) and (leading_end is None or e > leading_end)
-    ]
+    return token_model.unasked(text, spans, found) if spans else []
 
 
 def kind_of(value: str) -> str:
@@ -226,7 +160,7 @@ def kind_of(value: str) -> str:
 
 
 def learned_numbers(
-    text: str, found: list[_Candidate], model: LooseNumbersModel | None = None
+    text: str, found: list[_Candidate], model: TokenModel | None = None
 ) -> list[_Candidate]:
     """Candidates for the tokens the rules left alone (`found`: every candidate the kind
     modules found, before any was set aside) that the model takes for identifiers."""
@@ -236,9 +170,4 @@ def learned_numbers(
     model = model if model is not None else load_model()
     shared = post_features(found)
     rows = [set(features(text, s, e, shared)) for s, e in spans]
-    held = model.probabilities(rows) >= model.threshold
-    return [
-        _Candidate(kind_of(text[s:e]), s, e)
-        for (s, e), is_id in zip(spans, held, strict=True)
-        if is_id
-    ]
+    return [_Candidate(kind_of(text[s:e]), s, e) for s, e in token_model.held(model, rows, spans)]

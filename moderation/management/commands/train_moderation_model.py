@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from moderation import loose_numbers_training, own_details_training, training, warning_training
+from moderation import loose_token_training, own_details_training, training, warning_training
 
 
 class Command(BaseCommand):
@@ -49,29 +49,34 @@ class Command(BaseCommand):
             self._own_details(options)
             return
         if options["loose_numbers_only"]:
-            self._loose_numbers(options)
+            self._loose_tokens(options, "loose numbers")
             return
         if not options["warnings_only"]:
             self._incivility(options)
         if not options["no_warnings"]:
             self._warnings(options)
         if not options["warnings_only"] and not options["no_warnings"]:
-            # The loose-numbers model is trained on what the rest of the identifier
+            # The loose-token models' thresholds are set on what the rest of the identifier
             # detector, the own-details model included, leaves clean.
             self._own_details(options)
-            self._loose_numbers(options)
+            for name in loose_token_training.MODELS:
+                self._loose_tokens(options, name)
 
-    def _loose_numbers(self, options: dict[str, Any]) -> None:
-        with _steps(total=2, desc="loose numbers") as progress:
-            result = loose_numbers_training.train(progress=progress)
-            version = loose_numbers_training.save(
-                result, output_dir=options["output_dir"], activate=not options["no_activate"]
+    def _loose_tokens(self, options: dict[str, Any], name: str) -> None:
+        module = loose_token_training.MODELS[name]
+        with _steps(total=2, desc=name) as progress:
+            result = loose_token_training.train(module, progress=progress)
+            version = loose_token_training.save(
+                module,
+                result,
+                output_dir=options["output_dir"],
+                activate=not options["no_activate"],
             )
         self.stdout.write(
-            f"loose numbers: threshold {result.threshold:.3f}, {result.counts}, {result.metrics}"
+            f"{name}: threshold {result.threshold:.3f}, {result.counts}, {result.metrics}"
         )
-        state = "not activated" if options["no_activate"] else "activated (CURRENT_LOOSE_NUMBERS)"
-        self.stdout.write(self.style.SUCCESS(f"wrote loose numbers {version}, {state}"))
+        state = "not activated" if options["no_activate"] else f"activated ({module.CURRENT})"
+        self.stdout.write(self.style.SUCCESS(f"wrote {name} {version}, {state}"))
 
     def _own_details(self, options: dict[str, Any]) -> None:
         with _steps(total=2, desc="own details") as progress:

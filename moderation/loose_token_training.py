@@ -1,10 +1,14 @@
-"""Training the loose-numbers model (detectors/identifiers/loose_numbers.py, issue 20).
+"""Training a learned second look over tokens (issue 20): the loose-numbers model
+(detectors/identifiers/loose_numbers.py; `detectors/identifiers/token_model.py` holds what
+such a model needs, so another token shape can be added to MODELS).
 
-Examples are the number-like tokens (`loose_numbers.tokens`) of the development posts,
-`phi_dev*.jsonl`: a token overlapping a gold span is an identifier (label 1), every other
-token is not (label 0): scores, doses, years, codes and ratings in vignettes, de-identified
-posts and clinicians' signed posts alike. Tokens the rules find are trained on too (their
-cues teach the model what a record word is); the model is only asked about the others.
+Examples are the tokens of the model's shape (`<module>.tokens`: number-like tokens) of the
+development posts, `phi_dev*.jsonl`: a token overlapping a gold span (of a kind in the
+module's GOLD_KINDS, any kind when None) is an identifier (label 1), every other token is not
+(label 0): scores, doses, years, codes and ratings in vignettes, de-identified posts and
+clinicians' signed posts alike. Tokens
+the rules find are trained on too (their cues teach the model what a record word or a client
+word is); the model is only asked about the others.
 
 Each development file is one writer (a retired blind set, a hand-written round, the
 generator), so the threshold is chosen on predictions made out of fold by writer: the lowest
@@ -22,12 +26,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 
-from detectors.identifiers import candidate_spans, find_identifiers, loose_numbers
+from detectors.identifiers import (
+    candidate_spans,
+    find_identifiers,
+    loose_numbers,
+    token_model,
+)
 from moderation import own_details_training, training
+
+# The modules trained here, by the name the training command gives them.
+MODELS: dict[str, ModuleType] = {"loose numbers": loose_numbers}
 
 ARTIFACT_DIR = training.ARTIFACT_DIR
 N_FEATURES = 2**18
@@ -50,7 +63,7 @@ class Examples:
 
 
 @dataclass
-class LooseNumbersTraining:
+class TokenTraining:
     coef: np.ndarray
     intercept: float
     threshold: float
@@ -59,36 +72,43 @@ class LooseNumbersTraining:
     data_sha256: str
 
 
-def examples_of(row: dict[str, Any]) -> tuple[list[tuple[list[str], int, bool]], bool]:
+def examples_of(
+    module: ModuleType, row: dict[str, Any]
+) -> tuple[list[tuple[list[str], int, bool]], bool]:
     """(features, label, asked) of each token of one development row, and whether the row
     is a post with no gold identifier that the rules leave clean."""
     text = row["text"]
-    gold = [(s["start"], s["end"]) for s in row.get("spans", [])]
+    spans = row.get("spans", [])
+    gold = [
+        (s["start"], s["end"])
+        for s in spans
+        if module.GOLD_KINDS is None or s["kind"] in module.GOLD_KINDS
+    ]
     found = candidate_spans(text)
-    asked = set(loose_numbers.unasked_tokens(text, found))
-    shared = loose_numbers.post_features(found)
+    asked = set(module.unasked_tokens(text, found))
+    shared = token_model.post_features(found)
     out = []
-    for start, end in loose_numbers.tokens(text):
+    for start, end in module.tokens(text):
         label = int(any(a < end and start < b for a, b in gold))
-        feats = list(loose_numbers.features(text, start, end, shared))
+        feats = list(module.features(text, start, end, shared))
         out.append((feats, label, (start, end) in asked))
-    clean = not gold and bool(asked) and not find_identifiers_by_rules(text)
+    clean = not spans and bool(asked) and not find_identifiers_by_rules(text)
     return out, clean
 
 
 def find_identifiers_by_rules(text: str) -> bool:
     """Whether the rules (and the own-details model) find anything in the post."""
-    return bool(find_identifiers(text, learned_numbers=False))
+    return bool(find_identifiers(text, learned_tokens=False))
 
 
-def load_examples(paths: list[Path] | None = None) -> Examples:
+def load_examples(module: ModuleType, paths: list[Path] | None = None) -> Examples:
     examples = Examples([], [], [], [], [], [])
     post = 0
     for path in paths if paths is not None else own_details_training.dev_paths():
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
-            rows, clean = examples_of(json.loads(line))
+            rows, clean = examples_of(module, json.loads(line))
             for feats, label, asked in rows:
                 examples.features.append(feats)
                 examples.labels.append(label)
@@ -125,11 +145,11 @@ def clean_post_count(paths: list[Path] | None = None) -> int:
     return count
 
 
-def train(progress: Callable[[str], None] | None = None) -> LooseNumbersTraining:
-    examples = load_examples()
+def train(module: ModuleType, progress: Callable[[str], None] | None = None) -> TokenTraining:
+    examples = load_examples(module)
     labels = np.array(examples.labels)
     if labels.sum() == 0 or (labels == 0).sum() == 0:
-        raise training.TrainingDataError("loose-numbers training needs both labels")
+        raise training.TrainingDataError(f"{module.STEM} training needs both labels")
     x = own_details_training.matrix(examples.features, N_FEATURES)
     scores = own_details_training.out_of_fold(examples.labels, examples.groups, x)
     if progress:
@@ -149,7 +169,7 @@ def train(progress: Callable[[str], None] | None = None) -> LooseNumbersTraining
     model = own_details_training.fit(x, labels)
     if progress:
         progress("fitted")
-    return LooseNumbersTraining(
+    return TokenTraining(
         coef=model.coef_[0].astype(np.float32),
         intercept=float(model.intercept_[0]),
         threshold=threshold,
@@ -174,19 +194,24 @@ def train(progress: Callable[[str], None] | None = None) -> LooseNumbersTraining
 
 
 def save(
-    result: LooseNumbersTraining, *, output_dir: Path = ARTIFACT_DIR, activate: bool = True
+    module: ModuleType,
+    result: TokenTraining,
+    *,
+    output_dir: Path = ARTIFACT_DIR,
+    activate: bool = True,
 ) -> str:
-    """Write loose-numbers-<version>.npz and .json; CURRENT_LOOSE_NUMBERS names it."""
+    """Write <stem>-<version>.npz and .json; the module's CURRENT_ file names it."""
+    stem = module.STEM
     stamp = datetime.now(UTC).strftime("%Y.%m.%d")
     n = 1
-    while (output_dir / f"loose-numbers-{stamp}-{n}.json").exists():
+    while (output_dir / f"{stem}-{stamp}-{n}.json").exists():
         n += 1
     version = f"{stamp}-{n}"
-    np.savez_compressed(output_dir / f"loose-numbers-{version}.npz", coef=result.coef)
+    np.savez_compressed(output_dir / f"{stem}-{version}.npz", coef=result.coef)
     meta = {
         "version": version,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "model": "hashed binary token and context features -> LogisticRegression (liblinear)",
+        "model": f"{stem}: hashed binary token and context features -> LogisticRegression",
         "n_features": N_FEATURES,
         "C": own_details_training.C,
         "intercept": result.intercept,
@@ -199,7 +224,7 @@ def save(
             "sha256": result.data_sha256,
         },
     }
-    (output_dir / f"loose-numbers-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
+    (output_dir / f"{stem}-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
     if activate:
-        (output_dir / "CURRENT_LOOSE_NUMBERS").write_text(version + "\n")
+        (output_dir / module.CURRENT).write_text(version + "\n")
     return version

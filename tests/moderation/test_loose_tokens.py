@@ -1,16 +1,23 @@
-"""The learned loose-numbers model (detectors/identifiers/loose_numbers.py): a number that
-points to a person under a name no identifier rule knows is found; scores, times, rooms,
-years and codes are not; the author's own numbers are not; the shipped model is the one
-`make train` builds from the repository's development files."""
+"""The learned loose-numbers model (detectors/identifiers/loose_numbers.py, token_model.py): a
+number that points to a person under a name no identifier rule knows is found; scores, times,
+rooms, years and codes are not; the author's own numbers are not; the shipped model is the
+one `make train` builds from the repository's development files."""
 
 from __future__ import annotations
+
+from types import ModuleType
 
 import numpy as np
 import pytest
 
 from detectors.hashed_text import abs_hashes, hashed_column
-from detectors.identifiers import candidate_spans, find_identifiers, loose_numbers
-from moderation import loose_numbers_training
+from detectors.identifiers import (
+    candidate_spans,
+    find_identifiers,
+    loose_numbers,
+    token_model,
+)
+from moderation import loose_token_training
 
 # Written for this test; no rule names an immigration file, so only the model finds it.
 IMMIGRATION = (
@@ -19,7 +26,7 @@ IMMIGRATION = (
 
 
 def test_a_number_under_a_name_no_rule_knows_is_found_by_the_model() -> None:
-    assert find_identifiers(IMMIGRATION, learned_numbers=False) == []
+    assert find_identifiers(IMMIGRATION, learned_tokens=False) == []
     spans = find_identifiers(IMMIGRATION)
     assert [(s.kind, s.text) for s in spans] == [("record_number", "A-203 117 584")]
 
@@ -56,8 +63,8 @@ def test_tokens_take_prefixes_and_spaced_groups_and_leave_years_and_billing_code
     ]
 
 
-def _model(threshold: float, intercept: float) -> loose_numbers.LooseNumbersModel:
-    return loose_numbers.LooseNumbersModel(
+def _model(threshold: float, intercept: float) -> token_model.TokenModel:
+    return token_model.TokenModel(
         "test", {"n_features": 16, "threshold": threshold}, np.zeros(16), intercept
     )
 
@@ -84,9 +91,7 @@ def test_a_held_month_and_day_is_shown_as_a_date() -> None:
 
 def test_a_model_width_that_is_not_a_power_of_two_is_refused() -> None:
     with pytest.raises(ValueError, match="power of two"):
-        loose_numbers.LooseNumbersModel(
-            "bad", {"n_features": 12, "threshold": 0.5}, np.zeros(12), 0
-        )
+        token_model.TokenModel("bad", {"n_features": 12, "threshold": 0.5}, np.zeros(12), 0)
 
 
 def test_serving_hashes_each_feature_into_the_column_training_gave_it() -> None:
@@ -99,7 +104,7 @@ def test_serving_hashes_each_feature_into_the_column_training_gave_it() -> None:
             for f in loose_numbers.features(text, s, e, shared)
         }
     )
-    width = loose_numbers_training.N_FEATURES
+    width = loose_token_training.N_FEATURES
     assert (abs_hashes(terms) % width).tolist() == [hashed_column(t, width) for t in terms]
 
 
@@ -109,18 +114,20 @@ def test_training_labels_tokens_on_gold_spans_and_marks_what_screening_asks() ->
         "text": IMMIGRATION,
         "spans": [{"kind": "record_number", "start": start, "end": start + 13}],
     }
-    examples, clean = loose_numbers_training.examples_of(row)
+    examples, clean = loose_token_training.examples_of(loose_numbers, row)
     assert [(label, asked) for _, label, asked in examples] == [(1, True)]
     assert not clean  # a post with a gold span is not a clean post
     text = "MoCA 22/30 on the second try; group at 1400."
-    examples, clean = loose_numbers_training.examples_of({"text": text, "deidentified": True})
+    examples, clean = loose_token_training.examples_of(
+        loose_numbers, {"text": text, "deidentified": True}
+    )
     assert [(label, asked) for _, label, asked in examples] == [(0, True), (0, True)]
     assert clean
 
 
 def test_the_threshold_flags_no_more_clean_posts_than_allowed() -> None:
     posts = 2000
-    examples = loose_numbers_training.Examples(
+    examples = loose_token_training.Examples(
         features=[[]] * posts,
         labels=[0] * posts,
         groups=["g"] * posts,
@@ -129,22 +136,25 @@ def test_the_threshold_flags_no_more_clean_posts_than_allowed() -> None:
         clean_post=[True] * posts,
     )
     scores = np.linspace(0.0, 0.99, posts)
-    threshold = loose_numbers_training.choose_threshold(examples, scores, posts)
-    allowed = int(loose_numbers_training.MAX_CLEAN_FLAGGED * posts)
+    threshold = loose_token_training.choose_threshold(examples, scores, posts)
+    allowed = int(loose_token_training.MAX_CLEAN_FLAGGED * posts)
     assert (scores >= threshold).sum() <= allowed
-    assert threshold >= loose_numbers_training.MIN_THRESHOLD
+    assert threshold >= loose_token_training.MIN_THRESHOLD
 
 
-def test_the_shipped_model_is_what_make_train_builds_from_the_development_files() -> None:
-    model = loose_numbers.load_model()
-    assert (
-        model.metadata["training_data"]["sha256"]
-        == loose_numbers_training.own_details_training.data_sha256()
-    ), (
-        "the development files changed: run "
-        "`manage.py train_moderation_model --loose-numbers-only` and commit the artifact"
+@pytest.mark.parametrize("module", list(loose_token_training.MODELS.values()))
+def test_the_shipped_model_is_what_make_train_builds_from_the_development_files(
+    module: ModuleType,
+) -> None:
+    model = module.load_model()
+    digest = loose_token_training.own_details_training.data_sha256()
+    assert model.metadata["training_data"]["sha256"] == digest, (
+        "the development files changed: run `manage.py train_moderation_model "
+        "--loose-numbers-only` and commit the artifact"
     )
-    result = loose_numbers_training.train()
+    # A change to the identifier rules changes which tokens are asked about too: the same
+    # remedy.
+    result = loose_token_training.train(module)
     assert result.threshold == pytest.approx(model.threshold, abs=1e-6)
     np.testing.assert_allclose(result.coef, model.coef, atol=1e-5)
     assert result.intercept == pytest.approx(float(model.metadata["intercept"]), abs=1e-5)
