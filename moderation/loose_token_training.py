@@ -34,13 +34,14 @@ import numpy as np
 from detectors.identifiers import (
     candidate_spans,
     find_identifiers,
+    loose_names,
     loose_numbers,
     token_model,
 )
 from moderation import own_details_training, training
 
 # The modules trained here, by the name the training command gives them.
-MODELS: dict[str, ModuleType] = {"loose numbers": loose_numbers}
+MODELS: dict[str, ModuleType] = {"loose numbers": loose_numbers, "loose names": loose_names}
 
 ARTIFACT_DIR = training.ARTIFACT_DIR
 N_FEATURES = 2**18
@@ -85,14 +86,17 @@ def examples_of(
         if module.GOLD_KINDS is None or s["kind"] in module.GOLD_KINDS
     ]
     found = candidate_spans(text)
+    held_by_rules = find_identifiers_by_rules(text)
     asked = set(module.unasked_tokens(text, found))
+    if module.ONLY_IN_HELD_POSTS and not held_by_rules:
+        asked = set()
     shared = token_model.post_features(found)
     out = []
     for start, end in module.tokens(text):
         label = int(any(a < end and start < b for a, b in gold))
         feats = list(module.features(text, start, end, shared))
         out.append((feats, label, (start, end) in asked))
-    clean = not spans and bool(asked) and not find_identifiers_by_rules(text)
+    clean = not spans and bool(asked) and not held_by_rules
     return out, clean
 
 

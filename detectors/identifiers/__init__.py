@@ -207,6 +207,8 @@ Decisions worth knowing:
   words around it, trained by `make train` on the tokens of the development posts (on a gold
   span or not); what it holds is a record number (a date when it is a month/day) and goes
   through the signature rules and the own-details model like any other candidate.
+  `loose_names.py` does the same for bare full names (two or three capitalised words opening
+  with a gazetteer first name) that no name rule finds, only in a post already held.
 """
 
 from __future__ import annotations
@@ -222,6 +224,7 @@ from detectors.identifiers import (
     ages,
     contact,
     dates,
+    loose_names,
     loose_numbers,
     names,
     numbers,
@@ -500,18 +503,23 @@ def candidate_spans(text: str) -> list[_Candidate]:
 def find_identifiers(text: str, *, learned_tokens: bool = True) -> list[IdentifierSpan]:
     """Patient identifiers in `text`, sorted by position and non-overlapping.
 
-    `learned_tokens=False` leaves out the loose-numbers model (its training asks what the
-    rest finds)."""
+    `learned_tokens=False` leaves out the loose-numbers and loose-names models (their
+    training asks what the rest finds)."""
     if not text or not isinstance(text, str):
         return []
-    candidates = candidate_spans(text)
+    found = candidate_spans(text)
+    candidates = found
     if learned_tokens:
         # Number-like tokens no rule found, asked of the loose-numbers model.
-        candidates = candidates + loose_numbers.learned_numbers(text, candidates)
+        candidates = candidates + loose_numbers.learned_numbers(text, found)
     # The author's own signature, registration numbers and practice contact details: by
     # rule, then by the learned own-details model on what the rules keep.
     candidates = signature.clinician_own(text, candidates)
     candidates = own_details.not_own(text, candidates)
+    if learned_tokens and candidates:
+        # In a post held anyway, bare full names no rule found, asked of the loose-names
+        # model (it never holds a post by itself).
+        candidates = candidates + loose_names.learned_names(text, found)
     quoted = _quoted_colleagues(text)
     if quoted:
         candidates = [

@@ -40,6 +40,8 @@ STEM = "loose-numbers"
 CURRENT = "CURRENT_LOOSE_NUMBERS"
 # A token on a gold span of any kind is an identifier (training).
 GOLD_KINDS: frozenset[str] | None = None
+# Asked in every post.
+ONLY_IN_HELD_POSTS = False
 
 # A group of letters and digits holding a digit; a token is an optional capitalised prefix
 # ("A", "MO", "IX-", "RING-DB-") and groups joined by one dash, slash or dot, or by a space

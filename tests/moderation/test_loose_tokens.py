@@ -14,6 +14,7 @@ from detectors.hashed_text import abs_hashes, hashed_column
 from detectors.identifiers import (
     candidate_spans,
     find_identifiers,
+    loose_names,
     loose_numbers,
     token_model,
 )
@@ -158,3 +159,41 @@ def test_the_shipped_model_is_what_make_train_builds_from_the_development_files(
     assert result.threshold == pytest.approx(model.threshold, abs=1e-6)
     np.testing.assert_allclose(result.coef, model.coef, atol=1e-5)
     assert result.intercept == pytest.approx(float(model.metadata["intercept"]), abs=1e-5)
+
+
+# Written for this test: a client named bare after a setting, in a post the rules hold for
+# its record number.
+BARE_CLIENT = (
+    "Street outreach: Crystal Harjo, VA claim number C-55 209 114, slept at the depot again."
+)
+
+
+def test_a_bare_full_name_in_a_held_post_is_asked_of_the_names_model() -> None:
+    found = candidate_spans(BARE_CLIENT)
+    assert [c.kind for c in found] == ["record_number"]
+    spans = loose_names.unasked_tokens(BARE_CLIENT, found)
+    assert [BARE_CLIENT[s:e] for s, e in spans] == ["Crystal Harjo"]
+    held = loose_names.learned_names(BARE_CLIENT, found, model=_model(0.5, 9.0))
+    assert [(c.kind, BARE_CLIENT[c.start : c.end]) for c in held] == [("name", "Crystal Harjo")]
+    assert loose_names.learned_names(BARE_CLIENT, found, model=_model(0.5, -9.0)) == []
+    # The shipped model, through the whole detector.
+    assert ("name", "Crystal Harjo") in [(s.kind, s.text) for s in find_identifiers(BARE_CLIENT)]
+
+
+def test_the_names_model_never_holds_a_post_the_rest_leaves_clean() -> None:
+    text = "Has anyone paired Janina Fisher's parts work with Deb Dana's polyvagal ladder?"
+    assert find_identifiers(text, learned_tokens=False) == []
+    assert find_identifiers(text) == []
+    # Even a model that holds every run it is asked about is not asked here: training
+    # marks none of the post's runs as asked.
+    examples, clean = loose_token_training.examples_of(loose_names, {"text": text, "spans": []})
+    assert examples and not any(asked for _, _, asked in examples)
+    assert not clean
+
+
+def test_name_runs_open_with_a_first_name_and_have_two_or_three_words() -> None:
+    text = "Ingrid Halvorsen met Janina Fisher's group and Structural Family Therapy, then Jo."
+    assert [text[s:e] for s, e in loose_names.tokens(text)] == [
+        "Ingrid Halvorsen",
+        "Janina Fisher",
+    ]

@@ -1,5 +1,5 @@
 """Train the incivility model, the content-warning model, the own-details model and the
-loose-numbers model and write new versioned artifacts (issues 4 and 20)."""
+loose-numbers and loose-names models and write new versioned artifacts (issues 4 and 20)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ class Command(BaseCommand):
             action="store_true",
             help="train only the loose-numbers model (numbers no identifier rule finds)",
         )
+        parser.add_argument(
+            "--loose-names-only",
+            action="store_true",
+            help="train only the loose-names model (full names no identifier rule finds)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["own_details_only"]:
@@ -50,6 +55,9 @@ class Command(BaseCommand):
             return
         if options["loose_numbers_only"]:
             self._loose_tokens(options, "loose numbers")
+            return
+        if options["loose_names_only"]:
+            self._loose_tokens(options, "loose names")
             return
         if not options["warnings_only"]:
             self._incivility(options)
