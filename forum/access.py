@@ -25,6 +25,7 @@ from config.precompiled import Precompiled
 from forum.choices import AUTHOR_VISIBLE_STATUSES, PUBLIC_STATUSES, TOMBSTONE_STATUSES, PostStatus
 from forum.models import Group, Membership, Post, Revision, Topic
 from forum.redacted import show_redacted_spans
+from forum.revision_numbers import nth_published, number_for_reader, public_number
 
 
 def valid_id(object_id: int) -> bool:
@@ -385,35 +386,57 @@ def sees_unpublished_revisions(user: AnyUser, post: Post, *, moderates: bool | N
 
 
 def revisions_for_reader(user: AnyUser, post: Post) -> list[Revision]:
-    """The post's revisions `user` may read, oldest first, each with `previous_number`: the
-    number of the one before it in this list (None for the first)."""
+    """The post's revisions `user` may read, oldest first, each with `shown_number` (its
+    number as this reader sees it: forum/revision_numbers.py) and `previous_number`: the
+    shown number of the one before it in this list (None for the first)."""
+    sees_unpublished = sees_unpublished_revisions(user, post)
     revisions = post.revisions.select_related("editor", "redaction", "publication")
-    if not sees_unpublished_revisions(user, post):
+    if not sees_unpublished:
         revisions = revisions.filter(publication__isnull=False)
     readable = list(revisions.order_by("number"))
     if post.redacted_spans:
         show_redacted_spans(readable)
-    previous = None
-    for revision in readable:
-        revision.previous_number = previous
-        previous = revision.number
+    number_for_reader(readable, sees_unpublished=sees_unpublished)
     return readable
 
 
 def revision_for_reader(user: AnyUser, post: Post, number: int) -> Revision:
-    """One revision of a post the reader may read, or 404 (a revision screening did not
-    publish is as absent as one that does not exist)."""
+    """One revision of a post the reader may read, by its number in the reader's numbering
+    (forum/revision_numbers.py), with `shown_number`; or 404. A revision screening did not
+    publish is as absent as one that does not exist: for those who may not read it, its
+    own number is another version's, or past their count, the same 404 as a number never
+    used."""
     if not 0 < number < 2**31:
         raise Http404("No such version.")
     revisions = post.revisions.select_related("editor", "redaction", "publication")
-    if not sees_unpublished_revisions(user, post):
-        revisions = revisions.filter(publication__isnull=False)
-    revision = revisions.filter(number=number).first()
+    if sees_unpublished_revisions(user, post):
+        revision = revisions.filter(number=number).first()
+    else:
+        revision = nth_published(revisions, number)
     if revision is None:
         raise Http404("No such version.")
+    revision.shown_number = number
     if post.redacted_spans:
         show_redacted_spans([revision])
     return revision
+
+
+def answered_version_for_reader(user: AnyUser, reply_id: int) -> tuple[Post, int]:
+    """The post a reply answered and the number, in the reader's numbering, of the version
+    it answered (the thread's "an earlier version" link, which names no number: the shared
+    thread HTML is the same for a post's author and for others, whose numbers differ).
+    404 when the reader may not read that version."""
+    reply = post_for_reader(user, reply_id)
+    answered = reply.answered_revision
+    if answered is None:
+        raise Http404("No such version.")
+    post = post_for_reader(user, answered.post_id)
+    if sees_unpublished_revisions(user, post):
+        return post, answered.number
+    number = public_number(answered)
+    if number is None:
+        raise Http404("No such version.")
+    return post, number
 
 
 def shown_revision_id(user: AnyUser, post: Post, *, moderates: bool) -> int | None:

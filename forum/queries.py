@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from accounts.access import AnyUser, has_staff_powers, moderates_group, posting_block_reason
 from accounts.credentials import credential_badges
 from accounts.names import author_fields
 from forum.access import sees_unpublished_revisions, visible_posts_q
 from forum.choices import PUBLIC_STATUSES
-from forum.models import Group, Membership, Post, Topic
+from forum.models import Group, Membership, Post, RevisionPublication, Topic
 from forum.redacted import show_redacted_spans_of_posts
+from forum.revision_numbers import published_revision_count
 from notifications.inbox import unread_count, unread_count_key
 
 
@@ -233,7 +234,15 @@ def _shown_posts(*, user: AnyUser, topic: Topic, moderates: bool) -> QuerySet[Po
     return (
         Post.objects.filter(topic=topic)
         .filter(visible_posts_q(user, moderating=moderates))
-        .annotate(last_number=Subquery(_last_number(topic)))
+        .annotate(
+            last_number=Subquery(_last_number(topic)),
+            public_revision_count=published_revision_count(),
+            # Whether the version a reply answered was ever published: if not, readers
+            # who see published versions only are not told of it (_attach_referenced_posts).
+            answered_published=Exists(
+                RevisionPublication.objects.filter(revision_id=OuterRef("answered_revision_id"))
+            ),
+        )
         .select_related(
             "author",
             "current_revision__redaction",
@@ -321,15 +330,21 @@ def attach_shown_revision(post: Post, *, user: AnyUser, moderates: bool) -> None
     - published_shown: for those two, the published revision when a newer one awaits
       screening (moderators see both; issue 18 item 3), else None;
     - edit_by_reader: the newer revision is the reader's own ("your edit is being
-      screened").
-    With current_revision and published_revision (and their redactions) loaded."""
+      screened");
+    - shown_versions: how many versions of the post this reader sees, which is also the
+      number of the one shown ("edited (N - 1 times)"): all of them for those two, the
+      published ones for everyone else (forum/revision_numbers.py).
+    With current_revision and published_revision (and their redactions) and
+    public_revision_count (_shown_posts) loaded."""
     sees_newest = sees_unpublished_revisions(user, post, moderates=moderates)
     if sees_newest:
         post.shown_revision = post.current_revision
         post.published_shown = post.published_revision if post.has_edit_in_screening else None
+        post.shown_versions = post.revision_count
     else:
         post.shown_revision = post.published_revision
         post.published_shown = None
+        post.shown_versions = post.public_revision_count
     post.edit_by_reader = bool(
         post.published_shown is not None and user.is_authenticated and post.author_id == user.pk
     )
@@ -370,7 +385,10 @@ def _attach_referenced_posts(posts: list[Post], *, moderates: bool) -> None:
             post.reply_to = referenced.get(post.reply_to_id)  # None: no "In reply to"
         if post.answered_revision_id:
             answered = post.answered_revision
-            if answered.post_id in referenced:
+            if not moderates and not getattr(post, "answered_published", True):
+                # A version readers never saw: no note about it (forum/revision_numbers.py).
+                post.answered_revision = None
+            elif answered.post_id in referenced:
                 answered.post = referenced[answered.post_id]
             else:
                 post.answered_revision = None  # its post is not shown: no "earlier version" note

@@ -12,7 +12,8 @@ is made from:
 
 - one row per post numbered in the page's range, whatever its status: the post's
   state, current revision (revisions are append-only, so the id stands for its body
-  HTML, disclaimer and warnings), its author's byline (accounts.names.AUTHOR_FIELDS:
+  HTML, disclaimer and warnings), how many of its versions were published (the count
+  readers see: forum/revision_numbers.py), its author's byline (accounts.names.AUTHOR_FIELDS:
   name, credentials suffix, avatar, @handle), the post it replies to and the version it answered;
 - the reader's time zone (times are shown in it);
 - the topic's last post number (the page count), whether the topic is locked;
@@ -59,6 +60,7 @@ from config.reversing import url_configuration
 from forum.choices import PUBLIC_STATUSES, TOMBSTONE_STATUSES
 from forum.models import Post, Topic, asks_author_about_warnings
 from forum.queries import page_range
+from forum.revision_numbers import published_revision_count
 
 TEMPLATE = "forum/_thread_posts.html"
 FOOTER_TEMPLATE = "forum/_post_footer.html"
@@ -70,6 +72,9 @@ _ROW = (
     "status",
     "created_at",
     "revision_count",
+    # How many versions readers other than its author and moderators see (the "edited"
+    # marker and the History link: forum/revision_numbers.py).
+    "public_revision_count",
     "is_correction",
     "helpful_marked_at",
     "withdrawn_at",
@@ -121,6 +126,8 @@ _STATUS = _ROW.index("status")
 _CURRENT = _ROW.index("current_revision_id")
 _PUBLISHED = _ROW.index("published_revision_id")
 _LAST = _ROW.index("last_number")
+_REVISIONS = _ROW.index("revision_count")
+_PUBLIC_REVISIONS = _ROW.index("public_revision_count")
 _FOOTER_COLUMNS = tuple(
     _ROW.index(name)
     for name in (
@@ -129,6 +136,7 @@ _FOOTER_COLUMNS = tuple(
         "author_id",
         "status",
         "revision_count",
+        "public_revision_count",
         "helpful_marked_at",
         "added_warnings",
     )
@@ -177,6 +185,7 @@ def _rows_queryset(
     last_number = Post.objects.filter(topic_id=topic).order_by("-number").values("number")[:1]
     queryset = Post.objects.filter(topic_id=topic, number__gt=low, number__lte=high).annotate(
         last_number=Subquery(last_number),
+        public_revision_count=published_revision_count(),
         **{text: Cast(name, TextField()) for name, text in _TIMESTAMPS.items()},
     )
     fields = _COLUMNS
@@ -222,6 +231,7 @@ class FooterPost:
     author_id: int
     status: str
     revision_count: int
+    public_revision_count: int
     helpful_marked_at: str | None  # as text: the footer only tests it for truth
     added_warnings: object  # Post.added_warnings (a list of dicts)
 
@@ -337,8 +347,15 @@ def shared_page(
     key, rows = found
     user_id = reader.user.pk
     own = [row for row in rows if row[_AUTHOR] == user_id]
-    # The author of an edit being screened sees it; others see the published version.
-    if any(row[_STATUS] not in PUBLIC_STATUSES or row[_CURRENT] != row[_PUBLISHED] for row in own):
+    # The author of an edit being screened sees it; others see the published version. The
+    # author of a post with a version never published sees its versions counted with that
+    # one; others do not (forum/revision_numbers.py).
+    if any(
+        row[_STATUS] not in PUBLIC_STATUSES
+        or row[_CURRENT] != row[_PUBLISHED]
+        or row[_REVISIONS] != row[_PUBLIC_REVISIONS]
+        for row in own
+    ):
         return None
     if topic.author_id == user_id:
         own = rows  # the "helpful" controls on every reply

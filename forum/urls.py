@@ -39,6 +39,7 @@ urlpatterns = [
     path("posts/<int:post_id>/edit/", composer.post_edit, name="post_edit"),
     path("posts/<int:post_id>/history/", views.post_history, name="post_history"),
     path("posts/<int:post_id>/revisions/<int:number>/", views.revision_detail, name="revision"),
+    path("posts/<int:post_id>/answered/", views.answered_version, name="answered_version"),
     path("posts/<int:post_id>/withdraw/", views.post_withdraw, name="post_withdraw"),
     path("posts/<int:post_id>/warnings/", views.post_warnings, name="post_warnings"),
     path("posts/<int:post_id>/withdrawn/", views.post_withdrawn, name="post_withdrawn"),

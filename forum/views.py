@@ -580,9 +580,10 @@ def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
         and not moderates_group(request.user, post.topic.group)
     ):
         revisions = []
-    by_number = {revision.number: revision for revision in revisions}
+    # "?a=" and "?b=" are in the reader's numbering (forum/revision_numbers.py).
+    by_number = {revision.shown_number: revision for revision in revisions}
     newest = revisions[-1] if revisions else None
-    b = access.number_or_404(request.GET.get("b")) or (newest.number if newest else 0)
+    b = access.number_or_404(request.GET.get("b")) or (newest.shown_number if newest else 0)
     a = access.number_or_404(request.GET.get("a"))
     if a is None:
         before = by_number.get(b)
@@ -625,6 +626,14 @@ def revision_detail(request: HttpRequest, post_id: int, number: int) -> HttpResp
             "sees_unpublished": access.sees_unpublished_revisions(request.user, post),
         },
     )
+
+
+@require_GET
+@login_required
+def answered_version(request: HttpRequest, post_id: int) -> HttpResponse:
+    """The version of the post reply `post_id` answered, at its number for this reader."""
+    post, number = access.answered_version_for_reader(request.user, post_id)
+    return redirect("forum:revision", post_id=post.pk, number=number)
 
 
 @login_required
