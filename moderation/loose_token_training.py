@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -205,17 +204,8 @@ def save(
     activate: bool = True,
 ) -> str:
     """Write <stem>-<version>.npz and .json; the module's CURRENT_ file names it."""
-    stem = module.STEM
-    stamp = datetime.now(UTC).strftime("%Y.%m.%d")
-    n = 1
-    while (output_dir / f"{stem}-{stamp}-{n}.json").exists():
-        n += 1
-    version = f"{stamp}-{n}"
-    np.savez_compressed(output_dir / f"{stem}-{version}.npz", coef=result.coef)
     meta = {
-        "version": version,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "model": f"{stem}: hashed binary token and context features -> LogisticRegression",
+        "model": f"{module.STEM}: hashed binary token and context features -> LogisticRegression",
         "n_features": N_FEATURES,
         "C": own_details_training.C,
         "intercept": result.intercept,
@@ -228,7 +218,6 @@ def save(
             "sha256": result.data_sha256,
         },
     }
-    (output_dir / f"{stem}-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
-    if activate:
-        (output_dir / module.CURRENT).write_text(version + "\n")
-    return version
+    return training.write_coef_artifact(
+        output_dir, module.STEM, module.CURRENT, result.coef, meta, activate=activate
+    )

@@ -26,7 +26,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -199,15 +198,7 @@ def save(
     result: OwnDetailsTraining, *, output_dir: Path = ARTIFACT_DIR, activate: bool = True
 ) -> str:
     """Write own-details-<version>.npz and .json; CURRENT_OWN_DETAILS names it."""
-    stamp = datetime.now(UTC).strftime("%Y.%m.%d")
-    n = 1
-    while (output_dir / f"own-details-{stamp}-{n}.json").exists():
-        n += 1
-    version = f"{stamp}-{n}"
-    np.savez_compressed(output_dir / f"own-details-{version}.npz", coef=result.coef)
     meta = {
-        "version": version,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "model": "hashed binary context features -> LogisticRegression (liblinear)",
         "n_features": N_FEATURES,
         "C": C,
@@ -221,7 +212,6 @@ def save(
             "sha256": result.data_sha256,
         },
     }
-    (output_dir / f"own-details-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
-    if activate:
-        (output_dir / "CURRENT_OWN_DETAILS").write_text(version + "\n")
-    return version
+    return training.write_coef_artifact(
+        output_dir, "own-details", "CURRENT_OWN_DETAILS", result.coef, meta, activate=activate
+    )

@@ -584,12 +584,37 @@ def train(
     return TrainingResult(final, thresholds, metrics, dataset.files, rows)
 
 
-def next_version(output_dir: Path, today: datetime | None = None) -> str:
+def next_version(
+    output_dir: Path, today: datetime | None = None, *, stem: str = "incivility"
+) -> str:
+    """The next free version of a model's artifacts today: <date>-<n>, n counted from 1
+    past the `<stem>-<date>-<n>.json` files already in `output_dir`."""
     stamp = (today or datetime.now(UTC)).strftime("%Y.%m.%d")
     n = 1
-    while (output_dir / f"incivility-{stamp}-{n}.json").exists():
+    while (output_dir / f"{stem}-{stamp}-{n}.json").exists():
         n += 1
     return f"{stamp}-{n}"
+
+
+def write_coef_artifact(
+    output_dir: Path,
+    stem: str,
+    current_name: str,
+    coef: np.ndarray,
+    meta: dict[str, Any],
+    *,
+    activate: bool,
+) -> str:
+    """Write a one-vector linear model as `<stem>-<version>.npz` (its coefficients) and
+    `.json` (its version, creation time and `meta`); `current_name` names it when
+    `activate`. The version written."""
+    version = next_version(output_dir, stem=stem)
+    np.savez_compressed(output_dir / f"{stem}-{version}.npz", coef=coef)
+    meta = {"version": version, "created": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
+    (output_dir / f"{stem}-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
+    if activate:
+        (output_dir / current_name).write_text(version + "\n")
+    return version
 
 
 def export_linear(pipeline: Pipeline) -> tuple[dict[str, np.ndarray], dict[str, Any]]:

@@ -308,11 +308,7 @@ def train(
 
 def save(result: WarningModel, *, output_dir: Path = ARTIFACT_DIR, activate: bool = True) -> str:
     """Write content-warnings-<version>.npz and .json; CURRENT_WARNINGS names it."""
-    stamp = datetime.now(UTC).strftime("%Y.%m.%d")
-    n = 1
-    while (output_dir / f"content-warnings-{stamp}-{n}.json").exists():
-        n += 1
-    version = f"{stamp}-{n}"
+    version = training.next_version(output_dir, stem="content-warnings")
     [(_, word), (_, char)] = result.features.transformer_list
     categories = content_warnings.CATEGORIES
     coef = np.zeros((len(categories), WORD_FEATURES + CHAR_FEATURES), dtype=np.float32)

@@ -232,7 +232,7 @@ from detectors.identifiers import (
     plates,
     signature,
 )
-from detectors.identifiers._text import _Candidate, _Doc
+from detectors.identifiers._text import BILLING_CODE, _Candidate, _Doc
 
 __all__ = [
     "GENERALISE_HINTS",
@@ -362,9 +362,7 @@ _SHAPE_EDGE = frozenset("0-./#")  # what may not stand right before a number
 
 # CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
 # 96105-96171, 99202-99499.
-_BILLING_CODE = re.compile(
-    r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
-)
+_BILLING_CODE = re.compile(BILLING_CODE)
 
 
 # A five-digit number standing alone: not part of a longer number, a decimal, a code or a

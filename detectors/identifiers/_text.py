@@ -8,6 +8,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
+# 96105-96171, 99202-99499. No record system issues five digits in these ranges to one person.
+BILLING_CODE = (
+    r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
+)
+
 
 def _lower_pattern(pattern: str) -> str:
     """Lower-case a regex's literals, leaving escapes (\\W, \\S, \\D, \\B) alone."""

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from detectors.identifiers import token_model
-from detectors.identifiers._text import _Candidate
+from detectors.identifiers._text import BILLING_CODE, _Candidate
 from detectors.identifiers.token_model import TokenModel
 
 STEM = "loose-numbers"
@@ -58,11 +58,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?s?")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _RATING = re.compile(r"\d{1,3}/\d{1,3}")
-# CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
-# 96105-96171, 99202-99499 (as the record-number rules read them).
-_BILLING_CODE = re.compile(
-    r"(?:CPT\s?)?9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
-)
+# A mental-health billing code, with or without "CPT" before it.
+_BILLING_CODE = re.compile(rf"(?:CPT\s?)?{BILLING_CODE}")
 # A time on the 24-hour clock ("around 2300", "~1400").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _RUNS = re.compile(r"(9+|A+|a+)")
