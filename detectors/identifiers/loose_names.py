@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from detectors.identifiers import token_model
+from detectors.identifiers import names, token_model
 from detectors.identifiers._text import _Candidate
 from detectors.identifiers.token_model import TokenModel
 from detectors.identifiers.wordlists import (
@@ -89,10 +89,18 @@ def load_model(version: str | None = None) -> TokenModel:
 
 
 def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
-    """The name runs no rule found, outside the author's signature block (asked only in a
-    post the rest of the detector holds: ONLY_IN_HELD_POSTS)."""
+    """The name runs no rule found, outside the author's signature block, less those the
+    name rules take for made up (a placeholder such as "John Smith", a name marked as a
+    pseudonym, every name in a post whose names "have been changed"). Asked only in a post
+    the rest of the detector holds (ONLY_IN_HELD_POSTS)."""
     spans = list(tokens(text))
-    return token_model.unasked(text, spans, found) if spans else []
+    if not spans:
+        return []
+    spans = token_model.unasked(text, spans, found)
+    if not spans:
+        return []
+    real = names._without_pseudonyms(text, [_Candidate("name", s, e) for s, e in spans])
+    return [(c.start, c.end) for c in real]
 
 
 def learned_names(

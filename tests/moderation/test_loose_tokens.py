@@ -197,3 +197,19 @@ def test_name_runs_open_with_a_first_name_and_have_two_or_three_words() -> None:
         "Ingrid Halvorsen",
         "Janina Fisher",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A placeholder the name rules pass, in a post held for its date of birth.
+        "My client John Smith (DOB 03/14/1957) called about his records.",
+        # Every name made up, by the author's word.
+        "Names have been changed. Outreach: Crystal Harjo, VA claim number C-55 209 114.",
+        # A name marked as a pseudonym.
+        "I'll call her Crystal Harjo (not her real name), chart # 5520918.",
+    ],
+)
+def test_names_the_rules_take_for_made_up_are_not_asked(text: str) -> None:
+    found = candidate_spans(text)
+    assert loose_names.learned_names(text, found, model=_model(0.5, 9.0)) == []
