@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from detectors.artifact_files import artifact_files
-from detectors.hashed_text import abs_hashes
+from detectors.hashed_text import abs_hashes, murmurhash3_32
 from detectors.identifiers import signature
 from detectors.identifiers._text import _Candidate
 
@@ -27,6 +27,8 @@ ARTIFACT_DIR = Path(__file__).resolve().parents[1] / "artifacts"
 _WORD = re.compile(r"[^\W\d_]+|[^\w\s]")
 _BEFORE = 60  # characters of context read before a token
 _AFTER = 40  # ... and after it
+# Up to this many distinct terms, hashing them one by one is faster than abs_hashes.
+_FEW_TERMS = 80
 
 
 class TokenModelNotFoundError(RuntimeError):
@@ -50,7 +52,12 @@ class TokenModel:
         """Each row's probability of being an identifier (terms hashed as `hashed_column`
         gives them, each column once, as training's binary matrix counts it)."""
         terms = sorted(set().union(*rows))
-        column_of = dict(zip(terms, (abs_hashes(terms) % self.n_features).tolist(), strict=True))
+        if len(terms) <= _FEW_TERMS:
+            # A post's one or two tokens: hashing term by term beats numpy's set-up.
+            columns = [abs(murmurhash3_32(term)) % self.n_features for term in terms]
+        else:
+            columns = (abs_hashes(terms) % self.n_features).tolist()
+        column_of = dict(zip(terms, columns, strict=True))
         logits = np.array([self.coef[list({column_of[t] for t in row})].sum() for row in rows])
         return 1.0 / (1.0 + np.exp(-(logits + self.intercept)))
 

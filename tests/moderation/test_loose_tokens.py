@@ -213,3 +213,15 @@ def test_name_runs_open_with_a_first_name_and_have_two_or_three_words() -> None:
 def test_names_the_rules_take_for_made_up_are_not_asked(text: str) -> None:
     found = candidate_spans(text)
     assert loose_names.learned_names(text, found, model=_model(0.5, 9.0)) == []
+
+
+def test_a_few_terms_hashed_one_by_one_land_in_the_same_columns_as_many(monkeypatch) -> None:
+    text = IMMIGRATION + " Ñandú 5/10 at 0300."
+    shared = token_model.post_features(candidate_spans(text))
+    rows = [set(loose_numbers.features(text, s, e, shared)) for s, e in loose_numbers.tokens(text)]
+    width = 2**10
+    coef = np.random.default_rng(0).normal(size=width)
+    model = token_model.TokenModel("t", {"n_features": width, "threshold": 0.5}, coef, 0.1)
+    few = model.probabilities(rows[:1])
+    monkeypatch.setattr(token_model, "_FEW_TERMS", 0)
+    np.testing.assert_allclose(model.probabilities(rows[:1]), few)
