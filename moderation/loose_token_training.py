@@ -60,6 +60,8 @@ class Examples:
     # identifier that the rules leave clean (flagging it would be a new false hold).
     post: list[int]
     clean_post: list[bool]
+    # Development posts with no gold identifier (the base of MAX_CLEAN_FLAGGED).
+    clean_posts: int = 0
 
 
 @dataclass
@@ -85,7 +87,13 @@ def examples_of(
         if module.GOLD_KINDS is None or s["kind"] in module.GOLD_KINDS
     ]
     found = candidate_spans(text)
-    held_by_rules = find_identifiers_by_rules(text)
+    # Whether the rest of the detector holds the post: asked only when the answer matters
+    # (a post with no gold span, or a model asked only in held posts).
+    held_by_rules = (
+        bool(find_identifiers(text, learned_tokens=False))
+        if module.ONLY_IN_HELD_POSTS or not spans
+        else None
+    )
     asked = set(module.unasked_tokens(text, found))
     if module.ONLY_IN_HELD_POSTS and not held_by_rules:
         asked = set()
@@ -99,11 +107,6 @@ def examples_of(
     return out, clean
 
 
-def find_identifiers_by_rules(text: str) -> bool:
-    """Whether the rules (and the own-details model) find anything in the post."""
-    return bool(find_identifiers(text, learned_tokens=False))
-
-
 def load_examples(module: ModuleType, paths: list[Path] | None = None) -> Examples:
     examples = Examples([], [], [], [], [], [])
     post = 0
@@ -111,7 +114,9 @@ def load_examples(module: ModuleType, paths: list[Path] | None = None) -> Exampl
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
-            rows, clean = examples_of(module, json.loads(line))
+            row = json.loads(line)
+            examples.clean_posts += not row.get("spans")
+            rows, clean = examples_of(module, row)
             for feats, label, asked in rows:
                 examples.features.append(feats)
                 examples.labels.append(label)
@@ -138,16 +143,6 @@ def choose_threshold(examples: Examples, scores: np.ndarray, clean_posts: int) -
     return float(max(MIN_THRESHOLD, np.nextafter(bound, 1.0)))
 
 
-def clean_post_count(paths: list[Path] | None = None) -> int:
-    """Development posts with no gold identifier."""
-    count = 0
-    for path in paths if paths is not None else own_details_training.dev_paths():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not json.loads(line).get("spans"):
-                count += 1
-    return count
-
-
 def train(module: ModuleType, progress: Callable[[str], None] | None = None) -> TokenTraining:
     examples = load_examples(module)
     labels = np.array(examples.labels)
@@ -157,7 +152,7 @@ def train(module: ModuleType, progress: Callable[[str], None] | None = None) -> 
     scores = own_details_training.out_of_fold(examples.labels, examples.groups, x)
     if progress:
         progress("out of fold")
-    clean_posts = clean_post_count()
+    clean_posts = examples.clean_posts
     threshold = choose_threshold(examples, scores, clean_posts)
     asked = np.array(examples.asked)
     held = scores >= threshold

@@ -16,8 +16,9 @@ word, whether it is a public figure), where it stands (a line's or a sentence's 
 the words around it (a possessive and "model", "read", "per" mark an author), and what the
 rules found in the post. `moderation/loose_token_training.py` trains it (`make train`) on the
 name runs of the development posts, `phi_dev*.jsonl`: a run on a gold name span is a
-client's, every other run is not. What it holds goes through the signature rules and the
-own-details model like any other name.
+client's, every other run is not. It is asked after the signature rules and the
+own-details model have set the author's details aside, and never about a run in the author's
+signature block, so what it holds is added as it is.
 """
 
 from __future__ import annotations

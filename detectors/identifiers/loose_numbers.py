@@ -9,7 +9,7 @@ points to a person, or a score, a dose, a year, a code?
 Candidates are tokens of letters and digits with at least four digits (``A-212 448 901``,
 ``MO 10442 8871``, ``IX-552190``) or a month/day (``10/29``), a capitalised prefix and space-
 or dash-joined groups included. The model is logistic regression over hashed binary features
-of the token (its shape, how many digits and letters, whether it reads as a year, a rating, a
+of the token (its shape, how many digits and letters, whether it reads as a rating, a
 month/day, a decimal) and its surroundings (the words just before and after it, the words
 near it, what the rules found elsewhere in the post: a post that names a client and gives a
 chart number is a vignette). `moderation/loose_token_training.py` trains it (`make train`)
@@ -54,7 +54,6 @@ _TOKEN = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?s?")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _RATING = re.compile(r"\d{1,3}/\d{1,3}")
@@ -97,9 +96,6 @@ def _shape(value: str) -> str:
     return "".join(out)
 
 
-post_features = token_model.post_features
-
-
 def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str]:
     """The token's binary features, as strings (hashed into the model's columns)."""
     value = text[start:end]
@@ -112,8 +108,6 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
     yield f"short:{_RUNS.sub(lambda m: m.group()[0], shape)}"
     yield f"nd:{min(digits, 13)}"
     yield f"nl:{min(letters, 6)}"
-    if _YEAR.fullmatch(value):
-        yield "year"
     if _MONTH_DAY.fullmatch(value):
         yield "month-day"
     elif _RATING.fullmatch(value):
@@ -153,9 +147,9 @@ def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
 
 
 def kind_of(value: str) -> str:
-    """The label shown to the author: a month/day is a date, anything else a record, account
-    or ID number."""
-    return "date" if _MONTH_DAY.fullmatch(value) or "/" in value else "record_number"
+    """The label shown to the author: a month/day (any value with a slash) is a date,
+    anything else a record, account or ID number."""
+    return "date" if "/" in value else "record_number"
 
 
 def learned_numbers(
@@ -167,6 +161,6 @@ def learned_numbers(
     if not spans:
         return []
     model = model if model is not None else load_model()
-    shared = post_features(found)
+    shared = token_model.post_features(found)
     rows = [set(features(text, s, e, shared)) for s, e in spans]
     return [_Candidate(kind_of(text[s:e]), s, e) for s, e in token_model.held(model, rows, spans)]

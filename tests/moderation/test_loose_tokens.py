@@ -97,7 +97,7 @@ def test_a_model_width_that_is_not_a_power_of_two_is_refused() -> None:
 
 def test_serving_hashes_each_feature_into_the_column_training_gave_it() -> None:
     text = IMMIGRATION + " Ñandú 5/10 at 0300."
-    shared = loose_numbers.post_features(candidate_spans(text))
+    shared = token_model.post_features(candidate_spans(text))
     terms = sorted(
         {
             f
