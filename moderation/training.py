@@ -585,12 +585,23 @@ def train(
 
 
 def next_version(
-    output_dir: Path, today: datetime | None = None, *, stem: str = "incivility"
+    output_dir: Path,
+    today: datetime | None = None,
+    *,
+    stem: str = "incivility",
+    current_name: str | None = None,
 ) -> str:
     """The next free version of a model's artifacts today: <date>-<n>, n counted from 1
-    past the `<stem>-<date>-<n>.json` files already in `output_dir`."""
+    past the `<stem>-<date>-<n>.json` files already in `output_dir` and past the version
+    the `current_name` file names (a superseded version's files are deleted when the new
+    one is committed, and its name is never given to another model)."""
     stamp = (today or datetime.now(UTC)).strftime("%Y.%m.%d")
     n = 1
+    current = output_dir / current_name if current_name else None
+    if current is not None and current.is_file():
+        active_stamp, _, active_n = current.read_text(encoding="utf-8").strip().rpartition("-")
+        if active_stamp == stamp and active_n.isdigit():
+            n = int(active_n) + 1
     while (output_dir / f"{stem}-{stamp}-{n}.json").exists():
         n += 1
     return f"{stamp}-{n}"
@@ -608,7 +619,7 @@ def write_coef_artifact(
     """Write a one-vector linear model as `<stem>-<version>.npz` (its coefficients) and
     `.json` (its version, creation time and `meta`); `current_name` names it when
     `activate`. The version written."""
-    version = next_version(output_dir, stem=stem)
+    version = next_version(output_dir, stem=stem, current_name=current_name)
     np.savez_compressed(output_dir / f"{stem}-{version}.npz", coef=coef)
     meta = {"version": version, "created": datetime.now(UTC).isoformat(timespec="seconds"), **meta}
     (output_dir / f"{stem}-{version}.json").write_text(json.dumps(meta, indent=2) + "\n")
@@ -673,7 +684,7 @@ def save_artifact(
 ) -> tuple[str, Path]:
     """Write incivility-<version>.npz + .json; point CURRENT at it when activate."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    version = next_version(output_dir)
+    version = next_version(output_dir, current_name="CURRENT")
     model_path = output_dir / f"incivility-{version}.npz"
     arrays, features = export_linear(result.pipeline)
     # Compressed: most of the hashed space is zeros in the coefficients and a constant idf.

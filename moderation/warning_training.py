@@ -49,7 +49,7 @@ EXTRA_GOLD_GLOB = "content_warnings_train_*.tsv"
 # shown no code, lexicon or evaluation set): each writer's rows are predicted out of fold
 # by a model that saw none of that writer's texts, so the thresholds are chosen as they
 # would fall on a writer the model has never read. Since stop 34 (model 2026.12.07-1) the
-# 21 retired blind warning sets are such writers too
+# retired blind warning sets (23 since stop 35) are such writers too
 # (content_warnings_train_writer_retired_blind*.tsv, renamed from
 # content_warnings_dev_retired_blind*.tsv): texts by writers shown no code or data,
 # scored once as blind, that had been development evaluation data only (2,614 rows).
@@ -308,7 +308,9 @@ def train(
 
 def save(result: WarningModel, *, output_dir: Path = ARTIFACT_DIR, activate: bool = True) -> str:
     """Write content-warnings-<version>.npz and .json; CURRENT_WARNINGS names it."""
-    version = training.next_version(output_dir, stem="content-warnings")
+    version = training.next_version(
+        output_dir, stem="content-warnings", current_name="CURRENT_WARNINGS"
+    )
     [(_, word), (_, char)] = result.features.transformer_list
     categories = content_warnings.CATEGORIES
     coef = np.zeros((len(categories), WORD_FEATURES + CHAR_FEATURES), dtype=np.float32)

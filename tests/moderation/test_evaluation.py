@@ -170,6 +170,8 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb35-", "2026-12-07i", 130, 392, 55, 70),
         ("rb36-", "2026-12-07j", 130, 400, 55, 70),
         ("rb37-", "2026-12-07k", 130, 454, 55, 70),
+        ("rb38-", "2026-12-07l", 130, 399, 55, 70),
+        ("rb39-", "2026-12-07m", 130, 443, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -267,6 +269,8 @@ def test_the_retired_blind_warning_set_is_training_data_now() -> None:
         ("2026-12-07i", "07i", 130, 30),
         ("2026-12-07j", "07j", 130, 30),
         ("2026-12-07k", "07k", 130, 30),
+        ("2026-12-07l", "07l", 130, 30),
+        ("2026-12-07m", "07m", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_an_independent_training_writer_now(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -128,6 +129,23 @@ def test_train_writes_a_loadable_artifact_without_activating_it(tiny_data: dict[
     assert meta["public_holdout"] == training.PUBLIC_HOLDOUT
     probabilities = model.probabilities(["you are a stupid idiot", "we made a safety plan"])
     assert probabilities[0] > probabilities[1]
+
+
+def test_a_version_is_never_reused_after_the_active_ones_files_are_deleted(
+    tmp_path: Path,
+) -> None:
+    """Superseded artifacts are deleted when the new one is committed; the next version
+    counts past the active one, so no later model takes a name an earlier one had."""
+    today = datetime(2026, 12, 7, tzinfo=UTC)
+    assert training.next_version(tmp_path, today, stem="own-details") == "2026.12.07-1"
+    (tmp_path / "CURRENT_OWN_DETAILS").write_text("2026.12.07-4\n", encoding="utf-8")
+    kwargs = {"stem": "own-details", "current_name": "CURRENT_OWN_DETAILS"}
+    assert training.next_version(tmp_path, today, **kwargs) == "2026.12.07-5"
+    (tmp_path / "own-details-2026.12.07-5.json").write_text("{}", encoding="utf-8")
+    assert training.next_version(tmp_path, today, **kwargs) == "2026.12.07-6"
+    # An active version of an earlier day does not count today.
+    (tmp_path / "CURRENT_OWN_DETAILS").write_text("2026.12.06-9\n", encoding="utf-8")
+    assert training.next_version(tmp_path, today, **kwargs) == "2026.12.07-1"
 
 
 def test_a_second_training_run_gets_the_next_version(tiny_data: dict[str, Path]) -> None:
