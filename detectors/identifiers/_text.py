@@ -8,10 +8,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
-# 96105-96171, 99202-99499. No record system issues five digits in these ranges to one person.
+# CPT codes of psychiatric services, psychological testing, adaptive-behaviour treatment,
+# telehealth and office visits: 90785-90899, 96105-96171, 97151-97158, 98000-98016 (audio-video
+# and audio-only visits, 2025), 98960-98981 (education, telephone, online and remote
+# therapeutic monitoring), 99202-99499. No record system issues five digits in these ranges
+# to one person.
 BILLING_CODE = (
-    r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
+    r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|715[1-8]|8(?:0(?:0\d|1[0-6])|"
+    r"9(?:[67]\d|8[01]))|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
 )
 
 

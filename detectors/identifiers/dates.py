@@ -84,6 +84,16 @@ _EVENT_CUE_RE = _CaseFree(
     r"enrolling|enrollment|cohort|orientation|opening|grand opening|launch(?:ing|es)?|"
     r"(?:our|the|a|regional|monthly|quarterly|chapter|staff|team) lunch|"
     r"legislat\w*|regulation|"
+    # A practice's own news: "my practice is moving! As of February 1 we'll be at ...", "new
+    # address as of January 1st", "I'm retiring from my practice on Jan 31".
+    r"(?:practice|office|clinic|center|centre|group) (?:is |will be )?(?:moving|relocating)|"
+    r"changing offices|new (?:office |mailing )?address|(?:we|i)(?:'ll| will) be (?:at|located)|"
+    r"(?:i'm|i am|i'll be|i will be|who's|who is) retiring|retiring from (?:my|our|private|"
+    r"the) practice|closing (?:my|our) practice|"
+    # Hiring and gatherings of the public: "Applications close Jan 31", "resource fair on the
+    # 19th".
+    r"job posting|now hiring|applications? (?:close|closes|are due|due|open)|apply by|"
+    r"(?:resource|health|job|career|wellness|community) fair|expo|fundraiser|gala|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
     r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
@@ -102,12 +112,35 @@ _PERSONAL_DATE_CUE_RE = _CaseFree(
 )
 
 
+# How far before a date an event word is read: 60 characters, or up to 100 when no person
+# is spoken of in between (an announcement's long title: "Workshop: Trauma-Focused CBT for
+# Refugee Families, two days, March 5-6"; not "enrolling son N., DOB ..., in EFMP for
+# autism. PCS to Alaska March 1").
+_EVENT_REACH = 60
+_EVENT_LONG_REACH = 100
+_PERSON_BETWEEN_RE = _CaseFree(
+    r"(?i)\b(?:client|patient|pt|son|daughter|mom|dad|mother|father|wife|husband|child|kid|"
+    r"boy|girl|teen|baby|infant|resident|grand\w+|"
+    r"dob|he|she|his|him|her|they|them)\b"
+)
+
+
+def _event_before(doc: _Doc, start: int) -> bool:
+    """Whether an event word stands before `start`, within the reach above."""
+    m = _EVENT_CUE_RE.search(doc, max(0, start - _EVENT_LONG_REACH), start)
+    while m is not None:
+        if start - m.start() <= _EVENT_REACH or not _PERSON_BETWEEN_RE.search(doc, m.end(), start):
+            return True
+        m = _EVENT_CUE_RE.search(doc, m.end(), start)
+    return False
+
+
 def _event_date(doc: _Doc, start: int, end: int, *, cue_after: bool = True) -> bool:
     """A date of a law, training or gathering (an event word before it, or with `cue_after`
     just after it), unless a person's own date word precedes it."""
     if _PERSONAL_DATE_CUE_RE.search(doc, max(0, start - 24), start):
         return False
-    return _EVENT_CUE_RE.search(doc, max(0, start - 60), start) is not None or (
+    return _event_before(doc, start) or (
         cue_after and _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None
     )
 
@@ -240,10 +273,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                         _WEEKDAY_ABBR_RE.search(doc, max(0, m.start() - 8), m.start())
                         and (CLINICAL_CONTEXT_RE.search(text) or PERSON_CONTEXT_RE.search(text))
                     )
-                ) and not (
-                    _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
-                    or _own_absence(doc, m.start())
-                ):
+                ) and not (_event_before(doc, m.start()) or _own_absence(doc, m.start())):
                     yield _Candidate("date", m.start(), m.end())
         if digits >= 10 and "00:00" in shape:
             for m in _DATE_ISO_TIME_RE.finditer(text):
@@ -258,10 +288,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
         for m in _DATE_ORDINAL_RE.finditer(doc):
             # "our regional networking lunch is on the 14th": a gathering's day; "I'll be out
             # of office until the 2nd": the author's own.
-            if not (
-                _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start())
-                or _own_absence(doc, m.start())
-            ):
+            if not (_event_before(doc, m.start()) or _own_absence(doc, m.start())):
                 yield _Candidate("date", m.start(), m.end())
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
@@ -303,6 +330,6 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             yield _Candidate("date", m.start(), m.end())
     if "00" in shape:
         for m in _DATE_HOLIDAY_RE.finditer(text):
-            if not _EVENT_CUE_RE.search(doc, max(0, m.start() - 60), m.start()):
+            if not _event_before(doc, m.start()):
                 yield _Candidate("date", m.start(), m.end())
     yield from _date_word_candidates(doc)

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from detectors.identifiers._text import _US_STATE_NAMES, CLINICAL_CONTEXT_RE, _Candidate
+from detectors.identifiers._text import (
+    _US_STATE_ABBR,
+    _US_STATE_NAMES,
+    CLINICAL_CONTEXT_RE,
+    _Candidate,
+)
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
     _AUTHOR_CUES,
@@ -57,6 +62,7 @@ from detectors.identifiers.wordlists import (
     _PLACE_LIKE_NAMES,
     _PUBLIC_FIGURES,
     _PUBLIC_SURNAMES,
+    us_places,
 )
 
 _VEHICLE_MAKES = frozenset(
@@ -505,6 +511,54 @@ def _unknown_word(token: str) -> bool:
     )
 
 
+# Words after which a US town or state's name is the place ("in Tulsa", "near Redmond",
+# "in rural Kansas"), read against the GeoNames list (`wordlists.us_places`). "from" counts
+# only for a town that is not also a first name ("a text from Cody" is a person).
+_TOWN_PREPOSITIONS = frozenset(("in", "near", "outside", "around", "across", "visiting"))
+_TOWN_ADJECTIVES = frozenset(
+    (
+        "rural",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "downtown",
+        "upstate",
+        "suburban",
+        "greater",
+        "coastal",
+        "small-town",
+    )
+)
+_TOWN_RUN_RE = re.compile(r"(?:(?:St|Ft|Mt)\. )?[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,3}")
+
+
+# A town before its state's code and ZIP on an address line: "Ste 4, Lake Charles LA 70601".
+_STATE_ZIP_AFTER_RE = re.compile(rf",?\s(?:{_US_STATE_ABBR})\s+\d{{5}}(?:-\d{{4}})?\b")
+
+
+def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
+    """Where a US town or state named at `start` ends, when a place word stands before it
+    (or its state's code and a ZIP after it) and the whole capitalised run is the place
+    ("in Tyler Brooks's words" is a person)."""
+    run = _TOWN_RUN_RE.match(text, start)
+    if run is None:
+        return None
+    name = run.group()
+    if _STATE_ZIP_AFTER_RE.match(text, run.end()) and name in us_places():
+        return run.end()
+    if prev[-1] in _TOWN_PREPOSITIONS or prev[-1] == "from":
+        pass
+    elif not (len(prev) >= 2 and prev[-1] in _TOWN_ADJECTIVES and prev[-2] in _TOWN_PREPOSITIONS):
+        return None
+    if name not in us_places():
+        return None
+    if prev[-1] == "from" and (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
+        return None
+    return start + len(name)
+
+
 def _name_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken_until = -1
@@ -555,6 +609,9 @@ def _name_candidates(text: str) -> list[_Candidate]:
         strong = titled or _strong_cue(prev, sentence_ended) or _aged_doctor(text, start, prev)
         if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
             continue  # "my old supervisor in Texas said never": the state
+        if not strong and (place_end := _us_place_end(text, start, prev or [""])):
+            taken_until = place_end  # "a counselor in Lake Charles", "Meets in Sidney"
+            continue
         if never and not (
             token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
         ):

@@ -8,6 +8,7 @@ gazetteer would pass names it is meant to hold.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -42,3 +43,10 @@ _PUBLIC_SURNAMES = frozenset(name.split()[-1] for name in _PUBLIC_FIGURES) | fro
     ("kolk", "van der kolk", "kabat-zinn", "mate", "maté", "brené")
 )
 _PLACE_LIKE_NAMES = load_words("place_like_names.txt")
+
+
+@cache
+def us_places() -> frozenset[str]:
+    """US towns and states (scripts/build_place_lists.py), read on first use: most posts
+    name no place after a place word, and the list is the largest the rules read."""
+    return load_words("us_places.txt")
