@@ -706,6 +706,54 @@ def _introduced(text: str) -> bool:
 _PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 
 
+# A post written for another clinician: "Posting for a colleague who isn't on the forum:
+# ...", "Posting on behalf of Dr. Tran, who is traveling", "a quick plug for my colleague's
+# new book". The contact details it gives are that clinician's practice's.
+_FOR_A_COLLEAGUE = re.compile(
+    r"(?i)\b(?:posting|writing|sharing|passing (?:this|it) (?:on|along))\s+(?:this\s+)?"
+    r"(?:for|on behalf of)\s+(?:a\s+|my\s+|our\s+)?(?:colleague|co-?worker|former supervisor|"
+    r"supervisor|mentor|fellow (?:clinician|therapist)|dr\b|doctor\b)|"
+    r"\bon behalf of (?:dr\b|doctor\b|my colleague|a colleague)|"
+    r"\b(?:plug|shout-?out|signal boost) for (?:my|a|our) colleague"
+)
+# Whose detail it is, said in its sentence: a client or a relative (a pronoun alone is the
+# colleague: "Referrals to her office at ...").
+_CLIENT_OR_KIN = re.compile(
+    r"(?i)\b(?:client|clients|client's|patient|patients|patient's|pt|pt's|son|daughter|mom|"
+    r"mother|dad|father|wife|husband|sister|brother|kid|child|teen|parent|parents|guardian|"
+    r"grand\w+|niece|nephew|boyfriend|girlfriend|roommate)\b"
+)
+# A practice's staff member named by their role: "her assistant, Marisa", "Intake
+# coordinator: Becca Nunes", "Contact Ilene Westdahl, HR", "Ask for Lupe or Tomás".
+_STAFF_BEFORE = re.compile(
+    r"(?i)(?<!emergency )\b(?:assistant|office manager|practice manager|(?:intake|referral|"
+    r"program|clinical) coordinator|scheduler|receptionist|front desk|registrar|administrator|"
+    r"contact|ask for|questions to)\W{0,3}$"
+)
+_STAFF_AFTER = re.compile(
+    r",\s*(?:HR|human resources|office manager|practice manager|intake coordinator|scheduler|"
+    r"receptionist|front desk|administrator)\b"
+)
+# The author's own practice named in the post: "our clinic's intake line", "my group
+# practice".
+_OWN_PRACTICE = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:practice|clinic|office|center|centre|agency|"
+    r"program|programme)\b"
+)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    return text[_clause_start(text, start) : start] + _sentence_after(text, end)
+
+
+def _staff_name(text: str, start: int, end: int) -> bool:
+    """A name given by a practice's role, before or after it ("or" joins a second one)."""
+    before = text[max(0, start - 40) : start]
+    if before.endswith(" or ") or before.endswith(" and "):
+        before = before[: before.rfind(" ", 0, len(before) - 4) + 1]
+    return bool(_STAFF_BEFORE.search(before) or _STAFF_AFTER.match(text, end))
+
+
 def clinician_own(text: str, candidates: list) -> list:
     """The candidates less the clinician's own details: everything of SIGNATURE_KINDS in
     the closing signature block, a registration number anywhere, and in a signed post the
@@ -714,6 +762,22 @@ def clinician_own(text: str, candidates: list) -> list:
     signed_from = signature_start(text)
     leading_end = leading_signature_end(text)
     introduced = _introduced(text)
+    for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
+    practice_post = (
+        for_colleague
+        or signed_from is not None
+        or leading_end is not None
+        or introduced
+        or _OWN_PRACTICE.search(text) is not None
+    )
+    # A post that also keeps a kind no card carries (a date of birth, an SSN) is about a
+    # client: nothing in it is taken for a colleague's or a staff member's.
+    card_only = all(c.kind in SIGNATURE_KINDS or c.kind == "record_number" for c in candidates)
+    # A post about the author's own practice and no client ("our clinic's intake line is now
+    # ..."): its body is read as a signed post's.
+    own_practice_only = (
+        card_only and _OWN_PRACTICE.search(text) is not None and _CLIENT_OR_KIN.search(text) is None
+    )
     kept = []
     dropped: list[tuple[int, int]] = []
     for cand in candidates:
@@ -740,8 +804,20 @@ def clinician_own(text: str, candidates: list) -> list:
             continue
         if kind == "name" and _credentialed_name(text, cand.end):
             continue
-        signed_body = (signed_from is not None and cand.start < signed_from) or (
-            signed_from is None and introduced
+        if (
+            (
+                (kind == "name" and practice_post and _staff_name(text, cand.start, cand.end))
+                or (kind in _CONTACT_KINDS and for_colleague)
+            )
+            and not _CLIENT_OR_KIN.search(_sentence_of(text, cand.start, cand.end))
+            and card_only
+        ):
+            dropped.append((cand.start, cand.end))
+            continue
+        signed_body = (
+            (signed_from is not None and cand.start < signed_from)
+            or (signed_from is None and introduced)
+            or own_practice_only
         )
         if kind in _CONTACT_KINDS and (
             _card_before(text, cand.start)

@@ -98,3 +98,101 @@ def test_a_person_named_like_a_town_is_still_held(text: str, value: str) -> None
     that is also a town, right after "in" ("a change in Sidney."), is taken for the town."""
     found = [text[s.start : s.end] for s in find_identifiers(text) if s.kind == "name"]
     assert any(value in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posting for a colleague who is off social media: Dr. Imogen Vail has two openings for "
+        "teens. Referrals to her office at 503-555-0172 or ivail@stillwaterpsych.com.",
+        "Posting on behalf of Dr. Quan, who is at a conference: supervision is moved to Friday. "
+        "Questions to her assistant, Rosalind, at 612-555-0143.",
+        "Quick plug for my colleague's new workbook on sibling grief; his site is "
+        "www.drmatteobrisk.com.",
+        "Writing this for a former supervisor who is closing her practice. Her records go to "
+        "Lakeview Psychological, 88 Birch Ave, Ames IA 50010, 515-555-0190.",
+    ],
+)
+def test_a_colleagues_practice_details_in_a_post_written_for_them_are_not_held(
+    text: str,
+) -> None:
+    assert not kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Posted for a colleague, but the detail is a client's or a relative's.
+        (
+            "Posting for a colleague: her client's mother keeps calling from 503-555-0110.",
+            "phone",
+        ),
+        (
+            "Posting on behalf of Dr. Quan: the patient's new address is 14 Elm St, Ames IA "
+            "50010, DOB 3/2/1981.",
+            "date",
+        ),
+    ],
+)
+def test_a_clients_detail_in_a_post_for_a_colleague_is_still_held(text: str, kind: str) -> None:
+    assert kind in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Our practice now takes Medicaid for kids.\nBrightwater Child Therapy\n"
+            "Intake coordinator: Delphine Oyelaran\n555-0101 ext 2",
+            "Delphine",
+        ),
+        (
+            "Small update: our clinic's Spanish-language intake line is now 915-555-0123. Ask "
+            "for Itzel or Bruno.",
+            "Itzel",
+        ),
+    ],
+)
+def test_a_practices_staff_named_by_their_role_are_not_held(text: str, name: str) -> None:
+    assert name not in " ".join(kinds_found(text).get("name", []))
+
+
+def test_an_emergency_contact_named_after_the_label_is_still_held() -> None:
+    text = "Our clinic intake form. Emergency contact: Delphine Oyelaran (mother), 915-555-0188."
+    assert "Delphine" in " ".join(kinds_found(text).get("name", []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years after the storm, many of my adults went through Ida and then Ian too.",
+        "Clients who were kids during Katrina in 2005 now dread every hurricane season.",
+        "After Hurricane Maria and then Fiona, the whole town's PCL-5 scores climbed.",
+    ],
+)
+def test_named_storms_in_a_post_about_a_hurricane_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+def test_a_client_named_like_a_storm_is_still_held() -> None:
+    text = "My client Laura lost her house in the hurricane and sleeps in her car."
+    assert "Laura" in kinds_found(text).get("name", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has anyone tried Rosalind Okafor-Lane's imagery rescripting protocol with teens?",
+        "I keep coming back to Emily Nagoski's dual control model for desire work.",
+        "Reading Lorena Wolf Robe's writings on racial trauma for our consult group.",
+        "Will she ever drive again? The family asks me every week.",
+        "Structural family therapy with a re-entry parent: worth trying?",
+    ],
+)
+def test_works_of_named_authors_a_verb_and_a_modality_are_not_names(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+def test_a_clients_full_name_before_her_own_things_is_still_held() -> None:
+    text = "Rosalind Okafor-Lane's mother called about the bill again."
+    assert "name" in kinds_found(text)
