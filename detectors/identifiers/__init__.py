@@ -404,6 +404,12 @@ _NAME_PART = re.compile(r"[A-Za-z]{4,}")
 _URL_WORD = re.compile(r"[a-z]+")
 
 
+def _site_label(address: str) -> str:
+    """The site's own name in a link: "hannahyates" in "www.hannahyates.me/about"."""
+    host = address.split("/", 1)[0].removeprefix("www.")
+    return host.split(".", 1)[0]
+
+
 def _links_with_a_name(doc: _Doc, candidates: list[_Candidate]) -> Iterator[_Candidate]:
     """A link whose address carries, as a word of its own, the name of a person found in
     the post leads to that person: "Her son Jaylen Okafor ... meal train at
@@ -423,9 +429,14 @@ def _links_with_a_name(doc: _Doc, candidates: list[_Candidate]) -> Iterator[_Can
         if "@" in text[max(0, start - 1) : start] or any(a < end and start < b for a, b in taken):
             continue
         # The name as a whole word of the address ("kit-and-femi-oyelaran", not the
-        # "tara" in an author's "tarabrach.com").
-        words = set(_URL_WORD.findall(m.group().lower().split("://", 1)[-1]))
-        if words & parts:
+        # "tara" in an author's "tarabrach.com"), or run together in the site's own name: a
+        # name part of five letters or more, or two of the person's ("hannahyates.me",
+        # "ibarrashrimpco.com").
+        address = m.group().lower().split("://", 1)[-1]
+        words = set(_URL_WORD.findall(address))
+        label = _site_label(address)
+        inside = [part for part in parts if part in label and part != label]
+        if words & parts or any(len(part) >= 5 for part in inside) or len(inside) >= 2:
             yield _Candidate("url", start, end)
 
 

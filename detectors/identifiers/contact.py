@@ -159,14 +159,16 @@ _TOLL_FREE_RE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?")
 _URL_PERSON_CUE_RE = _CaseFree(
     r"(?i)\b(?:her|his|their|whose|client'?s|patient'?s|pt'?s|(?:mother|father|mom|dad|daughter|son|"
     r"husband|wife|partner|sister|brother|teen|kid|child|boy|girl|youth|grandma|grandpa|aunt|"
-    r"uncle|cousin|boyfriend|girlfriend|ex|stepdad|stepmom)'?s)\s+(?:[\w\"“”']+\s+){0,3}"
-    r"(?:blog|site|website|page|profile|"
+    r"uncle|cousin|boyfriend|girlfriend|ex|stepdad|stepmom)'?s)\s+(?:[\w\"“”'-]+\s+){0,3}"
+    r"(?:blog|site|website|page|profile|bio|url|web address|domain|"
     r"account|channel|instagram|facebook|tiktok|twitter|youtube|linkedin|gofundme|fundraiser|"
     r"obituary|link|handle|username|onlyfans|venmo|snapchat|reddit|shop|store|story|band|"
     r"podcast|stream|art|music|videos?|updates?|portfolio|gallery|newsletter|journal|"
     r"substack|tumblr|twitch|etsy)\b|"
     r"\b(?:obituary|gofundme|fundraiser|posted|posts|posting|shared|shares|sharing|uploaded|"
-    r"writes|blogs|streams|sells|vlogs|raps|sings)\b"
+    r"writes|blogs|streams|sells|vlogs|raps|sings|publishes|published)\b|"
+    # Whoever's it is, a personal site is a person's: "has a personal site, x.me".
+    r"\bpersonal (?:site|website|web ?page|page|blog)\b"
 )
 # A site the client (or a relative) runs, keeps or made, in the sentence before the link:
 # "My client runs www...", "my 16yo client made a website about her recovery, x.org",

@@ -196,3 +196,41 @@ def test_works_of_named_authors_a_verb_and_a_modality_are_not_names(text: str) -
 def test_a_clients_full_name_before_her_own_things_is_still_held() -> None:
     text = "Rosalind Okafor-Lane's mother called about the bill again."
     assert "name" in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Resident on my unit, Delia Marchbanks, writes about her bulimia at "
+            "deliamarchbanks.net and asked if I had read it.",
+            "deliamarchbanks.net",
+        ),
+        (
+            "Mr. Okonjo closed the bakery but the shop site (okonjobakes.com) still takes orders.",
+            "okonjobakes.com",
+        ),
+        ("His climbing-guide bio is still up at ridgelinebrodie.com, photos and all.", None),
+        ("Her doorbell-cam account, porchwatch.io/share/ab12, shows him at 2 a.m.", None),
+        ("A student has a personal site, quietfernpoems.com, full of the poems.", None),
+        ("His insulin pump app publishes readings to glucoshare.link/tmoreau for his mom.", None),
+    ],
+)
+def test_links_that_lead_to_a_client_by_name_or_by_what_they_are(
+    text: str, value: str | None
+) -> None:
+    urls = kinds_found(text).get("url", [])
+    assert urls and (value is None or value in urls)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A client named like an author whose site is cited: four letters run together are
+        # not enough.
+        "My client Tara likes the meditations on tarabrach.com, which I also use.",
+        "Handouts I like: therapistaid.com and the worksheets on psychologytools.com.",
+    ],
+)
+def test_resource_sites_are_not_held_as_a_clients(text: str) -> None:
+    assert "url" not in kinds_found(text)
