@@ -506,18 +506,20 @@ def find_identifiers(text: str, *, learned_tokens: bool = True) -> list[Identifi
     if not text or not isinstance(text, str):
         return []
     found = candidate_spans(text)
+    # Where the author's signature blocks stand, worked out once for every step below.
+    blocks = signature.Blocks(text)
     candidates = found
     if learned_tokens:
         # Number-like tokens no rule found, asked of the loose-numbers model.
-        candidates = candidates + loose_numbers.learned_numbers(text, found)
+        candidates = candidates + loose_numbers.learned_numbers(text, found, blocks=blocks)
     # The author's own signature, registration numbers and practice contact details: by
     # rule, then by the learned own-details model on what the rules keep.
-    candidates = signature.clinician_own(text, candidates)
-    candidates = own_details.not_own(text, candidates)
+    candidates = signature.clinician_own(text, candidates, blocks)
+    candidates = own_details.not_own(text, candidates, blocks=blocks)
     if learned_tokens and candidates:
         # In a post held anyway, bare full names no rule found, asked of the loose-names
         # model (it never holds a post by itself).
-        candidates = candidates + loose_names.learned_names(text, found)
+        candidates = candidates + loose_names.learned_names(text, found, blocks=blocks)
     quoted = _quoted_colleagues(text)
     if quoted:
         candidates = [

@@ -100,16 +100,20 @@ def context(text: str, start: int, end: int) -> Iterator[str]:
 
 
 def unasked(
-    text: str, spans: Iterable[tuple[int, int]], found: list[_Candidate]
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    found: list[_Candidate],
+    blocks: signature.Blocks | None = None,
 ) -> list[tuple[int, int]]:
     """The token spans no rule found (nothing found overlaps them), outside the author's
-    signature block."""
+    signature block (`blocks`: the post's, when its caller has them)."""
     taken = [(c.start, c.end) for c in found]
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
     if not spans:
         return []
-    signed_from = signature.signature_start(text)
-    leading_end = signature.leading_signature_end(text)
+    blocks = blocks if blocks is not None else signature.Blocks(text)
+    signed_from = blocks.start
+    leading_end = blocks.leading_end
     return [
         (s, e)
         for s, e in spans
