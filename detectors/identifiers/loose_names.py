@@ -106,6 +106,22 @@ def unasked_tokens(
     return [(c.start, c.end) for c in real]
 
 
+def asked(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> token_model.Asked:
+    """The name runs the model is asked about in this post, and each one's features."""
+    spans = unasked_tokens(text, found, blocks)
+    if not spans:
+        return [], []
+    shared = token_model.post_features(found)
+    return spans, [set(features(text, s, e, shared)) for s, e in spans]
+
+
+def held_candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """The candidates for the name runs the model holds."""
+    return [_Candidate("name", s, e) for s, e in spans]
+
+
 def learned_names(
     text: str,
     found: list[_Candidate],
@@ -114,10 +130,8 @@ def learned_names(
 ) -> list[_Candidate]:
     """Candidates for the name runs the rules left alone (`found`: every candidate the kind
     modules found, before any was set aside) that the model takes for a client's."""
-    spans = unasked_tokens(text, found, blocks)
+    spans, rows = asked(text, found, blocks)
     if not spans:
         return []
     model = model if model is not None else load_model()
-    shared = token_model.post_features(found)
-    rows = [set(features(text, s, e, shared)) for s, e in spans]
-    return [_Candidate("name", s, e) for s, e in token_model.held(model, rows, spans)]
+    return held_candidates(text, token_model.held(model, rows, spans))

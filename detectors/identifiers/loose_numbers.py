@@ -154,6 +154,22 @@ def kind_of(value: str) -> str:
     return "date" if "/" in value else "record_number"
 
 
+def asked(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> token_model.Asked:
+    """The tokens the model is asked about in this post, and each one's features."""
+    spans = unasked_tokens(text, found, blocks)
+    if not spans:
+        return [], []
+    shared = token_model.post_features(found)
+    return spans, [set(features(text, s, e, shared)) for s, e in spans]
+
+
+def held_candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """The candidates for the tokens the model holds."""
+    return [_Candidate(kind_of(text[s:e]), s, e) for s, e in spans]
+
+
 def learned_numbers(
     text: str,
     found: list[_Candidate],
@@ -162,10 +178,8 @@ def learned_numbers(
 ) -> list[_Candidate]:
     """Candidates for the tokens the rules left alone (`found`: every candidate the kind
     modules found, before any was set aside) that the model takes for identifiers."""
-    spans = unasked_tokens(text, found, blocks)
+    spans, rows = asked(text, found, blocks)
     if not spans:
         return []
     model = model if model is not None else load_model()
-    shared = token_model.post_features(found)
-    rows = [set(features(text, s, e, shared)) for s, e in spans]
-    return [_Candidate(kind_of(text[s:e]), s, e) for s, e in token_model.held(model, rows, spans)]
+    return held_candidates(text, token_model.held(model, rows, spans))

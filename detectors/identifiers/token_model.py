@@ -11,7 +11,7 @@ the artifact's threshold. `moderation/loose_token_training.py` trains both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +127,18 @@ def held(
     """The spans whose rows the model holds."""
     chosen = model.probabilities(rows) >= model.threshold
     return [span for span, is_id in zip(spans, chosen, strict=True) if is_id]
+
+
+# One post's questions to a token model: its token spans and each one's row of features.
+Asked = tuple[list[tuple[int, int]], list[set[str]]]
+
+
+def held_many(model: TokenModel, asked: Sequence[Asked]) -> list[list[tuple[int, int]]]:
+    """`held` for each post's (spans, rows), the model asked once for every row of the
+    batch: each distinct term is hashed once for it, all together (`abs_hashes`), where a
+    post asked alone hashes its terms one by one."""
+    rows = [row for _, post_rows in asked for row in post_rows]
+    if not rows:
+        return [[] for _ in asked]
+    chosen = iter((model.probabilities(rows) >= model.threshold).tolist())
+    return [[span for span in spans if next(chosen)] for spans, _ in asked]

@@ -1,19 +1,27 @@
 """Screening finds identifiers with less work per post than it did, and finds the same ones:
 the signature blocks are worked out once per post (`signature.Blocks`), and every step
-that reads them gives what it gave reading them itself."""
+that reads them gives what it gave reading them itself; a batch of posts asks each learned
+token model once (`find_identifiers_many`) and finds in each post what it finds alone."""
 
 from __future__ import annotations
 
+import io
+import json
+
+import numpy as np
 import pytest
 
 from detectors.identifiers import (
     candidate_spans,
     find_identifiers,
+    find_identifiers_many,
     loose_names,
     loose_numbers,
     own_details,
     signature,
+    token_model,
 )
+from detectors.jsonl import run
 from moderation.evaluation import read_dev_vignettes
 
 SIGNED = (
@@ -71,3 +79,46 @@ def test_the_steps_give_the_same_with_the_posts_blocks_as_without(dev_texts: lis
         if kept:
             names = loose_names.learned_names(text, found)
             assert loose_names.learned_names(text, found, blocks=blocks) == names
+
+
+def test_a_batch_finds_in_each_post_what_the_post_alone_gives(dev_texts: list[str]) -> None:
+    texts = [*dev_texts, None, 42, "Chart 4471902 for J. Ortiz.", *dev_texts[:50]]
+    for learned_tokens in (True, False):
+        batch = find_identifiers_many(texts, learned_tokens=learned_tokens)
+        assert batch == [
+            find_identifiers(text, learned_tokens=learned_tokens)  # type: ignore[arg-type]
+            for text in texts
+        ]
+    assert find_identifiers_many([]) == []
+
+
+def test_the_token_models_asked_once_for_a_batch_hold_what_each_post_holds(
+    dev_texts: list[str],
+) -> None:
+    for module in (loose_numbers, loose_names):
+        model = module.load_model()
+        asked = [module.asked(text, candidate_spans(text)) for text in dev_texts]
+        assert sum(len(spans) for spans, _ in asked) > 100
+        held = token_model.held_many(model, asked)
+        assert held == [token_model.held(model, rows, spans) for spans, rows in asked]
+        assert any(held)
+        rows = [row for _, post_rows in asked for row in post_rows]
+        # Hashed together or one post at a time, each row has the same probability.
+        np.testing.assert_array_equal(
+            model.probabilities(rows),
+            np.concatenate([model.probabilities(r) for _, r in asked if r]),
+        )
+
+
+def test_score_posts_answers_the_same_whatever_the_batch_size(dev_texts: list[str]) -> None:
+    lines = "".join(
+        json.dumps({"id": n, "text": text, "trigger_warnings": ["none"] if n % 2 else None}) + "\n"
+        for n, text in enumerate(dev_texts[::7])
+    ).encode()
+    answers = []
+    for batch_size in (1, 64, 512):
+        out = io.StringIO()
+        run(io.BytesIO(lines), out, batch_size=batch_size)
+        answers.append(out.getvalue())
+    assert answers[0] == answers[1] == answers[2]
+    assert '"decision": "hold"' in answers[0]
