@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from detectors.lexicon_scan import StartGated
+
 # CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
 # 96105-96171, 99202-99499. No record system issues five digits in these ranges to one person.
 BILLING_CODE = (
@@ -37,8 +39,15 @@ class _CaseFree:
 
     def __init__(self, pattern: str) -> None:
         body = pattern.removeprefix("(?i)")
-        self.fast = re.compile(_lower_pattern(body))
+        self.fast: re.Pattern[str] | StartGated = re.compile(_lower_pattern(body))
         self.slow = re.compile(body, re.IGNORECASE)
+
+    def gate(self) -> None:
+        """Try the pattern only where a match can begin (lexicon_scan.StartGated: the same
+        matches): for a pattern that opens with a long list of cue words, which re would
+        otherwise try in full at every word of the post. Costs ~20 ms at import."""
+        if isinstance(self.fast, re.Pattern):
+            self.fast = StartGated(self.fast)
 
     def finditer(
         self, doc: _Doc, pos: int = 0, endpos: int | None = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
+from detectors.lexicon_scan import StartGated
 
 # Kinds a signature can carry; an SSN or a record number is never the author's to sign.
 SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
@@ -93,6 +94,8 @@ _CREDENTIAL = re.compile(
     r"[Tt]ravailleu(?:r|se) social(?:e)?|"
     r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))(?!\w)"
 )
+# Dozens of credentials and titles: tried only where one can begin (the same matches).
+_CREDENTIAL = StartGated(_CREDENTIAL)
 _PRACTICE_WORDS = (
     r"(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
     r"Psychological|Behavioral Health|Behavioural Health|Mental Health|Wellness|Collective|"
