@@ -454,8 +454,8 @@ def _leading_alternatives(items: list[Any], depth: int = 0) -> list[list[Any]]:
 def start_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A zero-width pattern that holds at least wherever a match of `pattern` can begin:
     after a word boundary where the alternative opens with one, its possible first
-    KEY_LENGTH characters as literal text. None when the analysis cannot bound them, or
-    when `pattern` can match the empty string.
+    KEY_LENGTH characters as literal text (fewer when there are too many). None when the
+    analysis cannot bound them, or when `pattern` can match the empty string.
 
     Trying `pattern.match` only where this holds, from the end of each match on, finds
     what `pattern.finditer` finds: a match never begins elsewhere, each is tried with the
@@ -464,23 +464,40 @@ def start_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None  # pragma: no cover
     if pattern.flags & ~re.UNICODE:
         return None  # IGNORECASE and the like change what literal text matches
-    try:
-        at_boundary: set[str] = set()
-        anywhere: set[str] = set()
-        for sequence in _leading_alternatives(list(_parse(pattern.pattern))):
-            target = anywhere
-            if sequence and sequence[0] == (_sre.AT, _sre.AT_BOUNDARY):
-                target, sequence = at_boundary, sequence[1:]
-            prefixes = _prefixes_of_sequence(sequence, KEY_LENGTH)
-            if "" in prefixes or any(text.startswith(_WILD) for text in prefixes):
-                return None
-            target.update(text.removesuffix(_WILD) for text in prefixes)
-    except (_Unbounded, re.error, RecursionError):
+    # Fewer characters when too many beginnings of four (a cue word followed by a class).
+    for length in range(KEY_LENGTH, 1, -1):
+        try:
+            at_boundary, anywhere = _beginnings(pattern.pattern, length)
+            break
+        except _Unbounded:
+            continue
+        except (re.error, RecursionError):
+            return None
+    else:
+        return None
+    if at_boundary is None or anywhere is None:
         return None
     parts = [rf"\b(?={_trie(at_boundary)})"] if at_boundary else []
     if anywhere:
         parts.append(f"(?={_trie(anywhere)})")
     return re.compile("|".join(parts))
+
+
+def _beginnings(pattern: str, length: int) -> tuple[set[str] | None, set[str] | None]:
+    """(beginnings after a word boundary, beginnings anywhere) of `pattern`'s matches, cut
+    to `length` characters; (None, None) when some match can begin with any text or be
+    empty."""
+    at_boundary: set[str] = set()
+    anywhere: set[str] = set()
+    for sequence in _leading_alternatives(list(_parse(pattern))):
+        target = anywhere
+        if sequence and sequence[0] == (_sre.AT, _sre.AT_BOUNDARY):
+            target, sequence = at_boundary, sequence[1:]
+        prefixes = _prefixes_of_sequence(sequence, length)
+        if "" in prefixes or any(text.startswith(_WILD) for text in prefixes):
+            return None, None
+        target.update(text.removesuffix(_WILD) for text in prefixes)
+    return at_boundary, anywhere
 
 
 class StartGated:

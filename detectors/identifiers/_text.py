@@ -204,3 +204,4 @@ CLINICAL_CONTEXT_RE = re.compile(
 
 # A post about a person: a clinical word or a third-person pronoun.
 PERSON_CONTEXT_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Tt]hey|[Tt]heir)\b")
+PERSON_CONTEXT_RE = StartGated(PERSON_CONTEXT_RE)  # tried only where a match can begin

@@ -31,6 +31,7 @@ _DATE_MD_RE = re.compile(
     rf"(?<![\w/.-])(?:{_MON_NUM}/{_DAY}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
     r"(?![\w/-]|\.\d|\s*(?:scale|pain|score|ratio))"
 )
+_DATE_MD_RE = StartGated(_DATE_MD_RE)  # tried only where a match can begin
 
 
 # A month/day without a year is a date only after a date word ("seen 3/14",

@@ -102,6 +102,13 @@ def _match_groups(matches: object) -> list[tuple[tuple[int, int], tuple]]:
         "dates._DATE_WORDS_RE",
         "dates._DATE_DMY_ABBR_RE",
         "context._PRACTICE_CUE_RE",
+        "numbers._RECORD_RE",
+        "numbers._RECORD_LOOSE_RE",
+        "numbers._SPACED_RECORD_RE",
+        "contact._HANDLE_RE",
+        "dates._DATE_MD_RE",
+        "addresses._ZIP_STATE_RE",
+        "_text.PERSON_CONTEXT_RE",
     ],
 )
 def test_a_pattern_tried_only_where_it_can_begin_finds_what_it_finds_everywhere(name: str) -> None:
@@ -118,6 +125,7 @@ def test_a_pattern_tried_only_where_it_can_begin_finds_what_it_finds_everywhere(
         "serial number off his glucose meter - gm44190x. did the id 5520 say? idid 9931",
         "Dana Whitfield, LMFT, PsyD; Program Manager. Seen Tuesday, March 4th, 2025, 05MAR2025",
         "call my office or reach out to our front desk; 14-Feb-2025 and the 3rd of May 1990",
+        "MRN 448210, member id W882139047, acct 22 104 88; @dana.r on 12/3; Salem, OR 97301",
     ]
     for text in _corpus() + extra:
         for haystack in (text, text.lower()):
