@@ -147,10 +147,18 @@ class BatchHashes:
     def term_hashes(self, terms: list[str]) -> np.ndarray:
         """abs_hashes of these terms, each distinct term hashed once per batch."""
         known = self.terms
-        missing = list(set(terms).difference(known))
+        # Each term's first position among them, in one pass; the distinct terms' hashes
+        # are then looked up or made once each and spread to every position with numpy.
+        first: dict[str, int] = {}
+        at = np.fromiter(map(first.setdefault, terms, range(len(terms))), np.int64, len(terms))
+        missing = [term for term in first if term not in known]
         if missing:
             known.update(zip(missing, abs_hashes(missing).tolist(), strict=True))
-        return np.fromiter(map(known.__getitem__, terms), np.int64, len(terms))
+        hashes = np.empty(len(terms), dtype=np.int64)
+        hashes[np.fromiter(first.values(), np.int64, len(first))] = np.fromiter(
+            map(known.__getitem__, first), np.int64, len(first)
+        )
+        return hashes[at]
 
     def word_gram_hashes(
         self, words: list[str], low: int, high: int

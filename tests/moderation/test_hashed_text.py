@@ -150,3 +150,11 @@ def test_ascii_words_ngrams_hashed_in_place_equal_the_ngrams_made_one_by_one(
     grams = [hashed_text.char_wb_ngrams(w, *ngram_range) for w in words[::-1] + words]
     assert sizes.tolist() == [len(g) for g in grams]
     np.testing.assert_array_equal(flat, hashed_text.abs_hashes([g for w in grams for g in w]))
+
+
+def test_a_batchs_term_hashes_are_each_terms_hash_in_order_however_often_asked() -> None:
+    terms = [t for text in _texts() for t in text.lower().split()]
+    hashes = hashed_text.BatchHashes()
+    assert hashes.term_hashes([]).tolist() == []
+    for part in (terms[: len(terms) // 2], terms, terms[::-1] + ["new term", "é"]):
+        np.testing.assert_array_equal(hashes.term_hashes(part), hashed_text.abs_hashes(part))
