@@ -93,10 +93,19 @@ def abs_hashes(terms: Sequence[str]) -> np.ndarray:
         encoded = [term.encode("utf-8") for term in terms]
         data = b"".join(encoded)
         lengths = np.fromiter(map(len, encoded), np.int64, count)
-    raw = np.frombuffer(data + b"\0\0\0\0", dtype=np.uint8).astype(_U32)
-    words = raw[:-3] | (raw[1:-2] << _U32(8)) | (raw[2:-1] << _U32(16)) | (raw[3:] << _U32(24))
     starts = np.zeros(count, dtype=np.int64)
     np.cumsum(lengths[:-1], out=starts[1:])
+    return _abs_hashes_at(data, starts, lengths)
+
+
+def _abs_hashes_at(data: bytes, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """abs_hashes of the terms at these byte offsets and lengths of `data` (int64 arrays;
+    the terms may overlap, as a word's n-grams do)."""
+    count = len(starts)
+    if not count:
+        return np.zeros(0, dtype=np.int64)
+    raw = np.frombuffer(data + b"\0\0\0\0", dtype=np.uint8).astype(_U32)
+    words = raw[:-3] | (raw[1:-2] << _U32(8)) | (raw[2:-1] << _U32(16)) | (raw[3:] << _U32(24))
     whole = lengths >> 2
     order = np.argsort(-whole, kind="stable")
     starts, whole, lengths = starts[order], whole[order], lengths[order]
@@ -138,10 +147,18 @@ class BatchHashes:
     def term_hashes(self, terms: list[str]) -> np.ndarray:
         """abs_hashes of these terms, each distinct term hashed once per batch."""
         known = self.terms
-        missing = list(set(terms).difference(known))
+        # Each term's first position among them, in one pass; the distinct terms' hashes
+        # are then looked up or made once each and spread to every position with numpy.
+        first: dict[str, int] = {}
+        at = np.fromiter(map(first.setdefault, terms, range(len(terms))), np.int64, len(terms))
+        missing = [term for term in first if term not in known]
         if missing:
             known.update(zip(missing, abs_hashes(missing).tolist(), strict=True))
-        return np.fromiter(map(known.__getitem__, terms), np.int64, len(terms))
+        hashes = np.empty(len(terms), dtype=np.int64)
+        hashes[np.fromiter(first.values(), np.int64, len(first))] = np.fromiter(
+            map(known.__getitem__, first), np.int64, len(first)
+        )
+        return hashes[at]
 
     def word_gram_hashes(
         self, words: list[str], low: int, high: int
@@ -166,15 +183,23 @@ class _WordGrams:
         self.sizes = np.zeros(0, dtype=np.int64)
 
     def hashes_of(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        missing = list(set(words).difference(self.ids))
+        missing = set(words).difference(self.ids)
         if missing:
-            grams = [char_wb_ngrams(word, self.low, self.high) for word in missing]
-            sizes = np.fromiter(map(len, grams), np.int64, len(grams))
+            # ASCII words' n-grams are hashed where they stand in the words laid end to
+            # end (a character is a byte); the others' are made one by one.
+            plain = [word for word in missing if word.isascii()]
+            other = [word for word in missing if not word.isascii()]
+            grams = [char_wb_ngrams(word, self.low, self.high) for word in other]
+            plain_hashes, plain_sizes = ascii_word_gram_hashes(plain, self.low, self.high)
+            sizes = np.concatenate((plain_sizes, np.fromiter(map(len, grams), np.int64)))
             first = len(self.ids)
-            self.ids.update(zip(missing, range(first, first + len(missing)), strict=True))
+            added = plain + other
+            self.ids.update(zip(added, range(first, first + len(added)), strict=True))
             self.starts = np.concatenate((self.starts, len(self.flat) + np.cumsum(sizes) - sizes))
             self.sizes = np.concatenate((self.sizes, sizes))
-            self.flat = np.concatenate((self.flat, abs_hashes(list(chain.from_iterable(grams)))))
+            self.flat = np.concatenate(
+                (self.flat, plain_hashes, abs_hashes(list(chain.from_iterable(grams))))
+            )
         ids = np.fromiter(map(self.ids.__getitem__, words), np.int64, len(words))
         sizes = self.sizes[ids]
         # Each word's run of `flat`, one after another: position i of the output reads
@@ -220,6 +245,36 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
         if offset == 0:
             break
     return grams
+
+
+def ascii_word_gram_hashes(
+    words: list[str], min_n: int, max_n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """abs_hashes of the char_wb_ngrams of ASCII words, end to end in the same order, and
+    each word's count of them, without making the n-grams: each is hashed where it stands in
+    the padded words laid end to end (an ASCII character is one byte)."""
+    if not words:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    data = "".join(f" {word} " for word in words).encode("ascii")
+    padded = np.fromiter(map(len, words), np.int64, len(words)) + 2
+    offsets = np.cumsum(padded) - padded
+    sizes_n = np.arange(min_n, max_n + 1, dtype=np.int64)
+    # Per word (rows) and n (columns), as char_wb_ngrams makes them: a word at least n long
+    # gives its length - n + 1 n-grams; a shorter one gives itself once, at the first n,
+    # and nothing after.
+    fits = padded[:, None] >= sizes_n[None, :]
+    counts = np.where(fits, padded[:, None] - sizes_n[None, :] + 1, 0)
+    counts[:, 0] = np.where(fits[:, 0], counts[:, 0], 1)
+    lengths = np.where(fits, sizes_n[None, :], padded[:, None]).ravel()
+    counts = counts.ravel()
+    block_starts = np.repeat(offsets, len(sizes_n))
+    total = int(counts.sum())
+    first_of_block = np.cumsum(counts) - counts
+    within = np.arange(total, dtype=np.int64) - np.repeat(first_of_block, counts)
+    hashes = _abs_hashes_at(
+        data, np.repeat(block_starts, counts) + within, np.repeat(lengths, counts)
+    )
+    return hashes, counts.reshape(len(words), len(sizes_n)).sum(axis=1)
 
 
 class HashedSpace:

@@ -427,3 +427,127 @@ class LexiconScanner:
             if match is not None:
                 resume = match.end()
                 yield match
+
+
+# --------------------------------------------------------------------------- match starts
+
+
+def _leading_alternatives(items: list[Any], depth: int = 0) -> list[list[Any]]:
+    """The sequence as alternatives none of which begins with a choice: a leading
+    alternation (or a group holding one, without flags) is split, each of its alternatives
+    followed by the rest of the sequence."""
+    if not items or depth > 8:
+        return [items]
+    op, av = items[0]
+    rest = items[1:]
+    if op is _sre.BRANCH:
+        return [
+            alternative
+            for branch in av[1]
+            for alternative in _leading_alternatives(list(branch.data) + rest, depth + 1)
+        ]
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _leading_alternatives(list(av[3].data) + rest, depth + 1)
+    return [items]
+
+
+def start_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A zero-width pattern that holds at least wherever a match of `pattern` can begin:
+    after a word boundary where the alternative opens with one, its possible first
+    KEY_LENGTH characters as literal text (fewer when there are too many). None when the
+    analysis cannot bound them, or when `pattern` can match the empty string.
+
+    Trying `pattern.match` only where this holds, from the end of each match on, finds
+    what `pattern.finditer` finds: a match never begins elsewhere, each is tried with the
+    same string and end, and none is empty (`StartGated`)."""
+    if _sre_parse is None or not isinstance(pattern.pattern, str):
+        return None  # pragma: no cover
+    if pattern.flags & ~re.UNICODE:
+        return None  # IGNORECASE and the like change what literal text matches
+    # Fewer characters when too many beginnings of four (a cue word followed by a class).
+    for length in range(KEY_LENGTH, 1, -1):
+        try:
+            at_boundary, anywhere = _beginnings(pattern.pattern, length)
+            break
+        except _Unbounded:
+            continue
+        except (re.error, RecursionError):
+            return None
+    else:
+        return None
+    if at_boundary is None or anywhere is None:
+        return None
+    parts = [rf"\b(?={_trie(at_boundary)})"] if at_boundary else []
+    if anywhere:
+        parts.append(f"(?={_trie(anywhere)})")
+    return re.compile("|".join(parts))
+
+
+def _beginnings(pattern: str, length: int) -> tuple[set[str] | None, set[str] | None]:
+    """(beginnings after a word boundary, beginnings anywhere) of `pattern`'s matches, cut
+    to `length` characters; (None, None) when some match can begin with any text or be
+    empty."""
+    at_boundary: set[str] = set()
+    anywhere: set[str] = set()
+    for sequence in _leading_alternatives(list(_parse(pattern))):
+        target = anywhere
+        if sequence and sequence[0] == (_sre.AT, _sre.AT_BOUNDARY):
+            target, sequence = at_boundary, sequence[1:]
+        prefixes = _prefixes_of_sequence(sequence, length)
+        if "" in prefixes or any(text.startswith(_WILD) for text in prefixes):
+            return None, None
+        target.update(text.removesuffix(_WILD) for text in prefixes)
+    return at_boundary, anywhere
+
+
+class StartGated:
+    """A compiled pattern whose `finditer` and `search` try it only where `start_scanner`
+    says a match can begin: a long alternation of cue words ("serial", "pacemaker", "LCSW",
+    ...) is otherwise tried in full at every word of the text. The same matches (see
+    `start_scanner`); a pattern the analysis cannot bound is run as it is. `match`,
+    `fullmatch` and the pattern's attributes are the pattern's own."""
+
+    __slots__ = ("compiled", "starts")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.starts = start_scanner(compiled)
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        end = len(string) if endpos is None else endpos
+        if self.starts is None:
+            return self.compiled.finditer(string, pos, end)
+        return self._gated(string, pos, end)
+
+    def _gated(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        match = self.compiled.match
+        resume = pos
+        for start in self.starts.finditer(string, pos, end):
+            at = start.start()
+            if at < resume:
+                continue
+            found = match(string, at, end)
+            if found is not None:
+                resume = found.end()
+                yield found
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return next(iter(self.finditer(string, pos, endpos)), None)
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.compiled.match(string, pos, len(string) if endpos is None else endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self.compiled.fullmatch(string, pos, len(string) if endpos is None else endpos)

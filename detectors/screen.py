@@ -40,7 +40,7 @@ def _declared(declared_warnings: Sequence[str] | None) -> list[str] | None:
 
 
 def _report(
-    text: str,
+    spans: list[IdentifierSpan],
     declared: list[str] | None,
     probability: float,
     drivers: list[tuple[str, float]],
@@ -56,7 +56,7 @@ def _report(
     return ScreenReport(
         incivility=float(probability),
         model_version=incivility.model_version(),
-        identifiers=identifiers.find_identifiers(text),
+        identifiers=spans,
         warnings_called_for=called_for,
         missing_warnings=missing,
         drivers=[(str(word), float(weight)) for word, weight in drivers],
@@ -70,7 +70,11 @@ def screen_text(text: str, declared_warnings: Sequence[str] | None) -> ScreenRep
     [confidence] = content_warnings.assess_many([text], hashes=hashes)
     [result] = incivility.score_many_with_drivers([text], hashes=hashes)
     return _report(
-        text, _declared(declared_warnings), result.probability, list(result.drivers), confidence
+        identifiers.find_identifiers(text),
+        _declared(declared_warnings),
+        result.probability,
+        list(result.drivers),
+        confidence,
     )
 
 
@@ -86,20 +90,23 @@ def screen_many(
     # no post's text outlives the call (no cache keeps unpublished text).
     hashes = BatchHashes()
     confidences = content_warnings.assess_many(texts, hashes=hashes)
+    # The identifiers of the whole batch: the learned token models are asked once for it.
+    spans = identifiers.find_identifiers_many(texts)
     if drivers:
         return [
-            _report(text, _declared(declared), result.probability, list(result.drivers), found)
-            for (text, declared), result, found in zip(
+            _report(ids, _declared(declared), result.probability, list(result.drivers), found)
+            for (_, declared), result, found, ids in zip(
                 items,
                 incivility.score_many_with_drivers(texts, hashes=hashes),
                 confidences,
+                spans,
                 strict=True,
             )
         ]
     probabilities = incivility.score_many(texts, hashes=hashes)
     return [
-        _report(text, _declared(declared), probability, [], found)
-        for (text, declared), probability, found in zip(
-            items, probabilities, confidences, strict=True
+        _report(ids, _declared(declared), probability, [], found)
+        for (_, declared), probability, found, ids in zip(
+            items, probabilities, confidences, spans, strict=True
         )
     ]

@@ -216,8 +216,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 from detectors.identifiers import (
     addresses,
@@ -231,6 +232,7 @@ from detectors.identifiers import (
     own_details,
     plates,
     signature,
+    token_model,
 )
 from detectors.identifiers._text import BILLING_CODE, _Candidate, _Doc
 
@@ -239,6 +241,7 @@ __all__ = [
     "KIND_LABELS",
     "IdentifierSpan",
     "find_identifiers",
+    "find_identifiers_many",
     "span_key",
 ]
 
@@ -514,21 +517,68 @@ def find_identifiers(text: str, *, learned_tokens: bool = True) -> list[Identifi
 
     `learned_tokens=False` leaves out the loose-numbers and loose-names models (their
     training asks what the rest finds)."""
-    if not text or not isinstance(text, str):
-        return []
-    found = candidate_spans(text)
+    return find_identifiers_many([text], learned_tokens=learned_tokens)[0]
+
+
+def find_identifiers_many(
+    texts: Sequence[str], *, learned_tokens: bool = True
+) -> list[list[IdentifierSpan]]:
+    """find_identifiers of each text. Each learned token model is asked once for the whole
+    batch, so each distinct feature is hashed once for it, all together, where a post asked
+    alone hashes its few one by one (`score_posts` and the screening worker screen in
+    batches)."""
+    results: list[list[IdentifierSpan]] = [[] for _ in texts]
+    readable = [n for n, text in enumerate(texts) if text and isinstance(text, str)]
+    posts = [texts[n] for n in readable]
+    found = [candidate_spans(text) for text in posts]
+    # Where each author's signature blocks stand, worked out once for every step below.
+    blocks = [signature.Blocks(text) for text in posts]
     candidates = found
     if learned_tokens:
         # Number-like tokens no rule found, asked of the loose-numbers model.
-        candidates = candidates + loose_numbers.learned_numbers(text, found)
+        numbers = _learned(loose_numbers, posts, found, blocks)
+        candidates = [c + more for c, more in zip(candidates, numbers, strict=True)]
     # The author's own signature, registration numbers and practice contact details: by
     # rule, then by the learned own-details model on what the rules keep.
-    candidates = signature.clinician_own(text, candidates)
-    candidates = own_details.not_own(text, candidates)
-    if learned_tokens and candidates:
+    candidates = [
+        own_details.not_own(text, signature.clinician_own(text, c, b), blocks=b)
+        for text, c, b in zip(posts, candidates, blocks, strict=True)
+    ]
+    if learned_tokens:
         # In a post held anyway, bare full names no rule found, asked of the loose-names
         # model (it never holds a post by itself).
-        candidates = candidates + loose_names.learned_names(text, found)
+        held = [n for n, c in enumerate(candidates) if c]
+        names = _learned(
+            loose_names,
+            [posts[n] for n in held],
+            [found[n] for n in held],
+            [blocks[n] for n in held],
+        )
+        for n, more in zip(held, names, strict=True):
+            candidates[n] = candidates[n] + more
+    for n, text, c in zip(readable, posts, candidates, strict=True):
+        results[n] = _spans(text, c)
+    return results
+
+
+def _learned(
+    module: ModuleType,
+    texts: list[str],
+    found: list[list[_Candidate]],
+    blocks: list[signature.Blocks],
+) -> list[list[_Candidate]]:
+    """A learned token model's (`loose_numbers`, `loose_names`) candidates in each post,
+    the model asked once for all of them."""
+    asked = [module.asked(*post) for post in zip(texts, found, blocks, strict=True)]
+    if not any(spans for spans, _ in asked):
+        return [[] for _ in texts]
+    held = token_model.held_many(module.load_model(), asked)
+    return [module.held_candidates(t, spans) for t, spans in zip(texts, held, strict=True)]
+
+
+def _spans(text: str, candidates: list[_Candidate]) -> list[IdentifierSpan]:
+    """The candidates a post keeps, less names inside a quote's attribution, overlaps
+    resolved, as spans."""
     quoted = _quoted_colleagues(text)
     if quoted:
         candidates = [

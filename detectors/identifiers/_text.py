@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from detectors.lexicon_scan import StartGated
+
 # CPT codes of psychiatric services, psychological testing, adaptive-behaviour treatment,
 # telehealth and office visits: 90785-90899, 96105-96171, 97151-97158, 98000-98016 (audio-video
 # and audio-only visits, 2025), 98960-98981 (education, telephone, online and remote
@@ -41,8 +43,15 @@ class _CaseFree:
 
     def __init__(self, pattern: str) -> None:
         body = pattern.removeprefix("(?i)")
-        self.fast = re.compile(_lower_pattern(body))
+        self.fast: re.Pattern[str] | StartGated = re.compile(_lower_pattern(body))
         self.slow = re.compile(body, re.IGNORECASE)
+
+    def gate(self) -> None:
+        """Try the pattern only where a match can begin (lexicon_scan.StartGated: the same
+        matches): for a pattern that opens with a long list of cue words, which re would
+        otherwise try in full at every word of the post. Costs ~20 ms at import."""
+        if isinstance(self.fast, re.Pattern):
+            self.fast = StartGated(self.fast)
 
     def finditer(
         self, doc: _Doc, pos: int = 0, endpos: int | None = None
@@ -199,3 +208,4 @@ CLINICAL_CONTEXT_RE = re.compile(
 
 # A post about a person: a clinical word or a third-person pronoun.
 PERSON_CONTEXT_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Tt]hey|[Tt]heir)\b")
+PERSON_CONTEXT_RE = StartGated(PERSON_CONTEXT_RE)  # tried only where a match can begin

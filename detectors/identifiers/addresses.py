@@ -19,6 +19,7 @@ from detectors.identifiers._text import (
 )
 from detectors.identifiers.context import _practice_exempt as _contact_exempt
 from detectors.identifiers.wordlists import DATA_DIR, load_words
+from detectors.lexicon_scan import StartGated
 
 # Street suffixes: the abbreviations of _text plus the USPS full forms from Faker
 # (data/street_suffixes.txt: Crossing, Hollow, Landing, Ridge ...).
@@ -316,6 +317,7 @@ _STREET_NAME_HINTS = (
 _ZIP_STATE_RE = re.compile(
     rf"\b({_US_STATE_ABBR}\b\.?|{_US_STATE_NAMES}\b),?\s+(\d{{5}}(?:[- ]\d{{4}})?)\b"
 )
+_ZIP_STATE_RE = StartGated(_ZIP_STATE_RE)  # tried only where a match can begin
 _CITY_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2},\s*$")
 
 

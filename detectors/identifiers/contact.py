@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from detectors.identifiers._text import _YEAR_ONLY_RE, _Candidate, _CaseFree, _Doc, _words
 from detectors.identifiers.context import _practice_exempt
 from detectors.identifiers.wordlists import load_words
+from detectors.lexicon_scan import StartGated
 
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b"
@@ -78,6 +79,7 @@ _SOCIAL_URL_RE = _CaseFree(
 
 
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
+_HANDLE_RE = StartGated(_HANDLE_RE)  # tried only where a match can begin
 
 
 _IPV4_RE = re.compile(

@@ -50,6 +50,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"pharmacy|school district|organi[sz]ation)(?:'s|’s)? (?:main |intake |scheduling |"
     r"appointment |referral |front desk |billing )?(?:line|number|phone|fax|website|site|e-?mail)\b"
 )
+# Dozens of cue phrases: tried only where one can begin (the same matches).
+_PRACTICE_CUE_RE.gate()
 
 
 # Between a contact detail and a practice cue after it, only punctuation, a dash, an

@@ -18,6 +18,7 @@ from detectors.identifiers._text import (
     _CaseFree,
     _Doc,
 )
+from detectors.lexicon_scan import StartGated
 
 _DATE_FULL_RE = re.compile(
     rf"(?<![\w/.-])(?:{_MON_NUM}[/.-]{_DAY}[/.-](?:19|20)?\d\d|(?:19|"
@@ -30,6 +31,7 @@ _DATE_MD_RE = re.compile(
     rf"(?<![\w/.-])(?:{_MON_NUM}/{_DAY}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
     r"(?![\w/-]|\.\d|\s*(?:scale|pain|score|ratio))"
 )
+_DATE_MD_RE = StartGated(_DATE_MD_RE)  # tried only where a match can begin
 
 
 # A month/day without a year is a date only after a date word ("seen 3/14",
@@ -168,6 +170,7 @@ _DATE_WORDS_RE = re.compile(
     rf"(?:the\s+)?{_DAY}{_ORD}?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+{_YEAR}\b)?|"
     rf"{_MONTHS}\s+(?:of\s+)?(?:19\d\d|20\d\d)\b)"
 )
+_DATE_WORDS_RE = StartGated(_DATE_WORDS_RE)  # tried only where a match can begin
 
 
 _DATE_ORDINAL_RE = _CaseFree(
@@ -210,6 +213,7 @@ _MON_ABBR = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
 _DATE_DMY_ABBR_RE = _CaseFree(
     rf"(?i)(?<![\w-]){_DAY}(?:-{_MON_ABBR}-|{_MON_ABBR})(?:19|20)?\d\d(?![\w-])"
 )
+_DATE_DMY_ABBR_RE.gate()
 # Eight digits as year, month and day after a birth or date word: "DOB 19540812".
 _DATE_COMPACT_RE = _CaseFree(
     r"(?i)\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|dated|admitted|discharged|dos|"

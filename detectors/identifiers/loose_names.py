@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from detectors.identifiers import names, token_model
+from detectors.identifiers import names, signature, token_model
 from detectors.identifiers._text import _Candidate
 from detectors.identifiers.token_model import TokenModel
 from detectors.identifiers.wordlists import (
@@ -89,7 +89,9 @@ def load_model(version: str | None = None) -> TokenModel:
     return token_model.load_artifact(token_model.ARTIFACT_DIR, STEM, CURRENT, version)
 
 
-def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
+def unasked_tokens(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> list[tuple[int, int]]:
     """The name runs no rule found, outside the author's signature block, less those the
     name rules take for made up (a placeholder such as "John Smith", a name marked as a
     pseudonym, every name in a post whose names "have been changed"). Asked only in a post
@@ -97,22 +99,39 @@ def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
     spans = list(tokens(text))
     if not spans:
         return []
-    spans = token_model.unasked(text, spans, found)
+    spans = token_model.unasked(text, spans, found, blocks)
     if not spans:
         return []
     real = names._without_pseudonyms(text, [_Candidate("name", s, e) for s, e in spans])
     return [(c.start, c.end) for c in real]
 
 
+def asked(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> token_model.Asked:
+    """The name runs the model is asked about in this post, and each one's features."""
+    spans = unasked_tokens(text, found, blocks)
+    if not spans:
+        return [], []
+    shared = token_model.post_features(found)
+    return spans, [set(features(text, s, e, shared)) for s, e in spans]
+
+
+def held_candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """The candidates for the name runs the model holds."""
+    return [_Candidate("name", s, e) for s, e in spans]
+
+
 def learned_names(
-    text: str, found: list[_Candidate], model: TokenModel | None = None
+    text: str,
+    found: list[_Candidate],
+    model: TokenModel | None = None,
+    blocks: signature.Blocks | None = None,
 ) -> list[_Candidate]:
     """Candidates for the name runs the rules left alone (`found`: every candidate the kind
     modules found, before any was set aside) that the model takes for a client's."""
-    spans = unasked_tokens(text, found)
+    spans, rows = asked(text, found, blocks)
     if not spans:
         return []
     model = model if model is not None else load_model()
-    shared = token_model.post_features(found)
-    rows = [set(features(text, s, e, shared)) for s, e in spans]
-    return [_Candidate("name", s, e) for s, e in token_model.held(model, rows, spans)]
+    return held_candidates(text, token_model.held(model, rows, spans))

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from detectors.identifiers import token_model
+from detectors.identifiers import signature, token_model
 from detectors.identifiers._text import BILLING_CODE, _Candidate
 from detectors.identifiers.token_model import TokenModel
 
@@ -140,10 +140,12 @@ def load_model(version: str | None = None) -> TokenModel:
     return token_model.load_artifact(token_model.ARTIFACT_DIR, STEM, CURRENT, version)
 
 
-def unasked_tokens(text: str, found: list[_Candidate]) -> list[tuple[int, int]]:
+def unasked_tokens(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> list[tuple[int, int]]:
     """The tokens no rule found, outside the author's signature block."""
     spans = list(tokens(text))
-    return token_model.unasked(text, spans, found) if spans else []
+    return token_model.unasked(text, spans, found, blocks) if spans else []
 
 
 def kind_of(value: str) -> str:
@@ -152,15 +154,32 @@ def kind_of(value: str) -> str:
     return "date" if "/" in value else "record_number"
 
 
+def asked(
+    text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
+) -> token_model.Asked:
+    """The tokens the model is asked about in this post, and each one's features."""
+    spans = unasked_tokens(text, found, blocks)
+    if not spans:
+        return [], []
+    shared = token_model.post_features(found)
+    return spans, [set(features(text, s, e, shared)) for s, e in spans]
+
+
+def held_candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """The candidates for the tokens the model holds."""
+    return [_Candidate(kind_of(text[s:e]), s, e) for s, e in spans]
+
+
 def learned_numbers(
-    text: str, found: list[_Candidate], model: TokenModel | None = None
+    text: str,
+    found: list[_Candidate],
+    model: TokenModel | None = None,
+    blocks: signature.Blocks | None = None,
 ) -> list[_Candidate]:
     """Candidates for the tokens the rules left alone (`found`: every candidate the kind
     modules found, before any was set aside) that the model takes for identifiers."""
-    spans = unasked_tokens(text, found)
+    spans, rows = asked(text, found, blocks)
     if not spans:
         return []
     model = model if model is not None else load_model()
-    shared = token_model.post_features(found)
-    rows = [set(features(text, s, e, shared)) for s, e in spans]
-    return [_Candidate(kind_of(text[s:e]), s, e) for s, e in token_model.held(model, rows, spans)]
+    return held_candidates(text, token_model.held(model, rows, spans))

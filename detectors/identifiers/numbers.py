@@ -439,6 +439,13 @@ _DEVICE_FAR_RE = _CaseFree(
     + rf"\b(?:{_DEVICE_NOUNS}|{_DEVICE_MAKERS})(?:'s)?\s*[:#,]?|\(\s*unit)\s*#?\s*"
     + _DEVICE_VALUE
 )
+# These open with dozens of device or record words: tried only where one can begin (every
+# post with a four-digit number runs _DEVICE_FAR_RE and the record patterns around it).
+_DEVICE_RE.gate()
+_DEVICE_FAR_RE.gate()
+_RECORD_RE.gate()
+_RECORD_LOOSE_RE.gate()
+_SPACED_RECORD_RE.gate()
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d-(?:19|20)?\d\d$")
 # A short serial of capitals and digits right after a transmitter, sensor or serial word
 # ("her Dexcom (transmitter 8M2QXT)", "sensor SN 4KX9PD"): CGM transmitter IDs have six

@@ -103,7 +103,7 @@ class _PostView:
     line_features: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, text: str) -> _PostView:
+    def of(cls, text: str, blocks: signature.Blocks | None = None) -> _PostView:
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         sign_off, signs_off = None, False
         for m in re.finditer(r"(?m)^.*$", text):
@@ -112,11 +112,12 @@ class _PostView:
                 signs_off = not _BULLET.match(m.group())
                 if signs_off:
                     break
+        blocks = blocks if blocks is not None else signature.Blocks(text)
         return cls(
             text=text,
             line_starts=starts,
-            signed_from=signature.signature_start(text),
-            leading_end=signature.leading_signature_end(text),
+            signed_from=blocks.start,
+            leading_end=blocks.leading_end,
             sign_off_at=sign_off,
             signs_off=signs_off,
         )
@@ -332,15 +333,19 @@ def _signed(view: _PostView) -> bool:
 
 
 def not_own(
-    text: str, candidates: list[_Candidate], model: OwnDetailsModel | None = None
+    text: str,
+    candidates: list[_Candidate],
+    model: OwnDetailsModel | None = None,
+    blocks: signature.Blocks | None = None,
 ) -> list[_Candidate]:
     """The candidates less those the model takes for the author's own details. A post
     that keeps an identifier no card carries (a date of birth, an SSN, a device) is held
     whatever the model says, so there it sets nothing aside: the reader of the hold sees
-    every span, and a client's contact card is never half-cleared."""
+    every span, and a client's contact card is never half-cleared. `blocks`: the post's
+    signature blocks, when its caller has them."""
     if not candidates or any(c.kind not in OWN_KINDS for c in candidates):
         return candidates
-    view = _PostView.of(text)
+    view = _PostView.of(text, blocks)
     if not _signed(view):
         return candidates
     asked = [c for c in candidates if not _someone_elses(text, c.start, c.end)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
+from detectors.lexicon_scan import StartGated
 
 # Kinds a signature can carry; an SSN or a record number is never the author's to sign.
 SIGNATURE_KINDS = frozenset({"name", "phone", "email", "url", "address", "zip"})
@@ -93,6 +94,8 @@ _CREDENTIAL = re.compile(
     r"[Tt]ravailleu(?:r|se) social(?:e)?|"
     r"[Aa]ccredited (?:[A-Z]\w+ )?(?:[Cc]ounsell?or|[Tt]herapist))(?!\w)"
 )
+# Dozens of credentials and titles: tried only where one can begin (the same matches).
+_CREDENTIAL = StartGated(_CREDENTIAL)
 _PRACTICE_WORDS = (
     r"(?:Counseling|Counselling|Therapy|Therapies|Psychotherapy|Psychology|Psychiatry|"
     r"Psychological|Behavioral Health|Behavioural Health|Mental Health|Wellness|Collective|"
@@ -453,6 +456,37 @@ def leading_signature_end(text: str) -> int | None:
     return None
 
 
+class Blocks:
+    """One post's signature blocks, `signature_start` and `leading_signature_end`, each
+    worked out when first read and then kept for the rest of that post's screening:
+    `clinician_own`, the own-details model and both learned token models read them, and
+    working them out is most of what `clinician_own` costs. Made per post by its caller and
+    dropped with it (no text outlives the call)."""
+
+    __slots__ = ("_leading_end", "_start", "text")
+
+    _NOT_YET = -1  # neither function gives a negative offset
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._start: int | None = self._NOT_YET
+        self._leading_end: int | None = self._NOT_YET
+
+    @property
+    def start(self) -> int | None:
+        """signature_start(text)."""
+        if self._start == self._NOT_YET:
+            self._start = signature_start(self.text)
+        return self._start
+
+    @property
+    def leading_end(self) -> int | None:
+        """leading_signature_end(text)."""
+        if self._leading_end == self._NOT_YET:
+            self._leading_end = leading_signature_end(self.text)
+        return self._leading_end
+
+
 # Who signs: "Dana Whitfield", "Dr. Priyanka Rao", "Matthew J. Cordero", "Will & Jessamyn
 # Burke"; then a comma and a credential.
 _SIGNER = (
@@ -754,13 +788,16 @@ def _staff_name(text: str, start: int, end: int) -> bool:
     return bool(_STAFF_BEFORE.search(before) or _STAFF_AFTER.match(text, end))
 
 
-def clinician_own(text: str, candidates: list) -> list:
+def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> list:
     """The candidates less the clinician's own details: everything of SIGNATURE_KINDS in
     the closing signature block, a registration number anywhere, and in a signed post the
     contact details the author gives as theirs (a business card, a label, a first person,
-    an imperative to the reader)."""
-    signed_from = signature_start(text)
-    leading_end = leading_signature_end(text)
+    an imperative to the reader). `blocks`: the post's, when its caller has them."""
+    if not candidates:
+        return []
+    blocks = blocks if blocks is not None else Blocks(text)
+    signed_from = blocks.start
+    leading_end = blocks.leading_end
     introduced = _introduced(text)
     for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
     practice_post = (

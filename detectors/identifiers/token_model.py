@@ -11,7 +11,7 @@ the artifact's threshold. `moderation/loose_token_training.py` trains both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,16 +100,20 @@ def context(text: str, start: int, end: int) -> Iterator[str]:
 
 
 def unasked(
-    text: str, spans: Iterable[tuple[int, int]], found: list[_Candidate]
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    found: list[_Candidate],
+    blocks: signature.Blocks | None = None,
 ) -> list[tuple[int, int]]:
     """The token spans no rule found (nothing found overlaps them), outside the author's
-    signature block."""
+    signature block (`blocks`: the post's, when its caller has them)."""
     taken = [(c.start, c.end) for c in found]
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
     if not spans:
         return []
-    signed_from = signature.signature_start(text)
-    leading_end = signature.leading_signature_end(text)
+    blocks = blocks if blocks is not None else signature.Blocks(text)
+    signed_from = blocks.start
+    leading_end = blocks.leading_end
     return [
         (s, e)
         for s, e in spans
@@ -123,3 +127,18 @@ def held(
     """The spans whose rows the model holds."""
     chosen = model.probabilities(rows) >= model.threshold
     return [span for span, is_id in zip(spans, chosen, strict=True) if is_id]
+
+
+# One post's questions to a token model: its token spans and each one's row of features.
+Asked = tuple[list[tuple[int, int]], list[set[str]]]
+
+
+def held_many(model: TokenModel, asked: Sequence[Asked]) -> list[list[tuple[int, int]]]:
+    """`held` for each post's (spans, rows), the model asked once for every row of the
+    batch: each distinct term is hashed once for it, all together (`abs_hashes`), where a
+    post asked alone hashes its terms one by one."""
+    rows = [row for _, post_rows in asked for row in post_rows]
+    if not rows:
+        return [[] for _ in asked]
+    chosen = iter((model.probabilities(rows) >= model.threshold).tolist())
+    return [[span for span in spans if next(chosen)] for spans, _ in asked]

@@ -131,3 +131,30 @@ def test_screening_does_not_import_scikit_learn_or_scipy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("ngram_range", [(3, 5), (2, 4), (1, 1), (4, 4)])
+def test_ascii_words_ngrams_hashed_in_place_equal_the_ngrams_made_one_by_one(
+    ngram_range: tuple[int, int],
+) -> None:
+    words = [w for text in _texts() for w in text.lower().split()]
+    words = list(dict.fromkeys(words + ["a", "ab", "abc", "abcd", "x" * 40, "Ünï", "日本語"]))
+    plain = [w for w in words if w.isascii()]
+    grams = [hashed_text.char_wb_ngrams(w, *ngram_range) for w in plain]
+    hashes, sizes = hashed_text.ascii_word_gram_hashes(plain, *ngram_range)
+    assert sizes.tolist() == [len(g) for g in grams]
+    expected = hashed_text.abs_hashes([g for word in grams for g in word])
+    np.testing.assert_array_equal(hashes, expected)
+    # Through a batch's table, ASCII and other words together, in any order and repeated.
+    flat, sizes = hashed_text.BatchHashes().word_gram_hashes(words[::-1] + words, *ngram_range)
+    grams = [hashed_text.char_wb_ngrams(w, *ngram_range) for w in words[::-1] + words]
+    assert sizes.tolist() == [len(g) for g in grams]
+    np.testing.assert_array_equal(flat, hashed_text.abs_hashes([g for w in grams for g in w]))
+
+
+def test_a_batchs_term_hashes_are_each_terms_hash_in_order_however_often_asked() -> None:
+    terms = [t for text in _texts() for t in text.lower().split()]
+    hashes = hashed_text.BatchHashes()
+    assert hashes.term_hashes([]).tolist() == []
+    for part in (terms[: len(terms) // 2], terms, terms[::-1] + ["new term", "é"]):
+        np.testing.assert_array_equal(hashes.term_hashes(part), hashed_text.abs_hashes(part))
