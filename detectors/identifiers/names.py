@@ -579,7 +579,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
     taken_until = -1
     tokens = list(_NAME_TOKEN_RE.finditer(text))
     detail_possible = _DETAIL_ANYWHERE_RE.search(text) is not None
-    storm_post = _STORM_POST_RE.search(text) is not None
+    storm_post: bool | None = None  # read at the first storm name
     for m in tokens:
         token = m.group()
         start, end = m.span()
@@ -625,8 +625,11 @@ def _name_candidates(text: str) -> list[_Candidate]:
         strong = titled or _strong_cue(prev, sentence_ended) or _aged_doctor(text, start, prev)
         if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
             continue  # "my old supervisor in Texas said never": the state
-        if not strong and token in _STORM_NAMES and storm_post:
-            continue  # "went through Michael in 2018", "after Hurricane María and then Fiona"
+        if not strong and token in _STORM_NAMES:
+            if storm_post is None:
+                storm_post = _STORM_POST_RE.search(text) is not None
+            if storm_post:
+                continue  # "went through Michael in 2018", "after Hurricane María and then Fiona"
         if not strong and token == "Will" and _PRONOUN_AFTER_RE.match(text, end):  # noqa: S105
             continue  # "Will she be like this forever?": the verb
         if not strong and text.startswith(" family therap", end):

@@ -799,22 +799,23 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
     signed_from = blocks.start
     leading_end = blocks.leading_end
     introduced = _introduced(text)
-    for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
-    practice_post = (
-        for_colleague
-        or signed_from is not None
-        or leading_end is not None
-        or introduced
-        or _OWN_PRACTICE.search(text) is not None
-    )
     # A post that also keeps a kind no card carries (a date of birth, an SSN) is about a
     # client: nothing in it is taken for a colleague's or a staff member's.
     card_only = all(c.kind in SIGNATURE_KINDS or c.kind == "record_number" for c in candidates)
-    # A post about the author's own practice and no client ("our clinic's intake line is now
-    # ..."): its body is read as a signed post's.
-    own_practice_only = (
-        card_only and _OWN_PRACTICE.search(text) is not None and _CLIENT_OR_KIN.search(text) is None
-    )
+    for_colleague = practice_post = own_practice_only = False
+    if card_only and any(c.kind in SIGNATURE_KINDS for c in candidates):
+        for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
+        own_practice = _OWN_PRACTICE.search(text) is not None
+        practice_post = (
+            for_colleague
+            or signed_from is not None
+            or leading_end is not None
+            or introduced
+            or own_practice
+        )
+        # A post about the author's own practice and no client ("our clinic's intake line is
+        # now ..."): its body is read as a signed post's.
+        own_practice_only = own_practice and _CLIENT_OR_KIN.search(text) is None
     kept = []
     dropped: list[tuple[int, int]] = []
     for cand in candidates:
@@ -842,13 +843,9 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         if kind == "name" and _credentialed_name(text, cand.end):
             continue
         if (
-            (
-                (kind == "name" and practice_post and _staff_name(text, cand.start, cand.end))
-                or (kind in _CONTACT_KINDS and for_colleague)
-            )
-            and not _CLIENT_OR_KIN.search(_sentence_of(text, cand.start, cand.end))
-            and card_only
-        ):
+            (kind == "name" and practice_post and _staff_name(text, cand.start, cand.end))
+            or (kind in _CONTACT_KINDS and for_colleague)
+        ) and not _CLIENT_OR_KIN.search(_sentence_of(text, cand.start, cand.end)):
             dropped.append((cand.start, cand.end))
             continue
         signed_body = (
