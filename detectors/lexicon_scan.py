@@ -507,11 +507,21 @@ class StartGated:
     `start_scanner`); a pattern the analysis cannot bound is run as it is. `match`,
     `fullmatch` and the pattern's attributes are the pattern's own."""
 
-    __slots__ = ("compiled", "starts")
+    __slots__ = ("_analysed", "_starts", "compiled")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        self.starts = start_scanner(compiled)
+        # Worked out at the first search, not at import: the analysis of all the gated
+        # patterns costs a quarter of a second, and a one-post `score_posts` uses few.
+        self._analysed = False
+        self._starts: re.Pattern[str] | None = None
+
+    @property
+    def starts(self) -> re.Pattern[str] | None:
+        if not self._analysed:
+            self._starts = start_scanner(self.compiled)
+            self._analysed = True
+        return self._starts
 
     @property
     def pattern(self) -> str:
@@ -527,14 +537,17 @@ class StartGated:
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         end = len(string) if endpos is None else endpos
-        if self.starts is None:
+        starts = self.starts
+        if starts is None:
             return self.compiled.finditer(string, pos, end)
-        return self._gated(string, pos, end)
+        return self._gated(starts, string, pos, end)
 
-    def _gated(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    def _gated(
+        self, starts: re.Pattern[str], string: str, pos: int, end: int
+    ) -> Iterator[re.Match[str]]:
         match = self.compiled.match
         resume = pos
-        for start in self.starts.finditer(string, pos, end):
+        for start in starts.finditer(string, pos, end):
             at = start.start()
             if at < resume:
                 continue
