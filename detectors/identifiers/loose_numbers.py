@@ -158,11 +158,7 @@ def asked(
     text: str, found: list[_Candidate], blocks: signature.Blocks | None = None
 ) -> token_model.Asked:
     """The tokens the model is asked about in this post, and each one's features."""
-    spans = unasked_tokens(text, found, blocks)
-    if not spans:
-        return [], []
-    shared = token_model.post_features(found)
-    return spans, [set(features(text, s, e, shared)) for s, e in spans]
+    return token_model.asked_with(text, found, blocks, unasked_tokens, features)
 
 
 def held_candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:

@@ -11,7 +11,7 @@ the artifact's threshold. `moderation/loose_token_training.py` trains both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,23 @@ def held(
 
 # One post's questions to a token model: its token spans and each one's row of features.
 Asked = tuple[list[tuple[int, int]], list[set[str]]]
+Spans = list[tuple[int, int]]
+
+
+def asked_with(
+    text: str,
+    found: list[_Candidate],
+    blocks: signature.Blocks | None,
+    unasked_tokens: Callable[[str, list[_Candidate], signature.Blocks | None], Spans],
+    features: Callable[[str, int, int, list[str]], Iterable[str]],
+) -> Asked:
+    """The spans one model is asked about in this post (`unasked_tokens`), and each one's
+    features (`features`, given the post's shared terms)."""
+    spans = unasked_tokens(text, found, blocks)
+    if not spans:
+        return [], []
+    shared = post_features(found)
+    return spans, [set(features(text, s, e, shared)) for s, e in spans]
 
 
 def held_many(model: TokenModel, asked: Sequence[Asked]) -> list[list[tuple[int, int]]]:
