@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 from detectors.lexicon_scan import StartGated
 
+# Words for a client or someone in a client's life ("the boy's hearing", "her client's
+# mother"): a detail in their sentence is a person's, not a practice's or an event's.
+CLIENT_OR_KIN_WORDS = (
+    r"clients?|patients?|pt|son|daughter|mom|mother|dad|father|wife|husband|sister|brother|"
+    r"kid|child|teen|boy|girl|baby|infant|parents?|guardian|grand\w+|niece|nephew|boyfriend|"
+    r"girlfriend|roommate"
+)
+
 # CPT codes of psychiatric services, psychological testing, adaptive-behaviour treatment,
 # telehealth and office visits: 90785-90899, 96105-96171, 97151-97158, 98000-98016 (audio-video
 # and audio-only visits, 2025), 98960-98981 (education, telephone, online and remote

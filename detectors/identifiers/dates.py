@@ -12,6 +12,7 @@ from detectors.identifiers._text import (
     _ORD,
     _WEEKDAYS,
     _YEAR,
+    CLIENT_OR_KIN_WORDS,
     CLINICAL_CONTEXT_RE,
     PERSON_CONTEXT_RE,
     _Candidate,
@@ -121,9 +122,7 @@ _PERSONAL_DATE_CUE_RE = _CaseFree(
 _EVENT_REACH = 60
 _EVENT_LONG_REACH = 100
 _PERSON_BETWEEN_RE = _CaseFree(
-    r"(?i)\b(?:client|patient|pt|son|daughter|mom|dad|mother|father|wife|husband|child|kid|"
-    r"boy|girl|teen|baby|infant|resident|grand\w+|"
-    r"dob|he|she|his|him|her|they|them)\b"
+    rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS}|resident|dob|he|she|his|him|her|they|them)\b"
 )
 
 

@@ -557,21 +557,22 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
     """Where a US town or state named at `start` ends, when a place word stands before it
     (or its state's code and a ZIP after it) and the whole capitalised run is the place
     ("in Tyler Brooks's words" is a person)."""
+    last = prev[-1] if prev else ""
+    after_place_word = (
+        last in _TOWN_PREPOSITIONS
+        or last == "from"
+        or (last in _TOWN_ADJECTIVES and len(prev) >= 2 and prev[-2] in _TOWN_PREPOSITIONS)
+    )
     run = _TOWN_RUN_RE.match(text, start)
     if run is None:
         return None
     name = run.group()
-    if _STATE_ZIP_AFTER_RE.match(text, run.end()) and name in us_places():
-        return run.end()
-    if prev[-1] in _TOWN_PREPOSITIONS or prev[-1] == "from":
-        pass
-    elif not (len(prev) >= 2 and prev[-1] in _TOWN_ADJECTIVES and prev[-2] in _TOWN_PREPOSITIONS):
+    state_zip = _STATE_ZIP_AFTER_RE.match(text, run.end()) is not None
+    if not (after_place_word or state_zip) or name not in us_places():
         return None
-    if name not in us_places():
+    if not state_zip and last == "from" and (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
         return None
-    if prev[-1] == "from" and (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
-        return None
-    return start + len(name)
+    return run.end()
 
 
 def _name_candidates(text: str) -> list[_Candidate]:
@@ -634,7 +635,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # "Will she be like this forever?": the verb
         if not strong and text.startswith(" family therap", end):
             continue  # "Structural family therapy", "Bilingual family therapy": a modality
-        if not strong and (place_end := _us_place_end(text, start, prev or [""])):
+        if not strong and (place_end := _us_place_end(text, start, prev)):
             taken_until = place_end  # "a counselor in Lake Charles", "Meets in Sidney"
             continue
         if never and not (

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from detectors.identifiers._text import CLIENT_OR_KIN_WORDS
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 from detectors.lexicon_scan import StartGated
 
@@ -752,11 +753,7 @@ _FOR_A_COLLEAGUE = re.compile(
 )
 # Whose detail it is, said in its sentence: a client or a relative (a pronoun alone is the
 # colleague: "Referrals to her office at ...").
-_CLIENT_OR_KIN = re.compile(
-    r"(?i)\b(?:client|clients|client's|patient|patients|patient's|pt|pt's|son|daughter|mom|"
-    r"mother|dad|father|wife|husband|sister|brother|kid|child|teen|parent|parents|guardian|"
-    r"grand\w+|niece|nephew|boyfriend|girlfriend|roommate)\b"
-)
+_CLIENT_OR_KIN = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
 # A practice's staff member named by their role: "her assistant, Marisa", "Intake
 # coordinator: Becca Nunes", "Contact Ilene Westdahl, HR", "Ask for Lupe or Tomás".
 _STAFF_BEFORE = re.compile(
