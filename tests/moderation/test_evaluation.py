@@ -172,6 +172,8 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb37-", "2026-12-07k", 130, 454, 55, 70),
         ("rb38-", "2026-12-07l", 130, 399, 55, 70),
         ("rb39-", "2026-12-07m", 130, 443, 55, 70),
+        ("rb40-", "2026-12-07n", 130, 409, 55, 70),
+        ("rb41-", "2026-12-07o", 130, 463, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -271,6 +273,8 @@ def test_the_retired_blind_warning_set_is_training_data_now() -> None:
         ("2026-12-07k", "07k", 130, 30),
         ("2026-12-07l", "07l", 130, 30),
         ("2026-12-07m", "07m", 130, 30),
+        ("2026-12-07n", "07n", 130, 30),
+        ("2026-12-07o", "07o", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_an_independent_training_writer_now(
