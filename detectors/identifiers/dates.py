@@ -80,6 +80,10 @@ _EVENT_CUE_RE = _CaseFree(
     # Gatherings of colleagues: "our regional networking lunch is on the 14th", "the
     # quarterly mixer", "meetup on the 9th".
     r"networking|meetups?|meet-ups?|mixer|potluck|luncheon|symposium|retreat|happy hour|"
+    # A group's or a board's meeting right before its date: "Next meeting Jan 9", "our monthly
+    # meeting is the 3rd" (not "her next meeting with the PO is ...").
+    r"(?:next|monthly|weekly|quarterly|chapter|board|committee|group|member) meetings?"
+    r"(?=(?:\s+(?:is|on|is on))?\s*[:-]?\s*$)|"
     # An announcement's details: "3 hrs, Dec 14, free for nonprofit agencies", "RSVP by".
     r"rsvp|free for|lunch provided|ceus?|\d(?:\.\d)? ce (?:hours|hrs|credits)|"
     # A programme's or a group's start: "now enrolling ... starting January 12", "opening
@@ -90,7 +94,12 @@ _EVENT_CUE_RE = _CaseFree(
     # A practice's own news: "my practice is moving! As of February 1 we'll be at ...", "new
     # address as of January 1st", "I'm retiring from my practice on Jan 31".
     r"(?:practice|office|clinic|center|centre|group) (?:is |will be )?(?:moving|relocating)|"
-    r"changing offices|new (?:office |mailing )?address|(?:we|i)(?:'ll| will) be (?:at|located)|"
+    r"(?:moving|relocating) (?:my|our|the) (?:practice|office|clinic)|"
+    # ... reopening right before its date: "clinic reopens Jan 2".
+    r"(?:practice|office|clinic|center|centre|group|we) (?:re-?opens?|re-?opening|will re-?open)"
+    r"(?=(?:\s+on)?\s*$)|"
+    r"changing offices|new (?:office |mailing )?address|mail to|"
+    r"(?:we|i)(?:'ll| will) be (?:at|located)|"
     r"(?:i'm|i am|i'll be|i will be|who's|who is) retiring|retiring from (?:my|our|private|"
     r"the) practice|closing (?:my|our) practice|"
     # Hiring and gatherings of the public: "Applications close Jan 31", "resource fair on the

@@ -581,7 +581,7 @@ _IMPERATIVE = re.compile(
     r"(?i)(?:^|[,;:(|]|\bor|\band|\bplease|\bjust|\s[-–—])\s*(?:call|text|fax|e-?mail|contact|"
     r"reach|"
     r"visit|message|dm|come by|stop by|drop by|swing by|book|schedule|find|see|check out|go to|"
-    r"head to|send)\b"
+    r"head to|send|mail)\b"
 )
 _COLLEAGUE = re.compile(r"(?i)\b(?:colleagues?|co-?workers?|associates?|supervisor|dr\.\s+[a-z])")
 # Someone else's detail after all: a client, a relative, reported speech.
@@ -610,12 +610,17 @@ _NOT_REGISTRATION = re.compile(
 )
 
 
+# A practice moving from a neighbourhood ("relocating from Fells Point to ..."): a place, not
+# whom a detail came from.
+_MOVING_FROM = re.compile(r"\b(?:relocat\w*|moving|moved|moves)\s+from\s+(?:the\s+)?(?=[A-Z])")
+
+
 def spoken_of(pattern: re.Pattern[str], part: str) -> bool:
     """Whether this part of a sentence has a word for someone else (`_OTHERS`,
     `_OTHERS_AFTER`). The author's pronoun set ("(she/her)") is no one else, and neither is a
     word inside a capitalised name ("Keystone Family Services", "Chesapeake Family Therapy"
     name a practice); "Her cell is ..." opening a sentence still is."""
-    part = _PRONOUN_SET.sub(" ", part)
+    part = _GENERIC_CLIENTS.sub(" ", _MOVING_FROM.sub(" ", _PRONOUN_SET.sub(" ", part)))
     for m in pattern.finditer(part):
         if not m.group()[:1].isupper():
             return True
@@ -681,7 +686,7 @@ def _sentence_after(text: str, end: int) -> str:
 # clients at 420 N Higgins Ave".
 _PRACTICE_SUBJECT = re.compile(
     rf"\s*(?:[A-Z][\w'’&-]*\s+){{0,5}}{_PRACTICE_WORDS}\s+"
-    r"(?:is|are|has|have|will|now|moved|opened|opens)\b"
+    r"(?:is|are|has|have|will|now|moved|opened|opens|relocat\w*|moving)\b"
 )
 
 
@@ -692,7 +697,7 @@ def _own_in_body(text: str, start: int, end: int) -> bool:
         return False
     return bool(
         _OWN_LABEL.search(clause)
-        or _PRACTICE_SUBJECT.match(clause)
+        or _PRACTICE_SUBJECT.search(clause)
         or _FIRST_PERSON.search(clause)
         or _IMPERATIVE.search(clause)
         or _COLLEAGUE.search(clause)
@@ -704,7 +709,8 @@ def _own_in_body(text: str, start: int, end: int) -> bool:
 # 'Michael "Mick" Torrance, LCSW'), never a client's.
 # The name may itself be the nickname, its closing quote next ('Samantha "Sam" Rojas, LMFT').
 _REST_OF_NAME_COMMA = re.compile(
-    r"[\"”]?(?:[ \t]+(?:\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w'’.-]*)){0,3}[ \t]*,[ \t]*"
+    r"[\"”]?(?:[ \t]+(?:\"[^\"\n]{1,20}\"|“[^”\n]{1,20}”|[A-Z][\w'’.-]*)){0,3}(?:[ \t]+here)?"
+    r"[ \t]*,[ \t]*"
 )
 # "my client Maria, MS diagnosed in 2019": a diagnosis, not a credential.
 _NOT_A_DIAGNOSIS = re.compile(_DIAGNOSIS_AFTER)
@@ -733,9 +739,25 @@ _INTRODUCTION = re.compile(
 )
 
 
+# The author naming themselves later in the post: "new here. I'm Joe Kaczmarek, LPC, I run
+# ...", "call me, Jordan Pike (they/them)".
+_SELF_NAMED = re.compile(
+    r"(?:\b(?:I'm|I’m|I am|[Mm]y name is|[Tt]his is)\s+|\b(?:[Cc]all|[Tt]ext|[Ee]-?mail|[Rr]each|"
+    r"[Cc]ontact|[Mm]essage)\s+me\s*[,:–—-]\s*)"
+    r"((?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+)
+
+
 def _introduced(text: str) -> bool:
     match = _INTRODUCTION.match(text)
-    return match is not None and _credentialed_name(text, match.end())
+    if match is not None and _credentialed_name(text, match.end()):
+        return True
+    for named in _SELF_NAMED.finditer(text):
+        if named.group().lower().startswith(("call", "text", "e", "reach", "contact", "mess")):
+            return True
+        if _credentialed_name(text, named.end(1)):
+            return True
+    return False
 
 
 _PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
@@ -771,6 +793,109 @@ _OWN_PRACTICE = re.compile(
     r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:practice|clinic|office|center|centre|agency|"
     r"program|programme)\b"
 )
+
+
+# Another clinician or practice the author points readers to: "I can recommend Dr. Pa Kou
+# Yang at Riverwest Family Therapy (414-...)", "my colleague Lydia Martin, LPC, at Conestoga
+# Valley Counseling ... Her office line is ...", "try Sunrise Counseling Collective, 4455
+# Lankershim Blvd ...", "My supervisor, Dr. Jerome Washington, runs a consult group; his
+# email is ...". A practice's name is capitalised words ending in a practice word.
+_PRACTICE_NAME = rf"(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_PRACTICE_WORDS}|DBT|EMDR|CBT|ABA)\b"
+_PRACTICE_NAME_RE = re.compile(_PRACTICE_NAME)
+_PROFESSIONAL = re.compile(
+    r"\b(?:Dr\.?|Doctor)\s+[A-Z]|"
+    rf"\b(?:at|with|from|to|try|call|contact|recommend|rec for)\s+(?:the\s+)?{_PRACTICE_NAME}|"
+    rf"(?:^|[.!?;:]\s+|\n\s*){_PRACTICE_NAME}(?:\s+(?:is|are|has|does|runs|takes|offers|in)\b|"
+    r"\s*[,(])|"
+    r"(?i:\b(?:my|our|a|her|his)\s+(?:former\s+|old\s+|trusted\s+)?(?:colleague|supervisor|"
+    r"mentor|co-?leader|co-?facilitator|consultant)s?\b)"
+)
+# Clients in general, not one client: "If your clients need ...", "if you have a client who
+# wants ...".
+_GENERIC_CLIENTS = re.compile(
+    r"(?i)\b(?:your|any|(?:if|when) (?:you|anyone) (?:have|has|see|get) (?:a|any))\s+"
+    r"(?:[\w-]+\s+)?(?:clients?|patients?)\b"
+)
+# A client's or relative's own clinician or a relative who is one: "his PCP, Dr. Tanaka",
+# "her father, Dr. Levy".
+_THEIR_PROFESSIONAL = re.compile(
+    rf"(?i)\b(?:her|his|their|{CLIENT_OR_KIN_WORDS})(?:'s|’s)?\b[^.!?\n]{{0,25}}$"
+)
+# After a referred detail, what would make it a client's: "(605-...), her mom's cell", "-
+# that's the client's".
+_CLIENTS_OWN_AFTER = re.compile(
+    rf"(?i)\b(?:(?:{CLIENT_OR_KIN_WORDS})(?:'s|’s)|clients?|patients?|pt)\b"
+)
+# How far after the clinician or practice its details may come.
+_PROFESSIONAL_REACH = 200
+# A sentence that goes on about that clinician's or practice's details: "Her office line is
+# ...", "Their intake number: ...", "Website is ...".
+_DETAILS_SENTENCE = re.compile(
+    r"\s*(?:(?:her|his|their|its|the)\s+(?:[\w-]+\s+){0,2}?)?(?:office|intake|direct|main|"
+    r"line|number|phone|cell|e-?mail|site|website|web ?page|address|fax|contact|info|"
+    r"details)\b",
+    re.IGNORECASE,
+)
+
+
+def _professionals_detail(text: str, start: int, candidates: list) -> bool:
+    """Whether a contact detail at `start` follows another clinician or practice the post
+    points readers to, with no client, relative or other name between (a detail may open the
+    next sentence when that sentence is about the clinician's details)."""
+    reach = max(0, start - _PROFESSIONAL_REACH)
+    mention = None
+    for match in _PROFESSIONAL.finditer(text, reach, start):
+        mention = match
+    if mention is None or _THEIR_PROFESSIONAL.search(
+        text, max(0, mention.start() - 30), mention.start()
+    ):
+        return False
+    between = _GENERIC_CLIENTS.sub(" ", text[mention.end() : start])
+    if _CLIENT_OR_KIN.search(between) or "\n\n" in between:
+        return False
+    ends = list(_SENTENCE_END.finditer(between))
+    if len(ends) > 1 or (ends and not _DETAILS_SENTENCE.match(between, ends[-1].end())):
+        return False
+    return not any(
+        c.kind == "name" and mention.end() < c.start and c.end <= start for c in candidates
+    )
+
+
+# The professional's own name: "Dr. Camille Ward", "Sarah Lindqvist at Bay View Counseling".
+_DOCTOR_BEFORE = re.compile(r"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’-]*\.?\s+){0,2}$")
+_AT_PRACTICE_AFTER = re.compile(rf"[\w'’-]*\s+(?:at|of|with|from)\s+(?:the\s+)?{_PRACTICE_NAME}")
+# The author's own name given in passing: "call me, Jordan Pike (they/them)", "Tell him
+# Monica sent you".
+_ME_BEFORE = re.compile(r"(?i)\b(?:me|myself)\s*[,:–—-]\s*$")
+_TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+$")
+_SENT_YOU_AFTER = re.compile(r"\s+sent you\b")
+
+
+def _phone_shaped(text: str, cand) -> bool:
+    """A phone number the number rules took for a record number ("my direct line is ..."
+    after "union member")."""
+    return (
+        cand.kind == "record_number"
+        and _PHONE_SHAPE.fullmatch(text, cand.start, cand.end) is not None
+    )
+
+
+def _professionals_name(text: str, start: int, end: int) -> bool:
+    return bool(
+        _DOCTOR_BEFORE.search(text, max(0, start - 40), start)
+        or _AT_PRACTICE_AFTER.match(text, end)
+    )
+
+
+def _authors_name(text: str, start: int, end: int) -> bool:
+    """The author's own name given in passing, in any post."""
+    return bool(
+        _ME_BEFORE.search(text, max(0, start - 20), start)
+        or (
+            _TELL_BEFORE.search(text, max(0, start - 20), start)
+            and _SENT_YOU_AFTER.match(text, end)
+        )
+    )
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
@@ -813,6 +938,20 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         # A post about the author's own practice and no client ("our clinic's intake line is
         # now ..."): its body is read as a signed post's.
         own_practice_only = own_practice and _CLIENT_OR_KIN.search(text) is None
+    # A post that points readers to another clinician or practice, with no identifier a
+    # card never carries.
+    # Its contact details that follow the clinician or practice; with them, that clinician's
+    # name is set aside too.
+    referred = (
+        {
+            (c.start, c.end)
+            for c in candidates
+            if (c.kind in _CONTACT_KINDS or _phone_shaped(text, c))
+            and _professionals_detail(text, c.start, candidates)
+        }
+        if card_only and _PROFESSIONAL.search(text) is not None
+        else set()
+    )
     kept = []
     dropped: list[tuple[int, int]] = []
     for cand in candidates:
@@ -837,7 +976,9 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             )
         ):
             continue
-        if kind == "name" and _credentialed_name(text, cand.end):
+        if kind == "name" and (
+            _credentialed_name(text, cand.end) or _authors_name(text, cand.start, cand.end)
+        ):
             continue
         if (
             (kind == "name" and practice_post and _staff_name(text, cand.start, cand.end))
@@ -845,18 +986,27 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         ) and not _CLIENT_OR_KIN.search(_sentence_of(text, cand.start, cand.end)):
             dropped.append((cand.start, cand.end))
             continue
+        if (
+            (kind == "name" and referred and _professionals_name(text, cand.start, cand.end))
+            or (cand.start, cand.end) in referred
+        ) and not _CLIENTS_OWN_AFTER.search(_sentence_after(text, cand.end)):
+            dropped.append((cand.start, cand.end))
+            continue
         signed_body = (
             (signed_from is not None and cand.start < signed_from)
             or (signed_from is None and introduced)
             or own_practice_only
         )
-        if kind in _CONTACT_KINDS and (
+        if (kind in _CONTACT_KINDS or _phone_shaped(text, cand)) and (
             _card_before(text, cand.start)
             or (signed_body and _own_in_body(text, cand.start, cand.end))
         ):
             dropped.append((cand.start, cand.end))
             continue
         kept.append(cand)
+    if referred:
+        # A word of a recommended practice's name ("Cedar Grove Family Therapy") is no one's.
+        dropped += [m.span() for m in _PRACTICE_NAME_RE.finditer(text)]
     if dropped:
         # A town inside the author's own address ("..., Helena MT 59601") is no one's name.
         kept = [
