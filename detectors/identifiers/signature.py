@@ -554,7 +554,7 @@ _OWN_LABEL = re.compile(
     r"work cell|ph|phone|tel|"
     r"telephone|fax|intake|referrals?|scheduling|web ?site|site|web|e-?mail|mail|address|"
     r"location|contact|info|(?<![\w'])[ptfwemoc](?=\s*:))\s*(?:number|line|#|no\.?)?\s*"
-    r"(?:is|:|-|–|#|\()?\s*(?:at\s*)?$"
+    r"(?:is|:|-|–|#|\(|,)?\s*(?:at\s*)?$"
 )
 # The author speaking: a first person ("my office is at", "I'm usually reachable at",
 # "I did a podcast episode about it:") or an imperative to the reader ("Email intake@... or
@@ -571,7 +571,8 @@ _FIRST_PERSON = re.compile(
     # "I'm usually reachable at", "I'm at 15 Pine St", "we're located at", "reach me at".
     r"\b(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:\w+\s+)?(?:at|reachable|available|located|"
     r"based|found|on)\b|\b(?:reach|call|text|e-?mail|contact|find|message|dm|ping)\s+(?:me|us)\b|"
-    r"\bi can be reached\b|"
+    r"\bi can be reached\b|\b(?:shoot|drop|send|give)\s+(?:me|us)\s+(?:an?\s+)?(?:e-?mail|"
+    r"line|note|message|call|text|dm)\b|"
     # The author's own work, with or without the subject: "I did a podcast episode about
     # it:", "Made a video on this:".
     rf"(?:^|\bi\s+)\s*(?:did|made|recorded|wrote|published|launched|started|host|hosted|run|"
@@ -590,7 +591,7 @@ _OTHERS = re.compile(
     r"(?i)\b(?:her|his|their|she|he|they|them|him|client(?:'s|’s)?|patient(?:'s|’s)?|pt'?s?|mom|"
     r"mother|"
     r"dad|father|son|daughter|wife|husband|partner|sister|brother|family|parents?|teen|kid|"
-    r"guardian|caregiver|from|sent|wrote|said|says|texted)\b"
+    r"guardian|caregiver|from(?!\s+(?:my|our)\b)|sent|wrote|said|says|texted)\b"
 )
 # The clinician's registration numbers, anywhere: a number introduced as an NPI, a
 # licence, a CAQH or DEA number ("NPI 1568432907", "CA License PSY 28811", "Lic. #MFT

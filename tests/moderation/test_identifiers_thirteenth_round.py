@@ -144,3 +144,21 @@ def test_dates_of_a_clinic_reopening_a_groups_meeting_and_a_mailing_address_are_
 )
 def test_a_clients_date_beside_those_words_is_still_held(text: str, value: str) -> None:
     assert value in kinds_found(text).get("date", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heads up that the practice moved! Same phone, 515-555-0146.\n— Dr. Nils Aberg, PsyD",
+        "Drop me a line if you'd like the handout: tbrandvold.lpc@gmail.com\nTove Brandvold, LPC",
+        "Posting from our agency's team inbox, so any of us can answer: "
+        "intake@plainsview.example.org. I'm Lars Hegg, LISW, the intake lead.",
+    ],
+)
+def test_more_ways_of_giving_ones_own_details_in_a_signed_post(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_detail_from_a_client_in_a_signed_post_is_still_held() -> None:
+    text = "Got a voicemail from her mom, 515-555-0152, late last night.\n— Nils Aberg, PsyD"
+    assert "515-555-0152" in kinds_found(text).get("phone", [])
