@@ -1285,3 +1285,52 @@ def test_eighth_round_2026_12_07f_descriptions_call_for_their_categories(
     text: str, categories: set[str]
 ) -> None:
     assert categories <= set(warnings_called_for(text))
+
+
+# Ninth round (stop 36): classes from the retired 2026-12-07n and -07o writers, in our own
+# wording, each beside a look-alike.
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Says he gets violent when he's drinking and broke a door last month.", {"substance_use"}),
+        ("Her dad has blackouts whenever he's using, then can't work.", {"substance_use"}),
+        ("She's been drinking vodka alone every night since the layoff.", {"substance_use"}),
+        ("He needs an eye-opener before his shift most days now.", {"substance_use"}),
+        ("The supply here is cut with xylazine; two clients have wounds.", {"substance_use"}),
+        ("Uncle gives the kids edibles so they'll sleep through his parties.", {"substance_use"}),
+        (
+            "Rancher mentioned he isn't planning on being around for calving season.",
+            {"suicide_self_harm"},
+        ),
+        ("Found a goodbye note in her backpack during the search.", {"suicide_self_harm"}),
+        (
+            "Ever since her mother passed she keeps saying she wants to join her.",
+            {"suicide_self_harm"},
+        ),
+        ("He told me he'd turn the rifle on himself if they foreclose.", {"suicide_self_harm"}),
+        ("Their apartment got shot up in October and the boy won't sleep alone.", {"violence"}),
+        ("As a child he watched his uncle get executed at a checkpoint.", {"violence"}),
+        ("Her stepmom made her weigh in every morning before school.", {"abuse"}),
+        ("Crew members had their wages withheld and passports taken by the recruiter.", {"abuse"}),
+        ("She won't talk about what the guards did to her in detention.", {"sexual_violence"}),
+    ],
+)
+def test_ninth_round_descriptions_call_for_their_categories(
+    text: str, categories: set[str]
+) -> None:
+    assert categories <= set(warnings_called_for(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That audit absolutely destroyed me, but we passed.",
+        "Honestly my old supervisor would have killed for an EHR this clean.",
+        "Our softball team got crushed Saturday night, a good laugh though.",
+        "That keynote knocked me out, I have pages of notes.",
+        "The hotspot keeps dying halfway through telehealth sessions.",
+        "His wife jokes that he gets mean when he's hungry before dinner.",
+    ],
+)
+def test_ninth_round_look_alikes_call_for_nothing(text: str) -> None:
+    assert warnings_called_for(text) == []
