@@ -806,10 +806,14 @@ _PRACTICE_NAME_RE = re.compile(_PRACTICE_NAME)
 _PROFESSIONAL = re.compile(
     r"\b(?:Dr\.?|Doctor)\s+[A-Z]|"
     rf"\b(?:at|with|from|to|try|call|contact|recommend|rec for)\s+(?:the\s+)?{_PRACTICE_NAME}|"
-    rf"(?:^|[.!?;:]\s+|\n\s*){_PRACTICE_NAME}(?:\s+(?:is|are|has|does|runs|takes|offers|in)\b|"
-    r"\s*[,(])|"
+    rf"{_PRACTICE_NAME}(?:\s+(?:is|are|has|does|runs|takes|offers|in)\b|\s*[,(:–—-])|"
     r"(?i:\b(?:my|our|a|her|his)\s+(?:former\s+|old\s+|trusted\s+)?(?:colleague|supervisor|"
-    r"mentor|co-?leader|co-?facilitator|consultant)s?\b)"
+    r"mentor|co-?leader|co-?facilitator|consultant)s?\b|"
+    # An agency's or a programme's line: "the agency's intake line is ...".
+    r"\b(?:agency|clinic|program|programme|practice|center|centre|hotline|warmline|office)"
+    r"(?:'s|’s)?\s+(?:intake|main|referral|front desk|scheduling)\s+(?:line|number|phone|"
+    r"e-?mail)\b)|" + _SIGNER
+    # A clinician named with a credential: "Co-led with Jim Park, LPC (jpark@...)".
 )
 # Clients in general, not one client: "If your clients need ...", "if you have a client who
 # wants ...".
@@ -950,7 +954,16 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             if (c.kind in _CONTACT_KINDS or _phone_shaped(text, c))
             and _professionals_detail(text, c.start, candidates)
         }
-        if card_only and _PROFESSIONAL.search(text) is not None
+        if card_only
+        # A record number that is no phone and no registration is a client's: the post is
+        # about that client ("ACP # ACP-88214, substitute address PO Box 50120").
+        and not any(
+            c.kind == "record_number"
+            and not _phone_shaped(text, c)
+            and not registration_number(text, c.start)
+            for c in candidates
+        )
+        and _PROFESSIONAL.search(text) is not None
         else set()
     )
     kept = []

@@ -162,3 +162,23 @@ def test_more_ways_of_giving_ones_own_details_in_a_signed_post(text: str) -> Non
 def test_a_detail_from_a_client_in_a_signed_post_is_still_held() -> None:
     text = "Got a voicemail from her mom, 515-555-0152, late last night.\n— Nils Aberg, PsyD"
     assert "515-555-0152" in kinds_found(text).get("phone", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our teen group is co-led with Jim Okafor, LPC (jokafor.lpc@gmail.com), on Tuesdays.",
+        "For perinatal cases, Still Waters Counseling: 1200 Pine St, Ames IA 50010.",
+        "No openings here, but the agency's intake line is 319-555-0107 and they move fast.",
+    ],
+)
+def test_more_ways_of_naming_another_clinician_or_practice(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_post_with_a_clients_record_number_keeps_the_address_after_a_programme() -> None:
+    text = (
+        "She is in the Safe at Home Program (file SAH-40917, mail to PO Box 7781). "
+        "How do we flag the chart?"
+    )
+    assert "PO Box 7781" in " ".join(kinds_found(text).get("address", []))
