@@ -821,6 +821,7 @@ _GENERIC_CLIENTS = re.compile(
     r"(?i)\b(?:your|any|(?:if|when) (?:you|anyone) (?:have|has|see|get) (?:a|any))\s+"
     r"(?:[\w-]+\s+)?(?:clients?|patients?)\b"
 )
+_HOME_UNIT = re.compile(r"(?i)\b(?:apt|apartment|flat)\b")
 # A client's or relative's own clinician or a relative who is one: "his PCP, Dr. Tanaka",
 # "her father, Dr. Levy".
 _THEIR_PROFESSIONAL = re.compile(
@@ -871,7 +872,9 @@ _DOCTOR_BEFORE = re.compile(r"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’-]*\.?\s+){0,2
 _AT_PRACTICE_AFTER = re.compile(rf"[\w'’-]*\s+(?:at|of|with|from)\s+(?:the\s+)?{_PRACTICE_NAME}")
 # The author's own name given in passing: "call me, Jordan Pike (they/them)", "Tell him
 # Monica sent you".
-_ME_BEFORE = re.compile(r"(?i)\b(?:me|myself)\s*[,:–—-]\s*$")
+_ME_BEFORE = re.compile(
+    r"(?i)\b(?:call|text|e-?mail|reach|contact|message|ping|dm|ask for)\s+me\s*[,:–—-]\s*$"
+)
 _TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+$")
 _SENT_YOU_AFTER = re.compile(r"\s+sent you\b")
 
@@ -952,6 +955,8 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             (c.start, c.end)
             for c in candidates
             if (c.kind in _CONTACT_KINDS or _phone_shaped(text, c))
+            # A flat is a home, never a practice ("Apt. 117").
+            and not (c.kind == "address" and _HOME_UNIT.search(text, c.start, c.end))
             and _professionals_detail(text, c.start, candidates)
         }
         if card_only

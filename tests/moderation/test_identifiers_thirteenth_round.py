@@ -182,3 +182,16 @@ def test_a_post_with_a_clients_record_number_keeps_the_address_after_a_programme
         "How do we flag the chart?"
     )
     assert "PO Box 7781" in " ".join(kinds_found(text).get("address", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Someone spoken to after "me," is not the author.
+        ("He kept texting her: remember me, Odalys? I know where you live.", "Odalys"),
+        # A flat after a doctor's name is a home, not a practice.
+        ("Forwarding address: Dr. Hal Morrow, Apt. 4B, 77 Quarry Rd, Barre VT.", "77 Quarry Rd"),
+    ],
+)
+def test_a_name_after_me_and_a_flat_after_a_doctor_are_still_held(text: str, value: str) -> None:
+    assert value in " ".join(span.text for span in find_identifiers(text))
