@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from detectors.identifiers._text import (
+    _NAME_TOKEN,
     _US_STATE_ABBR,
     _US_STATE_NAMES,
     CLINICAL_CONTEXT_RE,
@@ -22,6 +23,7 @@ from detectors.identifiers.name_cues import (
     _COORD_BEFORE_RE,
     _CREDENTIAL_AFTER_RE,
     _CULTURE_AFTER_RE,
+    _HANDS_ME_RE,
     _INITIAL_AFTER_RE,
     _INITIALS_CUE_WORDS,
     _INITIALS_RE,
@@ -482,11 +484,24 @@ def _treating_cue(prev: list[str]) -> bool:
     return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TREATING_PAIRS
 
 
+# "her 14yo Tyler", "his 8-year-old Mia": an age noun names the child after it.
+_AGE_NOUN_RE = re.compile(r"\d{1,2}(?:yo|y/o|-?year-old|-?yr-old|-?month-old|mo)")
+
+
 def _strong_cue(prev: list[str], sentence_ended: bool) -> bool:
     if not prev or sentence_ended:
         return False
-    if prev[-1] in _RELATION_SET:
+    # "great-grandson Kekoa", "great-great-aunt Lupe": the relation under its prefix.
+    word = prev[-1]
+    while word.startswith("great-"):
+        word = word[len("great-") :]
+    if word in _RELATION_SET:
         return True
+    if _AGE_NOUN_RE.fullmatch(word) and len(prev) >= 2:
+        # Whose child: "her 14yo Tyler" (not "a 60-year-old Pueblo man", an adjective).
+        owner = prev[-2]
+        if owner in {"her", "his", "their", "my", "our", "your"} or owner.endswith(("'s", "’s")):
+            return True
     return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _RELATION_PAIRS
 
 
@@ -742,7 +757,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
                         and nxt.group(1).lower() not in _COMMON_WORDS
                         and nxt.group(1) not in _AMBIGUOUS_FIRST
                     )
-                    or (_PERSON_VERB_RE.match(text, end) and not token.endswith("s"))
+                    or (
+                        (_PERSON_VERB_RE.match(text, end) or _HANDS_ME_RE.match(text, end))
+                        and not token.endswith("s")
+                    )
                     or _acting_mid_sentence(text, token, end, prev, sentence_ended)
                 ):
                     continue
@@ -769,6 +787,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
     if any(map(text.__contains__, _NICKNAME_WORDS)) and _NICKNAME_GATE_RE.search(text):
         found.extend(_nickname_candidates(text))
     found.extend(_lower_case_names(text, found))
+    if '"' in text or "“" in text:
+        found.extend(_quoted_alias_candidates(text))
+    if any(map(text.__contains__, _VIETNAMESE_MIDDLE_GATES)):
+        found.extend(_Candidate("name", *m.span()) for m in _VIETNAMESE_NAME_RE.finditer(text))
     if ", " in text:
         found.extend(_apposed_candidates(text))
     if "." in text:
@@ -872,6 +894,44 @@ def _nickname_candidates(text: str) -> Iterator[_Candidate]:
         if opens_sentence and all(w.lower() in _COMMON_WORDS for w in words):
             continue  # "Honestly, that's what everyone calls him": a sentence's adverb
         yield _Candidate("name", start, m.end(1))
+
+
+# A name in quotes that someone gives themselves or goes by: 'calling himself "Dre Bandz"',
+# 'street name "Flaco"', 'refers to herself as "JMW"'.
+_QUOTED_ALIAS_RE = re.compile(
+    r"\b(?:(?:call|calls|called|calling)\s+(?:himself|herself|themselves|themself)|"
+    r"(?:refers?|referring|referred)\s+to\s+(?:himself|herself|themselves|themself)\s+as|"
+    r"(?:goes|go|went|going)\s+by|known\s+as|(?:street|stage|gamer|screen)\s+name(?:\s+is)?|"
+    r"nicknamed|a\.?k\.?a\.?|alias)\s*[,:]?\s*[\"“]([A-Z][^\"”\n]{0,30}?)[\"”]"
+)
+
+
+def _quoted_alias_candidates(text: str) -> Iterator[_Candidate]:
+    for m in _QUOTED_ALIAS_RE.finditer(text):
+        words = m.group(1).split()
+        if len(words) > 4 or all(w.lower() in _RELATION_SET for w in words):
+            continue  # 'calls herself "Mom"' names a role, not the person
+        yield _Candidate("name", m.start(1), m.end(1))
+
+
+def _vietnamese_name_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A Vietnamese full name: a family name, a middle name and a given name ("Lê Thị Hoa",
+    "Nguyen Thi Lan", "Tran Van Minh"), from the vi_VN parts (scripts/build_name_lists.py);
+    a middle name's fold that is an everyday word ("The", "Tan") is left out."""
+    parts: dict[str, list[str]] = {"family": [], "middle": []}
+    for line in load_words("vietnamese_name_parts.txt"):
+        part, name = line.split(" ", 1)
+        if name.lower() not in _COMMON_WORDS:
+            parts[part].append(re.escape(name))
+    family = "|".join(sorted(parts["family"], key=len, reverse=True))
+    middle = "|".join(sorted(parts["middle"], key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{family})\s+(?:{middle})\s+{_NAME_TOKEN}(?![\w'’])")
+    # The middle names with a space before them, tested first: few posts hold one.
+    gates = tuple(f" {name.replace(chr(92), '')} " for name in parts["middle"])
+    return pattern, gates
+
+
+_VIETNAMESE_NAME_RE, _VIETNAMESE_MIDDLE_GATES = _vietnamese_name_re()
 
 
 def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:
@@ -1032,7 +1092,9 @@ _REAL_NAME_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NICKNAME_OPEN_RE = re.compile(r"\s*\(\s*[\"“]$")
-_NICKNAME_CLOSE_RE = re.compile(r"[\"”]\s*\)")
+# The quoted nickname closes the parenthesis, or says who calls them so: 'Kevin Dwyer
+# ("Bones" to everybody at the window)'.
+_NICKNAME_CLOSE_RE = re.compile(r"[\"”](?:\s*\)|\s+(?:to|for|among|around|with)\s)")
 _FULL_NAME_OPEN_RE = re.compile(r"\s*\(\s*")
 
 
@@ -1156,7 +1218,11 @@ _APPOSED_RE = re.compile(r",\s+([A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?),
 _PERSON_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|students?|"
     r"adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
-    r"year[- ]olds?|yo|y/o|of mine)\b[^.!?;:\n]{0,40}$"
+    r"year[- ]olds?|yo|y/o|of mine|"
+    # "The member, Keyana, ...", "One participant, Tsiory, ...": a group's or a plan's member
+    # (not a colleague: "a staff member, Jen,").
+    r"(?<!staff )(?<!team )(?<!board )(?<!faculty )(?:members?|participants?|callers?))\b"
+    r"[^.!?;:\n]{0,40}$"
 )
 
 
