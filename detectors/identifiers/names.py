@@ -103,6 +103,29 @@ _MODEL_AFTER_RE = re.compile(
 )
 
 
+# A maker's name before what it makes or where it employs people: "a retired Ford line
+# worker", "the Toyota plant", "a Honda dealership".
+_MAKER_AFTER_RE = re.compile(
+    r"\s+(?:line|plant|plants|factory|factories|assembly|dealership|dealer|dealers|worker|workers|"
+    r"employee|employees|retiree|retirees|job|jobs|pension|engineer|engineers|mechanic|"
+    r"truck|trucks|car|cars|van|vans|pickup|sedan|suv|motor|motors|engine|warranty)\b"
+)
+# An eponymous scale or rule in lower case: "the Hamilton scale", "Beck inventory scores".
+_INSTRUMENT_AFTER_RE = re.compile(
+    r"\s+(?:rating\s+)?(?:scale|scales|inventory|questionnaire|criteria|checklist|"
+    r"maneuver|manoeuvre|score|scores|scoring)\b"
+)
+# A landform after a capitalised word is a region: "the Central Valley", "the North Shore",
+# "the Upper Peninsula", "the Inland Empire".
+_LANDFORMS = frozenset(
+    (
+        *("Valley", "Coast", "Shore", "Peninsula", "Plains", "Delta", "Basin", "Panhandle"),
+        *("Desert", "Mountains", "Hills", "Islands", "Highlands", "Lowlands", "Range", "Gorge"),
+        *("Prairie", "Piedmont", "Plateau", "Empire", "Country", "Slope", "Corridor"),
+    )
+)
+
+
 def _extend_surname(text: str, end: int) -> int:
     """Grow a first-name span over a following surname or initial ("John S.")."""
     m = _INITIAL_AFTER_RE.match(text, end)
@@ -530,6 +553,20 @@ def _unknown_word(token: str) -> bool:
         and token not in _NEVER_NAME
         and token not in _AMBIGUOUS_FIRST
         and token.lower() not in _COMMON_WORDS
+        and not _everyday_gerund(token)
+    )
+
+
+def _everyday_gerund(token: str) -> bool:
+    """An everyday verb's -ing form opening a sentence ("Using Linehan's materials", "Having
+    Okafor's notes"): not a name, unless a gazetteer has it ("Manning", "Fielding")."""
+    if not token.endswith("ing") or token in _LAST_NAMES or token in _FIRST_NAMES:
+        return False
+    stem = token[:-3].lower()
+    return (
+        (len(stem) >= 3 and stem in _COMMON_WORDS)
+        or (len(stem) >= 2 and f"{stem}e" in _COMMON_WORDS)
+        or (len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in _COMMON_WORDS)
     )
 
 
@@ -590,6 +627,52 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
     return run.end()
 
 
+# Countries and capitals (scripts/build_place_lists.py): "an international student from
+# China", "moved back to Jordan", "in Chad" are places; "a text from Chad" and "talked to
+# Chad" are a person.
+_COUNTRIES = load_words("countries.txt")
+_COUNTRY_PREPOSITIONS = frozenset(("in", "near", "outside", "across", "visiting", "from", "to"))
+# Before "from": what a person sends or gives ("a text from", "heard from").
+_FROM_A_PERSON = frozenset(
+    (
+        *("text", "texts", "call", "calls", "email", "emails", "message", "messages", "letter"),
+        *("letters", "note", "card", "voicemail", "vm", "dm", "dms", "gift", "hug", "visit"),
+        *("visits", "heard", "hear", "hearing", "news", "word", "update", "reply", "answer"),
+        *("apology", "request", "permission", "consent", "referral", "complaint", "support"),
+    )
+)
+# Before "to": going somewhere ("moved back to Jordan", "deported to Haiti").
+_TO_A_PLACE = frozenset(
+    (
+        *("moved", "move", "moving", "moves", "went", "go", "going", "goes", "back", "return"),
+        *("returned", "returning", "fled", "flee", "deported", "emigrated", "immigrated", "flew"),
+        *("fly", "flying", "trip", "travel", "traveled", "travelled", "traveling", "relocated"),
+        *("relocating", "drove", "drive", "driving", "headed", "heading", "flight", "ticket"),
+        *("tickets", "way", "came", "come", "coming", "visa", "mission", "deployed"),
+    )
+)
+
+
+def _country_place(text: str, start: int, prev: list[str]) -> int | None:
+    """Where a country or capital named at `start` ends, when a place word stands before it."""
+    if not prev or prev[-1] not in _COUNTRY_PREPOSITIONS:
+        return None
+    before = prev[-2] if len(prev) >= 2 else ""
+    if prev[-1] == "from" and before in _FROM_A_PERSON:
+        return None
+    if prev[-1] == "to" and before not in _TO_A_PLACE:
+        return None
+    run = _TOWN_RUN_RE.match(text, start)
+    if run is None:
+        return None
+    words = run.group().split()
+    # The longest run of capitalised words that is a country: "Abu Dhabi", "China".
+    for count in range(len(words), 0, -1):
+        if " ".join(words[:count]) in _COUNTRIES:
+            return start + len(" ".join(words[:count]))
+    return None
+
+
 def _name_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken_until = -1
@@ -612,6 +695,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
         never = token in _NEVER_NAME
         if token in _VEHICLE_MAKES and _MODEL_AFTER_RE.match(text, end):
             continue  # "a 2015 Ford F-150", "her Honda Civic": a vehicle, not a person
+        if token in _LANDFORMS and _capitalised_word_before(text, start):
+            continue  # "the Central Valley", "the North Shore": a region
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’."):
             continue
         if end < len(text) and (text[end].isupper() or text[end].isdigit()):
@@ -650,6 +735,13 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # "Will she be like this forever?": the verb
         if not strong and text.startswith(" family therap", end):
             continue  # "Structural family therapy", "Bilingual family therapy": a modality
+        if not strong and token in _VEHICLE_MAKES and _MAKER_AFTER_RE.match(text, end):
+            continue  # "a retired Ford line worker", "the Toyota plant": the maker
+        if not strong and _INSTRUMENT_AFTER_RE.match(text, end):
+            continue  # "the Hamilton scale", "Beck inventory": an eponymous instrument
+        if not strong and (place_end := _country_place(text, start, prev)):
+            taken_until = place_end  # "a student from China", "moved back to Jordan"
+            continue
         if not strong and (place_end := _us_place_end(text, start, prev)):
             taken_until = place_end  # "a counselor in Lake Charles", "Meets in Sidney"
             continue
