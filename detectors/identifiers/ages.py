@@ -20,6 +20,12 @@ _AGE_WORDS = (
 )
 
 
+_SPANISH_AGE_WORDS = (
+    r"noventa(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien|"
+    r"ciento (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+)
+
+
 # A time after an age: "(90 last week!)", "ninety-six this spring".
 _TIME_WORD = (
     r"(?:week|month|year|spring|summer|fall|autumn|winter|weekend|christmas|"
@@ -62,7 +68,8 @@ _AGE_RE = _CaseFree(
     # words opening a sentence, then what the person has or does (not a count: "One hundred
     # and fifty referrals", "Ninety, maybe a hundred, people").
     rf"(?:(?<=^)|(?<=[.!?] )|(?<=\n))(?:{_AGE_WORDS})"
-    rf"(?=,\s+(?!(?:or|maybe|perhaps|probably|give or take|a hundred|one hundred|\d))[a-z]|"
+    rf"(?=,\s+(?!(?:or|of|out|to|in|at|each|maybe|perhaps|probably|give or take|a hundred|"
+    rf"one hundred|\d)\b)[a-z]|"
     rf"\s+and\s+(?!(?:a\s+)?(?:half|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     rf"hundred|change|counting|\d))[a-z])|"
     # "Dolores (90 last week!)": an age opening a parenthesis, then when or an exclamation.
@@ -81,7 +88,15 @@ _AGE_RE = _CaseFree(
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
     rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"
     # ... or with a time after it ("Her mother, ninety-six this spring, still ...").
-    rf"(?=(?:\s+(?:this|next|last|come)\s+[a-z]+)?\s*(?:[,)]|[-–—]\s))"
+    rf"(?=(?:\s+(?:this|next|last|come)\s+[a-z]+)?\s*(?:[,)]|[-–—]\s))|"
+    # ... or ending the sentence after a name ("Resident is Mrs. Pearl Hendricks,
+    # ninety-seven.").
+    rf"(?<=[a-z], )(?:{_AGE_WORDS})(?=[.;!](?:\s|$))|"
+    # An age in words before the person's sex, on a chart line: "Lucille Brandvold ninety-seven
+    # F".
+    rf"\b(?:{_AGE_WORDS})(?=\s?[mf]\b(?![-\w'’]))|"
+    # In Spanish: "de noventa y dos años", "Carmen Luz Ortiz, noventa y cuatro, lives ...".
+    rf"\b(?:{_SPANISH_AGE_WORDS})(?:\s+años\b|(?=\s*[,)]))"
 )
 
 
@@ -94,7 +109,7 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
     than 89 years before `today` (the current date, read per call)."""
     text, lower, shape = doc.text, doc.lowered, doc.shape
     # Ages in words ("aged ninety-three") need no digit at all.
-    words_age = "ninety" in lower or "hundred" in lower
+    words_age = "ninety" in lower or "hundred" in lower or "noventa" in lower or " cien" in lower
     if words_age:
         for m in _AGE_RE.finditer(doc):
             yield _Candidate("age", m.start(), m.end())

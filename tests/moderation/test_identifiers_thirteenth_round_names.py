@@ -36,6 +36,12 @@ def _ages(text: str) -> list[str]:
         # An age opening a parenthesis, then when or an exclamation.
         ("Marguerite (95 this spring) wants to plan her funeral with us.", "95"),
         ("My client's grandfather (101!) moved in with the family.", "101"),
+        # An age in words ending the sentence after a name, or before the person's sex.
+        ("The new resident is Mr. Arturo Benavides, ninety-two. He wants visits.", "ninety-two"),
+        ("Face sheet: Winifred Ames ninety-nine F, room 4, no allergies.", "ninety-nine"),
+        # In Spanish.
+        ("Visité a doña Elena Robles, de noventa y siete años, en su casa.", "noventa y siete"),
+        ("Abuela Rosa, noventa y uno, still cooks for the whole block.", "noventa y uno"),
     ],
 )
 def test_an_age_over_89_in_these_shapes_is_held(text: str, age: str) -> None:
@@ -50,6 +56,9 @@ def test_an_age_over_89_in_these_shapes_is_held(text: str, age: str) -> None:
         "Ninety and counting: that's how many sessions we have done.",
         "One hundred, give or take, signed up for the training.",
         "Ninety percent of the group said yes.",
+        "Ninety-five, of the referrals, came from schools.",
+        "The science of ageing is no comfort to the families.",
+        "Éramos cien personas en la marcha.",
         "The scale was scored out of 100 (95 last time) for the whole unit.",
         "He is still alive at 85 and driving.",
         "That makes her 88 next month.",
