@@ -79,6 +79,15 @@ _TITLES = _words(
 )
 
 
+# Callings and first responders' ranks name a person as a title does when a name follows:
+# "Paramedic Dana Whitfield", "Officer Dana Kessler", "Rabbi Yaakov Stern" (not "the Officer
+# Wellness program", "Pastor Appreciation Month").
+_CALLINGS = _words(
+    "Officer Deputy Detective Det. Trooper Sheriff Paramedic Firefighter EMT Rabbi Pastor "
+    "Reverend Rev. Rev Imam Coach"
+)
+
+
 _POSSESSIVE_WORDS = _words(
     "mom mother dad father husband wife partner spouse son daughter sister brother parents "
     "family kids children boyfriend girlfriend grandmother grandfather grandma grandpa aunt "

@@ -17,6 +17,7 @@ from detectors.identifiers._text import (
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
     _AUTHOR_CUES,
+    _CALLINGS,
     _COLLEAGUE_AFTER_RE,
     _COLLEAGUE_WORDS,
     _COORD_AFTER_RE,
@@ -716,9 +717,18 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and (token in _CONTINENTS or _STATE_RE.fullmatch(token))
         ):
             continue  # "Central America", "West Africa", "western Kentucky": a region
-        raw_prev = text[max(0, start - 8) : start].split()
+        raw_prev = text[max(0, start - 14) : start].split()
         # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
-        titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
+        title = raw_prev[-1].lstrip("([\"“'‘") if raw_prev else ""
+        titled = title in _TITLES or (
+            title in _CALLINGS
+            and (
+                token in _FIRST_NAMES
+                or token in _AMBIGUOUS_FIRST
+                or token in _LAST_NAMES
+                or _unknown_word(token)
+            )
+        )
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is the

@@ -105,6 +105,33 @@ def test_a_name_marked_as_a_person_by_these_cues_is_held(text: str, name: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Firefighter Marisa Quintal was first on scene and now can't sleep.", "Marisa"),
+        ("Her probation officer, Deputy Alan Roark, wants monthly updates.", "Alan"),
+        ("The family asked that Pastor Ruth Okoye join the next session.", "Ruth"),
+        ("Rabbi Eliezer Baum called about the bar mitzvah plans.", "Eliezer"),
+    ],
+)
+def test_a_calling_or_a_responders_rank_names_a_person_as_a_title_does(
+    text: str, name: str
+) -> None:
+    assert any(found.startswith(name) for found in _names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our county runs an Officer Wellness program for first responders.",
+        "Coach said practice is optional during finals week.",
+        "It is Pastor Appreciation Month at our partner church.",
+    ],
+)
+def test_a_rank_or_calling_before_no_name_is_not_a_name(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
     ("text", "alias"),
     [
         ('Pete Alvarado ("Doc" for everyone on the block) missed group again.', "Doc"),
