@@ -216,13 +216,14 @@ Decisions worth knowing:
   ("Jordan (they/them) sent me", "(90 last week!)"), a voicemail's caller, "her 14yo Tyler",
   "great-grandson Kekoa", "Kid is Sol", a calling or a responder's rank before a name
   ("Paramedic Dana Whitfield", "Rabbi Yaakov Stern"), quoted nicknames and aliases ('calling
-  himself "Dre Bandz"'), a member set off by commas; ages in words opening a sentence
-  ("Ninety-three, macular degeneration"), "that makes her 92", "alive at 103", after a name at
-  a sentence's end ("Mrs. Pearl Hendricks, ninety-seven."), before the sex ("ninety-seven F"),
-  in Spanish ("de noventa y dos años"). Not names: a country after a place word
-  (countries.txt; "a text from Chad" is still a person), a maker before its plant or workers,
-  "the Hamilton scale", "the Central Valley", an everyday -ing word opening a sentence, faiths
-  as adjectives ("Orthodox families"). "ninety-something" still passes.
+  himself "Dre Bandz"'), a member set off by commas, a legal, last or dead name ("legal name
+  Dale E. Forcier"), a capital after an apostrophe ("Ja'Nyah"); ages in words opening a
+  sentence ("Ninety-three, macular degeneration"), "that makes her 92", "alive at 103", after
+  a name at a sentence's end ("Mrs. Pearl Hendricks, ninety-seven."), before the sex
+  ("ninety-seven F"), in Spanish ("de noventa y dos años"). Not names: a country after a place
+  word (countries.txt; "a text from Chad" is still a person), a maker before its plant or
+  workers, "the Hamilton scale", "the Central Valley", an everyday -ing word opening a
+  sentence, faiths as adjectives ("Orthodox families"). "ninety-something" still passes.
 """
 
 from __future__ import annotations

@@ -133,7 +133,8 @@ _NAME_LOWER = "a-zß-öø-ÿĀ-žẠ-ỹ"
 _NAME_LETTERS = f"[{_NAME_LOWER}]+"
 _NAME_TOKEN = (  # noqa: S105 (a pattern, not a secret)
     rf"[{_NAME_UPPER}](?:['’][A-Z])?{_NAME_LETTERS}(?:[A-Z]{_NAME_LETTERS})?"
-    rf"(?:-[A-Z]{_NAME_LETTERS})?"
+    # "Ja'Nyah", "De'Andre": a capital after the apostrophe (not a possessive's "s").
+    rf"(?:['’][A-Z]{_NAME_LETTERS})?(?:-[A-Z]{_NAME_LETTERS})?"
 )
 
 

@@ -291,7 +291,9 @@ _NAME_LABEL_BEFORE_RE = re.compile(
     r"[Pp]arent|[Gg]uardian|[Mm]other'?s?|[Ff]ather'?s?)\s+)?(?:[Nn]ame|NAME)\s*[:=-]\s*$|"
     # "Emergency contact: Dolores Whitsett (mother)"; "uses the name Cherry professionally".
     r"[Ee]mergency [Cc]ontact\s*[:=-]?\s*[\"“]?$|"
-    r"\b(?:uses|used|goes by|went by) (?:the )?(?:name|alias|nickname|stage name) [\"“]?$"
+    r"\b(?:uses|used|goes by|went by) (?:the )?(?:name|alias|nickname|stage name) [\"“]?$|"
+    # "(legal name still Robert Bell", "legal name Cedric Alston", "(last name Dunleavy)".
+    r"\b(?:legal|last|birth|maiden|dead|family) ?name(?:\s+(?:is|was|still|now))?\s*[:=-]?\s*$"
 )
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")

@@ -132,6 +132,26 @@ def test_a_rank_or_calling_before_no_name_is_not_a_name(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Everyone calls him Sarge (legal name Walter Pruitt) at the shelter.", "Walter"),
+        ("My client Bex (last name Okonkwo-Hale) wants a letter for housing.", "Okonkwo-Hale"),
+        ("She transitioned last year; her dead name is Michael, please never use it.", "Michael"),
+        ("New intake, De'Andre, 15, referred by the school nurse.", "De'Andre"),
+    ],
+)
+def test_a_legal_last_or_dead_name_and_a_capital_after_an_apostrophe_are_held(
+    text: str, name: str
+) -> None:
+    assert any(found.startswith(name) for found in _names(text))
+
+
+def test_a_possessive_and_a_name_field_without_a_name_stay_as_they_were() -> None:
+    names = _names("Maria's mom came in. His last name is hard to spell, she says.")
+    assert names == ["Maria"]
+
+
+@pytest.mark.parametrize(
     ("text", "alias"),
     [
         ('Pete Alvarado ("Doc" for everyone on the block) missed group again.', "Doc"),
