@@ -220,6 +220,21 @@ Decisions worth knowing:
   through the signature rules and the own-details model like any other candidate.
   `loose_names.py` does the same for bare full names (two or three capitalised words opening
   with a gazetteer first name) that no name rule finds, only in a post already held.
+- Thirteenth round (the retired 2026-12-07n and -07o sets), as classes: names with letters
+  beyond Latin-1 ("Stanisław", "Lê Thị Hoa"), Faker's gendered surname lists, Hmong, Diné,
+  Hawaiian, Afghan and Pacific names (extra_first_names.txt, extra_last_names.txt), a
+  Vietnamese family, middle and given name; pronouns or an age and when in parentheses
+  ("Jordan (they/them) sent me", "(90 last week!)"), a voicemail's caller, "her 14yo Tyler",
+  "great-grandson Kekoa", "Kid is Sol", a calling or a responder's rank before a name
+  ("Paramedic Dana Whitfield", "Rabbi Yaakov Stern"), quoted nicknames and aliases ('calling
+  himself "Dre Bandz"'), a member set off by commas, a legal, last or dead name ("legal name
+  Dale E. Forcier"), a capital after an apostrophe ("Ja'Nyah"); ages in words opening a
+  sentence ("Ninety-three, macular degeneration"), "that makes her 92", "alive at 103", after
+  a name at a sentence's end ("Mrs. Pearl Hendricks, ninety-seven."), before the sex
+  ("ninety-seven F"), in Spanish ("de noventa y dos años"). Not names: a country after a place
+  word (countries.txt; "a text from Chad" is still a person), a maker before its plant or
+  workers, "the Hamilton scale", "the Central Valley", an everyday -ing word opening a
+  sentence, faiths as adjectives ("Orthodox families"). "ninety-something" still passes.
 """
 
 from __future__ import annotations

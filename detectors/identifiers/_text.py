@@ -124,9 +124,18 @@ _ORD = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:19\d\d|20\d\d|'\d\d)"
 
 
-# A capitalised name token: Maria, O'Brien, McKenzie, DeShawn, Mary-Kate, José.
+# A capitalised name token: Maria, O'Brien, McKenzie, DeShawn, Mary-Kate, José, Stanisław,
+# Ştefan, Thị (Latin-1, Latin Extended-A and the Vietnamese letters of Latin Extended
+# Additional; the extended blocks alternate upper and lower case, so each is read whole).
 # Starting with a character class (not an optional group) lets re skip ahead fast.
-_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-Z][a-zß-öø-ÿ]+)?"  # noqa: S105 (a pattern, not a secret)
+_NAME_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_NAME_LOWER = "a-zß-öø-ÿĀ-žẠ-ỹ"
+_NAME_LETTERS = f"[{_NAME_LOWER}]+"
+_NAME_TOKEN = (  # noqa: S105 (a pattern, not a secret)
+    rf"[{_NAME_UPPER}](?:['’][A-Z])?{_NAME_LETTERS}(?:[A-Z]{_NAME_LETTERS})?"
+    # "Ja'Nyah", "De'Andre": a capital after the apostrophe (not a possessive's "s").
+    rf"(?:['’][A-Z]{_NAME_LETTERS})?(?:-[A-Z]{_NAME_LETTERS})?"
+)
 
 
 _STREET_SUFFIX = (

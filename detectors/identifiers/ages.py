@@ -20,6 +20,20 @@ _AGE_WORDS = (
 )
 
 
+_SPANISH_AGE_WORDS = (
+    r"noventa(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien|"
+    r"ciento (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+)
+
+
+# A time after an age: "(90 last week!)", "ninety-six this spring".
+_TIME_WORD = (
+    r"(?:week|month|year|spring|summer|fall|autumn|winter|weekend|christmas|"
+    r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
 _AGE_RE = _CaseFree(
     rf"(?i)\b(?:{_AGE_NUM}|{_AGE_WORDS})[- –‐]?(?:years?|yrs?\.?|yo|y/o|y-o|y\.\s?o\.?|y\s/\s?o)"
     rf"(?:[- –‐]old)?(?:\b|(?<=\.))|"
@@ -27,7 +41,10 @@ _AGE_RE = _CaseFree(
     rf"reached|reaches|lived to(?: see)?|made it to|celebrated|celebrating|"
     rf"died at|passed at|passed away at|"
     # A birth date, then the age it makes: "DOB 1/9/1934, so 91".
-    rf"(?:(?<=\d, )|(?<=\d [—–-] ))so|making (?:her|him|them)|which makes (?:her|him|them)|"
+    rf"(?:(?<=\d, )|(?<=\d [—–-] ))so|making (?:her|him|them)|"
+    rf"(?:which|that|this) makes (?:her|him|them)|"
+    # "still alive at 103": a person alive at an age.
+    rf"alive at|"
     rf"(?:she|he|who|they)(?:'s|’s| was| will be| just turned| is now))"
     # "is now 93", "turned almost ninety-five": an adverb between the verb and the age.
     rf"(?:\s+(?:now|just|already|almost|nearly|only|still|finally))?"
@@ -47,6 +64,16 @@ _AGE_RE = _CaseFree(
     # clause, still doing something.
     rf"\b(?:client|patient|pt)(?:'s|’s)?\s+(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,;)]|\s+and\b)|"
     rf"(?:(?<=^)|(?<=[.!?:] ))(?:{_AGE_NUM}|{_AGE_WORDS})(?= and still\b)|"
+    # "Ninety-three, macular degeneration, ...", "Ninety-four and on Facebook": an age in
+    # words opening a sentence, then what the person has or does (not a count: "One hundred
+    # and fifty referrals", "Ninety, maybe a hundred, people").
+    rf"(?:(?<=^)|(?<=[.!?] )|(?<=\n))(?:{_AGE_WORDS})"
+    rf"(?=,\s+(?!(?:or|of|out|to|in|at|each|maybe|perhaps|probably|give or take|a hundred|"
+    rf"one hundred|\d)\b)[a-z]|"
+    rf"\s+and\s+(?!(?:a\s+)?(?:half|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    rf"hundred|change|counting|\d))[a-z])|"
+    # "Dolores (90 last week!)": an age opening a parenthesis, then when or an exclamation.
+    rf"(?<=\()\s*{_AGE_NUM}(?=\s+(?:last|this|next|come)\s+{_TIME_WORD}|\s*!+\s*\))|"
     # "One hundred and two. That's how old my newest client is."
     rf"\b(?:{_AGE_NUM}|{_AGE_WORDS})(?=[.!]?\s+(?:that's|that is|is) how old\b)|"
     # "At 98 she finally wants to talk": an age that opens a clause about someone.
@@ -61,7 +88,15 @@ _AGE_RE = _CaseFree(
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
     rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"
     # ... or with a time after it ("Her mother, ninety-six this spring, still ...").
-    rf"(?=(?:\s+(?:this|next|last|come)\s+[a-z]+)?\s*(?:[,)]|[-–—]\s))"
+    rf"(?=(?:\s+(?:this|next|last|come)\s+[a-z]+)?\s*(?:[,)]|[-–—]\s))|"
+    # ... or ending the sentence after a name ("Resident is Mrs. Pearl Hendricks,
+    # ninety-seven.").
+    rf"(?<=[a-z], )(?:{_AGE_WORDS})(?=[.;!](?:\s|$))|"
+    # An age in words before the person's sex, on a chart line: "Lucille Brandvold ninety-seven
+    # F".
+    rf"\b(?:{_AGE_WORDS})(?=\s?[mf]\b(?![-\w'’]))|"
+    # In Spanish: "de noventa y dos años", "Carmen Luz Ortiz, noventa y cuatro, lives ...".
+    rf"\b(?:{_SPANISH_AGE_WORDS})(?:\s+años\b|(?=\s*[,)]))"
 )
 
 
@@ -74,7 +109,7 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
     than 89 years before `today` (the current date, read per call)."""
     text, lower, shape = doc.text, doc.lowered, doc.shape
     # Ages in words ("aged ninety-three") need no digit at all.
-    words_age = "ninety" in lower or "hundred" in lower
+    words_age = "ninety" in lower or "hundred" in lower or "noventa" in lower or " cien" in lower
     if words_age:
         for m in _AGE_RE.finditer(doc):
             yield _Candidate("age", m.start(), m.end())

@@ -35,7 +35,7 @@ _RELATION_SET = frozenset(
     "halfsister half-brother half-sister step-son step-daughter named called nicknamed "
     "aka a.k.a. dubbed man woman boy girl gentleman lady sponsor neighbor neighbour landlord "
     "landlady coach teacher employer nanny "
-    "babysitter tutor twins kids children sons daughters siblings grandkids grandchildren "
+    "babysitter tutor twins kid kids children sons daughters siblings grandkids grandchildren "
     "abuela abuelo tia tio tía tío nana nonna mama papa auntie granny gran "
     "gramps grandad granddad grammy poppy"
 )
@@ -76,6 +76,15 @@ _TITLES = _words(
     # college of psychologists).
     "Sgt. Sgt SGT SSgt SSG SFC MSgt MSG Cpl. Cpl CPL SPC PFC Pvt. Pvt PVT Lt. LT 1LT 2LT "
     "Capt. Capt MAJ Maj. Col. COL PO1 PO2 PO3"
+)
+
+
+# Callings and first responders' ranks name a person as a title does when a name follows:
+# "Paramedic Dana Whitfield", "Officer Dana Kessler", "Rabbi Yaakov Stern" (not "the Officer
+# Wellness program", "Pastor Appreciation Month").
+_CALLINGS = _words(
+    "Officer Deputy Detective Det. Trooper Sheriff Paramedic Firefighter EMT Rabbi Pastor "
+    "Reverend Rev. Rev Imam Coach"
 )
 
 
@@ -154,6 +163,14 @@ _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 
 _AGE_AFTER_RE = re.compile(
     r"\s*(?:\(\s*(?:\d{1,3}\s*[MFmf]?|[MFmf]\s*,?\s*\d{1,3}|client|pt|patient|age \d{1,3})\s*\)|"
+    # "Dolores (90 last week!)": an age, then when.
+    r"\(\s*\d{1,3}\s+(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|winter)\b|"
+    # "Jordan (they/them) sent me", "River (they/them, 17) asked": a person's pronouns, then
+    # what they did (a signature's "Jordan Pike (they/them), 562-..." is followed by a detail).
+    r"\(\s*(?:she|he|they|ze|xe)/(?:her|hers|him|his|them|theirs|they|she|he|zir|xem)"
+    r"(?:/[a-z]+)?(?:,\s*\d{1,3})?\s*\)\s+(?!and\b|or\b)[a-z]+|"
+    # '"Dawn, calling about my son"': a caller naming themselves in a voicemail.
+    r",\s+calling\s+(?:about|for|from|to|back|again|re)\b|"
     r",\s*(?:age\s*)?\d{1,3}\s*(?:[MFmf]\b|y/?o\b|years?\b|,)|,\s*(?:a|an)\s+\d{1,3}[- ]year|"
     r"\s+(?:is|was|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b(?!\s*(?:%|mg|minutes|"
     r"sessions|days|weeks|months|points))|"
@@ -355,7 +372,18 @@ _PERSON_VERB_RE = re.compile(
     r"was assaulted|was abused|was bullied|was discharged|was released|was incarcerated|"
     r"was deported|was evicted|was fired|was laid off|was suspended|was expelled|married|"
     r"divorced|separated|paid|pays|owes|owed|signed|booked|cancell?ed|no-showed|posted|messaged|"
-    r"wrote|overdosed|ran away)\b"
+    r"wrote|overdosed|ran away|"
+    # "Dolores walks out at night": leaving.
+    r"(?:walks|walked|wanders|wandered|storms|stormed|sneaks|snuck)\s+(?:out|off|away))\b"
+)
+
+
+# An unknown capitalised word handing the writer something is a person: "Mahbooba gave me
+# her brother's number", "Bashir showed me the listing" (not for a word that is also a
+# season or a virtue: "Summer brings me ...").
+_HANDS_ME_RE = re.compile(
+    r"\s+(?:showed|shows|gave|gives|sent|sends|brought|brings|handed|hands|lent|forwarded)"
+    r"\s+me\b"
 )
 
 

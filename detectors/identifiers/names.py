@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from detectors.identifiers._text import (
+    _NAME_TOKEN,
     _US_STATE_ABBR,
     _US_STATE_NAMES,
     CLINICAL_CONTEXT_RE,
@@ -16,12 +17,14 @@ from detectors.identifiers._text import (
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
     _AUTHOR_CUES,
+    _CALLINGS,
     _COLLEAGUE_AFTER_RE,
     _COLLEAGUE_WORDS,
     _COORD_AFTER_RE,
     _COORD_BEFORE_RE,
     _CREDENTIAL_AFTER_RE,
     _CULTURE_AFTER_RE,
+    _HANDS_ME_RE,
     _INITIAL_AFTER_RE,
     _INITIALS_CUE_WORDS,
     _INITIALS_RE,
@@ -98,6 +101,29 @@ _VEHICLE_MAKES = frozenset(
 # A model after the make: a code with a digit ("F-150", "CR-V 2"), or a capitalised model name.
 _MODEL_AFTER_RE = re.compile(
     r"\s+(?:[A-Z]{1,3}-?\d{1,4}\b|[A-Z][a-z]+(?:\s|[.,;]|$)|[A-Z]{2,3}-[A-Z]\b|Model [A-Z0-9])"
+)
+
+
+# A maker's name before what it makes or where it employs people: "a retired Ford line
+# worker", "the Toyota plant", "a Honda dealership".
+_MAKER_AFTER_RE = re.compile(
+    r"\s+(?:line|plant|plants|factory|factories|assembly|dealership|dealer|dealers|worker|workers|"
+    r"employee|employees|retiree|retirees|job|jobs|pension|engineer|engineers|mechanic|"
+    r"truck|trucks|car|cars|van|vans|pickup|sedan|suv|motor|motors|engine|warranty)\b"
+)
+# An eponymous scale or rule in lower case: "the Hamilton scale", "Beck inventory scores".
+_INSTRUMENT_AFTER_RE = re.compile(
+    r"\s+(?:rating\s+)?(?:scale|scales|inventory|questionnaire|criteria|checklist|"
+    r"maneuver|manoeuvre|score|scores|scoring)\b"
+)
+# A landform after a capitalised word is a region: "the Central Valley", "the North Shore",
+# "the Upper Peninsula", "the Inland Empire".
+_LANDFORMS = frozenset(
+    (
+        *("Valley", "Coast", "Shore", "Peninsula", "Plains", "Delta", "Basin", "Panhandle"),
+        *("Desert", "Mountains", "Hills", "Islands", "Highlands", "Lowlands", "Range", "Gorge"),
+        *("Prairie", "Piedmont", "Plateau", "Empire", "Country", "Slope", "Corridor"),
+    )
 )
 
 
@@ -265,7 +291,9 @@ _NAME_LABEL_BEFORE_RE = re.compile(
     r"[Pp]arent|[Gg]uardian|[Mm]other'?s?|[Ff]ather'?s?)\s+)?(?:[Nn]ame|NAME)\s*[:=-]\s*$|"
     # "Emergency contact: Dolores Whitsett (mother)"; "uses the name Cherry professionally".
     r"[Ee]mergency [Cc]ontact\s*[:=-]?\s*[\"“]?$|"
-    r"\b(?:uses|used|goes by|went by) (?:the )?(?:name|alias|nickname|stage name) [\"“]?$"
+    r"\b(?:uses|used|goes by|went by) (?:the )?(?:name|alias|nickname|stage name) [\"“]?$|"
+    # "(legal name still Robert Bell", "legal name Cedric Alston", "(last name Dunleavy)".
+    r"\b(?:legal|last|birth|maiden|dead|family) ?name(?:\s+(?:is|was|still|now))?\s*[:=-]?\s*$"
 )
 # The author naming themselves to the group: "Hey, it's Marcus from the Tuesday peer group".
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
@@ -482,11 +510,24 @@ def _treating_cue(prev: list[str]) -> bool:
     return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TREATING_PAIRS
 
 
+# "her 14yo Tyler", "his 8-year-old Mia": an age noun names the child after it.
+_AGE_NOUN_RE = re.compile(r"\d{1,2}(?:yo|y/o|-?year-old|-?yr-old|-?month-old|mo)")
+
+
 def _strong_cue(prev: list[str], sentence_ended: bool) -> bool:
     if not prev or sentence_ended:
         return False
-    if prev[-1] in _RELATION_SET:
+    # "great-grandson Kekoa", "great-great-aunt Lupe": the relation under its prefix.
+    word = prev[-1]
+    while word.startswith("great-"):
+        word = word[len("great-") :]
+    if word in _RELATION_SET:
         return True
+    if _AGE_NOUN_RE.fullmatch(word) and len(prev) >= 2:
+        # Whose child: "her 14yo Tyler" (not "a 60-year-old Pueblo man", an adjective).
+        owner = prev[-2]
+        if owner in {"her", "his", "their", "my", "our", "your"} or owner.endswith(("'s", "’s")):
+            return True
     return len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _RELATION_PAIRS
 
 
@@ -515,6 +556,20 @@ def _unknown_word(token: str) -> bool:
         and token not in _NEVER_NAME
         and token not in _AMBIGUOUS_FIRST
         and token.lower() not in _COMMON_WORDS
+        and not _everyday_gerund(token)
+    )
+
+
+def _everyday_gerund(token: str) -> bool:
+    """An everyday verb's -ing form opening a sentence ("Using Linehan's materials", "Having
+    Okafor's notes"): not a name, unless a gazetteer has it ("Manning", "Fielding")."""
+    if not token.endswith("ing") or token in _LAST_NAMES or token in _FIRST_NAMES:
+        return False
+    stem = token[:-3].lower()
+    return (
+        (len(stem) >= 3 and stem in _COMMON_WORDS)
+        or (len(stem) >= 2 and f"{stem}e" in _COMMON_WORDS)
+        or (len(stem) >= 4 and stem[-1] == stem[-2] and stem[:-1] in _COMMON_WORDS)
     )
 
 
@@ -575,6 +630,52 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
     return run.end()
 
 
+# Countries and capitals (scripts/build_place_lists.py): "an international student from
+# China", "moved back to Jordan", "in Chad" are places; "a text from Chad" and "talked to
+# Chad" are a person.
+_COUNTRIES = load_words("countries.txt")
+_COUNTRY_PREPOSITIONS = frozenset(("in", "near", "outside", "across", "visiting", "from", "to"))
+# Before "from": what a person sends or gives ("a text from", "heard from").
+_FROM_A_PERSON = frozenset(
+    (
+        *("text", "texts", "call", "calls", "email", "emails", "message", "messages", "letter"),
+        *("letters", "note", "card", "voicemail", "vm", "dm", "dms", "gift", "hug", "visit"),
+        *("visits", "heard", "hear", "hearing", "news", "word", "update", "reply", "answer"),
+        *("apology", "request", "permission", "consent", "referral", "complaint", "support"),
+    )
+)
+# Before "to": going somewhere ("moved back to Jordan", "deported to Haiti").
+_TO_A_PLACE = frozenset(
+    (
+        *("moved", "move", "moving", "moves", "went", "go", "going", "goes", "back", "return"),
+        *("returned", "returning", "fled", "flee", "deported", "emigrated", "immigrated", "flew"),
+        *("fly", "flying", "trip", "travel", "traveled", "travelled", "traveling", "relocated"),
+        *("relocating", "drove", "drive", "driving", "headed", "heading", "flight", "ticket"),
+        *("tickets", "way", "came", "come", "coming", "visa", "mission", "deployed"),
+    )
+)
+
+
+def _country_place(text: str, start: int, prev: list[str]) -> int | None:
+    """Where a country or capital named at `start` ends, when a place word stands before it."""
+    if not prev or prev[-1] not in _COUNTRY_PREPOSITIONS:
+        return None
+    before = prev[-2] if len(prev) >= 2 else ""
+    if prev[-1] == "from" and before in _FROM_A_PERSON:
+        return None
+    if prev[-1] == "to" and before not in _TO_A_PLACE:
+        return None
+    run = _TOWN_RUN_RE.match(text, start)
+    if run is None:
+        return None
+    words = run.group().split()
+    # The longest run of capitalised words that is a country: "Abu Dhabi", "China".
+    for count in range(len(words), 0, -1):
+        if " ".join(words[:count]) in _COUNTRIES:
+            return start + len(" ".join(words[:count]))
+    return None
+
+
 def _name_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken_until = -1
@@ -597,6 +698,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
         never = token in _NEVER_NAME
         if token in _VEHICLE_MAKES and _MODEL_AFTER_RE.match(text, end):
             continue  # "a 2015 Ford F-150", "her Honda Civic": a vehicle, not a person
+        if token in _LANDFORMS and _capitalised_word_before(text, start):
+            continue  # "the Central Valley", "the North Shore": a region
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_/\\'’."):
             continue
         if end < len(text) and (text[end].isupper() or text[end].isdigit()):
@@ -616,9 +719,18 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and (token in _CONTINENTS or _STATE_RE.fullmatch(token))
         ):
             continue  # "Central America", "West Africa", "western Kentucky": a region
-        raw_prev = text[max(0, start - 8) : start].split()
+        raw_prev = text[max(0, start - 14) : start].split()
         # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
-        titled = bool(raw_prev) and raw_prev[-1].lstrip("([\"“'‘") in _TITLES
+        title = raw_prev[-1].lstrip("([\"“'‘") if raw_prev else ""
+        titled = title in _TITLES or (
+            title in _CALLINGS
+            and (
+                token in _FIRST_NAMES
+                or token in _AMBIGUOUS_FIRST
+                or token in _LAST_NAMES
+                or _unknown_word(token)
+            )
+        )
         if titled and token == "Rogers" and raw_prev[-1] in ("Mr.", "Mr", "Mister"):  # noqa: S105
             continue  # Mister Rogers, quoted in grief and child work
         # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is the
@@ -635,6 +747,13 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # "Will she be like this forever?": the verb
         if not strong and text.startswith(" family therap", end):
             continue  # "Structural family therapy", "Bilingual family therapy": a modality
+        if not strong and token in _VEHICLE_MAKES and _MAKER_AFTER_RE.match(text, end):
+            continue  # "a retired Ford line worker", "the Toyota plant": the maker
+        if not strong and _INSTRUMENT_AFTER_RE.match(text, end):
+            continue  # "the Hamilton scale", "Beck inventory": an eponymous instrument
+        if not strong and (place_end := _country_place(text, start, prev)):
+            taken_until = place_end  # "a student from China", "moved back to Jordan"
+            continue
         if not strong and (place_end := _us_place_end(text, start, prev)):
             taken_until = place_end  # "a counselor in Lake Charles", "Meets in Sidney"
             continue
@@ -742,7 +861,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
                         and nxt.group(1).lower() not in _COMMON_WORDS
                         and nxt.group(1) not in _AMBIGUOUS_FIRST
                     )
-                    or (_PERSON_VERB_RE.match(text, end) and not token.endswith("s"))
+                    or (
+                        (_PERSON_VERB_RE.match(text, end) or _HANDS_ME_RE.match(text, end))
+                        and not token.endswith("s")
+                    )
                     or _acting_mid_sentence(text, token, end, prev, sentence_ended)
                 ):
                     continue
@@ -769,6 +891,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
     if any(map(text.__contains__, _NICKNAME_WORDS)) and _NICKNAME_GATE_RE.search(text):
         found.extend(_nickname_candidates(text))
     found.extend(_lower_case_names(text, found))
+    if '"' in text or "“" in text:
+        found.extend(_quoted_alias_candidates(text))
+    if any(map(text.__contains__, _VIETNAMESE_MIDDLE_GATES)):
+        found.extend(_Candidate("name", *m.span()) for m in _VIETNAMESE_NAME_RE.finditer(text))
     if ", " in text:
         found.extend(_apposed_candidates(text))
     if "." in text:
@@ -872,6 +998,44 @@ def _nickname_candidates(text: str) -> Iterator[_Candidate]:
         if opens_sentence and all(w.lower() in _COMMON_WORDS for w in words):
             continue  # "Honestly, that's what everyone calls him": a sentence's adverb
         yield _Candidate("name", start, m.end(1))
+
+
+# A name in quotes that someone gives themselves or goes by: 'calling himself "Dre Bandz"',
+# 'street name "Flaco"', 'refers to herself as "JMW"'.
+_QUOTED_ALIAS_RE = re.compile(
+    r"\b(?:(?:call|calls|called|calling)\s+(?:himself|herself|themselves|themself)|"
+    r"(?:refers?|referring|referred)\s+to\s+(?:himself|herself|themselves|themself)\s+as|"
+    r"(?:goes|go|went|going)\s+by|known\s+as|(?:street|stage|gamer|screen)\s+name(?:\s+is)?|"
+    r"nicknamed|a\.?k\.?a\.?|alias)\s*[,:]?\s*[\"“]([A-Z][^\"”\n]{0,30}?)[\"”]"
+)
+
+
+def _quoted_alias_candidates(text: str) -> Iterator[_Candidate]:
+    for m in _QUOTED_ALIAS_RE.finditer(text):
+        words = m.group(1).split()
+        if len(words) > 4 or all(w.lower() in _RELATION_SET for w in words):
+            continue  # 'calls herself "Mom"' names a role, not the person
+        yield _Candidate("name", m.start(1), m.end(1))
+
+
+def _vietnamese_name_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A Vietnamese full name: a family name, a middle name and a given name ("Lê Thị Hoa",
+    "Nguyen Thi Lan", "Tran Van Minh"), from the vi_VN parts (scripts/build_name_lists.py);
+    a middle name's fold that is an everyday word ("The", "Tan") is left out."""
+    parts: dict[str, list[str]] = {"family": [], "middle": []}
+    for line in load_words("vietnamese_name_parts.txt"):
+        part, name = line.split(" ", 1)
+        if name.lower() not in _COMMON_WORDS:
+            parts[part].append(re.escape(name))
+    family = "|".join(sorted(parts["family"], key=len, reverse=True))
+    middle = "|".join(sorted(parts["middle"], key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{family})\s+(?:{middle})\s+{_NAME_TOKEN}(?![\w'’])")
+    # The middle names with a space before them, tested first: few posts hold one.
+    gates = tuple(f" {name.replace(chr(92), '')} " for name in parts["middle"])
+    return pattern, gates
+
+
+_VIETNAMESE_NAME_RE, _VIETNAMESE_MIDDLE_GATES = _vietnamese_name_re()
 
 
 def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate]:
@@ -1032,7 +1196,9 @@ _REAL_NAME_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NICKNAME_OPEN_RE = re.compile(r"\s*\(\s*[\"“]$")
-_NICKNAME_CLOSE_RE = re.compile(r"[\"”]\s*\)")
+# The quoted nickname closes the parenthesis, or says who calls them so: 'Kevin Dwyer
+# ("Bones" to everybody at the window)'.
+_NICKNAME_CLOSE_RE = re.compile(r"[\"”](?:\s*\)|\s+(?:to|for|among|around|with)\s)")
 _FULL_NAME_OPEN_RE = re.compile(r"\s*\(\s*")
 
 
@@ -1156,7 +1322,11 @@ _APPOSED_RE = re.compile(r",\s+([A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?),
 _PERSON_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|students?|"
     r"adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
-    r"year[- ]olds?|yo|y/o|of mine)\b[^.!?;:\n]{0,40}$"
+    r"year[- ]olds?|yo|y/o|of mine|"
+    # "The member, Keyana, ...", "One participant, Tsiory, ...": a group's or a plan's member
+    # (not a colleague: "a staff member, Jen,").
+    r"(?<!staff )(?<!team )(?<!board )(?<!faculty )(?:members?|participants?|callers?))\b"
+    r"[^.!?;:\n]{0,40}$"
 )
 
 

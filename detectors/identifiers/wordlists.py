@@ -36,7 +36,9 @@ _NEVER_NAME = load_words("never_names.txt")
 _FIRST_NAMES: frozenset[str] = (
     load_words("first_names.txt") | load_words("extra_first_names.txt")
 ) - (_AMBIGUOUS_FIRST | _NEVER_NAME)
-_LAST_NAMES: frozenset[str] = load_words("last_names.txt") - _NEVER_NAME
+_LAST_NAMES: frozenset[str] = (
+    load_words("last_names.txt") | load_words("extra_last_names.txt")
+) - _NEVER_NAME
 _COMMON_WORDS: frozenset[str] = load_words("common_words.txt")
 _PUBLIC_FIGURES = frozenset(name.lower() for name in load_words("public_figures.txt"))
 _PUBLIC_SURNAMES = frozenset(name.split()[-1] for name in _PUBLIC_FIGURES) | frozenset(
