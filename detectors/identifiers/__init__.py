@@ -192,7 +192,7 @@ Decisions worth knowing:
   parking tickets, "et al." authors, a surname's named model, degrees written with stops
   ("M.Ed.", "Psy.D."), other countries' registers and sign-offs (RP, PBANZ, "Ngā mihi",
   "Wado"), town and phone-only signature lines, a do-not-send-PHI trailer.
-- Thirteenth round (stop 36, the retired 2026-12-07n and -07o sets, whose signed posts also
+- Thirteenth round, signed posts (stop 36, the retired 2026-12-07n and -07o sets, whose signed posts also
   give other clinicians' practice details): in a post that keeps no kind a card never
   carries and no client's record number, a contact detail that follows another clinician or
   practice the author points to ("recommend Dr. X at Y Counseling (...)", "my colleague ...
@@ -220,7 +220,7 @@ Decisions worth knowing:
   through the signature rules and the own-details model like any other candidate.
   `loose_names.py` does the same for bare full names (two or three capitalised words opening
   with a gazetteer first name) that no name rule finds, only in a post already held.
-- Thirteenth round (the retired 2026-12-07n and -07o sets), as classes: names with letters
+- Thirteenth round, names and ages (the same sets), as classes: names with letters
   beyond Latin-1 ("Stanisław", "Lê Thị Hoa"), Faker's gendered surname lists, Hmong, Diné,
   Hawaiian, Afghan and Pacific names (extra_first_names.txt, extra_last_names.txt), a
   Vietnamese family, middle and given name; pronouns or an age and when in parentheses
