@@ -192,17 +192,18 @@ Decisions worth knowing:
   parking tickets, "et al." authors, a surname's named model, degrees written with stops
   ("M.Ed.", "Psy.D."), other countries' registers and sign-offs (RP, PBANZ, "Ngā mihi",
   "Wado"), town and phone-only signature lines, a do-not-send-PHI trailer.
-- Thirteenth round, signed posts (stop 36, the retired 2026-12-07n and -07o sets, whose signed posts also
-  give other clinicians' practice details): in a post that keeps no kind a card never
-  carries and no client's record number, a contact detail that follows another clinician or
-  practice the author points to ("recommend Dr. X at Y Counseling (...)", "my colleague ...
-  Her office line is ...", "try Z Collective, <address>", "co-led with Jim Park, LPC",
-  "the agency's intake line is ...") with no client, relative or other name between is that
-  practice's, and then that clinician's name and the practice's name are no one's; not when
-  a relative or the client's own clinician is meant ("her father, Dr. ...", "his PCP, Dr.
-  ..."), nor a flat. The author naming themselves in passing ("I'm X, LPC", "call me, X",
-  "X here, LPCC", "Tell her X sent you"); "your clients" and "if you have a client" are no
-  one; dates of a clinic reopening, a group's next meeting, mail to a new address.
+- Thirteenth round, signed posts (stop 36, the retired 2026-12-07n and -07o sets, whose
+  signed posts also give other clinicians' practice details): in a post that keeps no kind a
+  card never carries and no client's record number, a contact detail that follows another
+  clinician or practice the author points to ("recommend Dr. X at Y Counseling (...)", "my
+  colleague ... Her office line is ...", "try Z Collective, <address>", "co-led with Jim
+  Park, LPC", "the agency's intake line is ...") with no client, relative or other name
+  between is that practice's, and then that clinician's name and the practice's name are no
+  one's; not when a relative or the client's own clinician is meant ("her father, Dr. ...",
+  "his PCP, Dr. ..."), nor a flat. The author naming themselves in passing ("I'm X, LPC",
+  "call me, X", "X here, LPCC", "Tell her X sent you"); "your clients" and "if you have a
+  client" are no one; dates of a clinic reopening, a group's next meeting, mail to a new
+  address.
 - Learned (2026-12-07, `own_details.py`): what the signature rules keep goes through a small
   logistic-regression model over the candidate's surroundings (its line, the words around
   it, where the line stands, the rules' view of it), trained by `make train` on the
