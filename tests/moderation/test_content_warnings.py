@@ -566,7 +566,7 @@ def test_the_deployed_warning_model_is_the_current_one_and_trained_on_every_trai
 
     model = load_model()
     assert model.version == (ARTIFACT_DIR / "CURRENT_WARNINGS").read_text().strip()
-    assert model.version == "2026.12.07-3"
+    assert model.version == "2026.12.07-4"
     meta = json.loads((ARTIFACT_DIR / f"content-warnings-{model.version}.json").read_text())
     data = Path(__file__).resolve().parents[2] / "moderation" / "data"
     trained = {row["path"]: row["sha256"] for row in meta["training_data"]["gold"]}
@@ -1176,9 +1176,9 @@ def test_seventh_round_2026_12_07d_descriptions_call_for_their_categories(
         pytest.param(
             "She buys diet pills online every month.",
             "substance_use",
-            # Models 2026.12.07-2 and -3 (with the -07l to -07o writers) add substance use to the
+            # Models 2026.12.07-2 to -4 (with the -07l to -07o writers) add substance use to the
             # eating-disorder call here: a known regression of one row, kept visible.
-            marks=pytest.mark.xfail(strict=True, reason="2026.12.07-2 and -3 add substance_use"),
+            marks=pytest.mark.xfail(strict=True, reason="2026.12.07-2 to -4 add substance_use"),
         ),
     ],
 )
@@ -1266,7 +1266,7 @@ def test_seventh_round_2026_12_07e_look_alikes_do_not_call_that_category(
             {"violence"},
             # Models 2026.12.07-1 and -2 (trained on the retired blind writers too) call this
             # abuse, not violence: a known regression of one care-home row, kept visible.
-            marks=pytest.mark.xfail(strict=True, reason="2026.12.07-1 to -3 call it abuse only"),
+            marks=pytest.mark.xfail(strict=True, reason="2026.12.07-1 to -4 call it abuse only"),
         ),
         ("Her brother broke her wrist during the argument over the car.", {"violence"}),
         ("The loan shark's guys fractured his jaw in the parking lot.", {"violence"}),
