@@ -591,7 +591,10 @@ _OTHERS = re.compile(
     r"(?i)\b(?:her|his|their|she|he|they|them|him|client(?:'s|’s)?|patient(?:'s|’s)?|pt'?s?|mom|"
     r"mother|"
     r"dad|father|son|daughter|wife|husband|partner|sister|brother|family|parents?|teen|kid|"
-    r"guardian|caregiver|from(?!\s+(?:my|our)\b)|sent|wrote|said|says|texted)\b"
+    r"guardian|caregiver|sent|wrote|said|says|texted|"
+    # ... not "from our account", "slides from the workshop".
+    r"from(?!\s+(?:my|our|the (?:[\w-]+ ){0,3}?(?:workshop|training|conference|webinar|talk|"
+    r"presentation|course|session|meeting|summit|panel)s?)\b))\b"
 )
 # The clinician's registration numbers, anywhere: a number introduced as an NPI, a
 # licence, a CAQH or DEA number ("NPI 1568432907", "CA License PSY 28811", "Lic. #MFT
@@ -875,6 +878,10 @@ _AT_PRACTICE_AFTER = re.compile(rf"[\w'’-]*\s+(?:at|of|with|from)\s+(?:the\s+)
 _ME_BEFORE = re.compile(
     r"(?i)\b(?:call|text|e-?mail|reach|contact|message|ping|dm|ask for)\s+me\s*[,:–—-]\s*$"
 )
+_GREETING_FROM = re.compile(
+    r"(?i)(?:^|[.!?]\s+|\n)\W*(?:hello|hi|hey|greetings|howdy|aloha|waving|writing|posting)"
+    r"(?:,? (?:all|everyone|folks|friends|y'all|colleagues))?,? from\s+(?:sunny |snowy |rural )?$"
+)
 _TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+$")
 _SENT_YOU_AFTER = re.compile(r"\s+sent you\b")
 
@@ -896,9 +903,11 @@ def _professionals_name(text: str, start: int, end: int) -> bool:
 
 
 def _authors_name(text: str, start: int, end: int) -> bool:
-    """The author's own name given in passing, in any post."""
+    """The author's own name given in passing, in any post, or the author's town in a
+    greeting ("Hello from Cody!")."""
     return bool(
         _ME_BEFORE.search(text, max(0, start - 20), start)
+        or _GREETING_FROM.search(text, max(0, start - 40), start)
         or (
             _TELL_BEFORE.search(text, max(0, start - 20), start)
             and _SENT_YOU_AFTER.match(text, end)

@@ -195,3 +195,22 @@ def test_a_post_with_a_clients_record_number_keeps_the_address_after_a_programme
 )
 def test_a_name_after_me_and_a_flat_after_a_doctor_are_still_held(text: str, value: str) -> None:
     assert value in " ".join(span.text for span in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greetings from Laramie! New LPC here, looking for a peer consult group.\nAna Ruiz, LPC",
+        "Shoot me an email for the handout from the grief webinar: mlinden.lcsw@gmail.com\n"
+        "Mara Linden, LCSW",
+    ],
+)
+def test_a_greeting_from_the_authors_town_and_slides_from_a_talk_are_not_held(
+    text: str,
+) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_a_message_from_a_client_in_a_signed_post_is_still_held() -> None:
+    text = "Got an email from the client at jq.rivers@gmail.com again.\nMara Linden, LCSW"
+    assert "jq.rivers@gmail.com" in kinds_found(text).get("email", [])
