@@ -813,9 +813,9 @@ _PROFESSIONAL = re.compile(
     r"(?i:\b(?:my|our|a|her|his)\s+(?:former\s+|old\s+|trusted\s+)?(?:colleague|supervisor|"
     r"mentor|co-?leader|co-?facilitator|consultant)s?\b|"
     # An agency's or a programme's line: "the agency's intake line is ...".
-    r"\b(?:agency|clinic|program|programme|practice|center|centre|hotline|warmline|office)"
-    r"(?:'s|’s)?\s+(?:intake|main|referral|front desk|scheduling)\s+(?:line|number|phone|"
-    r"e-?mail)\b)|" + _SIGNER
+    r"\b(?:agency|clinic|program|programme|practice|center|centre|hotline|warmline|office|"
+    r"team|unit|department|service)(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?|\s+(?:intake|main|"
+    r"referral|front desk|scheduling)\s+)(?:line|number|phone|e-?mail)\s+(?:is|:))|" + _SIGNER
     # A clinician named with a credential: "Co-led with Jim Park, LPC (jpark@...)".
 )
 # Clients in general, not one client: "If your clients need ...", "if you have a client who
@@ -827,8 +827,14 @@ _GENERIC_CLIENTS = re.compile(
 _HOME_UNIT = re.compile(r"(?i)\b(?:apt|apartment|flat)\b")
 # A client's or relative's own clinician or a relative who is one: "his PCP, Dr. Tanaka",
 # "her father, Dr. Levy".
+_CLINICIAN_ROLES = (
+    r"pcp|doctor|psychiatrist|therapist|pediatrician|paediatrician|provider|clinician|"
+    r"counsell?or|physician|prescriber|psychologist|neurologist|oncologist|ob|obgyn|midwife|"
+    r"social worker|case manager|attorney|lawyer|nurse|np|dentist|surgeon|gp"
+)
 _THEIR_PROFESSIONAL = re.compile(
-    rf"(?i)\b(?:her|his|their|{CLIENT_OR_KIN_WORDS})(?:'s|’s)?\b[^.!?\n]{{0,25}}$"
+    rf"(?i)\b(?:(?:her|his|their|(?:{CLIENT_OR_KIN_WORDS})(?:'s|’s))\s+(?:[\w-]+\s+)?"
+    rf"(?:{_CLINICIAN_ROLES})|(?:{CLIENT_OR_KIN_WORDS}))\s*,?\s*$"
 )
 # After a referred detail, what would make it a client's: "(605-...), her mom's cell", "-
 # that's the client's".
@@ -840,9 +846,10 @@ _PROFESSIONAL_REACH = 200
 # A sentence that goes on about that clinician's or practice's details: "Her office line is
 # ...", "Their intake number: ...", "Website is ...".
 _DETAILS_SENTENCE = re.compile(
-    r"\s*(?:(?:her|his|their|its|the)\s+(?:[\w-]+\s+){0,2}?)?(?:office|intake|direct|main|"
+    r"\s*(?:(?:(?:her|his|their|its|the)\s+(?:[\w-]+\s+){0,2}?)?(?:office|intake|direct|main|"
     r"line|number|phone|cell|e-?mail|site|website|web ?page|address|fax|contact|info|"
-    r"details)\b",
+    r"details)|(?:questions|inquiries|enquiries|referrals|requests)\s+(?:go\s+)?to\s+(?:her|him|"
+    r"them)|(?:call|text|e-?mail|reach|contact|message)\s+(?:her|him|them))\b",
     re.IGNORECASE,
 )
 
@@ -865,13 +872,19 @@ def _professionals_detail(text: str, start: int, candidates: list) -> bool:
     ends = list(_SENTENCE_END.finditer(between))
     if len(ends) > 1 or (ends and not _DETAILS_SENTENCE.match(between, ends[-1].end())):
         return False
+    # A name right after the mention is the clinician's ("my former supervisor Paul Grady").
     return not any(
-        c.kind == "name" and mention.end() < c.start and c.end <= start for c in candidates
+        c.kind == "name" and mention.end() + 3 < c.start and c.end <= start for c in candidates
     )
 
 
 # The professional's own name: "Dr. Camille Ward", "Sarah Lindqvist at Bay View Counseling".
 _DOCTOR_BEFORE = re.compile(r"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’-]*\.?\s+){0,2}$")
+_STAFF_AT_PRACTICE_AFTER = re.compile(rf"\s+at\s+(?:the\s+)?{_PRACTICE_NAME}")
+_COLLEAGUE_BEFORE = re.compile(
+    r"(?i)\b(?:my|our|a)\s+(?:former\s+|old\s+|trusted\s+|new\s+)?(?:colleague|supervisor|"
+    r"mentor|co-?leader|co-?facilitator|consultant)s?\s*,?\s*$"
+)
 _AT_PRACTICE_AFTER = re.compile(rf"[\w'’-]*\s+(?:at|of|with|from)\s+(?:the\s+)?{_PRACTICE_NAME}")
 # The author's own name given in passing: "call me, Jordan Pike (they/them)", "Tell him
 # Monica sent you".
@@ -882,8 +895,8 @@ _GREETING_FROM = re.compile(
     r"(?i)(?:^|[.!?]\s+|\n)\W*(?:hello|hi|hey|greetings|howdy|aloha|waving|writing|posting)"
     r"(?:,? (?:all|everyone|folks|friends|y'all|colleagues))?,? from\s+(?:sunny |snowy |rural )?$"
 )
-_TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+$")
-_SENT_YOU_AFTER = re.compile(r"\s+sent you\b")
+_TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+(?:that\s+)?$")
+_SENT_YOU_AFTER = re.compile(r"\s+(?:sent|referred) you\b")
 
 
 def _phone_shaped(text: str, cand) -> bool:
@@ -898,6 +911,7 @@ def _phone_shaped(text: str, cand) -> bool:
 def _professionals_name(text: str, start: int, end: int) -> bool:
     return bool(
         _DOCTOR_BEFORE.search(text, max(0, start - 40), start)
+        or _COLLEAGUE_BEFORE.search(text, max(0, start - 50), start)
         or _AT_PRACTICE_AFTER.match(text, end)
     )
 
@@ -1015,9 +1029,22 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             dropped.append((cand.start, cand.end))
             continue
         if (
-            (kind == "name" and referred and _professionals_name(text, cand.start, cand.end))
-            or (cand.start, cand.end) in referred
-        ) and not _CLIENTS_OWN_AFTER.search(_sentence_after(text, cand.end)):
+            (
+                (kind == "name" and referred and _professionals_name(text, cand.start, cand.end))
+                or (cand.start, cand.end) in referred
+                # Someone named at a practice, with no client or relative in the clause before:
+                # its staff ("our clinic uses Samuel at Bridges Language Services").
+                or (
+                    kind == "name"
+                    and card_only
+                    and _STAFF_AT_PRACTICE_AFTER.match(text, cand.end)
+                    and not spoken_of(_OTHERS, text[_clause_start(text, cand.start) : cand.start])
+                )
+            )
+            and not _CLIENTS_OWN_AFTER.search(
+                _GENERIC_CLIENTS.sub(" ", _sentence_after(text, cand.end))
+            )
+        ):
             dropped.append((cand.start, cand.end))
             continue
         signed_body = (

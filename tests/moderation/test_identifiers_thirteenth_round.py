@@ -214,3 +214,38 @@ def test_a_greeting_from_the_authors_town_and_slides_from_a_talk_are_not_held(
 def test_a_message_from_a_client_in_a_signed_post_is_still_held() -> None:
     text = "Got an email from the client at jq.rivers@gmail.com again.\nMara Linden, LCSW"
     assert "jq.rivers@gmail.com" in kinds_found(text).get("email", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Somali-speaking families, see Hodan at Cedar Riverside Family Services, "
+        "612-555-0175. Tell them Ingrid referred you.",
+        "Co-leading a caregiver group with Rhea Mohan, LMHC. Questions to her at "
+        "rmohan.lmhc@gmail.com or to me.",
+        "Referring out: Pete Ames, LPC, runs a men's anger group at Northfield Counseling. His "
+        "direct line is 507-555-0184.",
+        "The county mobile crisis team's non-emergency line is 507-555-0120 if your client is "
+        "safe for now.",
+        "My old supervisor Ruth Kessler now has a practice in Mankato, kesslertherapy.example.com, "
+        "and takes Medicaid.",
+        "Our clinic books interpreters through Abdi at Twin Lakes Language Services.",
+    ],
+)
+def test_more_shapes_of_a_colleague_or_practice_the_author_points_to(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A line named without a possessive or a cue, then a client's number.
+        ("Her son keeps calling the office line from 507-555-0191 after hours.", "507-555-0191"),
+        # A client at a practice.
+        ("My client Leticia at Harbor Counseling Center missed twice.", "Leticia"),
+        # A teen's own therapist's office, then the teen's number.
+        ("The teen's therapist, Dr. Ames, gave us her cell: 507-555-0148.", "507-555-0148"),
+    ],
+)
+def test_a_clients_detail_beside_those_shapes_is_still_held(text: str, value: str) -> None:
+    assert value in " ".join(span.text for span in find_identifiers(text))
