@@ -249,3 +249,19 @@ def test_more_shapes_of_a_colleague_or_practice_the_author_points_to(text: str) 
 )
 def test_a_clients_detail_beside_those_shapes_is_still_held(text: str, value: str) -> None:
     assert value in " ".join(span.text for span in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineer from Karachi, 31, first winter in Fargo, sleeping badly. Ideas?",
+        "Nursing student who moved here from Lagos in August, panic attacks in clinicals.",
+    ],
+)
+def test_a_large_world_city_after_a_place_word_is_not_a_name(text: str) -> None:
+    assert "name" not in kinds_found(text)
+
+
+def test_a_person_named_like_a_large_city_is_still_held() -> None:
+    found = kinds_found("Her son Santiago flew in from Lagos and wants to sit in.")
+    assert "Santiago" in found.get("name", [])
