@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from detectors.identifiers._text import (
     _US_STATE_ABBR,
     _US_STATE_NAMES,
-    CLINICAL_CONTEXT_RE,
     _Candidate,
+    clinical_context,
 )
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
@@ -938,7 +938,7 @@ def _lower_case_subjects(text: str, taken: set[int]) -> Iterator[_Candidate]:
         elif not (_VERB_AFTER_RE.match(text, m.end(1)) or _PERSON_VERB_RE.match(text, m.end(1))):
             continue
         if clinical is None:
-            clinical = CLINICAL_CONTEXT_RE.search(text) is not None
+            clinical = clinical_context(text)
         if not clinical:
             return
         taken.add(m.start(1))

@@ -1,0 +1,35 @@
+"""Fast paths of the identifier rules find what the patterns they stand for find."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from detectors.identifiers._text import CLINICAL_CONTEXT_RE, clinical_context
+
+DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
+
+ODD_TEXTS = [
+    "",
+    "CLIENT said so",
+    "a \u212aid in intake",  # the Kelvin sign matches "k" under IGNORECASE
+    "\u017fession notes",  # the long s matches "s"
+    "\u0130ntake form",  # dotted capital I
+    "Psychiatrist's note; no-show twice",
+    "mypsych appointment",
+    "n\u00e9e Client",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(ODD_TEXTS)
+    for path in sorted(DATA.glob("phi_dev*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line]
+    return texts
+
+
+def test_the_clinical_context_test_agrees_with_its_case_insensitive_pattern() -> None:
+    for text in _texts():
+        expected = CLINICAL_CONTEXT_RE.search(text) is not None
+        assert clinical_context(text) is expected, text
+        assert clinical_context(text, text.lower()) is expected, text
