@@ -102,10 +102,11 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
     shape = _shape(value)
     digits = len(_DIGIT.findall(value))
     letters = sum(ch.isalpha() for ch in value)
+    short = _RUNS.sub(lambda m: m.group()[0], shape)
     yield "bias"
     yield from shared
     yield f"shape:{shape[:14]}"
-    yield f"short:{_RUNS.sub(lambda m: m.group()[0], shape)}"
+    yield f"short:{short}"
     yield f"nd:{min(digits, 13)}"
     yield f"nl:{min(letters, 6)}"
     if _MONTH_DAY.fullmatch(value):
@@ -132,7 +133,7 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
         if feature.startswith("l1:"):
             before = feature[3:]
         yield feature
-    yield f"short|l1:{_RUNS.sub(lambda m: m.group()[0], shape)}|{before or '^'}"
+    yield f"short|l1:{short}|{before or '^'}"
 
 
 @lru_cache(maxsize=2)

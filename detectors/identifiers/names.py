@@ -915,6 +915,10 @@ _LOWER_NEEDLES = tuple(needle for cue in _LOWER_NAME_CUES for needle in (f" {cue
 # posts his drawings", "katherine texts me"). A name that is also a word ("faith",
 # "grace") counts only when it texts, calls or emails the writer.
 _LOWER_SUBJECT_RE = re.compile(r"(?:^|[.!?:;\n])\s*([a-z][a-z'-]{2,})(?=\s)")
+# After the post's first character only a mark can open a clause: alone, the pattern opens
+# with a character class, which re skips to with its fast search instead of trying "^" at
+# every character.
+_LOWER_SUBJECT_AFTER_MARK_RE = re.compile(r"[.!?:;\n]\s*([a-z][a-z'-]{2,})(?=\s)")
 _CONTACTS_ME_RE = re.compile(
     r"\s+(?:texts|texted|calls|called|emails|emailed|messages|messaged|dms|dm'd|snaps|snapped)"
     r"\s+(?:me|us)\b"
@@ -925,9 +929,17 @@ _CONTACTS_ME_RE = re.compile(
 # elsewhere "mike calls me" or "jimmy is" are about anyone.
 
 
+def _lower_subjects(text: str) -> Iterator[re.Match[str]]:
+    """_LOWER_SUBJECT_RE.finditer(text): its match at the start, then the marks' from there."""
+    first = _LOWER_SUBJECT_RE.match(text)
+    if first is not None:
+        yield first
+    yield from _LOWER_SUBJECT_AFTER_MARK_RE.finditer(text, first.end() if first else 0)
+
+
 def _lower_case_subjects(text: str, taken: set[int]) -> Iterator[_Candidate]:
     clinical = None
-    for m in _LOWER_SUBJECT_RE.finditer(text):
+    for m in _lower_subjects(text):
         word = m.group(1)
         name = word.capitalize()
         if m.start(1) in taken or not (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):

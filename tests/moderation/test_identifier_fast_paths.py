@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from detectors.identifiers import names, signature
 from detectors.identifiers._text import CLINICAL_CONTEXT_RE, clinical_context
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
@@ -33,3 +34,17 @@ def test_the_clinical_context_test_agrees_with_its_case_insensitive_pattern() ->
         expected = CLINICAL_CONTEXT_RE.search(text) is not None
         assert clinical_context(text) is expected, text
         assert clinical_context(text, text.lower()) is expected, text
+
+
+def test_the_about_someone_test_agrees_with_its_case_insensitive_pattern() -> None:
+    for text in _texts():
+        for line in text.splitlines() + ["HER DOB", "dob: x", "\u212aid's mom", "Mother-Baby"]:
+            read = signature._PRONOUN_SET.sub(" ", line) if "/" in line else line
+            expected = signature._ABOUT_SOMEONE.search(read) is not None
+            assert signature._about_someone(line) is expected, line
+
+
+def test_lower_case_subjects_are_read_where_the_whole_pattern_finds_them() -> None:
+    for text in _texts() + ["maria texts me", ".. jo-ann is here", "\nlena said", "x"]:
+        expected = [m.span(1) for m in names._LOWER_SUBJECT_RE.finditer(text)]
+        assert [m.span(1) for m in names._lower_subjects(text)] == expected, text
