@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from detectors.identifiers import names, signature
@@ -48,3 +49,18 @@ def test_lower_case_subjects_are_read_where_the_whole_pattern_finds_them() -> No
     for text in _texts() + ["maria texts me", ".. jo-ann is here", "\nlena said", "x"]:
         expected = [m.span(1) for m in names._LOWER_SUBJECT_RE.finditer(text)]
         assert [m.span(1) for m in names._lower_subjects(text)] == expected, text
+
+
+# signature._SENTENCE_END as it was written first, with its lookbehinds before the mark.
+_SENTENCE_END_BEFORE_THE_MARK = re.compile(
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)(?<!\bReg)(?<!\bNo)(?<!\bLic)"
+    r"(?<!\bext)"
+    r"[.!?](?=\s)"
+)
+
+
+def test_a_sentence_end_is_found_where_the_lookbehinds_before_the_mark_find_it() -> None:
+    abbreviations = ["Dr. Mr. Ms. St. Ste. x. Reg. No. Lic. ext. Dr!\nAdr. Tx. ok? .", "a.\tb"]
+    for text in _texts() + abbreviations:
+        expected = [m.span() for m in _SENTENCE_END_BEFORE_THE_MARK.finditer(text)]
+        assert [m.span() for m in signature._SENTENCE_END.finditer(text)] == expected, text
