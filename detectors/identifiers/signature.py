@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.identifiers._text import CLIENT_OR_KIN_WORDS
+from detectors.identifiers._text import CLIENT_OR_KIN_WORDS, CaselessSearch
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 from detectors.lexicon_scan import StartGated
 
@@ -137,11 +137,10 @@ _MAX_LINE = 160
 _ABOUT_SOMEONE = re.compile(
     # ... not inside a hyphenated name ("Mother-Baby Recovery Clinic").
     r"(?<![\w-])(?:her|his|their|she|he|they|client'?s?|patient'?s?|pt|mom|mother|dad|father|"
-    r"son|daughter|wife|husband|partner|sister|brother|DOB)(?![\w-])",
+    r"son|daughter|wife|husband|partner|sister|brother|dob)(?![\w-])",
     re.IGNORECASE,
 )
-# The same words, case-sensitive, for a lower-cased ASCII line (`_about_someone`).
-_ABOUT_SOMEONE_LOWER = re.compile(_ABOUT_SOMEONE.pattern.replace("DOB", "dob"))
+_ABOUT_SOMEONE_FOUND = CaselessSearch(_ABOUT_SOMEONE)
 
 
 # The author's own pronouns ("(she/her)", "Pronouns: they/them") are not about a client.
@@ -204,11 +203,7 @@ def _trailer_line(line: str) -> bool:
 def _about_someone(line: str) -> bool:
     if "/" in line:
         line = _PRONOUN_SET.sub(" ", line)
-    # As for _text.clinical_context: re's case-insensitive matching is twice as slow, and
-    # on ASCII text lower-casing finds the same words.
-    if line.isascii():
-        return _ABOUT_SOMEONE_LOWER.search(line.lower()) is not None
-    return _ABOUT_SOMEONE.search(line) is not None
+    return _ABOUT_SOMEONE_FOUND.found_in(line)
 
 
 def _fielded(line: str) -> bool:
@@ -783,6 +778,7 @@ _FOR_A_COLLEAGUE = re.compile(
     r"\bon behalf of (?:dr\b|doctor\b|my colleague|a colleague)|"
     r"\b(?:plug|shout-?out|signal boost) for (?:my|a|our) colleague"
 )
+_FOR_A_COLLEAGUE = CaselessSearch(_FOR_A_COLLEAGUE)
 # Whose detail it is, said in its sentence: a client or a relative (a pronoun alone is the
 # colleague: "Referrals to her office at ...").
 _CLIENT_OR_KIN = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
@@ -936,7 +932,7 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
     card_only = all(c.kind in SIGNATURE_KINDS or c.kind == "record_number" for c in candidates)
     for_colleague = practice_post = own_practice_only = False
     if card_only and any(c.kind in SIGNATURE_KINDS for c in candidates):
-        for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
+        for_colleague = _FOR_A_COLLEAGUE.found_in(text)
         own_practice = _OWN_PRACTICE.search(text) is not None
         practice_post = (
             for_colleague

@@ -6,8 +6,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from detectors.identifiers import names, signature
-from detectors.identifiers._text import CLINICAL_CONTEXT_RE, clinical_context
+from detectors.identifiers._text import CLINICAL_CONTEXT_RE, CaselessSearch, clinical_context
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
 
@@ -64,3 +66,20 @@ def test_a_sentence_end_is_found_where_the_lookbehinds_before_the_mark_find_it()
     for text in _texts() + abbreviations:
         expected = [m.span() for m in _SENTENCE_END_BEFORE_THE_MARK.finditer(text)]
         assert [m.span() for m in signature._SENTENCE_END.finditer(text)] == expected, text
+
+
+def test_a_post_for_a_colleague_is_found_as_its_case_insensitive_pattern_finds_it() -> None:
+    extra = [
+        "Posting this on behalf of Dr. Lee",
+        "SHOUT-OUT FOR MY COLLEAGUE",
+        "on behalf of \u212a",
+    ]
+    for text in _texts() + extra:
+        expected = signature._FOR_A_COLLEAGUE.caseless.search(text) is not None
+        assert signature._FOR_A_COLLEAGUE.found_in(text) is expected, text
+
+
+def test_a_caseless_search_takes_only_a_pattern_written_in_lower_case() -> None:
+    with pytest.raises(ValueError):
+        CaselessSearch(re.compile(r"(?i)\bDOB\b"))
+    assert CaselessSearch(re.compile(r"\bdob\W", re.IGNORECASE)).found_in("DOB: 1/2")
