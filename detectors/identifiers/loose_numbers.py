@@ -64,11 +64,28 @@ _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _RUNS = re.compile(r"(9+|A+|a+)")
 
 
+# What a token holds before its first digit (its prefix and the letters and digits of its
+# first group), read backwards from the post's first digit.
+_BEFORE_FIRST_DIGIT = re.compile(r"[A-Za-z0-9\s#-]*")
+
+
+def _first_token_start(text: str, first_digit: int) -> int:
+    """No token begins before this: a token's characters before its first digit are all
+    _BEFORE_FIRST_DIGIT's, so one that began earlier would run on to the post's first
+    digit through such characters alone. _TOKEN tried at every character of the post."""
+    if first_digit == 0:
+        return 0
+    run = _BEFORE_FIRST_DIGIT.match(text[first_digit - 1 :: -1])
+    return first_digit - (run.end() if run else 0)
+
+
 def tokens(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each number-like token worth asking about."""
-    if _DIGIT.search(text) is None:
+    first_digit = _DIGIT.search(text)
+    if first_digit is None:
         return
-    for m in _TOKEN.finditer(text):
+    # (finditer from a position still reads the characters before it for the lookbehind.)
+    for m in _TOKEN.finditer(text, _first_token_start(text, first_digit.start())):
         value = m.group()
         digits = len(_DIGIT.findall(value))
         # A year (or a span of years) alone is not a date, by the product's rule, and a

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detectors.identifiers import names, signature
+from detectors.identifiers import loose_numbers, names, signature
 from detectors.identifiers._text import CLINICAL_CONTEXT_RE, CaselessSearch, clinical_context
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
@@ -83,3 +83,22 @@ def test_a_caseless_search_takes_only_a_pattern_written_in_lower_case() -> None:
     with pytest.raises(ValueError):
         CaselessSearch(re.compile(r"(?i)\bDOB\b"))
     assert CaselessSearch(re.compile(r"\bdob\W", re.IGNORECASE)).found_in("DOB: 1/2")
+
+
+def test_number_tokens_are_scanned_from_the_run_before_the_first_digit() -> None:
+    odd = [
+        "\u0663 AB-CD 12",
+        "A-B-C-D #\u2003 12x",
+        "x.AB 9",
+        "9",
+        "a9",
+        "\u00e99 z",
+        "RING-DB-4471",
+    ]
+    for text in _texts() + odd:
+        if loose_numbers._DIGIT.search(text) is None:
+            continue
+        expected = [m.span() for m in loose_numbers._TOKEN.finditer(text)]
+        first_digit = loose_numbers._DIGIT.search(text).start()
+        start = loose_numbers._first_token_start(text, first_digit)
+        assert [m.span() for m in loose_numbers._TOKEN.finditer(text, start)] == expected, text
