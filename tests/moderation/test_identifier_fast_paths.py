@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detectors.identifiers import loose_numbers, names, signature
+from detectors.identifiers import loose_numbers, names, plates, signature
 from detectors.identifiers._text import CLINICAL_CONTEXT_RE, CaselessSearch, clinical_context
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
@@ -102,3 +102,15 @@ def test_number_tokens_are_scanned_from_the_run_before_the_first_digit() -> None
         first_digit = loose_numbers._DIGIT.search(text).start()
         start = loose_numbers._first_token_start(text, first_digit)
         assert [m.span() for m in loose_numbers._TOKEN.finditer(text, start)] == expected, text
+
+
+# plates._STATE_THEN_VALUE_RE as it was written first, with its lookbehind before the state.
+_STATE_THEN_VALUE_LOOKING_BEHIND_FIRST = re.compile(
+    r"(?<![\w-])([A-Z][A-Z]),? (?=[A-Z0-9 -]{0,4}\d)[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}(?![\w-])"
+)
+
+
+def test_a_state_before_a_plate_is_found_where_the_lookbehind_first_finds_it() -> None:
+    for text in _texts() + ["-NY 123", "xNY 123", "\nNY 12A", "NV, 8ZT-115", "(TX 4KD 993)"]:
+        expected = [m.regs for m in _STATE_THEN_VALUE_LOOKING_BEHIND_FIRST.finditer(text)]
+        assert [m.regs for m in plates._STATE_THEN_VALUE_RE.finditer(text)] == expected
