@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detectors.identifiers import loose_numbers, names, plates, signature
+from detectors.identifiers import contact, loose_numbers, names, plates, signature
 from detectors.identifiers._text import CLINICAL_CONTEXT_RE, CaselessSearch, clinical_context
 
 DATA = Path(__file__).resolve().parents[2] / "moderation" / "data"
@@ -114,3 +114,11 @@ def test_a_state_before_a_plate_is_found_where_the_lookbehind_first_finds_it() -
     for text in _texts() + ["-NY 123", "xNY 123", "\nNY 12A", "NV, 8ZT-115", "(TX 4KD 993)"]:
         expected = [m.regs for m in _STATE_THEN_VALUE_LOOKING_BEHIND_FIRST.finditer(text)]
         assert [m.regs for m in plates._STATE_THEN_VALUE_RE.finditer(text)] == expected
+
+
+def test_a_domain_hint_is_found_wherever_the_letter_first_pattern_finds_one() -> None:
+    letter_first = re.compile(rf"[a-z0-9]\.{contact._TLDS}\b")
+    for text in _texts() + ["a.com", ".com", "x .org", "9.io!", "e.g.", "a..com"]:
+        lower = text.lower()
+        expected = letter_first.search(lower) is not None
+        assert (contact._TLD_HINT_RE.search(lower) is not None) is expected, text
