@@ -223,6 +223,39 @@ CLINICAL_CONTEXT_RE = re.compile(
 )
 
 
+class CaselessSearch:
+    """Whether a case-insensitive pattern, written in lower case, finds anything, found
+    faster: re matches IGNORECASE character by character, two to three times slower than
+    a case-sensitive pattern. On ASCII text, where lower-casing changes only A-Z (offsets
+    kept) and no other character matches a letter under IGNORECASE, the pattern without
+    IGNORECASE runs over the lower-cased text; other text (the Kelvin sign matches "k",
+    the long s "s") is searched with the pattern itself."""
+
+    __slots__ = ("caseless", "lower")
+
+    def __init__(self, caseless: re.Pattern[str]) -> None:
+        source = caseless.pattern.removeprefix("(?i)")
+        if re.search(r"(?<!\\)[A-Z]", source) or "(?-i" in source:
+            raise ValueError(f"not a lower-case pattern: {source[:40]!r}")
+        self.caseless = caseless
+        self.lower = re.compile(source, caseless.flags & ~re.IGNORECASE)
+
+    def found_in(self, text: str, lowered: str | None = None) -> bool:
+        """`caseless.search(text) is not None` (`lowered`: text.lower(), if at hand)."""
+        if text.isascii():
+            return self.lower.search(text.lower() if lowered is None else lowered) is not None
+        return self.caseless.search(text) is not None
+
+
+_CLINICAL_CONTEXT = CaselessSearch(CLINICAL_CONTEXT_RE)
+
+
+def clinical_context(text: str, lowered: str | None = None) -> bool:
+    """Whether CLINICAL_CONTEXT_RE finds a clinical word in `text` (`lowered`: its
+    lower-cased form, when the caller has it)."""
+    return _CLINICAL_CONTEXT.found_in(text, lowered)
+
+
 # A post about a person: a clinical word or a third-person pronoun.
 PERSON_CONTEXT_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Tt]hey|[Tt]heir)\b")
 PERSON_CONTEXT_RE = StartGated(PERSON_CONTEXT_RE)  # tried only where a match can begin

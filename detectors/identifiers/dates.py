@@ -13,11 +13,11 @@ from detectors.identifiers._text import (
     _WEEKDAYS,
     _YEAR,
     CLIENT_OR_KIN_WORDS,
-    CLINICAL_CONTEXT_RE,
     PERSON_CONTEXT_RE,
     _Candidate,
     _CaseFree,
     _Doc,
+    clinical_context,
 )
 from detectors.lexicon_scan import StartGated
 
@@ -283,7 +283,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                     or _MD_LIST_AFTER_RE.match(text, m.end())
                     or (
                         _WEEKDAY_ABBR_RE.search(doc, max(0, m.start() - 8), m.start())
-                        and (CLINICAL_CONTEXT_RE.search(text) or PERSON_CONTEXT_RE.search(text))
+                        and (clinical_context(text, doc.lowered) or PERSON_CONTEXT_RE.search(text))
                     )
                 ) and not (_event_before(doc, m.start()) or _own_absence(doc, m.start())):
                     yield _Candidate("date", m.start(), m.end())
@@ -305,7 +305,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
     if not (
-        CLINICAL_CONTEXT_RE.search(text)
+        clinical_context(text, doc.lowered)
         or PERSON_CONTEXT_RE.search(text)
         or _ADMITTED_RE.search(doc)
     ):

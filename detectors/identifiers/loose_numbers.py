@@ -64,11 +64,28 @@ _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _RUNS = re.compile(r"(9+|A+|a+)")
 
 
+# What a token holds before its first digit (its prefix and the letters and digits of its
+# first group), read backwards from the post's first digit.
+_BEFORE_FIRST_DIGIT = re.compile(r"[A-Za-z0-9\s#-]*")
+
+
+def _first_token_start(text: str, first_digit: int) -> int:
+    """No token begins before this: a token's characters before its first digit are all
+    _BEFORE_FIRST_DIGIT's, so one that began earlier would run on to the post's first
+    digit through such characters alone. _TOKEN tried at every character of the post."""
+    if first_digit == 0:
+        return 0
+    run = _BEFORE_FIRST_DIGIT.match(text[first_digit - 1 :: -1])
+    return first_digit - (run.end() if run else 0)
+
+
 def tokens(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each number-like token worth asking about."""
-    if _DIGIT.search(text) is None:
+    first_digit = _DIGIT.search(text)
+    if first_digit is None:
         return
-    for m in _TOKEN.finditer(text):
+    # (finditer from a position still reads the characters before it for the lookbehind.)
+    for m in _TOKEN.finditer(text, _first_token_start(text, first_digit.start())):
         value = m.group()
         digits = len(_DIGIT.findall(value))
         # A year (or a span of years) alone is not a date, by the product's rule, and a
@@ -102,10 +119,11 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
     shape = _shape(value)
     digits = len(_DIGIT.findall(value))
     letters = sum(ch.isalpha() for ch in value)
+    short = _RUNS.sub(lambda m: m.group()[0], shape)
     yield "bias"
     yield from shared
     yield f"shape:{shape[:14]}"
-    yield f"short:{_RUNS.sub(lambda m: m.group()[0], shape)}"
+    yield f"short:{short}"
     yield f"nd:{min(digits, 13)}"
     yield f"nl:{min(letters, 6)}"
     if _MONTH_DAY.fullmatch(value):
@@ -132,7 +150,7 @@ def features(text: str, start: int, end: int, shared: list[str]) -> Iterator[str
         if feature.startswith("l1:"):
             before = feature[3:]
         yield feature
-    yield f"short|l1:{_RUNS.sub(lambda m: m.group()[0], shape)}|{before or '^'}"
+    yield f"short|l1:{short}|{before or '^'}"
 
 
 @lru_cache(maxsize=2)

@@ -11,8 +11,8 @@ from detectors.identifiers._text import (
     _NAME_TOKEN,
     _US_STATE_ABBR,
     _US_STATE_NAMES,
-    CLINICAL_CONTEXT_RE,
     _Candidate,
+    clinical_context,
 )
 from detectors.identifiers.name_cues import (
     _AGE_AFTER_RE,
@@ -1079,6 +1079,10 @@ _LOWER_NEEDLES = tuple(needle for cue in _LOWER_NAME_CUES for needle in (f" {cue
 # posts his drawings", "katherine texts me"). A name that is also a word ("faith",
 # "grace") counts only when it texts, calls or emails the writer.
 _LOWER_SUBJECT_RE = re.compile(r"(?:^|[.!?:;\n])\s*([a-z][a-z'-]{2,})(?=\s)")
+# After the post's first character only a mark can open a clause: alone, the pattern opens
+# with a character class, which re skips to with its fast search instead of trying "^" at
+# every character.
+_LOWER_SUBJECT_AFTER_MARK_RE = re.compile(r"[.!?:;\n]\s*([a-z][a-z'-]{2,})(?=\s)")
 _CONTACTS_ME_RE = re.compile(
     r"\s+(?:texts|texted|calls|called|emails|emailed|messages|messaged|dms|dm'd|snaps|snapped)"
     r"\s+(?:me|us)\b"
@@ -1089,9 +1093,17 @@ _CONTACTS_ME_RE = re.compile(
 # elsewhere "mike calls me" or "jimmy is" are about anyone.
 
 
+def _lower_subjects(text: str) -> Iterator[re.Match[str]]:
+    """_LOWER_SUBJECT_RE.finditer(text): its match at the start, then the marks' from there."""
+    first = _LOWER_SUBJECT_RE.match(text)
+    if first is not None:
+        yield first
+    yield from _LOWER_SUBJECT_AFTER_MARK_RE.finditer(text, first.end() if first else 0)
+
+
 def _lower_case_subjects(text: str, taken: set[int]) -> Iterator[_Candidate]:
     clinical = None
-    for m in _LOWER_SUBJECT_RE.finditer(text):
+    for m in _lower_subjects(text):
         word = m.group(1)
         name = word.capitalize()
         if m.start(1) in taken or not (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
@@ -1102,7 +1114,7 @@ def _lower_case_subjects(text: str, taken: set[int]) -> Iterator[_Candidate]:
         elif not (_VERB_AFTER_RE.match(text, m.end(1)) or _PERSON_VERB_RE.match(text, m.end(1))):
             continue
         if clinical is None:
-            clinical = CLINICAL_CONTEXT_RE.search(text) is not None
+            clinical = clinical_context(text)
         if not clinical:
             return
         taken.add(m.start(1))

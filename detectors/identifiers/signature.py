@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.identifiers._text import CLIENT_OR_KIN_WORDS
+from detectors.identifiers._text import CLIENT_OR_KIN_WORDS, CaselessSearch
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 from detectors.lexicon_scan import StartGated
 
@@ -137,9 +137,10 @@ _MAX_LINE = 160
 _ABOUT_SOMEONE = re.compile(
     # ... not inside a hyphenated name ("Mother-Baby Recovery Clinic").
     r"(?<![\w-])(?:her|his|their|she|he|they|client'?s?|patient'?s?|pt|mom|mother|dad|father|"
-    r"son|daughter|wife|husband|partner|sister|brother|DOB)(?![\w-])",
+    r"son|daughter|wife|husband|partner|sister|brother|dob)(?![\w-])",
     re.IGNORECASE,
 )
+_ABOUT_SOMEONE_FOUND = CaselessSearch(_ABOUT_SOMEONE)
 
 
 # The author's own pronouns ("(she/her)", "Pronouns: they/them") are not about a client.
@@ -202,7 +203,7 @@ def _trailer_line(line: str) -> bool:
 def _about_someone(line: str) -> bool:
     if "/" in line:
         line = _PRONOUN_SET.sub(" ", line)
-    return _ABOUT_SOMEONE.search(line) is not None
+    return _ABOUT_SOMEONE_FOUND.found_in(line)
 
 
 def _fielded(line: str) -> bool:
@@ -513,10 +514,13 @@ _INLINE = re.compile(
 # A business card anywhere in a post: a signer, then (on the same line) contact details
 # joined by separators: "Gabe Okoro, LMHC - gokoro.therapy@gmail.com - (305) 555-0171".
 _CARD = re.compile(_SIGNER)
+# A sentence's end: not after "Dr", "Mr", "Ste", "Lic", "ext", ... The abbreviation is read
+# behind the mark (each lookbehind's "." is the mark itself), so the pattern opens with the
+# marks' class and re skips to each mark with its fast search instead of trying every
+# lookbehind at every character.
 _SENTENCE_END = re.compile(
-    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bSte)(?<!\bx)(?<!\bReg)(?<!\bNo)(?<!\bLic)"
-    r"(?<!\bext)"
-    r"[.!?](?=\s)"
+    r"[.!?](?<!\bDr.)(?<!\bMr.)(?<!\bMs.)(?<!\bSt.)(?<!\bSte.)(?<!\bx.)(?<!\bReg.)(?<!\bNo.)"
+    r"(?<!\bLic.)(?<!\bext.)(?=\s)"
 )
 
 
@@ -777,6 +781,7 @@ _FOR_A_COLLEAGUE = re.compile(
     r"\bon behalf of (?:dr\b|doctor\b|my colleague|a colleague)|"
     r"\b(?:plug|shout-?out|signal boost) for (?:my|a|our) colleague"
 )
+_FOR_A_COLLEAGUE = CaselessSearch(_FOR_A_COLLEAGUE)
 # Whose detail it is, said in its sentence: a client or a relative (a pronoun alone is the
 # colleague: "Referrals to her office at ...").
 _CLIENT_OR_KIN = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
@@ -957,7 +962,7 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
     card_only = all(c.kind in SIGNATURE_KINDS or c.kind == "record_number" for c in candidates)
     for_colleague = practice_post = own_practice_only = False
     if card_only and any(c.kind in SIGNATURE_KINDS for c in candidates):
-        for_colleague = _FOR_A_COLLEAGUE.search(text) is not None
+        for_colleague = _FOR_A_COLLEAGUE.found_in(text)
         own_practice = _OWN_PRACTICE.search(text) is not None
         practice_post = (
             for_colleague
