@@ -750,9 +750,9 @@ _INTRODUCTION = re.compile(
 # The author naming themselves later in the post: "new here. I'm Joe Kaczmarek, LPC, I run
 # ...", "call me, Jordan Pike (they/them)".
 _SELF_NAMED = re.compile(
-    r"(?:\b(?:I'm|I’m|I am|[Mm]y name is|[Tt]his is)\s+|\b(?:[Cc]all|[Tt]ext|[Ee]-?mail|[Rr]each|"
-    r"[Cc]ontact|[Mm]essage)\s+me\s*[,:–—-]\s*)"
-    r"((?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?:\b(?:I'm|I’m|I am|[Mm]y name is|[Tt]his is)\s+|(?P<contact_me>\b(?:[Cc]all|[Tt]ext|"
+    r"[Ee]-?mail|[Rr]each|[Cc]ontact|[Mm]essage)\s+me\s*[,:–—-]\s*))"
+    r"(?P<name>(?:Dr\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
 )
 
 
@@ -760,12 +760,11 @@ def _introduced(text: str) -> bool:
     match = _INTRODUCTION.match(text)
     if match is not None and _credentialed_name(text, match.end()):
         return True
-    for named in _SELF_NAMED.finditer(text):
-        if named.group().lower().startswith(("call", "text", "e", "reach", "contact", "mess")):
-            return True
-        if _credentialed_name(text, named.end(1)):
-            return True
-    return False
+    # "call me, X" needs no credential; "I'm X" does ("I'm Maria's therapist" is no one).
+    return any(
+        named.group("contact_me") or _credentialed_name(text, named.end("name"))
+        for named in _SELF_NAMED.finditer(text)
+    )
 
 
 _PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
@@ -974,10 +973,9 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         # A post about the author's own practice and no client ("our clinic's intake line is
         # now ..."): its body is read as a signed post's.
         own_practice_only = own_practice and _CLIENT_OR_KIN.search(text) is None
-    # A post that points readers to another clinician or practice, with no identifier a
-    # card never carries.
-    # Its contact details that follow the clinician or practice; with them, that clinician's
-    # name is set aside too.
+    # In a post that points readers to another clinician or practice (and keeps no kind a
+    # card never carries): the contact details that follow that clinician or practice. With
+    # them, the clinician's name is set aside too.
     referred = (
         {
             (c.start, c.end)
