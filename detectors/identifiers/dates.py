@@ -98,7 +98,7 @@ _EVENT_CUE_RE = _CaseFree(
     # ... reopening right before its date: "clinic reopens Jan 2".
     r"(?:practice|office|clinic|center|centre|group|we) (?:re-?opens?|re-?opening|will re-?open)"
     r"(?=(?:\s+on)?\s*$)|"
-    r"changing offices|new (?:office |mailing )?address|mail to|"
+    r"changing offices|new (?:office |mailing )?address|mail to(?= \d)|"
     r"(?:we|i)(?:'ll| will) be (?:at|located)|"
     r"(?:i'm|i am|i'll be|i will be|who's|who is) retiring|retiring from (?:my|our|private|"
     r"the) practice|closing (?:my|our) practice|"

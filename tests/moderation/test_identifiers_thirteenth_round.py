@@ -265,3 +265,10 @@ def test_a_large_world_city_after_a_place_word_is_not_a_name(text: str) -> None:
 def test_a_person_named_like_a_large_city_is_still_held() -> None:
     found = kinds_found("Her son Santiago flew in from Lagos and wants to sit in.")
     assert "Santiago" in found.get("name", [])
+
+
+def test_a_clients_date_after_mail_to_a_person_is_still_held() -> None:
+    # "mail to" marks a practice's new address ("Mail to 88 Oak St ... after Jan 5"), not
+    # any date after the words.
+    found = kinds_found("Her mom asked us to mail to her sister's place; court is Mar 14.")
+    assert "Mar 14" in found.get("date", [])
