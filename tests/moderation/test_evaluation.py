@@ -174,6 +174,8 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb39-", "2026-12-07m", 130, 443, 55, 70),
         ("rb40-", "2026-12-07n", 130, 409, 55, 70),
         ("rb41-", "2026-12-07o", 130, 463, 55, 70),
+        ("rb42-", "2026-12-07p", 130, 409, 55, 70),
+        ("rb43-", "2026-12-07q", 130, 429, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -275,6 +277,8 @@ def test_the_retired_blind_warning_set_is_training_data_now() -> None:
         ("2026-12-07m", "07m", 130, 30),
         ("2026-12-07n", "07n", 130, 30),
         ("2026-12-07o", "07o", 130, 30),
+        ("2026-12-07p", "07p", 130, 30),
+        ("2026-12-07q", "07q", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_an_independent_training_writer_now(
