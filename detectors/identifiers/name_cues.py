@@ -421,7 +421,11 @@ _PLACE_AFTER_RE = re.compile(
     rf"Medical|Center|University|College|School|Clinic|Street|St\b|Avenue|Ave\b|Road|Park|"
     rf"Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
-    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act\b|Law\b|Award|"
+    rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act(?:ed)?\b|Law\b|Award|"
+    # A town's or county's services: "Hoboken PD", "the Lyon County Sheriff", "Tulsa Public
+    # Schools".
+    rf"PD\b|Police|Sheriff|Precinct|Jail|Correctional|Prison|Court|Regional|Schools|Unified|"
+    rf"Public|"
     # Organisations named for a person: "the Trevor Project", "the Jed Foundation".
     rf"Project|Foundation|Fund|Society|Coalition|Initiative|Trust|Lifeline)|"
     # Eponymous conditions: "Graves' disease", "Turner syndrome", "Bell's palsy".

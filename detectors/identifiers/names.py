@@ -59,6 +59,7 @@ from detectors.identifiers.name_cues import (
 from detectors.identifiers.wordlists import (
     _AMBIGUOUS_FIRST,
     _COMMON_WORDS,
+    _EVERYDAY_WORDS,
     _FIRST_NAMES,
     _LAST_NAMES,
     _NEVER_NAME,
@@ -236,7 +237,33 @@ _WORK_AFTER_RE = re.compile(
     # "Emily Nagoski's dual control model", "Maria Yellow Horse Brave Heart's work".
     r"((?:\s+[A-Z][\w'’-]+){1,4})['’]s\s+(?:[\w-]+\s+){0,3}?(?:model|protocol|framework|manual|"
     r"workbook|approach|method|technique|techniques|tapping|work|research|theory|books?|"
-    r"writings?)\b"
+    r"writings?)\b|"
+    # A named instrument, its acronym first: "Cornell's CSTAG flowchart", "Dozier's ABC model".
+    r"(?P<acronym>)['’]s\s+(?:[\w-]+\s+){0,2}?[A-Z]{2,}[\w-]*\s+(?:[\w-]+\s+){0,2}?(?:model|"
+    r"protocol|framework|manual|workbook|flowchart|guidelines?|algorithm|criteria|checklist|"
+    r"scale|approach|method|tools?|program|programme|curriculum|intervention|tree|pathway|"
+    r"matrix|worksheets?|handouts?)\b|"
+    # A full name's titled work: "Pauline Boss's Ambiguous Loss" (checked in _titled_work).
+    r"(?P<title>(?:\s+[A-Z][\w'’-]+){1,3})['’]s\s+(?P<title_words>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"
+)
+# A single name's "work" or "model" is an author's in a sentence about reading ("papers beyond
+# Litz 2009 and Shay's work"; "Maria's work schedule" is a client's job).
+_SCHOLARSHIP_RE = re.compile(
+    r"(?i)\b(?:papers?|articles?|literature|lit review|research|studies|books?|reading|"
+    r"readings|cited?|citing|journals?|textbooks?)\b"
+)
+# Someone who wrote something: "Jonathan Abramowitz has a paper on religious OCD".
+_PUBLISHED_AFTER_RE = re.compile(
+    r"\s+(?:has|had|wrote|published|co-wrote|edited|authored)\s+(?:a|an|the|some|two|three|"
+    r"several|great|good|nice|new|recent|classic|whole)?\s*(?:[a-z-]+\s+)?(?:paper|papers|"
+    r"book|books|article|articles|chapter|chapters|study|studies|review|meta-analysis|"
+    r"workbook|manual)\b"
+)
+# Authors listed in parentheses after what they wrote: "Narrative Exposure Therapy (Schauer,
+# Neuner, Elbert)", "(Marlatt, Gordon, 1985)".
+_PAREN_AUTHORS_RE = re.compile(
+    r"\(\s*[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]+){1,5}"
+    r"(?:\s*,?\s*(?:19|20)\d\d[a-z]?)?\s*\)"
 )
 # Two surnames joined by "&" with no first name: authors ("beyond Dawson & Guare").
 # A surname's particle: "Lock & Le Grange", "de Shazer".
@@ -246,6 +273,33 @@ _AMP_AFTER_RE = re.compile(
 )
 _AMP_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)\s*&\s*$")
 _AMP_BEFORE_ANY_RE = re.compile(r"&\s*$")
+
+
+def _titled_work(words: str) -> bool:
+    """Two capitalised words after a full name's possessive are a title ("Boss's Ambiguous
+    Loss"), not a relative or a person ("Lopez's Aunt Rosa", "Ortiz's Tia Ana")."""
+    first, second = words.split()
+    return not any(
+        word.lower() in _RELATION_SET or word in _TITLES or word in _FIRST_NAMES
+        for word in (first, second)
+    )
+
+
+def _in_author_list(text: str, start: int, end: int) -> bool:
+    """The name is one of two to six in parentheses right after a named method, most of
+    them no first name: "Narrative Exposure Therapy (Schauer, Neuner, Elbert)"."""
+    open_at = text.rfind("(", max(0, start - 60), start)
+    if open_at < 0:
+        return False
+    listed = _PAREN_AUTHORS_RE.match(text, open_at)
+    if listed is None or listed.end() < end:
+        return False
+    before = text[max(0, open_at - 40) : open_at + 1]
+    if not (_METHOD_OPEN_BEFORE_RE.search(before) or _CITE_TERM_BEFORE_RE.search(before)):
+        return False
+    words = re.findall(r"[A-Z][\w'’-]+", listed.group())
+    given = sum(word in _FIRST_NAMES or word in _AMBIGUOUS_FIRST for word in words)
+    return 2 * given < len(words)
 
 
 def _author_pair(text: str, start: int, end: int) -> bool:
@@ -259,11 +313,12 @@ def _author_pair(text: str, start: int, end: int) -> bool:
             second in _LAST_NAMES and text[start:end] in _LAST_NAMES
         )
     before = _AMP_BEFORE_RE.search(text, max(0, start - 30), start)
-    return (
-        before is not None
-        and text[start:end] not in _FIRST_NAMES
-        and before.group(1) in _LAST_NAMES
-        and " " not in text[start:end]
+    if before is None or " " in text[start:end]:
+        return False
+    first, second = before.group(1), text[start:end]
+    # "Stanley & Brown"; "Marlatt & Gordon" (the first no first name, the second a surname).
+    return (second not in _FIRST_NAMES and first in _LAST_NAMES) or (
+        first not in _FIRST_NAMES and first not in _AMBIGUOUS_FIRST and second in _LAST_NAMES
     )
 
 
@@ -313,10 +368,11 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         return True
     if _SERVICE_AFTER_RE.match(text, end) and text[start:end].lower() in _SERVICE_WORDS:
         return True
-    if text[start:end] in _PARTICLE_WORDS and _AMP_BEFORE_ANY_RE.search(
-        text, max(0, start - 4), start
+    if text[start:end] in _PARTICLE_WORDS and (
+        _AMP_BEFORE_ANY_RE.search(text, max(0, start - 4), start)
+        or (text.endswith(" and ", 0, start) and _SURNAME_RE.match(text, end))
     ):
-        return True  # "Lock & Le Grange": the second author's particle
+        return True  # "Lock & Le Grange", "Lock and Le Grange": the second author's particle
     if text.startswith(" et al", end) or text.startswith(" and colleagues", end):
         return True  # "Howard et al. 1986": an author cited
     # A sign-off after the last sentence on the same line: "... people. — Sam".
@@ -331,13 +387,24 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             (work := _WORK_AFTER_RE.match(text, end))
             and (
                 work.group(1)
-                or " " in text[start:end]
+                or (" " in text[start:end] and work.group("title") is None)
                 or (work.group(2) is not None and text[start:end] not in _FIRST_NAMES)
                 or work.group(3)
                 or work.group(4)
+                or work.group("acronym") is not None
+                or (work.group("title") is not None and _titled_work(work.group("title_words")))
+                or (
+                    work.group("title") is None
+                    and _SCHOLARSHIP_RE.search(text, max(0, start - 150), start) is not None
+                )
             )
         )
         or _author_pair(text, start, end)
+        or (
+            (" " in text[start:end] or _SURNAME_RE.match(text, end))
+            and _PUBLISHED_AFTER_RE.match(text, _extend_surname(text, end))
+        )
+        or _in_author_list(text, start, end)
     ):
         return True
     if prev:
@@ -556,6 +623,8 @@ def _unknown_word(token: str) -> bool:
         and token not in _NEVER_NAME
         and token not in _AMBIGUOUS_FIRST
         and token.lower() not in _COMMON_WORDS
+        # An everyday English word no name gazetteer holds ("Rural", "Principal", "Precinct").
+        and token.lower() not in _EVERYDAY_WORDS
         and not _everyday_gerund(token)
     )
 
@@ -628,6 +697,50 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
     if not state_zip and last == "from" and (name in _FIRST_NAMES or name in _AMBIGUOUS_FIRST):
         return None
     return run.end()
+
+
+_STREET_WORD_RE = re.compile(r"\s+(?:Street|St|Avenue|Ave|Road|Park)\b")
+# An institution's acronym joined to its town: "UW-Madison", "UNC-Charlotte", "SUNY-Albany".
+_ACRONYM_HYPHEN_BEFORE_RE = re.compile(r"\b[A-Z]{2,5}-$")
+# A direction before a people or a region: "Northern Cheyenne", "West Texas", "East Harlem".
+_CAPITAL_COMPASS = frozenset(word.capitalize() for word in _COMPASS_WORDS)
+
+
+def _place_run_end(text: str, start: int, prev: list[str]) -> int | None:
+    """Where a place that the capitalised word at `start` ends or continues ends, whatever
+    stands before it: the word is the rest of a US town or a country whose first words come
+    just before it ("Pine Ridge", "East Orange", "South Bend"), the second of two towns ("in
+    Bend or Redmond"), a town an acronym is joined to ("UW-Madison"), or the people or region
+    after a direction ("Northern Cheyenne"). A relative's or a title's name is not asked."""
+    if prev and (prev[-1] in _RELATION_SET or prev[-1].rstrip(".").capitalize() in _TITLES):
+        return None
+    run = _TOWN_RUN_RE.match(text, start)
+    if run is None:
+        return None
+    words = run.group().split()
+    before = text[max(0, start - 40) : start]
+    if _ACRONYM_HYPHEN_BEFORE_RE.search(before):
+        return start + len(words[0])
+    raw = before.split()[-2:]
+    if raw and raw[-1] in _CAPITAL_COMPASS and before.endswith(" "):
+        return start + len(words[0])
+    places = us_places()
+    # Up to two capitalised words just before, on the same line.
+    lead: list[str] = []
+    for word in reversed(raw):
+        if not word[:1].isupper() or not word.isalpha() or "\n" in before[-len(word) - 1 :]:
+            break
+        lead.insert(0, word)
+    for count in range(len(lead), 0, -1):
+        for size in range(len(words), 0, -1):
+            name = " ".join([*lead[-count:], *words[:size]])
+            if name in places or name in _COUNTRIES:
+                return start + len(" ".join(words[:size]))
+    # "in Bend or Redmond": a town after a town and "or"/"and".
+    if len(prev) >= 3 and prev[-1] in {"or", "and"} and prev[-3] in _TOWN_PREPOSITIONS:
+        if prev[-2].capitalize() in places and words[0] in places:
+            return start + len(words[0])
+    return None
 
 
 # Countries and capitals (scripts/build_place_lists.py): "an international student from
@@ -757,6 +870,9 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not strong and (place_end := _us_place_end(text, start, prev)):
             taken_until = place_end  # "a counselor in Lake Charles", "Meets in Sidney"
             continue
+        if not strong and (place_end := _place_run_end(text, start, prev)):
+            taken_until = place_end  # "Pine Ridge:", "in East Orange", "UW-Madison"
+            continue
         if never and not (
             token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
         ):
@@ -873,6 +989,20 @@ def _name_candidates(text: str) -> list[_Candidate]:
             if prev and prev[-1] in _PLACE_PREPOSITIONS and token in _PLACE_LIKE_NAMES:
                 continue
         if _PLACE_AFTER_RE.match(text, end) or _state_region(text, start, prev):
+            continue
+        if (
+            not strong
+            and (nxt := _NEXT_TOKEN_RE.match(text, end)) is not None
+            and nxt.group(1) not in _FIRST_NAMES
+            # (Not a state after a comma: "Tyrone Gaskins, ID DOC 319774" is a person.)
+            and not text.startswith(",", nxt.end())
+            and (named := _PLACE_AFTER_RE.match(text, nxt.end())) is not None
+            # ... on the same line, and not a street ("on Isaac Lodge Street" is a place
+            # of the person's).
+            and "\n" not in named.group()
+            and not _STREET_WORD_RE.match(named.group())
+        ):
+            taken_until = nxt.end()  # "the Ryan Haight Act", "Sanford Worthington Medical"
             continue
         if not possessive:
             end = _extend_surname(text, end)

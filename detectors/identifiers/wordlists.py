@@ -40,6 +40,8 @@ _LAST_NAMES: frozenset[str] = (
     load_words("last_names.txt") | load_words("extra_last_names.txt")
 ) - _NEVER_NAME
 _COMMON_WORDS: frozenset[str] = load_words("common_words.txt")
+# English words of everyday frequency that no name gazetteer holds (scripts/build_word_lists.py).
+_EVERYDAY_WORDS: frozenset[str] = load_words("everyday_words.txt")
 _PUBLIC_FIGURES = frozenset(name.lower() for name in load_words("public_figures.txt"))
 _PUBLIC_SURNAMES = frozenset(name.split()[-1] for name in _PUBLIC_FIGURES) | frozenset(
     ("kolk", "van der kolk", "kabat-zinn", "mate", "maté", "brené")

@@ -1,0 +1,161 @@
+"""Issue 20, fourteenth identifier round: classes of everyday words, authors and places that
+the retired 2026-12-07p and -07q sets' de-identified posts were held for. Each test uses its
+own wording (none is a sentence of those files), and each look-alike beside it checks what
+must not change: a client named with the same kind of word is still held."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.identifiers.names import _unknown_word
+from detectors.identifiers.wordlists import (
+    _AMBIGUOUS_FIRST,
+    _EVERYDAY_WORDS,
+    _FIRST_NAMES,
+    _LAST_NAMES,
+)
+from tests.moderation.identifier_helpers import kinds_found
+
+
+def _names(text: str) -> list[str]:
+    return kinds_found(text).get("name", [])
+
+
+# Everyday words no gazetteer knows (everyday_words.txt, from wordfreq) -----------------
+
+
+def test_the_everyday_word_list_leaves_out_every_gazetteer_name() -> None:
+    # Built by scripts/build_word_lists.py: an English word a name list holds stays a name.
+    assert len(_EVERYDAY_WORDS) > 10_000
+    for word in ("rural", "principal", "precinct", "landlord", "deputy", "oldest"):
+        assert word in _EVERYDAY_WORDS
+    names = {n.lower() for n in _FIRST_NAMES | _LAST_NAMES | _AMBIGUOUS_FIRST}
+    assert not (_EVERYDAY_WORDS & names)
+
+
+@pytest.mark.parametrize("word", ["Rural", "Principal", "Precinct", "Landlord", "Deputy"])
+def test_an_everyday_word_is_no_unknown_name(word: str) -> None:
+    assert not _unknown_word(word)
+
+
+@pytest.mark.parametrize("word", ["Okafor", "Adebayo", "Nakamura"])
+def test_a_rare_surname_is_still_an_unknown_name(word: str) -> None:
+    assert word.lower() not in _EVERYDAY_WORDS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rural Amish family, no phone in the house; the 12-year-old has panic attacks.",
+        "Principal keeps asking me for the kid's diagnosis. What can I share under FERPA?",
+        "Landlord says the hoarding is a lease violation. How do I document it?",
+        "Oldest of five, 15, parentified, failing two classes this term.",
+        "Deputy wanted to ride along on the crisis call. Is that normal where you are?",
+    ],
+)
+def test_an_everyday_word_opening_a_post_is_not_a_name(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Nicknames that are also English words now in the first-name list.
+        ("Rob relapsed again after his brother's funeral; he's 44.", "Rob"),
+        ("Saw Mel today, she is still not sleeping since the fire.", "Mel"),
+        ("Matt told his mother he wants to die. He's 15.", "Matt"),
+        # A rare surname after a title is still a name.
+        ("Mr. Adebayo, 71, was found wandering the parking lot.", "Adebayo"),
+    ],
+)
+def test_a_nickname_or_rare_surname_is_still_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
+
+
+# Authors and what they wrote ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A single name's "work" in a sentence about reading.
+        "Any papers on moral injury besides Litz and Shay's work?",
+        # A named instrument, its acronym first.
+        "Teen drew a threatening picture. Cornell's CSTAG decision tree says transient.",
+        "Reading Dozier's ABC model for foster infants, anyone used it?",
+        # A full name's titled work.
+        "For the caregivers group I'm thinking of Pauline Boss's Ambiguous Loss.",
+        # Authors listed in parentheses after the method.
+        "Considering Narrative Exposure Therapy (Schauer, Neuner, Elbert) with an interpreter.",
+        # Two authors joined by "&", the first no first name.
+        "For relapse prevention I still use Marlatt & Gordon, but it's dated.",
+        # A particle after "and".
+        "FBT per Lock and Le Grange, with the parents on the road half the year.",
+        # Someone who wrote a paper.
+        "Asking about ERP with clergy. Jonathan Abramowitz has a paper on scrupulosity.",
+    ],
+)
+def test_an_author_or_their_work_is_not_a_client(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A client's work or schedule: no sentence about reading.
+        ("Maria's work schedule changed and she cried in session.", "Maria"),
+        # A relative after a full name's possessive is not a title.
+        ("Maria Lopez's Aunt Rosa called the clinic twice.", "Maria Lopez"),
+        # Clients listed in parentheses: first names, no method before.
+        ("My DBT group (Maria, Jose, Ana) met today; Jose left early.", "Maria"),
+        # Two first names joined by "&" are two people.
+        ("Maria & Gordon came to the family session together.", "Maria"),
+        # A client who wrote a paper for school, named with a cue.
+        ("My client Tasha Greene wrote a paper about her father's suicide.", "Tasha Greene"),
+    ],
+)
+def test_a_client_beside_an_author_look_alike_is_still_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
+
+
+# Places -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The rest of a town whose first word comes before it.
+        "Pine Ridge: grandmother has the kids, tribal court wants an assessment.",
+        "Family lives in East Orange and the son was admitted twice this year.",
+        # The second of two towns.
+        "Need a child therapist in Bend or Redmond for OCD, any leads?",
+        # A town an acronym is joined to.
+        "There is a UW-Madison paper on Hmong healing ceremonies, I think.",
+        # A people after a direction.
+        "Northern Cheyenne boy, 14, wants to attend a ceremony with his uncle.",
+        # A town's services.
+        "I called Hoboken PD on the non-emergency line after the voicemail.",
+        # A law named for a person.
+        "Under the Ryan Haight Act flexibilities, can I still prescribe by video?",
+        "She was Baker Acted last night and is on the unit now.",
+    ],
+)
+def test_a_place_or_service_is_not_a_client(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A relative's name after the relation word is never a place run.
+        ("Her son Austin is 9 and lives with her in Madison.", "Austin"),
+        # A person with a state code after the surname ("ID" here is Idaho's shape).
+        ("Inmate Tyrone Gaskins, ID DOC 319774, died in his cell.", "Tyrone"),
+        # A name on its own line before a line about a court.
+        ("Erik Vandermeer\n\nCourt date moved again, client is 34.", "Erik"),
+        # A street named for a person is the person's place, not an institution.
+        ("She moved to 14 Isaac Lodge Street with her boyfriend Kyle.", "Kyle"),
+    ],
+)
+def test_a_person_beside_a_place_look_alike_is_still_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
