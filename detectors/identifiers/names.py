@@ -737,9 +737,14 @@ def _place_run_end(text: str, start: int, prev: list[str]) -> int | None:
             if name in places or name in _COUNTRIES:
                 return start + len(" ".join(words[:size]))
     # "in Bend or Redmond": a town after a town and "or"/"and".
-    if len(prev) >= 3 and prev[-1] in {"or", "and"} and prev[-3] in _TOWN_PREPOSITIONS:
-        if prev[-2].capitalize() in places and words[0] in places:
-            return start + len(words[0])
+    if (
+        len(prev) >= 3
+        and prev[-1] in {"or", "and"}
+        and prev[-3] in _TOWN_PREPOSITIONS
+        and prev[-2].capitalize() in places
+        and words[0] in places
+    ):
+        return start + len(words[0])
     return None
 
 

@@ -76,6 +76,8 @@ _CREDENTIAL = re.compile(
     # Brightwater, LNHA"), and the roles that sign programme posts ("Office Manager",
     # "Associate Director", "Study Coordinator", "Chaplain").
     r"EdS|Ed\.S\.|MDiv|M\.Div\.|BCC|PharmD|Pharm\.D\.|BCPP|MPH|MHA|LNHA|CCM|LCAS|RDN|CDCES|DSW|"
+    # Dietitians and lactation consultants: "Jenna Kleinfeld, RD", "RD, LDN, CEDS-S", "IBCLC".
+    r"RD|LD|LDN|CDN|CSSD|CEDS-S|CEDRD(?:-S)?|IBCLC|"
     r"DMin|(?:Program|Office|Practice|Intake|Clinic|Case|Site) Manager|"
     r"(?:Study |Program |Intake |Outreach |Education |Research |District )?Coordinator|"
     r"(?:Associate |Assistant |Regional |Site )?Director|Chaplain|Pharmacist|"
@@ -606,7 +608,8 @@ _OTHERS = re.compile(
 # or a client's licence is not one.
 _REGISTRATION_BEFORE = re.compile(
     r"\b(?i:npi|licen[cs]e(?! plate)|lic\.?|caqh|dea|board|certification|cert\.?|reg\.?|"
-    r"registration|"
+    # A biller's numbers: "Medicare PTAN", "Medicaid provider ID", "TIN", "EIN".
+    r"registration|ptan|medica(?:re|id) provider|tin|ein|tax id|"
     r"licensed [a-z ]{3,40}(?:\(|,))(?i:\s*(?:number|no\.?|num|id|#))?\s*(?i:is|:|#|=|-)?\s*"
     r"(?:\(?[A-Z]{2}\)?\s*)?(?:#\s*)?(?:[A-Z]{1,5}[\s-]?)?#?\s*$"
 )
@@ -853,7 +856,11 @@ _DETAILS_SENTENCE = re.compile(
     r"\s*(?:(?:(?:her|his|their|its|the)\s+(?:[\w-]+\s+){0,2}?)?(?:office|intake|direct|main|"
     r"line|number|phone|cell|e-?mail|site|website|web ?page|address|fax|contact|info|"
     r"details)|(?:questions|inquiries|enquiries|referrals|requests)\s+(?:go\s+)?to\s+(?:her|him|"
-    r"them)|(?:call|text|e-?mail|reach|contact|message)\s+(?:her|him|them))\b",
+    r"them)|(?:call|text|e-?mail|reach|contact|message)\s+(?:her|him|them)|"
+    # "He's in private practice at ...", "She's located at ...", "They're based in ...".
+    r"(?:he|she|they)(?:'s|’s|'re|’re|\s+is|\s+are)\s+(?:now\s+)?(?:in\s+(?:private\s+|group\s+)?"
+    r"practice|located|based|seeing\s+clients|taking\s+(?:new\s+)?(?:clients|referrals))\s+"
+    r"(?:at|in|on|out\s+of))\b",
     re.IGNORECASE,
 )
 
@@ -943,6 +950,48 @@ def _staff_name(text: str, start: int, end: int) -> bool:
     if before.endswith(" or ") or before.endswith(" and "):
         before = before[: before.rfind(" ", 0, len(before) - 4) + 1]
     return bool(_STAFF_BEFORE.search(before) or _STAFF_AFTER.match(text, end))
+
+
+# How far before a ZIP the address it ends may stand ("28 Ridge Rd, Beckley WV 25801").
+_ZIP_AFTER_ADDRESS_REACH = 40
+
+
+def _without_set_aside_followers(text: str, kept: list, dropped: list[tuple[int, int]]) -> list:
+    """What is kept, less what belongs to a detail set aside: a later mention of a set-aside
+    clinician's first name or surname ("Dr. Paul Eichhorn at Red River Psychology ... send
+    them to Paul now"), unless a client or relative shares its sentence, and the ZIP that
+    ends a set-aside address on its line."""
+    words = {
+        word
+        for a, b in dropped
+        for word in re.findall(r"[A-Z][\w'’-]+", text[a:b])
+        if word not in _NOT_A_NAME_WORD
+    }
+    # ... and a doctor the post names ("Dr. Paul Eichhorn"), whom the name rules exempt.
+    words.update(w for m in _DOCTOR_NAMED.finditer(text) for w in m.groups() if w)
+    ends = [b for _, b in dropped]
+    result = []
+    for cand in kept:
+        if (
+            cand.kind == "name"
+            and text[cand.start : cand.end] in words
+            and not _CLIENT_OR_KIN.search(_sentence_of(text, cand.start, cand.end))
+        ):
+            continue
+        if cand.kind == "zip" and any(
+            0 <= cand.start - end <= _ZIP_AFTER_ADDRESS_REACH and "\n" not in text[end : cand.start]
+            for end in ends
+        ):
+            continue
+        result.append(cand)
+    return result
+
+
+_DOCTOR_NAMED = re.compile(r"\b(?:Dr\.?|Doctor)\s+([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
+# Capitalised words of a set-aside detail that name no one ("Dr", a practice word).
+_NOT_A_NAME_WORD = frozenset(
+    ("Dr", "Doctor", "The", "Counseling", "Counselling", "Therapy", "Psychology", "Psychiatry")
+)
 
 
 def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> list:
@@ -1065,6 +1114,8 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
     if referred:
         # A word of a recommended practice's name ("Cedar Grove Family Therapy") is no one's.
         dropped += [m.span() for m in _PRACTICE_NAME_RE.finditer(text)]
+    if dropped and card_only:
+        kept = _without_set_aside_followers(text, kept, dropped)
     if dropped:
         # A town inside the author's own address ("..., Helena MT 59601") is no one's name.
         kept = [

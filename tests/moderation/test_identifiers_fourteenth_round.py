@@ -159,3 +159,55 @@ def test_a_place_or_service_is_not_a_client(text: str) -> None:
 )
 def test_a_person_beside_a_place_look_alike_is_still_held(text: str, name: str) -> None:
     assert any(name in found for found in _names(text))
+
+
+# Signed posts: colleagues, registrations, credentials -------------------------------------
+
+
+def _held(text: str) -> list[str]:
+    return [span for spans in kinds_found(text).values() for span in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A referred doctor's first name used again later in the post.
+        "I'm closing my practice in June. My caseload goes to Dr. Imani Rowe at Lakeside "
+        "Counseling, 44 Birch Ave, Duluth MN 55802, 218-555-0147. Please send new referrals "
+        "to Imani from now on.\n\nWarmly, Karen Voss, LICSW",
+        # The ZIP that ends a practice's address set aside.
+        "Now hiring a part-time LPC at Prairie Wind Counseling, 310 Elm St, Pierre SD 57501. "
+        "Contact our office manager Dana Hult at 605-555-0122.\n\nBeth Sorensen, LPC-MH",
+        # A recommended doctor's details in the next sentence, after "He's in practice at".
+        "For Portuguese-speaking teens I recommend Dr. Rui Medeiros. He's in private practice "
+        "at 88 County St, Suite 4, New Bedford MA 02740, 508-555-0163.\n\nAna Costa, LMHC",
+        # A biller's own numbers.
+        "For the billing thread: my Medicare PTAN is MA44721Q and my CAQH ID is 15528831.\n\n"
+        "Tom Reilly, LICSW",
+        # A dietitian's credential.
+        "Any ED dietitians taking referrals? I know Sofia Brandt, RD at Harbor Nutrition "
+        "(617-555-0119) is great but she's full.\n\nLiz Carver, LMHC",
+    ],
+)
+def test_a_signed_post_with_colleagues_details_is_not_held(text: str) -> None:
+    found = kinds_found(text)
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # A client who shares the referred doctor's first name, named with a client word.
+        (
+            "Moving my caseload to Dr. Imani Rowe at Lakeside Counseling, 218-555-0147. My "
+            "client Imani Jackson, 15, will stay with me until June.\n\nKaren Voss, LICSW",
+            "Imani Jackson",
+        ),
+        # A client's insurance provider number is no registration.
+        ("Client's insurance provider ID is W88213477, she's 34.", "W88213477"),
+        # A client's road-side address in a post that sets nothing aside.
+        ("Client lives at 12 Oak Rd, Pierre SD 57501 with her grandmother.", "57501"),
+    ],
+)
+def test_a_clients_detail_beside_a_colleague_look_alike_is_still_held(text: str, held: str) -> None:
+    assert any(held in span for span in _held(text))
