@@ -84,6 +84,14 @@ _AGE_RE = _CaseFree(
     # you!)".
     rf"(?<=[a-z], )(?:{_AGE_NUM}|{_AGE_WORDS})(?=\s*[,);]|\s*\([!?]{{1,3}}\)|"
     rf"\s*\((?:she|he|they)['’](?:ll|d)\b)|"
+    # ... or by a dash: "Ms. Harriet Cole — 96, admitted ...", "Mr. Lutz - 93; lives alone".
+    # (The pattern ignores case: what follows must be about a person, not a list of scores
+    # such as "Vocabulary - 93, Similarities - 88".)
+    rf"(?<=[a-z] [—–-] ){_AGE_NUM}(?=\s*[,;]\s+(?:admitted|lives|living|widowed|widow|"
+    rf"widower|presents|presenting|retired|referred|still|who|moved|came|brought|sent|"
+    rf"recently|wants|says|refuses|refusing|declining|hospitali[sz]ed|transferred|bedbound|"
+    rf"housebound|hard of hearing|in (?:an?|the|her|his) (?:alf|snf|nursing|memory|assisted|"
+    rf"hospice|wheelchair))\b)|"
     # An age in words set off by dashes or commas after anything ("born 14 July 1933 -
     # ninety-three - refuses", "my oldest client, now, ninety-eight,").
     rf"(?:(?<=[-–—] )|(?<=, )|(?<=\())(?:{_AGE_WORDS})"

@@ -60,7 +60,10 @@ def _obfuscated_email(match: re.Match[str], text: str) -> bool:
 _TLDS = (
     r"(?:com|org|net|edu|gov|io|co|us|info|me|biz|ly|app|health|care|site|page|blog|ca|uk|ee|tv|"
     r"ai|gg|fm|social|be|link|bio|xyz|online|store|shop|art|life|live|family|dev|world|club|band|"
-    r"photos?|studio|website|space|tk|to|mx|de|fr|nz|ie|in)"
+    r"photos?|studio|website|space|tk|to|mx|de|fr|nz|ie|in|"
+    # Newer generic domains people put their own names under: "lenavoss.dance".
+    r"dance|yoga|fitness|coach|photography|gallery|design|music|rocks|guru|style|beauty|"
+    r"tattoo|church|media|tech|email|today|games|video|nyc)"
 )
 
 
@@ -307,6 +310,27 @@ _TLD_HINTS = (
     ".nz",
     ".ie",
     ".in",
+    ".dance",
+    ".yoga",
+    ".fitness",
+    ".coach",
+    ".photography",
+    ".gallery",
+    ".design",
+    ".music",
+    ".rocks",
+    ".guru",
+    ".style",
+    ".beauty",
+    ".tattoo",
+    ".church",
+    ".media",
+    ".tech",
+    ".email",
+    ".today",
+    ".games",
+    ".video",
+    ".nyc",
 )
 
 

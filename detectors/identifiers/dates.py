@@ -46,6 +46,12 @@ _DATE_MD_CUE_RE = _CaseFree(
     # What happened to someone that day: "I saw him 11/12", "ran a call 11/30", "got in a
     # fight 11/22", "relapsed 3/2".
     r"saw (?:him|her|them)|call|fight|crash|accident|attempt|overdose|od'?d?|relapsed|relapse|"
+    # A birth, an admission or a discharge as a noun or a label, and what courts, landlords
+    # and agencies do to someone: "delivered 11/24", "Adm: 11/21", "cleared for discharge
+    # 12/5", "evicted 10/3", "sentencing 1/14", "placed 6/2".
+    r"delivered|gave birth|c-section|induced|miscarried|miscarriage|adm|admit|admission|"
+    r"discharge|transferred|evicted|eviction|arraigned|arraignment|sentenced|sentencing|trial|"
+    r"paroled|released|placed|removed|arrested|arrest|assaulted|incident|restrained|"
     r"runs out|expires|expired|lapses|lapsed|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -183,8 +189,16 @@ _DATE_WORDS_RE = StartGated(_DATE_WORDS_RE)  # tried only where a match can begi
 
 _DATE_ORDINAL_RE = _CaseFree(
     rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
-    rf"when\b|and\b|to\b|through\b|-|–))"
+    rf"when\b|and\b|to\b|through\b|after\b|before\b|but\b|so\b|because\b|while\b|-|–))|"
+    # A person's day named, then its date: "Funeral is the 8th", "her court date was the
+    # 3rd", "surgery set for the 21st".
+    rf"\b(?:funeral|memorial|wake|burial|wedding|birthday|surgery|court date|hearing|"
+    rf"sentencing|trial|release date|due date|anniversary)(?:\s+(?:is|was|will be|'s|’s|"
+    rf"set for|scheduled for|falls on|fell on))?(?:\s+on)?\s+the {_DAY}{_ORD}\b"
 )
+
+
+_ORDINAL_PREPOSITIONS = ("on ", "since ", "until ", "by ", "before ", "after ")
 
 
 # A date written in Spanish: "11 de marzo de 1990".
@@ -301,7 +315,11 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             # "our regional networking lunch is on the 14th": a gathering's day; "I'll be out
             # of office until the 2nd": the author's own.
             if not (_event_before(doc, m.start()) or _own_absence(doc, m.start())):
-                yield _Candidate("date", m.start(), m.end())
+                start = m.start()
+                if not m.group().lower().startswith(_ORDINAL_PREPOSITIONS):
+                    # The day alone when a word for it came first ("Funeral is the 8th").
+                    start += m.group().lower().rfind("the ")
+                yield _Candidate("date", start, m.end())
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
     if not (

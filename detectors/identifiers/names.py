@@ -419,8 +419,11 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         # A dash that opens a line is a sign-off ("— Sarah K."); mid-line it is punctuation.
         window_start = max(0, start - 8)
         line_before = text[text.rfind("\n", window_start, start) + 1 : start].strip()
-        if line_before in {"-", "--", "—", "–", "~"} and (
-            window_start == 0 or "\n" in text[window_start:start]
+        if (
+            line_before in {"-", "--", "—", "–", "~"}
+            and (window_start == 0 or "\n" in text[window_start:start])
+            # ... but a list item goes on after a colon or dash: "- Jordan: urges up".
+            and not _LIST_ITEM_AFTER_RE.match(text, end)
         ):
             return True
         if (
@@ -700,6 +703,12 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
 
 
 _STREET_WORD_RE = re.compile(r"\s+(?:Street|St|Avenue|Ave|Road|Park)\b")
+# A list item's opening (a bullet or a number, maybe an initial), and after the person a
+# colon or a spaced dash: "- Kayla M.: ...", "1) Guadalupe M. - PHQ 22", "- T. Abernathy:".
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|\s)(?:[-•*▪]|\d{1,2}[.)])[ \t]+(?:[A-Z]\.[ \t]?)?$")
+_LIST_ITEM_AFTER_RE = re.compile(
+    r"(?:[ \t]+[A-Z]\.|[ \t]+[A-Z][a-z'’-]+)?[ \t]*(?::|[ \t][-–—])[ \t]+(?=\S)"
+)
 # An institution's acronym joined to its town: "UW-Madison", "UNC-Charlotte", "SUNY-Albany".
 _ACRONYM_HYPHEN_BEFORE_RE = re.compile(r"\b[A-Z]{2,5}-$")
 # A direction before a people or a region: "Northern Cheyenne", "West Texas", "East Harlem".
@@ -938,6 +947,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
                 and token.lower() not in _RELATION_SET
                 and detail_possible
                 and _DETAIL_AFTER_RE.match(text, _extend_surname(text, end))
+            )
+            # A list item that opens with a person and a colon or dash: "- Kayla M.: 3
+            # missed groups", "2) Shlomo - OCD, waitlist".
+            or (
+                # (Not a word that is also a name: "- Grace: a talk on self-compassion".)
+                (token in _FIRST_NAMES or token in _LAST_NAMES or _unknown_word(token))
+                and token not in _AMBIGUOUS_FIRST
+                and _LIST_ITEM_BEFORE_RE.search(text, max(0, start - 9), start)
+                and _LIST_ITEM_AFTER_RE.match(text, end)
             )
         ):
             # Intake shorthand: "45M, R. Castellanos, DOB ...", "Corazon Delacruz-Whitley,

@@ -35,7 +35,10 @@ _OTHER_LANGUAGE_CLOSINGS = (
     r"ngā mihi|nga mihi|nāku noa|naku noa"
 )
 _SIGN_OFF = re.compile(
-    r"^\s*(?:[-—–~]+\s*\S.*|(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|"
+    # A dash before a name signs off, unless a colon and more follow the name: a list item
+    # ("- Maria: 3 missed groups", "- T. Abernathy: diary card blank").
+    r"^\s*(?:[-—–~]+\s*(?!(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*:\s*\S)\S.*|"
+    r"(?:best(?: wishes| regards)?|warm(?:ly| regards| wishes)?|"
     r"kind regards|regards|sincerely|cheers|thanks(?: so much| again| all| everyone)?|"
     r"thank you(?: all)?|many thanks|with gratitude|gratefully|respectfully|take care|"
     r"be well|in solidarity|peace|all the best|yours(?: truly)?|cordially|xo|"

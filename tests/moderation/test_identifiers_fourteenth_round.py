@@ -211,3 +211,76 @@ def test_a_signed_post_with_colleagues_details_is_not_held(text: str) -> None:
 )
 def test_a_clients_detail_beside_a_colleague_look_alike_is_still_held(text: str, held: str) -> None:
     assert any(held in span for span in _held(text))
+
+
+# Names opening list items; dates after a person's event; an age after a dash; newer domains
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Group check-in:\n- Marisol T.: missed two groups\n- Dev: better sleep", "Marisol T."),
+        ("Waitlist:\n- R. Okonkwo: PHQ 19, wants evenings\n- Sandra: stepped down", "Okonkwo"),
+        ("Today's triage: 1) Zainab K. - SI passive 2) Yitzchak - OCD, waitlist", "Yitzchak"),
+    ],
+)
+def test_a_person_opening_a_list_item_is_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An agenda's items are no people, nor is a word that is also a name.
+        "Agenda:\n- Note: bring the consent forms\n- Monday: no group\n- Grace: self-compassion",
+        # A dash sign-off is still the author's own.
+        "Thanks for the replies, all.\n- Marisol Tejada, LCSW",
+    ],
+)
+def test_an_agenda_item_or_a_dash_sign_off_is_not_a_client(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Postpartum consult: 24F, delivered 10/17, now not sleeping at all.", "10/17"),
+        ("Teen was evicted 9/30 with his mom and is couch surfing.", "9/30"),
+        ("His brother's funeral is the 12th and he wants to drink beforehand.", "the 12th"),
+        ("Her father died on the 3rd after a long illness.", "on the 3rd"),
+    ],
+)
+def test_a_date_after_a_persons_event_is_held(text: str, date: str) -> None:
+    assert date in kinds_found(text).get("date", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our consult group meets on the 14th after lunch.",
+        "She lives on the 5th floor and won't use the elevator.",
+        "Pain was 7/10 after the fall, now 4/10.",
+    ],
+)
+def test_an_ordinal_or_ratio_look_alike_is_no_date(text: str) -> None:
+    assert "date" not in kinds_found(text)
+
+
+def test_an_age_after_a_dash_following_a_name_is_held() -> None:
+    found = kinds_found("New consult: Mr. Albert Fenn — 97, admitted from his ALF for falls.")
+    assert found.get("age") == ["97"]
+
+
+def test_a_score_after_a_dash_is_no_age() -> None:
+    assert "age" not in kinds_found("WISC subtests: Vocabulary - 93, Similarities - 88.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her studio page is maraquinn.dance and it lists her classes.",
+        "He posts his routines at coachdevonte.fitness now.",
+    ],
+)
+def test_a_personal_site_under_a_newer_domain_is_held(text: str) -> None:
+    assert kinds_found(text).get("url")
