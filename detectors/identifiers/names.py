@@ -703,6 +703,28 @@ def _us_place_end(text: str, start: int, prev: list[str]) -> int | None:
 
 
 _STREET_WORD_RE = re.compile(r"\s+(?:Street|St|Avenue|Ave|Road|Park)\b")
+# Who a named person is, after a comma: ", his sister", ", the client's father", ", her
+# grandson".
+_RELATION_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:his|her|their|my client's|my client’s|the client's|the client’s|client's|"
+    r"client’s|pt's|pt’s)\s+(?:older\s+|younger\s+|little\s+|big\s+|twin\s+|ex-?)?(?:"
+    + "|".join(
+        sorted(
+            (re.escape(w) for w in _RELATION_SET if w.isalpha() and len(w) > 2),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+# Where a stay or an admission happened: a facility, not a person ("admitted to Kirby",
+# "Medically cleared after 2 days at Sanford Worthington", "was Baker Acted to Jackson").
+_FACILITY_PREPOSITIONS = frozenset(("at", "to", "from"))
+_FACILITY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:admi(?:tted|ssions?|t)|transferred|discharged|cleared|stays?|stayed|days|weeks|"
+    r"nights|inpatient|detox|rehab|hospitali[sz]ed|committed|acted|bed)\b"
+    r"(?:[\s,]+[\w'’-]+){0,5}?,?\s+(?:at|to|from)\s+$"
+)
 # A list item's opening (a bullet or a number, maybe an initial), and after the person a
 # colon or a spaced dash: "- Kayla M.: ...", "1) Guadalupe M. - PHQ 22", "- T. Abernathy:".
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|\s)(?:[-•*▪]|\d{1,2}[.)])[ \t]+(?:[A-Z]\.[ \t]?)?$")
@@ -887,6 +909,19 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not strong and (place_end := _place_run_end(text, start, prev)):
             taken_until = place_end  # "Pine Ridge:", "in East Orange", "UW-Madison"
             continue
+        if (
+            not strong
+            and prev
+            and prev[-1] in _FACILITY_PREPOSITIONS
+            and _FACILITY_BEFORE_RE.search(text, max(0, start - 60), start)
+            and not _PERSON_VERB_RE.match(text, end)
+            # ("She stayed at Maria's place": someone's home; "to Dolores, his sister".)
+            and not text.startswith(("'s", "’s"), end)
+            and not _RELATION_APPOSITION_AFTER_RE.match(text, _extend_surname(text, end))
+        ):
+            continue  # "two prior admissions ... one at Kirby", "2 days at Sanford": a hospital
+        if token == "Eve" and prev and prev[-1] in {"christmas", "year's", "year’s"}:  # noqa: S105
+            continue  # "Christmas Eve", "New Year's Eve": a day
         if never and not (
             token in _AMBIGUOUS_FIRST and (strong or _PERSON_VERB_RE.match(text, end))
         ):
@@ -947,6 +982,12 @@ def _name_candidates(text: str) -> list[_Candidate]:
                 and token.lower() not in _RELATION_SET
                 and detail_possible
                 and _DETAIL_AFTER_RE.match(text, _extend_surname(text, end))
+            )
+            # A relative named, then who they are: "transferred to Dolores, his sister".
+            or (
+                token not in _NEVER_NAME
+                and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST or _unknown_word(token))
+                and _RELATION_APPOSITION_AFTER_RE.match(text, _extend_surname(text, end))
             )
             # A list item that opens with a person and a colon or dash: "- Kayla M.: 3
             # missed groups", "2) Shlomo - OCD, waitlist".

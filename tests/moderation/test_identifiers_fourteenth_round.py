@@ -284,3 +284,39 @@ def test_a_score_after_a_dash_is_no_age() -> None:
 )
 def test_a_personal_site_under_a_newer_domain_is_held(text: str) -> None:
     assert kinds_found(text).get("url")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three prior admissions at Bellevue, one at Creedmoor. Who does retained evals?",
+        "Medically cleared after 3 days at Avera McKennan and sent home with no follow-up.",
+        "Their son died on Christmas Eve two years ago and the holidays are brutal.",
+    ],
+)
+def test_a_hospital_after_a_stay_or_a_holiday_is_not_a_client(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("After discharge she stayed at Maria's place for a week.", "Maria"),
+        ("My client was sent to Maria for the weekend, her aunt.", "Maria"),
+        ("Admitted Friday; transferred to Dolores, his sister, as the contact.", "Dolores"),
+    ],
+)
+def test_a_person_after_a_stay_word_is_still_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A name that is also a word, then who the person is.
+        ("Client lives with Dolores, his sister, who drinks every night.", "Dolores"),
+        ("He calls Hope, his older sister, when the urges hit.", "Hope"),
+    ],
+)
+def test_a_name_followed_by_who_the_person_is_is_held(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text))
