@@ -156,9 +156,26 @@ def _event_date(doc: _Doc, start: int, end: int, *, cue_after: bool = True) -> b
     just after it), unless a person's own date word precedes it."""
     if _PERSONAL_DATE_CUE_RE.search(doc, max(0, start - 24), start):
         return False
-    return _event_before(doc, start) or (
-        cue_after and _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None
+    return (
+        _event_before(doc, start)
+        or (cue_after and _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None)
+        or (
+            _TIME_RANGE_AFTER_RE.match(doc.text, end) is not None
+            and _CLIENT_OR_KIN_RE.search(doc) is None
+            and _PERSON_BETWEEN_RE.search(doc, max(0, start - 120), min(len(doc.text), end + 80))
+            is None
+        )
     )
+
+
+# A date with a time range after it, in a post that speaks of no client or relative: an
+# announcement's ("Jan 22, noon-1:30 CT", "March 3, 6-7:30 pm").
+_TIME_RANGE_AFTER_RE = re.compile(
+    r"(?i),?\s*(?:from\s+)?(?:noon|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*"
+    r"(?:-|–|—|to|until)\s*(?:noon|\d{1,2}(?::\d\d)?)\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?:[ECMP][SD]?T\b)?"
+)
+_CLIENT_OR_KIN_RE = _CaseFree(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
 
 
 # The author's own time away, just before the date or its range ("I'll be out of office
@@ -167,12 +184,15 @@ _OWN_ABSENCE_RE = _CaseFree(
     r"(?i)\b(?:out of (?:the )?office|ooo|on (?:leave|vacation|holiday|pto|parental leave)|"
     r"i(?:'ll| will|'m| am) (?:be )?(?:out|away|off|traveling|travelling)|(?:my|our) "
     r"(?:office|practice|clinic) (?:is |will be )?closed|back in (?:the )?office)\b"
-    r"[^.!?\n]{0,28}$"
+    r"[^.!?\n]{0,28}$|"
+    # Colleagues covering for each other: "I'm covering for Dr. Murata (Murata Psychiatry,
+    # 917-...) Dec 24-31", "she covers for me Jan 2-6".
+    r"\b(?:covering for|covers? for|covering me|cover me|coverage)\b(?:[^.!?\n]|(?<=dr)\.){0,70}$"
 )
 
 
 def _own_absence(doc: _Doc, start: int) -> bool:
-    return _OWN_ABSENCE_RE.search(doc, max(0, start - 60), start) is not None
+    return _OWN_ABSENCE_RE.search(doc, max(0, start - 90), start) is not None
 
 
 # The first of a list of dates ("12/3, 12/10 and 12/17") needs no cue of its own.

@@ -320,3 +320,31 @@ def test_a_person_after_a_stay_word_is_still_held(text: str, name: str) -> None:
 )
 def test_a_name_followed_by_who_the_person_is_is_held(text: str, name: str) -> None:
     assert any(name in found for found in _names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An announcement's date with its time range, in a post about no client.
+        'Free training: "Motivational Interviewing for Rural Teams," presented by Dr. Ana '
+        "Ruiz of the state university and me. March 4, noon-1:30 CT. Free to members.\n\n"
+        "Jo Park, LPC",
+        # Colleagues covering for each other.
+        "Holiday swap: I'm covering for Dr. Ravi Menon (Menon Psychiatry) Dec 22-29, and he "
+        "covers me Jan 2-6.\n\nDr. Ellen Sato, MD",
+    ],
+)
+def test_an_announcements_date_or_a_coverage_swap_is_not_held(text: str) -> None:
+    assert "date" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A person's appointment with a time range is still a date of care.
+        ("Court date March 4, 9-11am. He needs a letter from me first.", "March 4"),
+        ("My client relapsed March 4, 9-11pm was the worst of it.", "March 4"),
+    ],
+)
+def test_a_persons_date_with_a_time_range_is_still_held(text: str, date: str) -> None:
+    assert date in kinds_found(text).get("date", [])
