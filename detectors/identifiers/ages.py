@@ -112,6 +112,26 @@ _AGE_RE = _CaseFree(
 _BORN_YEAR_RE = re.compile(r"\b[Bb]orn\s+(?:in\s+|on\s+)?(?:[\w.]+,?\s+){0,3}?(1[89]\d\d)\b")
 
 
+# What a number after "is" measures when a test, a score or a vital sign is named just before:
+# "her WISC-V Spanish FSIQ is 93", "O2 sat is 94", "the standard score is 91".
+_MEASURE_IS_BEFORE_RE = re.compile(
+    r"\b(?:scores?|iq|index|level|rate|weight|sat|saturation|reading|composite|percentile|"
+    r"pulse|glucose|sugar|temp|temperature|bp|hr|quotient|total|result)\s+$",
+    re.IGNORECASE,
+)
+# ... or a test's acronym of three or more, in capitals: "FSIQ is 93", "SpO2 is 94" (a client's
+# initials, "JR is 93", stay an age).
+_ACRONYM_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z]?[A-Z0-9][A-Z0-9-]{1,6}\s+$")
+
+
+def _measured(text: str, start: int, value: str) -> bool:
+    """An "is 93" match whose subject is a measure, not a person."""
+    if value[:3].lower() != "is ":
+        return False
+    before = text[max(0, start - 24) : start]
+    return bool(_MEASURE_IS_BEFORE_RE.search(before) or _ACRONYM_BEFORE_RE.search(before))
+
+
 def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Candidate]:
     """Ages over 89: in words anywhere, around each 90-129 number, and birth years more
     than 89 years before `today` (the current date, read per call)."""
@@ -120,7 +140,8 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
     words_age = "ninety" in lower or "hundred" in lower or "noventa" in lower or " cien" in lower
     if words_age:
         for m in _AGE_RE.finditer(doc):
-            yield _Candidate("age", m.start(), m.end())
+            if not _measured(text, m.start(), m.group()):
+                yield _Candidate("age", m.start(), m.end())
     if not doc.digits:
         return
     if "born" in lower and "00" in shape:
@@ -140,4 +161,5 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
             for m in _AGE_RE.finditer(doc, max(0, run_start - 16), window_end):
                 if m.span() not in seen_ages:
                     seen_ages.add(m.span())
-                    yield _Candidate("age", m.start(), m.end())
+                    if not _measured(text, m.start(), m.group()):
+                        yield _Candidate("age", m.start(), m.end())

@@ -202,7 +202,9 @@ _COMPASS_WORDS = frozenset(
     )
 )
 _COMPOUND_AFTER_RE = re.compile(
-    r"[A-Za-z'’]+-(?:era|born|based|speaking|american|style|area|raised)\b", re.I
+    r"[A-Za-z'’]+-(?:era|born|based|speaking|american|style|area|raised|dominant|identified|"
+    r"identifying|fluent|only|first|owned|run|led|affiliated|accented)\b",
+    re.I,
 )
 _SAID_AFTER_RE = re.compile(r"\s+(?:said|says|wrote|posted|suggested|mentioned)\b")
 _ABBREVIATION_NUMBER_RE = re.compile(r"\.\s*(?:No\.?|#)\s*#?\s*\d")

@@ -348,3 +348,35 @@ def test_an_announcements_date_or_a_coverage_swap_is_not_held(text: str) -> None
 )
 def test_a_persons_date_with_a_time_range_is_still_held(text: str, date: str) -> None:
     assert date in kinds_found(text).get("date", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neuropsych: 10yo, her WISC-V FSIQ is 93 and reading is 74.",
+        "O2 sat is 94 on room air, HR is 96.",
+        "His standard score is 91 on the receptive scale.",
+    ],
+)
+def test_a_measure_after_is_is_no_age(text: str) -> None:
+    assert "age" not in kinds_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Ochoa is 93 and lives alone.",
+        "JR is 93 and still drives to group.",
+        "The client's grandmother is 97.",
+    ],
+)
+def test_a_persons_age_after_is_is_still_held(text: str) -> None:
+    assert kinds_found(text).get("age")
+
+
+def test_a_language_or_identity_compound_is_not_a_name() -> None:
+    assert _names("Intake: 8-year-old boy, Portuguese-dominant, referred by the school.") == []
+
+
+def test_a_hyphenated_first_name_is_still_held() -> None:
+    assert _names("My client Ana-Sofia missed group again.") == ["Ana-Sofia"]
