@@ -727,6 +727,14 @@ _FACILITY_BEFORE_RE = re.compile(
     r"nights|inpatient|detox|rehab|hospitali[sz]ed|committed|acted|bed)\b"
     r"(?:[\s,]+[\w'’-]+){0,5}?,?\s+(?:at|to|from)\s+$"
 )
+# Roles that name lists also hold as names: with no strong cue (a title, a relation, "my
+# client"), a role doing what a person does is the role ("Judge wants", "Captain said").
+_ROLE_WORDS = frozenset(
+    (
+        *("Judge", "Pastor", "Bishop", "Sheriff", "Deacon", "Major", "Mayor", "Trooper"),
+        *("Ranger", "Chief", "Coach", "Warden", "Officer", "Captain", "Imam", "Sarge"),
+    )
+)
 # A list item's opening (a bullet or a number, maybe an initial), and after the person a
 # colon or a spaced dash: "- Kayla M.: ...", "1) Guadalupe M. - PHQ 22", "- T. Abernathy:".
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|\n|\s)(?:[-•*▪]|\d{1,2}[.)])[ \t]+(?:[A-Z]\.[ \t]?)?$")
@@ -1012,6 +1020,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
                 (surname := _SURNAME_RE.match(text, end)) is not None
                 and _AGE_AFTER_RE.match(text, surname.end()) is not None
             )
+        if not strong and token in _ROLE_WORDS:
+            continue  # "Judge wants a one-page summary", "Sheriff called": a role, not a name
         if not strong:
             if token in _FIRST_NAMES:
                 pass

@@ -380,3 +380,26 @@ def test_a_language_or_identity_compound_is_not_a_name() -> None:
 
 def test_a_hyphenated_first_name_is_still_held() -> None:
     assert _names("My client Ana-Sofia missed group again.") == ["Ana-Sofia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forensic eval due Friday. Judge wants a one-page summary, not 30 pages.",
+        "School called twice. Sheriff says the threat was a prank.",
+        "Captain said the unit is short-staffed again this weekend.",
+    ],
+)
+def test_a_role_doing_what_a_person_does_is_not_a_name(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My client Major Reyes, 54, wants a nexus letter.", "Major Reyes"),
+        ("Her son Ranger is 6 and hits his sister.", "Ranger"),
+    ],
+)
+def test_a_role_word_named_with_a_strong_cue_is_still_a_name(text: str, name: str) -> None:
+    assert name in _names(text)
