@@ -959,14 +959,18 @@ def _staff_name(text: str, start: int, end: int) -> bool:
 _ZIP_AFTER_ADDRESS_REACH = 40
 
 
-def _without_set_aside_followers(text: str, kept: list, dropped: list[tuple[int, int]]) -> list:
+def _without_set_aside_followers(
+    text: str, kept: list, dropped: list[tuple[int, int]], names: list[tuple[int, int]]
+) -> list:
     """What is kept, less what belongs to a detail set aside: a later mention of a set-aside
-    clinician's first name or surname ("Dr. Paul Eichhorn at Red River Psychology ... send
-    them to Paul now"), unless a client or relative shares its sentence, and the ZIP that
-    ends a set-aside address on its line."""
+    clinician's first name or surname (`names`: the name spans set aside; "Dr. Paul Eichhorn
+    at Red River Psychology ... send them to Paul now"), unless a client or relative shares
+    its sentence, and the ZIP that ends a set-aside address (of `dropped`) on its line. A
+    word of a practice's name or address is no one's name ("River" after "Red River
+    Psychology" may be a client)."""
     words = {
         word
-        for a, b in dropped
+        for a, b in names
         for word in re.findall(r"[A-Z][\w'’-]+", text[a:b])
         if word not in _NOT_A_NAME_WORD
     }
@@ -1118,7 +1122,13 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         # A word of a recommended practice's name ("Cedar Grove Family Therapy") is no one's.
         dropped += [m.span() for m in _PRACTICE_NAME_RE.finditer(text)]
     if dropped and card_only:
-        kept = _without_set_aside_followers(text, kept, dropped)
+        set_aside = set(dropped)
+        names = [
+            (c.start, c.end)
+            for c in candidates
+            if c.kind == "name" and (c.start, c.end) in set_aside
+        ]
+        kept = _without_set_aside_followers(text, kept, dropped, names)
     if dropped:
         # A town inside the author's own address ("..., Helena MT 59601") is no one's name.
         kept = [

@@ -403,3 +403,13 @@ def test_a_role_doing_what_a_person_does_is_not_a_name(text: str) -> None:
 )
 def test_a_role_word_named_with_a_strong_cue_is_still_a_name(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+def test_a_word_of_a_set_aside_practice_name_is_no_colleague() -> None:
+    # "Marcus" of the recommended practice's name is not the colleague's: someone called
+    # Marcus later in the post, with no client word in its sentence, is still held.
+    text = (
+        "Referring my teens to Dr. Imani Rowe at Marcus Family Therapy, 218-555-0147, from "
+        "now on. Marcus says he wants to keep seeing me till June.\n\nKaren Voss, LICSW"
+    )
+    assert "Marcus" in _names(text)
