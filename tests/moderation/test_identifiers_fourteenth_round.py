@@ -413,3 +413,17 @@ def test_a_word_of_a_set_aside_practice_name_is_no_colleague() -> None:
         "now on. Marcus says he wants to keep seeing me till June.\n\nKaren Voss, LICSW"
     )
     assert "Marcus" in _names(text)
+
+
+def test_the_committed_everyday_word_list_is_what_the_build_script_writes() -> None:
+    # scripts/build_word_lists.py reads wordfreq (a pinned dev dependency) and the name
+    # lists: a name added to a gazetteer without rebuilding the list would stay "everyday".
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_word_lists.py"
+    spec = importlib.util.spec_from_file_location("build_word_lists", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.everyday_words() == set(_EVERYDAY_WORDS)
