@@ -17,6 +17,7 @@ CLIENT_OR_KIN_WORDS = (
     r"kid|child|teen|boy|girl|baby|infant|parents?|guardian|grand\w+|niece|nephew|boyfriend|"
     r"girlfriend|roommate"
 )
+CLIENT_OR_KIN_RE = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
 
 # CPT codes of psychiatric services, psychological testing, adaptive-behaviour treatment,
 # telehealth and office visits: 90785-90899, 96105-96171, 97151-97158, 98000-98016 (audio-video

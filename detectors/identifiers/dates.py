@@ -12,6 +12,7 @@ from detectors.identifiers._text import (
     _ORD,
     _WEEKDAYS,
     _YEAR,
+    CLIENT_OR_KIN_RE,
     CLIENT_OR_KIN_WORDS,
     PERSON_CONTEXT_RE,
     _Candidate,
@@ -161,7 +162,7 @@ def _event_date(doc: _Doc, start: int, end: int, *, cue_after: bool = True) -> b
         or (cue_after and _EVENT_CUE_RE.search(doc, end, min(len(doc.text), end + 30)) is not None)
         or (
             _TIME_RANGE_AFTER_RE.match(doc.text, end) is not None
-            and _CLIENT_OR_KIN_RE.search(doc) is None
+            and CLIENT_OR_KIN_RE.search(doc.text) is None
             and _PERSON_BETWEEN_RE.search(doc, max(0, start - 120), min(len(doc.text), end + 80))
             is None
         )
@@ -175,7 +176,6 @@ _TIME_RANGE_AFTER_RE = re.compile(
     r"(?:-|–|—|to|until)\s*(?:noon|\d{1,2}(?::\d\d)?)\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
     r"(?:[ECMP][SD]?T\b)?"
 )
-_CLIENT_OR_KIN_RE = _CaseFree(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
 
 
 # The author's own time away, just before the date or its range ("I'll be out of office

@@ -759,17 +759,18 @@ def _place_run_end(text: str, start: int, prev: list[str]) -> int | None:
     if run is None:
         return None
     words = run.group().split()
-    before = text[max(0, start - 40) : start]
+    # What stands before the word on its own line.
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]
     if _ACRONYM_HYPHEN_BEFORE_RE.search(before):
         return start + len(words[0])
     raw = before.split()[-2:]
     if raw and raw[-1] in _CAPITAL_COMPASS and before.endswith(" "):
         return start + len(words[0])
     places = us_places()
-    # Up to two capitalised words just before, on the same line.
+    # Up to two capitalised words just before.
     lead: list[str] = []
     for word in reversed(raw):
-        if not word[:1].isupper() or not word.isalpha() or "\n" in before[-len(word) - 1 :]:
+        if not word[:1].isupper() or not word.isalpha():
             break
         lead.insert(0, word)
     for count in range(len(lead), 0, -1):
@@ -919,17 +920,6 @@ def _name_candidates(text: str) -> list[_Candidate]:
         if not strong and (place_end := _place_run_end(text, start, prev)):
             taken_until = place_end  # "Pine Ridge:", "in East Orange", "UW-Madison"
             continue
-        if (
-            not strong
-            and prev
-            and prev[-1] in _FACILITY_PREPOSITIONS
-            and _FACILITY_BEFORE_RE.search(text, max(0, start - 60), start)
-            and not _PERSON_VERB_RE.match(text, end)
-            # ("She stayed at Maria's place": someone's home; "to Dolores, his sister".)
-            and not text.startswith(("'s", "’s"), end)
-            and not _RELATION_APPOSITION_AFTER_RE.match(text, _extend_surname(text, end))
-        ):
-            continue  # "two prior admissions ... one at Kirby", "2 days at Sanford": a hospital
         if token == "Eve" and prev and prev[-1] in {"christmas", "year's", "year’s"}:  # noqa: S105
             continue  # "Christmas Eve", "New Year's Eve": a day
         if never and not (
@@ -1022,6 +1012,16 @@ def _name_candidates(text: str) -> list[_Candidate]:
             )
         if not strong and token in _ROLE_WORDS:
             continue  # "Judge wants a one-page summary", "Sheriff called": a role, not a name
+        if (
+            not strong
+            and prev
+            and prev[-1] in _FACILITY_PREPOSITIONS
+            and _FACILITY_BEFORE_RE.search(text, max(0, start - 60), start)
+            and not _PERSON_VERB_RE.match(text, end)
+            # ("She stayed at Maria's place": someone's home.)
+            and not text.startswith(("'s", "’s"), end)
+        ):
+            continue  # "two prior admissions ... one at Kirby", "2 days at Sanford": a hospital
         if not strong:
             if token in _FIRST_NAMES:
                 pass

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.identifiers._text import CLIENT_OR_KIN_WORDS, CaselessSearch
+from detectors.identifiers._text import CLIENT_OR_KIN_RE, CLIENT_OR_KIN_WORDS, CaselessSearch
 from detectors.identifiers.name_cues import _AMBIGUOUS_TITLES, _DIAGNOSIS_AFTER
 from detectors.lexicon_scan import StartGated
 
@@ -789,7 +789,7 @@ _FOR_A_COLLEAGUE = re.compile(
 _FOR_A_COLLEAGUE = CaselessSearch(_FOR_A_COLLEAGUE)
 # Whose detail it is, said in its sentence: a client or a relative (a pronoun alone is the
 # colleague: "Referrals to her office at ...").
-_CLIENT_OR_KIN = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS})\b")
+_CLIENT_OR_KIN = CLIENT_OR_KIN_RE
 # A practice's staff member named by their role: "her assistant, Marisa", "Intake
 # coordinator: Becca Nunes", "Contact Ilene Westdahl, HR", "Ask for Lupe or Tomás".
 _STAFF_BEFORE = re.compile(
