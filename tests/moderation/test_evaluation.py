@@ -176,6 +176,8 @@ def test_the_retired_2026_12_05c_identifier_sets_are_development_data() -> None:
         ("rb41-", "2026-12-07o", 130, 463, 55, 70),
         ("rb42-", "2026-12-07p", 130, 409, 55, 70),
         ("rb43-", "2026-12-07q", 130, 429, 55, 70),
+        ("rb44-", "2026-12-07r", 130, 520, 55, 70),
+        ("rb45-", "2026-12-07s", 130, 447, 55, 70),
     ],
 )
 def test_the_retired_2026_12_06_vignettes_and_signatures_are_development_data(
@@ -279,6 +281,8 @@ def test_the_retired_blind_warning_set_is_training_data_now() -> None:
         ("2026-12-07o", "07o", 130, 30),
         ("2026-12-07p", "07p", 130, 30),
         ("2026-12-07q", "07q", 130, 30),
+        ("2026-12-07r", "07r", 130, 30),
+        ("2026-12-07s", "07s", 130, 30),
     ],
 )
 def test_a_retired_blind_warning_set_is_an_independent_training_writer_now(
