@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from detectors.identifiers._text import _Candidate, _CaseFree, _digit_runs, _Doc
+from detectors.identifiers.wordlists import _COMMON_WORDS, _EVERYDAY_WORDS
 
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 
@@ -100,6 +101,14 @@ _AGE_RE = _CaseFree(
     # ... or ending the sentence after a name ("Resident is Mrs. Pearl Hendricks,
     # ninety-seven.").
     rf"(?<=[a-z], )(?:{_AGE_WORDS})(?=[.;!](?:\s|$))|"
+    # ... or in digits ending the sentence, or with "and" and what the person is after it
+    # ("Client Walter Brandt, 95.", "Mrs. Odessa Pruitt, ninety-three and sharper than me"):
+    # only after a capitalised word, checked in `_named_before` ("Vocabulary, 93." is a score).
+    rf"(?<=[a-z], )(?:{_AGE_NUM}(?=[.;!](?:\s|$))|(?:{_AGE_NUM}|{_AGE_WORDS})"
+    rf"(?=\s+and\s+(?:sharp(?:er)?|still|lives|living|widowed|frail|bedbound|housebound|healthy|"
+    rf"independent|alert|oriented|lucid|mobile|active)\b))|"
+    # In Portuguese: "Sr. Joaquim Pacheco, 90 anos"; in Spanish with digits: "92 años".
+    rf"\b{_AGE_NUM}\s+(?:anos|años)\b|"
     # An age in words before the person's sex, on a chart line: "Lucille Brandvold ninety-seven
     # F".
     rf"\b(?:{_AGE_WORDS})(?=\s?[mf]\b(?![-\w'’]))|"
@@ -132,6 +141,33 @@ def _measured(text: str, start: int, value: str) -> bool:
     return bool(_MEASURE_IS_BEFORE_RE.search(before) or _ACRONYM_BEFORE_RE.search(before))
 
 
+_WORD_BEFORE_COMMA_RE = re.compile(r"([A-Za-z'’-]+), $")
+
+
+def _unnamed_sentence_end(text: str, start: int, end: int) -> bool:
+    """An age after a comma that ends the sentence or goes on with "and" ("Walter Brandt,
+    95.") whose word before the comma is not a capitalised name: "Vocabulary, 93." and "my
+    client, 93." are set aside here (a score, and the age rules before it have their own)."""
+    if text[start - 2 : start] != ", " or not (
+        text[end : end + 1] in (".", ";", "!") or text.startswith(" and", end)
+    ):
+        return False
+    m = _WORD_BEFORE_COMMA_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        return True
+    word = m.group(1)
+    return not word[:1].isupper() or (
+        word.lower() in _COMMON_WORDS or word.lower() in _EVERYDAY_WORDS
+    )
+
+
+def _kept(text: str, m: re.Match[str]) -> bool:
+    value = m.group()
+    if _measured(text, m.start(), value):
+        return False
+    return not (value[:1].isdigit() and _unnamed_sentence_end(text, m.start(), m.end()))
+
+
 def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Candidate]:
     """Ages over 89: in words anywhere, around each 90-129 number, and birth years more
     than 89 years before `today` (the current date, read per call)."""
@@ -140,7 +176,7 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
     words_age = "ninety" in lower or "hundred" in lower or "noventa" in lower or " cien" in lower
     if words_age:
         for m in _AGE_RE.finditer(doc):
-            if not _measured(text, m.start(), m.group()):
+            if _kept(text, m):
                 yield _Candidate("age", m.start(), m.end())
     if not doc.digits:
         return
@@ -161,5 +197,5 @@ def candidates(doc: _Doc, *, today: datetime.date | None = None) -> Iterator[_Ca
             for m in _AGE_RE.finditer(doc, max(0, run_start - 16), window_end):
                 if m.span() not in seen_ages:
                     seen_ages.add(m.span())
-                    if not _measured(text, m.start(), m.group()):
+                    if _kept(text, m):
                         yield _Candidate("age", m.start(), m.end())

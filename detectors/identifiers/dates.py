@@ -53,6 +53,9 @@ _DATE_MD_CUE_RE = _CaseFree(
     r"delivered|gave birth|c-section|induced|miscarried|miscarriage|adm|admit|admission|"
     r"discharge|transferred|evicted|eviction|arraigned|arraignment|sentenced|sentencing|trial|"
     r"paroled|released|placed|removed|arrested|arrest|assaulted|incident|restrained|"
+    # An inspection of someone's home and a unit they were admitted to: "Fire dept
+    # inspection 11/12, re-inspection 12/10", "admitted to our inpatient unit 11/30".
+    r"inspection|re-?inspection|inspected|cited|unit|nicu|born with [a-z]{2,8}|"
     r"runs out|expires|expired|lapses|lapsed|"
     r"emailed|texted|signed|due|f/u|fu|follow-?up|follow up|rtc|return|sched|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -92,7 +95,8 @@ _EVENT_CUE_RE = _CaseFree(
     r"(?:next|monthly|weekly|quarterly|chapter|board|committee|group|member) meetings?"
     r"(?=(?:\s+(?:is|on|is on))?\s*[:-]?\s*$)|"
     # An announcement's details: "3 hrs, Dec 14, free for nonprofit agencies", "RSVP by".
-    r"rsvp|free for|lunch provided|ceus?|\d(?:\.\d)? ce (?:hours|hrs|credits)|"
+    # (Not "CE" inside a code: "violation # PVD-CE-26-11938".)
+    r"rsvp|free for|lunch provided|(?<!-)ceus?(?!-)|\d(?:\.\d)? ce (?:hours|hrs|credits)|"
     # A programme's or a group's start: "now enrolling ... starting January 12", "opening
     # February 2027".
     r"enrolling|enrollment|cohort|orientation|opening|grand opening|launch(?:ing|es)?|"
@@ -115,7 +119,7 @@ _EVENT_CUE_RE = _CaseFree(
     r"(?:resource|health|job|career|wellness|community) fair|expo|fundraiser|gala|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
-    r"ce|ceus?|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
+    r"(?<!-)ce(?!-)|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law|"
     # Coverage and payment rules: "Medicare now reimburses LMFTs as of January 2024".
     r"reimburs\w*|(?:medicare|medicaid|cms|insurers?|payers?|plans?) (?:now |will |began to |"

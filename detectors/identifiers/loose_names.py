@@ -51,10 +51,13 @@ _RUN = re.compile(rf"(?<![\w@.])({_CAPITALISED})(?:\s{_CAPITALISED}){{1,2}}(?![\
 
 def tokens(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of two or three capitalised words opening with a first
-    name."""
+    name (not an official's office)."""
     for m in _RUN.finditer(text):
         first = m.group(1)
-        if first in _FIRST_NAMES or first in _AMBIGUOUS_FIRST:
+        # ("Judge Hatfield", "Pastor Greene": an official, names._OFFICIALS.)
+        if (first in _FIRST_NAMES or first in _AMBIGUOUS_FIRST) and (
+            first.lower() not in names._OFFICIALS
+        ):
             yield m.span()
 
 

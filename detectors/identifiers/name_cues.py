@@ -208,11 +208,25 @@ _LOWER_NAME_CUES = (
     "grandpa",
     "named",
     "called",
+    # More family ("her niece carol", "his stepdad ron").
+    "niece",
+    "nephew",
+    "aunt",
+    "uncle",
+    "cousin",
+    "granny",
+    "stepdad",
+    "stepmom",
+    "grandson",
+    "granddaughter",
+    "fiance",
+    "fiancé",
 )
 
 
 # After the cue: a space or comma, or a parenthesis ("client's partner (jordan) emailed").
-_LOWER_WORD_AFTER_RE = re.compile(r"(?:,?\s+|\s*\(\s*)([a-z][a-z'-]{2,})\b")
+# ... maybe after "is" or "was": "his mom is tasha", "son is jaylen".
+_LOWER_WORD_AFTER_RE = re.compile(r"(?:,?\s+(?:is\s+|was\s+)?|\s*\(\s*)([a-z][a-z'-]{2,})\b")
 
 
 # Verbs a clinician uses for the person in front of them.
@@ -422,6 +436,9 @@ _PLACE_AFTER_RE = re.compile(
     rf"Institute|"
     rf"Health|Behavioral|Memorial|Elementary|Middle|High|Academy|Foundation|Method|Model|Scale|"
     rf"Inventory|Protocol|Questionnaire|Assessment|Institute|Program|Act(?:ed)?\b|Law\b|Award|"
+    # Instruments and services named for a thing or a town: "Clutter Image Rating", "Bristol
+    # Elder Services".
+    rf"Rating|Index|Checklist|Services\b|"
     # A town's or county's services: "Hoboken PD", "the Lyon County Sheriff", "Tulsa Public
     # Schools".
     rf"PD\b|Police|Sheriff|Precinct|Jail|Correctional|Prison|Court|Regional|Schools|Unified|"

@@ -183,6 +183,23 @@ _STATE_RE = re.compile(_US_STATE_NAMES)
 _AGED_APPOSITION_BEFORE_RE = re.compile(
     r"\b\d{1,3}\s?(?:y/?o|yo|-year-old|year-old|year old)\b[^.!?\n]{0,40},\s*[Dd]r\.?\s*$"
 )
+# A child's or client's age set off by commas right after the name, then what they do or
+# have: "Brooklyn, 5, relapsed neuroblastoma", "Dre, 16, lives with his granny".
+_AGE_APPOSITION_AFTER_RE = re.compile(
+    r",\s*\d{1,3}(?:\s?(?:mo|months?|yo|y/o))?,\s+(?!(?:and|or|to|of|in|at|with|for|the)\b)[a-z]"
+)
+# After an age noun ("12yo Yeimi translates for her mom"), a name then a verb; not "a
+# 60-year-old Pueblo man" (an adjective before a person noun).
+_AGE_NOUN_SUBJECT_AFTER_RE = re.compile(
+    r"\s+(?!(?:m[ae]n|wom[ae]n|boys?|girls?|males?|females?|kids?|child|students?|teens?|"
+    r"vets?|veterans?|clients?|patients?|mom|dad|mother|father|refugees?|immigrants?|"
+    r"speakers?|farmworkers?)\b)(?:is|was|has|had|came|comes|keeps|will|can|won't|[a-z]+(?:s|ed))\b"
+)
+# A disaster named by its town.
+_DISASTER_AFTER_RE = re.compile(
+    r"\s+(?:tornado|tornadoes|flood|floods|flooding|fire|wildfire|shooting|hurricane|"
+    r"earthquake|explosion|derailment|bombing|massacre|mass shooting|survivors?)\b"
+)
 _CONTINENTS = frozenset(("America", "Americas", "Asia", "Africa", "Europe"))
 _COMPASS_WORDS = frozenset(
     (
@@ -356,6 +373,14 @@ _NAME_LABEL_BEFORE_RE = re.compile(
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
 
 
+_PRACTICE_STAFF = frozenset(
+    (
+        *("office manager", "practice manager", "office administrator", "practice administrator"),
+        *("front desk", "intake coordinator", "billing specialist", "office assistant"),
+    )
+)
+
+
 def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
     """Clinicians' own names, colleagues addressed in a reply, theorists."""
     if (
@@ -451,9 +476,10 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
             return not (prev[-1] in {"is", "was"} and (len(prev) < 3 or prev[-3] != "my"))
     if "(" in text[max(0, start - 40) : start + 1] and _cited(text, start, end):
         return True  # "the Safety Planning Intervention (Stanley & Brown)": authors cited
-    if _METHOD_OPEN_BEFORE_RE.search(text, max(0, start - 30), start) and _CLOSE_AFTER_RE.match(
-        text, end
-    ):
+    if (
+        _METHOD_OPEN_BEFORE_RE.search(text, max(0, start - 30), start)
+        or _ACRONYM_OPEN_BEFORE_RE.search(text, max(0, start - 14), start)
+    ) and _CLOSE_AFTER_RE.match(text, end):
         return True  # "validation therapy (Naomi Feil)": the method's author
     if "/" in text[max(0, start - 1) : end + 1] and _slashed_authors(text, start, end):
         return True  # "the Hollis/Pettigrew manual": two authors' surnames
@@ -477,6 +503,8 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         return True
     if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
         return True
+    if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _PRACTICE_STAFF:
+        return True  # "Her office manager Linda can schedule": a practice's staff
     ext = _NEXT_TOKEN_RE.match(text, end)
     if ext and f"{span} {ext.group(1).lower()}" in _PUBLIC_FIGURES:
         return True
@@ -503,9 +531,12 @@ _CITE_TERM_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+(?:\s+[a-z]+){0,2}\s*\(\
 # A method named, then its author alone in parentheses: "validation therapy (Naomi Feil)".
 _METHOD_OPEN_BEFORE_RE = re.compile(
     r"\b(?:therapy|treatment|model|approach|method|protocol|technique|framework|intervention|"
-    r"manual|workbook|scale|inventory|curriculum|program|programme)\s*\(\s*$",
+    r"manual|workbook|scale|inventory|curriculum|program|programme|assessment|rating|index|"
+    r"screener|checklist|questionnaire|guidelines|toolkit)\s*\(\s*$",
     re.IGNORECASE,
 )
+# ... or an instrument's acronym of three capitals or more: "Using CSTAG (Cornell)".
+_ACRONYM_OPEN_BEFORE_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?\s*\(\s*$")
 _CLOSE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*(?:19|20)\d\d[a-z]?)?\s*\)")
 _SLASH_AFTER_RE = re.compile(r"/([A-Z][a-z'’-]+)\b")
 _SLASH_BEFORE_RE = re.compile(r"\b([A-Z][a-z'’-]+)/$")
@@ -729,6 +760,15 @@ _FACILITY_BEFORE_RE = re.compile(
 )
 # Roles that name lists also hold as names: with no strong cue (a title, a relation, "my
 # client"), a role doing what a person does is the role ("Judge wants", "Captain said").
+# Officials named by their office and surname alone are not a client or relative ("Pastor
+# Greene", "Judge Hatfield", "Deputy Simmons"); with a first name ("Officer Dana Kessler", a
+# client's probation officer) the rules decide as for anyone.
+_OFFICIALS = frozenset(
+    (
+        *("judge", "magistrate", "deputy", "sheriff", "trooper", "detective", "det."),
+        *("officer", "pastor", "chaplain", "principal", "coach", "warden"),
+    )
+)
 _ROLE_WORDS = frozenset(
     (
         *("Judge", "Pastor", "Bishop", "Sheriff", "Deacon", "Major", "Mayor", "Trooper"),
@@ -872,6 +912,8 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # a hospital's code: "Code Lavender", "Code Blue"
         if token in _PLACE_STARTS:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
+        if _DISASTER_AFTER_RE.match(text, end) and token in us_places():
+            continue  # "Selma tornado survivors", "the Paradise fire": the town's disaster
         prev, sentence_ended = _previous_words(text, start)
         if (
             prev
@@ -879,6 +921,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
             and (token in _CONTINENTS or _STATE_RE.fullmatch(token))
         ):
             continue  # "Central America", "West Africa", "western Kentucky": a region
+        if token.lower() in _OFFICIALS and _SURNAME_RE.match(text, end):
+            continue  # "Judge" in "Judge Hatfield": the office
+        if (
+            prev
+            and prev[-1] in _OFFICIALS
+            and _SURNAME_RE.match(text, end) is None
+            and not (len(prev) >= 2 and prev[-2] in _RELATION_SET)
+        ):
+            continue  # "Judge Hatfield wants it in 30 days", "Deputy Simmons": an official
         raw_prev = text[max(0, start - 14) : start].split()
         # "(Mrs. Thibodeaux)": the title may open a parenthesis or a quote.
         title = raw_prev[-1].lstrip("([\"“'‘") if raw_prev else ""
@@ -896,6 +947,26 @@ def _name_candidates(text: str) -> list[_Candidate]:
         # "95 y/o retired surgeon, Dr. Harold Pine, is in my practice": a doctor who is the
         # client, named after the client's age (and not exempt as a colleague, below).
         strong = titled or _strong_cue(prev, sentence_ended) or _aged_doctor(text, start, prev)
+        if (
+            not strong
+            and text.startswith(",", end)
+            and (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST or _unknown_word(token))
+            and _AGE_APPOSITION_AFTER_RE.match(text, end)
+            # ("a teen in rural Kansas, 15, ...", "a student from China, 20": where they live.)
+            and not (prev and (prev[-1] in _COUNTRY_PREPOSITIONS or prev[-1] in _TOWN_ADJECTIVES))
+            and not _STATE_RE.fullmatch(token)
+            and token not in _COUNTRIES
+        ):
+            strong = True  # "Brooklyn, 5, relapsed": the child, not the borough
+        if (
+            not strong
+            and prev
+            and not sentence_ended
+            and _AGE_NOUN_RE.fullmatch(prev[-1])
+            and (token in _FIRST_NAMES or _unknown_word(token))
+            and _AGE_NOUN_SUBJECT_AFTER_RE.match(text, end)
+        ):
+            strong = True  # "12yo Yeimi translates for her mom"
         if not strong and prev and prev[-1] in _PLACE_PREPOSITIONS and _STATE_RE.fullmatch(token):
             continue  # "my old supervisor in Texas said never": the state
         if not strong and token in _STORM_NAMES:
@@ -981,6 +1052,15 @@ def _name_candidates(text: str) -> list[_Candidate]:
                 token not in _NEVER_NAME
                 and token.lower() not in _RELATION_SET
                 and detail_possible
+                # (Not a topic opening a post: "Hoarding, 70yo man"; the everyday words
+                # hold no gazetteer name.)
+                and token.lower() not in _EVERYDAY_WORDS
+                and not (
+                    len(token) >= 7
+                    and token.endswith(_ABSTRACT_SUFFIXES)
+                    and token not in _FIRST_NAMES
+                    and token not in _LAST_NAMES
+                )
                 and _DETAIL_AFTER_RE.match(text, _extend_surname(text, end))
             )
             # A relative named, then who they are: "transferred to Dolores, his sister".
@@ -1109,6 +1189,11 @@ def _name_candidates(text: str) -> list[_Candidate]:
         # A family court's caption names the family: "Pemberton v. Pemberton".
         for m in _FAMILY_CAPTION_RE.finditer(text):
             found.extend((_Candidate("name", *m.span(1)), _Candidate("name", *m.span(2))))
+        # A criminal case's caption names the defendant: "Commonwealth v. Beaulieu".
+        for m in _PEOPLE_CAPTION_RE.finditer(text):
+            found.append(_Candidate("name", *m.span(1)))
+    if "," in text:
+        found.extend(_chart_header_candidates(text))
     if found:
         found.extend(_name_followups(text, found, tokens))
     return found
@@ -1266,8 +1351,19 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
                 apposed = (
                     needle.endswith(",") and text[m.end(1) : m.end(1) + 1] in {",", "("}
                 ) or ("(" in m.group() and text[m.end(1) : m.end(1) + 1] == ")")
+                # A word no list knows after "client" and before what a person does:
+                # "client bri called the crisis line".
+                client_subject = (
+                    needle.strip(" ,") in ("client", "patient", "pt")
+                    and _unknown_word(name)
+                    and _PERSON_VERB_RE.match(text, m.end(1)) is not None
+                )
                 if (
-                    (name in _FIRST_NAMES or (apposed and name in _AMBIGUOUS_FIRST))
+                    (
+                        name in _FIRST_NAMES
+                        or (apposed and name in _AMBIGUOUS_FIRST)
+                        or client_subject
+                    )
                     and (word not in _COMMON_WORDS or apposed)
                     and (name not in _NEVER_NAME or apposed)
                     and m.start(1) not in taken
@@ -1276,6 +1372,52 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
                     yield _Candidate("name", m.start(1), m.end(1))
             pos = hay.find(needle, end + 1)
     yield from _lower_case_subjects(text, taken)
+    if "'s " in text or "’s " in text:
+        yield from _lower_case_possessives(text, taken)
+    if "mrs. " in text or "mr. " in text or "ms. " in text:
+        yield from _lower_case_titled(text, taken)
+
+
+# A lower-case first name owning a relative or a clinical word: "gerardo's mom keeps
+# calling", "jaylen's iep meeting".
+_LOWER_POSSESSIVE_RE = re.compile(
+    r"(?<![\w.@/-])([a-z][a-z'-]{2,})['’]s\s+(?:mom|mother|dad|father|parents|grandma|grandmother|"
+    r"grandpa|granny|aunt|uncle|sister|brother|wife|husband|girlfriend|boyfriend|iep|"
+    r"psychiatrist|therapist|caseworker|case|pcp|meds|diagnosis|dx|school|teacher|probation)\b"
+)
+# A title in lower case, then a surname or a first name: "mrs. delacroix turned 100",
+# "mrs. pinsky is ninety-four".
+_LOWER_TITLED_RE = re.compile(r"(?<![\w.])(?:mrs|mr|ms)\.\s([a-z][a-z'-]{2,})\b")
+
+
+def _lower_case_possessives(text: str, taken: set[int]) -> Iterator[_Candidate]:
+    for m in _LOWER_POSSESSIVE_RE.finditer(text):
+        word = m.group(1)
+        name = word.capitalize()
+        if (
+            m.start(1) in taken
+            or name not in _FIRST_NAMES
+            or word in _COMMON_WORDS
+            or word in _EVERYDAY_WORDS
+            or name in _NEVER_NAME
+        ):
+            continue
+        taken.add(m.start(1))
+        yield _Candidate("name", m.start(1), m.end(1))
+
+
+def _lower_case_titled(text: str, taken: set[int]) -> Iterator[_Candidate]:
+    for m in _LOWER_TITLED_RE.finditer(text):
+        word = m.group(1)
+        name = word.capitalize()
+        if m.start(1) in taken or not (
+            name in _FIRST_NAMES or name in _LAST_NAMES or _unknown_word(name)
+        ):
+            continue
+        if word in _COMMON_WORDS or word in _EVERYDAY_WORDS:
+            continue
+        taken.add(m.start(1))
+        yield _Candidate("name", m.start(1), m.end(1))
 
 
 _LOWER_NEEDLES = tuple(needle for cue in _LOWER_NAME_CUES for needle in (f" {cue} ", f" {cue},"))
@@ -1536,11 +1678,15 @@ def _acting_mid_sentence(
 # A name set off by commas after the person it names: "One of my teens, Tavi, wants ...",
 # "a woman who is ninety-two, Florence Mbeki, whose nephew ...". The clause before the
 # first comma must speak of a client or a person.
-_APPOSED_RE = re.compile(r",\s+([A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?),\s")
+# (A name with a capital inside: "Ja'Kayla", "DeShawn".)
+_APPOSED_WORD = r"[A-Z](?:[a-z'’-]{2,}|[a-z]{1,3}['’]?[A-Z][a-z'’-]+)"
+_APPOSED_RE = re.compile(rf",\s+({_APPOSED_WORD}(?:\s+{_APPOSED_WORD})?),\s")
 _PERSON_NOUN_BEFORE_RE = re.compile(
-    r"(?i)\b(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|students?|"
-    r"adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
-    r"year[- ]olds?|yo|y/o|of mine|"
+    r"(?i)(?:\b|(?<=\d))(?:clients?|patients?|pts?|teens?|teenagers?|kids?|kiddos?|youths?|"
+    r"students?|adolescents?|wom[ae]n|m[ae]n|girls?|boys?|veterans?|residents?|widow(?:er)?s?|"
+    # "the 14yo, Tre, will listen", "3rd grader, Ja'Kayla, student # ...".
+    r"year[- ]olds?|yo|y/o|of mine|(?:\d(?:st|nd|rd|th)|[a-z]+)[- ]?graders?|kindergart[ae]ners?|"
+    r"toddlers?|preschoolers?|infants?|"
     # "The member, Keyana, ...", "One participant, Tsiory, ...": a group's or a plan's member
     # (not a colleague: "a staff member, Jen,").
     r"(?<!staff )(?<!team )(?<!board )(?<!faculty )(?:members?|participants?|callers?))\b"
@@ -1567,6 +1713,34 @@ def _apposed_candidates(text: str) -> Iterator[_Candidate]:
         if _name_exempt(text, m.start(1), m.end(1), prev):
             continue
         yield _Candidate("name", m.start(1), m.end(1))
+
+
+# The state against a person, not a reported case ("Tarasoff v. Regents", "State v. Andrews,
+# 1987" cite a decision: a year, a reporter or "court" after it).
+_PEOPLE_CAPTION_RE = re.compile(
+    r"\b(?:Commonwealth|State|People|United States)\s+(?:v\.?|vs\.?)\s+"
+    r"([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?![\w'’-])(?!,?\s*\(?(?:1[89]|20)\d\d|,?\s*\d+\s+[A-Z])"
+)
+# A chart's or face sheet's header: "GOMES, ANTONIO; DOB ...", "Pt: BALDWIN, ELOISE R",
+# "Pettway, D. 52M DOB ...": surname, comma, given name, at a line's start, after a label
+# or a quote.
+_CHART_HEADER_RE = re.compile(
+    r"(?:^|\n|(?:Pt|Patient|Client|Name|Resident)\s*:\s*|[\"“])\s*"
+    r"(([A-Z][A-Z'’-]+(?:[- ][A-Z][A-Z'’-]+)?),\s?([A-Z][A-Z'’-]+)(?:\s[A-Z]\.?)?"
+    r"|([A-Z][a-z'’-]+),\s[A-Z]\.(?=\s+(?:\d{1,3}\s?[MF]\b|DOB\b)))(?![\w'’-])"
+)
+
+
+def _chart_header_candidates(text: str) -> Iterator[_Candidate]:
+    for m in _CHART_HEADER_RE.finditer(text):
+        if m.group(4):
+            surname = m.group(4)
+            if surname in _LAST_NAMES or _unknown_word(surname):
+                yield _Candidate("name", *m.span(1))
+            continue
+        surname, given = m.group(2).split()[-1].capitalize(), m.group(3).capitalize()
+        if given in _FIRST_NAMES and (surname in _LAST_NAMES or _unknown_word(surname)):
+            yield _Candidate("name", *m.span(1))
 
 
 def candidates(text: str) -> list[_Candidate]:

@@ -407,8 +407,10 @@ _UDI_RE = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 # right before the value, or in parentheses ("His ResMed (22213459871)", "(device
 # 4417-2209-B)", "(unit TX-4410-88)"). The value has four digits or more, and may be written
 # as a short prefix, a space and the rest.
+# (Not a preposition before a year: "after implant in 2024".)
 _DEVICE_VALUE = (
-    r"((?=[a-z0-9-]{1,6} \d|[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9-]{0,5} \d[a-z0-9-]{3,20}|"
+    r"((?!(?:in|on|at|by|of|to|for|from|since|and|or|the) )"
+    r"(?=[a-z0-9-]{1,6} \d|[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9-]{0,5} \d[a-z0-9-]{3,20}|"
     r"[a-z0-9-]{3,24})[a-z0-9]?)(?![\w-]|\.\d)"
 )
 _DEVICE_FAR_RE = _CaseFree(

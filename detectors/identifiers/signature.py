@@ -81,6 +81,8 @@ _CREDENTIAL = re.compile(
     r"EdS|Ed\.S\.|MDiv|M\.Div\.|BCC|PharmD|Pharm\.D\.|BCPP|MPH|MHA|LNHA|CCM|LCAS|RDN|CDCES|DSW|"
     # Dietitians and lactation consultants: "Jenna Kleinfeld, RD", "RD, LDN, CEDS-S", "IBCLC".
     r"RD|LD|LDN|CDN|CSSD|CEDS-S|CEDRD(?:-S)?|IBCLC|"
+    # Community health workers and doulas: "Dana Bernier, CHW", "CD(DONA)".
+    r"CHW|CCHW|CHES|"
     r"DMin|(?:Program|Office|Practice|Intake|Clinic|Case|Site) Manager|"
     r"(?:Study |Program |Intake |Outreach |Education |Research |District )?Coordinator|"
     r"(?:Associate |Assistant |Regional |Site )?Director|Chaplain|Pharmacist|"
