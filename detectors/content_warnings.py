@@ -101,6 +101,13 @@ _MEDICINE = (
 # exclusions and the longer phrases come first. _ABBREVIATIONS holds the
 # abbreviations that only mean the clinical thing in capitals.
 _TERMS: list[tuple[str, tuple[str, ...]]] = [
+    # Injecting, before "shooting" (violence) can take the word: "shooting up in the car
+    # before his shift" (stop 38). Gunfire at a home is a violence entry further on.
+    (
+        r"(?:shooting|shoots|shoot) up (?:heroin|dope|meth|fentanyl|again|daily|every|before|"
+        r"in (?:the|his|her|their|a) (?:car|truck|bathroom|stairwell|park))",
+        (_SUB,),
+    ),
     # --- ninth round (2026-12-07, stop 36): classes of the retired 2026-12-07n and -07o
     # writers' misses and false calls. Figurative first: a task or a day that "murdered me",
     # "would have killed for", a team "massacred" on a weekday, a talk that "knocked me out",
@@ -1576,6 +1583,46 @@ _TERMS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:her|him|them|me)\b(?! (?:base|on))|touched (?:her|him|them|me) (?:during|at night|"
         r"while (?:she|he|they|i) (?:slept|was asleep|were asleep))",
         (_SEX,),
+    ),
+    # Tenth round (stop 38), classes from the retired blind sets 2026-12-07r and -07s.
+    # Concentrates by their street words: "does dabs", "dabbing".
+    (
+        r"(?:does|doing|did|hitting|hits|smokes|smoking) dabs|dabbing (?:every|daily|before|wax|"
+        r"thc|weed)|"
+        # Drunk, said of people: "both were wasted", "he got wasted" (not "a wasted session").
+        r"(?:she|he|they|we|i|both|both of them|everyone|everybody|the two of them) "
+        r"(?:was|were|got|gets|get|getting|had gotten) (?:completely |totally |so |really |"
+        r"pretty )?(?:wasted|hammered|plastered|shitfaced|blackout drunk)|"
+        r"(?:were|got) both (?:completely |totally |so |really |pretty )?(?:wasted|hammered|"
+        r"plastered|shitfaced)",
+        (_SUB,),
+    ),
+    (
+        r"(?:someone|somebody|they|gang members|men) shot up (?:the |their |his |her |a )?"
+        r"(?:front of )?(?:the |their |his |her |a )?(?:[\w'’-]+ )?(?:house|home|trailer|car|"
+        r"apartment|porch|block|party)|"
+        # Arson against a person's home: "her ex set the apartment on fire", "set fire to
+        # the house".
+        r"set (?:the|her|his|their|my|our) (?:house|home|apartment|trailer|car) on fire|"
+        r"set fire to (?:the|her|his|their|my|our) (?:house|home|apartment|trailer|car)|"
+        # An attack on a person on a unit or in a school: "went after a tech", "went after
+        # staff".
+        r"went after (?:a |the |another |one of the )?(?:staff(?: member)?|tech|nurse|peer|"
+        r"kid|student|teacher|guard|officer|resident|aide|sitter|roommate|counselor|"
+        r"classmate)s?\b",
+        (_VIO,),
+    ),
+    # A death by fire, water or a wreck, without the word: "didn't make it out of the fire".
+    (
+        r"(?:didn't|did not|never|couldn't|could not) (?:make|made|get|got) (?:it )?out "
+        r"(?:alive|of the (?:fire|flames|house|water|river|wreck|car|building|trailer))",
+        (_DTH,),
+    ),
+    # A carer using while minding a child: "nodded off on heroin with the baby in the tub".
+    (
+        r"nodded off (?:[\w-]+ ){0,4}with (?:the|her|his|their|a) (?:baby|infant|toddler|"
+        r"newborn|kids?|children)",
+        (_ABU,),
     ),
 ]
 

@@ -13,6 +13,7 @@ from detectors.content_warnings import (
     CATEGORY_LABELS,
     WarningMatch,
     find_warning_cues,
+    lexicon_categories,
     missing_warnings,
     warnings_called_for,
 )
@@ -1335,3 +1336,35 @@ def test_ninth_round_descriptions_call_for_their_categories(
 )
 def test_ninth_round_look_alikes_call_for_nothing(text: str) -> None:
     assert warnings_called_for(text) == []
+
+
+# Tenth round (stop 38): classes from the retired -07r/-07s writers, in wording of our own.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Her 17yo does dabs before first period most days.", "substance_use"),
+        ("He says he's shooting up in the truck before work now.", "substance_use"),
+        ("They were both completely hammered when the argument started.", "substance_use"),
+        ("Gang members shot up the front of her grandmother's house.", "violence"),
+        ("Her ex set the trailer on fire while the kids were at school.", "violence"),
+        ("On the unit he went after a nurse and needed a hold.", "violence"),
+        ("Her brother never made it out of the river after the flood.", "death_grief"),
+        ("Dad nodded off on pills with the toddler in the bath.", "abuse"),
+    ],
+)
+def test_tenth_round_descriptions_call_for_their_category(text: str, category: str) -> None:
+    assert category in lexicon_categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She went after the promotion and got it, so proud of her.",
+        "I didn't make it out of the staff meeting until six.",
+        "My son shot up two inches over the summer.",
+        "We wasted the first half of supervision on scheduling.",
+        "She's been dabbling in watercolour as a coping skill.",
+    ],
+)
+def test_tenth_round_look_alikes_call_for_nothing(text: str) -> None:
+    assert lexicon_categories(text) == []
