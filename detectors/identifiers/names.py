@@ -195,6 +195,14 @@ _AGE_NOUN_SUBJECT_AFTER_RE = re.compile(
     r"vets?|veterans?|clients?|patients?|mom|dad|mother|father|refugees?|immigrants?|"
     r"speakers?|farmworkers?)\b)(?:is|was|has|had|came|comes|keeps|will|can|won't|[a-z]+(?:s|ed))\b"
 )
+# "Geri" for geriatric, before what it qualifies.
+_GERIATRIC_AFTER_RE = re.compile(
+    r"\s+(?:pt|pts|patient|patients|psych|psychiatry|unit|consult|team|service|clinic|ward|"
+    r"floor|rotation|fellow)\b",
+    re.IGNORECASE,
+)
+# A post's opening setting, then its town: "OTP, Lowell.", "IOP, Providence:".
+_SETTING_TOWN_BEFORE_RE = re.compile(r"(?:^|\n)[A-Z][A-Za-z-]{1,10},\s$")
 # A disaster named by its town.
 _DISASTER_AFTER_RE = re.compile(
     r"\s+(?:tornado|tornadoes|flood|floods|flooding|fire|wildfire|shooting|hurricane|"
@@ -373,6 +381,8 @@ _NAME_LABEL_BEFORE_RE = re.compile(
 _FROM_GROUP_AFTER_RE = re.compile(r"\s+(?:from|with)\s+(?:the|our|my)\b")
 
 
+_TEAM_ROLES = _COLLEAGUE_WORDS | {"therapist", "counselor", "counsellor", "psychologist"}
+_OUR_ROLE_IS_BEFORE_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:is|was)\s+$")
 _PRACTICE_STAFF = frozenset(
     (
         *("office manager", "practice manager", "office administrator", "practice administrator"),
@@ -503,6 +513,13 @@ def _name_exempt(text: str, start: int, end: int, prev: list[str]) -> bool:
         return True
     if len(prev) >= 2 and prev[-2] in {"my", "our"} and prev[-1] in _COLLEAGUE_WORDS:
         return True
+    if (
+        len(prev) >= 2
+        and prev[-1] in {"is", "was"}
+        and prev[-2] in _TEAM_ROLES
+        and _OUR_ROLE_IS_BEFORE_RE.search(text, max(0, start - 50), start)
+    ):
+        return True  # "Our family therapist is Jonah": the author's colleague
     if len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _PRACTICE_STAFF:
         return True  # "Her office manager Linda can schedule": a practice's staff
     ext = _NEXT_TOKEN_RE.match(text, end)
@@ -912,6 +929,12 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # a hospital's code: "Code Lavender", "Code Blue"
         if token in _PLACE_STARTS:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
+        if token == "Geri" and _GERIATRIC_AFTER_RE.match(text, end):  # noqa: S105
+            continue  # "Geri pt, 84", "Geri psych consult": geriatric
+        if _SETTING_TOWN_BEFORE_RE.search(text, max(0, start - 12), start) and (
+            text[end : end + 1] in (".", ":") and token in us_places()
+        ):
+            continue  # "OTP, Lowell. 41F on methadone": the setting's town
         if _DISASTER_AFTER_RE.match(text, end) and token in us_places():
             continue  # "Selma tornado survivors", "the Paradise fire": the town's disaster
         prev, sentence_ended = _previous_words(text, start)
@@ -1034,7 +1057,7 @@ def _name_candidates(text: str) -> list[_Candidate]:
             # "I've been seeing Janelle", "working with Tomas": the clinician's client.
             strong = not token.endswith("s") or token in _FIRST_NAMES
         possessive = _possessive_word(text, end)
-        if possessive in _POSSESSIVE_FAMILY or (
+        if (possessive in _POSSESSIVE_FAMILY and token.lower() not in _EVERYDAY_WORDS) or (
             (token in _FIRST_NAMES or token in _AMBIGUOUS_FIRST) and possessive in _POSSESSIVE_WORDS
         ):
             strong = True

@@ -1177,9 +1177,11 @@ def test_seventh_round_2026_12_07d_descriptions_call_for_their_categories(
         pytest.param(
             "She buys diet pills online every month.",
             "substance_use",
-            # Models 2026.12.07-2 to 2026.12.08-1 (with the -07l to -07s writers) add substance use to the
-            # eating-disorder call here: a known regression of one row, kept visible.
-            marks=pytest.mark.xfail(strict=True, reason="2026.12.07-2 to 2026.12.08-1 add substance_use"),
+            # Models 2026.12.07-2 to 2026.12.08-1 (with the -07l to -07s writers) add substance
+            # use to the eating-disorder call here: a known regression of one row, kept visible.
+            marks=pytest.mark.xfail(
+                strict=True, reason="2026.12.07-2 to 2026.12.08-1 add substance_use"
+            ),
         ),
     ],
 )

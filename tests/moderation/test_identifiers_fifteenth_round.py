@@ -221,3 +221,35 @@ def test_a_training_with_ce_credits_is_still_an_event() -> None:
 
 def test_a_year_after_an_implant_is_no_device_id() -> None:
     assert "device_id" not in kinds_found("DBS for OCD, Y-BOCS 34 -> 19 after implant in 2023.")
+
+
+# Second batch: screens owned, shorthand, the author's team, a setting's town ---------------
+
+
+def test_a_name_owning_a_screen_score_is_the_client() -> None:
+    assert "Hope" in _names("Hope's GAD-7 went from 18 to 7 this month, so proud of her.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geri psych consult: 86M, new confusion, UTI ruled out.",
+        "Plaintiff's attorney wants my notes and I said no.",
+        "Our school psychologist is Dana from the district office, she's lovely.",
+        "IOP, Lowell: 38M on buprenorphine, doing well.",
+    ],
+)
+def test_shorthand_roles_colleagues_and_towns_are_not_clients(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Geri came in crying today; her son stopped calling.", "Geri"),
+        ("My client's therapist is Jonah Smith, DOB 1/2/1990.", "Jonah Smith"),
+        ("Marisol's wife keeps calling about her meds.", "Marisol"),
+    ],
+)
+def test_the_same_words_as_people_are_still_names(text: str, name: str) -> None:
+    assert name in _names(text)
