@@ -10,6 +10,7 @@ from detectors.identifiers._text import (
     _US_STATE_ABBR,
     _US_STATE_NAMES,
     _YEAR_ONLY_RE,
+    BILLING_CODE,
     _Candidate,
     _CaseFree,
     _digit_runs,
@@ -409,6 +410,21 @@ def _zip_in_prose(value: str, text: str, end: int) -> bool:
     )
 
 
+_BILLING_CODE_RE = re.compile(BILLING_CODE)
+_COVERS_RE = re.compile(r"(?i)(?:covers?|covering|serves?|serving|by)\s")
+
+
+def _billing_code_covered(m: re.Match[str]) -> bool:
+    """ "covers 90832", "by 99213": a mental-health billing code after a verb that also takes
+    one (a ZIP in those ranges, such as Spokane's 99205, counts after "in", "near", "to" or
+    with "zip" or "area" after it)."""
+    return (
+        _COVERS_RE.match(m.group()) is not None
+        and _BILLING_CODE_RE.fullmatch(m.group(1)) is not None
+        and m.group().rstrip()[-1:].isdigit()
+    )
+
+
 def _about_billing(text: str, end: int) -> bool:
     """The sentence around a number ending at `end` speaks of billing codes."""
     sentence_start = max(text.rfind(".", 0, end - 5), text.rfind("\n", 0, end - 5), end - 160)
@@ -607,6 +623,8 @@ def _zip_candidates(doc: _Doc) -> Iterator[_Candidate]:
                 found.append((m.start(group), m.end(group)))
                 yield _Candidate("zip", m.start(group), m.end(group))
         for m in _ZIP_PREP_RE.finditer(doc, window_start, window_end):
+            if _billing_code_covered(m):
+                continue  # "Medicaid covers 90837 and 90847": billing codes, not places
             if _zip_in_prose(m.group(1), text, m.end(1)) and not _place_exempt(
                 doc, m.start(1), m.end(1)
             ):

@@ -915,6 +915,32 @@ _TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+(?:that\s+)?$")
 _SENT_YOU_AFTER = re.compile(r"\s+(?:sent|referred) you\b")
 
 
+# A clinician the post names with a title or a credential: "Dr. Jae-won Choi", "Carol Nguyen,
+# LICSW".
+_TITLED_NAME = re.compile(r"\b(?:Dr\.?|Doctor)\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]+)")
+_CREDENTIALED_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s*(?=[A-Z])")
+
+
+def _named_professionals_email(text: str, kind: str, start: int, end: int) -> bool:
+    """An e-mail address whose local part holds a word of a clinician's name the post gives
+    with a title or a credential ("Welcoming Dr. Jae-won Choi ... jchoi@..."), in a post
+    about no one client or relative (plural "clients" are anyone's)."""
+    if kind != "email" or "@" not in text[start:end]:
+        return False
+    if any(not m.group().lower().endswith("s") for m in _CLIENT_OR_KIN.finditer(text)):
+        return False
+    local = text[start:end].split("@", 1)[0].lower()
+    names = [m.group(1) for m in _TITLED_NAME.finditer(text)]
+    names += [
+        m.group(1) for m in _CREDENTIALED_NAME.finditer(text) if _CREDENTIAL.match(text, m.end())
+    ]
+    return any(
+        len(part) >= 3 and part.lower() in local
+        for name in names
+        for part in re.split(r"[\s'’-]+", name)
+    )
+
+
 def _phone_shaped(text: str, cand) -> bool:
     """A phone number the number rules took for a record number ("my direct line is ..."
     after "union member")."""
@@ -1041,7 +1067,10 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             if (c.kind in _CONTACT_KINDS or _phone_shaped(text, c))
             # A flat is a home, never a practice ("Apt. 117").
             and not (c.kind == "address" and _HOME_UNIT.search(text, c.start, c.end))
-            and _professionals_detail(text, c.start, candidates)
+            and (
+                _professionals_detail(text, c.start, candidates)
+                or _named_professionals_email(text, c.kind, c.start, c.end)
+            )
         }
         if card_only
         # A record number that is no phone and no registration is a client's: the post is

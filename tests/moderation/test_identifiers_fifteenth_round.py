@@ -253,3 +253,31 @@ def test_shorthand_roles_colleagues_and_towns_are_not_clients(text: str) -> None
 )
 def test_the_same_words_as_people_are_still_names(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+# Billing codes and a named colleague's e-mail ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our state's Medicaid plan covers 90837 and 90847 now.", "ARHOME covers 90834 as of May."],
+)
+def test_a_billing_code_after_covers_is_no_zip(text: str) -> None:
+    assert "zip" not in kinds_found(text)
+
+
+def test_a_zip_in_a_billing_range_after_a_place_word_is_still_a_zip() -> None:
+    assert "99205" in kinds_found("She moved to 99205 last year; her mom Ana lives there.")["zip"]
+
+
+def test_a_named_colleagues_email_in_an_announcement_is_not_held() -> None:
+    text = (
+        "Welcoming Dr. Minh Tran to our group practice; he sees couples on Tuesdays. "
+        "Reach him at mtran@harborfamilycounseling.com.\n-- Rosa Diaz, LMFT"
+    )
+    assert kinds_found(text) == {}
+
+
+def test_a_client_who_is_a_doctor_keeps_his_email_held() -> None:
+    text = "My client Dr. Vasilakis emailed me from vasilakis.md@gmail.com about cash sessions."
+    assert kinds_found(text)["email"] == ["vasilakis.md@gmail.com"]
