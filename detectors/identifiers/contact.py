@@ -8,7 +8,14 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from detectors.identifiers._text import _YEAR_ONLY_RE, _Candidate, _CaseFree, _Doc, _words
+from detectors.identifiers._text import (
+    _YEAR_ONLY_RE,
+    CLIENT_OR_KIN_RE,
+    _Candidate,
+    _CaseFree,
+    _Doc,
+    _words,
+)
 from detectors.identifiers.context import _practice_exempt
 from detectors.identifiers.wordlists import load_words
 from detectors.lexicon_scan import StartGated
@@ -318,6 +325,30 @@ def _personal_page(url: str) -> bool:
     return False
 
 
+# Hosts of shared items (a document, a paste, a family's location circle): a link to one item
+# on them leads to whoever shared it. It is a client's when the 150 characters before it speak
+# of a client or a relative ("Student-client Kiara dropped a link: docs.google.com/document/
+# d/...", "Son is Jaxon ... the doc is up at pastebin.com/raw/..."); a clinician's resource
+# document in a post about no one is not.
+_SHARED_ITEM_HOSTS = frozenset(
+    (
+        *("docs.google.com", "drive.google.com", "pastebin.com", "dropbox.com", "life360.com"),
+        *("1drv.ms", "onedrive.live.com", "icloud.com", "box.com", "notion.site"),
+    )
+)
+_STUDENT_RE = re.compile(r"(?i)\bstudent(?:'s|’s|s)?\b")
+
+
+def _someones_shared_item(doc: _Doc, start: int, url: str) -> bool:
+    match = _HOST_RE.match(url)
+    if match is None or match.group(1).lower() not in _SHARED_ITEM_HOSTS:
+        return False
+    if not (match.group(2) or "").strip("/"):
+        return False
+    window = doc.text[max(0, start - 150) : start]
+    return CLIENT_OR_KIN_RE.search(window) is not None or _STUDENT_RE.search(window) is not None
+
+
 _HANDLE_CUE_RE = _CaseFree(
     r"(?i)\b(?:instagram|insta|ig|tiktok|twitter|snapchat|snap|handle|username|user name|venmo|"
     r"cash ?app|discord|gamertag|reddit|threads|bluesky|x account|onlyfans|twitch|youtube|"
@@ -425,6 +456,7 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
                 or _personal_page(m.group())
                 or bool(_URL_PERSON_CUE_RE.search(doc, max(0, m.start() - 60), m.start()))
                 or _owned_site(doc, m.start(), m.group())
+                or _someones_shared_item(doc, m.start(), m.group())
             )
             if personal and not _practice_exempt(doc, m.start(), m.end()):
                 yield _Candidate("url", m.start(), m.end())

@@ -22,9 +22,14 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"address|location|page|profile|newsletter|team|front desk|practice manager|scheduler)\b|"
     r"\b(?:contact|reach|call|email|e-mail|text|message|dm|ping|find) (?:me|us)\b|"
     r"\bI can be reached\b|\b(?:you )?can reach (?:me|us)\b|\breach out\b|\bget in touch\b|"
-    r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|\b(?:register|registration|sign up|rsvp|"
+    # ("FEMA registration 448213907" is a family's aid number, not an event's sign-up.)
+    r"\bfeel free to\b|\breferrals? (?:to|at|line)\b|"
+    r"\b(?:register|(?<!fema )registration|sign up|rsvp|"
     r"enroll|(?<!parking )(?<!speeding )(?<!traffic )tickets|more info|more information|for info|"
-    r"learn more|apply|flyer|zoom link|join)\b|"
+    # ("His wife may join at 805 W Main St" is where a relative will be: "join" counts
+    # with whom or what is joined.)
+    r"learn more|apply|flyer|zoom link|join (?:us|me|our|the (?:group|session|call|meeting|"
+    r"workshop|training|class))|join)\b(?! at \d)|"
     r"\bour groups? (?:meets?|runs?|is held)\b|"
     # The author's own service offered, or a colleague's line: "I offer a free 15-minute
     # consultation: (720) ...", "my colleague Dr. Patel at (415) ...".
@@ -34,7 +39,9 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\bmy colleagues?\b|"
     r"\b(?:" + _PUBLIC_LINES + r"|samhsa|nami|trevor project)\b|"
     # ("housed in a men's unit" is where a prisoner is held, not a practice's address).
-    r"\b(?:located|based) (?:at|in|on)\b|\bhoused (?:at|in|on)\b(?! (?:a|the) (?:\w+'s )?unit)|"
+    # ("Finally housed at 901 Cumberland St": a client given a home; an office "is housed".)
+    r"\b(?:located|based) (?:at|in|on)\b|\b(?:is|are) housed (?:at|in|on)\b"
+    r"(?! (?:a|the) (?:\w+'s )?unit)|"
     r"\bwe(?:'re| are) (?:at|located)\b|\bwe meet (?:at|on|in)\b|"
     r"\boffices? (?:is|are) (?:at|on|in)\b|\bNPI\b|"
     r"\bmy licen[cs]e (?:number|no\.?|#|is)|"

@@ -132,6 +132,10 @@ _RECORD_RE = _CaseFree(
     r"uscis(?: number| no\.?| #)?|"
     r"green card(?: number| no\.?| #)?|visa(?: number| no\.?| #)|"
     r"ebt(?: card)?(?: number| no\.?| #)?|"
+    # Disaster aid: "FEMA registration 448213907", "FEMA reg # FEMA 1-937-88214",
+    # "FEMA registration #4332-7781-0915".
+    r"fema(?: registration| reg\.?| application| case| claim)?(?: number| no\.?| #)?"
+    r"(?:\s*fema(?=[\s-]))?|registration(?: number| no\.?| #)(?=\s*[:#]?\s*fema-?\d)|"
     r"wic(?: number| no\.?| #| id)|snap(?: case)?(?: number| no\.?| #| id)|"
     r"employee(?: id| number| #)|"
     r"badge(?: number| no\.?| #)?|school id|state id|sid|probation(?: number| no\.?| #| id)|"

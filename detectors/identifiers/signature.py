@@ -622,7 +622,9 @@ _REGISTRATION_BEFORE = re.compile(
 _NOT_REGISTRATION = re.compile(
     r"(?i)\b(?:driver'?s?|drivers|dl|plates?|tags?|vehicles?|cars?|trucks?|vans?|minivans?|suvs?|"
     r"sedans?|drives?|drove|driving|parked|parking|her|his|their|client'?s|patient'?s|pt'?s|"
-    r"suspended|revoked|inmate|detainee|prisoner|offender|parolee|probationer)\b"
+    r"suspended|revoked|inmate|detainee|prisoner|offender|parolee|probationer|"
+    # Disaster aid is a family's: "FEMA registration 448213907".
+    r"fema|family's|family’s)\b"
 )
 
 

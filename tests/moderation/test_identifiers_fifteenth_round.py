@@ -281,3 +281,56 @@ def test_a_named_colleagues_email_in_an_announcement_is_not_held() -> None:
 def test_a_client_who_is_a_doctor_keeps_his_email_held() -> None:
     text = "My client Dr. Vasilakis emailed me from vasilakis.md@gmail.com about cash sessions."
     assert kinds_found(text)["email"] == ["vasilakis.md@gmail.com"]
+
+
+# Addresses given to a client, disaster-aid numbers, shared items ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("HUD-VASH vet finally housed at 418 Dover Rd, Unit 2, Clarksville TN 37042.", "address"),
+        ("His wife may join at 77 Orchard St, Merced 95340 for the home visit.", "zip"),
+    ],
+)
+def test_a_clients_new_home_or_a_relatives_address_is_found(text: str, kind: str) -> None:
+    assert kind in kinds_found(text)
+
+
+def test_a_practice_housed_at_an_address_is_still_its_own() -> None:
+    text = "Our clinic is housed at 400 Pine St, Suite 2, Tacoma WA 98402. Walk-ins welcome."
+    assert kinds_found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The family's FEMA registration 551204938 is stuck in appeal.", "551204938"),
+        ("FEMA reg # FEMA 2-118-90312 for the grandmother we see.", "2-118-90312"),
+        ("They keep denying her, registration # FEMA-4471-0093318.", "FEMA-4471-0093318"),
+    ],
+)
+def test_a_fema_registration_is_a_record_number(text: str, number: str) -> None:
+    assert number in kinds_found(text)["record_number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            "Her son's IEP got posted online at pastebin.com/raw/Qw8Zt2Lm and mom is frantic.",
+            "pastebin.com/raw/Qw8Zt2Lm",
+        ),
+        (
+            "A student shared her journal with me: docs.google.com/document/d/1Ab9xYz/edit",
+            "docs.google.com/document/d/1Ab9xYz/edit",
+        ),
+    ],
+)
+def test_a_shared_item_of_a_client_is_a_url_identifier(text: str, url: str) -> None:
+    assert url in kinds_found(text)["url"]
+
+
+def test_a_clinicians_resource_document_is_not_held() -> None:
+    text = "Resources I keep updated: https://docs.google.com/document/d/1xZq-resources"
+    assert kinds_found(text) == {}
