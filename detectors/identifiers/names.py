@@ -775,17 +775,18 @@ _FACILITY_BEFORE_RE = re.compile(
     r"nights|inpatient|detox|rehab|hospitali[sz]ed|committed|acted|bed)\b"
     r"(?:[\s,]+[\w'’-]+){0,5}?,?\s+(?:at|to|from)\s+$"
 )
-# Roles that name lists also hold as names: with no strong cue (a title, a relation, "my
-# client"), a role doing what a person does is the role ("Judge wants", "Captain said").
 # Officials named by their office and surname alone are not a client or relative ("Pastor
 # Greene", "Judge Hatfield", "Deputy Simmons"); with a first name ("Officer Dana Kessler", a
-# client's probation officer) the rules decide as for anyone.
+# client's probation officer) or a relation before the office ("His uncle Officer Reyes") the
+# rules decide as for anyone.
 _OFFICIALS = frozenset(
     (
         *("judge", "magistrate", "deputy", "sheriff", "trooper", "detective", "det."),
         *("officer", "pastor", "chaplain", "principal", "coach", "warden"),
     )
 )
+# Roles that name lists also hold as names: with no strong cue (a title, a relation, "my
+# client"), a role doing what a person does is the role ("Judge wants", "Captain said").
 _ROLE_WORDS = frozenset(
     (
         *("Judge", "Pastor", "Bishop", "Sheriff", "Deacon", "Major", "Mayor", "Trooper"),
