@@ -261,7 +261,7 @@ from detectors.identifiers import (
     signature,
     token_model,
 )
-from detectors.identifiers._text import BILLING_CODE, _Candidate, _Doc
+from detectors.identifiers._text import BILLING_CODE_RE, _Candidate, _Doc
 
 __all__ = [
     "GENERALISE_HINTS",
@@ -392,7 +392,6 @@ _SHAPE_EDGE = frozenset("0-./#")  # what may not stand right before a number
 
 # CPT codes of psychiatric services, psychological testing and office visits: 90785-90899,
 # 96105-96171, 99202-99499.
-_BILLING_CODE = re.compile(BILLING_CODE)
 
 
 # A five-digit number standing alone: not part of a longer number, a decimal, a code or a
@@ -523,7 +522,7 @@ def candidate_spans(text: str) -> list[_Candidate]:
     candidates = [
         c
         for c in candidates
-        if c.kind != "record_number" or not _BILLING_CODE.fullmatch(text, c.start, c.end)
+        if c.kind != "record_number" or not BILLING_CODE_RE.fullmatch(text, c.start, c.end)
     ]
     records = [c for c in candidates if c.kind == "record_number"]
     if records:

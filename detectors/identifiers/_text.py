@@ -28,6 +28,7 @@ BILLING_CODE = (
     r"9(?:07(?:8[5-9]|9\d)|08\d\d|61(?:0[5-9]|[1-6]\d|7[01])|715[1-8]|8(?:0(?:0\d|1[0-6])|"
     r"9(?:[67]\d|8[01]))|9(?:20[2-9]|2[1-9]\d|[34]\d\d))"
 )
+BILLING_CODE_RE = re.compile(BILLING_CODE)
 
 
 def _lower_pattern(pattern: str) -> str:

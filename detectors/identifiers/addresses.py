@@ -10,7 +10,7 @@ from detectors.identifiers._text import (
     _US_STATE_ABBR,
     _US_STATE_NAMES,
     _YEAR_ONLY_RE,
-    BILLING_CODE,
+    BILLING_CODE_RE,
     _Candidate,
     _CaseFree,
     _digit_runs,
@@ -410,7 +410,6 @@ def _zip_in_prose(value: str, text: str, end: int) -> bool:
     )
 
 
-_BILLING_CODE_RE = re.compile(BILLING_CODE)
 _COVERS_RE = re.compile(r"(?i)(?:covers?|covering|serves?|serving|by)\s")
 
 
@@ -420,7 +419,7 @@ def _billing_code_covered(m: re.Match[str]) -> bool:
     with "zip" or "area" after it)."""
     return (
         _COVERS_RE.match(m.group()) is not None
-        and _BILLING_CODE_RE.fullmatch(m.group(1)) is not None
+        and BILLING_CODE_RE.fullmatch(m.group(1)) is not None
         and m.group().rstrip()[-1:].isdigit()
     )
 

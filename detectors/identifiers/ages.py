@@ -103,7 +103,8 @@ _AGE_RE = _CaseFree(
     rf"(?<=[a-z], )(?:{_AGE_WORDS})(?=[.;!](?:\s|$))|"
     # ... or in digits ending the sentence, or with "and" and what the person is after it
     # ("Client Walter Brandt, 95.", "Mrs. Odessa Pruitt, ninety-three and sharper than me"):
-    # only after a capitalised word, checked in `_named_before` ("Vocabulary, 93." is a score).
+    # only after a capitalised word, checked in `_unnamed_sentence_end` ("Vocabulary, 93." is a
+    # score).
     rf"(?<=[a-z], )(?:{_AGE_NUM}(?=[.;!](?:\s|$))|(?:{_AGE_NUM}|{_AGE_WORDS})"
     rf"(?=\s+and\s+(?:sharp(?:er)?|still|lives|living|widowed|frail|bedbound|housebound|healthy|"
     rf"independent|alert|oriented|lucid|mobile|active)\b))|"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from detectors.identifiers._text import (
     _YEAR_ONLY_RE,
-    CLIENT_OR_KIN_RE,
+    CLIENT_OR_KIN_WORDS,
     _Candidate,
     _CaseFree,
     _Doc,
@@ -336,7 +336,7 @@ _SHARED_ITEM_HOSTS = frozenset(
         *("1drv.ms", "onedrive.live.com", "icloud.com", "box.com", "notion.site"),
     )
 )
-_STUDENT_RE = re.compile(r"(?i)\bstudent(?:'s|’s|s)?\b")
+_ITEM_OWNER_RE = re.compile(rf"(?i)\b(?:{CLIENT_OR_KIN_WORDS}|students?)\b")
 
 
 def _someones_shared_item(doc: _Doc, start: int, url: str) -> bool:
@@ -345,8 +345,7 @@ def _someones_shared_item(doc: _Doc, start: int, url: str) -> bool:
         return False
     if not (match.group(2) or "").strip("/"):
         return False
-    window = doc.text[max(0, start - 150) : start]
-    return CLIENT_OR_KIN_RE.search(window) is not None or _STUDENT_RE.search(window) is not None
+    return _ITEM_OWNER_RE.search(doc.text, max(0, start - 150), start) is not None
 
 
 _HANDLE_CUE_RE = _CaseFree(

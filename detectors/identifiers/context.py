@@ -27,9 +27,8 @@ _PRACTICE_CUE_RE = _CaseFree(
     r"\b(?:register|(?<!fema )registration|sign up|rsvp|"
     r"enroll|(?<!parking )(?<!speeding )(?<!traffic )tickets|more info|more information|for info|"
     # ("His wife may join at 805 W Main St" is where a relative will be: "join" counts
-    # with whom or what is joined.)
-    r"learn more|apply|flyer|zoom link|join (?:us|me|our|the (?:group|session|call|meeting|"
-    r"workshop|training|class))|join)\b(?! at \d)|"
+    # unless an address follows it.)
+    r"learn more|apply|flyer|zoom link|join)\b(?! at \d)|"
     r"\bour groups? (?:meets?|runs?|is held)\b|"
     # The author's own service offered, or a colleague's line: "I offer a free 15-minute
     # consultation: (720) ...", "my colleague Dr. Patel at (415) ...".

@@ -119,7 +119,7 @@ _EVENT_CUE_RE = _CaseFree(
     r"(?:resource|health|job|career|wellness|community) fair|expo|fundraiser|gala|"
     r"psa|(?:group|course|series|program|class|cohort|training)s? (?:starting|starts|begins|"
     r"beginning|kicks off|meets|runs)|"
-    r"(?<!-)ce(?!-)|ce credits?|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
+    r"(?<!-)ce(?!-)|open house|office (?:will be )?closed|holiday|cohort|class(?:es)? "
     r"start|enrollment|hearing on the bill|comment period|signed into law|"
     # Coverage and payment rules: "Medicare now reimburses LMFTs as of January 2024".
     r"reimburs\w*|(?:medicare|medicaid|cms|insurers?|payers?|plans?) (?:now |will |began to |"
@@ -212,17 +212,15 @@ _DATE_WORDS_RE = StartGated(_DATE_WORDS_RE)  # tried only where a match can begi
 
 
 _DATE_ORDINAL_RE = _CaseFree(
-    rf"(?i)\b(?:on|since|until|by|before|after) the {_DAY}{_ORD}\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
+    # The span is group 1 (with its preposition) or group 2 (the day alone).
+    rf"(?i)\b((?:on|since|until|by|before|after) the {_DAY}{_ORD})\b(?=\s*(?:[.,;:)!?]|$|of\b|at\b|"
     rf"when\b|and\b|to\b|through\b|after\b|before\b|but\b|so\b|because\b|while\b|-|–))|"
     # A person's day named, then its date: "Funeral is the 8th", "her court date was the
     # 3rd", "surgery set for the 21st".
     rf"\b(?:funeral|memorial|wake|burial|wedding|birthday|surgery|court date|hearing|"
     rf"sentencing|trial|release date|due date|anniversary)(?:\s+(?:is|was|will be|'s|’s|"
-    rf"set for|scheduled for|falls on|fell on))?(?:\s+on)?\s+the {_DAY}{_ORD}\b"
+    rf"set for|scheduled for|falls on|fell on))?(?:\s+on)?\s+(the {_DAY}{_ORD})\b"
 )
-
-
-_ORDINAL_PREPOSITIONS = ("on ", "since ", "until ", "by ", "before ", "after ")
 
 
 # A date written in Spanish: "11 de marzo de 1990".
@@ -339,11 +337,9 @@ def candidates(doc: _Doc) -> Iterator[_Candidate]:
             # "our regional networking lunch is on the 14th": a gathering's day; "I'll be out
             # of office until the 2nd": the author's own.
             if not (_event_before(doc, m.start()) or _own_absence(doc, m.start())):
-                start = m.start()
-                if not m.group().lower().startswith(_ORDINAL_PREPOSITIONS):
-                    # The day alone when a word for it came first ("Funeral is the 8th").
-                    start += m.group().lower().rfind("the ")
-                yield _Candidate("date", start, m.end())
+                # The day alone when a word for it came first ("Funeral is the 8th").
+                group = 1 if m.start(1) >= 0 else 2
+                yield _Candidate("date", m.start(group), m.end(group))
     # The shapes below count in a post about a client or a person (a wiki's "24-May-2006"
     # signature stamp or "Halloween 2011" in a tweet is nobody's date of care).
     if not (

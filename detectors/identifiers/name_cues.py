@@ -96,7 +96,7 @@ _POSSESSIVE_WORDS = _words(
     "safety treatment medication meds history progress caseworker probation attorney ex "
     "death funeral suicide overdose birthday custody bedroom house apartment home phone car "
     "job boss employer iep grades room baby infant twin roommate guardian caregiver "
-    "foster nephew niece fiance fiancé "
+    "foster nephew niece fiance fiancé granny "
     # A screen's score: "Joy's PHQ-9 down to 6", "Omar's GAD-7".
     "phq-9 phq9 phq gad-7 gad7 pcl-5 pcl5 moca slums bdi bdi-ii y-bocs ybocs c-ssrs cssrs audit "
     "a1c bmi labs scores score"

@@ -932,8 +932,10 @@ def _name_candidates(text: str) -> list[_Candidate]:
             continue  # "San Francisco", "Los Angeles", "Fort Collins": a place
         if token == "Geri" and _GERIATRIC_AFTER_RE.match(text, end):  # noqa: S105
             continue  # "Geri pt, 84", "Geri psych consult": geriatric
-        if _SETTING_TOWN_BEFORE_RE.search(text, max(0, start - 12), start) and (
-            text[end : end + 1] in (".", ":") and token in us_places()
+        if (
+            text[end : end + 1] in (".", ":")
+            and _SETTING_TOWN_BEFORE_RE.search(text, max(0, start - 12), start)
+            and token in us_places()
         ):
             continue  # "OTP, Lowell. 41F on methadone": the setting's town
         if _DISASTER_AFTER_RE.match(text, end) and token in us_places():
@@ -1402,13 +1404,9 @@ def _lower_case_names(text: str, found: list[_Candidate]) -> Iterator[_Candidate
         yield from _lower_case_titled(text, taken)
 
 
-# A lower-case first name owning a relative or a clinical word: "gerardo's mom keeps
-# calling", "jaylen's iep meeting".
-_LOWER_POSSESSIVE_RE = re.compile(
-    r"(?<![\w.@/-])([a-z][a-z'-]{2,})['’]s\s+(?:mom|mother|dad|father|parents|grandma|grandmother|"
-    r"grandpa|granny|aunt|uncle|sister|brother|wife|husband|girlfriend|boyfriend|iep|"
-    r"psychiatrist|therapist|caseworker|case|pcp|meds|diagnosis|dx|school|teacher|probation)\b"
-)
+# A lower-case first name owning what a capitalised one may own (_POSSESSIVE_WORDS): "gerardo's
+# mom keeps calling", "jaylen's iep meeting".
+_LOWER_POSSESSIVE_RE = re.compile(r"(?<![\w.@/-])([a-z][a-z'-]{2,})['’]s\s+([\w-]+)")
 # A title in lower case, then a surname or a first name: "mrs. delacroix turned 100",
 # "mrs. pinsky is ninety-four".
 _LOWER_TITLED_RE = re.compile(r"(?<![\w.])(?:mrs|mr|ms)\.\s([a-z][a-z'-]{2,})\b")
@@ -1420,6 +1418,7 @@ def _lower_case_possessives(text: str, taken: set[int]) -> Iterator[_Candidate]:
         name = word.capitalize()
         if (
             m.start(1) in taken
+            or m.group(2).lower() not in _POSSESSIVE_WORDS
             or name not in _FIRST_NAMES
             or word in _COMMON_WORDS
             or word in _EVERYDAY_WORDS

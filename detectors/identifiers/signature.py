@@ -917,30 +917,31 @@ _TELL_BEFORE = re.compile(r"(?i)\btell (?:him|her|them)\s+(?:that\s+)?$")
 _SENT_YOU_AFTER = re.compile(r"\s+(?:sent|referred) you\b")
 
 
-# A clinician the post names with a title or a credential: "Dr. Jae-won Choi", "Carol Nguyen,
-# LICSW".
-_TITLED_NAME = re.compile(r"\b(?:Dr\.?|Doctor)\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]+)")
-_CREDENTIALED_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s*(?=[A-Z])")
+# A full name before a comma, to be asked whether a credential follows ("Carol Nguyen, LICSW").
+_NAME_BEFORE_COMMA = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}(?=\s*,)")
 
 
-def _named_professionals_email(text: str, kind: str, start: int, end: int) -> bool:
-    """An e-mail address whose local part holds a word of a clinician's name the post gives
-    with a title or a credential ("Welcoming Dr. Jae-won Choi ... jchoi@..."), in a post
-    about no one client or relative (plural "clients" are anyone's)."""
-    if kind != "email" or "@" not in text[start:end]:
-        return False
+def _professionals_name_parts(text: str) -> frozenset[str]:
+    """The lower-cased parts (three letters or more) of the names of clinicians the post
+    gives with "Dr." or a credential ("Dr. Jae-won Choi" gives jae, won, choi), for telling
+    their e-mail addresses; none in a post about one client or relative (plural "clients"
+    are anyone's)."""
     if any(not m.group().lower().endswith("s") for m in _CLIENT_OR_KIN.finditer(text)):
-        return False
-    local = text[start:end].split("@", 1)[0].lower()
-    names = [m.group(1) for m in _TITLED_NAME.finditer(text)]
+        return frozenset()
+    names = [w for m in _DOCTOR_NAMED.finditer(text) for w in m.groups() if w]
     names += [
-        m.group(1) for m in _CREDENTIALED_NAME.finditer(text) if _CREDENTIAL.match(text, m.end())
+        m.group() for m in _NAME_BEFORE_COMMA.finditer(text) if _credentialed_name(text, m.end())
     ]
-    return any(
-        len(part) >= 3 and part.lower() in local
-        for name in names
-        for part in re.split(r"[\s'’-]+", name)
+    return frozenset(
+        part.lower() for name in names for part in re.split(r"[\s'’-]+", name) if len(part) >= 3
     )
+
+
+def _professionals_email(value: str, name_parts: frozenset[str]) -> bool:
+    """An e-mail address whose local part holds one of those name parts ("Welcoming Dr.
+    Jae-won Choi ... jchoi@...")."""
+    local = value.split("@", 1)[0].lower()
+    return any(part in local for part in name_parts)
 
 
 def _phone_shaped(text: str, cand) -> bool:
@@ -1059,6 +1060,12 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
         # A post about the author's own practice and no client ("our clinic's intake line is
         # now ..."): its body is read as a signed post's.
         own_practice_only = own_practice and _CLIENT_OR_KIN.search(text) is None
+    # Names of clinicians given with "Dr." or a credential: their e-mail addresses are theirs.
+    name_parts = (
+        _professionals_name_parts(text)
+        if card_only and any(c.kind == "email" for c in candidates)
+        else frozenset()
+    )
     # In a post that points readers to another clinician or practice (and keeps no kind a
     # card never carries): the contact details that follow that clinician or practice. With
     # them, the clinician's name is set aside too.
@@ -1071,7 +1078,7 @@ def clinician_own(text: str, candidates: list, blocks: Blocks | None = None) -> 
             and not (c.kind == "address" and _HOME_UNIT.search(text, c.start, c.end))
             and (
                 _professionals_detail(text, c.start, candidates)
-                or _named_professionals_email(text, c.kind, c.start, c.end)
+                or (c.kind == "email" and _professionals_email(text[c.start : c.end], name_parts))
             )
         }
         if card_only
